@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort, portOpen } from './free-port.js'
+import { startService } from './process.js'
+
+/** openssh-server on loopback with a fresh host key and a client key pair for the current user. */
+export interface Sshd {
+  port: number
+  user: string
+  privateKey: string
+  hostKeyFingerprint: string
+  stop(): Promise<void>
+}
+
+export async function startSshd(user = process.env.USER ?? 'root'): Promise<Sshd> {
+  const port = await freePort()
+  const dir = mkdtempSync(join(tmpdir(), 'sshd-'))
+  const hostKey = join(dir, 'host_ed25519')
+  const clientKey = join(dir, 'client_ed25519')
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey])
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', clientKey])
+  writeFileSync(join(dir, 'authorized_keys'), readFileSync(`${clientKey}.pub`))
+  const config = join(dir, 'sshd_config')
+  writeFileSync(
+    config,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKey}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication no',
+      'PermitRootLogin prohibit-password',
+      ''
+    ].join('\n')
+  )
+  mkdirSync('/run/sshd', { recursive: true })
+  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${hostKey}.pub`]).toString().split(' ')[1]
+  const service = await startService({ name: 'sshd', command: '/usr/sbin/sshd', args: ['-D', '-e', '-f', config], ready: () => portOpen(port) })
+  return {
+    port,
+    user,
+    privateKey: readFileSync(clientKey, 'utf8'),
+    hostKeyFingerprint: fingerprint,
+    async stop() {
+      await service.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
