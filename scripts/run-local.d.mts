@@ -1,0 +1,48 @@
+export declare const repoRoot: string
+export declare const node24: string
+
+export interface ActionInputSpec {
+  description?: string
+  default?: string
+  required?: boolean
+}
+
+export interface RunOptions {
+  /** Action folder under actions/ (or 'root' for the top-level dispatcher action.yml). */
+  action: string
+  inputs?: Record<string, string>
+  /** Extra environment, e.g. secrets referenced by placeholders or a GITHUB_API_URL for a fake. */
+  env?: Record<string, string>
+  /** The webhook payload GITHUB_EVENT_PATH points at. */
+  event?: unknown
+  timeoutMs?: number
+  cwd?: string
+  onStdout?: (chunk: string) => void
+}
+
+export interface RunResult {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  exportedEnv: Record<string, string>
+  state: Record<string, string>
+  /** Lines the action wrote with ::error:: (one per failure). */
+  errors: string[]
+  warnings: string[]
+  durationMs: number
+  workDir: string
+}
+
+export declare function actionYamlPath(action: string): string
+export declare function loadActionMetadata(action: string): {
+  inputs: Record<string, ActionInputSpec>
+  outputs: Record<string, { description?: string }>
+  runs: { using: string; main: string }
+}
+export declare function inputVariable(name: string): string
+export declare function actionEntry(action: string): string
+export declare function runAction(options: RunOptions): Promise<RunResult>
+export declare function cleanup(result: RunResult): Promise<void>
+export declare function parseFileCommand(content: string): Record<string, string>
