@@ -49,7 +49,22 @@ import type { Logger } from '../core/log.js'
 export interface SnapshotProgress { status: string; percent?: number; elapsedMs: number }
 export interface SnapshotInfo { id: string; createdAt: string; status: string; sizeBytes?: number; tags: Record<string, string> }
 export interface CreateSnapshotRequest { source: string; snapshotId: string; tags: Record<string, string>; timeoutMs: number; onProgress: (p: SnapshotProgress) => void; signal?: AbortSignal }
-export interface RestoreSnapshotRequest { snapshotId: string; target: string; timeoutMs: number; onProgress: (p: SnapshotProgress) => void; signal?: AbortSignal }
+export interface RestoreSnapshotRequest {
+  snapshotId: string; target: string; timeoutMs: number; onProgress: (p: SnapshotProgress) => void; signal?: AbortSignal
+  /**
+   * The snapshot's source when `snapshotId` alone does not say (an Azure backup NAME rather than
+   * the backup resource id that `create`/`listManaged` return; an RDS cluster snapshot given
+   * without its `cluster:` prefix). Optional.
+   */
+  source?: string
+  /**
+   * RDS only: DB instance class for the restored instance (default: the original instance's
+   * class when it still exists, else the snapshot's). For an Aurora cluster restore, when set, a
+   * writer instance `<target>-writer` of this class is created and waited for too, so the
+   * cluster can take connections; without it only the cluster (no instances) is restored.
+   */
+  instanceClass?: string
+}
 export interface SnapshotProvider {
   readonly kind: 'rds-snapshot' | 'azure-flexible'
   create(req: CreateSnapshotRequest): Promise<SnapshotInfo>
@@ -75,8 +90,9 @@ export interface SnapshotProviderConfig {
   credential?: ArmTokenCredential
   /** Progress and retry notes; silent when absent. */
   logger?: Logger
-  /** Injected in tests so waits run instantly. */
+  /** Injected in tests so waits run instantly (with `now`, a fake clock for timeouts). */
   sleep?: (ms: number) => Promise<void>
+  now?: () => number
   /** First delay between status polls (doubles up to maxPollIntervalMs). Defaults: 5 s / 30 s. */
   pollIntervalMs?: number
   maxPollIntervalMs?: number
