@@ -1,0 +1,56 @@
+import * as core from '@actions/core'
+import { actionsLogger } from '../../../packages/core/actions-logger.js'
+import { failureMessage } from '../../../packages/core/error-message.js'
+import { closeHttpAgent } from '../../../packages/core/http.js'
+import { redact } from '../../../packages/core/redact.js'
+import { knownSecrets } from '../../../packages/core/secrets.js'
+import { writeSummary } from '../../../packages/core/summary.js'
+import { defaultText, defaultTitle, type DeploymentContext, type NotificationMessage } from '../../../packages/providers/notification-content.js'
+import { createNotifier, DeliveryError, type ChannelConfig, type NotifierDeps } from '../../../packages/providers/notifier.js'
+import { buildContext } from './context.js'
+import { getInputs, readEvent } from './inputs.js'
+import { stepOutputs, summaryMarkdown, type ChannelResult } from './report.js'
+import { renderTemplate } from './template.js'
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = getInputs()
+    const context = buildContext(inputs, process.env, readEvent(), Date.now())
+    const message: NotificationMessage = {
+      title: defaultTitle(context),
+      text: inputs.template ? renderTemplate(inputs.template, context) : defaultText(context)
+    }
+    const deps: NotifierDeps = { policy: inputs.policy, logger: actionsLogger }
+    core.info(`${message.title} — notifying ${inputs.channels.join(', ')}`)
+    const results = await Promise.all(inputs.configs.map((config) => deliver(withSubject(config, inputs.emailSubjectTemplate, context), context, message, deps)))
+
+    for (const [name, value] of Object.entries(stepOutputs(results, context))) core.setOutput(name, value)
+    await writeSummary(summaryMarkdown(results, context, knownSecrets()))
+    const failed = results.filter((r) => !r.delivered)
+    if (failed.length > 0 && inputs.failOnError) {
+      throw new Error(`${failed.length} of ${results.length} channel${results.length === 1 ? '' : 's'} not delivered: ${failed.map((r) => `${r.channel} (${r.detail})`).join('; ')}`)
+    }
+  } catch (error) {
+    core.setFailed(failureMessage('notify', error, knownSecrets()))
+  } finally {
+    await closeHttpAgent()
+  }
+}
+
+function withSubject(config: ChannelConfig, template: string | undefined, context: DeploymentContext): ChannelConfig {
+  return config.channel === 'email' && template ? { ...config, subject: renderTemplate(template, context) } : config
+}
+
+/** One channel; a failure is a warning here (fail-on-error decides afterwards). */
+async function deliver(config: ChannelConfig, context: DeploymentContext, message: NotificationMessage, deps: NotifierDeps): Promise<ChannelResult> {
+  try {
+    const notifier = await createNotifier(config, deps)
+    const delivery = await notifier.send({ context, message })
+    core.info(`${config.channel}: ${redact(delivery.detail, knownSecrets())}`)
+    return { channel: config.channel, delivered: true, detail: redact(delivery.detail, knownSecrets()), outputs: delivery.outputs }
+  } catch (error) {
+    const reason = redact(error instanceof Error ? error.message : String(error), knownSecrets())
+    core.warning(`notify: ${config.channel} not delivered: ${reason}`)
+    return { channel: config.channel, delivered: false, detail: reason, outputs: error instanceof DeliveryError ? error.outputs : {} }
+  }
+}

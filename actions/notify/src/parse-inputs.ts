@@ -1,0 +1,269 @@
+import { InputError } from '../../../packages/core/input-error.js'
+import { parseBoolean, parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseUrl } from '../../../packages/core/parsers.js'
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelConfig,
+  type DeliveryPolicy,
+  type EmailConfig,
+  type GitHubConfig,
+  type GitHubDeploymentMode,
+  type SlackConfig,
+  type SmtpSecurity
+} from '../../../packages/providers/notifier.js'
+import type { DeployStatus } from '../../../packages/providers/notification-content.js'
+import { eventPullRequest } from './context.js'
+import { resolveStatus, unexpanded } from './status.js'
+import { checkTemplate } from './template.js'
+
+/**
+ * Turns the raw inputs (already masked where secret) into one validated object. Pure: every
+ * problem is an InputError naming the input, raised before anything is sent.
+ */
+
+export const INPUT_NAMES = [
+  'channels',
+  'status',
+  'job-status',
+  'environment',
+  'environment-url',
+  'version',
+  'sha',
+  'started-at',
+  'message',
+  'outputs',
+  'slack-webhook-url',
+  'slack-token',
+  'slack-channel',
+  'slack-ts',
+  'thread-ts',
+  'slack-api-url',
+  'teams-webhook-url',
+  'discord-webhook-url',
+  'webhook-url',
+  'webhook-secret',
+  'smtp-host',
+  'smtp-port',
+  'smtp-security',
+  'smtp-username',
+  'smtp-password',
+  'email-from',
+  'email-to',
+  'email-subject',
+  'github-token',
+  'github-deployment',
+  'github-deployment-id',
+  'github-commit-status',
+  'github-pr-comment',
+  'fail-on-error',
+  'attempts',
+  'timeout'
+] as const
+
+export type InputName = (typeof INPUT_NAMES)[number]
+export type RawInputs = Record<InputName, string>
+
+export const SECRET_INPUTS: readonly InputName[] = [
+  'slack-webhook-url',
+  'slack-token',
+  'teams-webhook-url',
+  'discord-webhook-url',
+  'webhook-url',
+  'webhook-secret',
+  'smtp-password',
+  'github-token'
+]
+
+export interface NotifyInputs {
+  channels: Channel[]
+  status: DeployStatus
+  environment: string
+  environmentUrl?: string
+  version?: string
+  sha?: string
+  startedAtMs?: number
+  template?: string
+  emailSubjectTemplate?: string
+  outputs: Record<string, string>
+  configs: ChannelConfig[]
+  failOnError: boolean
+  policy: DeliveryPolicy
+}
+
+export function parseChannels(raw: string): Channel[] {
+  const names = parseList(raw.toLowerCase())
+  if (names.length === 0) throw new InputError('channels', 'is empty', `one or more of ${CHANNELS.join(', ')}`)
+  for (const name of names) {
+    if (!(CHANNELS as readonly string[]).includes(name)) throw new InputError('channels', `has "${name}", which is not a channel`, `one or more of ${CHANNELS.join(', ')}`)
+  }
+  return [...new Set(names)] as Channel[]
+}
+
+/** `outputs`: a JSON object, or key=value lines. Values become strings. */
+export function parseOutputs(raw: string): Record<string, string> {
+  const text = raw.trim()
+  if (text === '') return {}
+  if (text.startsWith('{')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw new InputError('outputs', 'starts with "{" but is not valid JSON', 'a JSON object such as {"image":"…"} or key=value lines')
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError('outputs', 'is not a JSON object', 'a JSON object or key=value lines')
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+  }
+  return parseKeyValueMap('outputs', text)
+}
+
+/** `started-at`: unix seconds, unix milliseconds or an ISO 8601 time; must not be in the future. */
+export function parseStartedAt(raw: string, nowMs: number): number | undefined {
+  const text = raw.trim()
+  if (text === '') return undefined
+  let ms: number
+  if (/^\d{1,11}(\.\d+)?$/.test(text)) ms = Math.round(Number(text) * 1000)
+  else if (/^\d{12,}$/.test(text)) ms = Number(text)
+  else ms = Date.parse(text)
+  if (!Number.isFinite(ms)) throw new InputError('started-at', `is "${text}", which is not a time`, 'unix seconds (date +%s) or an ISO 8601 time')
+  if (ms > nowMs + 60_000) throw new InputError('started-at', `is "${text}", which is in the future`, 'the time the deployment began')
+  return ms
+}
+
+const EMAIL = /^(?:[^<>@\s][^<>]*<)?[^\s@<>",]+@[^\s@<>",]+\.?[^\s@<>",]*>?$/
+
+export function parseAddresses(name: string, raw: string): string[] {
+  const list = parseList(raw)
+  for (const address of list) {
+    if (!EMAIL.test(address) || address.includes('<') !== address.endsWith('>')) {
+      throw new InputError(name, `has "${address}", which is not an email address`, 'addresses such as ops@example.com or "Ops <ops@example.com>"')
+    }
+  }
+  return list
+}
+
+function webhookUrl(name: InputName, raw: string, channel: Channel): string {
+  if (raw.trim() === '') throw new InputError(name, `is required when channels includes ${channel}`, 'the webhook URL (from a secret)')
+  return parseUrl(name, raw, ['https:', 'http:']).toString()
+}
+
+function optional(raw: string): string | undefined {
+  const value = raw.trim()
+  return value === '' ? undefined : value
+}
+
+function slackConfig(raw: RawInputs): SlackConfig {
+  const webhook = optional(raw['slack-webhook-url'])
+  const token = optional(raw['slack-token'])
+  if (webhook && token) throw new InputError('slack-token', 'cannot be combined with "slack-webhook-url"', 'either an incoming webhook URL or a bot token')
+  if (!webhook && !token) throw new InputError('slack-webhook-url', 'is missing (and so is "slack-token")', 'an incoming webhook URL, or slack-token with slack-channel')
+  const ts = optional(raw['slack-ts'])
+  const threadTs = optional(raw['thread-ts'])
+  const apiUrl = parseUrl('slack-api-url', raw['slack-api-url'] || 'https://slack.com/api/').toString()
+  const tsPattern = /^\d+\.\d+$/
+  if (ts && !tsPattern.test(ts)) throw new InputError('slack-ts', `is "${ts}", which is not a Slack message ts`, 'the slack-ts output of an earlier step, such as 1700000000.000100')
+  if (threadTs && !tsPattern.test(threadTs)) throw new InputError('thread-ts', `is "${threadTs}", which is not a Slack message ts`, 'the ts of the thread’s parent message, such as 1700000000.000100')
+  if (webhook) {
+    if (ts) throw new InputError('slack-ts', 'needs "slack-token" (an incoming webhook cannot update a message)', 'slack-token and slack-channel')
+    if (threadTs) throw new InputError('thread-ts', 'needs "slack-token" (thread replies are posted with chat.postMessage)', 'slack-token and slack-channel')
+    return { channel: 'slack', webhookUrl: webhookUrl('slack-webhook-url', webhook, 'slack'), apiUrl }
+  }
+  const slackChannel = optional(raw['slack-channel'])
+  if (!slackChannel) throw new InputError('slack-channel', 'is required with "slack-token"', 'a channel ID such as C0123ABCD (or the slack-channel output of an earlier step)')
+  return { channel: 'slack', token, slackChannel, ...(ts ? { ts } : {}), ...(threadTs ? { threadTs } : {}), apiUrl }
+}
+
+function emailConfig(raw: RawInputs): EmailConfig {
+  const host = optional(raw['smtp-host'])
+  if (!host) throw new InputError('smtp-host', 'is required when channels includes email', 'the SMTP server’s host name')
+  const to = parseAddresses('email-to', raw['email-to'])
+  if (to.length === 0) throw new InputError('email-to', 'has no recipients', 'one or more addresses, comma- or newline-separated')
+  const from = optional(raw['email-from'])
+  if (!from) throw new InputError('email-from', 'is required when channels includes email', 'a sender address such as "Deploys <deploys@example.com>"')
+  parseAddresses('email-from', from)
+  const username = optional(raw['smtp-username'])
+  const password = raw['smtp-password'] === '' ? undefined : raw['smtp-password']
+  if (password !== undefined && !username) throw new InputError('smtp-username', 'is empty but "smtp-password" is set', 'the SMTP user name')
+  const security = parseEnum<SmtpSecurity>('smtp-security', raw['smtp-security'], ['starttls', 'tls', 'none'], 'starttls')
+  return {
+    channel: 'email',
+    host,
+    port: parseNumber('smtp-port', raw['smtp-port'], security === 'tls' ? 465 : 587, { min: 1, max: 65535, integer: true }),
+    security,
+    ...(username ? { username } : {}),
+    ...(password !== undefined ? { password } : {}),
+    from,
+    to
+  }
+}
+
+function githubConfig(raw: RawInputs, repository: string, event: unknown): GitHubConfig {
+  const token = unexpanded(raw['github-token']) ? '' : raw['github-token'].trim()
+  if (token === '') throw new InputError('github-token', 'is empty', 'a token with deployments, statuses and pull-requests write access (github-token: ${{ github.token }})')
+  const deployment = parseEnum<GitHubDeploymentMode>('github-deployment', raw['github-deployment'], ['auto', 'create', 'update', 'off'], 'auto')
+  const idRaw = optional(raw['github-deployment-id'])
+  const deploymentId = idRaw === undefined ? undefined : parseNumber('github-deployment-id', idRaw, undefined, { min: 1, integer: true })
+  if (deploymentId !== undefined && deployment === 'off') throw new InputError('github-deployment-id', 'is set but "github-deployment" is off', 'github-deployment: update (or auto)')
+  const comment = (raw['github-pr-comment'].trim() || 'auto').toLowerCase()
+  let pullRequest: number | undefined
+  if (comment === 'auto') pullRequest = eventPullRequest(event)
+  else if (comment !== 'off') pullRequest = parseNumber('github-pr-comment', comment, undefined, { min: 1, integer: true })
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new InputError('github-token', 'cannot be used without GITHUB_REPOSITORY (owner/name)', 'a run on GitHub Actions')
+  return {
+    channel: 'github',
+    token,
+    repository,
+    deployment,
+    ...(deploymentId !== undefined ? { deploymentId } : {}),
+    commitStatus: parseBoolean('github-commit-status', raw['github-commit-status'], true),
+    ...(pullRequest !== undefined ? { pullRequest } : {})
+  }
+}
+
+export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: string }, event: unknown, nowMs: number): NotifyInputs {
+  const channels = parseChannels(raw.channels)
+  const status = resolveStatus(raw.status, raw['job-status'])
+  const environment = raw.environment.trim()
+  if (environment === '') throw new InputError('environment', 'is empty', 'the name of the environment deployed to, such as production')
+  const environmentUrl = optional(raw['environment-url'])
+  if (environmentUrl) parseUrl('environment-url', environmentUrl)
+  const outputs = parseOutputs(raw.outputs)
+  const template = raw.message.trim() === '' ? undefined : raw.message
+  if (template) checkTemplate('message', template, Object.keys(outputs))
+  const emailSubjectTemplate = optional(raw['email-subject'])
+  if (emailSubjectTemplate) checkTemplate('email-subject', emailSubjectTemplate, Object.keys(outputs))
+  const configs: ChannelConfig[] = channels.map((channel): ChannelConfig => {
+    switch (channel) {
+      case 'slack':
+        return slackConfig(raw)
+      case 'teams':
+        return { channel, webhookUrl: webhookUrl('teams-webhook-url', raw['teams-webhook-url'], channel) }
+      case 'discord':
+        return { channel, webhookUrl: webhookUrl('discord-webhook-url', raw['discord-webhook-url'], channel) }
+      case 'webhook':
+        return { channel, url: webhookUrl('webhook-url', raw['webhook-url'], channel), ...(raw['webhook-secret'] !== '' ? { secret: raw['webhook-secret'] } : {}) }
+      case 'email':
+        return emailConfig(raw)
+      case 'github':
+        return githubConfig(raw, env.GITHUB_REPOSITORY ?? '', event)
+    }
+  })
+  return {
+    channels,
+    status,
+    environment,
+    ...(environmentUrl ? { environmentUrl } : {}),
+    ...(optional(raw.version) ? { version: optional(raw.version) } : {}),
+    ...(optional(raw.sha) ? { sha: optional(raw.sha) } : {}),
+    ...(parseStartedAt(raw['started-at'], nowMs) !== undefined ? { startedAtMs: parseStartedAt(raw['started-at'], nowMs) } : {}),
+    ...(template ? { template } : {}),
+    ...(emailSubjectTemplate ? { emailSubjectTemplate } : {}),
+    outputs,
+    configs,
+    failOnError: parseBoolean('fail-on-error', raw['fail-on-error'], false),
+    policy: {
+      attempts: parseNumber('attempts', raw.attempts, 4, { min: 1, max: 10, integer: true }),
+      baseDelayMs: 500,
+      timeoutMs: parseDuration('timeout', raw.timeout, 30_000)
+    }
+  }
+}

@@ -1,0 +1,170 @@
+export const id = 103;
+export const ids = [103];
+export const modules = {
+
+/***/ 7092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ postJson),
+/* harmony export */   V6: () => (/* binding */ asDeliveryError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony exports retryOptions, describeError */
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
+/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
+
+
+
+/**
+ * The notifiers' one retry policy: attempts, backoff and per-attempt timeout from the action's
+ * inputs, a progress line before each wait (naming the channel, never its URL), and 429 /
+ * Retry-After honoured through packages/core/retry.ts.
+ */
+function retryOptions(what, deps) {
+    return {
+        attempts: deps.policy.attempts,
+        baseDelayMs: deps.policy.baseDelayMs,
+        attemptTimeoutMs: deps.policy.timeoutMs,
+        sleep: deps.sleep,
+        onRetry: ({ attempt, delayMs, error }) => deps.logger.info(`${what}: ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${deps.policy.attempts})`)
+    };
+}
+/** A short reason for logs and errors; never includes a URL (undici errors name host:port at most). */
+function describeError(error) {
+    if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9)
+        return `HTTP ${error.status}${error.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)` : ''}`;
+    const cause = error?.cause;
+    const message = error instanceof Error ? error.message : String(error);
+    return cause?.code ? `${message} (${cause.code})` : message;
+}
+/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
+async function postJson(url, body, what, deps, headers = {}, payload = JSON.stringify(body)) {
+    try {
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+    }
+    catch (error) {
+        throw asDeliveryError(what, error, deps.policy.attempts);
+    }
+}
+function asDeliveryError(what, error, attempts) {
+    if (error instanceof _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE)
+        return error;
+    if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9) {
+        return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE((0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(error.status) && attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message);
+    }
+    return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(`${what} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${describeError(error)}`);
+}
+/** Runs an SDK call under the same policy (for SDKs whose own retries are switched off). */
+function withRetry(what, deps, operation, isRetryable) {
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(operation, { ...retryOptions(what, deps), isRetryable });
+}
+
+
+/***/ }),
+
+/***/ 6103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  WebhookNotifier: () => (/* binding */ WebhookNotifier)
+});
+
+// EXTERNAL MODULE: ./packages/providers/delivery-retry.ts
+var delivery_retry = __webpack_require__(7092);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./packages/providers/notification-content.ts
+var notification_content = __webpack_require__(6844);
+;// CONCATENATED MODULE: ./packages/providers/webhook/webhook-payload.ts
+
+
+/**
+ * Pure builder of the generic webhook's JSON body and its signature.
+ *
+ * With a secret the request carries
+ *   X-Deploy-Timestamp: <unix seconds>
+ *   X-Deploy-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
+ * A receiver recomputes the HMAC over the raw body it got, compares in constant time, and
+ * rejects a timestamp older than its tolerance (5 minutes is usual) so a captured request cannot
+ * be replayed later. `verifyWebhookSignature` below is that check.
+ */
+const WEBHOOK_SCHEMA_VERSION = 1;
+function buildWebhookBody(context, message, now) {
+    return {
+        schema: WEBHOOK_SCHEMA_VERSION,
+        event: 'deployment',
+        status: context.status,
+        status_label: (0,notification_content/* statusStyle */.qi)(context.status).label,
+        title: message.title,
+        text: message.text,
+        environment: context.environment,
+        environment_url: context.environmentUrl ?? null,
+        version: context.version ?? null,
+        actor: context.actor,
+        repository: context.repository,
+        sha: context.sha,
+        ref: context.ref ?? null,
+        run_url: context.runUrl,
+        workflow: context.workflow ?? null,
+        run_id: context.runId ?? null,
+        run_number: context.runNumber ?? null,
+        duration_ms: context.durationMs ?? null,
+        outputs: context.outputs,
+        sent_at: now.toISOString()
+    };
+}
+function webhookSignature(secret, timestamp, rawBody) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
+}
+function signatureHeaders(secret, timestamp, rawBody) {
+    return { 'x-deploy-timestamp': String(timestamp), 'x-deploy-signature': webhookSignature(secret, timestamp, rawBody) };
+}
+/** The receiver's check: signature matches and the timestamp is within `toleranceSeconds` of now. */
+function verifyWebhookSignature(secret, headers, rawBody, nowSeconds, toleranceSeconds = 300) {
+    const timestamp = Number(headers.timestamp);
+    if (!headers.timestamp || !Number.isInteger(timestamp))
+        return { ok: false, reason: 'missing or malformed X-Deploy-Timestamp' };
+    if (Math.abs(nowSeconds - timestamp) > toleranceSeconds)
+        return { ok: false, reason: 'timestamp outside the tolerance (possible replay)' };
+    const expected = Buffer.from(webhookSignature(secret, timestamp, rawBody));
+    const given = Buffer.from(headers.signature ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return { ok: false, reason: 'signature does not match' };
+    return { ok: true };
+}
+
+;// CONCATENATED MODULE: ./packages/providers/webhook/webhook-notifier.ts
+
+
+/**
+ * Generic webhook: the deployment as JSON, signed when a secret is given. Each attempt of a
+ * retry carries the same body and signature (the timestamp is the first attempt's), so a
+ * receiver that de-duplicates on the signature sees one delivery.
+ */
+class WebhookNotifier {
+    config;
+    deps;
+    now;
+    channel = 'webhook';
+    constructor(config, deps, now = () => new Date()) {
+        this.config = config;
+        this.deps = deps;
+        this.now = now;
+    }
+    async send({ context, message }) {
+        const now = this.now();
+        const raw = JSON.stringify(buildWebhookBody(context, message, now));
+        const headers = this.config.secret ? signatureHeaders(this.config.secret, Math.floor(now.getTime() / 1000), raw) : {};
+        const response = await (0,delivery_retry/* postJson */.B2)(this.config.url, undefined, 'webhook', this.deps, headers, raw);
+        return { detail: `${this.config.secret ? 'signed body' : 'body'} accepted (HTTP ${response.status})`, outputs: {} };
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,155 @@
+export const id = 525;
+export const ids = [525];
+export const modules = {
+
+/***/ 7092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ postJson),
+/* harmony export */   V6: () => (/* binding */ asDeliveryError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony exports retryOptions, describeError */
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
+/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
+
+
+
+/**
+ * The notifiers' one retry policy: attempts, backoff and per-attempt timeout from the action's
+ * inputs, a progress line before each wait (naming the channel, never its URL), and 429 /
+ * Retry-After honoured through packages/core/retry.ts.
+ */
+function retryOptions(what, deps) {
+    return {
+        attempts: deps.policy.attempts,
+        baseDelayMs: deps.policy.baseDelayMs,
+        attemptTimeoutMs: deps.policy.timeoutMs,
+        sleep: deps.sleep,
+        onRetry: ({ attempt, delayMs, error }) => deps.logger.info(`${what}: ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${deps.policy.attempts})`)
+    };
+}
+/** A short reason for logs and errors; never includes a URL (undici errors name host:port at most). */
+function describeError(error) {
+    if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9)
+        return `HTTP ${error.status}${error.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)` : ''}`;
+    const cause = error?.cause;
+    const message = error instanceof Error ? error.message : String(error);
+    return cause?.code ? `${message} (${cause.code})` : message;
+}
+/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
+async function postJson(url, body, what, deps, headers = {}, payload = JSON.stringify(body)) {
+    try {
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+    }
+    catch (error) {
+        throw asDeliveryError(what, error, deps.policy.attempts);
+    }
+}
+function asDeliveryError(what, error, attempts) {
+    if (error instanceof _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE)
+        return error;
+    if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9) {
+        return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE((0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(error.status) && attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message);
+    }
+    return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(`${what} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${describeError(error)}`);
+}
+/** Runs an SDK call under the same policy (for SDKs whose own retries are switched off). */
+function withRetry(what, deps, operation, isRetryable) {
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(operation, { ...retryOptions(what, deps), isRetryable });
+}
+
+
+/***/ }),
+
+/***/ 8525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TeamsNotifier: () => (/* binding */ TeamsNotifier)
+});
+
+// EXTERNAL MODULE: ./packages/providers/delivery-retry.ts
+var delivery_retry = __webpack_require__(7092);
+// EXTERNAL MODULE: ./packages/providers/notification-content.ts
+var notification_content = __webpack_require__(6844);
+;// CONCATENATED MODULE: ./packages/providers/teams/adaptive-card.ts
+
+/**
+ * Pure builder of the body a Teams Workflows webhook ("When a Teams webhook request is
+ * received", then "Post card in a chat or channel") expects: a `message` whose first attachment
+ * is an Adaptive Card. Version 1.4, the highest every Teams client renders for Workflows cards;
+ * `msteams.width: Full` for a full-width card. The status colour is the header container's style
+ * (good / attention / warning / accent); facts are a FactSet whose values may hold Markdown
+ * links; the run and the environment are Action.OpenUrl buttons. Teams rejects messages over
+ * 28 KB, so the size is checked here.
+ */
+const ADAPTIVE_CARD_VERSION = '1.4';
+const TEAMS_MAX_BYTES = 28 * 1024;
+/** Markdown link text as Teams renders it in TextBlock and FactSet values. */
+function markdownLink(label, url) {
+    return `[${label.replace(/[[\]]/g, '')}](${url.replace(/\)/g, '%29')})`;
+}
+function buildAdaptiveCard(context, message) {
+    const style = (0,notification_content/* statusStyle */.qi)(context.status);
+    return {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: ADAPTIVE_CARD_VERSION,
+        msteams: { width: 'Full' },
+        body: [
+            {
+                type: 'Container',
+                style: style.adaptiveStyle,
+                bleed: true,
+                items: [
+                    { type: 'TextBlock', text: message.title, weight: 'Bolder', size: 'Medium', wrap: true },
+                    { type: 'TextBlock', text: `${context.repository} · ${style.label}`, isSubtle: true, spacing: 'None', wrap: true }
+                ]
+            },
+            { type: 'TextBlock', text: message.text, wrap: true },
+            {
+                type: 'FactSet',
+                facts: (0,notification_content/* deploymentFacts */.PX)(context).map((fact) => ({ title: fact.label, value: fact.url ? markdownLink(fact.value, fact.url) : fact.value }))
+            }
+        ],
+        actions: (0,notification_content/* deploymentLinks */.F9)(context).map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url }))
+    };
+}
+function buildTeamsMessage(context, message) {
+    const body = {
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: buildAdaptiveCard(context, message) }]
+    };
+    const size = Buffer.byteLength(JSON.stringify(body));
+    if (size > TEAMS_MAX_BYTES)
+        throw new Error(`the Teams card is ${size} bytes, over the 28 KB Teams accepts; shorten the message`);
+    return body;
+}
+
+;// CONCATENATED MODULE: ./packages/providers/teams/teams-notifier.ts
+
+
+/** Teams Workflows webhook: one POST of the card; the flow answers 202 Accepted. */
+class TeamsNotifier {
+    config;
+    deps;
+    channel = 'teams';
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+    }
+    async send({ context, message }) {
+        const response = await (0,delivery_retry/* postJson */.B2)(this.config.webhookUrl, buildTeamsMessage(context, message), 'Teams webhook', this.deps);
+        return { detail: `card accepted by the Workflows webhook (HTTP ${response.status})`, outputs: {} };
+    }
+}
+
+
+/***/ })
+
+};

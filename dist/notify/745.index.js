@@ -1,0 +1,349 @@
+export const id = 745;
+export const ids = [745];
+export const modules = {
+
+/***/ 7092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ postJson),
+/* harmony export */   V6: () => (/* binding */ asDeliveryError),
+/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */ });
+/* unused harmony exports retryOptions, describeError */
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
+/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
+
+
+
+/**
+ * The notifiers' one retry policy: attempts, backoff and per-attempt timeout from the action's
+ * inputs, a progress line before each wait (naming the channel, never its URL), and 429 /
+ * Retry-After honoured through packages/core/retry.ts.
+ */
+function retryOptions(what, deps) {
+    return {
+        attempts: deps.policy.attempts,
+        baseDelayMs: deps.policy.baseDelayMs,
+        attemptTimeoutMs: deps.policy.timeoutMs,
+        sleep: deps.sleep,
+        onRetry: ({ attempt, delayMs, error }) => deps.logger.info(`${what}: ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${deps.policy.attempts})`)
+    };
+}
+/** A short reason for logs and errors; never includes a URL (undici errors name host:port at most). */
+function describeError(error) {
+    if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9)
+        return `HTTP ${error.status}${error.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)` : ''}`;
+    const cause = error?.cause;
+    const message = error instanceof Error ? error.message : String(error);
+    return cause?.code ? `${message} (${cause.code})` : message;
+}
+/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
+async function postJson(url, body, what, deps, headers = {}, payload = JSON.stringify(body)) {
+    try {
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+    }
+    catch (error) {
+        throw asDeliveryError(what, error, deps.policy.attempts);
+    }
+}
+function asDeliveryError(what, error, attempts) {
+    if (error instanceof _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE)
+        return error;
+    if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9) {
+        return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE((0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(error.status) && attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message);
+    }
+    return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(`${what} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${describeError(error)}`);
+}
+/** Runs an SDK call under the same policy (for SDKs whose own retries are switched off). */
+function withRetry(what, deps, operation, isRetryable) {
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(operation, { ...retryOptions(what, deps), isRetryable });
+}
+
+
+/***/ }),
+
+/***/ 9745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubNotifier: () => (/* binding */ GitHubNotifier)
+});
+
+// EXTERNAL MODULE: ./packages/providers/delivery-retry.ts
+var delivery_retry = __webpack_require__(7092);
+// EXTERNAL MODULE: ./packages/providers/notifier.ts
+var notifier = __webpack_require__(5425);
+// EXTERNAL MODULE: ./packages/core/markdown.ts
+var markdown = __webpack_require__(9031);
+// EXTERNAL MODULE: ./packages/core/retry-after.ts
+var retry_after = __webpack_require__(3641);
+// EXTERNAL MODULE: ./packages/providers/notification-content.ts
+var notification_content = __webpack_require__(6844);
+;// CONCATENATED MODULE: ./packages/providers/github/github-deployment.ts
+
+
+
+const DEPLOYMENT_STATE = {
+    started: 'in_progress',
+    success: 'success',
+    failure: 'failure',
+    cancelled: 'error',
+    rolled_back: 'failure'
+};
+const COMMIT_STATE = {
+    started: 'pending',
+    success: 'success',
+    failure: 'failure',
+    cancelled: 'error',
+    rolled_back: 'failure'
+};
+function deploymentState(status) {
+    return DEPLOYMENT_STATE[status];
+}
+function commitState(status) {
+    return COMMIT_STATE[status];
+}
+/** GitHub cuts status descriptions at 140 characters. */
+function statusDescription(message) {
+    return (0,notification_content/* truncate */.xv)(message.title.replace(/^\S+\s/, ''), 140);
+}
+function commitStatusContext(environment) {
+    return `deploy/${environment}`;
+}
+/**
+ * The deployment to add statuses to, among those listed for the sha and environment: the newest
+ * (GitHub's own for a job with `environment:` is created by github-actions[bot] when the job
+ * starts; one this action created in an earlier step is newer still only if it was created later).
+ */
+function newestDeployment(deployments) {
+    return [...deployments].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0];
+}
+/** The deployment of the environment that came before `currentId` (newest older one), if any. */
+function previousDeployment(deployments, currentId) {
+    return newestDeployment(deployments.filter((d) => d.id < currentId));
+}
+function createDeploymentBody(context, message, productionEnvironment) {
+    return {
+        ref: context.sha,
+        environment: context.environment,
+        description: statusDescription(message),
+        auto_merge: false,
+        // Deploying is this workflow's decision: don't let other commit checks block it (409).
+        required_contexts: [],
+        transient_environment: false,
+        ...(productionEnvironment !== undefined ? { production_environment: productionEnvironment } : {}),
+        payload: { version: context.version ?? null, run_url: context.runUrl }
+    };
+}
+function deploymentStatusBody(context, message) {
+    return {
+        state: deploymentState(context.status),
+        log_url: context.runUrl,
+        description: statusDescription(message),
+        environment: context.environment,
+        ...(context.environmentUrl ? { environment_url: context.environmentUrl } : {}),
+        auto_inactive: true
+    };
+}
+function commitStatusBody(context, message) {
+    return {
+        state: commitState(context.status),
+        target_url: context.environmentUrl && context.status === 'success' ? context.environmentUrl : context.runUrl,
+        description: statusDescription(message),
+        context: commitStatusContext(context.environment)
+    };
+}
+function commentMarker(environment) {
+    return `<!-- deploy-actions:notify:${environment} -->`;
+}
+function commentBody(context, message) {
+    const rows = (0,notification_content/* deploymentFacts */.PX)(context).map((f) => [f.label, f.url ? `[${f.value}](${f.url})` : f.value]);
+    return [
+        commentMarker(context.environment),
+        `### ${message.title}`,
+        '',
+        message.text,
+        '',
+        (0,markdown/* markdownTable */.Qj)(['', ''], rows),
+        '',
+        (0,notification_content/* deploymentLinks */.F9)(context)
+            .map((l) => `[${l.label}](${l.url})`)
+            .join(' · '),
+        '',
+        `<sub>Updated in place by deploy-actions/notify for each deployment to ${context.environment}.</sub>`
+    ].join('\n');
+}
+/** The id of the comment this action wrote for the environment before, if any. */
+function findMarkedComment(comments, environment) {
+    const marker = commentMarker(environment);
+    return comments.find((c) => (c.body ?? '').includes(marker))?.id;
+}
+/** Maps an Octokit RequestError (status, response.headers) to a message and a retry decision. */
+function mapGitHubError(error, what, now = Date.now()) {
+    const e = error;
+    const status = e?.status;
+    if (typeof status !== 'number' || status === 500 && !e.response) {
+        const cause = error?.cause?.code;
+        return { message: `GitHub ${what} could not be reached: ${(e?.message ?? String(error)).split(' - ')[0]}${cause ? ` (${cause})` : ''}`, retryable: true };
+    }
+    const headers = e.response?.headers ?? {};
+    const retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(headers['retry-after'], now);
+    const rateLimited = status === 429 || (status === 403 && (retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0'));
+    const resetMs = headers['x-ratelimit-reset'] ? Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - now) : undefined;
+    const detail = (e.message ?? '').split(' - https://')[0];
+    const hint = status === 403 && !rateLimited ? ' — give the job `permissions:` deployments: write, statuses: write and pull-requests: write' : status === 404 ? ' — check the repository and that the token can see it' : '';
+    return {
+        message: `GitHub ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`,
+        retryable: rateLimited || status >= 500 || status === 408,
+        retryAfterMs: rateLimited ? (retryAfterMs ?? resetMs ?? 60_000) : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/providers/github/github-notifier.ts
+
+
+
+/**
+ * GitHub through @actions/github's Octokit (base URL from GITHUB_API_URL, as on GitHub
+ * Enterprise Server): a deployment and its status, a commit status, and a PR comment updated in
+ * place. Each part is tried on its own, so a token without `pull-requests: write` still gets the
+ * deployment recorded; any failed part makes the channel fail, naming the part.
+ *
+ * `deployment` mode: `auto` adds a status to the newest deployment for this sha and environment
+ * (the one GitHub made for a job with `environment:`, or one an earlier step made) and creates one
+ * when there is none; `update` only adds statuses (fails when none exists); `create` always
+ * creates a new one; `off` skips deployments.
+ */
+class GitHubNotifier {
+    config;
+    deps;
+    channel = 'github';
+    octokit;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+    }
+    async send({ context, message }) {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+        this.octokit = getOctokit(this.config.token);
+        const outputs = {};
+        const done = [];
+        const failed = [];
+        const part = async (run) => {
+            try {
+                done.push(await run());
+            }
+            catch (error) {
+                failed.push(error instanceof Error ? error.message : String(error));
+            }
+        };
+        if (this.config.deployment !== 'off') {
+            await part(async () => {
+                const { id, how } = await this.deployment(context, message);
+                outputs['deployment-id'] = String(id);
+                return how;
+            });
+        }
+        if (this.config.commitStatus) {
+            await part(async () => {
+                await this.call('commit status', (o) => o.rest.repos.createCommitStatus({ ...this.repo, sha: context.sha, ...commitStatusBody(context, message) }));
+                return `commit status ${commitStatusContext(context.environment)}: ${commitStatusBody(context, message).state}`;
+            });
+        }
+        if (this.config.pullRequest !== undefined) {
+            await part(async () => {
+                const { id, updated } = await this.comment(this.config.pullRequest, context, message);
+                outputs['comment-id'] = String(id);
+                return `${updated ? 'updated' : 'created'} comment ${id} on #${this.config.pullRequest}`;
+            });
+        }
+        if (failed.length > 0)
+            throw new notifier/* DeliveryError */.VE(failed.join('; '), outputs);
+        return { detail: done.join('; ') || 'nothing to do', outputs };
+    }
+    get repo() {
+        const [owner, repo] = this.config.repository.split('/');
+        return { owner, repo };
+    }
+    call(what, request) {
+        const octokit = this.octokit;
+        return (0,delivery_retry/* withRetry */.bD)(`GitHub ${what}`, this.deps, async () => {
+            try {
+                return await request(octokit);
+            }
+            catch (error) {
+                const failure = mapGitHubError(error, what);
+                throw Object.assign(new notifier/* DeliveryError */.VE(failure.message), { retryable: failure.retryable, retryAfterMs: failure.retryAfterMs });
+            }
+        }, (error) => error.retryable === true);
+    }
+    async deployment(context, message) {
+        let id = this.config.deploymentId;
+        let how = 'deployment';
+        if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
+            const { data } = await this.call('list deployments', (o) => o.rest.repos.listDeployments({ ...this.repo, sha: context.sha, environment: context.environment, per_page: 30 }));
+            id = newestDeployment(data)?.id;
+            if (id === undefined && this.config.deployment === 'update') {
+                throw new notifier/* DeliveryError */.VE(`GitHub deployment: no deployment of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`);
+            }
+            if (id !== undefined)
+                how = 'existing deployment';
+        }
+        if (id === undefined) {
+            const { data, status } = await this.call('create deployment', (o) => o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message, this.config.productionEnvironment) }));
+            if (status !== 201 || !('id' in data))
+                throw new notifier/* DeliveryError */.VE(`GitHub create deployment answered HTTP ${status}: ${data.message ?? 'no deployment created'}`);
+            id = data.id;
+            how = 'created deployment';
+        }
+        const statusBody = deploymentStatusBody(context, message);
+        const deploymentId = id;
+        await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({ ...this.repo, deployment_id: deploymentId, ...statusBody }));
+        let note = `${how} ${deploymentId}: ${statusBody.state}`;
+        if (context.status === 'success') {
+            const previous = await this.deactivatePrevious(context, deploymentId);
+            if (previous !== undefined)
+                note += `; previous deployment ${previous} inactive`;
+        }
+        return { id: deploymentId, how: note };
+    }
+    /** Marks the environment's previous deployment inactive when its latest state is success. */
+    async deactivatePrevious(context, currentId) {
+        const { data } = await this.call('list deployments', (o) => o.rest.repos.listDeployments({ ...this.repo, environment: context.environment, per_page: 10 }));
+        const previous = previousDeployment(data, currentId);
+        if (!previous)
+            return undefined;
+        const { data: statuses } = await this.call('list deployment statuses', (o) => o.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: previous.id, per_page: 1 }));
+        if (statuses[0]?.state !== 'success')
+            return undefined;
+        await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({
+            ...this.repo,
+            deployment_id: previous.id,
+            state: 'inactive',
+            description: `Superseded by deployment ${currentId}`,
+            environment: context.environment,
+            log_url: context.runUrl
+        }));
+        return previous.id;
+    }
+    async comment(issue, context, message) {
+        const body = commentBody(context, message);
+        const comments = await this.call('list comments', (o) => o.paginate(o.rest.issues.listComments, { ...this.repo, issue_number: issue, per_page: 100 }));
+        const existing = findMarkedComment(comments, context.environment);
+        if (existing !== undefined) {
+            await this.call('update comment', (o) => o.rest.issues.updateComment({ ...this.repo, comment_id: existing, body }));
+            return { id: existing, updated: true };
+        }
+        const { data } = await this.call('create comment', (o) => o.rest.issues.createComment({ ...this.repo, issue_number: issue, body }));
+        return { id: data.id, updated: false };
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,60 @@
+import { HttpStatusError, httpRequestWithRetry, isRetryableStatus, type HttpResponse } from '../core/http.js'
+import { retry, type RetryOptions } from '../core/retry.js'
+import { DeliveryError, type NotifierDeps } from './notifier.js'
+
+/**
+ * The notifiers' one retry policy: attempts, backoff and per-attempt timeout from the action's
+ * inputs, a progress line before each wait (naming the channel, never its URL), and 429 /
+ * Retry-After honoured through packages/core/retry.ts.
+ */
+export function retryOptions(what: string, deps: NotifierDeps): Partial<RetryOptions> & { attempts: number } {
+  return {
+    attempts: deps.policy.attempts,
+    baseDelayMs: deps.policy.baseDelayMs,
+    attemptTimeoutMs: deps.policy.timeoutMs,
+    sleep: deps.sleep,
+    onRetry: ({ attempt, delayMs, error }) =>
+      deps.logger.info(`${what}: ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${deps.policy.attempts})`)
+  }
+}
+
+/** A short reason for logs and errors; never includes a URL (undici errors name host:port at most). */
+export function describeError(error: unknown): string {
+  if (error instanceof HttpStatusError) return `HTTP ${error.status}${error.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)` : ''}`
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause
+  const message = error instanceof Error ? error.message : String(error)
+  return cause?.code ? `${message} (${cause.code})` : message
+}
+
+/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  what: string,
+  deps: NotifierDeps,
+  headers: Record<string, string> = {},
+  payload: string = JSON.stringify(body)
+): Promise<HttpResponse> {
+  try {
+    return await httpRequestWithRetry(
+      { url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs },
+      what,
+      retryOptions(what, deps)
+    )
+  } catch (error) {
+    throw asDeliveryError(what, error, deps.policy.attempts)
+  }
+}
+
+export function asDeliveryError(what: string, error: unknown, attempts: number): DeliveryError {
+  if (error instanceof DeliveryError) return error
+  if (error instanceof HttpStatusError) {
+    return new DeliveryError(isRetryableStatus(error.status) && attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message)
+  }
+  return new DeliveryError(`${what} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${describeError(error)}`)
+}
+
+/** Runs an SDK call under the same policy (for SDKs whose own retries are switched off). */
+export function withRetry<T>(what: string, deps: NotifierDeps, operation: (signal: AbortSignal) => Promise<T>, isRetryable: (error: unknown) => boolean): Promise<T> {
+  return retry(operation, { ...retryOptions(what, deps), isRetryable })
+}

@@ -1,0 +1,165 @@
+import { withRetry } from '../delivery-retry.js'
+import { DeliveryError, type Delivery, type GitHubConfig, type Notification, type Notifier, type NotifierDeps } from '../notifier.js'
+import type { DeploymentContext, NotificationMessage } from '../notification-content.js'
+import {
+  commentBody,
+  commitStatusBody,
+  commitStatusContext,
+  createDeploymentBody,
+  deploymentStatusBody,
+  findMarkedComment,
+  mapGitHubError,
+  newestDeployment,
+  previousDeployment,
+  type DeploymentSummary
+} from './github-deployment.js'
+
+type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
+
+/**
+ * GitHub through @actions/github's Octokit (base URL from GITHUB_API_URL, as on GitHub
+ * Enterprise Server): a deployment and its status, a commit status, and a PR comment updated in
+ * place. Each part is tried on its own, so a token without `pull-requests: write` still gets the
+ * deployment recorded; any failed part makes the channel fail, naming the part.
+ *
+ * `deployment` mode: `auto` adds a status to the newest deployment for this sha and environment
+ * (the one GitHub made for a job with `environment:`, or one an earlier step made) and creates one
+ * when there is none; `update` only adds statuses (fails when none exists); `create` always
+ * creates a new one; `off` skips deployments.
+ */
+export class GitHubNotifier implements Notifier {
+  readonly channel = 'github' as const
+  private octokit?: Octokit
+
+  constructor(
+    private readonly config: GitHubConfig,
+    private readonly deps: NotifierDeps
+  ) {}
+
+  async send({ context, message }: Notification): Promise<Delivery> {
+    const { getOctokit } = await import('@actions/github')
+    this.octokit = getOctokit(this.config.token)
+    const outputs: Record<string, string> = {}
+    const done: string[] = []
+    const failed: string[] = []
+    const part = async (run: () => Promise<string>): Promise<void> => {
+      try {
+        done.push(await run())
+      } catch (error) {
+        failed.push(error instanceof Error ? error.message : String(error))
+      }
+    }
+    if (this.config.deployment !== 'off') {
+      await part(async () => {
+        const { id, how } = await this.deployment(context, message)
+        outputs['deployment-id'] = String(id)
+        return how
+      })
+    }
+    if (this.config.commitStatus) {
+      await part(async () => {
+        await this.call('commit status', (o) => o.rest.repos.createCommitStatus({ ...this.repo, sha: context.sha, ...commitStatusBody(context, message) }))
+        return `commit status ${commitStatusContext(context.environment)}: ${commitStatusBody(context, message).state}`
+      })
+    }
+    if (this.config.pullRequest !== undefined) {
+      await part(async () => {
+        const { id, updated } = await this.comment(this.config.pullRequest as number, context, message)
+        outputs['comment-id'] = String(id)
+        return `${updated ? 'updated' : 'created'} comment ${id} on #${this.config.pullRequest}`
+      })
+    }
+    if (failed.length > 0) throw new DeliveryError(failed.join('; '), outputs)
+    return { detail: done.join('; ') || 'nothing to do', outputs }
+  }
+
+  private get repo(): { owner: string; repo: string } {
+    const [owner, repo] = this.config.repository.split('/')
+    return { owner, repo }
+  }
+
+  private call<T>(what: string, request: (octokit: Octokit) => Promise<T>): Promise<T> {
+    const octokit = this.octokit as Octokit
+    return withRetry(
+      `GitHub ${what}`,
+      this.deps,
+      async () => {
+        try {
+          return await request(octokit)
+        } catch (error) {
+          const failure = mapGitHubError(error, what)
+          throw Object.assign(new DeliveryError(failure.message), { retryable: failure.retryable, retryAfterMs: failure.retryAfterMs })
+        }
+      },
+      (error) => (error as { retryable?: boolean }).retryable === true
+    )
+  }
+
+  private async deployment(context: DeploymentContext, message: NotificationMessage): Promise<{ id: number; how: string }> {
+    let id = this.config.deploymentId
+    let how = 'deployment'
+    if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
+      const { data } = await this.call('list deployments', (o) =>
+        o.rest.repos.listDeployments({ ...this.repo, sha: context.sha, environment: context.environment, per_page: 30 })
+      )
+      id = newestDeployment(data as DeploymentSummary[])?.id
+      if (id === undefined && this.config.deployment === 'update') {
+        throw new DeliveryError(
+          `GitHub deployment: no deployment of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`
+        )
+      }
+      if (id !== undefined) how = 'existing deployment'
+    }
+    if (id === undefined) {
+      const { data, status } = await this.call('create deployment', (o) =>
+        o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message, this.config.productionEnvironment) })
+      )
+      if (status !== 201 || !('id' in data)) throw new DeliveryError(`GitHub create deployment answered HTTP ${status}: ${(data as { message?: string }).message ?? 'no deployment created'}`)
+      id = data.id
+      how = 'created deployment'
+    }
+    const statusBody = deploymentStatusBody(context, message)
+    const deploymentId = id
+    await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({ ...this.repo, deployment_id: deploymentId, ...statusBody }))
+    let note = `${how} ${deploymentId}: ${statusBody.state}`
+    if (context.status === 'success') {
+      const previous = await this.deactivatePrevious(context, deploymentId)
+      if (previous !== undefined) note += `; previous deployment ${previous} inactive`
+    }
+    return { id: deploymentId, how: note }
+  }
+
+  /** Marks the environment's previous deployment inactive when its latest state is success. */
+  private async deactivatePrevious(context: DeploymentContext, currentId: number): Promise<number | undefined> {
+    const { data } = await this.call('list deployments', (o) => o.rest.repos.listDeployments({ ...this.repo, environment: context.environment, per_page: 10 }))
+    const previous = previousDeployment(data as DeploymentSummary[], currentId)
+    if (!previous) return undefined
+    const { data: statuses } = await this.call('list deployment statuses', (o) =>
+      o.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: previous.id, per_page: 1 })
+    )
+    if (statuses[0]?.state !== 'success') return undefined
+    await this.call('deployment status', (o) =>
+      o.rest.repos.createDeploymentStatus({
+        ...this.repo,
+        deployment_id: previous.id,
+        state: 'inactive',
+        description: `Superseded by deployment ${currentId}`,
+        environment: context.environment,
+        log_url: context.runUrl
+      })
+    )
+    return previous.id
+  }
+
+  private async comment(issue: number, context: DeploymentContext, message: NotificationMessage): Promise<{ id: number; updated: boolean }> {
+    const body = commentBody(context, message)
+    const comments = await this.call('list comments', (o) => o.paginate(o.rest.issues.listComments, { ...this.repo, issue_number: issue, per_page: 100 }))
+    const existing = findMarkedComment(comments, context.environment)
+    if (existing !== undefined) {
+      await this.call('update comment', (o) => o.rest.issues.updateComment({ ...this.repo, comment_id: existing, body }))
+      return { id: existing, updated: true }
+    }
+    const { data } = await this.call('create comment', (o) => o.rest.issues.createComment({ ...this.repo, issue_number: issue, body }))
+    return { id: data.id, updated: false }
+  }
+}
