@@ -1,0 +1,215 @@
+import type { Client, DatabaseError } from 'pg'
+import type { Logger } from '../../../../packages/core/log.js'
+import { formatMs } from '../../../../packages/core/markdown.js'
+import type { ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
+import type { Migration } from '../migration-files.js'
+import type { AppliedMigration } from '../plan.js'
+import { positionOfDatabaseError } from '../source-position.js'
+import { splitStatements } from '../sql-statements.js'
+import { advisoryLockKey, advisoryLockParts, quoteQualified } from './history-table.js'
+import { MigrationSqlError, type ApplyResult, type DatabaseOptions, type MigrationDatabase, type Provenance } from './migration-database.js'
+
+/**
+ * PostgreSQL through `pg` (node-postgres, pure JavaScript). One session for the whole run: the
+ * advisory lock is session-level, so it also ends with the connection if the process dies.
+ * A transactional file is sent as one simple-protocol query between BEGIN and COMMIT, so the
+ * server's error position is an index into the file itself.
+ */
+
+const POLL_MS = 250
+const PROGRESS_EVERY_MS = 5000
+
+export async function openPostgres(url: ServerDatabaseUrl, options: DatabaseOptions & { sleep?: (ms: number) => Promise<void> }): Promise<MigrationDatabase> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({
+    connectionString: url.raw,
+    application_name: 'deploy-actions migrate',
+    connectionTimeoutMillis: 30_000
+  })
+  // A dropped connection emits 'error' on the client; without a listener it would crash the process.
+  client.on('error', (error) => options.log.debug(`PostgreSQL connection error: ${error.message}`))
+  await client.connect()
+  await client.query(`SET statement_timeout = ${Math.round(options.statementTimeoutMs)}`)
+  // PostgreSQL 14+: notice a vanished client during a long statement instead of at its end.
+  await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined)
+  const terminate = async (pid: number): Promise<void> => {
+    const other = new pg.Client({ connectionString: url.raw, connectionTimeoutMillis: 3000, application_name: 'deploy-actions migrate (cancel)' })
+    other.on('error', () => undefined)
+    await other.connect()
+    try {
+      await other.query('SELECT pg_terminate_backend($1)', [pid])
+    } finally {
+      await other.end()
+    }
+  }
+  return new PostgresMigrationDatabase(client, options, options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), terminate)
+}
+
+class PostgresMigrationDatabase implements MigrationDatabase {
+  readonly engine = 'PostgreSQL'
+  private readonly table: string
+  private readonly lockKey: string
+  private locked = false
+
+  constructor(
+    private readonly client: Client,
+    private readonly options: DatabaseOptions,
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly terminate: (pid: number) => Promise<void>
+  ) {
+    this.table = quoteQualified(options.historyTable)
+    this.lockKey = advisoryLockKey(options.historyTable).toString()
+  }
+
+  async readHistory(): Promise<AppliedMigration[]> {
+    const exists = await this.client.query<{ oid: string | null }>('SELECT to_regclass($1) AS oid', [this.table])
+    if (exists.rows[0]?.oid === null) return []
+    const result = await this.client.query<{ version: string; name: string; checksum: string; duration_ms: number; applied_at: Date; applied_by: string }>(
+      `SELECT version, name, checksum, duration_ms, applied_at, applied_by FROM ${this.table}`
+    )
+    return result.rows.map((row) => ({
+      version: row.version,
+      name: row.name,
+      checksum: row.checksum,
+      durationMs: row.duration_ms,
+      appliedAt: row.applied_at instanceof Date ? row.applied_at.toISOString() : String(row.applied_at),
+      appliedBy: row.applied_by
+    }))
+  }
+
+  async prepareHistory(): Promise<void> {
+    await this.client.query(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+        version text PRIMARY KEY,
+        name text NOT NULL,
+        checksum text NOT NULL,
+        duration_ms integer NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        applied_by text NOT NULL,
+        run_url text
+      )`
+    )
+  }
+
+  async lock(timeoutMs: number, log: Logger): Promise<void> {
+    const started = Date.now()
+    let lastProgress = started
+    let announced = false
+    for (;;) {
+      const result = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [this.lockKey])
+      if (result.rows[0]?.locked) {
+        this.locked = true
+        if (announced) log.info(`Took the migration lock after ${formatMs(Date.now() - started)}.`)
+        return
+      }
+      const waited = Date.now() - started
+      if (!announced || Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        log.info(`Waiting for the migration lock: ${await this.lockHolder()} (waited ${formatMs(waited)} of ${formatMs(timeoutMs)}).`)
+        announced = true
+        lastProgress = Date.now()
+      }
+      if (waited >= timeoutMs) {
+        throw new Error(
+          `another run still holds the migration lock after ${formatMs(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`
+        )
+      }
+      await this.sleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)))
+    }
+  }
+
+  private async lockHolder(): Promise<string> {
+    const { classid, objid } = advisoryLockParts(BigInt(this.lockKey))
+    const result = await this.client.query<{ pid: number; application_name: string; seconds: number }>(
+      `SELECT l.pid, a.application_name, EXTRACT(EPOCH FROM now() - a.xact_start)::int AS seconds
+         FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1`,
+      [classid, objid]
+    )
+    const holder = result.rows[0]
+    if (!holder) return 'held by a session that just ended'
+    return `held by server process ${holder.pid}${holder.application_name ? ` (${holder.application_name})` : ''}`
+  }
+
+  async unlock(): Promise<void> {
+    if (!this.locked) return
+    this.locked = false
+    await this.client.query('SELECT pg_advisory_unlock($1::bigint)', [this.lockKey])
+  }
+
+  async applyUp(migration: Migration, provenance: Provenance): Promise<ApplyResult> {
+    const record = async (durationMs: number): Promise<void> => {
+      await this.client.query(`INSERT INTO ${this.table} (version, name, checksum, duration_ms, applied_by, run_url) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        migration.version,
+        migration.name,
+        migration.checksum,
+        Math.round(durationMs),
+        provenance.appliedBy,
+        provenance.runUrl ?? null
+      ])
+    }
+    return this.run(migration.file, migration.sql, migration.transactional, record)
+  }
+
+  async applyDown(migration: Migration): Promise<ApplyResult> {
+    const down = migration.down!
+    const forget = async (): Promise<void> => {
+      await this.client.query(`DELETE FROM ${this.table} WHERE version = $1`, [migration.version])
+    }
+    return this.run(down.file, down.sql, down.transactional, forget)
+  }
+
+  private async run(file: string, sql: string, transactional: boolean, bookkeeping: (durationMs: number) => Promise<void>): Promise<ApplyResult> {
+    const started = performance.now()
+    if (transactional) {
+      await this.client.query('BEGIN')
+      try {
+        await this.client.query(sql)
+        const durationMs = performance.now() - started
+        await bookkeeping(durationMs)
+        await this.client.query('COMMIT')
+        return { status: 'applied', durationMs }
+      } catch (error) {
+        await this.client.query('ROLLBACK').catch(() => undefined)
+        throw toSqlError(error, file, sql, 0, true)
+      }
+    }
+    // Outside a transaction: each statement on its own (a multi-statement query would be an
+    // implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
+    for (const statement of splitStatements(sql)) {
+      try {
+        await this.client.query(statement.sql)
+      } catch (error) {
+        throw toSqlError(error, file, sql, statement.offset, false)
+      }
+    }
+    const durationMs = performance.now() - started
+    await bookkeeping(durationMs)
+    return { status: 'applied', durationMs }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.unlock()
+    } finally {
+      await this.client.end()
+    }
+  }
+
+  async abort(): Promise<void> {
+    // Ends the socket without waiting, then has the server end the session from a second
+    // connection: that rolls back the open transaction and releases the session's advisory lock
+    // even while a long statement is running.
+    const internals = this.client as unknown as { processID?: number; connection?: { stream?: { destroy(): void } } }
+    const pid = internals.processID
+    internals.connection?.stream?.destroy()
+    if (pid !== undefined) await this.terminate(pid)
+  }
+}
+
+function toSqlError(error: unknown, file: string, sql: string, queryOffset: number, rolledBack: boolean): Error {
+  const db = error as Partial<DatabaseError>
+  if (typeof db?.message !== 'string' || db.code === undefined) return error instanceof Error ? error : new Error(String(error))
+  const position = positionOfDatabaseError(sql, db.position === undefined ? undefined : Number(db.position), queryOffset)
+  const fallback = queryOffset > 0 ? positionOfDatabaseError(sql, 1, queryOffset) : undefined
+  return new MigrationSqlError(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint)
+}

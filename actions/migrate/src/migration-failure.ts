@@ -1,0 +1,35 @@
+import type { MigrationSqlError } from './database/migration-database.js'
+
+/**
+ * A migration the database rejected. Its message names the file with line:column, carries the
+ * database's own message, and says what state the database is in; `annotation` points the job's
+ * annotation at the file. Pure.
+ */
+export class MigrationFailure extends Error {
+  readonly annotation: { title: string; file: string; startLine?: number; startColumn?: number }
+
+  constructor(error: MigrationSqlError, engine: string, appliedBefore: number) {
+    super(describe(error, engine, appliedBefore))
+    this.name = 'MigrationFailure'
+    this.annotation = {
+      title: 'Migration failed',
+      file: error.file,
+      startLine: error.position?.line ?? 1,
+      startColumn: error.position?.column
+    }
+  }
+}
+
+function describe(error: MigrationSqlError, engine: string, appliedBefore: number): string {
+  const where = error.position ? `${error.file}:${error.position.line}:${error.position.column}` : error.file
+  const code = error.code ? ` (${engine} ${error.code})` : ''
+  const extra = [error.detail ? `Detail: ${error.detail}` : '', error.hint ? `Hint: ${error.hint}` : ''].filter((s) => s !== '').join(' ')
+  const state = error.rolledBack
+    ? 'It was rolled back: the database is exactly as it was before this migration'
+    : 'It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again'
+  const before = appliedBefore > 0 ? ` (${appliedBefore} migration${appliedBefore === 1 ? '' : 's'} before it ${appliedBefore === 1 ? 'was' : 'were'} applied and kept)` : ''
+  const hintTx = /cannot run inside a transaction block|cannot be executed within a pipeline/i.test(error.message)
+    ? ' Put "-- deploy-actions:no-transaction" on the first line of the file to run it outside a transaction.'
+    : ''
+  return `${where}: ${error.message}${code}.${extra ? ` ${extra}` : ''} ${state}${before}.${hintTx}`
+}

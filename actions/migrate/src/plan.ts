@@ -1,0 +1,118 @@
+import { compareVersions, type Migration } from './migration-files.js'
+
+/**
+ * What the built-in runner will do, decided from the migration files and the history table
+ * before anything is changed. Pure.
+ */
+
+export interface AppliedMigration {
+  version: string
+  name: string
+  checksum: string
+  durationMs?: number
+  appliedAt?: string
+  appliedBy?: string
+}
+
+export interface UpPlanOptions {
+  /** Apply up to and including this version. */
+  target?: string
+  allowChanged: boolean
+  allowOutOfOrder: boolean
+}
+
+export interface UpPlan {
+  /** To apply now, in this order. */
+  pending: Migration[]
+  /** Pending but beyond the target: left for a later run. */
+  later: Migration[]
+  /** Problems that stop the run before any change. */
+  problems: string[]
+  warnings: string[]
+}
+
+const isVersion = (v: string): boolean => /^\d+$/.test(v)
+
+export function highestVersion(applied: readonly AppliedMigration[]): string | undefined {
+  return applied
+    .map((a) => a.version)
+    .filter(isVersion)
+    .sort(compareVersions)
+    .at(-1)
+}
+
+export function planUp(local: readonly Migration[], applied: readonly AppliedMigration[], options: UpPlanOptions): UpPlan {
+  const problems: string[] = []
+  const warnings: string[] = []
+  const appliedByOrder = new Map(applied.filter((a) => isVersion(a.version)).map((a) => [BigInt(a.version), a]))
+  const localOrders = new Set(local.map((m) => m.order))
+
+  for (const migration of local) {
+    const record = appliedByOrder.get(migration.order)
+    if (!record || record.checksum === migration.checksum) continue
+    const message = `${migration.file} was changed after it was applied (checksum when applied: ${record.checksum}, now: ${migration.checksum})`
+    if (options.allowChanged) warnings.push(`${message}; going on because allow-changed is true`)
+    else problems.push(`${message}. Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`)
+  }
+  for (const record of applied) {
+    if (!isVersion(record.version) || !localOrders.has(BigInt(record.version))) {
+      warnings.push(`version ${record.version} (${record.name}) is recorded as applied but has no file in the migrations directory`)
+    }
+  }
+
+  const highest = highestVersion(applied)
+  const notApplied = local.filter((m) => !appliedByOrder.has(m.order))
+  for (const migration of notApplied) {
+    if (highest === undefined || migration.order > BigInt(highest)) continue
+    const message = `${migration.file} is new but older than the latest applied version ${highest}`
+    if (options.allowOutOfOrder) warnings.push(`${message}; applying it out of order because allow-out-of-order is true`)
+    else problems.push(`${message}. Give it a version above ${highest}, or set allow-out-of-order: true`)
+  }
+
+  const limit = options.target === undefined ? undefined : BigInt(options.target)
+  return {
+    pending: notApplied.filter((m) => limit === undefined || m.order <= limit),
+    later: notApplied.filter((m) => limit !== undefined && m.order > limit),
+    problems,
+    warnings
+  }
+}
+
+export interface DownOptions {
+  /** Revert this many of the latest applied migrations. */
+  steps?: number
+  /** Revert every applied migration above this version ("0" reverts all). */
+  target?: string
+}
+
+export interface DownStep {
+  migration: Migration
+  record: AppliedMigration
+}
+
+export interface DownPlan {
+  steps: DownStep[]
+  problems: string[]
+}
+
+export function planDown(local: readonly Migration[], applied: readonly AppliedMigration[], options: DownOptions): DownPlan {
+  const newestFirst = applied.filter((a) => isVersion(a.version)).sort((a, b) => compareVersions(b.version, a.version))
+  const chosen =
+    options.target !== undefined
+      ? newestFirst.filter((a) => BigInt(a.version) > BigInt(options.target!))
+      : newestFirst.slice(0, options.steps ?? 1)
+  const byOrder = new Map(local.map((m) => [m.order, m]))
+  const problems: string[] = []
+  const steps: DownStep[] = []
+  for (const record of chosen) {
+    const migration = byOrder.get(BigInt(record.version))
+    if (!migration) {
+      problems.push(`version ${record.version} (${record.name}) is applied but has no file in the migrations directory, so it cannot be reverted`)
+    } else if (!migration.down) {
+      problems.push(`${migration.file} has no down migration; add ${migration.file.replace(/(\.up)?\.sql$/, '.down.sql')}`)
+    } else {
+      steps.push({ migration, record })
+    }
+  }
+  return { steps, problems }
+}

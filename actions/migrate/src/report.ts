@@ -1,0 +1,103 @@
+import { escapeCell, formatMs, markdownTable } from '../../../packages/core/markdown.js'
+
+/** The outcome of a run, and the outputs and job summary built from it. Pure. */
+
+export type OutcomeStatus = 'applied' | 'reverted' | 'failed' | 'pending' | 'already-applied'
+
+export interface MigrationOutcome {
+  /** Version, for the built-in runner; tools report names only. */
+  version?: string
+  name: string
+  file?: string
+  status: OutcomeStatus
+  durationMs?: number
+  /** The SQL that would run (dry-run of the built-in runner). */
+  sql?: string
+}
+
+export interface MigrateReport {
+  /** "built-in runner" or the tool's name. */
+  runner: string
+  /** Where, safe to show (never the password). */
+  database?: string
+  dryRun: boolean
+  direction: 'up' | 'down'
+  outcomes: MigrationOutcome[]
+  /** Migrations still pending after the run (in a dry-run: those that would be applied), when known. */
+  pendingCount?: number
+  /** Pending beyond the target, left for a later run. */
+  laterCount?: number
+  currentVersion?: string
+  warnings: string[]
+  failure?: string
+  backupId?: string
+}
+
+const STATUS_LABEL: Record<OutcomeStatus, string> = {
+  applied: '✅ applied',
+  reverted: '↩️ reverted',
+  failed: '❌ failed',
+  pending: '⏳ pending',
+  'already-applied': '⏭️ applied by another run'
+}
+
+export function changed(report: MigrateReport): MigrationOutcome[] {
+  return report.outcomes.filter((o) => o.status === 'applied' || o.status === 'reverted')
+}
+
+export function outputsOf(report: MigrateReport): Record<string, string> {
+  const done = changed(report)
+  return {
+    'applied-count': String(done.length),
+    'pending-count': report.pendingCount === undefined ? '' : String(report.pendingCount),
+    'current-version': report.currentVersion ?? '',
+    applied: JSON.stringify(
+      done.map((o) => ({
+        ...(o.version === undefined ? {} : { version: o.version }),
+        name: o.name,
+        ...(o.file === undefined ? {} : { file: o.file }),
+        direction: o.status === 'reverted' ? 'down' : 'up',
+        ...(o.durationMs === undefined ? {} : { durationMs: Math.round(o.durationMs) })
+      }))
+    )
+  }
+}
+
+function headline(report: MigrateReport): string {
+  const done = changed(report).length
+  const where = report.database ? ` on ${report.database}` : ''
+  if (report.failure) return `### ❌ migrate failed${where}`
+  if (report.dryRun) return `### 🔎 migrate dry-run${where}: ${report.pendingCount ?? 'unknown number of'} pending`
+  if (report.direction === 'down') return `### ↩️ migrate reverted ${done} migration${done === 1 ? '' : 's'}${where}`
+  return `### ✅ migrate applied ${done} migration${done === 1 ? '' : 's'}${where}`
+}
+
+export function summaryMarkdown(report: MigrateReport): string {
+  const parts = [headline(report), '']
+  parts.push(`Runner: ${report.runner}${report.currentVersion ? ` · current version: \`${report.currentVersion}\`` : ''}${report.pendingCount !== undefined && !report.dryRun ? ` · still pending: ${report.pendingCount}` : ''}`)
+  parts.push('')
+  if (report.failure) parts.push(`> ${escapeCell(report.failure)}`, '')
+  const rows = report.outcomes.map((o) => [
+    o.version ? `\`${o.version}\` ${o.name}` : o.name,
+    o.file ?? '',
+    o.durationMs === undefined ? '' : formatMs(o.durationMs),
+    STATUS_LABEL[o.status]
+  ])
+  if (rows.length > 0) parts.push(markdownTable(['migration', 'file', 'duration', 'status'], rows), '')
+  else parts.push(report.dryRun || report.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.', '')
+  if (report.laterCount) parts.push(`${report.laterCount} pending migration${report.laterCount === 1 ? ' lies' : 's lie'} beyond the target and were left for a later run.`, '')
+  const withSql = report.outcomes.filter((o) => o.sql !== undefined)
+  for (const o of withSql) {
+    parts.push(`<details><summary>${o.file ?? o.name}</summary>`, '', '```sql', o.sql!.replace(/```/g, '` ` `').trimEnd(), '```', '', '</details>', '')
+  }
+  if (report.warnings.length > 0) parts.push('**Warnings**', '', ...report.warnings.map((w) => `- ${w}`), '')
+  if (report.backupId) {
+    parts.push(
+      '**Restore point**',
+      '',
+      `The backup \`${report.backupId}\` (from db-backup) holds the database as it was before this run. To go back, restore it with the db-backup action, passing \`backup-id: ${report.backupId}\`.`,
+      ''
+    )
+  }
+  return parts.join('\n')
+}

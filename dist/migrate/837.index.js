@@ -1,0 +1,412 @@
+export const id = 837;
+export const ids = [837];
+export const modules = {
+
+/***/ 329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $s: () => (/* binding */ quoteQualified),
+/* harmony export */   Ut: () => (/* binding */ advisoryLockKey),
+/* harmony export */   VI: () => (/* binding */ advisoryLockParts)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Names and keys derived from the history table's name. Pure. */
+/** Quotes a possibly schema-qualified identifier: app.history → "app"."history". */
+function quoteQualified(name) {
+    return name
+        .split('.')
+        .map((part) => `"${part.replace(/"/g, '""')}"`)
+        .join('.');
+}
+/**
+ * The PostgreSQL advisory lock key for a history table: the first 8 bytes of a sha256, as a
+ * signed 64-bit integer (what pg_try_advisory_lock(bigint) takes). Runs that share a history
+ * table share the lock; advisory locks are per database already.
+ */
+function advisoryLockKey(historyTable) {
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`deploy-actions:migrate:${historyTable}`).digest();
+    return digest.readBigInt64BE(0);
+}
+/** pg_locks shows a bigint advisory key as classid (high 32 bits) and objid (low 32 bits). */
+function advisoryLockParts(key) {
+    const unsigned = BigInt.asUintN(64, key);
+    return { classid: Number(unsigned >> 32n), objid: Number(unsigned & 0xffffffffn) };
+}
+
+
+/***/ }),
+
+/***/ 8837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   openPostgres: () => (/* binding */ openPostgres)
+/* harmony export */ });
+/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9444);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5152);
+/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7831);
+/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(329);
+/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8512);
+
+
+
+
+
+/**
+ * PostgreSQL through `pg` (node-postgres, pure JavaScript). One session for the whole run: the
+ * advisory lock is session-level, so it also ends with the connection if the process dies.
+ * A transactional file is sent as one simple-protocol query between BEGIN and COMMIT, so the
+ * server's error position is an index into the file itself.
+ */
+const POLL_MS = 250;
+const PROGRESS_EVERY_MS = 5000;
+async function openPostgres(url, options) {
+    const { default: pg } = await __webpack_require__.e(/* import() */ 225).then(__webpack_require__.bind(__webpack_require__, 4225));
+    const client = new pg.Client({
+        connectionString: url.raw,
+        application_name: 'deploy-actions migrate',
+        connectionTimeoutMillis: 30_000
+    });
+    // A dropped connection emits 'error' on the client; without a listener it would crash the process.
+    client.on('error', (error) => options.log.debug(`PostgreSQL connection error: ${error.message}`));
+    await client.connect();
+    await client.query(`SET statement_timeout = ${Math.round(options.statementTimeoutMs)}`);
+    // PostgreSQL 14+: notice a vanished client during a long statement instead of at its end.
+    await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
+    const terminate = async (pid) => {
+        const other = new pg.Client({ connectionString: url.raw, connectionTimeoutMillis: 3000, application_name: 'deploy-actions migrate (cancel)' });
+        other.on('error', () => undefined);
+        await other.connect();
+        try {
+            await other.query('SELECT pg_terminate_backend($1)', [pid]);
+        }
+        finally {
+            await other.end();
+        }
+    };
+    return new PostgresMigrationDatabase(client, options, options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), terminate);
+}
+class PostgresMigrationDatabase {
+    client;
+    options;
+    sleep;
+    terminate;
+    engine = 'PostgreSQL';
+    table;
+    lockKey;
+    locked = false;
+    constructor(client, options, sleep, terminate) {
+        this.client = client;
+        this.options = options;
+        this.sleep = sleep;
+        this.terminate = terminate;
+        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteQualified */ .$s)(options.historyTable);
+        this.lockKey = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .advisoryLockKey */ .Ut)(options.historyTable).toString();
+    }
+    async readHistory() {
+        const exists = await this.client.query('SELECT to_regclass($1) AS oid', [this.table]);
+        if (exists.rows[0]?.oid === null)
+            return [];
+        const result = await this.client.query(`SELECT version, name, checksum, duration_ms, applied_at, applied_by FROM ${this.table}`);
+        return result.rows.map((row) => ({
+            version: row.version,
+            name: row.name,
+            checksum: row.checksum,
+            durationMs: row.duration_ms,
+            appliedAt: row.applied_at instanceof Date ? row.applied_at.toISOString() : String(row.applied_at),
+            appliedBy: row.applied_by
+        }));
+    }
+    async prepareHistory() {
+        await this.client.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+        version text PRIMARY KEY,
+        name text NOT NULL,
+        checksum text NOT NULL,
+        duration_ms integer NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        applied_by text NOT NULL,
+        run_url text
+      )`);
+    }
+    async lock(timeoutMs, log) {
+        const started = Date.now();
+        let lastProgress = started;
+        let announced = false;
+        for (;;) {
+            const result = await this.client.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [this.lockKey]);
+            if (result.rows[0]?.locked) {
+                this.locked = true;
+                if (announced)
+                    log.info(`Took the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(Date.now() - started)}.`);
+                return;
+            }
+            const waited = Date.now() - started;
+            if (!announced || Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+                log.info(`Waiting for the migration lock: ${await this.lockHolder()} (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(timeoutMs)}).`);
+                announced = true;
+                lastProgress = Date.now();
+            }
+            if (waited >= timeoutMs) {
+                throw new Error(`another run still holds the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`);
+            }
+            await this.sleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)));
+        }
+    }
+    async lockHolder() {
+        const { classid, objid } = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .advisoryLockParts */ .VI)(BigInt(this.lockKey));
+        const result = await this.client.query(`SELECT l.pid, a.application_name, EXTRACT(EPOCH FROM now() - a.xact_start)::int AS seconds
+         FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1`, [classid, objid]);
+        const holder = result.rows[0];
+        if (!holder)
+            return 'held by a session that just ended';
+        return `held by server process ${holder.pid}${holder.application_name ? ` (${holder.application_name})` : ''}`;
+    }
+    async unlock() {
+        if (!this.locked)
+            return;
+        this.locked = false;
+        await this.client.query('SELECT pg_advisory_unlock($1::bigint)', [this.lockKey]);
+    }
+    async applyUp(migration, provenance) {
+        const record = async (durationMs) => {
+            await this.client.query(`INSERT INTO ${this.table} (version, name, checksum, duration_ms, applied_by, run_url) VALUES ($1, $2, $3, $4, $5, $6)`, [
+                migration.version,
+                migration.name,
+                migration.checksum,
+                Math.round(durationMs),
+                provenance.appliedBy,
+                provenance.runUrl ?? null
+            ]);
+        };
+        return this.run(migration.file, migration.sql, migration.transactional, record);
+    }
+    async applyDown(migration) {
+        const down = migration.down;
+        const forget = async () => {
+            await this.client.query(`DELETE FROM ${this.table} WHERE version = $1`, [migration.version]);
+        };
+        return this.run(down.file, down.sql, down.transactional, forget);
+    }
+    async run(file, sql, transactional, bookkeeping) {
+        const started = performance.now();
+        if (transactional) {
+            await this.client.query('BEGIN');
+            try {
+                await this.client.query(sql);
+                const durationMs = performance.now() - started;
+                await bookkeeping(durationMs);
+                await this.client.query('COMMIT');
+                return { status: 'applied', durationMs };
+            }
+            catch (error) {
+                await this.client.query('ROLLBACK').catch(() => undefined);
+                throw toSqlError(error, file, sql, 0, true);
+            }
+        }
+        // Outside a transaction: each statement on its own (a multi-statement query would be an
+        // implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
+        for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .splitStatements */ .X)(sql)) {
+            try {
+                await this.client.query(statement.sql);
+            }
+            catch (error) {
+                throw toSqlError(error, file, sql, statement.offset, false);
+            }
+        }
+        const durationMs = performance.now() - started;
+        await bookkeeping(durationMs);
+        return { status: 'applied', durationMs };
+    }
+    async close() {
+        try {
+            await this.unlock();
+        }
+        finally {
+            await this.client.end();
+        }
+    }
+    async abort() {
+        // Ends the socket without waiting, then has the server end the session from a second
+        // connection: that rolls back the open transaction and releases the session's advisory lock
+        // even while a long statement is running.
+        const internals = this.client;
+        const pid = internals.processID;
+        internals.connection?.stream?.destroy();
+        if (pid !== undefined)
+            await this.terminate(pid);
+    }
+}
+function toSqlError(error, file, sql, queryOffset, rolledBack) {
+    const db = error;
+    if (typeof db?.message !== 'string' || db.code === undefined)
+        return error instanceof Error ? error : new Error(String(error));
+    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset);
+    const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
+    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint);
+}
+
+
+/***/ }),
+
+/***/ 5152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ positionOfDatabaseError),
+/* harmony export */   t: () => (/* binding */ positionAt)
+/* harmony export */ });
+function positionAt(text, offset) {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < clamped; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: clamped - lineStart + 1 };
+}
+/**
+ * PostgreSQL reports an error's `position` as a 1-based character index into the query it was
+ * sent. `queryOffset` is where that query starts in the file (a statement run on its own).
+ */
+function positionOfDatabaseError(fileText, position, queryOffset = 0) {
+    if (position === undefined || !Number.isFinite(position) || position < 1)
+        return undefined;
+    // The server counts characters (code points); JavaScript strings count UTF-16 units.
+    let offset = queryOffset;
+    for (let counted = 1; counted < position && offset < fileText.length; counted++) {
+        offset += (fileText.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+    }
+    return positionAt(fileText, offset);
+}
+
+
+/***/ }),
+
+/***/ 7831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ splitStatements)
+/* harmony export */ });
+/**
+ * Splits a SQL script into statements at top-level semicolons, keeping each statement's offset
+ * in the script so a database error inside one statement can be mapped back to the file. It
+ * knows what can hide a semicolon: '…' and "…" quotes, E'…' escapes, $tag$…$tag$ bodies
+ * (PostgreSQL), -- and nested /* … *\/ comments, and the BEGIN … END bodies of CREATE TRIGGER
+ * (SQLite) and BEGIN ATOMIC (PostgreSQL). Pure.
+ */
+function splitStatements(script) {
+    const statements = [];
+    let start = 0;
+    let i = 0;
+    let depth = 0; // BEGIN/CASE … END nesting inside a trigger or BEGIN ATOMIC body
+    let blockBody = false;
+    const n = script.length;
+    const flush = (end) => {
+        const raw = script.slice(start, end);
+        const leading = raw.length - raw.trimStart().length;
+        const sql = raw.trim();
+        if (sql !== '' && !isOnlyComments(sql))
+            statements.push({ sql, offset: start + leading });
+        start = end + 1;
+        depth = 0;
+        blockBody = false;
+    };
+    while (i < n) {
+        const c = script[i];
+        const next = script[i + 1];
+        if (c === '-' && next === '-') {
+            const end = script.indexOf('\n', i);
+            i = end < 0 ? n : end + 1;
+            continue;
+        }
+        if (c === '/' && next === '*') {
+            let level = 1;
+            i += 2;
+            while (i < n && level > 0) {
+                if (script[i] === '/' && script[i + 1] === '*') {
+                    level++;
+                    i += 2;
+                }
+                else if (script[i] === '*' && script[i + 1] === '/') {
+                    level--;
+                    i += 2;
+                }
+                else
+                    i++;
+            }
+            continue;
+        }
+        if (c === "'" || c === '"' || c === '`') {
+            const escapes = c === "'" && /[eE]/.test(script[i - 1] ?? '') && !/[A-Za-z0-9_]/.test(script[i - 2] ?? '');
+            i++;
+            while (i < n) {
+                if (escapes && script[i] === '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (script[i] === c) {
+                    if (script[i + 1] === c) {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i++;
+            }
+            i++;
+            continue;
+        }
+        if (c === '$') {
+            const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(script.slice(i, i + 64));
+            if (tag && !/[A-Za-z0-9_]/.test(script[i - 1] ?? '')) {
+                const close = script.indexOf(tag[0], i + tag[0].length);
+                i = close < 0 ? n : close + tag[0].length;
+                continue;
+            }
+        }
+        if (/[A-Za-z_]/.test(c) && !/[A-Za-z0-9_$]/.test(script[i - 1] ?? '')) {
+            const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(script.slice(i, i + 64))[0];
+            const upper = word.toUpperCase();
+            if (!blockBody && (upper === 'BEGIN' || upper === 'ATOMIC')) {
+                const head = script.slice(start, i).replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+                if (/^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i.test(head) || (upper === 'ATOMIC' && /\bBEGIN\s*$/i.test(head))) {
+                    blockBody = true;
+                    depth = upper === 'ATOMIC' ? 1 : 0;
+                }
+            }
+            if (blockBody) {
+                if (upper === 'BEGIN' || upper === 'CASE')
+                    depth++;
+                else if (upper === 'END')
+                    depth--;
+            }
+            i += word.length;
+            continue;
+        }
+        if (c === ';' && (!blockBody || depth <= 0)) {
+            flush(i);
+            i++;
+            continue;
+        }
+        i++;
+    }
+    flush(n);
+    return statements;
+}
+function isOnlyComments(sql) {
+    return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+}
+
+
+/***/ })
+
+};
