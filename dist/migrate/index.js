@@ -31776,6 +31776,13 @@ function outputLines(output) {
 
 
 const optional = (value) => (value.trim() === '' ? undefined : value.trim());
+/** A duration input that may be 0 but never negative. */
+function duration(name, fallbackMs) {
+    const raw = input(name);
+    if (raw.trim().startsWith('-'))
+        throw new input_error_InputError(name, `is "${raw.trim()}", which is negative`, 'a duration of 0 or more, such as 30s, 5m or 0');
+    return parseDuration(name, raw, fallbackMs);
+}
 /** Reads and validates every input; throws an InputError naming the first bad one, before anything connects. */
 function getInputs() {
     // The URL is a secret: mask it, and its password in every spelling, before anything else runs.
@@ -31840,8 +31847,8 @@ function getInputs() {
         target,
         allowChanged: parseBoolean('allow-changed', input('allow-changed'), false),
         allowOutOfOrder: parseBoolean('allow-out-of-order', input('allow-out-of-order'), false),
-        lockTimeoutMs: parseDuration('lock-timeout', input('lock-timeout'), 5 * 60_000),
-        statementTimeoutMs: parseDuration('statement-timeout', input('statement-timeout'), 0),
+        lockTimeoutMs: duration('lock-timeout', 5 * 60_000),
+        statementTimeoutMs: duration('statement-timeout', 0),
         historyTable,
         backupId: optional(input('backup-id'))
     };
@@ -32927,7 +32934,7 @@ function summaryMarkdown(report) {
     if (report.warnings.length > 0)
         parts.push('**Warnings**', '', ...report.warnings.map((w) => `- ${w}`), '');
     if (report.backupId) {
-        parts.push('**Restore point**', '', `The backup \`${report.backupId}\` (from db-backup) holds the database as it was before this run. To go back, restore it with the db-backup action, passing \`backup-id: ${report.backupId}\`.`, '');
+        parts.push('**Restore point**', '', `The backup \`${report.backupId}\` (from db-backup) holds the database as it was before this run. To go back to it, run the db-backup action in restore mode with the same destination and database:`, '', '```yaml', '- uses: your-org/deploy-actions/actions/db-backup@v1', '  with:', '    mode: restore', `    backup-id: ${report.backupId}`, '    database-url: ${{ secrets.DATABASE_URL }}', '    destination: <the destination the backup was written to>', '```', '');
     }
     return parts.join('\n');
 }

@@ -32,6 +32,13 @@ export interface Inputs {
 
 const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim())
 
+/** A duration input that may be 0 but never negative. */
+function duration(name: string, fallbackMs: number): number {
+  const raw = input(name)
+  if (raw.trim().startsWith('-')) throw new InputError(name, `is "${raw.trim()}", which is negative`, 'a duration of 0 or more, such as 30s, 5m or 0')
+  return parseDuration(name, raw, fallbackMs)
+}
+
 /** Reads and validates every input; throws an InputError naming the first bad one, before anything connects. */
 export function getInputs(): Inputs {
   // The URL is a secret: mask it, and its password in every spelling, before anything else runs.
@@ -96,8 +103,8 @@ export function getInputs(): Inputs {
     target,
     allowChanged: parseBoolean('allow-changed', input('allow-changed'), false),
     allowOutOfOrder: parseBoolean('allow-out-of-order', input('allow-out-of-order'), false),
-    lockTimeoutMs: parseDuration('lock-timeout', input('lock-timeout'), 5 * 60_000),
-    statementTimeoutMs: parseDuration('statement-timeout', input('statement-timeout'), 0),
+    lockTimeoutMs: duration('lock-timeout', 5 * 60_000),
+    statementTimeoutMs: duration('statement-timeout', 0),
     historyTable,
     backupId: optional(input('backup-id'))
   }

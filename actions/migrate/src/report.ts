@@ -95,7 +95,16 @@ export function summaryMarkdown(report: MigrateReport): string {
     parts.push(
       '**Restore point**',
       '',
-      `The backup \`${report.backupId}\` (from db-backup) holds the database as it was before this run. To go back, restore it with the db-backup action, passing \`backup-id: ${report.backupId}\`.`,
+      `The backup \`${report.backupId}\` (from db-backup) holds the database as it was before this run. To go back to it, run the db-backup action in restore mode with the same destination and database:`,
+      '',
+      '```yaml',
+      '- uses: your-org/deploy-actions/actions/db-backup@v1',
+      '  with:',
+      '    mode: restore',
+      `    backup-id: ${report.backupId}`,
+      '    database-url: ${{ secrets.DATABASE_URL }}',
+      '    destination: <the destination the backup was written to>',
+      '```',
       ''
     )
   }
