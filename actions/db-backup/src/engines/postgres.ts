@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto'
+import { pipeline } from 'node:stream/promises'
+import { InputError } from '../../../../packages/core/input-error.js'
+import { redact } from '../../../../packages/core/redact.js'
+import { databaseUrlSecrets, describeDatabase, withoutPassword, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
+import { runTool } from '../../../../packages/backup/tool-process.js'
+import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
+
+const TABLE_COUNT_SQL = "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+
+/**
+ * PostgreSQL through its own tools: pg_dump -Fc to stdout (custom format, restorable selectively
+ * and with --clean), pg_restore from stdin. The password goes through PGPASSWORD, never argv.
+ * `pg` (node-postgres) reads the server version, counts tables and manages the scratch database.
+ */
+export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
+  const secrets = databaseUrlSecrets(url.raw)
+  const scrub = (text: string): string => redact(text, secrets)
+  const env = { PGPASSWORD: url.password || undefined, PGCONNECT_TIMEOUT: '15', PGAPPNAME: 'deploy-actions db-backup' }
+  const dbnameFor = (database: string): string => {
+    const copy = new URL(withoutPassword(url))
+    copy.pathname = `/${encodeURIComponent(database)}`
+    return copy.toString()
+  }
+
+  async function connect(database = url.database) {
+    const { default: pg } = await import('pg')
+    const client = new pg.Client({
+      host: url.host,
+      port: url.port,
+      user: url.user || undefined,
+      password: url.password || undefined,
+      database,
+      ssl: sslFor(url.params.sslmode),
+      connectionTimeoutMillis: 15_000,
+      application_name: 'deploy-actions db-backup'
+    })
+    await client.connect()
+    return client
+  }
+
+  return {
+    name: 'postgres',
+    description: describeDatabase(url),
+
+    async probe({ forVerify }): Promise<ServerFacts> {
+      let client
+      try {
+        client = await connect()
+      } catch (error) {
+        throw new InputError('database-url', `points at ${describeDatabase(url)}, which cannot be reached (${scrub((error as Error).message)})`, 'a reachable PostgreSQL server and valid credentials')
+      }
+      try {
+        const facts = await client.query<{ version: string; n: number; can_create: boolean }>(
+          `SELECT current_setting('server_version') AS version, (${TABLE_COUNT_SQL}) AS n, (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create`
+        )
+        const row = facts.rows[0]
+        if (forVerify && !row.can_create) {
+          throw new InputError('verify', 'is true but the database user cannot CREATE DATABASE (verification restores into a scratch database)', 'a user with CREATEDB, or verify: false (the digest is still checked)')
+        }
+        return { serverVersion: `PostgreSQL ${row.version}`, tableCount: Number(row.n) }
+      } finally {
+        await client.end().catch(() => undefined)
+      }
+    },
+
+    async dump({ compressedLater, signal }): Promise<DumpSource> {
+      // When the pipeline compresses, pg_dump does not (-Z0): compressing twice costs CPU for nothing.
+      const args = ['--format=custom', ...(compressedLater ? ['--compress=0'] : []), '--no-password', `--dbname=${withoutPassword(url)}`]
+      const tool = runTool('pg_dump', args, { env, signal, redact: scrub })
+      return { stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: async () => undefined }
+    },
+
+    async restore(signal): Promise<RestoreTarget> {
+      const args = ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-password', `--dbname=${withoutPassword(url)}`]
+      const tool = runTool('pg_restore', args, { env, signal, stdin: true, redact: scrub })
+      return { input: tool.stdin!, done: tool.exited, abort: tool.kill }
+    },
+
+    async verify(open, facts, signal, logger): Promise<string> {
+      const scratch = `da_verify_${randomBytes(5).toString('hex')}`
+      const admin = await connect()
+      try {
+        await admin.query(`CREATE DATABASE "${scratch}"`)
+        logger.info(`verify: restoring into scratch database ${scratch}`)
+        try {
+          const tool = runTool('pg_restore', ['--exit-on-error', '--no-owner', '--no-privileges', '--no-password', `--dbname=${dbnameFor(scratch)}`], {
+            env,
+            signal,
+            stdin: true,
+            redact: scrub
+          })
+          const source = await open()
+          await Promise.all([pipeline(source, tool.stdin!).catch((e) => (tool.kill(), Promise.reject(e))), tool.exited])
+          const check = await connect(scratch)
+          let restored: number
+          try {
+            restored = Number((await check.query<{ n: number }>(TABLE_COUNT_SQL)).rows[0].n)
+          } finally {
+            await check.end().catch(() => undefined)
+          }
+          if (restored !== facts.tableCount) throw new Error(`verification restored ${restored} tables, but the database had ${facts.tableCount} when the dump started`)
+          return `pg_restore into a scratch database: ${restored} tables`
+        } finally {
+          await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)
+        }
+      } finally {
+        await admin.end().catch(() => undefined)
+      }
+    }
+  }
+}
+
+function sslFor(mode: string | undefined): boolean | { rejectUnauthorized: boolean } | undefined {
+  switch ((mode ?? '').toLowerCase()) {
+    case 'require':
+      return { rejectUnauthorized: false }
+    case 'verify-ca':
+    case 'verify-full':
+      return { rejectUnauthorized: true }
+    default:
+      return undefined
+  }
+}

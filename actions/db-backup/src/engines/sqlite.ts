@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { open as openFile, rename, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
+import { InputError } from '../../../../packages/core/input-error.js'
+import type { SqliteDatabaseUrl } from '../../../../packages/db/database-url.js'
+import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
+
+const TABLE_COUNT_SQL = "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+
+/**
+ * SQLite through node:sqlite: a consistent copy of the live database with the online backup API
+ * (readers and writers keep going), then the same pipeline as the server engines. Restores write
+ * a new file beside the target, check it with PRAGMA integrity_check, and rename it into place.
+ */
+export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.env.RUNNER_TEMP || tmpdir()): DatabaseEngine {
+  const path = resolve(url.path)
+
+  async function sqlite() {
+    return import('node:sqlite')
+  }
+
+  async function inspect(file: string): Promise<{ version: string; tables: number; integrity: string }> {
+    const { DatabaseSync } = await sqlite()
+    const db = new DatabaseSync(file, { readOnly: true })
+    try {
+      const version = String((db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v)
+      const tables = Number((db.prepare(TABLE_COUNT_SQL).get() as { n: number }).n)
+      const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+      return { version, tables, integrity }
+    } finally {
+      db.close()
+    }
+  }
+
+  async function decodeTo(file: string, open: () => Promise<Readable>): Promise<void> {
+    const source = await open()
+    await pipeline(source, createWriteStream(file, { mode: 0o600 }))
+    const handle = await openFile(file, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+
+  return {
+    name: 'sqlite',
+    description: `SQLite database ${url.path}`,
+
+    async probe(): Promise<ServerFacts> {
+      if (url.path === ':memory:') throw new InputError('database-url', 'names an in-memory SQLite database, which cannot be backed up', 'a URL such as sqlite:path/to/app.db')
+      let info
+      try {
+        if (!(await stat(path)).isFile()) throw new Error('not a file')
+        const { DatabaseSync } = await sqlite()
+        const db = new DatabaseSync(path, { readOnly: true })
+        try {
+          info = {
+            version: String((db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v),
+            tables: Number((db.prepare(TABLE_COUNT_SQL).get() as { n: number }).n)
+          }
+        } finally {
+          db.close()
+        }
+      } catch (error) {
+        throw new InputError('database-url', `names the SQLite database ${url.path}, which cannot be opened (${(error as Error).message})`, 'the path of an existing SQLite database file')
+      }
+      return { serverVersion: `SQLite ${info.version}`, tableCount: info.tables }
+    },
+
+    async dump(): Promise<DumpSource> {
+      const { DatabaseSync, backup } = await sqlite()
+      const copy = join(workDir, `db-backup-${randomBytes(6).toString('hex')}.sqlite`)
+      const db = new DatabaseSync(path, { readOnly: true })
+      try {
+        await backup(db, copy)
+      } catch (error) {
+        await rm(copy, { force: true })
+        throw error
+      } finally {
+        db.close()
+      }
+      const stream = createReadStream(copy)
+      const done = new Promise<void>((resolveDone, reject) => {
+        stream.once('end', resolveDone)
+        stream.once('error', reject)
+        stream.once('close', () => (stream.readableEnded ? resolveDone() : reject(new Error('the SQLite copy was not read to its end'))))
+      })
+      done.catch(() => undefined)
+      return { stream, done, abort: () => stream.destroy(), cleanup: () => rm(copy, { force: true }) }
+    },
+
+    async restore(): Promise<RestoreTarget> {
+      if (url.path === ':memory:') throw new InputError('database-url', 'names an in-memory SQLite database', 'a file path')
+      const incoming = join(dirname(path), `.${basename(path)}.restore-${randomBytes(6).toString('hex')}`)
+      const output = createWriteStream(incoming, { mode: 0o600 })
+      let aborted = false
+      const done = (async () => {
+        await new Promise<void>((resolveDone, reject) => {
+          output.once('finish', resolveDone)
+          output.once('error', reject)
+          output.once('close', () => (output.writableFinished ? resolveDone() : reject(new Error('the restore stream was cut short'))))
+        })
+        try {
+          if (aborted) throw new Error('restore aborted')
+          const handle = await openFile(incoming, 'r')
+          try {
+            await handle.sync()
+          } finally {
+            await handle.close()
+          }
+          const info = await inspect(incoming)
+          if (info.integrity !== 'ok') throw new Error(`the restored SQLite file fails PRAGMA integrity_check: ${info.integrity}`)
+          // Stale WAL/SHM files of the old database must not be applied to the new one.
+          for (const suffix of ['-wal', '-shm', '-journal']) await rm(`${path}${suffix}`, { force: true })
+          await rename(incoming, path)
+        } catch (error) {
+          await rm(incoming, { force: true })
+          throw error
+        }
+      })()
+      done.catch(() => undefined)
+      return {
+        input: output,
+        done,
+        abort: () => {
+          aborted = true
+          output.destroy(new Error('restore aborted'))
+        }
+      }
+    },
+
+    async verify(open, facts, _signal, logger): Promise<string> {
+      const file = join(workDir, `db-backup-verify-${randomBytes(6).toString('hex')}.sqlite`)
+      try {
+        await decodeTo(file, open)
+        logger.info('verify: PRAGMA integrity_check on the restored copy')
+        const info = await inspect(file)
+        if (info.integrity !== 'ok') throw new Error(`the restored copy fails PRAGMA integrity_check: ${info.integrity}`)
+        if (info.tables !== facts.tableCount) throw new Error(`the restored copy has ${info.tables} tables, but the database had ${facts.tableCount}`)
+        return `PRAGMA integrity_check ok on the restored copy: ${info.tables} tables`
+      } finally {
+        await rm(file, { force: true })
+      }
+    }
+  }
+}
+

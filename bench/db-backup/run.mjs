@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// db-backup throughput and memory, against `pg_dump -Fc > /dev/null` on the same database.
+//
+// Starts a PostgreSQL cluster (Debian's binaries) and Azurite (disk persistence) on loopback,
+// grows a table of varied text with generate_series to ~100 MB and then to ≥1 GB, and at each size
+// runs (1) the baseline `pg_dump -Fc > /dev/null` and (2) the committed action bundle
+// dist/db-backup/index.js under Node 24 backing up to Azurite, sampling the action process's
+// VmHWM (peak RSS) from /proc. Prints a table of seconds, MB/s, the throughput ratio
+// (baseline time ÷ action time; > 1 means the action is faster) and the peak RSS.
+//
+//   npm run bench:db-backup                 (~100 MB and ~1 GB)
+//   BENCH_SIZES_MB=100 npm run bench:db-backup
+import { execFileSync, spawn } from 'node:child_process'
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const node24 = join(root, 'node_modules', 'node', 'bin', 'node')
+const bundle = join(root, 'dist', 'db-backup', 'index.js')
+const sizesMb = (process.env.BENCH_SIZES_MB ?? '100,1024').split(',').map(Number)
+const compressions = (process.env.BENCH_COMPRESSIONS ?? 'zstd,gzip').split(',')
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+const cleanups = []
+process.on('exit', () => cleanups.reverse().forEach((f) => f()))
+process.on('SIGINT', () => process.exit(130))
+
+function freePort() {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => done(port))
+    })
+  })
+}
+
+async function waitFor(check, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`${what} did not start`)
+}
+
+async function startPostgres() {
+  const bin = `/usr/lib/postgresql/${execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => b - a)[0]}/bin`
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString())
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString())
+  chownSync(dir, uid, gid)
+  const port = await freePort()
+  const as = (cmd) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', cmd], { stdio: 'pipe' })
+  as(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
+  as(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null`)
+  cleanups.push(() => {
+    try {
+      as(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1`)
+    } catch {}
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const psql = (sql) => execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'bench', '-c', sql]).toString().trim()
+  execFileSync('psql', ['-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE bench'])
+  return { url: `postgres://postgres@127.0.0.1:${port}/bench`, port, psql }
+}
+
+async function startAzurite() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-azurite-'))
+  const port = await freePort()
+  const child = spawn(join(root, 'node_modules', '.bin', 'azurite-blob'), ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', dir, '--disableTelemetry', '--skipApiVersionCheck', '--loose'], { stdio: 'ignore' })
+  cleanups.push(() => {
+    child.kill('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const endpoint = `http://127.0.0.1:${port}/devstoreaccount1`
+  const connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`
+  const { BlobServiceClient } = await import('@azure/storage-blob')
+  const service = BlobServiceClient.fromConnectionString(connectionString)
+  await waitFor(async () => (await service.getContainerClient('bench').createIfNotExists(), true), 'Azurite')
+  return { connectionString, service }
+}
+
+/** Grows table t (varied text: random hex, a counter, a run of letters) until the database has `mb` MB. */
+function growTo(pg, mb) {
+  pg.psql('CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY, kind int, note text, payload text, at timestamptz)')
+  const size = () => Number(pg.psql("SELECT pg_database_size('bench')"))
+  while (size() < mb * 1024 * 1024) {
+    const from = Number(pg.psql('SELECT coalesce(max(id), 0) FROM t')) + 1
+    const rows = Math.min(500_000, Math.max(50_000, Math.ceil(((mb * 1024 * 1024 - size()) / 260) * 1.05)))
+    pg.psql(
+      `INSERT INTO t SELECT g, g % 97, 'order ' || g || ' for customer ' || (g * 7919 % 100003) || ' ' || repeat(chr(65 + (g % 26)), (g % 40)), md5(random()::text) || md5(g::text) || md5((g * 31)::text) || ' ' || to_char(g * 1.37, 'FM999999999.00'), now() - (g % 100000) * interval '1 minute' FROM generate_series(${from}, ${from + rows - 1}) g`
+    )
+  }
+  pg.psql('VACUUM ANALYZE t')
+  return size()
+}
+
+function timed(command, args, env) {
+  return new Promise((done, fail) => {
+    const started = performance.now()
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (c) => (out += c))
+    child.stderr.on('data', (c) => (out += c))
+    let peakKb = 0
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+        if (m) peakKb = Math.max(peakKb, Number(m[1]))
+      } catch {}
+    }
+    const timer = setInterval(sample, 50)
+    child.on('exit', () => sample())
+    child.on('close', (code) => {
+      clearInterval(timer)
+      const seconds = (performance.now() - started) / 1000
+      if (code !== 0) return fail(new Error(`${command} exited ${code}:\n${out.slice(-3000)}`))
+      done({ seconds, peakKb, out })
+    })
+  })
+}
+
+async function baseline(pg) {
+  return timed('/bin/sh', ['-c', `pg_dump -Fc --dbname='${pg.url}' > /dev/null`])
+}
+
+async function action(pg, az, workDir, compression) {
+  const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_STATE'].map((n) => [n, join(workDir, n.toLowerCase())]))
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  const run = await timed(node24, [bundle], {
+    ...files,
+    RUNNER_TEMP: workDir,
+    GITHUB_RUN_ID: String(Date.now()),
+    GITHUB_RUN_ATTEMPT: '1',
+    INPUT_ENGINE: 'postgres',
+    INPUT_MODE: 'backup',
+    'INPUT_DATABASE-URL': pg.url,
+    INPUT_DESTINATION: 'azblob://bench/app',
+    'INPUT_AZURE-CONNECTION-STRING': az.connectionString,
+    INPUT_COMPRESSION: compression,
+    INPUT_VERIFY: 'false',
+    INPUT_ENVIRONMENT: 'bench',
+    'INPUT_PROGRESS-INTERVAL': '10s',
+    INPUT_TIMEOUT: '2h'
+  })
+  const outputs = readFileSync(files.GITHUB_OUTPUT, 'utf8')
+  const size = /size-bytes<<(\S+)\n(\d+)/.exec(outputs)?.[2] ?? /size-bytes=(\d+)/.exec(outputs)?.[1]
+  return { ...run, storedBytes: Number(size) }
+}
+
+const mb = (bytes) => bytes / 1024 / 1024
+
+const pg = await startPostgres()
+const az = await startAzurite()
+const workDir = mkdtempSync(join(tmpdir(), 'bench-run-'))
+cleanups.push(() => rmSync(workDir, { recursive: true, force: true }))
+const rows = []
+for (const target of sizesMb) {
+  const t0 = performance.now()
+  const dbBytes = growTo(pg, target)
+  console.log(`database grown to ${mb(dbBytes).toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  const base = await baseline(pg)
+  console.log(`  pg_dump -Fc > /dev/null: ${base.seconds.toFixed(1)} s`)
+  for (const compression of compressions) {
+    const act = await action(pg, az, workDir, compression)
+    console.log(`  action (${compression}, to Azurite): ${act.seconds.toFixed(1)} s, stored ${mb(act.storedBytes).toFixed(0)} MB, peak RSS ${(act.peakKb / 1024).toFixed(0)} MB`)
+    rows.push({ dbMb: mb(dbBytes), compression, base: base.seconds, act: act.seconds, storedMb: mb(act.storedBytes), rssMb: act.peakKb / 1024 })
+  }
+}
+const lines = [
+  '| database | action compression | pg_dump -Fc >/dev/null | action → Azurite | action MB/s | ratio (baseline time ÷ action time) | stored | action peak RSS |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.dbMb.toFixed(0)} MB | ${r.compression} | ${r.base.toFixed(1)} s (${(r.dbMb / r.base).toFixed(1)} MB/s) | ${r.act.toFixed(1)} s | ${(r.dbMb / r.act).toFixed(1)} | ${(r.base / r.act).toFixed(2)} | ${r.storedMb.toFixed(0)} MB | ${r.rssMb.toFixed(0)} MB |`
+  )
+]
+console.log(`\n${lines.join('\n')}`)
+writeFileSync(join(root, 'bench', 'db-backup', 'last-run.md'), `# db-backup bench (${new Date().toISOString()}, ${process.env.BENCH_HOST ?? 'this machine'})\n\n${lines.join('\n')}\n`)
+process.exit(0)

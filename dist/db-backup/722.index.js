@@ -1,0 +1,262 @@
+export const id = 722;
+export const ids = [722];
+export const modules = {
+
+/***/ 3722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createS3Store: () => (/* binding */ createS3Store)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./packages/providers/backup-destination.ts
+var backup_destination = __webpack_require__(9236);
+// EXTERNAL MODULE: ./packages/providers/backup-metadata.ts
+var backup_metadata = __webpack_require__(9859);
+// EXTERNAL MODULE: ./packages/providers/store-error.ts
+var store_error = __webpack_require__(921);
+;// CONCATENATED MODULE: ./packages/providers/aws/s3-store-mapping.ts
+
+/** Pure mapping for the S3 store: temporary keys, copy plans, SDK shapes to StoredObject. */
+/** Objects bigger than this cannot be copied with one CopyObject call (S3's limit). */
+const SINGLE_COPY_LIMIT = 5 * 1024 ** 3;
+const COPY_PART_BYTES = 512 * 1024 ** 2;
+function temporaryKey(key, runTag) {
+    return `${key}.partial-${runTag}`;
+}
+function isTemporaryKey(key) {
+    return /\.partial-[0-9a-f]+$/.test(key);
+}
+/** Byte ranges (inclusive, as CopySourceRange wants) for a multipart server-side copy. */
+function copyRanges(sizeBytes, partBytes = COPY_PART_BYTES) {
+    const ranges = [];
+    for (let start = 0; start < sizeBytes; start += partBytes)
+        ranges.push(`bytes=${start}-${Math.min(sizeBytes, start + partBytes) - 1}`);
+    return ranges;
+}
+/** CopySource is "bucket/key" with the key URL-encoded (slashes kept). */
+function copySource(bucket, key) {
+    return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+function s3ObjectToStored(item, metadata, uri) {
+    const key = item.Key ?? '';
+    const parsed = (0,backup_metadata/* metadataFromMap */.oU)(metadata);
+    return {
+        key,
+        uri: uri(key),
+        sizeBytes: item.Size ?? 0,
+        ...(item.LastModified ? { lastModified: item.LastModified.toISOString() } : {}),
+        ...(parsed ? { metadata: parsed } : {})
+    };
+}
+function s3ErrorKind(error) {
+    const e = error;
+    const status = e?.$metadata?.httpStatusCode;
+    if (e?.name === 'NoSuchBucket' || e?.name === 'NotFound' || e?.name === 'NoSuchKey' || status === 404)
+        return 'not-found';
+    if (e?.name === 'CredentialsProviderError' || e?.name === 'InvalidAccessKeyId' || e?.name === 'SignatureDoesNotMatch' || e?.name === 'AccessDenied' || status === 401 || status === 403)
+        return 'auth';
+    if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ETIMEDOUT' || e?.name === 'TimeoutError')
+        return 'unreachable';
+    return 'other';
+}
+
+;// CONCATENATED MODULE: ./packages/providers/aws/s3-store.ts
+
+
+
+
+
+/**
+ * S3 and S3-compatible stores through @aws-sdk/client-s3 and @aws-sdk/lib-storage. The stream goes
+ * up as a multipart upload under a temporary key (lib-storage aborts it on failure); once the
+ * dump is known good, a server-side copy to the final key sets the metadata (digest included),
+ * and the temporary object is deleted. Credentials: the inputs when given, else the SDK's default
+ * chain (environment, OIDC web identity from aws-actions/configure-aws-credentials, profiles…).
+ */
+async function createS3Store(destination, config) {
+    const s3 = await Promise.all(/* import() */[__webpack_require__.e(195), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const { Upload } = await Promise.all(/* import() */[__webpack_require__.e(195), __webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19));
+    const auth = config.s3 ?? {};
+    const client = new s3.S3Client({
+        region: auth.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1',
+        ...(auth.endpoint ? { endpoint: auth.endpoint, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+        forcePathStyle: auth.forcePathStyle ?? Boolean(auth.endpoint),
+        ...(auth.accessKeyId && auth.secretAccessKey
+            ? { credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: auth.secretAccessKey, ...(auth.sessionToken ? { sessionToken: auth.sessionToken } : {}) } }
+            : {})
+    });
+    const Bucket = destination.bucket;
+    const uri = (key) => (0,backup_destination/* objectUri */.WE)(destination, key);
+    const partBytes = Math.max(5 * 1024 * 1024, config.partBytes ?? 8 * 1024 * 1024);
+    const queueSize = config.concurrency ?? 4;
+    async function finalCopy(from, to, size, metadata, signal) {
+        if (size <= SINGLE_COPY_LIMIT) {
+            await client.send(new s3.CopyObjectCommand({ Bucket, Key: to, CopySource: copySource(Bucket, from), MetadataDirective: 'REPLACE', Metadata: metadata, ContentType: 'application/octet-stream' }), { abortSignal: signal });
+            return;
+        }
+        const created = await client.send(new s3.CreateMultipartUploadCommand({ Bucket, Key: to, Metadata: metadata, ContentType: 'application/octet-stream' }), { abortSignal: signal });
+        const UploadId = created.UploadId;
+        try {
+            const parts = [];
+            for (const [index, range] of copyRanges(size).entries()) {
+                const part = await client.send(new s3.UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: index + 1, CopySource: copySource(Bucket, from), CopySourceRange: range }), { abortSignal: signal });
+                parts.push({ PartNumber: index + 1, ETag: part.CopyPartResult?.ETag });
+            }
+            await client.send(new s3.CompleteMultipartUploadCommand({ Bucket, Key: to, UploadId, MultipartUpload: { Parts: parts } }), { abortSignal: signal });
+        }
+        catch (error) {
+            await client.send(new s3.AbortMultipartUploadCommand({ Bucket, Key: to, UploadId })).catch(() => undefined);
+            throw error;
+        }
+    }
+    return {
+        kind: 's3',
+        uri,
+        async check(prefix) {
+            try {
+                await client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix === '' ? undefined : `${prefix}/`, MaxKeys: 1 }));
+            }
+            catch (error) {
+                const reason = s3ErrorKind(error);
+                const detail = reason === 'not-found' ? `bucket "${Bucket}" does not exist` : reason === 'auth' ? `the credentials were refused or are missing (${error.name})` : error.message;
+                throw new store_error/* StoreCheckError */.i(reason, `S3: ${detail}`);
+            }
+        },
+        async put(key, body, finalize, options = {}) {
+            const temporary = temporaryKey(key, (0,external_node_crypto_.randomBytes)(6).toString('hex'));
+            const upload = new Upload({
+                client,
+                params: { Bucket, Key: temporary, Body: body, ContentType: 'application/octet-stream' },
+                partSize: partBytes,
+                queueSize,
+                leavePartsOnError: false
+            });
+            const abort = () => void upload.abort().catch(() => undefined);
+            options.signal?.addEventListener('abort', abort, { once: true });
+            let uploaded = false;
+            try {
+                await upload.done();
+                uploaded = true;
+                const metadata = await finalize();
+                await finalCopy(temporary, key, metadata.sizeBytes, (0,backup_metadata/* metadataToMap */.Nm)(metadata), options.signal);
+                return { key, uri: uri(key), sizeBytes: metadata.sizeBytes, metadata };
+            }
+            finally {
+                options.signal?.removeEventListener('abort', abort);
+                if (uploaded)
+                    await client.send(new s3.DeleteObjectCommand({ Bucket, Key: temporary })).catch(() => undefined);
+            }
+        },
+        async list(prefix) {
+            const out = [];
+            let ContinuationToken;
+            do {
+                const page = await client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix === '' ? undefined : `${prefix}/`, ContinuationToken }));
+                for (const item of page.Contents ?? []) {
+                    if (!item.Key || isTemporaryKey(item.Key))
+                        continue;
+                    const head = await client.send(new s3.HeadObjectCommand({ Bucket, Key: item.Key }));
+                    out.push(s3ObjectToStored(item, head.Metadata, uri));
+                }
+                ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+            } while (ContinuationToken);
+            return out;
+        },
+        async get(key, signal) {
+            const response = await client.send(new s3.GetObjectCommand({ Bucket, Key: key }), { abortSignal: signal });
+            if (!response.Body)
+                throw new Error(`object ${key} has no body`);
+            return response.Body;
+        },
+        async head(key) {
+            try {
+                const head = await client.send(new s3.HeadObjectCommand({ Bucket, Key: key }));
+                return s3ObjectToStored({ Key: key, Size: head.ContentLength, LastModified: head.LastModified }, head.Metadata, uri);
+            }
+            catch (error) {
+                if (s3ErrorKind(error) === 'not-found')
+                    return undefined;
+                throw error;
+            }
+        },
+        async delete(key) {
+            await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }));
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 9859:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nm: () => (/* binding */ metadataToMap),
+/* harmony export */   oU: () => (/* binding */ metadataFromMap)
+/* harmony export */ });
+/* unused harmony exports METADATA_MARKER, asciiHeaderValue */
+/**
+ * BackupMetadata as the flat string map that Azure blob metadata, S3 user metadata and the local
+ * sidecar hold. Keys are lowercase letters only (valid as Azure metadata names, which must be C#
+ * identifiers, and as x-amz-meta-* headers); values are printable ASCII (HTTP header values).
+ * Pure.
+ */
+const METADATA_MARKER = { managedby: 'deploy-actions', backupformat: '1' };
+function metadataToMap(m) {
+    const map = {
+        ...METADATA_MARKER,
+        sizebytes: String(m.sizeBytes),
+        sha256: m.sha256,
+        engine: m.engine,
+        serverversion: m.serverVersion,
+        createdat: m.createdAt,
+        compression: m.compression,
+        encryption: m.encryption
+    };
+    if (m.environment)
+        map.environment = m.environment;
+    if (m.deploymentId)
+        map.deploymentid = m.deploymentId;
+    for (const key of Object.keys(map))
+        map[key] = asciiHeaderValue(map[key]);
+    return map;
+}
+/** The metadata of a complete backup, or undefined when the map is not one (foreign object, partial upload). */
+function metadataFromMap(raw) {
+    if (!raw)
+        return undefined;
+    const map = {};
+    for (const [key, value] of Object.entries(raw))
+        if (value !== undefined)
+            map[key.toLowerCase()] = value;
+    if (map.managedby !== METADATA_MARKER.managedby)
+        return undefined;
+    const size = Number(map.sizebytes);
+    if (!/^[0-9a-f]{64}$/.test(map.sha256 ?? '') || !Number.isSafeInteger(size) || size < 0 || !map.createdat || Number.isNaN(Date.parse(map.createdat)))
+        return undefined;
+    return {
+        sizeBytes: size,
+        sha256: map.sha256,
+        engine: map.engine ?? '',
+        serverVersion: map.serverversion ?? '',
+        createdAt: map.createdat,
+        compression: map.compression ?? 'none',
+        encryption: map.encryption ?? 'none',
+        ...(map.environment ? { environment: map.environment } : {}),
+        ...(map.deploymentid ? { deploymentId: map.deploymentid } : {})
+    };
+}
+function asciiHeaderValue(value) {
+    return value.replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,269 @@
+export const id = 991;
+export const ids = [991];
+export const modules = {
+
+/***/ 3991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createBlobStore: () => (/* binding */ createBlobStore)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./packages/providers/backup-destination.ts
+var backup_destination = __webpack_require__(9236);
+// EXTERNAL MODULE: ./packages/providers/backup-metadata.ts
+var backup_metadata = __webpack_require__(9859);
+// EXTERNAL MODULE: ./packages/providers/store-error.ts
+var store_error = __webpack_require__(921);
+;// CONCATENATED MODULE: ./packages/providers/azure/blob-store-mapping.ts
+
+function blobItemToStored(item, uri) {
+    const metadata = (0,backup_metadata/* metadataFromMap */.oU)(item.metadata);
+    return {
+        key: item.name,
+        uri: uri(item.name),
+        sizeBytes: item.properties.contentLength ?? 0,
+        ...(item.properties.lastModified ? { lastModified: item.properties.lastModified.toISOString() } : {}),
+        ...(metadata ? { metadata } : {})
+    };
+}
+/** Block ids must all have the same length within a blob; base64 of a fixed-width label. */
+function blockId(runTag, index) {
+    return Buffer.from(`${runTag}-${String(index).padStart(8, '0')}`, 'ascii').toString('base64');
+}
+/** The account URL an azblob:// destination uses when no connection string names the endpoint. */
+function accountUrlFor(accountName) {
+    return `https://${accountName}.blob.core.windows.net`;
+}
+function storeErrorKind(error) {
+    const e = error;
+    if (e?.statusCode === 404)
+        return 'not-found';
+    if (e?.statusCode === 401 || e?.statusCode === 403)
+        return 'auth';
+    if (e?.name === 'CredentialUnavailableError' || e?.name === 'AuthenticationError' || e?.name === 'AggregateAuthenticationError')
+        return 'auth';
+    if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ETIMEDOUT' || e?.code === 'REQUEST_SEND_ERROR')
+        return 'unreachable';
+    return 'other';
+}
+
+;// CONCATENATED MODULE: ./packages/providers/azure/blob-store.ts
+
+
+
+
+
+/**
+ * Azure Blob Storage through @azure/storage-blob. Uploads stage blocks from the stream (a few in
+ * flight) and commit the block list with the metadata at the end, so a blob appears only whole.
+ * Auth, first that applies: connection string; SAS token; @azure/identity DefaultAzureCredential
+ * (OIDC federated credential, client secret, managed identity, Azure CLI…).
+ */
+async function createBlobStore(destination, config) {
+    const { BlobServiceClient } = await Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8053));
+    const auth = config.azure ?? {};
+    let service;
+    let accountUrl = destination.accountUrl;
+    if (auth.connectionString) {
+        service = BlobServiceClient.fromConnectionString(auth.connectionString);
+        accountUrl ??= service.url.replace(/\/$/, '');
+    }
+    else {
+        if (!accountUrl) {
+            if (!auth.accountName)
+                throw new Error('an azblob:// destination needs a connection string or a storage account name');
+            accountUrl = accountUrlFor(auth.accountName);
+        }
+        if (auth.sasToken) {
+            service = new BlobServiceClient(`${accountUrl}?${auth.sasToken.replace(/^\?/, '')}`);
+        }
+        else {
+            const { DefaultAzureCredential } = await Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 3952));
+            service = new BlobServiceClient(accountUrl, new DefaultAzureCredential());
+        }
+    }
+    const container = service.getContainerClient(destination.container);
+    const base = { ...destination, accountUrl: destination.accountUrl };
+    const uri = (key) => (0,backup_destination/* objectUri */.WE)(base, key);
+    const partBytes = config.partBytes ?? 8 * 1024 * 1024;
+    const concurrency = config.concurrency ?? 4;
+    return {
+        kind: 'azure-blob',
+        uri,
+        async check(prefix) {
+            try {
+                await container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1 }).next();
+            }
+            catch (error) {
+                const reason = storeErrorKind(error);
+                const detail = reason === 'not-found' ? `container "${destination.container}" does not exist` : reason === 'auth' ? 'the storage account refused the credentials' : error.message;
+                throw new store_error/* StoreCheckError */.i(reason, `Azure Blob Storage: ${detail}`);
+            }
+        },
+        async put(key, body, finalize, options = {}) {
+            const blob = container.getBlockBlobClient(key);
+            const runTag = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+            const ids = [];
+            const inFlight = new Set();
+            let failure;
+            let size = 0;
+            const stage = (block) => {
+                const id = blockId(runTag, ids.length);
+                ids.push(id);
+                const tracked = blob
+                    .stageBlock(id, block, block.length, { abortSignal: options.signal })
+                    .then(() => undefined, (error) => {
+                    failure ??= error;
+                })
+                    .finally(() => inFlight.delete(tracked));
+                inFlight.add(tracked);
+            };
+            try {
+                let block = Buffer.allocUnsafe(partBytes);
+                let filled = 0;
+                for await (const chunk of body) {
+                    if (failure)
+                        throw failure;
+                    size += chunk.length;
+                    let offset = 0;
+                    while (offset < chunk.length) {
+                        const copied = chunk.copy(block, filled, offset);
+                        filled += copied;
+                        offset += copied;
+                        if (filled === partBytes) {
+                            stage(block);
+                            block = Buffer.allocUnsafe(partBytes);
+                            filled = 0;
+                            while (inFlight.size >= concurrency)
+                                await Promise.race(inFlight);
+                            if (failure)
+                                throw failure;
+                        }
+                    }
+                }
+                if (filled > 0)
+                    stage(block.subarray(0, filled));
+                await Promise.all(inFlight);
+                if (failure)
+                    throw failure;
+            }
+            catch (error) {
+                await Promise.allSettled(inFlight);
+                throw error;
+            }
+            // Everything is staged but nothing is visible yet; finalize may still refuse (dump failed).
+            const metadata = await finalize();
+            if (metadata.sizeBytes !== size)
+                throw new Error(`uploaded ${size} bytes but the backup has ${metadata.sizeBytes}`);
+            await blob.commitBlockList(ids, {
+                metadata: (0,backup_metadata/* metadataToMap */.Nm)(metadata),
+                blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
+                abortSignal: options.signal
+            });
+            return { key, uri: uri(key), sizeBytes: size, metadata };
+        },
+        async list(prefix) {
+            const out = [];
+            for await (const item of container.listBlobsFlat({ prefix: prefix === '' ? undefined : `${prefix}/`, includeMetadata: true })) {
+                out.push(blobItemToStored(item, uri));
+            }
+            return out;
+        },
+        async get(key, signal) {
+            const response = await container.getBlockBlobClient(key).download(0, undefined, { abortSignal: signal, maxRetryRequests: 5 });
+            if (!response.readableStreamBody)
+                throw new Error(`blob ${key} has no body`);
+            return response.readableStreamBody;
+        },
+        async head(key) {
+            try {
+                const p = await container.getBlockBlobClient(key).getProperties();
+                return blobItemToStored({ name: key, properties: { contentLength: p.contentLength, lastModified: p.lastModified }, metadata: p.metadata }, uri);
+            }
+            catch (error) {
+                if (storeErrorKind(error) === 'not-found')
+                    return undefined;
+                throw error;
+            }
+        },
+        async delete(key) {
+            await container.getBlockBlobClient(key).deleteIfExists({ deleteSnapshots: 'include' });
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 9859:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nm: () => (/* binding */ metadataToMap),
+/* harmony export */   oU: () => (/* binding */ metadataFromMap)
+/* harmony export */ });
+/* unused harmony exports METADATA_MARKER, asciiHeaderValue */
+/**
+ * BackupMetadata as the flat string map that Azure blob metadata, S3 user metadata and the local
+ * sidecar hold. Keys are lowercase letters only (valid as Azure metadata names, which must be C#
+ * identifiers, and as x-amz-meta-* headers); values are printable ASCII (HTTP header values).
+ * Pure.
+ */
+const METADATA_MARKER = { managedby: 'deploy-actions', backupformat: '1' };
+function metadataToMap(m) {
+    const map = {
+        ...METADATA_MARKER,
+        sizebytes: String(m.sizeBytes),
+        sha256: m.sha256,
+        engine: m.engine,
+        serverversion: m.serverVersion,
+        createdat: m.createdAt,
+        compression: m.compression,
+        encryption: m.encryption
+    };
+    if (m.environment)
+        map.environment = m.environment;
+    if (m.deploymentId)
+        map.deploymentid = m.deploymentId;
+    for (const key of Object.keys(map))
+        map[key] = asciiHeaderValue(map[key]);
+    return map;
+}
+/** The metadata of a complete backup, or undefined when the map is not one (foreign object, partial upload). */
+function metadataFromMap(raw) {
+    if (!raw)
+        return undefined;
+    const map = {};
+    for (const [key, value] of Object.entries(raw))
+        if (value !== undefined)
+            map[key.toLowerCase()] = value;
+    if (map.managedby !== METADATA_MARKER.managedby)
+        return undefined;
+    const size = Number(map.sizebytes);
+    if (!/^[0-9a-f]{64}$/.test(map.sha256 ?? '') || !Number.isSafeInteger(size) || size < 0 || !map.createdat || Number.isNaN(Date.parse(map.createdat)))
+        return undefined;
+    return {
+        sizeBytes: size,
+        sha256: map.sha256,
+        engine: map.engine ?? '',
+        serverVersion: map.serverversion ?? '',
+        createdAt: map.createdat,
+        compression: map.compression ?? 'none',
+        encryption: map.encryption ?? 'none',
+        ...(map.environment ? { environment: map.environment } : {}),
+        ...(map.deploymentid ? { deploymentId: map.deploymentid } : {})
+    };
+}
+function asciiHeaderValue(value) {
+    return value.replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+}
+
+
+/***/ })
+
+};
