@@ -13,8 +13,10 @@ export function retryOptions(what: string, deps: NotifierDeps): Partial<RetryOpt
     baseDelayMs: deps.policy.baseDelayMs,
     attemptTimeoutMs: deps.policy.timeoutMs,
     sleep: deps.sleep,
-    onRetry: ({ attempt, delayMs, error }) =>
-      deps.logger.info(`${what}: ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${deps.policy.attempts})`)
+    onRetry: ({ attempt, delayMs, error }) => {
+      const reason = describeError(error)
+      deps.logger.info(`${reason.startsWith(what) ? reason : `${what}: ${reason}`}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${deps.policy.attempts})`)
+    }
   }
 }
 

@@ -77,6 +77,19 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
     }
   })
 
+  it('Slack answering 429 with Retry-After: 1 is waited out once, then the message is posted', async () => {
+    slack.recorder.enqueue({ status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } })
+    const result = await runAction({ action: 'notify', inputs: { ...base, status: 'started', 'slack-token': SLACK_TOKEN, 'slack-channel': SLACK_CHANNEL_ID, 'slack-api-url': slack.apiUrl } })
+    expect(result.errors).toEqual([])
+    expect(JSON.parse(result.outputs.delivered)).toEqual({ slack: true })
+    const [first, second] = slack.recorder.requests
+    expect(slack.calls().map((c) => c.method)).toEqual(['chat.postMessage', 'chat.postMessage'])
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950)
+    expect(slack.messages.has(result.outputs['slack-ts'])).toBe(true)
+    expect(result.stdout).toContain('Slack chat.postMessage was rate limited (Retry-After 1 s); retrying in 1.0 s (attempt 2 of 4)')
+    await cleanup(result)
+  })
+
   it('replies in a thread with thread-ts', async () => {
     const result = await runAction({
       action: 'notify',

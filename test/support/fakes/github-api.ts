@@ -33,6 +33,8 @@ export interface FakeGitHub {
   /** Pretend GitHub created a deployment for a job with `environment:`. */
   seedDeployment(sha: string, environment: string, login?: string, state?: string): FakeDeployment
   seedComment(issue: number, body: string): number
+  /** Answers requests whose "METHOD /path" matches with this response instead (a permission error, say). */
+  refuse(route: RegExp, response: ScriptedResponse): void
   /** Requests as "METHOD /path" lines, the way the tests assert on them. */
   routes(): string[]
   stop(): Promise<void>
@@ -145,8 +147,9 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promis
     return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }
   }
 
+  const refusals: [RegExp, ScriptedResponse][] = []
   let recorderUrl = ''
-  const recorder = await startRecorder((r) => handle(r, recorderUrl))
+  const recorder = await startRecorder((r) => refusals.find(([route]) => route.test(`${r.method} ${r.path}`))?.[1] ?? handle(r, recorderUrl))
   recorderUrl = recorder.url
   return {
     url: recorder.url,
@@ -160,6 +163,7 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promis
       comments.set(issue, [...(comments.get(issue) ?? []), { id, body }])
       return id
     },
+    refuse: (route, response) => void refusals.push([route, response]),
     routes: () => recorder.requests.map((r) => `${r.method} ${r.path.replace(base, '/repos/:owner/:repo')}`),
     stop: recorder.stop
   }

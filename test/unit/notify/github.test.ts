@@ -1,0 +1,90 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  commentBody,
+  commentMarker,
+  commitState,
+  commitStatusBody,
+  createDeploymentBody,
+  deploymentState,
+  deploymentStatusBody,
+  findMarkedComment,
+  mapGitHubError,
+  newestDeployment,
+  previousDeployment
+} from '../../../packages/providers/github/github-deployment.js'
+import { DEPLOY_STATUSES } from '../../../packages/providers/notification-content.js'
+import { context, message, withContext } from './fixtures.js'
+
+describe('GitHub deployment plan (pure)', () => {
+  it.each([
+    ['started', 'in_progress', 'pending'],
+    ['success', 'success', 'success'],
+    ['failure', 'failure', 'failure'],
+    ['cancelled', 'error', 'error'],
+    ['rolled_back', 'failure', 'failure']
+  ] as const)('%s → deployment %s, commit %s', (status, deployment, commit) => {
+    expect(deploymentState(status)).toBe(deployment)
+    expect(commitState(status)).toBe(commit)
+  })
+
+  it('covers every status', () => expect(DEPLOY_STATUSES.map(deploymentState)).not.toContain(undefined))
+
+  it('request bodies follow the REST reference', () => {
+    expect(createDeploymentBody(context, message)).toEqual({
+      ref: context.sha,
+      environment: 'production',
+      description: 'shop v1.4.2 is live on production',
+      auto_merge: false,
+      required_contexts: [],
+      transient_environment: false,
+      payload: { version: 'v1.4.2', run_url: context.runUrl }
+    })
+    expect(deploymentStatusBody(context, message)).toEqual({
+      state: 'success',
+      log_url: context.runUrl,
+      description: 'shop v1.4.2 is live on production',
+      environment: 'production',
+      environment_url: 'https://shop.example.com',
+      auto_inactive: true
+    })
+    expect(deploymentStatusBody(withContext({ environmentUrl: undefined }), message)).not.toHaveProperty('environment_url')
+    expect(commitStatusBody(context, message)).toMatchObject({ state: 'success', context: 'deploy/production', target_url: 'https://shop.example.com' })
+    expect(commitStatusBody(withContext({ status: 'failure' }), message).target_url).toBe(context.runUrl)
+    expect(deploymentStatusBody(context, { title: `✅ ${'x'.repeat(300)}`, text: '' }).description).toHaveLength(140)
+  })
+
+  const d = (id: number, at: string) => ({ id, created_at: at })
+  it.each([
+    [[], undefined],
+    [[d(1, '2026-01-01T00:00:00Z'), d(3, '2026-01-03T00:00:00Z'), d(2, '2026-01-02T00:00:00Z')], 3],
+    [[d(5, '2026-01-01T00:00:00Z'), d(6, '2026-01-01T00:00:00Z')], 6]
+  ])('newest of %p is %p', (list, id) => expect(newestDeployment(list)?.id).toBe(id))
+
+  it('the previous deployment is the newest older than the current one', () => {
+    const list = [d(10, '2026-01-03T00:00:00Z'), d(8, '2026-01-02T00:00:00Z'), d(7, '2026-01-01T00:00:00Z'), d(12, '2026-01-04T00:00:00Z')]
+    expect(previousDeployment(list, 10)?.id).toBe(8)
+    expect(previousDeployment(list, 7)).toBeUndefined()
+  })
+
+  it('the PR comment starts with a hidden marker per environment and is found again by it', () => {
+    const body = commentBody(context, message)
+    expect(body.split('\n')[0]).toBe('<!-- deploy-actions:notify:production -->')
+    expect(body).toContain('| Commit | [6dcb09b](https://github.com/octo-org/shop/commit/6dcb09b5b57875f334f61aebed695e2e4193db5e) |')
+    const comments = [{ id: 1, body: 'hi' }, { id: 2, body: `${commentMarker('staging')}\n…` }, { id: 3, body: body }, { id: 4, body: null }]
+    expect(findMarkedComment(comments, 'production')).toBe(3)
+    expect(findMarkedComment(comments, 'staging')).toBe(2)
+    expect(findMarkedComment(comments, 'dev')).toBeUndefined()
+  })
+
+  const now = Date.parse('2026-11-22T10:00:00Z')
+  const requestError = (status: number, headers: Record<string, string> = {}, message = 'Something') => ({ status, message: `${message} - https://docs.github.com/rest`, response: { headers } })
+  it.each([
+    [requestError(429, { 'retry-after': '7' }), { retryable: true, retryAfterMs: 7000 }],
+    [requestError(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 30) }), { retryable: true, retryAfterMs: 30_000 }],
+    [requestError(403, {}, 'Resource not accessible by integration'), { retryable: false, message: expect.stringContaining('HTTP 403: Resource not accessible by integration — give the job `permissions:`') }],
+    [requestError(502), { retryable: true, message: 'GitHub create deployment answered HTTP 502: Something' }],
+    [requestError(422, {}, 'Validation Failed'), { retryable: false, message: 'GitHub create deployment answered HTTP 422: Validation Failed' }],
+    [requestError(404, {}, 'Not Found'), { retryable: false, message: expect.stringContaining('check the repository') }],
+    [Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } }), { retryable: true, message: 'GitHub create deployment could not be reached: fetch failed (ECONNRESET)' }]
+  ])('maps %p', (error, expected) => expect(mapGitHubError(error, 'create deployment', now)).toEqual(expect.objectContaining(expected)))
+})
