@@ -32501,9 +32501,9 @@ function parseGolangMigrateVersion(output, context) {
 function gooseEnvironment(context) {
     const env = { GOOSE_MIGRATION_DIR: context.directory };
     if (context.databaseUrl) {
+        env[context.urlEnv] = context.databaseUrl.raw;
         env.GOOSE_DRIVER = gooseDriver(context.databaseUrl);
         env.GOOSE_DBSTRING = context.databaseUrl.kind === 'sqlite' ? context.databaseUrl.path : context.databaseUrl.raw;
-        env[context.urlEnv] = context.databaseUrl.raw;
     }
     return env;
 }
@@ -32540,7 +32540,7 @@ function parseGooseStatus(output) {
         if (!match)
             continue;
         const name = stripExtension(match[2]);
-        if (/^Pending$/i.test(match[1].trim()))
+        if (/\bPending$/i.test(match[1].trim()))
             pending.push(name);
         else
             applied.push(name);

@@ -5,9 +5,9 @@ import { outputLines, type ToolAdapter, type ToolContext } from './tool-adapter.
 function gooseEnvironment(context: ToolContext): Record<string, string> {
   const env: Record<string, string> = { GOOSE_MIGRATION_DIR: context.directory }
   if (context.databaseUrl) {
+    env[context.urlEnv] = context.databaseUrl.raw
     env.GOOSE_DRIVER = gooseDriver(context.databaseUrl)
     env.GOOSE_DBSTRING = context.databaseUrl.kind === 'sqlite' ? context.databaseUrl.path : context.databaseUrl.raw
-    env[context.urlEnv] = context.databaseUrl.raw
   }
   return env
 }
@@ -46,7 +46,7 @@ export function parseGooseStatus(output: string): { applied?: string[]; pending?
     const match = /\s(.+?)\s+--\s+(\S+\.(?:sql|go))\s*$/.exec(line)
     if (!match) continue
     const name = stripExtension(match[2])
-    if (/^Pending$/i.test(match[1].trim())) pending.push(name)
+    if (/\bPending$/i.test(match[1].trim())) pending.push(name)
     else applied.push(name)
   }
   if (!sawHeader) return {}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals'
+import { MigrationSqlError } from '../../../actions/migrate/src/database/migration-database.js'
+import { MigrationFailure } from '../../../actions/migrate/src/migration-failure.js'
+import { provenanceFrom } from '../../../actions/migrate/src/provenance.js'
+import { outputsOf, summaryMarkdown, type MigrateReport } from '../../../actions/migrate/src/report.js'
+
+const base: MigrateReport = {
+  runner: 'built-in runner',
+  database: 'PostgreSQL database "shop" on db:5432 as app',
+  dryRun: false,
+  direction: 'up',
+  outcomes: [
+    { version: '001', name: 'a', file: 'm/001_a.sql', status: 'applied', durationMs: 12.4 },
+    { version: '002', name: 'b', file: 'm/002_b.sql', status: 'failed' }
+  ],
+  pendingCount: 1,
+  currentVersion: '001',
+  warnings: ['something to know'],
+  failure: 'm/002_b.sql:3:8: column "nme" does not exist'
+}
+
+describe('outputs', () => {
+  it.each([
+    [base, { 'applied-count': '1', 'pending-count': '1', 'current-version': '001', applied: '[{"version":"001","name":"a","file":"m/001_a.sql","direction":"up","durationMs":12}]' }],
+    [
+      { ...base, outcomes: [{ name: '20240101_init', status: 'applied' as const }], pendingCount: undefined, currentVersion: undefined },
+      { 'applied-count': '1', 'pending-count': '', 'current-version': '', applied: '[{"name":"20240101_init","direction":"up"}]' }
+    ],
+    [
+      { ...base, direction: 'down' as const, outcomes: [{ version: '003', name: 'c', file: 'm/003_c.down.sql', status: 'reverted' as const, durationMs: 3 }] },
+      { 'applied-count': '1', 'pending-count': '1', 'current-version': '001', applied: '[{"version":"003","name":"c","file":"m/003_c.down.sql","direction":"down","durationMs":3}]' }
+    ]
+  ])('%#', (report, expected) => {
+    expect(outputsOf(report)).toEqual(expected)
+  })
+})
+
+describe('summary', () => {
+  it('shows the table, the failure and the warnings', () => {
+    const markdown = summaryMarkdown(base)
+    expect(markdown).toContain('### ❌ migrate failed on PostgreSQL database "shop" on db:5432 as app')
+    expect(markdown).toContain('| `001` a | m/001_a.sql | 12 ms | ✅ applied |')
+    expect(markdown).toContain('| `002` b | m/002_b.sql |  | ❌ failed |')
+    expect(markdown).toContain('> m/002_b.sql:3:8: column "nme" does not exist')
+    expect(markdown).toContain('- something to know')
+  })
+
+  it('shows pending SQL in a dry-run', () => {
+    const markdown = summaryMarkdown({ ...base, failure: undefined, dryRun: true, outcomes: [{ version: '2', name: 'b', file: 'm/2_b.sql', status: 'pending', sql: 'CREATE TABLE b ();\n' }], pendingCount: 1 })
+    expect(markdown).toContain('### 🔎 migrate dry-run on PostgreSQL database "shop" on db:5432 as app: 1 pending')
+    expect(markdown).toContain('<details><summary>m/2_b.sql</summary>\n\n```sql\nCREATE TABLE b ();\n```')
+  })
+
+  it('says when there is nothing to do', () => {
+    expect(summaryMarkdown({ ...base, failure: undefined, outcomes: [], warnings: [] })).toContain('Nothing to apply: the database is up to date.')
+  })
+
+  it('shows the restore point when a backup-id is passed', () => {
+    const markdown = summaryMarkdown({ ...base, backupId: 'shop-20261122-0120' })
+    expect(markdown).toContain('The backup `shop-20261122-0120` (from db-backup) holds the database as it was before this run.')
+    expect(markdown).toContain('    mode: restore\n    backup-id: shop-20261122-0120')
+  })
+})
+
+describe('MigrationFailure', () => {
+  it.each([
+    [
+      new MigrationSqlError('column "nme" does not exist', 'm/002_b.sql', { line: 3, column: 8 }, '42703', true),
+      1,
+      'm/002_b.sql:3:8: column "nme" does not exist (PostgreSQL 42703). It was rolled back: the database is exactly as it was before this migration (1 migration before it was applied and kept).',
+      { title: 'Migration failed', file: 'm/002_b.sql', startLine: 3, startColumn: 8 }
+    ],
+    [
+      new MigrationSqlError('deadlock detected', 'm/5_x.sql', undefined, '40P01', false, 'Process 1 waits for ShareLock', 'See server log'),
+      0,
+      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock Hint: See server log It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again.',
+      { title: 'Migration failed', file: 'm/5_x.sql', startLine: 1, startColumn: undefined }
+    ]
+  ])('%#', (error, before, message, annotation) => {
+    const failure = new MigrationFailure(error, 'PostgreSQL', before)
+    expect(failure.message).toBe(message)
+    expect(failure.annotation).toEqual(annotation)
+  })
+})
+
+describe('provenance', () => {
+  it.each([
+    [{ GITHUB_ACTOR: 'octocat', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' }, { appliedBy: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42' }],
+    [{ GITHUB_ACTOR: 'octocat', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '3' }, { appliedBy: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42/attempts/3' }],
+    [{ USER: 'dev' }, { appliedBy: 'dev', runUrl: undefined }],
+    [{}, { appliedBy: 'unknown', runUrl: undefined }]
+  ])('%j', (env, expected) => {
+    expect(provenanceFrom(env)).toEqual(expected)
+  })
+})
