@@ -7,8 +7,10 @@ import type { Logger } from '../core/log.js'
  * - `rds-snapshot` (packages/providers/aws/rds-snapshot.ts): AWS RDS and Aurora manual snapshots.
  *   `source` is a DB instance identifier (`mydb` or `instance:mydb`) or an Aurora cluster
  *   identifier written `cluster:my-cluster`; the prefix picks CreateDBSnapshot or
- *   CreateDBClusterSnapshot, and the same prefix on a restore `target` picks
- *   RestoreDBInstanceFromDBSnapshot or RestoreDBClusterFromSnapshot. Snapshots are tagged
+ *   CreateDBClusterSnapshot. Cluster snapshot ids come back `cluster:`-prefixed from
+ *   create/listManaged. Restore picks RestoreDBInstanceFromDBSnapshot or
+ *   RestoreDBClusterFromSnapshot by the snapshot id's prefix, else `req.source`'s, else the
+ *   target's; a bare target name takes the snapshot's kind. Snapshots are tagged
  *   `managed-by=deploy-actions` plus the request's tags. Credentials and region come from the
  *   SDK's default chain (OIDC web identity, env, profile…); `config.region` overrides the region
  *   and `config.endpoint` (or the SDK-native `AWS_ENDPOINT_URL_RDS`) overrides the endpoint.

@@ -10,6 +10,8 @@ export type RdsResourceKind = 'instance' | 'cluster'
 export interface RdsResourceRef {
   kind: RdsResourceKind
   id: string
+  /** Whether the value said `instance:` or `cluster:` itself (a bare name defaults to instance). */
+  explicit?: boolean
 }
 
 export interface RdsTag {
@@ -55,7 +57,7 @@ export function parseRdsResource(value: string, what = 'source'): RdsResourceRef
   const kind: RdsResourceKind = match ? (match[1].toLowerCase() as RdsResourceKind) : 'instance'
   const id = match ? match[2] : trimmed
   checkIdentifier(id, 63, `${what}`)
-  return { kind, id }
+  return match ? { kind, id, explicit: true } : { kind, id }
 }
 
 export function formatRdsResource(ref: RdsResourceRef): string {

@@ -173,8 +173,10 @@ export class RdsSnapshotProvider implements SnapshotProvider {
     const snapshot = parseRdsSnapshotId(req.snapshotId)
     const target = parseRdsResource(req.target, 'target')
     const sourceKind = req.source ? parseRdsResource(req.source, 'source').kind : undefined
-    const kind: RdsResourceKind = snapshot.kind ?? (target.kind === 'cluster' ? 'cluster' : sourceKind ?? 'instance')
-    if (kind !== target.kind) {
+    // The snapshot's kind comes from its id prefix, else the source's, else an explicit target
+    // prefix; a bare target name takes the snapshot's kind.
+    const kind: RdsResourceKind = snapshot.kind ?? sourceKind ?? target.kind
+    if (kind !== target.kind && target.explicit) {
       throw new Error(
         `cannot restore ${kind === 'cluster' ? 'an Aurora cluster' : 'a DB instance'} snapshot into ${target.kind === 'cluster' ? 'a cluster' : 'a DB instance'}: write the target as ${kind === 'cluster' ? '"cluster:<name>"' : '"<name>"'}`
       )

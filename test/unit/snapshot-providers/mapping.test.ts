@@ -31,9 +31,9 @@ import { waitUntil, type PollResult } from '../../../packages/providers/wait-unt
 describe('RDS mapping', () => {
   it.each([
     ['shop-db', { kind: 'instance', id: 'shop-db' }],
-    ['instance:shop-db', { kind: 'instance', id: 'shop-db' }],
-    ['cluster:orders', { kind: 'cluster', id: 'orders' }],
-    ['CLUSTER:Orders1', { kind: 'cluster', id: 'Orders1' }],
+    ['instance:shop-db', { kind: 'instance', id: 'shop-db', explicit: true }],
+    ['cluster:orders', { kind: 'cluster', id: 'orders', explicit: true }],
+    ['CLUSTER:Orders1', { kind: 'cluster', id: 'Orders1', explicit: true }],
     ['  shop-db  ', { kind: 'instance', id: 'shop-db' }]
   ])('parseRdsResource(%j)', (value, expected) => {
     expect(parseRdsResource(value)).toEqual(expected)

@@ -363,7 +363,7 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
     expect(progress.map((p) => p.status)).toEqual(['creating', 'backing-up'])
   })
 
-  it('restores a cluster snapshot, creates a writer when an instance class is given, and returns the cluster endpoint', async () => {
+  it('restores a cluster snapshot (kind taken from the source for a bare target), creates a writer when an instance class is given, and returns the cluster endpoint', async () => {
     rds.on(DescribeDBClusterSnapshotsCommand).resolves({
       DBClusterSnapshots: [
         { DBClusterSnapshotIdentifier: 'pre-7', DBClusterIdentifier: 'orders', Engine: 'aurora-postgresql', EngineVersion: '16.4', Status: 'available' }
@@ -380,8 +380,9 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
     rds.on(RestoreDBClusterFromSnapshotCommand).resolves({})
     rds.on(CreateDBInstanceCommand).resolves({})
     const result = await (await provider()).restore({
-      snapshotId: 'cluster:pre-7',
-      target: 'cluster:orders-rollback',
+      snapshotId: 'pre-7',
+      source: 'cluster:orders',
+      target: 'orders-rollback',
       instanceClass: 'db.r6g.large',
       timeoutMs: 600_000,
       onProgress: () => {}
@@ -402,9 +403,9 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
     })
   })
 
-  it('refuses to restore a cluster snapshot into an instance target', async () => {
+  it('refuses to restore a cluster snapshot into a target written instance:<id>', async () => {
     await expect(
-      (await provider()).restore({ snapshotId: 'cluster:pre-7', target: 'plain-db', timeoutMs: 1, onProgress: () => {} })
+      (await provider()).restore({ snapshotId: 'cluster:pre-7', target: 'instance:plain-db', timeoutMs: 1, onProgress: () => {} })
     ).rejects.toThrow('cannot restore an Aurora cluster snapshot into a DB instance: write the target as "cluster:<name>"')
     expect(rds.calls()).toHaveLength(0)
   })
