@@ -1,0 +1,150 @@
+import type { HttpRequest, HttpResponse } from '../../../packages/core/http.js'
+import type { Logger } from '../../../packages/core/log.js'
+import { parseRetryAfter } from '../../../packages/core/retry-after.js'
+import { retry } from '../../../packages/core/retry.js'
+import { formatMs } from '../../../packages/core/markdown.js'
+import { evaluate, extractCaptures, type Expectations } from './assertions.js'
+import type { CheckSpec, RequestBody } from './check-spec.js'
+import { resolveCaptures } from './placeholders.js'
+import type { CheckResult } from './results.js'
+
+/** Runs one check: resolves its placeholders, sends it with retries, evaluates, captures. */
+
+export type Send = (request: HttpRequest) => Promise<HttpResponse>
+
+export interface CheckContext {
+  send: Send
+  logger: Logger
+  /** Captured values so far, shared by all checks of the run. */
+  captures: Map<string, string>
+  /** Masks a secret the moment it exists (captured value, resolved secret header). */
+  mask: (value: string) => void
+  isSecretHeader: (name: string) => boolean
+  /** Removes known secrets from text meant for people (URLs in reports and logs). */
+  redact: (text: string) => string
+  sleep?: (ms: number) => Promise<void>
+  retryBaseDelayMs?: number
+}
+
+/** A failed attempt: the reasons, and the answer when there was one. */
+export class CheckFailed extends Error {
+  readonly retryAfterMs?: number
+  constructor(
+    readonly failures: string[],
+    readonly response?: HttpResponse
+  ) {
+    super(failures.join('; '))
+    this.name = 'CheckFailed'
+    if (response && (response.status === 429 || response.status === 503)) this.retryAfterMs = parseRetryAfter(response.headers['retry-after'])
+  }
+}
+
+export interface ResolvedRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: string
+}
+
+/** The request a check sends once its captures are known. Secret header values are masked here. */
+export function resolveRequest(check: Pick<CheckSpec, 'method' | 'url' | 'headers' | 'body'>, ctx: Pick<CheckContext, 'captures' | 'mask' | 'isSecretHeader'>): ResolvedRequest {
+  const headers = resolveCaptures(check.headers, ctx.captures)
+  for (const [name, value] of Object.entries(headers)) if (ctx.isSecretHeader(name)) maskHeaderValue(value, ctx.mask)
+  return { method: check.method, url: resolveCaptures(check.url, ctx.captures), headers, body: bodyText(check.body, ctx.captures) }
+}
+
+/** Masks a secret header's value, and its credentials part alone (`Bearer <credentials>`). */
+export function maskHeaderValue(value: string, mask: (value: string) => void): void {
+  if (value.length < 3) return
+  mask(value)
+  const credentials = /^[A-Za-z][\w-]*\s+(\S{3,})$/.exec(value.trim())?.[1]
+  if (credentials) mask(credentials)
+}
+
+function bodyText(body: RequestBody | undefined, captures: ReadonlyMap<string, string>): string | undefined {
+  if (!body) return undefined
+  return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCaptures(body.value, captures))
+}
+
+/** One attempt: send the request and judge the answer. Throws CheckFailed with the reasons. */
+export async function attempt(request: ResolvedRequest, expectations: Expectations, send: Send, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse> {
+  // Whole milliseconds: AbortSignal.timeout rejects fractions.
+  const response = await send({ ...request, timeoutMs: Math.max(1, Math.round(timeoutMs)), signal }).then(
+    (answer) => answer,
+    (error: unknown) => {
+      throw new CheckFailed([networkFailure(error)])
+    }
+  )
+  const failures = evaluate(expectations, response)
+  if (failures.length > 0) throw new CheckFailed(failures, response)
+  return response
+}
+
+export function networkFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause
+  const code = (error as { code?: string } | undefined)?.code ?? cause?.code
+  const message = error instanceof Error ? error.message : String(error)
+  if (code && !message.includes(code)) return `request failed: ${code} (${message})`
+  return `request failed: ${message}`
+}
+
+export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
+  const request = resolveRequest(check, ctx)
+  const expectations: Expectations = {
+    statuses: check.statuses,
+    assertions: check.assertions.map((a) => ({ ...a, expected: resolveCaptures(a.expected, ctx.captures) })),
+    latencyMaxMs: check.latencyMaxMs
+  }
+  const display = ctx.redact(request.url)
+  let attempts = 0
+  let last: HttpResponse | undefined
+  const outcome = await retry(
+    async (signal) => {
+      attempts++
+      const response = await attempt(request, expectations, ctx.send, check.timeoutMs, signal).catch((error: unknown) => {
+        if (error instanceof CheckFailed && error.response) last = error.response
+        throw error
+      })
+      last = response
+      const captured = extractCaptures(check.captures, response)
+      if (captured.failures.length > 0) throw new CheckFailed(captured.failures, response)
+      return captured.values
+    },
+    {
+      attempts: check.retries + 1,
+      baseDelayMs: ctx.retryBaseDelayMs ?? 300,
+      maxDelayMs: 5000,
+      attemptTimeoutMs: check.timeoutMs + 1000,
+      sleep: ctx.sleep,
+      onRetry: ({ attempt: n, delayMs, error }) =>
+        ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${reasons(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
+    }
+  ).then(
+    (values) => ({ values, failures: [] as string[] }),
+    (error: unknown) => ({ values: new Map<string, string>(), failures: reasons(error) })
+  )
+  for (const [name, value] of outcome.values) {
+    if (value.length >= 3) ctx.mask(value)
+    ctx.captures.set(name, value)
+  }
+  const result: CheckResult = {
+    name: check.name,
+    method: check.method,
+    url: display,
+    status: outcome.failures.length === 0 ? 'passed' : 'failed',
+    httpStatus: last?.status,
+    latencyMs: last?.durationMs,
+    attempts,
+    failures: outcome.failures.map(ctx.redact),
+    captured: [...outcome.values.keys()]
+  }
+  const timing = last ? `${last.status} in ${formatMs(last.durationMs)}` : 'no answer'
+  const tries = attempts > 1 ? `, ${attempts} attempts` : ''
+  ctx.logger.info(result.status === 'passed' ? `✓ ${check.name}: ${timing}${tries}` : `✗ ${check.name}: ${result.failures.join('; ')} (${timing}${tries})`)
+  return result
+}
+
+function reasons(error: unknown): string[] {
+  if (error instanceof CheckFailed) return error.failures
+  return [error instanceof Error ? error.message : String(error)]
+}

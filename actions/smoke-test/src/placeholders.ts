@@ -1,0 +1,69 @@
+/**
+ * Placeholders in check fields: `{{ token }}` reads a capture, `{{ env.NAME }}` an environment
+ * variable. The syntax has no leading `$`, so GitHub's own `${{ }}` expansion in workflow files
+ * never touches it.
+ */
+
+const PLACEHOLDER = /\{\{\s*(env\.)?([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g
+/** `${{ … }}` inside a checks file: GitHub does not expand it there, so it is always a mistake. */
+const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/
+
+export interface PlaceholderRef {
+  kind: 'capture' | 'env'
+  name: string
+  /** Field path of the string holding it, e.g. `headers.Authorization`. */
+  field: string
+  text: string
+}
+
+/** Calls `visit` for every string in a value tree, with its field path. */
+export function eachString(value: unknown, field: string, visit: (text: string, field: string) => void): void {
+  if (typeof value === 'string') visit(value, field)
+  else if (Array.isArray(value)) value.forEach((item, i) => eachString(item, `${field}[${i}]`, visit))
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) eachString(item, field === '' ? key : `${field}.${key}`, visit)
+  }
+}
+
+/** Returns a copy of a value tree with every string passed through `map`. */
+export function mapStrings<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map)) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)])) as T
+  }
+  return value
+}
+
+export function placeholderRefs(value: unknown, field: string): PlaceholderRef[] {
+  const refs: PlaceholderRef[] = []
+  eachString(value, field, (text, at) => {
+    for (const match of text.matchAll(PLACEHOLDER)) refs.push({ kind: match[1] ? 'env' : 'capture', name: match[2], field: at, text: match[0] })
+  })
+  return refs
+}
+
+/** The field path of the first `${{ … }}` in a value tree, if any. */
+export function githubExpressionIn(value: unknown, field: string): { field: string; text: string } | undefined {
+  let found: { field: string; text: string } | undefined
+  eachString(value, field, (text, at) => {
+    const match = GITHUB_EXPRESSION.exec(text)
+    if (!found && match) found = { field: at, text: match[0] }
+  })
+  return found
+}
+
+/** Replaces `{{ env.NAME }}` with the variable's value; capture placeholders are left as they are. */
+export function resolveEnv<T>(value: T, env: Readonly<Record<string, string | undefined>>): T {
+  return mapStrings(value, (text) => text.replace(PLACEHOLDER, (whole, isEnv: string | undefined, name: string) => (isEnv ? (env[name] ?? whole) : whole)))
+}
+
+/** Replaces `{{ name }}` with captured values; unknown names are left as they are. */
+export function resolveCaptures<T>(value: T, captures: ReadonlyMap<string, string>): T {
+  return mapStrings(value, (text) => text.replace(PLACEHOLDER, (whole, isEnv: string | undefined, name: string) => (!isEnv && captures.has(name) ? (captures.get(name) as string) : whole)))
+}
+
+/** A stand-in for capture placeholders, so a template can be checked (URL, regex) before any request. */
+export function withSampleCaptures(text: string): string {
+  return text.replace(PLACEHOLDER, (whole, isEnv: string | undefined) => (isEnv ? whole : 'sample'))
+}
