@@ -62,7 +62,9 @@ export async function createRdsSnapshotProvider(config: SnapshotProviderConfig):
     ...(config.region ? { region: config.region } : {}),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     maxAttempts: SDK_MAX_ATTEMPTS,
-    retryMode: 'adaptive'
+    retryMode: 'adaptive',
+    // No call may hang: the SDK's default has no request timeout.
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
   })
   return new RdsSnapshotProvider(client, config)
 }
