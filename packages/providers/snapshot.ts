@@ -21,7 +21,9 @@ import type { Logger } from '../core/log.js'
  *   Azure backups carry no tags, so this suite's marker is the backup NAME: every backup it
  *   creates is named `da-<snapshotId>` (see flexible-backup-mapping.ts `MANAGED_BACKUP_PREFIX`);
  *   `listManaged` keeps only "Customer On-Demand" backups whose name has that prefix, and
- *   `delete` refuses any other name. Request tags cannot be stored and are reported back empty.
+ *   `delete` refuses any other name. Request tags cannot be stored; SnapshotInfo.tags reports
+ *   only `managed-by=deploy-actions` (derived from the name). SnapshotInfo.id is the backup's
+ *   full ARM resource id; delete/restore also take a bare backup name with its server.
  *   Restore creates a new server (`target`: a server name in the same resource group, or a
  *   resource id) with createMode PointInTimeRestore at the backup's completedTime.
  *
