@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// migrate apply time against `psql -1 -f` run file after file, on the same 200 migrations.
+//
+// Starts a PostgreSQL cluster (Debian's binaries) on a free loopback port, generates 200
+// migrations (a table, an index, 50 rows, a view over the previous table), and for each round:
+//   1. the committed bundle dist/migrate/index.js under Node 24 on a fresh database (what the
+//      step costs: process start, lock, history, one transaction per migration),
+//   2. `psql -X -q -1 -v ON_ERROR_STOP=1 -f FILE` for each file in order, on another fresh database,
+//   3. the action again on its (now migrated) database: the cost of a run with nothing pending.
+// Prints median seconds, the ratio (baseline ÷ action; > 1 means the action is faster) and
+// writes bench/migrate/last-run.md.
+//
+//   npm run bench:migrate
+//   BENCH_MIGRATIONS=500 BENCH_ROUNDS=5 npm run bench:migrate
+import { execFileSync, spawn } from 'node:child_process'
+import { chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const node24 = join(root, 'node_modules', 'node', 'bin', 'node')
+const count = Number(process.env.BENCH_MIGRATIONS ?? 200)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+
+const cleanups = []
+process.on('exit', () => cleanups.reverse().forEach((f) => f()))
+process.on('SIGINT', () => process.exit(130))
+
+// A copy of the committed bundle, so rebuilding dist/ during the run does not change what is measured.
+const bundleDir = mkdtempSync(join(tmpdir(), 'bench-migrate-bundle-'))
+cpSync(join(root, 'dist', 'migrate'), bundleDir, { recursive: true })
+cleanups.push(() => rmSync(bundleDir, { recursive: true, force: true }))
+
+function freePort() {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => done(port))
+    })
+  })
+}
+
+const asPostgres = (command) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: 'pipe' })
+
+async function startPostgres() {
+  const bin = `/usr/lib/postgresql/${execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => b - a)[0]}/bin`
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
+  chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])))
+  const port = await freePort()
+  asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
+  asPostgres(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null`)
+  cleanups.push(() => {
+    asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1 || true`)
+    rmSync(dir, { recursive: true, force: true })
+  })
+  return port
+}
+
+function generate(dir) {
+  const files = []
+  for (let i = 1; i <= count; i++) {
+    const v = String(i).padStart(4, '0')
+    const file = join(dir, `${v}_table_${i}.sql`)
+    const view = i > 1 ? `CREATE VIEW v_${i} AS SELECT t.id, t.name, p.name AS previous FROM t_${i} t LEFT JOIN t_${i - 1} p ON p.id = t.id;\n` : ''
+    writeFileSync(
+      file,
+      `CREATE TABLE t_${i} (\n  id bigserial PRIMARY KEY,\n  name text NOT NULL,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n` +
+        `CREATE INDEX t_${i}_name ON t_${i} (name);\n` +
+        `INSERT INTO t_${i} (name) SELECT 'row ' || g FROM generate_series(1, 50) AS g;\n${view}`
+    )
+    files.push(file)
+  }
+  return files
+}
+
+function time(fn) {
+  const started = performance.now()
+  return Promise.resolve(fn()).then(() => performance.now() - started)
+}
+
+function runAction(url, dir) {
+  return new Promise((done, fail) => {
+    const child = spawn(node24, [join(bundleDir, 'index.js')], {
+      env: { PATH: process.env.PATH, 'INPUT_DATABASE-URL': url, INPUT_DIRECTORY: dir, INPUT_TOOL: 'builtin', 'INPUT_LOCK-TIMEOUT': '1m', GITHUB_ACTOR: 'bench' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let out = ''
+    child.stdout.on('data', (c) => (out += c))
+    child.stderr.on('data', (c) => (out += c))
+    child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`action exited ${code}:\n${out.slice(-2000)}`))))
+  })
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
+
+const port = await startPostgres()
+const sql = (q, db = 'postgres') => execFileSync('psql', ['-X', '-q', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-c', q]).toString().trim()
+const dir = mkdtempSync(join(tmpdir(), 'bench-migrations-'))
+cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+const files = generate(dir)
+console.log(`PostgreSQL on 127.0.0.1:${port}; ${count} migrations; ${rounds} rounds`)
+
+const results = { action: [], psql: [], noop: [] }
+for (let round = 1; round <= rounds; round++) {
+  sql(`CREATE DATABASE action_${round}`)
+  sql(`CREATE DATABASE psql_${round}`)
+  const url = `postgres://postgres@127.0.0.1:${port}/action_${round}`
+  const actionMs = await time(() => runAction(url, dir))
+  const psqlMs = await time(() => {
+    for (const file of files) execFileSync('psql', ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', `psql_${round}`, '-f', file], { stdio: 'pipe' })
+  })
+  const noopMs = await time(() => runAction(url, dir))
+  const applied = sql('SELECT count(*) FROM deploy_actions_migrations', `action_${round}`)
+  const tablesAction = sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", `action_${round}`)
+  const tablesPsql = sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", `psql_${round}`)
+  if (applied !== String(count) || Number(tablesAction) !== count + 1 || Number(tablesPsql) !== count) throw new Error(`round ${round}: unexpected state (${applied} applied, ${tablesAction}/${tablesPsql} tables)`)
+  results.action.push(actionMs)
+  results.psql.push(psqlMs)
+  results.noop.push(noopMs)
+  console.log(`round ${round}: action ${seconds(actionMs)}, psql -1 -f × ${count} ${seconds(psqlMs)}, nothing pending ${seconds(noopMs)}`)
+}
+
+const action = median(results.action)
+const psql = median(results.psql)
+const noop = median(results.noop)
+const ratio = psql / action
+const lines = [
+  `# migrate bench (${new Date().toISOString()}, this machine: ${execFileSync('nproc').toString().trim()} cores)`,
+  '',
+  `${count} generated migrations (table + index + 50 rows + a view each) on PostgreSQL, fresh database per run, median of ${rounds} rounds.`,
+  '',
+  '| run | median | all rounds |',
+  '| --- | --- | --- |',
+  `| migrate action (built-in runner, whole step incl. Node start) | ${seconds(action)} | ${results.action.map(seconds).join(', ')} |`,
+  `| psql -1 -f, file after file (baseline) | ${seconds(psql)} | ${results.psql.map(seconds).join(', ')} |`,
+  `| migrate action, nothing pending | ${seconds(noop)} | ${results.noop.map(seconds).join(', ')} |`,
+  '',
+  `Ratio (baseline time ÷ action time; > 1 means the action is faster): **${ratio.toFixed(2)}**`,
+  ''
+]
+console.log(`\n${lines.join('\n')}`)
+writeFileSync(join(root, 'bench', 'migrate', 'last-run.md'), lines.join('\n'))
