@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
+import { repoRoot } from '../../support/paths.js'
 import { parse as parseYaml } from 'yaml'
 import { buildCheck, buildChecks, inlineLocator, parseChecksText, type CheckDefaults } from '../../../actions/smoke-test/src/checks-file.js'
 import { buildPlan } from '../../../actions/smoke-test/src/plan.js'
@@ -149,5 +152,24 @@ describe('inline checks name the inputs', () => {
   test('a valid inline check', () => {
     const check = buildCheck({ url: '{{ env.BASE }}/health?full=1', method: 'head' }, 0, defaults, env, inlineLocator)
     expect([check.name, check.method, check.url, check.statuses]).toEqual(['HEAD /health?full=1', 'HEAD', 'https://shop.example.com/health?full=1', [[200, 299]]])
+  })
+})
+
+describe('the examples in actions/smoke-test/README.md', () => {
+  const readme = readFileSync(join(repoRoot, 'actions', 'smoke-test', 'README.md'), 'utf8')
+  const block = (language: string, marker: string): string => {
+    const found = [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]).find((text) => text.includes(marker))
+    if (!found) throw new Error(`no ${language} block with ${marker} in the README`)
+    return found
+  }
+  const exampleEnv = { DEMO_PASSWORD: 'demo-password' }
+  test('the YAML checks file is valid, with the dependencies it describes', () => {
+    const plan = buildPlan(buildChecks(parseChecksText(block('yaml', '# .github/smoke-checks.yml'), 'smoke-checks.yml'), defaults, exampleEnv), fileLocator)
+    expect(plan.dependsOn).toEqual({ health: [], 'home page': [], login: [], 'my profile': ['login'], 'my todos': ['login'] })
+    expect(plan.checks.find((c) => c.name === 'login')?.captures.map((c) => c.from)).toEqual(['json', 'header', 'regex'])
+  })
+  test('the JSON checks file is valid', () => {
+    const plan = buildPlan(buildChecks(parseChecksText(block('json', '"checks"'), 'smoke-checks.json'), defaults, exampleEnv), fileLocator)
+    expect(plan.dependsOn).toEqual({ health: [], login: [], 'my profile': ['login'] })
   })
 })
