@@ -141,9 +141,19 @@ export function parseAddresses(name: string, raw: string): string[] {
   return list
 }
 
-function webhookUrl(name: InputName, raw: string, channel: Channel): string {
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * A webhook URL. Slack, Teams and Discord URLs carry their credential in the URL, so they must be
+ * https (plain http only to a relay on the runner itself); the generic webhook may be http.
+ */
+function webhookUrl(name: InputName, raw: string, channel: Channel, httpsOnly = true): string {
   if (raw.trim() === '') throw new InputError(name, `is required when channels includes ${channel}`, 'the webhook URL (from a secret)')
-  return parseUrl(name, raw, ['https:', 'http:']).toString()
+  const url = parseUrl(name, raw, ['https:', 'http:'])
+  if (httpsOnly && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    throw new InputError(name, 'uses plain http, which would send its secret in the clear', 'an https:// URL')
+  }
+  return url.toString()
 }
 
 function optional(raw: string): string | undefined {
@@ -240,7 +250,7 @@ export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: str
       case 'discord':
         return { channel, webhookUrl: webhookUrl('discord-webhook-url', raw['discord-webhook-url'], channel) }
       case 'webhook':
-        return { channel, url: webhookUrl('webhook-url', raw['webhook-url'], channel), ...(raw['webhook-secret'] !== '' ? { secret: raw['webhook-secret'] } : {}) }
+        return { channel, url: webhookUrl('webhook-url', raw['webhook-url'], channel, false), ...(raw['webhook-secret'] !== '' ? { secret: raw['webhook-secret'] } : {}) }
       case 'email':
         return emailConfig(raw)
       case 'github':

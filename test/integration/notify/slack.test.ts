@@ -16,7 +16,7 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
 
   const base = { channels: 'slack', environment: 'production', version: 'v1.4.2', 'environment-url': 'https://shop.example.com' }
 
-  it('posts a message with the bot token, then a second run updates the same message in place (started → success)', async () => {
+  it('posts a message with the bot token, then later runs update the same message in place (started → migrated → live)', async () => {
     const first = await runAction({
       action: 'notify',
       inputs: { ...base, status: 'started', 'slack-token': SLACK_TOKEN, 'slack-channel': '#deploys', 'slack-api-url': slack.apiUrl }
@@ -27,31 +27,33 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
     expect(ts).toMatch(/^1700000000\.\d{6}$/)
     expect(first.outputs['slack-channel']).toBe(SLACK_CHANNEL_ID)
     expect(JSON.parse(first.outputs.delivered)).toEqual({ slack: true })
+    const later = { 'slack-token': SLACK_TOKEN, 'slack-channel': first.outputs['slack-channel'], 'slack-ts': ts, 'slack-api-url': slack.apiUrl }
 
-    const second = await runAction({
+    const migrated = await runAction({
       action: 'notify',
-      inputs: {
-        ...base,
-        status: 'success',
-        'started-at': String(Math.floor(Date.now() / 1000) - 95),
-        'slack-token': SLACK_TOKEN,
-        'slack-channel': first.outputs['slack-channel'],
-        'slack-ts': ts,
-        'slack-api-url': slack.apiUrl
-      }
+      inputs: { ...base, ...later, status: 'started', message: 'Migrations applied ({{outputs.migrations}}); switching traffic to {{version}}…', outputs: 'migrations=3' }
     })
-    expect(second.errors).toEqual([])
-    expect(second.outputs['slack-ts']).toBe(ts)
+    expect(migrated.errors).toEqual([])
+    expect(migrated.outputs['slack-ts']).toBe(ts)
+
+    const live = await runAction({
+      action: 'notify',
+      inputs: { ...base, ...later, status: 'success', 'started-at': String(Math.floor(Date.now() / 1000) - 95) }
+    })
+    expect(live.errors).toEqual([])
+    expect(live.outputs['slack-ts']).toBe(ts)
 
     const calls = slack.calls()
     expect(calls.map((c) => [c.method, c.token === SLACK_TOKEN])).toEqual([
       ['chat.postMessage', true],
+      ['chat.update', true],
       ['chat.update', true]
     ])
-    expect(calls[1].args).toMatchObject({ channel: SLACK_CHANNEL_ID, ts })
+    expect((calls[1].args.blocks as { text?: { text: string } }[])[1].text!.text).toBe('Migrations applied (3); switching traffic to v1.4.2…')
+    expect(calls[2].args).toMatchObject({ channel: SLACK_CHANNEL_ID, ts })
     expect(slack.messages.size).toBe(1)
     const message = slack.messages.get(ts)!
-    expect(message.updates).toBe(1)
+    expect(message.updates).toBe(2)
     expect(message.text).toContain('v1.4.2 is live on production')
     // The updated message is the success one: header, colour, facts with the duration.
     const blocks = message.blocks as { type: string; text?: { text: string } }[]
@@ -70,8 +72,8 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
     )
     expect(attachments[0].blocks[1].elements!.map((e) => e.url)).toEqual(['https://github.com/octo-org/shop/actions/runs/1658821493', 'https://shop.example.com'])
     expect(slackMessageProblems({ text: message.text, blocks: message.blocks as never, attachments: message.attachments as never })).toEqual([])
-    expect(second.summary).toContain('updated message')
-    for (const result of [first, second]) {
+    expect(live.summary).toContain('updated message')
+    for (const result of [first, migrated, live]) {
       expect(leakedSecrets(result, [SLACK_TOKEN])).toEqual([])
       await cleanup(result)
     }

@@ -104,6 +104,14 @@ describe('notify inputs (pure)', () => {
   })
 
   it.each([
+    ['http://127.0.0.1:8080/hook', 'teams', 'teams-webhook-url'],
+    ['http://localhost/hook', 'discord', 'discord-webhook-url'],
+    ['http://internal.example/hook', 'webhook', 'webhook-url']
+  ])('plain http is accepted for %s (%s)', (url, channels, input) => {
+    expect(() => parseNotifyInputs(raw({ channels, [input]: url } as Partial<RawInputs>), env, {}, now)).not.toThrow()
+  })
+
+  it.each([
     [{ 'smtp-security': 'tls' }, 465],
     [{ 'smtp-security': 'tls', 'smtp-port': '2465' }, 2465]
   ])('smtp port default follows security %p', (values, port) => {
@@ -121,6 +129,8 @@ describe('notify inputs (pure)', () => {
     [{ channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'smtp-password': 'p' }, 'Input "smtp-username" is empty but "smtp-password" is set'],
     [{ channels: 'email', 'email-from': 'd@example.com', 'email-to': 'a@example.com' }, 'Input "smtp-host" is required when channels includes email'],
     [{ channels: 'email', 'smtp-host': 'h', 'email-to': 'a@example.com' }, 'Input "email-from" is required'],
+    [{ channels: 'discord', 'discord-webhook-url': 'http://discord.com/api/webhooks/1/t' }, 'Input "discord-webhook-url" uses plain http, which would send its secret in the clear; expected an https:// URL.'],
+    [{ channels: 'slack', 'slack-webhook-url': 'http://hooks.slack.com/services/x' }, 'Input "slack-webhook-url" uses plain http'],
     [{ channels: 'webhook', 'webhook-url': 'https://x', 'environment-url': 'shop' }, 'Input "environment-url" is not a valid URL'],
     [{ channels: 'webhook', 'webhook-url': 'https://x', attempts: '0' }, 'Input "attempts" is 0, which is out of range; expected a whole number from 1 to 10.'],
     [{ channels: 'webhook', 'webhook-url': 'https://x', timeout: 'soon' }, 'Input "timeout" is "soon", which is not a duration']
