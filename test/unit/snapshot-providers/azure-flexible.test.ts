@@ -113,6 +113,28 @@ describe('azure-flexible create (ARM faked by a local HTTP server)', () => {
     }
   })
 
+  it('stops polling when the caller aborts', async () => {
+    const slow = await startFakeArm({ pollsUntilDone: 1_000, retryAfterSeconds: 1 })
+    const controller = new AbortController()
+    try {
+      await expect(
+        (await provider(slow)).create({
+          source: slow.serverName,
+          snapshotId: 'cancelled',
+          tags: {},
+          timeoutMs: 600_000,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.elapsedMs >= 2_000) controller.abort()
+          }
+        })
+      ).rejects.toThrow('waiting for Azure backup da-cancelled was cancelled')
+      expect(slow.requests.filter((r) => r.path.includes('/azureAsyncOperation/'))).toHaveLength(2)
+    } finally {
+      await slow.stop()
+    }
+  })
+
   it('names the ARM error when a call fails for good (no retry on 4xx)', async () => {
     await expect(
       (await provider()).create({ source: 'no-such-server', snapshotId: 'x', tags: {}, timeoutMs: 60_000, onProgress: () => {} })
