@@ -67,7 +67,7 @@ describe('MigrationFailure', () => {
     [
       new MigrationSqlError('column "nme" does not exist', 'm/002_b.sql', { line: 3, column: 8 }, '42703', true),
       1,
-      'm/002_b.sql:3:8: column "nme" does not exist (PostgreSQL 42703). It was rolled back: the database is exactly as it was before this migration (1 migration before it was applied and kept).',
+      'm/002_b.sql:3:8: column "nme" does not exist (PostgreSQL 42703). It was rolled back: the database is exactly as it was before this migration (1 migration before it in this run was completed and kept).',
       { title: 'Migration failed', file: 'm/002_b.sql', startLine: 3, startColumn: 8 }
     ],
     [
