@@ -31861,6 +31861,16 @@ var markdown = __nccwpck_require__(9444);
 // EXTERNAL MODULE: ./actions/migrate/src/database/migration-database.ts
 var migration_database = __nccwpck_require__(8512);
 ;// CONCATENATED MODULE: ./actions/migrate/src/migration-failure.ts
+/** The checks before any change found problems (edited or out-of-order files, missing down files). Pure. */
+class PlanRejected extends Error {
+    annotation;
+    constructor(problems) {
+        super(`nothing was changed: ${problems.map((p) => p.message).join('; ')}`);
+        this.name = 'PlanRejected';
+        const file = problems.find((p) => p.file !== undefined)?.file;
+        this.annotation = file === undefined ? undefined : { title: 'Migration check failed', file, startLine: 1 };
+    }
+}
 /**
  * A migration the database rejected. Its message names the file with line:column, carries the
  * database's own message, and says what state the database is in; `annotation` points the job's
@@ -31895,7 +31905,13 @@ function describe(error, engine, appliedBefore) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./actions/migrate/src/source-position.ts
+var source_position = __nccwpck_require__(5152);
+// EXTERNAL MODULE: ./actions/migrate/src/sql-statements.ts
+var sql_statements = __nccwpck_require__(7831);
 ;// CONCATENATED MODULE: ./actions/migrate/src/migration-files.ts
+
+
 
 
 const NAME = /^(\d+)_([A-Za-z0-9][A-Za-z0-9_.-]*?)(\.up|\.down)?\.sql$/;
@@ -31954,6 +31970,16 @@ function collectMigrations(directory, files, input = 'directory') {
     if (ups.size === 0) {
         throw new input_error_InputError(input, `(${directory}) holds no migrations`, 'files named <version>_<name>.sql such as 001_create_users.sql');
     }
+    for (const { file } of [...ups.values(), ...downs.values()]) {
+        if (isNoTransaction(file.content))
+            continue;
+        const control = (0,sql_statements/* transactionControl */.my)(file.content);
+        if (control) {
+            const { line } = (0,source_position/* positionAt */.t)(file.content, control.offset + (control.sql.length - (0,sql_statements/* withoutLeadingComments */.fx)(control.sql).length));
+            const keyword = (0,sql_statements/* withoutLeadingComments */.fx)(control.sql).split(/\s/, 1)[0].toUpperCase();
+            throw new input_error_InputError(input, `holds ${shown(file.name)}, which has its own ${keyword} on line ${line}; the runner already wraps each file in a transaction, and a ${keyword} inside it would break the all-or-nothing guarantee`, `the file without BEGIN/COMMIT, or "${NO_TRANSACTION_MARKER}" as its first line to manage transactions yourself`);
+        }
+    }
     return [...ups.values()]
         .map(({ parsed, file }) => {
         const down = downs.get(parsed.version);
@@ -32000,7 +32026,7 @@ function planUp(local, applied, options) {
         if (options.allowChanged)
             warnings.push(`${message}; going on because allow-changed is true`);
         else
-            problems.push(`${message}. Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`);
+            problems.push({ message: `${message}. Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`, file: migration.file });
     }
     for (const record of applied) {
         if (!isVersion(record.version) || !localOrders.has(BigInt(record.version))) {
@@ -32016,7 +32042,7 @@ function planUp(local, applied, options) {
         if (options.allowOutOfOrder)
             warnings.push(`${message}; applying it out of order because allow-out-of-order is true`);
         else
-            problems.push(`${message}. Give it a version above ${highest}, or set allow-out-of-order: true`);
+            problems.push({ message: `${message}. Give it a version above ${highest}, or set allow-out-of-order: true`, file: migration.file });
     }
     const limit = options.target === undefined ? undefined : BigInt(options.target);
     return {
@@ -32037,10 +32063,10 @@ function planDown(local, applied, options) {
     for (const record of chosen) {
         const migration = byOrder.get(BigInt(record.version));
         if (!migration) {
-            problems.push(`version ${record.version} (${record.name}) is applied but has no file in the migrations directory, so it cannot be reverted`);
+            problems.push({ message: `version ${record.version} (${record.name}) is applied but has no file in the migrations directory, so it cannot be reverted` });
         }
         else if (!migration.down) {
-            problems.push(`${migration.file} has no down migration; add ${migration.file.replace(/(\.up)?\.sql$/, '.down.sql')}`);
+            problems.push({ message: `${migration.file} has no down migration; add ${migration.file.replace(/(\.up)?\.sql$/, '.down.sql')}`, file: migration.file });
         }
         else {
             steps.push({ migration, record });
@@ -32062,12 +32088,17 @@ async function runBuiltin(db, options) {
     await db.prepareHistory();
     return options.direction === 'down' ? down(db, options) : up(db, options);
 }
+/** The checks found problems: nothing is changed, and the report says why. */
+function rejected(problems, direction, dryRun, history, warnings) {
+    const failure = new PlanRejected(problems);
+    return { report: { dryRun, direction, outcomes: [], currentVersion: highestVersion(history), warnings, failure: failure.message }, failure };
+}
 async function dryRun(db, options) {
     const history = await db.readHistory();
     if (options.direction === 'down') {
         const plan = planDown(options.migrations, history, { steps: options.steps, target: options.target });
         if (plan.problems.length > 0)
-            throw new Error(plan.problems.join('; '));
+            return rejected(plan.problems, 'down', true, history, []);
         const outcomes = plan.steps.map(({ migration }) => ({
             version: migration.version,
             name: migration.name,
@@ -32083,7 +32114,7 @@ async function dryRun(db, options) {
     for (const warning of plan.warnings)
         options.log.warning(warning);
     if (plan.problems.length > 0)
-        throw new Error(plan.problems.join('; '));
+        return rejected(plan.problems, 'up', true, history, plan.warnings);
     const outcomes = plan.pending.map((m) => ({ version: m.version, name: m.name, file: m.file, status: 'pending', sql: m.sql }));
     if (outcomes.length === 0)
         options.log.info('Nothing to apply: the database is up to date.');
@@ -32107,7 +32138,7 @@ async function up(db, options) {
     for (const warning of plan.warnings)
         options.log.warning(warning);
     if (plan.problems.length > 0)
-        throw new Error(plan.problems.join('; '));
+        return rejected(plan.problems, 'up', false, history, plan.warnings);
     if (plan.pending.length === 0)
         options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`);
     const outcomes = [];
@@ -32146,7 +32177,7 @@ async function down(db, options) {
     const history = await db.readHistory();
     const plan = planDown(options.migrations, history, { steps: options.steps, target: options.target });
     if (plan.problems.length > 0)
-        throw new Error(plan.problems.join('; '));
+        return rejected(plan.problems, 'down', false, history, []);
     if (plan.steps.length === 0)
         options.log.info('Nothing to revert: no migration is applied.');
     const outcomes = [];
@@ -32962,8 +32993,8 @@ async function run() {
             throw failure;
     }
     catch (error) {
-        if (error instanceof MigrationFailure) {
-            // The annotation points at the failing file, line and column.
+        if ((error instanceof MigrationFailure || error instanceof PlanRejected) && error.annotation) {
+            // The annotation points at the failing file (line and column when the database gave them).
             core_error(failureMessage('migrate', error, knownSecrets()), error.annotation);
             process.exitCode = ExitCode.Failure;
         }
@@ -32971,6 +33002,189 @@ async function run() {
             setFailed(failureMessage('migrate', error, knownSecrets()));
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 5152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ positionOfDatabaseError),
+/* harmony export */   t: () => (/* binding */ positionAt)
+/* harmony export */ });
+function positionAt(text, offset) {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < clamped; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: clamped - lineStart + 1 };
+}
+/**
+ * PostgreSQL reports an error's `position` as a 1-based character index into the query it was
+ * sent. `queryOffset` is where that query starts in the file (a statement run on its own).
+ */
+function positionOfDatabaseError(fileText, position, queryOffset = 0) {
+    if (position === undefined || !Number.isFinite(position) || position < 1)
+        return undefined;
+    // The server counts characters (code points); JavaScript strings count UTF-16 units.
+    let offset = queryOffset;
+    for (let counted = 1; counted < position && offset < fileText.length; counted++) {
+        offset += (fileText.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+    }
+    return positionAt(fileText, offset);
+}
+
+
+/***/ }),
+
+/***/ 7831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xd: () => (/* binding */ splitStatements),
+/* harmony export */   fx: () => (/* binding */ withoutLeadingComments),
+/* harmony export */   my: () => (/* binding */ transactionControl)
+/* harmony export */ });
+/**
+ * Splits a SQL script into statements at top-level semicolons, keeping each statement's offset
+ * in the script so a database error inside one statement can be mapped back to the file. It
+ * knows what can hide a semicolon: '…' and "…" quotes, E'…' escapes, $tag$…$tag$ bodies
+ * (PostgreSQL), -- and nested /* … *\/ comments, and the BEGIN … END bodies of CREATE TRIGGER
+ * (SQLite) and BEGIN ATOMIC (PostgreSQL). Pure.
+ */
+function splitStatements(script) {
+    const statements = [];
+    let start = 0;
+    let i = 0;
+    let depth = 0; // BEGIN/CASE … END nesting inside a trigger or BEGIN ATOMIC body
+    let blockBody = false;
+    const n = script.length;
+    const flush = (end) => {
+        const raw = script.slice(start, end);
+        const leading = raw.length - raw.trimStart().length;
+        const sql = raw.trim();
+        if (sql !== '' && !isOnlyComments(sql))
+            statements.push({ sql, offset: start + leading });
+        start = end + 1;
+        depth = 0;
+        blockBody = false;
+    };
+    while (i < n) {
+        const c = script[i];
+        const next = script[i + 1];
+        if (c === '-' && next === '-') {
+            const end = script.indexOf('\n', i);
+            i = end < 0 ? n : end + 1;
+            continue;
+        }
+        if (c === '/' && next === '*') {
+            let level = 1;
+            i += 2;
+            while (i < n && level > 0) {
+                if (script[i] === '/' && script[i + 1] === '*') {
+                    level++;
+                    i += 2;
+                }
+                else if (script[i] === '*' && script[i + 1] === '/') {
+                    level--;
+                    i += 2;
+                }
+                else
+                    i++;
+            }
+            continue;
+        }
+        if (c === "'" || c === '"' || c === '`') {
+            const escapes = c === "'" && /[eE]/.test(script[i - 1] ?? '') && !/[A-Za-z0-9_]/.test(script[i - 2] ?? '');
+            i++;
+            while (i < n) {
+                if (escapes && script[i] === '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (script[i] === c) {
+                    if (script[i + 1] === c) {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i++;
+            }
+            i++;
+            continue;
+        }
+        if (c === '$') {
+            const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(script.slice(i, i + 64));
+            if (tag && !/[A-Za-z0-9_]/.test(script[i - 1] ?? '')) {
+                const close = script.indexOf(tag[0], i + tag[0].length);
+                i = close < 0 ? n : close + tag[0].length;
+                continue;
+            }
+        }
+        if (/[A-Za-z_]/.test(c) && !/[A-Za-z0-9_$]/.test(script[i - 1] ?? '')) {
+            const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(script.slice(i, i + 64))[0];
+            const upper = word.toUpperCase();
+            if (!blockBody && (upper === 'BEGIN' || upper === 'ATOMIC')) {
+                const head = script.slice(start, i).replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+                if (/^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i.test(head) || (upper === 'ATOMIC' && /\bBEGIN\s*$/i.test(head))) {
+                    blockBody = true;
+                    depth = upper === 'ATOMIC' ? 1 : 0;
+                }
+            }
+            if (blockBody) {
+                if (upper === 'BEGIN' || upper === 'CASE')
+                    depth++;
+                else if (upper === 'END')
+                    depth--;
+            }
+            i += word.length;
+            continue;
+        }
+        if (c === ';' && (!blockBody || depth <= 0)) {
+            flush(i);
+            i++;
+            continue;
+        }
+        i++;
+    }
+    flush(n);
+    return statements;
+}
+function isOnlyComments(sql) {
+    return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+}
+/** The statement's text without its leading comments. */
+function withoutLeadingComments(sql) {
+    let rest = sql;
+    for (;;) {
+        const trimmed = rest.trimStart();
+        if (trimmed.startsWith('--'))
+            rest = trimmed.slice(trimmed.indexOf('\n') < 0 ? trimmed.length : trimmed.indexOf('\n') + 1);
+        else if (trimmed.startsWith('/*'))
+            rest = trimmed.slice(trimmed.indexOf('*/') < 0 ? trimmed.length : trimmed.indexOf('*/') + 2);
+        else
+            return trimmed;
+    }
+}
+const TRANSACTION_CONTROL = /^(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b(?!\s+ATOMIC)/i;
+/**
+ * The first top-level statement that starts, ends or aborts a transaction (BEGIN, COMMIT, END,
+ * ROLLBACK …), which would break the runner's own transaction around the file; undefined if none.
+ * SAVEPOINT and ROLLBACK TO SAVEPOINT stay inside a transaction and are allowed.
+ */
+function transactionControl(script) {
+    return splitStatements(script).find((statement) => {
+        const text = withoutLeadingComments(statement.sql);
+        return TRANSACTION_CONTROL.test(text) && !/^ROLLBACK\s+(WORK\s+|TRANSACTION\s+)?TO\b/i.test(text);
+    });
 }
 
 

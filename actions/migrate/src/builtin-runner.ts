@@ -1,9 +1,9 @@
 import type { Logger } from '../../../packages/core/log.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { MigrationSqlError, type ApplyResult, type MigrationDatabase, type Provenance } from './database/migration-database.js'
-import { MigrationFailure } from './migration-failure.js'
+import { MigrationFailure, PlanRejected } from './migration-failure.js'
 import type { Migration } from './migration-files.js'
-import { highestVersion, planDown, planUp } from './plan.js'
+import { highestVersion, planDown, planUp, type AppliedMigration, type PlanProblem } from './plan.js'
 import type { MigrateReport, MigrationOutcome } from './report.js'
 
 /**
@@ -27,7 +27,7 @@ export interface BuiltinOptions {
 
 export interface BuiltinResult {
   report: Omit<MigrateReport, 'runner' | 'database' | 'backupId'>
-  failure?: MigrationFailure
+  failure?: MigrationFailure | PlanRejected
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
@@ -44,11 +44,17 @@ export async function runBuiltin(db: MigrationDatabase, options: BuiltinOptions)
   return options.direction === 'down' ? down(db, options) : up(db, options)
 }
 
+/** The checks found problems: nothing is changed, and the report says why. */
+function rejected(problems: readonly PlanProblem[], direction: 'up' | 'down', dryRun: boolean, history: readonly AppliedMigration[], warnings: string[]): BuiltinResult {
+  const failure = new PlanRejected(problems)
+  return { report: { dryRun, direction, outcomes: [], currentVersion: highestVersion(history), warnings, failure: failure.message }, failure }
+}
+
 async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<BuiltinResult> {
   const history = await db.readHistory()
   if (options.direction === 'down') {
     const plan = planDown(options.migrations, history, { steps: options.steps, target: options.target })
-    if (plan.problems.length > 0) throw new Error(plan.problems.join('; '))
+    if (plan.problems.length > 0) return rejected(plan.problems, 'down', true, history, [])
     const outcomes: MigrationOutcome[] = plan.steps.map(({ migration }) => ({
       version: migration.version,
       name: migration.name,
@@ -61,7 +67,7 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
   }
   const plan = planUp(options.migrations, history, options)
   for (const warning of plan.warnings) options.log.warning(warning)
-  if (plan.problems.length > 0) throw new Error(plan.problems.join('; '))
+  if (plan.problems.length > 0) return rejected(plan.problems, 'up', true, history, plan.warnings)
   const outcomes: MigrationOutcome[] = plan.pending.map((m) => ({ version: m.version, name: m.name, file: m.file, status: 'pending', sql: m.sql }))
   if (outcomes.length === 0) options.log.info('Nothing to apply: the database is up to date.')
   for (const o of outcomes) options.log.info(`Would apply ${o.file}:\n${o.sql}`)
@@ -82,7 +88,7 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
   const history = await db.readHistory()
   const plan = planUp(options.migrations, history, options)
   for (const warning of plan.warnings) options.log.warning(warning)
-  if (plan.problems.length > 0) throw new Error(plan.problems.join('; '))
+  if (plan.problems.length > 0) return rejected(plan.problems, 'up', false, history, plan.warnings)
   if (plan.pending.length === 0) options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`)
 
   const outcomes: MigrationOutcome[] = []
@@ -120,7 +126,7 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
 async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<BuiltinResult> {
   const history = await db.readHistory()
   const plan = planDown(options.migrations, history, { steps: options.steps, target: options.target })
-  if (plan.problems.length > 0) throw new Error(plan.problems.join('; '))
+  if (plan.problems.length > 0) return rejected(plan.problems, 'down', false, history, [])
   if (plan.steps.length === 0) options.log.info('Nothing to revert: no migration is applied.')
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined

@@ -6,7 +6,7 @@ import { writeSummary } from '../../../packages/core/summary.js'
 import { redact } from '../../../packages/core/redact.js'
 import { getInputs } from './inputs.js'
 import { migrate } from './migrate.js'
-import { MigrationFailure } from './migration-failure.js'
+import { MigrationFailure, PlanRejected } from './migration-failure.js'
 import { outputsOf, summaryMarkdown } from './report.js'
 
 export async function run(): Promise<void> {
@@ -18,8 +18,8 @@ export async function run(): Promise<void> {
     await writeSummary(redact(summaryMarkdown(report), secrets))
     if (failure) throw failure
   } catch (error) {
-    if (error instanceof MigrationFailure) {
-      // The annotation points at the failing file, line and column.
+    if ((error instanceof MigrationFailure || error instanceof PlanRejected) && error.annotation) {
+      // The annotation points at the failing file (line and column when the database gave them).
       core.error(failureMessage('migrate', error, knownSecrets()), error.annotation)
       process.exitCode = core.ExitCode.Failure
     } else {

@@ -6,7 +6,7 @@ import { abortOnSignals } from './cancellation.js'
 import { openDatabase } from './database/open-database.js'
 import type { Inputs } from './inputs.js'
 import { loadMigrations, localVersions } from './load-migrations.js'
-import type { MigrationFailure } from './migration-failure.js'
+import type { MigrationFailure, PlanRejected } from './migration-failure.js'
 import type { Migration } from './migration-files.js'
 import { provenanceFrom } from './provenance.js'
 import type { MigrateReport } from './report.js'
@@ -15,7 +15,7 @@ import { runTool } from './tools/tool-runner.js'
 
 export interface MigrateResult {
   report: MigrateReport
-  failure?: MigrationFailure | Error
+  failure?: MigrationFailure | PlanRejected | Error
 }
 
 /** Runs the migrations the inputs describe, with the built-in runner or a tool. */

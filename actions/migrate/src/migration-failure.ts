@@ -1,4 +1,24 @@
 import type { MigrationSqlError } from './database/migration-database.js'
+import type { PlanProblem } from './plan.js'
+
+export interface FileAnnotation {
+  title: string
+  file: string
+  startLine?: number
+  startColumn?: number
+}
+
+/** The checks before any change found problems (edited or out-of-order files, missing down files). Pure. */
+export class PlanRejected extends Error {
+  readonly annotation?: FileAnnotation
+
+  constructor(problems: readonly PlanProblem[]) {
+    super(`nothing was changed: ${problems.map((p) => p.message).join('; ')}`)
+    this.name = 'PlanRejected'
+    const file = problems.find((p) => p.file !== undefined)?.file
+    this.annotation = file === undefined ? undefined : { title: 'Migration check failed', file, startLine: 1 }
+  }
+}
 
 /**
  * A migration the database rejected. Its message names the file with line:column, carries the
@@ -6,7 +26,7 @@ import type { MigrationSqlError } from './database/migration-database.js'
  * annotation at the file. Pure.
  */
 export class MigrationFailure extends Error {
-  readonly annotation: { title: string; file: string; startLine?: number; startColumn?: number }
+  readonly annotation: FileAnnotation
 
   constructor(error: MigrationSqlError, engine: string, appliedBefore: number) {
     super(describe(error, engine, appliedBefore))

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { InputError } from '../../../packages/core/input-error.js'
+import { positionAt } from './source-position.js'
+import { transactionControl, withoutLeadingComments } from './sql-statements.js'
 
 /**
  * Migration files of the built-in runner: `<version>_<name>.sql` with an optional
@@ -94,6 +96,20 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
   }
   if (ups.size === 0) {
     throw new InputError(input, `(${directory}) holds no migrations`, 'files named <version>_<name>.sql such as 001_create_users.sql')
+  }
+
+  for (const { file } of [...ups.values(), ...downs.values()]) {
+    if (isNoTransaction(file.content)) continue
+    const control = transactionControl(file.content)
+    if (control) {
+      const { line } = positionAt(file.content, control.offset + (control.sql.length - withoutLeadingComments(control.sql).length))
+      const keyword = withoutLeadingComments(control.sql).split(/\s/, 1)[0].toUpperCase()
+      throw new InputError(
+        input,
+        `holds ${shown(file.name)}, which has its own ${keyword} on line ${line}; the runner already wraps each file in a transaction, and a ${keyword} inside it would break the all-or-nothing guarantee`,
+        `the file without BEGIN/COMMIT, or "${NO_TRANSACTION_MARKER}" as its first line to manage transactions yourself`
+      )
+    }
   }
 
   return [...ups.values()]

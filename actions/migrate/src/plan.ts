@@ -21,13 +21,19 @@ export interface UpPlanOptions {
   allowOutOfOrder: boolean
 }
 
+/** Something that stops the run before any change; `file` is the migration it is about, for the annotation. */
+export interface PlanProblem {
+  message: string
+  file?: string
+}
+
 export interface UpPlan {
   /** To apply now, in this order. */
   pending: Migration[]
   /** Pending but beyond the target: left for a later run. */
   later: Migration[]
   /** Problems that stop the run before any change. */
-  problems: string[]
+  problems: PlanProblem[]
   warnings: string[]
 }
 
@@ -42,7 +48,7 @@ export function highestVersion(applied: readonly AppliedMigration[]): string | u
 }
 
 export function planUp(local: readonly Migration[], applied: readonly AppliedMigration[], options: UpPlanOptions): UpPlan {
-  const problems: string[] = []
+  const problems: PlanProblem[] = []
   const warnings: string[] = []
   const appliedByOrder = new Map(applied.filter((a) => isVersion(a.version)).map((a) => [BigInt(a.version), a]))
   const localOrders = new Set(local.map((m) => m.order))
@@ -52,7 +58,7 @@ export function planUp(local: readonly Migration[], applied: readonly AppliedMig
     if (!record || record.checksum === migration.checksum) continue
     const message = `${migration.file} was changed after it was applied (checksum when applied: ${record.checksum}, now: ${migration.checksum})`
     if (options.allowChanged) warnings.push(`${message}; going on because allow-changed is true`)
-    else problems.push(`${message}. Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`)
+    else problems.push({ message: `${message}. Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`, file: migration.file })
   }
   for (const record of applied) {
     if (!isVersion(record.version) || !localOrders.has(BigInt(record.version))) {
@@ -66,7 +72,7 @@ export function planUp(local: readonly Migration[], applied: readonly AppliedMig
     if (highest === undefined || migration.order > BigInt(highest)) continue
     const message = `${migration.file} is new but older than the latest applied version ${highest}`
     if (options.allowOutOfOrder) warnings.push(`${message}; applying it out of order because allow-out-of-order is true`)
-    else problems.push(`${message}. Give it a version above ${highest}, or set allow-out-of-order: true`)
+    else problems.push({ message: `${message}. Give it a version above ${highest}, or set allow-out-of-order: true`, file: migration.file })
   }
 
   const limit = options.target === undefined ? undefined : BigInt(options.target)
@@ -92,7 +98,7 @@ export interface DownStep {
 
 export interface DownPlan {
   steps: DownStep[]
-  problems: string[]
+  problems: PlanProblem[]
 }
 
 export function planDown(local: readonly Migration[], applied: readonly AppliedMigration[], options: DownOptions): DownPlan {
@@ -102,14 +108,14 @@ export function planDown(local: readonly Migration[], applied: readonly AppliedM
       ? newestFirst.filter((a) => BigInt(a.version) > BigInt(options.target!))
       : newestFirst.slice(0, options.steps ?? 1)
   const byOrder = new Map(local.map((m) => [m.order, m]))
-  const problems: string[] = []
+  const problems: PlanProblem[] = []
   const steps: DownStep[] = []
   for (const record of chosen) {
     const migration = byOrder.get(BigInt(record.version))
     if (!migration) {
-      problems.push(`version ${record.version} (${record.name}) is applied but has no file in the migrations directory, so it cannot be reverted`)
+      problems.push({ message: `version ${record.version} (${record.name}) is applied but has no file in the migrations directory, so it cannot be reverted` })
     } else if (!migration.down) {
-      problems.push(`${migration.file} has no down migration; add ${migration.file.replace(/(\.up)?\.sql$/, '.down.sql')}`)
+      problems.push({ message: `${migration.file} has no down migration; add ${migration.file.replace(/(\.up)?\.sql$/, '.down.sql')}`, file: migration.file })
     } else {
       steps.push({ migration, record })
     }

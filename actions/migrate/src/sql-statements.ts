@@ -111,3 +111,28 @@ export function splitStatements(script: string): Statement[] {
 function isOnlyComments(sql: string): boolean {
   return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === ''
 }
+
+/** The statement's text without its leading comments. */
+export function withoutLeadingComments(sql: string): string {
+  let rest = sql
+  for (;;) {
+    const trimmed = rest.trimStart()
+    if (trimmed.startsWith('--')) rest = trimmed.slice(trimmed.indexOf('\n') < 0 ? trimmed.length : trimmed.indexOf('\n') + 1)
+    else if (trimmed.startsWith('/*')) rest = trimmed.slice(trimmed.indexOf('*/') < 0 ? trimmed.length : trimmed.indexOf('*/') + 2)
+    else return trimmed
+  }
+}
+
+const TRANSACTION_CONTROL = /^(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b(?!\s+ATOMIC)/i
+
+/**
+ * The first top-level statement that starts, ends or aborts a transaction (BEGIN, COMMIT, END,
+ * ROLLBACK …), which would break the runner's own transaction around the file; undefined if none.
+ * SAVEPOINT and ROLLBACK TO SAVEPOINT stay inside a transaction and are allowed.
+ */
+export function transactionControl(script: string): Statement | undefined {
+  return splitStatements(script).find((statement) => {
+    const text = withoutLeadingComments(statement.sql)
+    return TRANSACTION_CONTROL.test(text) && !/^ROLLBACK\s+(WORK\s+|TRANSACTION\s+)?TO\b/i.test(text)
+  })
+}

@@ -22,6 +22,7 @@ describe('migrate input errors (runner contract, before any connection)', () => 
     ['duplicate versions', () => ({ directory: folder({ '001_a.sql': 'SELECT 1;', '001_b.sql': 'SELECT 1;' }) }), /^Input "directory" holds two up migrations with version 001 \(.*001_a\.sql and .*001_b\.sql\)/],
     ['versions equal as numbers', () => ({ directory: folder({ '01_a.sql': 'SELECT 1;', '1_b.sql': 'SELECT 1;' }) }), /^Input "directory" holds versions 01 and 1, which are the same number/],
     ['a down file without its up file', () => ({ directory: folder({ '001_a.sql': 'SELECT 1;', '002_b.down.sql': 'SELECT 1;' }) }), /^Input "directory" holds .*002_b\.down\.sql without a matching up migration/],
+    ['a file with its own COMMIT', () => ({ directory: folder({ '001_a.sql': 'BEGIN;\nCREATE TABLE a ();\nCOMMIT;\n' }) }), /^Input "directory" holds .*001_a\.sql, which has its own BEGIN on line 1; the runner already wraps each file in a transaction/],
     ['an unknown tool', () => ({ tool: 'liquibase' }), /^Input "tool" is "liquibase", which is not allowed; expected one of builtin, prisma, alembic, golang-migrate, goose, node-pg-migrate, flyway, atlas, command\.$/],
     ['a URL that is not a URL', () => ({ 'database-url': 'not a url' }), /^Input "database-url" is not a URL \(it has no scheme\)/],
     ['a URL with an unsupported scheme', () => ({ 'database-url': 'mongodb://u:pw-never-shown@db/app' }), /^Input "database-url" uses the mongodb scheme, which is not a supported database/],

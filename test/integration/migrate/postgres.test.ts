@@ -96,7 +96,11 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     dir.write('002_create_orders.sql', 'CREATE TABLE orders (id serial PRIMARY KEY);\n')
     const edited = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(edited.exitCode).toBe(1)
-    expect(edited.errors[0]).toMatch(new RegExp(`001_create_users\\.sql was changed after it was applied \\(checksum when applied: ${before}, now: [0-9a-f]{64}\\)`))
+    expect(edited.errors[0]).toMatch(new RegExp(`^migrate failed: nothing was changed: .*001_create_users\\.sql was changed after it was applied \\(checksum when applied: ${before}, now: [0-9a-f]{64}\\)`))
+    expect(edited.stdout).toContain(`::error title=Migration check failed,file=${dir.path}/001_create_users.sql,line=1::`)
+    expect(edited.summary).toContain('### ❌ migrate failed')
+    expect(edited.summary).toContain('was changed after it was applied')
+    expect(edited.outputs['applied-count']).toBe('0')
     expect(tables(db.sql)).toBe('deploy_actions_migrations,users')
 
     const allowed = await migrate({ 'database-url': db.url, directory: dir.path, 'allow-changed': 'true' })

@@ -66,3 +66,25 @@ describe('helpers', () => {
     expect(compareVersions(a, b)).toBe(expected)
   })
 })
+
+describe('files that manage their own transaction', () => {
+  const file = (name: string, content: string) => ({ name, content })
+  it.each([
+    ['BEGIN;\nCREATE TABLE a ();\nCOMMIT;\n', 'has its own BEGIN on line 1'],
+    ['CREATE TABLE a ();\n-- done\nCOMMIT;', 'has its own COMMIT on line 3'],
+    ['CREATE TABLE a ();\n\nstart transaction;', 'has its own START on line 3'],
+    ['CREATE TABLE a ();\nEND;', 'has its own END on line 2']
+  ])('%j is refused', (content, problem) => {
+    expect(() => collectMigrations('m', [file('1_a.sql', content)])).toThrow(`Input "directory" holds m/1_a.sql, which ${problem}`)
+  })
+
+  it.each([
+    'CREATE FUNCTION f() RETURNS void AS $$ BEGIN PERFORM 1; END; $$ LANGUAGE plpgsql;',
+    'CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = 1; END;',
+    'CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;',
+    'SAVEPOINT s; UPDATE a SET x = 1; ROLLBACK TO SAVEPOINT s;',
+    '-- deploy-actions:no-transaction\nBEGIN;\nCREATE TABLE a ();\nCOMMIT;\n'
+  ])('%j is accepted', (content) => {
+    expect(collectMigrations('m', [file('1_a.sql', content)])).toHaveLength(1)
+  })
+})

@@ -33,7 +33,7 @@ describe('planUp', () => {
   it('stops on an edited applied migration, showing both checksums', () => {
     const applied = [{ ...record('001'), checksum: 'a'.repeat(64) }]
     const plan = planUp(local, applied, strict)
-    expect(plan.problems).toEqual([
+    expect(plan.problems.map((p) => p.message)).toEqual([
       `m/001_a.sql was changed after it was applied (checksum when applied: ${'a'.repeat(64)}, now: ${local[0].checksum}). Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`
     ])
     const allowed = planUp(local, applied, { ...strict, allowChanged: true })
@@ -43,7 +43,7 @@ describe('planUp', () => {
 
   it('stops on a new migration older than the latest applied one', () => {
     const applied = [record('001'), record('003')]
-    expect(planUp(local, applied, strict).problems).toEqual(['m/002_b.sql is new but older than the latest applied version 003. Give it a version above 003, or set allow-out-of-order: true'])
+    expect(planUp(local, applied, strict).problems).toEqual([{ file: 'm/002_b.sql', message: 'm/002_b.sql is new but older than the latest applied version 003. Give it a version above 003, or set allow-out-of-order: true' }])
     const allowed = planUp(local, applied, { ...strict, allowOutOfOrder: true })
     expect(allowed.pending.map((m) => m.version)).toEqual(['002', '010'])
   })
@@ -71,7 +71,7 @@ describe('planDown', () => {
     const plan = planDown(local, applied, options)
     const chosen = [...plan.steps.map((s) => s.migration.version), ...(plan.problems.length > 0 ? ['003'] : [])].sort().reverse()
     expect(chosen).toEqual(versions)
-    expect(plan.problems).toEqual(versions.includes('003') ? ['m/003_c.sql has no down migration; add m/003_c.down.sql'] : [])
+    expect(plan.problems).toEqual(versions.includes('003') ? [{ file: 'm/003_c.sql', message: 'm/003_c.sql has no down migration; add m/003_c.down.sql' }] : [])
   })
 
   it('reverts newest first with the down files', () => {
@@ -82,7 +82,7 @@ describe('planDown', () => {
 
   it('cannot revert what has no file', () => {
     expect(planDown(local, [record('001'), { version: '005', name: 'gone', checksum: 'x' }], {}).problems).toEqual([
-      'version 005 (gone) is applied but has no file in the migrations directory, so it cannot be reverted'
+      { message: 'version 005 (gone) is applied but has no file in the migrations directory, so it cannot be reverted' }
     ])
   })
 
