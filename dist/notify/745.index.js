@@ -117,15 +117,28 @@ function statusDescription(message) {
 function commitStatusContext(environment) {
     return `deploy/${environment}`;
 }
+/** Written into the payload of every deployment this action creates, to find it again. */
+const CREATED_BY = 'deploy-actions/notify';
+/** The login of GITHUB_TOKEN's app, which also creates the deployment of a job with `environment:`. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * Whether a listed deployment is one this suite may add statuses to: the one GitHub made for a
+ * job with `environment:` (created by github-actions[bot]) or one this action created (its
+ * payload says so, whatever token created it). Deployments other tools made for the same commit
+ * (a hosting provider's integration, say) are left alone.
+ */
+function isOwnDeployment(deployment) {
+    const payload = deployment.payload;
+    return deployment.creator?.login === ACTIONS_BOT || (typeof payload === 'object' && payload?.created_by === CREATED_BY);
+}
 /**
  * The deployment to add statuses to, among those listed for the sha and environment: the newest
- * (GitHub's own for a job with `environment:` is created by github-actions[bot] when the job
- * starts; one this action created in an earlier step is newer still only if it was created later).
+ * of our own (see isOwnDeployment).
  */
 function newestDeployment(deployments) {
-    return [...deployments].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0];
+    return [...deployments].filter(isOwnDeployment).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0];
 }
-/** The deployment of the environment that came before `currentId` (newest older one), if any. */
+/** The environment's own deployment that came before `currentId` (the newest older one), if any. */
 function previousDeployment(deployments, currentId) {
     return newestDeployment(deployments.filter((d) => d.id < currentId));
 }
@@ -139,7 +152,7 @@ function createDeploymentBody(context, message, productionEnvironment) {
         required_contexts: [],
         transient_environment: false,
         ...(productionEnvironment !== undefined ? { production_environment: productionEnvironment } : {}),
-        payload: { version: context.version ?? null, run_url: context.runUrl }
+        payload: { created_by: CREATED_BY, version: context.version ?? null, run_url: context.runUrl }
     };
 }
 function deploymentStatusBody(context, message) {
@@ -216,9 +229,9 @@ function mapGitHubError(error, what, now = Date.now()) {
  * place. Each part is tried on its own, so a token without `pull-requests: write` still gets the
  * deployment recorded; any failed part makes the channel fail, naming the part.
  *
- * `deployment` mode: `auto` adds a status to the newest deployment for this sha and environment
- * (the one GitHub made for a job with `environment:`, or one an earlier step made) and creates one
- * when there is none; `update` only adds statuses (fails when none exists); `create` always
+ * `deployment` mode: `auto` adds a status to the newest own deployment for this sha and
+ * environment (the one GitHub made for a job with `environment:`, or one an earlier step made —
+ * see isOwnDeployment) and creates one when there is none; `update` only adds statuses (fails when none exists); `create` always
  * creates a new one; `off` skips deployments.
  */
 class GitHubNotifier {

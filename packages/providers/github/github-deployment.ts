@@ -51,18 +51,34 @@ export interface DeploymentSummary {
   environment?: string
   sha?: string
   creator?: { login?: string } | null
+  payload?: unknown
+}
+
+/** Written into the payload of every deployment this action creates, to find it again. */
+export const CREATED_BY = 'deploy-actions/notify'
+/** The login of GITHUB_TOKEN's app, which also creates the deployment of a job with `environment:`. */
+export const ACTIONS_BOT = 'github-actions[bot]'
+
+/**
+ * Whether a listed deployment is one this suite may add statuses to: the one GitHub made for a
+ * job with `environment:` (created by github-actions[bot]) or one this action created (its
+ * payload says so, whatever token created it). Deployments other tools made for the same commit
+ * (a hosting provider's integration, say) are left alone.
+ */
+export function isOwnDeployment(deployment: DeploymentSummary): boolean {
+  const payload = deployment.payload as { created_by?: unknown } | null | undefined
+  return deployment.creator?.login === ACTIONS_BOT || (typeof payload === 'object' && payload?.created_by === CREATED_BY)
 }
 
 /**
  * The deployment to add statuses to, among those listed for the sha and environment: the newest
- * (GitHub's own for a job with `environment:` is created by github-actions[bot] when the job
- * starts; one this action created in an earlier step is newer still only if it was created later).
+ * of our own (see isOwnDeployment).
  */
 export function newestDeployment(deployments: readonly DeploymentSummary[]): DeploymentSummary | undefined {
-  return [...deployments].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0]
+  return [...deployments].filter(isOwnDeployment).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0]
 }
 
-/** The deployment of the environment that came before `currentId` (newest older one), if any. */
+/** The environment's own deployment that came before `currentId` (the newest older one), if any. */
 export function previousDeployment(deployments: readonly DeploymentSummary[], currentId: number): DeploymentSummary | undefined {
   return newestDeployment(deployments.filter((d) => d.id < currentId))
 }
@@ -77,7 +93,7 @@ export function createDeploymentBody(context: DeploymentContext, message: Notifi
     required_contexts: [] as string[],
     transient_environment: false,
     ...(productionEnvironment !== undefined ? { production_environment: productionEnvironment } : {}),
-    payload: { version: context.version ?? null, run_url: context.runUrl }
+    payload: { created_by: CREATED_BY, version: context.version ?? null, run_url: context.runUrl }
   }
 }
 

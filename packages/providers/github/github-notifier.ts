@@ -22,9 +22,9 @@ type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
  * place. Each part is tried on its own, so a token without `pull-requests: write` still gets the
  * deployment recorded; any failed part makes the channel fail, naming the part.
  *
- * `deployment` mode: `auto` adds a status to the newest deployment for this sha and environment
- * (the one GitHub made for a job with `environment:`, or one an earlier step made) and creates one
- * when there is none; `update` only adds statuses (fails when none exists); `create` always
+ * `deployment` mode: `auto` adds a status to the newest own deployment for this sha and
+ * environment (the one GitHub made for a job with `environment:`, or one an earlier step made —
+ * see isOwnDeployment) and creates one when there is none; `update` only adds statuses (fails when none exists); `create` always
  * creates a new one; `off` skips deployments.
  */
 export class GitHubNotifier implements Notifier {

@@ -61,6 +61,23 @@ describe('notify → email over SMTP (real smtp-server on loopback)', () => {
     await cleanup(result)
   })
 
+  it('smtp-security tls: TLS from the first byte (SMTPS)', async () => {
+    const smtps = await startSmtp({ implicitTls: true })
+    try {
+      const result = await runAction({
+        action: 'notify',
+        inputs: { ...inputs(), 'smtp-host': smtps.host, 'smtp-port': String(smtps.port), 'smtp-security': 'tls', 'smtp-username': '', 'smtp-password': '' },
+        env: { NODE_EXTRA_CA_CERTS: smtps.caFile }
+      })
+      expect(result.errors).toEqual([])
+      expect(JSON.parse(result.outputs.delivered)).toEqual({ email: true })
+      expect(smtps.messages.map((m) => [m.secure, m.to.length])).toEqual([[true, 3]])
+      await cleanup(result)
+    } finally {
+      await smtps.stop()
+    }
+  })
+
   it('a wrong password is a warning naming the SMTP server, never the password; nothing is sent', async () => {
     const result = await runAction({ action: 'notify', inputs: { ...inputs(), 'smtp-password': 'not-the-password' }, env: { NODE_EXTRA_CA_CERTS: smtp.caFile } })
     expect(result.exitCode).toBe(0)

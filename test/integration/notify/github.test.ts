@@ -41,7 +41,7 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
     ])
     const [list, create] = github.recorder.requests
     expect(Object.fromEntries(list.query)).toMatchObject({ sha: headSha, environment: 'production' })
-    expect(create.json()).toMatchObject({ ref: headSha, environment: 'production', auto_merge: false, required_contexts: [], payload: { version: 'v5.0.0' } })
+    expect(create.json()).toMatchObject({ ref: headSha, environment: 'production', auto_merge: false, required_contexts: [], payload: { created_by: 'deploy-actions/notify', version: 'v5.0.0' } })
     expect(github.recorder.requests[2].json()).toMatchObject({
       state: 'in_progress',
       environment: 'production',
@@ -93,12 +93,14 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
   it('a job with `environment:` (GitHub made the deployment): update adds statuses to it and creates none', async () => {
     const made = github.seedDeployment(headSha, 'production')
     const otherEnv = github.seedDeployment(headSha, 'staging')
+    const otherTool = github.seedDeployment(headSha, 'production', 'vercel[bot]') // newer, but another tool's
     const result = await run({ status: 'failure', 'github-deployment': 'update', 'github-commit-status': 'false', 'github-pr-comment': 'off' })
     expect(result.errors).toEqual([])
     expect(result.outputs['deployment-id']).toBe(String(made.id))
     expect(github.routes()).toEqual(['GET /repos/:owner/:repo/deployments', `POST /repos/:owner/:repo/deployments/${made.id}/statuses`])
     expect(made.statuses.map((s) => s.state)).toEqual(['failure'])
     expect(otherEnv.statuses).toEqual([])
+    expect(otherTool.statuses).toEqual([])
     await cleanup(result)
   })
 

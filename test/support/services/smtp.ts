@@ -7,7 +7,8 @@ import { SMTPServer } from 'smtp-server'
 /**
  * A real SMTP server (npm smtp-server) on loopback that records every message it accepts:
  * envelope and raw RFC 5322 text. It offers STARTTLS with a certificate made for 127.0.0.1 by
- * openssl (trust it in the action's process with NODE_EXTRA_CA_CERTS=`caFile`), and with
+ * openssl (trust it in the action's process with NODE_EXTRA_CA_CERTS=`caFile`) — or TLS from
+ * the start with `implicitTls` — and with
  * `username`/`password` it requires AUTH PLAIN/LOGIN (only after STARTTLS unless insecureAuth).
  */
 
@@ -24,6 +25,8 @@ export interface SmtpOptions {
   password?: string
   /** Allow AUTH without TLS (for security: none). */
   insecureAuth?: boolean
+  /** TLS from the first byte (SMTPS, port 465 style) instead of STARTTLS. */
+  implicitTls?: boolean
   /** Answer RCPT TO for these addresses with 550. */
   rejectRecipients?: string[]
 }
@@ -49,7 +52,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<Smtp> {
   const messages: ReceivedMail[] = []
   const requireAuth = options.username !== undefined
   const server = new SMTPServer({
-    secure: false,
+    secure: options.implicitTls ?? false,
     key: readFileSync(key),
     cert: readFileSync(cert),
     logger: false,

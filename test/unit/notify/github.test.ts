@@ -37,7 +37,7 @@ describe('GitHub deployment plan (pure)', () => {
       auto_merge: false,
       required_contexts: [],
       transient_environment: false,
-      payload: { version: 'v1.4.2', run_url: context.runUrl }
+      payload: { created_by: 'deploy-actions/notify', version: 'v1.4.2', run_url: context.runUrl }
     })
     expect(deploymentStatusBody(context, message)).toEqual({
       state: 'success',
@@ -53,12 +53,16 @@ describe('GitHub deployment plan (pure)', () => {
     expect(deploymentStatusBody(context, { title: `✅ ${'x'.repeat(300)}`, text: '' }).description).toHaveLength(140)
   })
 
-  const d = (id: number, at: string) => ({ id, created_at: at })
+  const d = (id: number, at: string, login = 'github-actions[bot]', payload: unknown = {}) => ({ id, created_at: at, creator: { login }, payload })
   it.each([
     [[], undefined],
     [[d(1, '2026-01-01T00:00:00Z'), d(3, '2026-01-03T00:00:00Z'), d(2, '2026-01-02T00:00:00Z')], 3],
-    [[d(5, '2026-01-01T00:00:00Z'), d(6, '2026-01-01T00:00:00Z')], 6]
-  ])('newest of %p is %p', (list, id) => expect(newestDeployment(list)?.id).toBe(id))
+    [[d(5, '2026-01-01T00:00:00Z'), d(6, '2026-01-01T00:00:00Z')], 6],
+    [[d(7, '2026-01-01T00:00:00Z'), d(8, '2026-01-02T00:00:00Z', 'vercel[bot]')], 7],
+    [[d(7, '2026-01-01T00:00:00Z', 'vercel[bot]')], undefined],
+    [[d(9, '2026-01-01T00:00:00Z', 'release-bot', { created_by: 'deploy-actions/notify' }), d(8, '2026-01-01T00:00:00Z')], 9],
+    [[d(9, '2026-01-01T00:00:00Z', 'release-bot', null)], undefined]
+  ])('newest own deployment of %p is %p', (list, id) => expect(newestDeployment(list)?.id).toBe(id))
 
   it('the previous deployment is the newest older than the current one', () => {
     const list = [d(10, '2026-01-03T00:00:00Z'), d(8, '2026-01-02T00:00:00Z'), d(7, '2026-01-01T00:00:00Z'), d(12, '2026-01-04T00:00:00Z')]
