@@ -82056,11 +82056,11 @@ function loadSettings(defaults, checks) {
     }
     return { durationMs, rate, url, headers: defaults.headers, statuses: url ? defaults.statuses : checks[0].statuses, timeoutMs: defaults.timeoutMs, thresholds: { maxErrorRate, maxP95Ms } };
 }
-/** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`). */
+/** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`); empty means the action.yml default, 1%. */
 function rateInput(name, raw) {
     const value = raw.trim();
     if (value === '')
-        return undefined;
+        return 0.01;
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value);
     const fraction = percent ? Number(percent[1]) / 100 : /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {

@@ -152,10 +152,10 @@ function loadSettings(defaults: CheckDefaults, checks: CheckSpec[]): LoadSetting
   return { durationMs, rate, url, headers: defaults.headers, statuses: url ? defaults.statuses : checks[0].statuses, timeoutMs: defaults.timeoutMs, thresholds: { maxErrorRate, maxP95Ms } }
 }
 
-/** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`). */
-function rateInput(name: string, raw: string): number | undefined {
+/** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`); empty means the action.yml default, 1%. */
+function rateInput(name: string, raw: string): number {
   const value = raw.trim()
-  if (value === '') return undefined
+  if (value === '') return 0.01
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value)
   const fraction = percent ? Number(percent[1]) / 100 : /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
