@@ -11,7 +11,7 @@
 //   npm run bench:db-backup                 (~100 MB and ~1 GB)
 //   BENCH_SIZES_MB=100 npm run bench:db-backup
 import { execFileSync, spawn } from 'node:child_process'
-import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -19,12 +19,15 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const node24 = join(root, 'node_modules', 'node', 'bin', 'node')
-const bundle = join(root, 'dist', 'db-backup', 'index.js')
+// A copy of the committed bundle, so rebuilding dist/ during a long run does not change what is measured.
+const bundleDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'))
+cpSync(join(root, 'dist', 'db-backup'), bundleDir, { recursive: true })
+const bundle = join(bundleDir, 'index.js')
 const sizesMb = (process.env.BENCH_SIZES_MB ?? '100,1024').split(',').map(Number)
 const compressions = (process.env.BENCH_COMPRESSIONS ?? 'zstd,gzip').split(',')
 const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
-const cleanups = []
+const cleanups = [() => rmSync(bundleDir, { recursive: true, force: true })]
 process.on('exit', () => cleanups.reverse().forEach((f) => f()))
 process.on('SIGINT', () => process.exit(130))
 
@@ -93,7 +96,7 @@ function growTo(pg, mb) {
     const from = Number(pg.psql('SELECT coalesce(max(id), 0) FROM t')) + 1
     const rows = Math.min(500_000, Math.max(50_000, Math.ceil(((mb * 1024 * 1024 - size()) / 260) * 1.05)))
     pg.psql(
-      `INSERT INTO t SELECT g, g % 97, 'order ' || g || ' for customer ' || (g * 7919 % 100003) || ' ' || repeat(chr(65 + (g % 26)), (g % 40)), md5(random()::text) || md5(g::text) || md5((g * 31)::text) || ' ' || to_char(g * 1.37, 'FM999999999.00'), now() - (g % 100000) * interval '1 minute' FROM generate_series(${from}, ${from + rows - 1}) g`
+      `INSERT INTO t SELECT g, (g % 97)::int, 'order ' || g || ' for customer ' || (g * 7919 % 100003) || ' ' || repeat(chr((65 + g % 26)::int), (g % 40)::int), md5(random()::text) || md5(g::text) || md5((g * 31)::text) || ' ' || to_char(g * 1.37, 'FM999999999.00'), now() - (g % 100000) * interval '1 minute' FROM generate_series(${from}::bigint, ${from + rows - 1}::bigint) g`
     )
   }
   pg.psql('VACUUM ANALYZE t')

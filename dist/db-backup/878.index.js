@@ -129,7 +129,7 @@ function parseRdsResource(value, what = 'source') {
     const kind = match ? match[1].toLowerCase() : 'instance';
     const id = match ? match[2] : trimmed;
     checkIdentifier(id, 63, `${what}`);
-    return { kind, id };
+    return match ? { kind, id, explicit: true } : { kind, id };
 }
 function formatRdsResource(ref) {
     return ref.kind === 'cluster' ? `cluster:${ref.id}` : ref.id;
@@ -286,7 +286,9 @@ async function createRdsSnapshotProvider(config) {
         ...(config.region ? { region: config.region } : {}),
         ...(config.endpoint ? { endpoint: config.endpoint } : {}),
         maxAttempts: SDK_MAX_ATTEMPTS,
-        retryMode: 'adaptive'
+        retryMode: 'adaptive',
+        // No call may hang: the SDK's default has no request timeout.
+        requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
     });
     return new RdsSnapshotProvider(client, config);
 }
@@ -385,8 +387,10 @@ class RdsSnapshotProvider {
         const snapshot = parseRdsSnapshotId(req.snapshotId);
         const target = parseRdsResource(req.target, 'target');
         const sourceKind = req.source ? parseRdsResource(req.source, 'source').kind : undefined;
-        const kind = snapshot.kind ?? (target.kind === 'cluster' ? 'cluster' : sourceKind ?? 'instance');
-        if (kind !== target.kind) {
+        // The snapshot's kind comes from its id prefix, else the source's, else an explicit target
+        // prefix; a bare target name takes the snapshot's kind.
+        const kind = snapshot.kind ?? sourceKind ?? target.kind;
+        if (kind !== target.kind && target.explicit) {
             throw new Error(`cannot restore ${kind === 'cluster' ? 'an Aurora cluster' : 'a DB instance'} snapshot into ${target.kind === 'cluster' ? 'a cluster' : 'a DB instance'}: write the target as ${kind === 'cluster' ? '"cluster:<name>"' : '"<name>"'}`);
         }
         const found = await this.describeSnapshot(kind, snapshot.id);

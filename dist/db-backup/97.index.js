@@ -537,7 +537,7 @@ class FlexibleBackupProvider {
             this.logger.debug(`Azure Flexible Server backups carry no tags; ${Object.keys(req.tags).length} tag(s) not stored (the name ${ref.backupName} marks it)`);
         }
         this.logger.info(`Creating on-demand backup ${ref.backupName} of Flexible Server ${server.server}`);
-        const response = await this.arm('PUT', armUrl(this.endpoint, backupResourceId(ref)), `create backup ${ref.backupName}`);
+        const response = await this.arm('PUT', armUrl(this.endpoint, backupResourceId(ref)), `create backup ${ref.backupName}`, undefined, req.signal);
         await this.waitForOperation(response, `Azure backup ${ref.backupName}`, req, `the backup may still complete in Azure; its name starts with ${MANAGED_BACKUP_PREFIX}, so retention can remove it later`);
         const backup = await this.getBackup(ref);
         if (!backup)
@@ -641,7 +641,7 @@ class FlexibleBackupProvider {
                     const wait = parseRetryAfter(initial.headers['retry-after']);
                     return { done: false, status: 'Accepted', ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
                 }
-                const response = await this.arm('GET', pollUrl, `poll ${what}`);
+                const response = await this.arm('GET', pollUrl, `poll ${what}`, undefined, req.signal);
                 const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
                 const hint = retryAfterMs !== undefined ? { retryAfterMs } : {};
                 if (asyncUrl) {
@@ -659,7 +659,7 @@ class FlexibleBackupProvider {
         });
     }
     /** One ARM call: Bearer token, JSON, 429/5xx retried honouring Retry-After, ARM errors decoded. */
-    async arm(method, url, what, body) {
+    async arm(method, url, what, body, signal) {
         const token = await this.credential.getToken(armScope(this.endpoint));
         if (!token)
             throw new Error('Azure sign-in returned no token');
@@ -667,10 +667,11 @@ class FlexibleBackupProvider {
         if (body !== undefined)
             headers['content-type'] = 'application/json';
         try {
-            return await httpRequestWithRetry({ url, method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), timeoutMs: 60_000 }, `Azure Resource Manager (${what})`, {
+            return await httpRequestWithRetry({ url, method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), timeoutMs: 60_000, ...(signal ? { signal } : {}) }, `Azure Resource Manager (${what})`, {
                 attempts: 5,
                 baseDelayMs: 1_000,
                 sleep: this.sleep,
+                ...(signal ? { signal } : {}),
                 onRetry: ({ attempt, delayMs, error }) => {
                     const status = error instanceof HttpStatusError ? `HTTP ${error.status}` : 'network error';
                     this.logger.info(`Azure ${what}: ${status} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`);

@@ -28944,11 +28944,11 @@ function mysqlEngine(url) {
     const secrets = databaseUrlSecrets(url.raw);
     const scrub = (text) => redact(text, secrets);
     const env = { MYSQL_PWD: url.password || undefined };
-    const connection = ['--protocol=TCP', `--host=${url.host}`, `--port=${url.port}`, ...(url.user ? [`--user=${url.user}`] : []), '--connect-timeout=15'];
+    const connection = ['--protocol=TCP', `--host=${url.host}`, `--port=${url.port}`, ...(url.user ? [`--user=${url.user}`] : [])];
     if (url.params.ssl === 'true' || url.params['ssl-mode']?.toUpperCase() === 'REQUIRED')
         connection.push('--ssl');
     async function query(sql, database = url.database) {
-        const tool = runTool('mysql', [...connection, '--batch', '--skip-column-names', `--execute=${sql}`, database], { env, redact: scrub });
+        const tool = runTool('mysql', [...connection, '--connect-timeout=15', '--batch', '--skip-column-names', `--execute=${sql}`, database], { env, redact: scrub });
         let out = '';
         tool.stdout.on('data', (chunk) => (out += chunk.toString('utf8')));
         await tool.exited;
@@ -29148,9 +29148,10 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
     async function sqlite() {
         return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 99, 23));
     }
+    /** Opens a restored file (read-write, so a WAL-mode copy checkpoints and removes its -wal/-shm on close). */
     async function inspect(file) {
         const { DatabaseSync } = await sqlite();
-        const db = new DatabaseSync(file, { readOnly: true });
+        const db = new DatabaseSync(file);
         try {
             const version = String(db.prepare('SELECT sqlite_version() AS v').get().v);
             const tables = Number(db.prepare(sqlite_TABLE_COUNT_SQL).get().n);
@@ -29159,6 +29160,7 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
         }
         finally {
             db.close();
+            await removeSidecars(file);
         }
     }
     async function decodeTo(file, open) {
@@ -29220,7 +29222,7 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
                 stream.once('close', () => (stream.readableEnded ? resolveDone() : reject(new Error('the SQLite copy was not read to its end'))));
             });
             done.catch(() => undefined);
-            return { stream, done, abort: () => stream.destroy(), cleanup: () => (0,external_node_fs_promises_.rm)(copy, { force: true }) };
+            return { stream, done, abort: () => stream.destroy(), cleanup: async () => (await (0,external_node_fs_promises_.rm)(copy, { force: true }), await removeSidecars(copy)) };
         },
         async restore() {
             if (url.path === ':memory:')
@@ -29248,12 +29250,12 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
                     if (info.integrity !== 'ok')
                         throw new Error(`the restored SQLite file fails PRAGMA integrity_check: ${info.integrity}`);
                     // Stale WAL/SHM files of the old database must not be applied to the new one.
-                    for (const suffix of ['-wal', '-shm', '-journal'])
-                        await (0,external_node_fs_promises_.rm)(`${path}${suffix}`, { force: true });
+                    await removeSidecars(path);
                     await (0,external_node_fs_promises_.rename)(incoming, path);
                 }
                 catch (error) {
                     await (0,external_node_fs_promises_.rm)(incoming, { force: true });
+                    await removeSidecars(incoming);
                     throw error;
                 }
             })();
@@ -29281,9 +29283,14 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
             }
             finally {
                 await (0,external_node_fs_promises_.rm)(file, { force: true });
+                await removeSidecars(file);
             }
         }
     };
+}
+async function removeSidecars(file) {
+    for (const suffix of ['-wal', '-shm', '-journal'])
+        await (0,external_node_fs_promises_.rm)(`${file}${suffix}`, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./actions/db-backup/src/engines/index.ts
@@ -29362,7 +29369,7 @@ function environmentPrefix(prefix, environment) {
 /** The backup id of an object key (its file name up to the first dot), or undefined when it is not one of ours. */
 function idOfKey(key) {
     const name = key.slice(key.lastIndexOf('/') + 1);
-    const match = /^(\d{8}T\d{6}Z-[A-Za-z0-9_-][A-Za-z0-9._-]*?)\.(dump|sql|sqlite)(\.[a-z]+)*$/.exec(name);
+    const match = /^(\d{8}T\d{6}Z-[A-Za-z0-9_-][A-Za-z0-9._-]*?)\.(dump|sql|sqlite)(\.zst|\.gz)?(\.enc)?$/.exec(name);
     return match?.[1];
 }
 /**
@@ -30555,15 +30562,19 @@ function checkContainer(input, container) {
     }
 }
 function cleanPrefix(input, path) {
-    const prefix = path.split('/').filter((s) => s !== '');
-    if (prefix.some((s) => s === '.' || s === '..'))
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, 'has . or .. in its path', EXPECTED);
+    let segments;
     try {
-        return prefix.map((s) => decodeURIComponent(s)).join('/');
+        segments = path
+            .split('/')
+            .filter((s) => s !== '')
+            .map((s) => decodeURIComponent(s));
     }
     catch {
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, 'has a badly escaped path', EXPECTED);
     }
+    if (segments.some((s) => s === '.' || s === '..' || s.includes('/')))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, 'has ., .. or an escaped slash in its path', EXPECTED);
+    return segments.join('/');
 }
 /** The URI of one object of a destination (what the `uri` output and restore's `uri` input hold). */
 function objectUri(destination, key) {

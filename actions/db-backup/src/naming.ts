@@ -44,7 +44,7 @@ export function environmentPrefix(prefix: string, environment: string): string {
 /** The backup id of an object key (its file name up to the first dot), or undefined when it is not one of ours. */
 export function idOfKey(key: string): string | undefined {
   const name = key.slice(key.lastIndexOf('/') + 1)
-  const match = /^(\d{8}T\d{6}Z-[A-Za-z0-9_-][A-Za-z0-9._-]*?)\.(dump|sql|sqlite)(\.[a-z]+)*$/.exec(name)
+  const match = /^(\d{8}T\d{6}Z-[A-Za-z0-9_-][A-Za-z0-9._-]*?)\.(dump|sql|sqlite)(\.zst|\.gz)?(\.enc)?$/.exec(name)
   return match?.[1]
 }
 

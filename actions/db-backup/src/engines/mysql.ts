@@ -15,11 +15,11 @@ export function mysqlEngine(url: ServerDatabaseUrl): DatabaseEngine {
   const secrets = databaseUrlSecrets(url.raw)
   const scrub = (text: string): string => redact(text, secrets)
   const env = { MYSQL_PWD: url.password || undefined }
-  const connection = ['--protocol=TCP', `--host=${url.host}`, `--port=${url.port}`, ...(url.user ? [`--user=${url.user}`] : []), '--connect-timeout=15']
+  const connection = ['--protocol=TCP', `--host=${url.host}`, `--port=${url.port}`, ...(url.user ? [`--user=${url.user}`] : [])]
   if (url.params.ssl === 'true' || url.params['ssl-mode']?.toUpperCase() === 'REQUIRED') connection.push('--ssl')
 
   async function query(sql: string, database = url.database): Promise<string[][]> {
-    const tool = runTool('mysql', [...connection, '--batch', '--skip-column-names', `--execute=${sql}`, database], { env, redact: scrub })
+    const tool = runTool('mysql', [...connection, '--connect-timeout=15', '--batch', '--skip-column-names', `--execute=${sql}`, database], { env, redact: scrub })
     let out = ''
     tool.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
     await tool.exited

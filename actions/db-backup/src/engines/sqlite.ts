@@ -23,9 +23,10 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
     return import('node:sqlite')
   }
 
+  /** Opens a restored file (read-write, so a WAL-mode copy checkpoints and removes its -wal/-shm on close). */
   async function inspect(file: string): Promise<{ version: string; tables: number; integrity: string }> {
     const { DatabaseSync } = await sqlite()
-    const db = new DatabaseSync(file, { readOnly: true })
+    const db = new DatabaseSync(file)
     try {
       const version = String((db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v)
       const tables = Number((db.prepare(TABLE_COUNT_SQL).get() as { n: number }).n)
@@ -33,6 +34,7 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
       return { version, tables, integrity }
     } finally {
       db.close()
+      await removeSidecars(file)
     }
   }
 
@@ -91,7 +93,7 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
         stream.once('close', () => (stream.readableEnded ? resolveDone() : reject(new Error('the SQLite copy was not read to its end'))))
       })
       done.catch(() => undefined)
-      return { stream, done, abort: () => stream.destroy(), cleanup: () => rm(copy, { force: true }) }
+      return { stream, done, abort: () => stream.destroy(), cleanup: async () => (await rm(copy, { force: true }), await removeSidecars(copy)) }
     },
 
     async restore(): Promise<RestoreTarget> {
@@ -116,10 +118,11 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
           const info = await inspect(incoming)
           if (info.integrity !== 'ok') throw new Error(`the restored SQLite file fails PRAGMA integrity_check: ${info.integrity}`)
           // Stale WAL/SHM files of the old database must not be applied to the new one.
-          for (const suffix of ['-wal', '-shm', '-journal']) await rm(`${path}${suffix}`, { force: true })
+          await removeSidecars(path)
           await rename(incoming, path)
         } catch (error) {
           await rm(incoming, { force: true })
+          await removeSidecars(incoming)
           throw error
         }
       })()
@@ -145,8 +148,13 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
         return `PRAGMA integrity_check ok on the restored copy: ${info.tables} tables`
       } finally {
         await rm(file, { force: true })
+        await removeSidecars(file)
       }
     }
   }
+}
+
+async function removeSidecars(file: string): Promise<void> {
+  for (const suffix of ['-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true })
 }
 
