@@ -81,13 +81,17 @@ function checkContainer(input: string, container: string): void {
 }
 
 function cleanPrefix(input: string, path: string): string {
-  const prefix = path.split('/').filter((s) => s !== '')
-  if (prefix.some((s) => s === '.' || s === '..')) throw new InputError(input, 'has . or .. in its path', EXPECTED)
+  let segments: string[]
   try {
-    return prefix.map((s) => decodeURIComponent(s)).join('/')
+    segments = path
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s))
   } catch {
     throw new InputError(input, 'has a badly escaped path', EXPECTED)
   }
+  if (segments.some((s) => s === '.' || s === '..' || s.includes('/'))) throw new InputError(input, 'has ., .. or an escaped slash in its path', EXPECTED)
+  return segments.join('/')
 }
 
 /** The URI of one object of a destination (what the `uri` output and restore's `uri` input hold). */
