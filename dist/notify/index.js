@@ -76658,8 +76658,8 @@ function runUrl(env) {
     const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
     return attempt > 1 ? `${base}/attempts/${attempt}` : base;
 }
-/** Pure: the deployment context every channel reports. */
-function buildContext(inputs, env, event, nowMs) {
+/** Pure: the deployment context every channel reports. `inputs.sha` already prefers the PR head. */
+function buildContext(inputs, env, nowMs) {
     return {
         status: inputs.status,
         environment: inputs.environment,
@@ -76667,7 +76667,7 @@ function buildContext(inputs, env, event, nowMs) {
         ...(inputs.version ? { version: inputs.version } : {}),
         actor: env.GITHUB_ACTOR || 'unknown',
         repository: env.GITHUB_REPOSITORY ?? '',
-        sha: inputs.sha || eventSha(event) || env.GITHUB_SHA || '',
+        sha: inputs.sha || env.GITHUB_SHA || '',
         ...(env.GITHUB_REF ? { ref: env.GITHUB_REF.replace(/^refs\/(heads|tags)\//, '') } : {}),
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         runUrl: runUrl(env),
@@ -77171,14 +77171,17 @@ function parseNotifyInputs(raw, env, event, nowMs) {
                 return githubConfig(raw, env.GITHUB_REPOSITORY ?? '', event);
         }
     });
+    const version = optional(raw.version);
+    const sha = optional(raw.sha) ?? eventSha(event);
+    const startedAtMs = parseStartedAt(raw['started-at'], nowMs);
     return {
         channels,
         status,
         environment,
         ...(environmentUrl ? { environmentUrl } : {}),
-        ...(optional(raw.version) ? { version: optional(raw.version) } : {}),
-        ...(optional(raw.sha) ? { sha: optional(raw.sha) } : {}),
-        ...(parseStartedAt(raw['started-at'], nowMs) !== undefined ? { startedAtMs: parseStartedAt(raw['started-at'], nowMs) } : {}),
+        ...(version ? { version } : {}),
+        ...(sha ? { sha } : {}),
+        ...(startedAtMs !== undefined ? { startedAtMs } : {}),
         ...(template ? { template } : {}),
         ...(emailSubjectTemplate ? { emailSubjectTemplate } : {}),
         outputs,
@@ -77257,7 +77260,7 @@ function summaryMarkdown(results, context, secrets) {
 async function run() {
     try {
         const inputs = getInputs();
-        const context = buildContext(inputs, process.env, readEvent(), Date.now());
+        const context = buildContext(inputs, process.env, Date.now());
         const message = {
             title: (0,notification_content/* defaultTitle */.QL)(context),
             text: inputs.template ? renderTemplate(inputs.template, context) : (0,notification_content/* defaultText */.VC)(context)

@@ -43,8 +43,8 @@ export function runUrl(env: RunEnvironment): string {
   return attempt > 1 ? `${base}/attempts/${attempt}` : base
 }
 
-/** Pure: the deployment context every channel reports. */
-export function buildContext(inputs: ContextInputs, env: RunEnvironment, event: unknown, nowMs: number): DeploymentContext {
+/** Pure: the deployment context every channel reports. `inputs.sha` already prefers the PR head. */
+export function buildContext(inputs: ContextInputs, env: RunEnvironment, nowMs: number): DeploymentContext {
   return {
     status: inputs.status,
     environment: inputs.environment,
@@ -52,7 +52,7 @@ export function buildContext(inputs: ContextInputs, env: RunEnvironment, event: 
     ...(inputs.version ? { version: inputs.version } : {}),
     actor: env.GITHUB_ACTOR || 'unknown',
     repository: env.GITHUB_REPOSITORY ?? '',
-    sha: inputs.sha || eventSha(event) || env.GITHUB_SHA || '',
+    sha: inputs.sha || env.GITHUB_SHA || '',
     ...(env.GITHUB_REF ? { ref: env.GITHUB_REF.replace(/^refs\/(heads|tags)\//, '') } : {}),
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     runUrl: runUrl(env),

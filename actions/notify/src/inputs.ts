@@ -12,7 +12,7 @@ export function getInputs(nowMs: number = Date.now()): NotifyInputs {
   return parseNotifyInputs(raw, process.env, readEvent(), nowMs)
 }
 
-export function readEvent(): unknown {
+function readEvent(): unknown {
   const path = process.env.GITHUB_EVENT_PATH
   if (!path) return {}
   try {

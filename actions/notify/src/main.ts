@@ -8,14 +8,14 @@ import { writeSummary } from '../../../packages/core/summary.js'
 import { defaultText, defaultTitle, type DeploymentContext, type NotificationMessage } from '../../../packages/providers/notification-content.js'
 import { createNotifier, DeliveryError, type ChannelConfig, type NotifierDeps } from '../../../packages/providers/notifier.js'
 import { buildContext } from './context.js'
-import { getInputs, readEvent } from './inputs.js'
+import { getInputs } from './inputs.js'
 import { stepOutputs, summaryMarkdown, type ChannelResult } from './report.js'
 import { renderTemplate } from './template.js'
 
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
-    const context = buildContext(inputs, process.env, readEvent(), Date.now())
+    const context = buildContext(inputs, process.env, Date.now())
     const message: NotificationMessage = {
       title: defaultTitle(context),
       text: inputs.template ? renderTemplate(inputs.template, context) : defaultText(context)

@@ -12,7 +12,7 @@ import {
   type SmtpSecurity
 } from '../../../packages/providers/notifier.js'
 import type { DeployStatus } from '../../../packages/providers/notification-content.js'
-import { eventPullRequest } from './context.js'
+import { eventPullRequest, eventSha } from './context.js'
 import { resolveStatus, unexpanded } from './status.js'
 import { checkTemplate } from './template.js'
 
@@ -257,14 +257,17 @@ export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: str
         return githubConfig(raw, env.GITHUB_REPOSITORY ?? '', event)
     }
   })
+  const version = optional(raw.version)
+  const sha = optional(raw.sha) ?? eventSha(event)
+  const startedAtMs = parseStartedAt(raw['started-at'], nowMs)
   return {
     channels,
     status,
     environment,
     ...(environmentUrl ? { environmentUrl } : {}),
-    ...(optional(raw.version) ? { version: optional(raw.version) } : {}),
-    ...(optional(raw.sha) ? { sha: optional(raw.sha) } : {}),
-    ...(parseStartedAt(raw['started-at'], nowMs) !== undefined ? { startedAtMs: parseStartedAt(raw['started-at'], nowMs) } : {}),
+    ...(version ? { version } : {}),
+    ...(sha ? { sha } : {}),
+    ...(startedAtMs !== undefined ? { startedAtMs } : {}),
     ...(template ? { template } : {}),
     ...(emailSubjectTemplate ? { emailSubjectTemplate } : {}),
     outputs,

@@ -140,9 +140,13 @@ describe('notify inputs (pure)', () => {
 
   it('the deployment context comes from the runner: PR head sha, run URL with attempt, duration', () => {
     const runEnv = { GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'merge', GITHUB_ACTOR: 'me', GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '2', GITHUB_REF: 'refs/heads/feature/x' }
-    const ctx = buildContext({ status: 'started', environment: 'dev', outputs: {}, startedAtMs: now - 5000 }, runEnv, { pull_request: { number: 3, head: { sha: 'head' } } }, now)
-    expect(ctx).toMatchObject({ sha: 'head', actor: 'me', ref: 'feature/x', runUrl: 'https://ghe.example.com/o/r/actions/runs/7/attempts/2', durationMs: 5000 })
-    expect(buildContext({ status: 'started', environment: 'dev', outputs: {}, sha: 'given' }, runEnv, {}, now).sha).toBe('given')
+    const ctx = buildContext({ status: 'started', environment: 'dev', outputs: {}, startedAtMs: now - 5000 }, runEnv, now)
+    expect(ctx).toMatchObject({ sha: 'merge', actor: 'me', ref: 'feature/x', runUrl: 'https://ghe.example.com/o/r/actions/runs/7/attempts/2', durationMs: 5000 })
+    expect(buildContext({ status: 'started', environment: 'dev', outputs: {}, sha: 'given' }, runEnv, now).sha).toBe('given')
+    const pr = { pull_request: { number: 3, head: { sha: 'head' } } }
+    expect(parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://x' }), env, pr, now).sha).toBe('head')
+    expect(parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://x', sha: 'given' }), env, pr, now).sha).toBe('given')
+    expect(parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://x' }), env, {}, now).sha).toBeUndefined()
     expect(runUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '7' })).toBe('https://github.com/o/r/actions/runs/7')
   })
 
