@@ -46,11 +46,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openPostgres: () => (/* binding */ openPostgres)
 /* harmony export */ });
-/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9031);
-/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7350);
-/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9660);
-/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8662);
-/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1033);
+/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9031);
+/* harmony import */ var _packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4220);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7350);
+/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9660);
+/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8662);
+/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1033);
+
 
 
 
@@ -73,7 +75,9 @@ async function openPostgres(url, options) {
     });
     // A dropped connection emits 'error' on the client; without a listener it would crash the process.
     client.on('error', (error) => options.log.debug(`PostgreSQL connection error: ${error.message}`));
-    await client.connect();
+    await client.connect().catch((error) => {
+        throw new Error(`cannot connect to ${(0,_packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDatabase */ .DZ)(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
     await client.query(`SET statement_timeout = ${Math.round(options.statementTimeoutMs)}`);
     // PostgreSQL 14+: notice a vanished client during a long statement instead of at its end.
     await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
@@ -104,8 +108,8 @@ class PostgresMigrationDatabase {
         this.options = options;
         this.sleep = sleep;
         this.terminate = terminate;
-        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteQualified */ .$s)(options.historyTable);
-        this.lockKey = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .advisoryLockKey */ .Ut)(options.historyTable).toString();
+        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteQualified */ .$s)(options.historyTable);
+        this.lockKey = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .advisoryLockKey */ .Ut)(options.historyTable).toString();
     }
     async readHistory() {
         const exists = await this.client.query('SELECT to_regclass($1) AS oid', [this.table]);
@@ -141,23 +145,23 @@ class PostgresMigrationDatabase {
             if (result.rows[0]?.locked) {
                 this.locked = true;
                 if (announced)
-                    log.info(`Took the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(Date.now() - started)}.`);
+                    log.info(`Took the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(Date.now() - started)}.`);
                 return;
             }
             const waited = Date.now() - started;
             if (!announced || Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-                log.info(`Waiting for the migration lock: ${await this.lockHolder()} (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(timeoutMs)}).`);
+                log.info(`Waiting for the migration lock: ${await this.lockHolder()} (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(timeoutMs)}).`);
                 announced = true;
                 lastProgress = Date.now();
             }
             if (waited >= timeoutMs) {
-                throw new Error(`another run still holds the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`);
+                throw new Error(`another run still holds the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`);
             }
             await this.sleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)));
         }
     }
     async lockHolder() {
-        const { classid, objid } = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .advisoryLockParts */ .VI)(BigInt(this.lockKey));
+        const { classid, objid } = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .advisoryLockParts */ .VI)(BigInt(this.lockKey));
         const result = await this.client.query(`SELECT l.pid, a.application_name, EXTRACT(EPOCH FROM now() - a.xact_start)::int AS seconds
          FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
         WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1`, [classid, objid]);
@@ -210,7 +214,7 @@ class PostgresMigrationDatabase {
         }
         // Outside a transaction: each statement on its own (a multi-statement query would be an
         // implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
-        for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .splitStatements */ .Xd)(sql)) {
+        for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(sql)) {
             try {
                 await this.client.query(statement.sql);
             }
@@ -245,9 +249,9 @@ function toSqlError(error, file, sql, queryOffset, rolledBack) {
     const db = error;
     if (typeof db?.message !== 'string' || db.code === undefined)
         return error instanceof Error ? error : new Error(String(error));
-    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset);
-    const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
-    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint);
+    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset);
+    const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
+    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint);
 }
 
 

@@ -28,7 +28,7 @@ const RetryHandler = __nccwpck_require__(112)
 const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5837)
 const DecoratorHandler = __nccwpck_require__(7011)
 const RedirectHandler = __nccwpck_require__(5050)
-const createRedirectInterceptor = __nccwpck_require__(9295)
+const createRedirectInterceptor = __nccwpck_require__(1676)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -4156,7 +4156,7 @@ const DispatcherBase = __nccwpck_require__(4745)
 const Pool = __nccwpck_require__(7404)
 const Client = __nccwpck_require__(3069)
 const util = __nccwpck_require__(1544)
-const createRedirectInterceptor = __nccwpck_require__(9295)
+const createRedirectInterceptor = __nccwpck_require__(1676)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7191,7 +7191,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(9295)
+const createRedirectInterceptor = __nccwpck_require__(1676)
 
 function onError (client, err) {
   if (
@@ -9993,7 +9993,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 9295:
+/***/ 1676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28405,7 +28405,7 @@ class MigrationSqlError extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1676);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1921);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28414,7 +28414,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1676:
+/***/ 1921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31376,24 +31376,8 @@ const actionsLogger = {
     debug: (message) => core_debug(message)
 };
 
-;// CONCATENATED MODULE: ./packages/core/input-error.ts
-/**
- * A problem with what the user passed in. Its message is one line that names the input, says
- * what is wrong with the value and what is expected, so the action can fail before any side
- * effect without a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    constructor(input, problem, expected) {
-        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-function isInputError(error) {
-    return error instanceof input_error_InputError;
-}
-
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __nccwpck_require__(2683);
 ;// CONCATENATED MODULE: ./packages/core/redact.ts
 /** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
 function redact(text, secrets) {
@@ -31413,7 +31397,7 @@ function redact(text, secrets) {
  */
 function failureMessage(action, error, secrets = []) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = isInputError(error) ? message : `${action} failed: ${message}`;
+    const line = (0,input_error/* isInputError */.B)(error) ? message : `${action} failed: ${message}`;
     return redact(line, secrets);
 }
 
@@ -31485,7 +31469,7 @@ function parseBoolean(name, raw, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new input_error_InputError(name, `is "${raw}", which is not a boolean`, 'true or false');
+    throw new input_error/* InputError */.d(name, `is "${raw}", which is not a boolean`, 'true or false');
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
@@ -31497,14 +31481,14 @@ function parseDuration(name, raw, fallbackMs) {
     if (value === '') {
         if (fallbackMs !== undefined)
             return fallbackMs;
-        throw new input_error_InputError(name, 'is empty', 'a duration such as 30s, 5m or 1h');
+        throw new input_error/* InputError */.d(name, 'is empty', 'a duration such as 30s, 5m or 1h');
     }
     if (/^\d+(\.\d+)?$/.test(value))
         return Math.round(Number(value) * 1000);
     const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const consumed = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || consumed !== value.replace(/\s+/g, '')) {
-        throw new input_error_InputError(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
     }
     return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit], 0));
 }
@@ -31513,14 +31497,14 @@ function parseNumber(name, raw, fallback, rules = {}) {
     if (value === '') {
         if (fallback !== undefined)
             return fallback;
-        throw new input_error_InputError(name, 'is empty', describeNumber(rules));
+        throw new input_error/* InputError */.d(name, 'is empty', describeNumber(rules));
     }
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || (rules.integer && !Number.isInteger(parsed))) {
-        throw new input_error_InputError(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
     }
     if ((rules.min !== undefined && parsed < rules.min) || (rules.max !== undefined && parsed > rules.max)) {
-        throw new input_error_InputError(name, `is ${parsed}, which is out of range`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is ${parsed}, which is out of range`, describeNumber(rules));
     }
     return parsed;
 }
@@ -31562,7 +31546,7 @@ function parseEnum(name, raw, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new input_error_InputError(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
+    throw new input_error/* InputError */.d(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
 }
 /** A URL with one of the given protocols; the error never repeats the URL, which may hold credentials. */
 function parseUrl(name, raw, protocols = ['http:', 'https:']) {
@@ -31590,165 +31574,8 @@ function exactlyOneOf(values) {
     throw new InputError(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`);
 }
 
-;// CONCATENATED MODULE: ./packages/db/database-url.ts
-
-const DEFAULT_PORT = { postgres: 5432, mysql: 3306 };
-const SERVER_SCHEMES = {
-    postgres: 'postgres',
-    postgresql: 'postgres',
-    mysql: 'mysql',
-    mariadb: 'mysql'
-};
-const EXPECTED = 'a URL such as postgres://user:password@host:5432/app, mysql://user:password@host/app or sqlite:path/to/app.db';
-/**
- * Parses a database URL. `allowed` limits the kinds (the error then names the kinds accepted);
- * `input` is the action input the URL came from, named in every error.
- */
-function parseDatabaseUrl(raw, input = 'database-url', allowed = ['postgres', 'mysql', 'sqlite']) {
-    const value = raw.trim();
-    if (value === '')
-        throw new input_error_InputError(input, 'is empty', EXPECTED);
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-    if (scheme === undefined)
-        throw new input_error_InputError(input, 'is not a URL (it has no scheme)', EXPECTED);
-    let parsed;
-    if (scheme === 'sqlite' || scheme === 'sqlite3' || scheme === 'file') {
-        parsed = parseSqlite(value, scheme, input);
-    }
-    else if (Object.hasOwn(SERVER_SCHEMES, scheme)) {
-        parsed = parseServer(value, scheme, SERVER_SCHEMES[scheme], input);
-    }
-    else {
-        throw new input_error_InputError(input, `uses the ${scheme} scheme, which is not a supported database`, expectedFor(allowed));
-    }
-    if (!allowed.includes(parsed.kind)) {
-        throw new input_error_InputError(input, `points at a ${parsed.kind} database, which is not supported here`, expectedFor(allowed));
-    }
-    return parsed;
-}
-function expectedFor(allowed) {
-    const examples = {
-        postgres: 'postgres://user:password@host:5432/app',
-        mysql: 'mysql://user:password@host:3306/app',
-        sqlite: 'sqlite:path/to/app.db'
-    };
-    return `a URL such as ${allowed.map((k) => examples[k]).join(' or ')}`;
-}
-function parseSqlite(value, scheme, input) {
-    let rest = value.slice(scheme.length + 1);
-    const query = rest.indexOf('?');
-    if (query >= 0)
-        rest = rest.slice(0, query);
-    // sqlite:///abs/path → /abs/path; sqlite://relative/path → relative/path; sqlite:path → path
-    let path = rest.startsWith('//') ? rest.slice(2) : rest;
-    try {
-        path = decodeURIComponent(path);
-    }
-    catch {
-        throw new input_error_InputError(input, 'has a badly escaped path (a % not followed by two hex digits)', 'a URL such as sqlite:path/to/app.db');
-    }
-    if (path === '' || path === '/')
-        throw new input_error_InputError(input, 'names no SQLite database file', 'a URL such as sqlite:path/to/app.db or sqlite:///abs/app.db');
-    return { kind: 'sqlite', raw: value, scheme, path };
-}
-function parseServer(value, scheme, kind, input) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new input_error_InputError(input, 'is not a valid URL', EXPECTED);
-    }
-    if (url.hostname === '')
-        throw new input_error_InputError(input, 'names no host', `a URL such as ${scheme}://user:password@host/app`);
-    let port = DEFAULT_PORT[kind];
-    if (url.port !== '') {
-        port = Number(url.port);
-        if (!Number.isInteger(port) || port < 1 || port > 65535)
-            throw new input_error_InputError(input, 'has a port out of range', 'a port from 1 to 65535');
-    }
-    let database;
-    let user;
-    let password;
-    try {
-        database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-        user = decodeURIComponent(url.username);
-        password = decodeURIComponent(url.password);
-    }
-    catch {
-        throw new input_error_InputError(input, 'has badly escaped characters (a % not followed by two hex digits)', 'special characters in the user or password percent-encoded, e.g. @ as %40');
-    }
-    if (database === '')
-        throw new input_error_InputError(input, 'names no database (the path after the host is empty)', `a URL such as ${scheme}://user:password@host/app`);
-    if (database.includes('/'))
-        throw new input_error_InputError(input, 'has a path with more than one segment', `a URL such as ${scheme}://user:password@host/app`);
-    const params = {};
-    for (const [key, param] of url.searchParams)
-        params[key] = param;
-    return {
-        kind,
-        raw: value,
-        scheme,
-        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port,
-        database,
-        user,
-        password,
-        params
-    };
-}
-/**
- * Every form of the URL's secret parts that could end up in a log: the URL itself, its password
- * decoded and as written. Mask each of them.
- */
-function databaseUrlSecrets(raw) {
-    const secrets = new Set();
-    const value = raw.trim();
-    if (value !== '')
-        secrets.add(value);
-    if (raw !== '' && raw !== value)
-        secrets.add(raw);
-    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(value)?.[1];
-    const encoded = userinfo?.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : undefined;
-    if (encoded) {
-        secrets.add(encoded);
-        try {
-            secrets.add(decodeURIComponent(encoded));
-        }
-        catch {
-            // a badly escaped password is masked as written
-        }
-    }
-    return [...secrets].filter((s) => s.length > 0);
-}
-/** A description safe to log: kind, host, port, database and user, never the password. */
-function describeDatabase(url) {
-    if (url.kind === 'sqlite')
-        return `SQLite database ${url.path}`;
-    const who = url.user === '' ? '' : ` as ${url.user}`;
-    return `${url.kind === 'postgres' ? 'PostgreSQL' : 'MySQL'} database "${url.database}" on ${url.host}:${url.port}${who}`;
-}
-/** The URL rebuilt without its password, for tools that take credentials separately. */
-function withoutPassword(url) {
-    const copy = new URL(url.raw);
-    copy.password = '';
-    return copy.toString();
-}
-/**
- * The JDBC form (Flyway, Liquibase): jdbc:postgresql://host:port/db?params with the user and
- * password returned separately, since JDBC URLs carry no userinfo.
- */
-function toJdbc(url) {
-    const subprotocol = url.kind === 'postgres' ? 'postgresql' : url.scheme === 'mariadb' ? 'mariadb' : 'mysql';
-    const host = url.host.includes(':') ? `[${url.host}]` : url.host;
-    const query = new URLSearchParams(url.params).toString();
-    return {
-        url: `jdbc:${subprotocol}://${host}:${url.port}/${encodeURIComponent(url.database)}${query === '' ? '' : `?${query}`}`,
-        user: url.user,
-        password: url.password
-    };
-}
-
+// EXTERNAL MODULE: ./packages/db/database-url.ts
+var database_url = __nccwpck_require__(4220);
 ;// CONCATENATED MODULE: ./actions/migrate/src/tools/tool-adapter.ts
 /**
  * A migration tool the action drives through its command line. Adapters are pure: they build
@@ -31780,54 +31607,54 @@ const optional = (value) => (value.trim() === '' ? undefined : value.trim());
 function duration(name, fallbackMs) {
     const raw = input(name);
     if (raw.trim().startsWith('-'))
-        throw new input_error_InputError(name, `is "${raw.trim()}", which is negative`, 'a duration of 0 or more, such as 30s, 5m or 0');
+        throw new input_error/* InputError */.d(name, `is "${raw.trim()}", which is negative`, 'a duration of 0 or more, such as 30s, 5m or 0');
     return parseDuration(name, raw, fallbackMs);
 }
 /** Reads and validates every input; throws an InputError naming the first bad one, before anything connects. */
 function getInputs() {
     // The URL is a secret: mask it, and its password in every spelling, before anything else runs.
     const rawUrl = secretInput('database-url');
-    for (const secret of databaseUrlSecrets(rawUrl))
+    for (const secret of (0,database_url/* databaseUrlSecrets */.I6)(rawUrl))
         maskSecret(secret);
     const tool = parseEnum('tool', input('tool'), ['builtin', ...TOOL_NAMES], 'builtin');
     const builtin = tool === 'builtin';
     let databaseUrl;
     if (builtin || rawUrl.trim() !== '') {
-        databaseUrl = parseDatabaseUrl(rawUrl, 'database-url', builtin ? ['postgres', 'sqlite'] : ['postgres', 'mysql', 'sqlite']);
+        databaseUrl = (0,database_url/* parseDatabaseUrl */.mx)(rawUrl, 'database-url', builtin ? ['postgres', 'sqlite'] : ['postgres', 'mysql', 'sqlite']);
     }
     const databaseUrlEnv = optional(input('database-url-env'));
     if (databaseUrlEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(databaseUrlEnv)) {
-        throw new input_error_InputError('database-url-env', `is "${databaseUrlEnv}", which is not an environment variable name`, 'letters, digits and underscores, such as DATABASE_URL');
+        throw new input_error/* InputError */.d('database-url-env', `is "${databaseUrlEnv}", which is not an environment variable name`, 'letters, digits and underscores, such as DATABASE_URL');
     }
     const command = optional(input('command'));
     if (tool === 'command' && command === undefined)
-        throw new input_error_InputError('command', 'is required when tool is command', 'the shell command that applies your migrations');
+        throw new input_error/* InputError */.d('command', 'is required when tool is command', 'the shell command that applies your migrations');
     if (tool !== 'command' && command !== undefined)
-        throw new input_error_InputError('command', `is set but tool is ${tool}`, 'tool: command to run your own command');
+        throw new input_error/* InputError */.d('command', `is set but tool is ${tool}`, 'tool: command to run your own command');
     const direction = parseEnum('direction', input('direction'), ['up', 'down'], 'up');
     if (direction === 'down' && !builtin) {
-        throw new input_error_InputError('direction', `is down, which the ${tool} adapter does not run`, 'up, or tool: builtin with .down.sql files (run your tool\'s own down command through tool: command)');
+        throw new input_error/* InputError */.d('direction', `is down, which the ${tool} adapter does not run`, 'up, or tool: builtin with .down.sql files (run your tool\'s own down command through tool: command)');
     }
     const target = optional(input('target'));
     if (target !== undefined && builtin && !/^\d+$/.test(target)) {
-        throw new input_error_InputError('target', `is "${target}", which is not a migration version`, 'the digits a file name starts with, such as 20240101120000 or 003');
+        throw new input_error/* InputError */.d('target', `is "${target}", which is not a migration version`, 'the digits a file name starts with, such as 20240101120000 or 003');
     }
     if (target !== undefined && tool === 'prisma')
-        throw new input_error_InputError('target', 'is set but prisma migrate deploy always applies every pending migration', 'no target with tool: prisma');
+        throw new input_error/* InputError */.d('target', 'is set but prisma migrate deploy always applies every pending migration', 'no target with tool: prisma');
     if (target !== undefined && tool === 'command')
-        throw new input_error_InputError('target', 'is set but tool: command runs your command as it is', 'the target inside your command');
+        throw new input_error/* InputError */.d('target', 'is set but tool: command runs your command as it is', 'the target inside your command');
     const stepsRaw = input('steps');
     let steps;
     if (stepsRaw.trim() !== '') {
         if (direction !== 'down')
-            throw new input_error_InputError('steps', 'is set but direction is up', 'steps only with direction: down');
+            throw new input_error/* InputError */.d('steps', 'is set but direction is up', 'steps only with direction: down');
         if (target !== undefined)
-            throw new input_error_InputError('steps', 'cannot be combined with "target"', 'either steps (how many to revert) or target (the version to go back to)');
+            throw new input_error/* InputError */.d('steps', 'cannot be combined with "target"', 'either steps (how many to revert) or target (the version to go back to)');
         steps = parseNumber('steps', stepsRaw, 1, { min: 1, integer: true });
     }
     const historyTable = optional(input('history-table')) ?? 'deploy_actions_migrations';
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(historyTable) || historyTable.length > 120) {
-        throw new input_error_InputError('history-table', `is "${historyTable}", which is not a table name`, 'a name such as deploy_actions_migrations or ops.migrations (letters, digits, underscores)');
+        throw new input_error/* InputError */.d('history-table', `is "${historyTable}", which is not a table name`, 'a name such as deploy_actions_migrations or ops.migrations (letters, digits, underscores)');
     }
     const inputs = {
         tool,
@@ -31946,18 +31773,18 @@ function collectMigrations(directory, files, input = 'directory') {
             continue;
         const parsed = parseMigrationFileName(file.name);
         if (!parsed) {
-            throw new input_error_InputError(input, `holds ${shown(file.name)}, whose name is not <version>_<name>.sql`, 'file names such as 001_create_users.sql and 001_create_users.down.sql (the version is digits)');
+            throw new input_error/* InputError */.d(input, `holds ${shown(file.name)}, whose name is not <version>_<name>.sql`, 'file names such as 001_create_users.sql and 001_create_users.down.sql (the version is digits)');
         }
         const target = parsed.direction === 'up' ? ups : downs;
         const existing = target.get(parsed.version);
         if (existing) {
-            throw new input_error_InputError(input, `holds two ${parsed.direction} migrations with version ${parsed.version} (${shown(existing.file.name)} and ${shown(file.name)})`, 'one migration per version');
+            throw new input_error/* InputError */.d(input, `holds two ${parsed.direction} migrations with version ${parsed.version} (${shown(existing.file.name)} and ${shown(file.name)})`, 'one migration per version');
         }
         if (parsed.direction === 'up') {
             const order = BigInt(parsed.version);
             const clash = byOrder.get(order);
             if (clash !== undefined) {
-                throw new input_error_InputError(input, `holds versions ${clash} and ${parsed.version}, which are the same number`, 'versions that differ as numbers (leading zeros do not count)');
+                throw new input_error/* InputError */.d(input, `holds versions ${clash} and ${parsed.version}, which are the same number`, 'versions that differ as numbers (leading zeros do not count)');
             }
             byOrder.set(order, parsed.version);
         }
@@ -31965,10 +31792,10 @@ function collectMigrations(directory, files, input = 'directory') {
     }
     for (const [version, down] of downs) {
         if (!ups.has(version))
-            throw new input_error_InputError(input, `holds ${shown(down.file.name)} without a matching up migration`, `a file ${version}_${down.parsed.name}.sql beside it`);
+            throw new input_error/* InputError */.d(input, `holds ${shown(down.file.name)} without a matching up migration`, `a file ${version}_${down.parsed.name}.sql beside it`);
     }
     if (ups.size === 0) {
-        throw new input_error_InputError(input, `(${directory}) holds no migrations`, 'files named <version>_<name>.sql such as 001_create_users.sql');
+        throw new input_error/* InputError */.d(input, `(${directory}) holds no migrations`, 'files named <version>_<name>.sql such as 001_create_users.sql');
     }
     for (const { file } of [...ups.values(), ...downs.values()]) {
         if (isNoTransaction(file.content))
@@ -31977,7 +31804,7 @@ function collectMigrations(directory, files, input = 'directory') {
         if (control) {
             const { line } = (0,source_position/* positionAt */.t)(file.content, control.offset + (control.sql.length - (0,sql_statements/* withoutLeadingComments */.fx)(control.sql).length));
             const keyword = (0,sql_statements/* withoutLeadingComments */.fx)(control.sql).split(/\s/, 1)[0].toUpperCase();
-            throw new input_error_InputError(input, `holds ${shown(file.name)}, which has its own ${keyword} on line ${line}; the runner already wraps each file in a transaction, and a ${keyword} inside it would break the all-or-nothing guarantee`, `the file without BEGIN/COMMIT, or "${NO_TRANSACTION_MARKER}" as its first line to manage transactions yourself`);
+            throw new input_error/* InputError */.d(input, `holds ${shown(file.name)}, which has its own ${keyword} on line ${line}; the runner already wraps each file in a transaction, and a ${keyword} inside it would break the all-or-nothing guarantee`, `the file without BEGIN/COMMIT, or "${NO_TRANSACTION_MARKER}" as its first line to manage transactions yourself`);
         }
     }
     return [...ups.values()]
@@ -32281,9 +32108,9 @@ async function loadMigrations(workingDirectory, directory) {
     const { absolute, shown } = migrationsLocation(workingDirectory, directory);
     const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
     if (!info)
-        throw new input_error_InputError('directory', `is "${directory}", which does not exist (looked in ${shown})`, 'a folder of <version>_<name>.sql files, relative to working-directory');
+        throw new input_error/* InputError */.d('directory', `is "${directory}", which does not exist (looked in ${shown})`, 'a folder of <version>_<name>.sql files, relative to working-directory');
     if (!info.isDirectory())
-        throw new input_error_InputError('directory', `is "${directory}", which is a file`, 'a folder of <version>_<name>.sql files');
+        throw new input_error/* InputError */.d('directory', `is "${directory}", which is a file`, 'a folder of <version>_<name>.sql files');
     const names = (await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
     const files = await Promise.all(names.filter((name) => name.toLowerCase().endsWith('.sql')).map(async (name) => ({ name, content: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(absolute, name), 'utf8') })));
     return collectMigrations(shown, files);
@@ -32411,7 +32238,7 @@ function flywayEnvironment(context) {
     const env = { FLYWAY_LOCATIONS: `filesystem:${context.directory}` };
     const url = context.databaseUrl;
     if (url && url.kind !== 'sqlite') {
-        const jdbc = toJdbc(url);
+        const jdbc = (0,database_url/* toJdbc */.Ht)(url);
         env.FLYWAY_URL = jdbc.url;
         if (jdbc.user)
             env.FLYWAY_USER = jdbc.user;
@@ -32763,7 +32590,7 @@ async function runTool(options) {
     if (adapter.usesDirectory) {
         const info = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.resolve)(options.workingDirectory, context.directory)).catch(() => undefined);
         if (!info?.isDirectory())
-            throw new input_error_InputError('directory', `is "${context.directory}", which is not a folder in ${options.workingDirectory}`, `the migrations folder ${options.tool} should read`);
+            throw new input_error/* InputError */.d('directory', `is "${context.directory}", which is not a folder in ${options.workingDirectory}`, `the migrations folder ${options.tool} should read`);
     }
     const program = await findProgram(adapter, options.workingDirectory);
     if (adapter.program && !program) {
@@ -32840,12 +32667,12 @@ async function runTool(options) {
 
 /** Runs the migrations the inputs describe, with the built-in runner or a tool. */
 async function migrate(inputs, log) {
-    const database = inputs.databaseUrl ? describeDatabase(inputs.databaseUrl) : undefined;
+    const database = inputs.databaseUrl ? (0,database_url/* describeDatabase */.DZ)(inputs.databaseUrl) : undefined;
     if (inputs.tool === 'builtin') {
         const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory);
         checkTarget(inputs, migrations);
         const url = inputs.databaseUrl;
-        log.info(`Connecting to ${describeDatabase(url)} …`);
+        log.info(`Connecting to ${(0,database_url/* describeDatabase */.DZ)(url)} …`);
         const db = await openDatabase(url, {
             historyTable: inputs.historyTable,
             statementTimeoutMs: inputs.statementTimeoutMs,
@@ -32898,7 +32725,7 @@ function checkTarget(inputs, migrations) {
     if (inputs.direction === 'down' && target === 0n)
         return;
     if (!migrations.some((m) => m.order === target)) {
-        throw new input_error_InputError('target', `is ${inputs.target}, which is not the version of any migration in ${inputs.directory}`, `one of ${migrations.map((m) => m.version).slice(-5).join(', ')}${inputs.direction === 'down' ? ', or 0 to revert all' : ''}`);
+        throw new input_error/* InputError */.d('target', `is ${inputs.target}, which is not the version of any migration in ${inputs.directory}`, `one of ${migrations.map((m) => m.version).slice(-5).join(', ')}${inputs.direction === 'down' ? ', or 0 to revert all' : ''}`);
     }
 }
 
@@ -33190,6 +33017,33 @@ function transactionControl(script) {
 
 /***/ }),
 
+/***/ 2683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ isInputError),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * A problem with what the user passed in. Its message is one line that names the input, says
+ * what is wrong with the value and what is expected, so the action can fail before any side
+ * effect without a stack trace.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem, expected) {
+        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+function isInputError(error) {
+    return error instanceof InputError;
+}
+
+
+/***/ }),
+
 /***/ 9031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33233,6 +33087,178 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 4220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DZ: () => (/* binding */ describeDatabase),
+/* harmony export */   Ht: () => (/* binding */ toJdbc),
+/* harmony export */   I6: () => (/* binding */ databaseUrlSecrets),
+/* harmony export */   mx: () => (/* binding */ parseDatabaseUrl)
+/* harmony export */ });
+/* unused harmony export withoutPassword */
+/* harmony import */ var _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
+
+const DEFAULT_PORT = { postgres: 5432, mysql: 3306 };
+const SERVER_SCHEMES = {
+    postgres: 'postgres',
+    postgresql: 'postgres',
+    mysql: 'mysql',
+    mariadb: 'mysql'
+};
+const EXPECTED = 'a URL such as postgres://user:password@host:5432/app, mysql://user:password@host/app or sqlite:path/to/app.db';
+/**
+ * Parses a database URL. `allowed` limits the kinds (the error then names the kinds accepted);
+ * `input` is the action input the URL came from, named in every error.
+ */
+function parseDatabaseUrl(raw, input = 'database-url', allowed = ['postgres', 'mysql', 'sqlite']) {
+    const value = raw.trim();
+    if (value === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is empty', EXPECTED);
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is not a URL (it has no scheme)', EXPECTED);
+    let parsed;
+    if (scheme === 'sqlite' || scheme === 'sqlite3' || scheme === 'file') {
+        parsed = parseSqlite(value, scheme, input);
+    }
+    else if (Object.hasOwn(SERVER_SCHEMES, scheme)) {
+        parsed = parseServer(value, scheme, SERVER_SCHEMES[scheme], input);
+    }
+    else {
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `uses the ${scheme} scheme, which is not a supported database`, expectedFor(allowed));
+    }
+    if (!allowed.includes(parsed.kind)) {
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `points at a ${parsed.kind} database, which is not supported here`, expectedFor(allowed));
+    }
+    return parsed;
+}
+function expectedFor(allowed) {
+    const examples = {
+        postgres: 'postgres://user:password@host:5432/app',
+        mysql: 'mysql://user:password@host:3306/app',
+        sqlite: 'sqlite:path/to/app.db'
+    };
+    return `a URL such as ${allowed.map((k) => examples[k]).join(' or ')}`;
+}
+function parseSqlite(value, scheme, input) {
+    let rest = value.slice(scheme.length + 1);
+    const query = rest.indexOf('?');
+    if (query >= 0)
+        rest = rest.slice(0, query);
+    // sqlite:///abs/path → /abs/path; sqlite://relative/path → relative/path; sqlite:path → path
+    let path = rest.startsWith('//') ? rest.slice(2) : rest;
+    try {
+        path = decodeURIComponent(path);
+    }
+    catch {
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'has a badly escaped path (a % not followed by two hex digits)', 'a URL such as sqlite:path/to/app.db');
+    }
+    if (path === '' || path === '/')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'names no SQLite database file', 'a URL such as sqlite:path/to/app.db or sqlite:///abs/app.db');
+    return { kind: 'sqlite', raw: value, scheme, path };
+}
+function parseServer(value, scheme, kind, input) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is not a valid URL', EXPECTED);
+    }
+    if (url.hostname === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'names no host', `a URL such as ${scheme}://user:password@host/app`);
+    let port = DEFAULT_PORT[kind];
+    if (url.port !== '') {
+        port = Number(url.port);
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+            throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'has a port out of range', 'a port from 1 to 65535');
+    }
+    let database;
+    let user;
+    let password;
+    try {
+        database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+        user = decodeURIComponent(url.username);
+        password = decodeURIComponent(url.password);
+    }
+    catch {
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'has badly escaped characters (a % not followed by two hex digits)', 'special characters in the user or password percent-encoded, e.g. @ as %40');
+    }
+    if (database === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'names no database (the path after the host is empty)', `a URL such as ${scheme}://user:password@host/app`);
+    if (database.includes('/'))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'has a path with more than one segment', `a URL such as ${scheme}://user:password@host/app`);
+    const params = {};
+    for (const [key, param] of url.searchParams)
+        params[key] = param;
+    return {
+        kind,
+        raw: value,
+        scheme,
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port,
+        database,
+        user,
+        password,
+        params
+    };
+}
+/**
+ * Every form of the URL's secret parts that could end up in a log: the URL itself, its password
+ * decoded and as written. Mask each of them.
+ */
+function databaseUrlSecrets(raw) {
+    const secrets = new Set();
+    const value = raw.trim();
+    if (value !== '')
+        secrets.add(value);
+    if (raw !== '' && raw !== value)
+        secrets.add(raw);
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(value)?.[1];
+    const encoded = userinfo?.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : undefined;
+    if (encoded) {
+        secrets.add(encoded);
+        try {
+            secrets.add(decodeURIComponent(encoded));
+        }
+        catch {
+            // a badly escaped password is masked as written
+        }
+    }
+    return [...secrets].filter((s) => s.length > 0);
+}
+/** A description safe to log: kind, host, port, database and user, never the password. */
+function describeDatabase(url) {
+    if (url.kind === 'sqlite')
+        return `SQLite database ${url.path}`;
+    const who = url.user === '' ? '' : ` as ${url.user}`;
+    return `${url.kind === 'postgres' ? 'PostgreSQL' : 'MySQL'} database "${url.database}" on ${url.host}:${url.port}${who}`;
+}
+/** The URL rebuilt without its password, for tools that take credentials separately. */
+function withoutPassword(url) {
+    const copy = new URL(url.raw);
+    copy.password = '';
+    return copy.toString();
+}
+/**
+ * The JDBC form (Flyway, Liquibase): jdbc:postgresql://host:port/db?params with the user and
+ * password returned separately, since JDBC URLs carry no userinfo.
+ */
+function toJdbc(url) {
+    const subprotocol = url.kind === 'postgres' ? 'postgresql' : url.scheme === 'mariadb' ? 'mariadb' : 'mysql';
+    const host = url.host.includes(':') ? `[${url.host}]` : url.host;
+    const query = new URLSearchParams(url.params).toString();
+    return {
+        url: `jdbc:${subprotocol}://${host}:${url.port}/${encodeURIComponent(url.database)}${query === '' ? '' : `?${query}`}`,
+        user: url.user,
+        password: url.password
+    };
 }
 
 

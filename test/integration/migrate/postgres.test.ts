@@ -261,6 +261,18 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(tables(db.sql)).toBe('deploy_actions_migrations')
   })
 
+  it('accepts a migration that holds only comments, and says clearly when the server cannot be reached', async () => {
+    const db = freshDatabase()
+    const dir = folder({ '001_a.sql': 'CREATE TABLE a ();', '002_note.sql': '-- nothing to do here any more\n' })
+    const result = await migrate({ 'database-url': db.url, directory: dir.path })
+    expect(result.errors).toEqual([])
+    expect(result.outputs['applied-count']).toBe('2')
+
+    const unreachable = await migrate({ 'database-url': 'postgres://app:Hidden-9@127.0.0.1:1/app', directory: dir.path })
+    expect(unreachable.exitCode).toBe(1)
+    expect(unreachable.errors).toEqual(['migrate failed: cannot connect to PostgreSQL database "app" on 127.0.0.1:1 as app: connect ECONNREFUSED 127.0.0.1:1'])
+  })
+
   it('masks the database URL and its password and never prints them', async () => {
     const db = freshDatabase()
     const dir = folder({ '001_a.sql': 'CREATE TABLE a ();', '002_bad.sql': 'SELEC 1;' })

@@ -1,7 +1,7 @@
 import type { Client, DatabaseError } from 'pg'
 import type { Logger } from '../../../../packages/core/log.js'
 import { formatMs } from '../../../../packages/core/markdown.js'
-import type { ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
+import { describeDatabase, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
 import type { Migration } from '../migration-files.js'
 import type { AppliedMigration } from '../plan.js'
 import { positionOfDatabaseError } from '../source-position.js'
@@ -28,7 +28,9 @@ export async function openPostgres(url: ServerDatabaseUrl, options: DatabaseOpti
   })
   // A dropped connection emits 'error' on the client; without a listener it would crash the process.
   client.on('error', (error) => options.log.debug(`PostgreSQL connection error: ${error.message}`))
-  await client.connect()
+  await client.connect().catch((error: unknown) => {
+    throw new Error(`cannot connect to ${describeDatabase(url)}: ${error instanceof Error ? error.message : String(error)}`)
+  })
   await client.query(`SET statement_timeout = ${Math.round(options.statementTimeoutMs)}`)
   // PostgreSQL 14+: notice a vanished client during a long statement instead of at its end.
   await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined)
