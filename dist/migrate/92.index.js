@@ -126,6 +126,9 @@ class PostgresMigrationDatabase {
         }));
     }
     async prepareHistory() {
+        const schema = this.options.historyTable.includes('.') ? (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteQualified */ .$s)(this.options.historyTable.split('.')[0]) : undefined;
+        if (schema)
+            await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
         await this.client.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
         version text PRIMARY KEY,
         name text NOT NULL,

@@ -32649,7 +32649,8 @@ async function runTool(options) {
             pendingCount: after?.pendingCount ?? after?.pending?.length,
             currentVersion: after?.current,
             warnings,
-            failure: failure?.message
+            failure: failure?.message,
+            appliedUnknown: names === undefined
         },
         failure
     };
@@ -32781,6 +32782,8 @@ function summaryMarkdown(report) {
     ]);
     if (rows.length > 0)
         parts.push((0,markdown/* markdownTable */.Qj)(['migration', 'file', 'duration', 'status'], rows), '');
+    else if (report.appliedUnknown)
+        parts.push(`${report.runner} ran${report.failure ? '' : ' successfully'}; its output does not say which migrations it applied.`, '');
     else
         parts.push(report.dryRun || report.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.', '');
     if (report.laterCount)

@@ -31,6 +31,8 @@ export interface MigrateReport {
   warnings: string[]
   failure?: string
   backupId?: string
+  /** The tool ran but its output does not say which migrations it applied (tool: command). */
+  appliedUnknown?: boolean
 }
 
 const STATUS_LABEL: Record<OutcomeStatus, string> = {
@@ -84,6 +86,7 @@ export function summaryMarkdown(report: MigrateReport): string {
     STATUS_LABEL[o.status]
   ])
   if (rows.length > 0) parts.push(markdownTable(['migration', 'file', 'duration', 'status'], rows), '')
+  else if (report.appliedUnknown) parts.push(`${report.runner} ran${report.failure ? '' : ' successfully'}; its output does not say which migrations it applied.`, '')
   else parts.push(report.dryRun || report.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.', '')
   if (report.laterCount) parts.push(`${report.laterCount} pending migration${report.laterCount === 1 ? ' lies' : 's lie'} beyond the target and were left for a later run.`, '')
   const withSql = report.outcomes.filter((o) => o.sql !== undefined)

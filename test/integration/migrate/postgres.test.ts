@@ -268,6 +268,11 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(result.errors).toEqual([])
     expect(result.outputs['applied-count']).toBe('2')
 
+    // A schema-qualified history table; its schema is created if missing.
+    const other = freshDatabase()
+    const ops = await migrate({ 'database-url': other.url, directory: dir.path, 'history-table': 'ops.schema_history' })
+    expect(ops.errors).toEqual([])
+    expect(other.sql("SELECT string_agg(version, ',' ORDER BY version) FROM ops.schema_history")).toBe('001,002')
     const unreachable = await migrate({ 'database-url': 'postgres://app:Hidden-9@127.0.0.1:1/app', directory: dir.path })
     expect(unreachable.exitCode).toBe(1)
     expect(unreachable.errors).toEqual(['migrate failed: cannot connect to PostgreSQL database "app" on 127.0.0.1:1 as app: connect ECONNREFUSED 127.0.0.1:1'])

@@ -92,6 +92,7 @@ describe('migrate with tools (runner contract)', () => {
     expect(result.stdout).toContain('[command]/usr/bin/sh -c psql "$DATABASE_URL"')
     expect(result.outputs['applied-count']).toBe('0')
     expect(result.outputs['pending-count']).toBe('')
+    expect(result.summary).toContain('command ran successfully; its output does not say which migrations it applied.')
   })
 
   it('command: a failing command fails the step with its exit code', async () => {

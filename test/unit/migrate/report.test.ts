@@ -51,6 +51,12 @@ describe('summary', () => {
     expect(markdown).toContain('<details><summary>m/2_b.sql</summary>\n\n```sql\nCREATE TABLE b ();\n```')
   })
 
+  it('does not claim "nothing to apply" when a tool cannot tell', () => {
+    const markdown = summaryMarkdown({ ...base, runner: 'command', failure: undefined, outcomes: [], warnings: [], appliedUnknown: true })
+    expect(markdown).toContain('command ran successfully; its output does not say which migrations it applied.')
+    expect(markdown).not.toContain('Nothing to apply')
+  })
+
   it('says when there is nothing to do', () => {
     expect(summaryMarkdown({ ...base, failure: undefined, outcomes: [], warnings: [] })).toContain('Nothing to apply: the database is up to date.')
   })

@@ -80,6 +80,8 @@ class PostgresMigrationDatabase implements MigrationDatabase {
   }
 
   async prepareHistory(): Promise<void> {
+    const schema = this.options.historyTable.includes('.') ? quoteQualified(this.options.historyTable.split('.')[0]) : undefined
+    if (schema) await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
     await this.client.query(
       `CREATE TABLE IF NOT EXISTS ${this.table} (
         version text PRIMARY KEY,

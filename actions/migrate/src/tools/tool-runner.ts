@@ -86,7 +86,8 @@ export async function runTool(options: ToolOptions): Promise<ToolResult> {
       pendingCount: after?.pendingCount ?? after?.pending?.length,
       currentVersion: after?.current,
       warnings,
-      failure: failure?.message
+      failure: failure?.message,
+      appliedUnknown: names === undefined
     },
     failure
   }
