@@ -42,8 +42,14 @@ export async function runGraph<R>(options: GraphOptions<R>): Promise<Map<string,
         run(name).then(
           (result) => {
             results.set(name, result)
-            running--
-            pump()
+            // Free the slot on the next turn of the event loop: by then the HTTP client has put
+            // the finished request's connection back in its pool, so the next check reuses it
+            // instead of opening another (measured on the sample app: 12 checks at concurrency 3
+            // use 3 connections this way, 5 to 6 when the slot is freed at once).
+            setImmediate(() => {
+              running--
+              pump()
+            })
           },
           (error: unknown) => reject(error)
         )

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { cleanup, runAction, type RunResult } from '../../support/runner.js'
 import { startSampleApp, type SampleApp } from '../../support/services/sample-app.js'
-import { checksFile, maskedValues, noStackTrace, reports, visibleStdout } from './support.js'
+import { appStats, checksFile, maskedValues, noStackTrace, reports, visibleStdout } from './support.js'
 
 describe('smoke-test — runner contract against the sample app', () => {
   let app: SampleApp
@@ -218,6 +218,38 @@ describe('smoke-test — readiness and latency budgets', () => {
       expect(result.errors).toEqual([expect.stringMatching(/^smoke-test failed: check "ready" was not ready within 1\.50 s \(\d+ attempts; last: expected status 2xx, got 503: .*\); 2 of 2 checks failed: 2 skipped: "ready", "version"$/)])
       expect(result.outputs).toMatchObject({ passed: '0', failed: '2', total: '2' })
       expect(result.summary).toContain('**not ready**')
+    } finally {
+      await app.stop()
+    }
+  })
+
+  it('runs independent checks concurrently up to the limit, over reused keep-alive connections', async () => {
+    const app = await startSampleApp({ latencyMs: 100 })
+    try {
+      const checks = Array.from({ length: 12 }, (_, i) => `  - name: c${i}\n    url: ${app.url}/api/version?n=${i}\n`).join('')
+      const file = await checksFile(`checks:\n${checks}`)
+      const before = await appStats(app.url)
+      const result = await runAction({ action: 'smoke-test', inputs: { 'checks-file': file, concurrency: '3' } })
+      runs.push(result)
+      const after = await appStats(app.url)
+      expect(result.exitCode).toBe(0)
+      expect(after.requests - before.requests).toBe(12)
+      expect(after.maxInFlight).toBe(3)
+      // Three connections for twelve requests (the other one is the stats request's own).
+      expect(after.connections - before.connections).toBe(3 + 1)
+    } finally {
+      await app.stop()
+    }
+  })
+
+  it('a check that gets no answer within its timeout fails with that reason', async () => {
+    const app = await startSampleApp({ latencyMs: 1000 })
+    try {
+      const file = await checksFile(`checks:\n  - name: slow\n    url: ${app.url}/api/version\n    timeout: 200ms\n`)
+      const result = await runAction({ action: 'smoke-test', inputs: { 'checks-file': file } })
+      runs.push(result)
+      expect(result.exitCode).toBe(1)
+      expect(result.errors).toEqual(['smoke-test failed: 1 of 1 checks failed: "slow" (request failed: no answer within 200 ms)'])
     } finally {
       await app.stop()
     }

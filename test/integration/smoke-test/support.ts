@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunResult } from '../../support/runner.js'
@@ -12,10 +13,28 @@ export async function checksFile(content: string, name = 'checks.yml'): Promise<
   return path
 }
 
-/** Requests the sample app has answered so far (its /_stats endpoint does not count itself). */
+export interface AppStats {
+  requests: number
+  connections: number
+  maxInFlight: number
+}
+
+/**
+ * The sample app's counters (GET /_stats does not count itself as a request). Asked over a
+ * connection of its own that is closed afterwards, so it adds exactly one to `connections`.
+ */
+export function appStats(baseUrl: string): Promise<AppStats> {
+  return new Promise((resolve, reject) => {
+    get(`${baseUrl}/_stats`, { agent: false }, (response) => {
+      let body = ''
+      response.on('data', (chunk) => (body += chunk))
+      response.on('end', () => resolve(JSON.parse(body) as AppStats))
+    }).on('error', reject)
+  })
+}
+
 export async function requestCount(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/_stats`)
-  return ((await response.json()) as { requests: number }).requests
+  return (await appStats(baseUrl)).requests
 }
 
 /** Values the action registered with ::add-mask:: (the runner hides these lines and the values). */
