@@ -231,8 +231,8 @@ function mapGitHubError(error, what, now = Date.now()) {
  *
  * `deployment` mode: `auto` adds a status to the newest own deployment for this sha and
  * environment (the one GitHub made for a job with `environment:`, or one an earlier step made —
- * see isOwnDeployment) and creates one when there is none; `update` only adds statuses (fails when none exists); `create` always
- * creates a new one; `off` skips deployments.
+ * see isOwnDeployment) and creates one when there is none; `update` only adds statuses (fails
+ * when there is none); `create` always creates a new one; `off` skips deployments.
  */
 class GitHubNotifier {
     config;
@@ -259,9 +259,8 @@ class GitHubNotifier {
         };
         if (this.config.deployment !== 'off') {
             await part(async () => {
-                const { id, how } = await this.deployment(context, message);
-                outputs['deployment-id'] = String(id);
-                return how;
+                // The id is an output as soon as it is known, even if adding the status then fails.
+                return this.deployment(context, message, (id) => (outputs['deployment-id'] = String(id)));
             });
         }
         if (this.config.commitStatus) {
@@ -297,7 +296,7 @@ class GitHubNotifier {
             }
         }, (error) => error.retryable === true);
     }
-    async deployment(context, message) {
+    async deployment(context, message, found) {
         let id = this.config.deploymentId;
         let how = 'deployment';
         if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
@@ -318,6 +317,7 @@ class GitHubNotifier {
         }
         const statusBody = deploymentStatusBody(context, message);
         const deploymentId = id;
+        found(deploymentId);
         await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({ ...this.repo, deployment_id: deploymentId, ...statusBody }));
         let note = `${how} ${deploymentId}: ${statusBody.state}`;
         if (context.status === 'success') {
@@ -325,7 +325,7 @@ class GitHubNotifier {
             if (previous !== undefined)
                 note += `; previous deployment ${previous} inactive`;
         }
-        return { id: deploymentId, how: note };
+        return note;
     }
     /** Marks the environment's previous deployment inactive when its latest state is success. */
     async deactivatePrevious(context, currentId) {

@@ -24,8 +24,8 @@ type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
  *
  * `deployment` mode: `auto` adds a status to the newest own deployment for this sha and
  * environment (the one GitHub made for a job with `environment:`, or one an earlier step made —
- * see isOwnDeployment) and creates one when there is none; `update` only adds statuses (fails when none exists); `create` always
- * creates a new one; `off` skips deployments.
+ * see isOwnDeployment) and creates one when there is none; `update` only adds statuses (fails
+ * when there is none); `create` always creates a new one; `off` skips deployments.
  */
 export class GitHubNotifier implements Notifier {
   readonly channel = 'github' as const
@@ -51,9 +51,8 @@ export class GitHubNotifier implements Notifier {
     }
     if (this.config.deployment !== 'off') {
       await part(async () => {
-        const { id, how } = await this.deployment(context, message)
-        outputs['deployment-id'] = String(id)
-        return how
+        // The id is an output as soon as it is known, even if adding the status then fails.
+        return this.deployment(context, message, (id) => (outputs['deployment-id'] = String(id)))
       })
     }
     if (this.config.commitStatus) {
@@ -95,7 +94,7 @@ export class GitHubNotifier implements Notifier {
     )
   }
 
-  private async deployment(context: DeploymentContext, message: NotificationMessage): Promise<{ id: number; how: string }> {
+  private async deployment(context: DeploymentContext, message: NotificationMessage, found: (id: number) => void): Promise<string> {
     let id = this.config.deploymentId
     let how = 'deployment'
     if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
@@ -120,13 +119,14 @@ export class GitHubNotifier implements Notifier {
     }
     const statusBody = deploymentStatusBody(context, message)
     const deploymentId = id
+    found(deploymentId)
     await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({ ...this.repo, deployment_id: deploymentId, ...statusBody }))
     let note = `${how} ${deploymentId}: ${statusBody.state}`
     if (context.status === 'success') {
       const previous = await this.deactivatePrevious(context, deploymentId)
       if (previous !== undefined) note += `; previous deployment ${previous} inactive`
     }
-    return { id: deploymentId, how: note }
+    return note
   }
 
   /** Marks the environment's previous deployment inactive when its latest state is success. */

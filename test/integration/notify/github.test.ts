@@ -147,6 +147,15 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
     await cleanup(result)
   })
 
+  it('when adding the status fails, the deployment just created is still an output', async () => {
+    github.refuse(/^POST .*\/deployments\/\d+\/statuses$/, { status: 422, body: { message: 'Validation Failed' } })
+    const result = await run({ status: 'started', 'github-commit-status': 'false', 'github-pr-comment': 'off' })
+    expect(result.exitCode).toBe(0)
+    expect(result.warnings).toEqual(['notify: github not delivered: GitHub deployment status answered HTTP 422: Validation Failed'])
+    expect(result.outputs['deployment-id']).toBe(String(github.deployments[0].id))
+    await cleanup(result)
+  })
+
   it('GitHub answering 429 with Retry-After is waited out and retried', async () => {
     github.recorder.enqueue({ status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit' } })
     const result = await run({ status: 'started', 'github-deployment': 'off', 'github-pr-comment': 'off' })
