@@ -81250,6 +81250,7 @@ function bodySnippet(body) {
 /** Reads each capture from a response. A capture with no value is a failure of the check. */
 function extractCaptures(captures, response) {
     const values = new Map();
+    const typed = new Map();
     const failures = [];
     let parsed = undefined;
     for (const capture of captures) {
@@ -81270,9 +81271,10 @@ function extractCaptures(captures, response) {
         }
         else {
             values.set(capture.name, typeof value === 'string' ? value : JSON.stringify(value));
+            typed.set(capture.name, value);
         }
     }
-    return { values, failures };
+    return { values, typed, failures };
 }
 function captureSource(capture) {
     if (capture.from === 'json')
@@ -81339,6 +81341,25 @@ function resolveEnv(value, env) {
 function resolveCaptures(value, captures) {
     return mapStrings(value, (text) => text.replace(PLACEHOLDER, (whole, isEnv, name) => (!isEnv && captures.has(name) ? captures.get(name) : whole)));
 }
+const WHOLE_CAPTURE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}$/;
+/**
+ * For a JSON body: a string that is nothing but one capture placeholder takes the captured value
+ * with its JSON type (`"{{ id }}"` → `7`); every other string is resolved as text.
+ */
+function resolveCapturesTyped(value, captures, typed) {
+    if (typeof value === 'string') {
+        const whole = WHOLE_CAPTURE.exec(value);
+        if (whole && typed.has(whole[1]))
+            return typed.get(whole[1]);
+        return resolveCaptures(value, captures);
+    }
+    if (Array.isArray(value))
+        return value.map((item) => resolveCapturesTyped(item, captures, typed));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveCapturesTyped(item, captures, typed)]));
+    }
+    return value;
+}
 /** A stand-in for capture placeholders, so a template can be checked (URL, regex) before any request. */
 function withSampleCaptures(text) {
     return text.replace(PLACEHOLDER, (whole, isEnv) => (isEnv ? whole : 'sample'));
@@ -81370,7 +81391,7 @@ function resolveRequest(check, ctx) {
     for (const [name, value] of Object.entries(headers))
         if (ctx.isSecretHeader(name))
             maskHeaderValue(value, ctx.mask);
-    return { method: check.method, url: resolveCaptures(check.url, ctx.captures), headers, body: bodyText(check.body, ctx.captures) };
+    return { method: check.method, url: resolveCaptures(check.url, ctx.captures), headers, body: bodyText(check.body, ctx.captures, ctx.typedCaptures) };
 }
 /** Masks a secret header's value, and its credentials part alone (`Bearer <credentials>`). */
 function maskHeaderValue(value, mask) {
@@ -81381,10 +81402,10 @@ function maskHeaderValue(value, mask) {
     if (credentials)
         mask(credentials);
 }
-function bodyText(body, captures) {
+function bodyText(body, captures, typed) {
     if (!body)
         return undefined;
-    return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCaptures(body.value, captures));
+    return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCapturesTyped(body.value, captures, typed));
 }
 /** One attempt: send the request and judge the answer. Throws CheckFailed with the reasons. */
 async function attempt(request, expectations, send, timeoutMs, signal) {
@@ -81426,7 +81447,7 @@ async function runCheck(check, ctx) {
         const captured = extractCaptures(check.captures, response);
         if (captured.failures.length > 0)
             throw new CheckFailed(captured.failures, response);
-        return captured.values;
+        return captured;
     }, {
         attempts: check.retries + 1,
         baseDelayMs: ctx.retryBaseDelayMs ?? 300,
@@ -81434,11 +81455,12 @@ async function runCheck(check, ctx) {
         attemptTimeoutMs: check.timeoutMs + 1000,
         sleep: ctx.sleep,
         onRetry: ({ attempt: n, delayMs, error }) => ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${reasons(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
-    }).then((values) => ({ values, failures: [] }), (error) => ({ values: new Map(), failures: reasons(error) }));
+    }).then((captured) => ({ values: captured.values, typed: captured.typed, failures: [] }), (error) => ({ values: new Map(), typed: new Map(), failures: reasons(error) }));
     for (const [name, value] of outcome.values) {
         if (value.length >= 3)
             ctx.mask(value);
         ctx.captures.set(name, value);
+        ctx.typedCaptures.set(name, outcome.typed.get(name));
     }
     const result = {
         name: check.name,
@@ -82575,7 +82597,7 @@ async function runSuite(settings, deps) {
     const started = now();
     const startedAt = new Date().toISOString();
     const captures = new Map();
-    const ctx = { ...deps, captures };
+    const ctx = { ...deps, captures, typedCaptures: new Map() };
     const result = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [], budgetFailures: [] };
     if (settings.wait) {
         const { target } = settings.wait;

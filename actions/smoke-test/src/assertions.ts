@@ -122,8 +122,9 @@ function bodySnippet(body: string): string {
 }
 
 /** Reads each capture from a response. A capture with no value is a failure of the check. */
-export function extractCaptures(captures: readonly Capture[], response: ResponseView): { values: Map<string, string>; failures: string[] } {
+export function extractCaptures(captures: readonly Capture[], response: ResponseView): { values: Map<string, string>; typed: Map<string, unknown>; failures: string[] } {
   const values = new Map<string, string>()
+  const typed = new Map<string, unknown>()
   const failures: string[] = []
   let parsed: unknown = undefined
   for (const capture of captures) {
@@ -141,9 +142,10 @@ export function extractCaptures(captures: readonly Capture[], response: Response
       failures.push(`capture "${capture.name}" found no value (${captureSource(capture)})`)
     } else {
       values.set(capture.name, typeof value === 'string' ? value : JSON.stringify(value))
+      typed.set(capture.name, value)
     }
   }
-  return { values, failures }
+  return { values, typed, failures }
 }
 
 function captureSource(capture: Capture): string {

@@ -5,7 +5,7 @@ import { retry } from '../../../packages/core/retry.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { evaluate, extractCaptures, type Expectations } from './assertions.js'
 import type { CheckSpec, RequestBody } from './check-spec.js'
-import { resolveCaptures } from './placeholders.js'
+import { resolveCaptures, resolveCapturesTyped } from './placeholders.js'
 import type { CheckResult } from './results.js'
 
 /** Runs one check: resolves its placeholders, sends it with retries, evaluates, captures. */
@@ -15,8 +15,10 @@ export type Send = (request: HttpRequest) => Promise<HttpResponse>
 export interface CheckContext {
   send: Send
   logger: Logger
-  /** Captured values so far, shared by all checks of the run. */
+  /** Captured values so far, as text, shared by all checks of the run. */
   captures: Map<string, string>
+  /** The same values with their JSON types, for JSON bodies. */
+  typedCaptures: Map<string, unknown>
   /** Masks a secret the moment it exists (captured value, resolved secret header). */
   mask: (value: string) => void
   isSecretHeader: (name: string) => boolean
@@ -47,10 +49,10 @@ export interface ResolvedRequest {
 }
 
 /** The request a check sends once its captures are known. Secret header values are masked here. */
-export function resolveRequest(check: Pick<CheckSpec, 'method' | 'url' | 'headers' | 'body'>, ctx: Pick<CheckContext, 'captures' | 'mask' | 'isSecretHeader'>): ResolvedRequest {
+export function resolveRequest(check: Pick<CheckSpec, 'method' | 'url' | 'headers' | 'body'>, ctx: Pick<CheckContext, 'captures' | 'typedCaptures' | 'mask' | 'isSecretHeader'>): ResolvedRequest {
   const headers = resolveCaptures(check.headers, ctx.captures)
   for (const [name, value] of Object.entries(headers)) if (ctx.isSecretHeader(name)) maskHeaderValue(value, ctx.mask)
-  return { method: check.method, url: resolveCaptures(check.url, ctx.captures), headers, body: bodyText(check.body, ctx.captures) }
+  return { method: check.method, url: resolveCaptures(check.url, ctx.captures), headers, body: bodyText(check.body, ctx.captures, ctx.typedCaptures) }
 }
 
 /** Masks a secret header's value, and its credentials part alone (`Bearer <credentials>`). */
@@ -61,9 +63,9 @@ export function maskHeaderValue(value: string, mask: (value: string) => void): v
   if (credentials) mask(credentials)
 }
 
-function bodyText(body: RequestBody | undefined, captures: ReadonlyMap<string, string>): string | undefined {
+function bodyText(body: RequestBody | undefined, captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>): string | undefined {
   if (!body) return undefined
-  return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCaptures(body.value, captures))
+  return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCapturesTyped(body.value, captures, typed))
 }
 
 /** One attempt: send the request and judge the answer. Throws CheckFailed with the reasons. */
@@ -108,7 +110,7 @@ export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<Che
       last = response
       const captured = extractCaptures(check.captures, response)
       if (captured.failures.length > 0) throw new CheckFailed(captured.failures, response)
-      return captured.values
+      return captured
     },
     {
       attempts: check.retries + 1,
@@ -120,12 +122,13 @@ export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<Che
         ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${reasons(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
     }
   ).then(
-    (values) => ({ values, failures: [] as string[] }),
-    (error: unknown) => ({ values: new Map<string, string>(), failures: reasons(error) })
+    (captured) => ({ values: captured.values, typed: captured.typed, failures: [] as string[] }),
+    (error: unknown) => ({ values: new Map<string, string>(), typed: new Map<string, unknown>(), failures: reasons(error) })
   )
   for (const [name, value] of outcome.values) {
     if (value.length >= 3) ctx.mask(value)
     ctx.captures.set(name, value)
+    ctx.typedCaptures.set(name, outcome.typed.get(name))
   }
   const result: CheckResult = {
     name: check.name,

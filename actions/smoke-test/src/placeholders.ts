@@ -63,6 +63,25 @@ export function resolveCaptures<T>(value: T, captures: ReadonlyMap<string, strin
   return mapStrings(value, (text) => text.replace(PLACEHOLDER, (whole, isEnv: string | undefined, name: string) => (!isEnv && captures.has(name) ? (captures.get(name) as string) : whole)))
 }
 
+const WHOLE_CAPTURE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}$/
+
+/**
+ * For a JSON body: a string that is nothing but one capture placeholder takes the captured value
+ * with its JSON type (`"{{ id }}"` → `7`); every other string is resolved as text.
+ */
+export function resolveCapturesTyped<T>(value: T, captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>): T {
+  if (typeof value === 'string') {
+    const whole = WHOLE_CAPTURE.exec(value)
+    if (whole && typed.has(whole[1])) return typed.get(whole[1]) as T
+    return resolveCaptures(value, captures)
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveCapturesTyped(item, captures, typed)) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveCapturesTyped(item, captures, typed)])) as T
+  }
+  return value
+}
+
 /** A stand-in for capture placeholders, so a template can be checked (URL, regex) before any request. */
 export function withSampleCaptures(text: string): string {
   return text.replace(PLACEHOLDER, (whole, isEnv: string | undefined) => (isEnv ? whole : 'sample'))

@@ -53,7 +53,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
   const started = now()
   const startedAt = new Date().toISOString()
   const captures = new Map<string, string>()
-  const ctx: CheckContext = { ...deps, captures }
+  const ctx: CheckContext = { ...deps, captures, typedCaptures: new Map() }
   const result: SuiteResult = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [], budgetFailures: [] }
 
   if (settings.wait) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { githubExpressionIn, placeholderRefs, resolveCaptures, resolveEnv, withSampleCaptures } from '../../../actions/smoke-test/src/placeholders.js'
+import { githubExpressionIn, placeholderRefs, resolveCaptures, resolveCapturesTyped, resolveEnv, withSampleCaptures } from '../../../actions/smoke-test/src/placeholders.js'
 
 describe('placeholderRefs', () => {
   test.each([
@@ -53,5 +53,21 @@ describe('resolution', () => {
     [{ url: '{{ token }}' }, undefined]
   ])('githubExpressionIn %j', (value, found) => {
     expect(githubExpressionIn(value, '')).toEqual(found)
+  })
+})
+
+describe('resolveCapturesTyped (JSON bodies)', () => {
+  const text = new Map([['id', '7'], ['user', '{"name":"Ada"}'], ['token', 'tok_1']])
+  const typed = new Map<string, unknown>([['id', 7], ['user', { name: 'Ada' }], ['token', 'tok_1']])
+  test.each([
+    [{ id: '{{ id }}' }, { id: 7 }],
+    [{ id: '{{id}}' }, { id: 7 }],
+    [{ user: '{{ user }}' }, { user: { name: 'Ada' } }],
+    [{ ref: 'todo-{{ id }}' }, { ref: 'todo-7' }],
+    [['{{ id }}', '{{ token }}'], [7, 'tok_1']],
+    [{ missing: '{{ nope }}' }, { missing: '{{ nope }}' }],
+    [{ n: 3, b: true, z: null }, { n: 3, b: true, z: null }]
+  ])('%j → %j', (value, resolved) => {
+    expect(resolveCapturesTyped(value, text, typed)).toEqual(resolved)
   })
 })

@@ -43,6 +43,7 @@ function context(responses: (HttpResponse | Error)[]) {
     send,
     logger: silentLogger,
     captures: new Map(),
+    typedCaptures: new Map(),
     mask: (value) => void masked.push(value),
     isSecretHeader: (name) => ['authorization', 'cookie'].includes(name.toLowerCase()),
     redact: (text) => redact(text, masked),
@@ -62,6 +63,13 @@ describe('runCheck (HTTP faked at the send function)', () => {
     expect(sent[1].headers).toEqual({ Authorization: 'Bearer tok_secret_1' })
     expect(masked).toEqual(['tok_secret_1', 'Bearer tok_secret_1', 'tok_secret_1'])
     expect(me.url).toBe('https://shop.example.com/api/me?t=***')
+  })
+
+  test('in a JSON body, a field that is only a placeholder keeps the captured type', async () => {
+    const { ctx, sent } = context([answer(200, { data: { id: 7, done: false, tags: ['a'] } }), answer(201, {})])
+    await runCheck(spec({ name: 'create', captures: [{ name: 'id', from: 'json', path: '$.data.id' }, { name: 'done', from: 'json', path: '$.data.done' }, { name: 'tags', from: 'json', path: '$.data.tags' }] }), ctx)
+    await runCheck(spec({ name: 'update', method: 'PATCH', body: { kind: 'json', value: { id: '{{ id }}', done: '{{done}}', tags: '{{ tags }}', label: 'todo {{ id }}' } }, uses: ['id', 'done', 'tags'] }), ctx)
+    expect(JSON.parse(sent[1].body as string)).toEqual({ id: 7, done: false, tags: ['a'], label: 'todo 7' })
   })
 
   test('retries until the check passes, counting attempts', async () => {
