@@ -7,10 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B2: () => (/* binding */ postJson),
-/* harmony export */   V6: () => (/* binding */ asDeliveryError),
-/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */   Z7: () => (/* binding */ callWithPolicy)
 /* harmony export */ });
-/* unused harmony exports retryOptions, describeError */
+/* unused harmony exports retryOptions, describeError, asDeliveryError */
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
 /* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
@@ -59,9 +58,40 @@ function asDeliveryError(what, error, attempts) {
     }
     return new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(`${what} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${describeError(error)}`);
 }
-/** Runs an SDK call under the same policy (for SDKs whose own retries are switched off). */
-function withRetry(what, deps, operation, isRetryable) {
-    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(operation, { ...retryOptions(what, deps), isRetryable });
+class MappedCallError extends _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE {
+    retryable;
+    retryAfterMs;
+    constructor(failure) {
+        super(failure.message);
+        this.retryable = failure.retryable;
+        this.retryAfterMs = failure.retryAfterMs;
+    }
+}
+/**
+ * Runs an SDK call (Slack Web API, Octokit, nodemailer) under the same policy as the HTTP
+ * notifiers: `mapError` turns the SDK's error into a message and a retry decision; a timed-out
+ * attempt is retried too. Throws a DeliveryError that says when it gave up after retries.
+ */
+async function callWithPolicy(what, deps, operation, mapError) {
+    const { attempts } = deps.policy;
+    try {
+        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(async (signal) => {
+            try {
+                return await operation(signal);
+            }
+            catch (error) {
+                throw new MappedCallError(mapError(error));
+            }
+        }, { ...retryOptions(what, deps), isRetryable: (error) => error instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .AttemptTimeoutError */ .dU || (error instanceof MappedCallError && error.retryable) });
+    }
+    catch (error) {
+        const gaveUp = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+        if (error instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .AttemptTimeoutError */ .dU)
+            throw new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(`${what} did not answer within ${error.timeoutMs} ms${gaveUp}`);
+        if (error instanceof MappedCallError)
+            throw new _notifier_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(error.retryable ? `${error.message}${gaveUp}` : error.message);
+        throw asDeliveryError(what, error, attempts);
+    }
 }
 
 

@@ -77494,9 +77494,10 @@ function parseRetryAfter(value, now = Date.now()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, defaultSleep, backoffDelay */
+/* unused harmony exports defaultSleep, backoffDelay */
 /**
  * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
  * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.

@@ -1,5 +1,5 @@
 import { HttpStatusError, httpRequestWithRetry, isRetryableStatus, type HttpResponse } from '../core/http.js'
-import { retry, type RetryOptions } from '../core/retry.js'
+import { AttemptTimeoutError, retry, type RetryAfterHint, type RetryOptions } from '../core/retry.js'
 import { DeliveryError, type NotifierDeps } from './notifier.js'
 
 /**
@@ -56,7 +56,46 @@ export function asDeliveryError(what: string, error: unknown, attempts: number):
   return new DeliveryError(`${what} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${describeError(error)}`)
 }
 
-/** Runs an SDK call under the same policy (for SDKs whose own retries are switched off). */
-export function withRetry<T>(what: string, deps: NotifierDeps, operation: (signal: AbortSignal) => Promise<T>, isRetryable: (error: unknown) => boolean): Promise<T> {
-  return retry(operation, { ...retryOptions(what, deps), isRetryable })
+/** What an SDK error means: a message naming the call (never a URL or token) and whether to retry. */
+export interface CallFailure {
+  message: string
+  retryable: boolean
+  /** The wait the server asked for (429 Retry-After, a rate-limit reset). */
+  retryAfterMs?: number
+}
+
+class MappedCallError extends DeliveryError implements RetryAfterHint {
+  readonly retryable: boolean
+  readonly retryAfterMs?: number
+  constructor(failure: CallFailure) {
+    super(failure.message)
+    this.retryable = failure.retryable
+    this.retryAfterMs = failure.retryAfterMs
+  }
+}
+
+/**
+ * Runs an SDK call (Slack Web API, Octokit, nodemailer) under the same policy as the HTTP
+ * notifiers: `mapError` turns the SDK's error into a message and a retry decision; a timed-out
+ * attempt is retried too. Throws a DeliveryError that says when it gave up after retries.
+ */
+export async function callWithPolicy<T>(what: string, deps: NotifierDeps, operation: (signal: AbortSignal) => Promise<T>, mapError: (error: unknown) => CallFailure): Promise<T> {
+  const { attempts } = deps.policy
+  try {
+    return await retry(
+      async (signal) => {
+        try {
+          return await operation(signal)
+        } catch (error) {
+          throw new MappedCallError(mapError(error))
+        }
+      },
+      { ...retryOptions(what, deps), isRetryable: (error) => error instanceof AttemptTimeoutError || (error instanceof MappedCallError && error.retryable) }
+    )
+  } catch (error) {
+    const gaveUp = attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''
+    if (error instanceof AttemptTimeoutError) throw new DeliveryError(`${what} did not answer within ${error.timeoutMs} ms${gaveUp}`)
+    if (error instanceof MappedCallError) throw new DeliveryError(error.retryable ? `${error.message}${gaveUp}` : error.message)
+    throw asDeliveryError(what, error, attempts)
+  }
 }

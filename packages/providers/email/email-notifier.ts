@@ -1,4 +1,4 @@
-import { withRetry } from '../delivery-retry.js'
+import { callWithPolicy } from '../delivery-retry.js'
 import { DeliveryError, type Delivery, type EmailConfig, type Notification, type Notifier, type NotifierDeps } from '../notifier.js'
 import { buildEmail, isRetryableSmtpError } from './email-body.js'
 
@@ -32,20 +32,15 @@ export class EmailNotifier implements Notifier {
     })
     const email = buildEmail(context, message, c.subject)
     try {
-      const info = await withRetry(
+      const info = await callWithPolicy(
         'SMTP',
         this.deps,
         () => transport.sendMail({ from: c.from, to: c.to, subject: email.subject, text: email.text, html: email.html }),
-        isRetryableSmtpError
+        (error) => ({ message: `SMTP server ${c.host}:${c.port}: ${error instanceof Error ? error.message : String(error)}`, retryable: isRetryableSmtpError(error) })
       )
       const rejected = (info.rejected ?? []).length
       if (rejected > 0) throw new DeliveryError(`the SMTP server refused ${rejected} of ${c.to.length} recipients`, { 'email-message-id': info.messageId })
       return { detail: `sent to ${c.to.length} recipient${c.to.length === 1 ? '' : 's'} (${info.messageId})`, outputs: { 'email-message-id': info.messageId } }
-    } catch (error) {
-      if (error instanceof DeliveryError) throw error
-      const reason = error instanceof Error ? error.message : String(error)
-      const tries = isRetryableSmtpError(error) && this.deps.policy.attempts > 1 ? ` (gave up after ${this.deps.policy.attempts} attempts)` : ''
-      throw new DeliveryError(`SMTP server ${c.host}:${c.port}: ${reason}${tries}`)
     } finally {
       transport.close()
     }

@@ -1,4 +1,4 @@
-import { withRetry } from '../delivery-retry.js'
+import { callWithPolicy } from '../delivery-retry.js'
 import { DeliveryError, type Delivery, type GitHubConfig, type Notification, type Notifier, type NotifierDeps } from '../notifier.js'
 import type { DeploymentContext, NotificationMessage } from '../notification-content.js'
 import {
@@ -79,19 +79,7 @@ export class GitHubNotifier implements Notifier {
 
   private call<T>(what: string, request: (octokit: Octokit) => Promise<T>): Promise<T> {
     const octokit = this.octokit as Octokit
-    return withRetry(
-      `GitHub ${what}`,
-      this.deps,
-      async () => {
-        try {
-          return await request(octokit)
-        } catch (error) {
-          const failure = mapGitHubError(error, what)
-          throw Object.assign(new DeliveryError(failure.message), { retryable: failure.retryable, retryAfterMs: failure.retryAfterMs })
-        }
-      },
-      (error) => (error as { retryable?: boolean }).retryable === true
-    )
+    return callWithPolicy(`GitHub ${what}`, this.deps, () => request(octokit), (error) => mapGitHubError(error, what))
   }
 
   private async deployment(context: DeploymentContext, message: NotificationMessage, found: (id: number) => void): Promise<string> {

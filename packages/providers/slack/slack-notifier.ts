@@ -1,5 +1,5 @@
 import type { Logger as SlackLogger } from '@slack/web-api'
-import { asDeliveryError, postJson, withRetry } from '../delivery-retry.js'
+import { callWithPolicy, postJson } from '../delivery-retry.js'
 import { DeliveryError, type Delivery, type Notification, type Notifier, type NotifierDeps, type SlackConfig } from '../notifier.js'
 import { buildSlackMessage, mapSlackApiError, validSlackMessage } from './slack-message.js'
 
@@ -51,24 +51,7 @@ export class SlackNotifier implements Notifier {
             unfurl_media: false,
             ...(threadTs ? { thread_ts: threadTs } : {})
           })
-    let result: { channel?: string; ts?: string }
-    try {
-      result = await withRetry(
-        `Slack ${method}`,
-        this.deps,
-        async () => {
-          try {
-            return await call()
-          } catch (error) {
-            const failure = mapSlackApiError(error, method)
-            throw Object.assign(new DeliveryError(failure.message), { retryable: failure.retryable, retryAfterMs: failure.retryAfterMs })
-          }
-        },
-        (error) => (error as { retryable?: boolean }).retryable === true
-      )
-    } catch (error) {
-      throw asDeliveryError(`Slack ${method}`, error, this.deps.policy.attempts)
-    }
+    const result = await callWithPolicy(`Slack ${method}`, this.deps, call, (error) => mapSlackApiError(error, method))
     const channel = result.channel ?? slackChannel
     const messageTs = result.ts ?? ts ?? ''
     return {
