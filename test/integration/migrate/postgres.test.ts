@@ -206,7 +206,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     }
   })
 
-  it('releases the lock and rolls back the migration in progress when cancelled (SIGINT)', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('releases the lock and rolls back the migration in progress when cancelled (%s)', async (signal) => {
     const db = freshDatabase()
     const dir = folder({ '001_a.sql': 'CREATE TABLE a ();', '002_long.sql': 'CREATE TABLE long_running ();\nSELECT pg_sleep(30);\n' })
     const child = spawn(node24, [actionEntry('migrate')], {
@@ -224,11 +224,11 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     await started
     await new Promise((r) => setTimeout(r, 300))
     const cancelledAt = Date.now()
-    child.kill('SIGINT')
+    child.kill(signal)
     const code = await exited
     expect(Date.now() - cancelledAt).toBeLessThan(5000)
     expect(code).toBe(1)
-    expect(stdout).toContain('Received SIGINT: cancelling.')
+    expect(stdout).toContain(`Received ${signal}: cancelling.`)
     expect(db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).toBe('0')
     expect(db.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'deploy-actions migrate'")).toBe('0')
     expect(tables(db.sql)).toBe('a,deploy_actions_migrations')
