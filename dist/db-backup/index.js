@@ -28910,6 +28910,10 @@ function runTool(command, args, options = {}) {
     const kill = () => {
         if (child.exitCode === null && child.signalCode === null)
             child.kill('SIGKILL');
+        // A grandchild that inherited the pipes must not keep this process alive.
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        child.stdin?.destroy();
     };
     options.signal?.addEventListener('abort', kill, { once: true });
     const exited = new Promise((resolve, reject) => {
@@ -29640,10 +29644,35 @@ function dump_flow_expectedFor(inputs, reason) {
     }
     return 'a reachable store';
 }
+/** The `timeout` input as a signal, and the error to report when it is what stopped the run. */
+function deadline(timeoutMs, outer) {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return {
+        signal: AbortSignal.any([timeout, ...(outer ? [outer] : [])]),
+        explain: (error) => (timeout.aborted && !(0,input_error/* isInputError */.B)(error) ? new Error(`did not finish within ${(0,markdown/* formatMs */._V)(timeoutMs)} (input "timeout"); nothing was committed`) : error)
+    };
+}
 async function runDumpBackup(inputs, deps) {
+    const limit = deadline(inputs.timeoutMs, deps.signal);
+    try {
+        return await backupWithin(inputs, deps, limit.signal);
+    }
+    catch (error) {
+        throw limit.explain(error);
+    }
+}
+async function runDumpRestore(inputs, deps) {
+    const limit = deadline(inputs.timeoutMs, deps.signal);
+    try {
+        return await restoreWithin(inputs, deps, limit.signal);
+    }
+    catch (error) {
+        throw limit.explain(error);
+    }
+}
+async function backupWithin(inputs, deps, signal) {
     const { logger } = deps;
     const now = deps.now ?? (() => new Date());
-    const signal = AbortSignal.any([AbortSignal.timeout(inputs.timeoutMs), ...(deps.signal ? [deps.signal] : [])]);
     const engine = engineFor(inputs.database);
     const facts = await engine.probe({ forVerify: inputs.verify });
     logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`);
@@ -29757,9 +29786,8 @@ async function applyRetention(inputs, store, folder, justCreated, now, logger) {
     }
     return { decisions, dryRun: inputs.retentionDryRun, deleted, failed };
 }
-async function runDumpRestore(inputs, deps) {
+async function restoreWithin(inputs, deps, signal) {
     const { logger } = deps;
-    const signal = AbortSignal.any([AbortSignal.timeout(inputs.timeoutMs), ...(deps.signal ? [deps.signal] : [])]);
     const engine = engineFor(inputs.database);
     if (inputs.engine !== 'sqlite')
         await engine.probe({ forVerify: false });

@@ -37,6 +37,10 @@ export function runTool(command: string, args: readonly string[], options: ToolO
   child.stdin?.on('error', () => undefined)
   const kill = (): void => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    // A grandchild that inherited the pipes must not keep this process alive.
+    child.stdout?.destroy()
+    child.stderr?.destroy()
+    child.stdin?.destroy()
   }
   options.signal?.addEventListener('abort', kill, { once: true })
   const exited = new Promise<void>((resolve, reject) => {

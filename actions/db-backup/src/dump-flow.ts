@@ -1,6 +1,6 @@
-import { InputError } from '../../../packages/core/input-error.js'
+import { InputError, isInputError } from '../../../packages/core/input-error.js'
 import type { Logger } from '../../../packages/core/log.js'
-import { formatBytes } from '../../../packages/core/markdown.js'
+import { formatBytes, formatMs } from '../../../packages/core/markdown.js'
 import { DecryptionError } from '../../../packages/backup/aes-gcm-frames.js'
 import { createBackupStore, type BackupMetadata, type BackupStore, type StoredObject } from '../../../packages/providers/backup-store.js'
 import { StoreCheckError } from '../../../packages/providers/store-error.js'
@@ -52,10 +52,36 @@ function expectedFor(inputs: DumpInputs, reason: StoreCheckError['reason']): str
   return 'a reachable store'
 }
 
+/** The `timeout` input as a signal, and the error to report when it is what stopped the run. */
+function deadline(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; explain: (error: unknown) => unknown } {
+  const timeout = AbortSignal.timeout(timeoutMs)
+  return {
+    signal: AbortSignal.any([timeout, ...(outer ? [outer] : [])]),
+    explain: (error) => (timeout.aborted && !isInputError(error) ? new Error(`did not finish within ${formatMs(timeoutMs)} (input "timeout"); nothing was committed`) : error)
+  }
+}
+
 export async function runDumpBackup(inputs: DumpInputs, deps: FlowDeps): Promise<FlowResult> {
+  const limit = deadline(inputs.timeoutMs, deps.signal)
+  try {
+    return await backupWithin(inputs, deps, limit.signal)
+  } catch (error) {
+    throw limit.explain(error)
+  }
+}
+
+export async function runDumpRestore(inputs: DumpInputs, deps: FlowDeps): Promise<FlowResult> {
+  const limit = deadline(inputs.timeoutMs, deps.signal)
+  try {
+    return await restoreWithin(inputs, deps, limit.signal)
+  } catch (error) {
+    throw limit.explain(error)
+  }
+}
+
+async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {
   const { logger } = deps
   const now = deps.now ?? (() => new Date())
-  const signal = AbortSignal.any([AbortSignal.timeout(inputs.timeoutMs), ...(deps.signal ? [deps.signal] : [])])
   const engine = engineFor(inputs.database)
   const facts = await engine.probe({ forVerify: inputs.verify })
   logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`)
@@ -179,9 +205,8 @@ async function applyRetention(inputs: DumpInputs, store: BackupStore, folder: st
   return { decisions, dryRun: inputs.retentionDryRun, deleted, failed }
 }
 
-export async function runDumpRestore(inputs: DumpInputs, deps: FlowDeps): Promise<FlowResult> {
+async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {
   const { logger } = deps
-  const signal = AbortSignal.any([AbortSignal.timeout(inputs.timeoutMs), ...(deps.signal ? [deps.signal] : [])])
   const engine = engineFor(inputs.database)
   if (inputs.engine !== 'sqlite') await engine.probe({ forVerify: false })
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob'
+import { AccountSASPermissions, AccountSASResourceTypes, AccountSASServices, BlobServiceClient, generateAccountSASQueryParameters, SASProtocol, StorageSharedKeyCredential, type ContainerClient } from '@azure/storage-blob'
 import { cleanup, runAction, type RunResult } from '../../support/runner.js'
-import { startAzurite, type Azurite } from '../../support/services/azurite.js'
+import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from '../../support/services/azurite.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { expectFailure, expectSuccess, FINGERPRINT_SQL, KEY, killedDumpPath, OTHER_KEY, SEED_SQL } from './helpers.js'
 
@@ -134,6 +134,28 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     expect(JSON.parse(next.outputs['retention-deleted'])).toHaveLength(2)
     expect(next.summary).toMatch(/\| \S+-good-2 \| \S+ \| deleted \| beyond keep-last 2 \(#3\) \|/)
     expect(next.summary).toMatch(/\| \S+-good-1 \| \S+ \| deleted \| beyond keep-last 2 \(#4\) \|/)
+  })
+
+  it('authenticates with a SAS token against an https-style (here path-style emulator) blob URL', async () => {
+    const sas = generateAccountSASQueryParameters(
+      {
+        permissions: AccountSASPermissions.parse('rwdlac'),
+        services: AccountSASServices.parse('b').toString(),
+        resourceTypes: AccountSASResourceTypes.parse('sco').toString(),
+        protocol: SASProtocol.HttpsAndHttp,
+        expiresOn: new Date(Date.now() + 3_600_000)
+      },
+      new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY)
+    ).toString()
+    const destination = `${azurite.blobEndpoint}/backups/sas`
+    const backup = await run({ engine: 'postgres', 'database-url': source, destination, 'azure-connection-string': '', 'azure-sas-token': sas, verify: 'false' })
+    expectSuccess(backup)
+    expect(backup.outputs.uri).toBe(`${destination}/production/${backup.outputs['backup-id']}.dump.zst`)
+    expect(await committed('sas/')).toEqual([`sas/production/${backup.outputs['backup-id']}.dump.zst`])
+    expect(backup.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(sas)
+
+    const bad = await run({ engine: 'postgres', 'database-url': source, destination, 'azure-connection-string': '', 'azure-sas-token': sas.replace(/sig=[^&]+/, 'sig=AAAA'), verify: 'false' })
+    expectFailure(bad, 'Input "azure-sas-token" cannot be used: Azure Blob Storage: the storage account refused the credentials')
   })
 
   it.each<[string, Record<string, string>, string]>([

@@ -87,6 +87,18 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
     expect(pg.sql(FINGERPRINT_SQL, 'shop_from_file')).toBe(pg.sql(FINGERPRINT_SQL, 'shop'))
   })
 
+  it('local: a run that exceeds its timeout stops the dump and commits nothing', async () => {
+    const slow = killedDumpPath('pg_dump').split(':')[0]
+    const { writeFileSync, chmodSync } = await import('node:fs')
+    writeFileSync(join(slow, 'pg_dump'), '#!/bin/sh\nsleep 30\n')
+    chmodSync(join(slow, 'pg_dump'), 0o755)
+    const started = Date.now()
+    const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1s' }, { PATH: `${slow}:${process.env.PATH}` })
+    expectFailure(result, 'db-backup failed: did not finish within 1.00 s (input "timeout"); nothing was committed')
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(files(join(dir, 'timeout'))).toEqual([])
+  })
+
   it('local: a backup whose bytes changed after it was made is refused before the target is touched', async () => {
     const backup = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'tampered', verify: 'false', compression: 'none' })
     expectSuccess(backup)
