@@ -16,7 +16,9 @@ import { copyRanges, copySource, isTemporaryKey, temporaryKey } from '../../../p
 
 // S3 faked with aws-sdk-client-mock: the paths s3rver cannot exercise (a copy above CopyObject's 5 GiB limit).
 const s3 = mockClient(S3Client)
-afterEach(() => s3.reset())
+afterEach(() => {
+  s3.reset()
+})
 
 const GiB = 1024 ** 3
 const meta = (sizeBytes: number) => async () => ({ sizeBytes, sha256: 'f'.repeat(64), engine: 'postgres', serverVersion: 'PostgreSQL 15', createdAt: '2026-11-22T03:15:00.000Z', compression: 'zstd', encryption: 'none' })
