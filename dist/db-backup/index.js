@@ -30055,7 +30055,7 @@ const ENGINES = ['postgres', 'mysql', 'sqlite', 'rds-snapshot', 'azure-flexible'
 const DURATION = 'a duration such as 30d, 12h or 90m';
 /** Reads every input, masks secrets on read, and validates before anything touches a database or a store. */
 function getInputs(env = process.env, cwd = process.cwd()) {
-    const engine = parseEnum('engine', input('engine'), ENGINES);
+    const engine = input('engine').trim() === '' ? engineFromUrl() : parseEnum('engine', input('engine'), ENGINES);
     const mode = parseEnum('mode', input('mode'), ['backup', 'restore'], 'backup');
     const environment = input('environment').trim() || 'production';
     if (safeNamePart(environment) === '')
@@ -30073,6 +30073,14 @@ function getInputs(env = process.env, cwd = process.cwd()) {
     if (common.progressIntervalMs < 100)
         throw new input_error/* InputError */.d('progress-interval', 'is shorter than 100 ms', 'a duration such as 10s');
     return engine === 'rds-snapshot' || engine === 'azure-flexible' ? snapshotInputs(engine, common, env) : dumpInputs(engine, common, env, cwd);
+}
+/** Without an engine input, the database URL's scheme says which dump engine to use. */
+function engineFromUrl() {
+    const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(input('database-url'))?.[1]?.toLowerCase();
+    const byScheme = { postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', sqlite3: 'sqlite', file: 'sqlite' };
+    if (scheme && Object.hasOwn(byScheme, scheme))
+        return byScheme[scheme];
+    throw new input_error/* InputError */.d('engine', 'is empty and database-url does not say which database it is', `one of ${ENGINES.join(', ')}`);
 }
 function retentionRules() {
     const rules = {};

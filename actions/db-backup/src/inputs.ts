@@ -55,7 +55,7 @@ const DURATION = 'a duration such as 30d, 12h or 90m'
 
 /** Reads every input, masks secrets on read, and validates before anything touches a database or a store. */
 export function getInputs(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Inputs {
-  const engine = parseEnum('engine', input('engine'), ENGINES)
+  const engine = input('engine').trim() === '' ? engineFromUrl() : parseEnum('engine', input('engine'), ENGINES)
   const mode = parseEnum('mode', input('mode'), ['backup', 'restore'] as const, 'backup')
   const environment = input('environment').trim() || 'production'
   if (safeNamePart(environment) === '') throw new InputError('environment', `is "${environment}", which has no letters or digits`, 'a name such as production or staging')
@@ -71,6 +71,14 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
   }
   if (common.progressIntervalMs < 100) throw new InputError('progress-interval', 'is shorter than 100 ms', 'a duration such as 10s')
   return engine === 'rds-snapshot' || engine === 'azure-flexible' ? snapshotInputs(engine, common, env) : dumpInputs(engine, common, env, cwd)
+}
+
+/** Without an engine input, the database URL's scheme says which dump engine to use. */
+function engineFromUrl(): Engine {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(input('database-url'))?.[1]?.toLowerCase()
+  const byScheme: Record<string, Engine> = { postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', sqlite3: 'sqlite', file: 'sqlite' }
+  if (scheme && Object.hasOwn(byScheme, scheme)) return byScheme[scheme]
+  throw new InputError('engine', 'is empty and database-url does not say which database it is', `one of ${ENGINES.join(', ')}`)
 }
 
 function retentionRules(): RetentionRules {

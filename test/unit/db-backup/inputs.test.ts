@@ -61,7 +61,7 @@ describe('db-backup inputs', () => {
 
   it.each<[string, Record<string, string>, string]>([
     ['unknown engine', { ...pg, engine: 'oracle' }, 'Input "engine" is "oracle", which is not allowed; expected one of postgres, mysql, sqlite, rds-snapshot, azure-flexible.'],
-    ['missing engine', { ...pg, engine: '' }, 'Input "engine" is empty'],
+    ['missing engine and no database-url', { destination: 'azblob://backups/x', 'azure-connection-string': 'x' }, 'Input "engine" is empty and database-url does not say which database it is'],
     ['unknown mode', { ...pg, mode: 'copy' }, 'Input "mode" is "copy", which is not allowed'],
     ['missing database-url', { ...pg, 'database-url': '' }, 'Input "database-url" is required for engine postgres but empty'],
     ['database-url of another engine', { ...pg, 'database-url': 'mysql://u:p@h/db' }, 'Input "database-url" points at a mysql database, which is not supported here'],
@@ -91,6 +91,15 @@ describe('db-backup inputs', () => {
   ])('%s fails naming the input', (_name, given, message) => {
     values = given
     expect(() => getInputs(env, '/work')).toThrow(message)
+  })
+
+  it.each([
+    ['postgresql://u@h/db', 'postgres'],
+    ['mariadb://u@h/db', 'mysql'],
+    ['sqlite:app.db', 'sqlite']
+  ])('without engine, %s means %s', (url, engine) => {
+    values = { ...pg, engine: '', 'database-url': url }
+    expect(getInputs(env, '/work')).toMatchObject({ engine })
   })
 
   it('never repeats the database password in an error', () => {
