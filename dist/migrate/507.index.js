@@ -46,10 +46,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSqlite: () => (/* binding */ openSqlite)
 /* harmony export */ });
-/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7350);
-/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9660);
+/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9031);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7350);
+/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9660);
 /* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8662);
 /* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1033);
+
 
 
 
@@ -60,23 +62,64 @@ __webpack_require__.r(__webpack_exports__);
  * lock) and re-checks the history table inside it, so concurrent runs apply each migration once.
  * Statements run one by one inside the transaction so a failure names its statement's line.
  */
+const BUSY_MS = 200;
+const busyTimeout = (ms) => Math.max(0, Math.min(2_147_483_647, Math.round(ms)));
+const PROGRESS_EVERY_MS = 5000;
+const SQLITE_BUSY = 5;
 async function openSqlite(url, options) {
     const { DatabaseSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 99, 23));
     const db = new DatabaseSync(url.path);
-    db.exec(`PRAGMA busy_timeout = ${Math.min(2_147_483_647, Math.round(options.lockTimeoutMs))}`);
+    // Reads and COMMIT wait inside SQLite up to lock-timeout; the write lock is waited for in
+    // writeLock() in short steps, with progress output.
+    db.exec(`PRAGMA busy_timeout = ${busyTimeout(options.lockTimeoutMs)}`);
     if (options.statementTimeoutMs > 0)
         options.log.warning('statement-timeout has no effect on SQLite, which has no statement timeout.');
-    return new SqliteMigrationDatabase(db, options);
+    return new SqliteMigrationDatabase(db, options, options.lockTimeoutMs);
 }
 class SqliteMigrationDatabase {
     db;
     options;
+    lockTimeoutMs;
     engine = 'SQLite';
     table;
-    constructor(db, options) {
+    constructor(db, options, lockTimeoutMs) {
         this.db = db;
         this.options = options;
+        this.lockTimeoutMs = lockTimeoutMs;
         this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteQualified */ .$s)(options.historyTable);
+    }
+    /** BEGIN IMMEDIATE, retried while another connection writes, until lock-timeout, with progress. */
+    async writeLock() {
+        this.db.exec(`PRAGMA busy_timeout = ${Math.min(BUSY_MS, busyTimeout(this.lockTimeoutMs))}`);
+        try {
+            await this.pollWriteLock();
+        }
+        finally {
+            this.db.exec(`PRAGMA busy_timeout = ${busyTimeout(this.lockTimeoutMs)}`);
+        }
+    }
+    async pollWriteLock() {
+        const started = Date.now();
+        let lastProgress = started;
+        for (;;) {
+            const busy = await Promise.resolve()
+                .then(() => this.db.exec('BEGIN IMMEDIATE'))
+                .then(() => false, (error) => {
+                if (error.errcode !== SQLITE_BUSY)
+                    throw error;
+                return true;
+            });
+            if (!busy)
+                return;
+            const waited = Date.now() - started;
+            if (waited >= this.lockTimeoutMs)
+                throw new Error(`another connection still holds the SQLite write lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(this.lockTimeoutMs)}; let it finish, or raise lock-timeout`);
+            if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+                this.options.log.info(`Waiting for the SQLite write lock (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(this.lockTimeoutMs)}).`);
+                lastProgress = Date.now();
+            }
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
     }
     tableExists() {
         const name = this.options.historyTable.split('.').at(-1);
@@ -96,6 +139,9 @@ class SqliteMigrationDatabase {
         }));
     }
     async prepareHistory() {
+        if (this.tableExists())
+            return;
+        await this.writeLock();
         this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (
       version TEXT PRIMARY KEY,
       name TEXT NOT NULL,
@@ -105,6 +151,7 @@ class SqliteMigrationDatabase {
       applied_by TEXT NOT NULL,
       run_url TEXT
     )`);
+        this.db.exec('COMMIT');
     }
     async lock() {
         // Each migration takes SQLite's write lock (BEGIN IMMEDIATE) and waits for it through busy_timeout.
@@ -126,28 +173,28 @@ class SqliteMigrationDatabase {
             this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version);
         });
     }
-    run(file, sql, transactional, alreadyDone, bookkeeping) {
-        const started = performance.now();
+    async run(file, sql, transactional, alreadyDone, bookkeeping) {
         if (transactional)
-            this.db.exec('BEGIN IMMEDIATE');
+            await this.writeLock();
+        const started = performance.now();
         try {
             if (transactional && alreadyDone()) {
                 this.db.exec('ROLLBACK');
-                return Promise.resolve({ status: 'already-applied', durationMs: 0 });
+                return { status: 'already-applied', durationMs: 0 };
             }
-            for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .splitStatements */ .Xd)(sql)) {
+            for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .splitStatements */ .Xd)(sql)) {
                 try {
                     this.db.exec(statement.sql);
                 }
                 catch (error) {
-                    throw new _migration_database_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationSqlError */ .Z(error.message, file, (0,_source_position_js__WEBPACK_IMPORTED_MODULE_3__/* .positionAt */ .t)(sql, statement.offset), error.errstr, transactional);
+                    throw new _migration_database_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationSqlError */ .Z(error.message, file, (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t)(sql, statement.offset), error.errstr, transactional);
                 }
             }
             const durationMs = performance.now() - started;
             bookkeeping(durationMs);
             if (transactional)
                 this.db.exec('COMMIT');
-            return Promise.resolve({ status: 'applied', durationMs });
+            return { status: 'applied', durationMs };
         }
         catch (error) {
             if (transactional && this.db.isTransaction)

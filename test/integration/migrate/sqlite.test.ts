@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -74,12 +74,32 @@ describe('migrate on SQLite (built-in runner, runner contract)', () => {
     expect(tables(db.sql)).toBe('')
   })
 
+  it('waits for the write lock of another connection until lock-timeout, then fails naming the input to raise', async () => {
+    const db = database()
+    const dir = folder({ '001_a.sql': 'CREATE TABLE a (id INTEGER);\n' })
+    const file = db.url.replace('sqlite://', '')
+    db.sql('CREATE TABLE other (id INTEGER)')
+    const holder = spawn('sqlite3', [file], { stdio: ['pipe', 'pipe', 'pipe'] })
+    holder.stdin.write("BEGIN IMMEDIATE;\nINSERT INTO other VALUES (1);\nSELECT 'locked';\n")
+    await new Promise<void>((resolve) => holder.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve()))
+    try {
+      const result = await migrate({ 'database-url': db.url, directory: dir.path, 'lock-timeout': '1s' })
+      expect(result.exitCode).toBe(1)
+      expect(result.errors).toEqual(['migrate failed: another connection still holds the SQLite write lock after 1.00 s; let it finish, or raise lock-timeout'])
+    } finally {
+      holder.stdin.end('ROLLBACK;\n')
+      await new Promise((resolve) => holder.on('close', resolve))
+    }
+    expect(tables(db.sql)).toBe('other')
+  })
+
   it('two concurrent runs apply each migration exactly once', async () => {
     const db = database()
     const files: Record<string, string> = {}
     for (let i = 1; i <= 20; i++) files[`${String(i).padStart(3, '0')}_t${i}.sql`] = `CREATE TABLE t${i} (id INTEGER);\nINSERT INTO t${i} VALUES (${i});\n`
     const dir = folder(files)
     const [a, b] = await Promise.all([migrate({ 'database-url': db.url, directory: dir.path }), migrate({ 'database-url': db.url, directory: dir.path })])
+    expect([...a.errors, ...b.errors]).toEqual([])
     expect([a.exitCode, b.exitCode]).toEqual([0, 0])
     expect(Number(a.outputs['applied-count']) + Number(b.outputs['applied-count'])).toBe(20)
     expect(db.sql('SELECT count(*), count(DISTINCT version) FROM deploy_actions_migrations')).toBe('20|20')

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { formatMs } from '../../../../packages/core/markdown.js'
 import type { SqliteDatabaseUrl } from '../../../../packages/db/database-url.js'
 import type { Migration } from '../migration-files.js'
 import type { AppliedMigration } from '../plan.js'
@@ -14,12 +15,19 @@ import { MigrationSqlError, type ApplyResult, type DatabaseOptions, type Migrati
  * Statements run one by one inside the transaction so a failure names its statement's line.
  */
 
+const BUSY_MS = 200
+const busyTimeout = (ms: number): number => Math.max(0, Math.min(2_147_483_647, Math.round(ms)))
+const PROGRESS_EVERY_MS = 5000
+const SQLITE_BUSY = 5
+
 export async function openSqlite(url: SqliteDatabaseUrl, options: DatabaseOptions & { lockTimeoutMs: number }): Promise<MigrationDatabase> {
   const { DatabaseSync } = await import('node:sqlite')
   const db = new DatabaseSync(url.path)
-  db.exec(`PRAGMA busy_timeout = ${Math.min(2_147_483_647, Math.round(options.lockTimeoutMs))}`)
+  // Reads and COMMIT wait inside SQLite up to lock-timeout; the write lock is waited for in
+  // writeLock() in short steps, with progress output.
+  db.exec(`PRAGMA busy_timeout = ${busyTimeout(options.lockTimeoutMs)}`)
   if (options.statementTimeoutMs > 0) options.log.warning('statement-timeout has no effect on SQLite, which has no statement timeout.')
-  return new SqliteMigrationDatabase(db, options)
+  return new SqliteMigrationDatabase(db, options, options.lockTimeoutMs)
 }
 
 class SqliteMigrationDatabase implements MigrationDatabase {
@@ -28,9 +36,44 @@ class SqliteMigrationDatabase implements MigrationDatabase {
 
   constructor(
     private readonly db: DatabaseSync,
-    private readonly options: DatabaseOptions
+    private readonly options: DatabaseOptions,
+    private readonly lockTimeoutMs: number
   ) {
     this.table = quoteQualified(options.historyTable)
+  }
+
+  /** BEGIN IMMEDIATE, retried while another connection writes, until lock-timeout, with progress. */
+  private async writeLock(): Promise<void> {
+    this.db.exec(`PRAGMA busy_timeout = ${Math.min(BUSY_MS, busyTimeout(this.lockTimeoutMs))}`)
+    try {
+      await this.pollWriteLock()
+    } finally {
+      this.db.exec(`PRAGMA busy_timeout = ${busyTimeout(this.lockTimeoutMs)}`)
+    }
+  }
+
+  private async pollWriteLock(): Promise<void> {
+    const started = Date.now()
+    let lastProgress = started
+    for (;;) {
+      const busy = await Promise.resolve()
+        .then(() => this.db.exec('BEGIN IMMEDIATE'))
+        .then(
+          () => false,
+          (error: unknown) => {
+            if ((error as { errcode?: number }).errcode !== SQLITE_BUSY) throw error
+            return true
+          }
+        )
+      if (!busy) return
+      const waited = Date.now() - started
+      if (waited >= this.lockTimeoutMs) throw new Error(`another connection still holds the SQLite write lock after ${formatMs(this.lockTimeoutMs)}; let it finish, or raise lock-timeout`)
+      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        this.options.log.info(`Waiting for the SQLite write lock (waited ${formatMs(waited)} of ${formatMs(this.lockTimeoutMs)}).`)
+        lastProgress = Date.now()
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
   }
 
   private tableExists(): boolean {
@@ -59,6 +102,8 @@ class SqliteMigrationDatabase implements MigrationDatabase {
   }
 
   async prepareHistory(): Promise<void> {
+    if (this.tableExists()) return
+    await this.writeLock()
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (
       version TEXT PRIMARY KEY,
       name TEXT NOT NULL,
@@ -68,6 +113,7 @@ class SqliteMigrationDatabase implements MigrationDatabase {
       applied_by TEXT NOT NULL,
       run_url TEXT
     )`)
+    this.db.exec('COMMIT')
   }
 
   async lock(): Promise<void> {
@@ -95,13 +141,13 @@ class SqliteMigrationDatabase implements MigrationDatabase {
     })
   }
 
-  private run(file: string, sql: string, transactional: boolean, alreadyDone: () => boolean, bookkeeping: (durationMs: number) => void): Promise<ApplyResult> {
+  private async run(file: string, sql: string, transactional: boolean, alreadyDone: () => boolean, bookkeeping: (durationMs: number) => void): Promise<ApplyResult> {
+    if (transactional) await this.writeLock()
     const started = performance.now()
-    if (transactional) this.db.exec('BEGIN IMMEDIATE')
     try {
       if (transactional && alreadyDone()) {
         this.db.exec('ROLLBACK')
-        return Promise.resolve({ status: 'already-applied', durationMs: 0 })
+        return { status: 'already-applied', durationMs: 0 }
       }
       for (const statement of splitStatements(sql)) {
         try {
@@ -119,7 +165,7 @@ class SqliteMigrationDatabase implements MigrationDatabase {
       const durationMs = performance.now() - started
       bookkeeping(durationMs)
       if (transactional) this.db.exec('COMMIT')
-      return Promise.resolve({ status: 'applied', durationMs })
+      return { status: 'applied', durationMs }
     } catch (error) {
       if (transactional && this.db.isTransaction) this.db.exec('ROLLBACK')
       throw error
