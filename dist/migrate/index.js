@@ -31615,7 +31615,8 @@ function getInputs() {
     // The URL is a secret: mask it, and its password in every spelling, before anything else runs.
     const rawUrl = secretInput('database-url');
     for (const secret of (0,database_url/* databaseUrlSecrets */.I6)(rawUrl))
-        maskSecret(secret);
+        if (secret !== rawUrl)
+            maskSecret(secret);
     const tool = parseEnum('tool', input('tool'), ['builtin', ...TOOL_NAMES], 'builtin');
     const builtin = tool === 'builtin';
     let databaseUrl;

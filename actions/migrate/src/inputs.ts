@@ -43,7 +43,7 @@ function duration(name: string, fallbackMs: number): number {
 export function getInputs(): Inputs {
   // The URL is a secret: mask it, and its password in every spelling, before anything else runs.
   const rawUrl = secretInput('database-url')
-  for (const secret of databaseUrlSecrets(rawUrl)) maskSecret(secret)
+  for (const secret of databaseUrlSecrets(rawUrl)) if (secret !== rawUrl) maskSecret(secret)
 
   const tool = parseEnum<Tool>('tool', input('tool'), ['builtin', ...TOOL_NAMES], 'builtin')
   const builtin = tool === 'builtin'

@@ -172,7 +172,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
   it('two concurrent runs on one database: one waits for the lock, each migration is applied exactly once', async () => {
     const db = freshDatabase()
     const dir = folder({
-      '001_slow.sql': 'CREATE TABLE slow (id int);\nSELECT pg_sleep(1.5);\n',
+      '001_slow.sql': 'CREATE TABLE slow (id int);\nSELECT pg_sleep(2.5);\n',
       '002_b.sql': 'CREATE TABLE b (id int);\n',
       '003_c.sql': 'CREATE TABLE c (id int);\n'
     })
