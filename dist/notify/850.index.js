@@ -177,7 +177,7 @@ function buildSlackMessage(context, message) {
         ]
     };
     return {
-        text: (0,notification_content/* truncate */.xv)(`${message.title} — ${(0,notification_content/* repositoryName */.aR)(context.repository)}`, SLACK_LIMITS.fallbackText),
+        text: (0,notification_content/* truncate */.xv)(message.title, SLACK_LIMITS.fallbackText),
         blocks: [header, body],
         attachments: [{ color: style.hex, fallback: message.title, blocks: [fields, actions, contextLine] }]
     };

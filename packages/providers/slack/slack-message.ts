@@ -2,7 +2,6 @@ import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, MessageAttach
 import {
   deploymentFacts,
   deploymentLinks,
-  repositoryName,
   statusStyle,
   truncate,
   type DeploymentContext,
@@ -84,7 +83,7 @@ export function buildSlackMessage(context: DeploymentContext, message: Notificat
     ]
   }
   return {
-    text: truncate(`${message.title} — ${repositoryName(context.repository)}`, SLACK_LIMITS.fallbackText),
+    text: truncate(message.title, SLACK_LIMITS.fallbackText),
     blocks: [header, body],
     attachments: [{ color: style.hex, fallback: message.title, blocks: [fields, actions, contextLine] }]
   }

@@ -11,7 +11,7 @@ const now = new Date('2026-11-22T10:00:00Z')
 describe('Slack Block Kit builder (pure)', () => {
   it('header, text, and a coloured attachment with facts, buttons and context', () => {
     const built = buildSlackMessage(context, message)
-    expect(built.text).toBe('✅ shop v1.4.2 is live on production — shop')
+    expect(built.text).toBe('✅ shop v1.4.2 is live on production')
     expect(built.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: ':white_check_mark: shop v1.4.2 is live on production', emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: message.text } }
