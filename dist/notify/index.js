@@ -77052,7 +77052,8 @@ function webhookUrl(name, raw, channel, httpsOnly = true) {
     if (httpsOnly && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
         throw new input_error_InputError(name, 'uses plain http, which would send its secret in the clear', 'an https:// URL');
     }
-    return url.toString();
+    // The URL as given (not re-serialised), so it stays exactly the string that was masked.
+    return raw.trim();
 }
 function optional(raw) {
     const value = raw.trim();

@@ -153,7 +153,8 @@ function webhookUrl(name: InputName, raw: string, channel: Channel, httpsOnly = 
   if (httpsOnly && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
     throw new InputError(name, 'uses plain http, which would send its secret in the clear', 'an https:// URL')
   }
-  return url.toString()
+  // The URL as given (not re-serialised), so it stays exactly the string that was masked.
+  return raw.trim()
 }
 
 function optional(raw: string): string | undefined {
