@@ -28705,6 +28705,69 @@ function encryptedSize(plainBytes, frameBytes = DEFAULT_FRAME_BYTES) {
     return HEADER_BYTES + plainBytes + frames * (4 + TAG_BYTES);
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ./packages/backup/tool-process.ts
+
+
+const STDERR_TAIL = 4000;
+function runTool(command, args, options = {}) {
+    const child = (0,external_node_child_process_.spawn)(command, args, {
+        env: { ...process.env, ...options.env },
+        stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe']
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+        stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    });
+    // A tool that stops reading (killed, failed) must not crash the process with EPIPE.
+    child.stdin?.on('error', () => undefined);
+    const kill = () => {
+        if (child.exitCode === null && child.signalCode === null)
+            child.kill('SIGKILL');
+        // A grandchild that inherited the pipes must not keep this process alive.
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        child.stdin?.destroy();
+    };
+    options.signal?.addEventListener('abort', kill, { once: true });
+    const exited = new Promise((resolve, reject) => {
+        child.once('error', (error) => {
+            reject(new Error(error.code === 'ENOENT' ? `${command} is not installed or not on PATH` : `${command} could not start: ${error.message}`));
+        });
+        child.once('close', (code, signal) => {
+            options.signal?.removeEventListener('abort', kill);
+            if (code === 0)
+                return resolve();
+            const tail = (options.redact ?? ((t) => t))(stderr.trim().split('\n').slice(-5).join(' | '));
+            reject(new Error(`${command} ${signal ? `was killed (${signal})` : `exited with code ${code}`}${tail ? `: ${tail}` : ''}`));
+        });
+    });
+    exited.catch(() => undefined);
+    return { child, stdout: child.stdout, stdin: child.stdin ?? undefined, exited, kill };
+}
+/**
+ * Streams `source` into a tool's stdin and waits for both. When the source fails (digest
+ * mismatch, decryption error) the tool is killed and that failure is reported; when the tool
+ * quits first (its stdin then breaks with EPIPE), the tool's own message is reported instead.
+ */
+async function feedTool(source, tool) {
+    const piped = (0,promises_.pipeline)(source, tool.input).catch((error) => {
+        tool.abort();
+        throw error;
+    });
+    const [fed, finished] = await Promise.allSettled([piped, tool.done]);
+    const broken = (reason) => ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes(reason?.code ?? '');
+    if (fed.status === 'rejected' && !broken(fed.reason))
+        throw fed.reason;
+    if (finished.status === 'rejected')
+        throw finished.reason;
+    if (fed.status === 'rejected')
+        throw fed.reason;
+}
+
 ;// CONCATENATED MODULE: ./packages/providers/backup-store.ts
 async function createBackupStore(config) {
     const { destination } = config;
@@ -28730,8 +28793,6 @@ async function createBackupStore(config) {
 
 // EXTERNAL MODULE: ./packages/providers/store-error.ts
 var store_error = __nccwpck_require__(921);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./packages/db/database-url.ts
 
 const DEFAULT_PORT = { postgres: 5432, mysql: 3306 };
@@ -28891,49 +28952,7 @@ function toJdbc(url) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./packages/backup/tool-process.ts
-
-const STDERR_TAIL = 4000;
-function runTool(command, args, options = {}) {
-    const child = (0,external_node_child_process_.spawn)(command, args, {
-        env: { ...process.env, ...options.env },
-        stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe']
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => {
-        stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
-    });
-    // A tool that stops reading (killed, failed) must not crash the process with EPIPE.
-    child.stdin?.on('error', () => undefined);
-    const kill = () => {
-        if (child.exitCode === null && child.signalCode === null)
-            child.kill('SIGKILL');
-        // A grandchild that inherited the pipes must not keep this process alive.
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        child.stdin?.destroy();
-    };
-    options.signal?.addEventListener('abort', kill, { once: true });
-    const exited = new Promise((resolve, reject) => {
-        child.once('error', (error) => {
-            reject(new Error(error.code === 'ENOENT' ? `${command} is not installed or not on PATH` : `${command} could not start: ${error.message}`));
-        });
-        child.once('close', (code, signal) => {
-            options.signal?.removeEventListener('abort', kill);
-            if (code === 0)
-                return resolve();
-            const tail = (options.redact ?? ((t) => t))(stderr.trim().split('\n').slice(-5).join(' | '));
-            reject(new Error(`${command} ${signal ? `was killed (${signal})` : `exited with code ${code}`}${tail ? `: ${tail}` : ''}`));
-        });
-    });
-    exited.catch(() => undefined);
-    return { child, stdout: child.stdout, stdin: child.stdin ?? undefined, exited, kill };
-}
-
 ;// CONCATENATED MODULE: ./actions/db-backup/src/engines/mysql.ts
-
 
 
 
@@ -28992,7 +29011,7 @@ function mysqlEngine(url) {
             try {
                 const tool = runTool('mysql', [...connection, '--binary-mode', scratch], { env, signal, stdin: true, redact: scrub });
                 const source = await open();
-                await Promise.all([(0,promises_.pipeline)(source, tool.stdin).catch((e) => (tool.kill(), Promise.reject(e))), tool.exited]);
+                await feedTool(source, { input: tool.stdin, done: tool.exited, abort: tool.kill });
                 const [[count]] = await query(`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '${scratch}' AND table_type = 'BASE TABLE'`);
                 if (Number(count) !== facts.tableCount)
                     throw new Error(`verification restored ${count} tables, but the database had ${facts.tableCount} when the dump started`);
@@ -29006,7 +29025,6 @@ function mysqlEngine(url) {
 }
 
 ;// CONCATENATED MODULE: ./actions/db-backup/src/engines/postgres.ts
-
 
 
 
@@ -29090,7 +29108,7 @@ function postgresEngine(url) {
                         redact: scrub
                     });
                     const source = await open();
-                    await Promise.all([(0,promises_.pipeline)(source, tool.stdin).catch((e) => (tool.kill(), Promise.reject(e))), tool.exited]);
+                    await feedTool(source, { input: tool.stdin, done: tool.exited, abort: tool.kill });
                     const check = await connect(scratch);
                     let restored;
                     try {
@@ -29615,6 +29633,7 @@ function describeAge(ms) {
 
 
 
+
 async function openStore(inputs, logger, checkPrefix) {
     const store = await createBackupStore({ destination: inputs.destination, azure: inputs.azure, s3: inputs.s3, logger });
     try {
@@ -29649,16 +29668,19 @@ function deadline(timeoutMs, outer) {
     const timeout = AbortSignal.timeout(timeoutMs);
     return {
         signal: AbortSignal.any([timeout, ...(outer ? [outer] : [])]),
-        explain: (error) => (timeout.aborted && !(0,input_error/* isInputError */.B)(error) ? new Error(`did not finish within ${(0,markdown/* formatMs */._V)(timeoutMs)} (input "timeout"); nothing was committed`) : error)
+        explain: (error, committed) => timeout.aborted && !(0,input_error/* isInputError */.B)(error)
+            ? new Error(`did not finish within ${(0,markdown/* formatMs */._V)(timeoutMs)} (input "timeout"); ${committed ? `backup ${committed} was committed before that` : 'nothing was committed'}`)
+            : error
     };
 }
 async function runDumpBackup(inputs, deps) {
     const limit = deadline(inputs.timeoutMs, deps.signal);
+    const state = {};
     try {
-        return await backupWithin(inputs, deps, limit.signal);
+        return await backupWithin(inputs, deps, limit.signal, state);
     }
     catch (error) {
-        throw limit.explain(error);
+        throw limit.explain(error, state.committed);
     }
 }
 async function runDumpRestore(inputs, deps) {
@@ -29667,10 +29689,10 @@ async function runDumpRestore(inputs, deps) {
         return await restoreWithin(inputs, deps, limit.signal);
     }
     catch (error) {
-        throw limit.explain(error);
+        throw limit.explain(error, undefined);
     }
 }
-async function backupWithin(inputs, deps, signal) {
+async function backupWithin(inputs, deps, signal, state) {
     const { logger } = deps;
     const now = deps.now ?? (() => new Date());
     const engine = engineFor(inputs.database);
@@ -29703,6 +29725,7 @@ async function backupWithin(inputs, deps, signal) {
         progressIntervalMs: inputs.progressIntervalMs,
         signal
     });
+    state.committed = id;
     const metadata = stored.metadata;
     logger.info(`stored ${(0,markdown/* formatBytes */.z3)(metadata.sizeBytes)} (${(0,markdown/* formatBytes */.z3)(dumpBytes)} dumped), sha256 ${metadata.sha256}`);
     let verification = 'not requested';
@@ -29712,7 +29735,11 @@ async function backupWithin(inputs, deps, signal) {
         }
         catch (error) {
             // An unreadable backup must not count as the newest good one: remove it, then fail.
-            await store.delete(key).catch(() => undefined);
+            const removed = await store.delete(key).then(() => true, () => false);
+            if (removed)
+                state.committed = undefined;
+            if (!removed)
+                throw new Error(`verification of ${id} failed and the backup could not be deleted (remove ${stored.uri} by hand): ${error.message}`);
             throw new Error(`verification of ${id} failed, so the backup was deleted: ${error.message}`);
         }
         logger.info(`verified: ${verification}`);
@@ -29820,15 +29847,7 @@ async function restoreWithin(inputs, deps, signal) {
     // tool before it can commit (pg_restore runs in a single transaction).
     const target = await engine.restore(signal);
     const source = await openDecoded({ ...decode, onMismatch: () => target.abort(), label: 'restored' });
-    const { pipeline } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6466, 23));
-    try {
-        await Promise.all([pipeline(source, target.input), target.done]);
-    }
-    catch (error) {
-        target.abort();
-        await target.done.catch(() => undefined);
-        throw error;
-    }
+    await feedTool(source, target);
     const durationMs = performance.now() - started;
     logger.info(`restored ${id} into ${engine.description}`);
     return {

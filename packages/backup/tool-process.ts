@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { Readable, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 
 /**
  * A command-line tool (pg_dump, pg_restore, mysqldump, mysql) run with streamed stdin/stdout.
@@ -56,4 +57,21 @@ export function runTool(command: string, args: readonly string[], options: ToolO
   })
   exited.catch(() => undefined)
   return { child, stdout: child.stdout as Readable, stdin: child.stdin ?? undefined, exited, kill }
+}
+
+/**
+ * Streams `source` into a tool's stdin and waits for both. When the source fails (digest
+ * mismatch, decryption error) the tool is killed and that failure is reported; when the tool
+ * quits first (its stdin then breaks with EPIPE), the tool's own message is reported instead.
+ */
+export async function feedTool(source: Readable, tool: { input: NodeJS.WritableStream; done: Promise<void>; abort(): void }): Promise<void> {
+  const piped = pipeline(source, tool.input).catch((error: unknown) => {
+    tool.abort()
+    throw error
+  })
+  const [fed, finished] = await Promise.allSettled([piped, tool.done])
+  const broken = (reason: unknown): boolean => ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes((reason as NodeJS.ErrnoException)?.code ?? '')
+  if (fed.status === 'rejected' && !broken(fed.reason)) throw fed.reason
+  if (finished.status === 'rejected') throw finished.reason
+  if (fed.status === 'rejected') throw fed.reason
 }

@@ -2,6 +2,7 @@ import { InputError, isInputError } from '../../../packages/core/input-error.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { formatBytes, formatMs } from '../../../packages/core/markdown.js'
 import { DecryptionError } from '../../../packages/backup/aes-gcm-frames.js'
+import { feedTool } from '../../../packages/backup/tool-process.js'
 import { createBackupStore, type BackupMetadata, type BackupStore, type StoredObject } from '../../../packages/providers/backup-store.js'
 import { StoreCheckError } from '../../../packages/providers/store-error.js'
 import type { DatabaseEngine } from './engines/engine.js'
@@ -53,20 +54,29 @@ function expectedFor(inputs: DumpInputs, reason: StoreCheckError['reason']): str
 }
 
 /** The `timeout` input as a signal, and the error to report when it is what stopped the run. */
-function deadline(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; explain: (error: unknown) => unknown } {
+function deadline(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; explain: (error: unknown, committed: string | undefined) => unknown } {
   const timeout = AbortSignal.timeout(timeoutMs)
   return {
     signal: AbortSignal.any([timeout, ...(outer ? [outer] : [])]),
-    explain: (error) => (timeout.aborted && !isInputError(error) ? new Error(`did not finish within ${formatMs(timeoutMs)} (input "timeout"); nothing was committed`) : error)
+    explain: (error, committed) =>
+      timeout.aborted && !isInputError(error)
+        ? new Error(`did not finish within ${formatMs(timeoutMs)} (input "timeout"); ${committed ? `backup ${committed} was committed before that` : 'nothing was committed'}`)
+        : error
   }
+}
+
+/** What a run has made visible so far, for the message when it is cut short. */
+interface RunState {
+  committed?: string
 }
 
 export async function runDumpBackup(inputs: DumpInputs, deps: FlowDeps): Promise<FlowResult> {
   const limit = deadline(inputs.timeoutMs, deps.signal)
+  const state: RunState = {}
   try {
-    return await backupWithin(inputs, deps, limit.signal)
+    return await backupWithin(inputs, deps, limit.signal, state)
   } catch (error) {
-    throw limit.explain(error)
+    throw limit.explain(error, state.committed)
   }
 }
 
@@ -75,11 +85,11 @@ export async function runDumpRestore(inputs: DumpInputs, deps: FlowDeps): Promis
   try {
     return await restoreWithin(inputs, deps, limit.signal)
   } catch (error) {
-    throw limit.explain(error)
+    throw limit.explain(error, undefined)
   }
 }
 
-async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {
+async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal, state: RunState): Promise<FlowResult> {
   const { logger } = deps
   const now = deps.now ?? (() => new Date())
   const engine = engineFor(inputs.database)
@@ -113,6 +123,7 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
     progressIntervalMs: inputs.progressIntervalMs,
     signal
   })
+  state.committed = id
   const metadata = stored.metadata as BackupMetadata
   logger.info(`stored ${formatBytes(metadata.sizeBytes)} (${formatBytes(dumpBytes)} dumped), sha256 ${metadata.sha256}`)
 
@@ -122,7 +133,12 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
       verification = await verifyBackup(engine, store, stored, inputs, facts, signal, logger)
     } catch (error) {
       // An unreadable backup must not count as the newest good one: remove it, then fail.
-      await store.delete(key).catch(() => undefined)
+      const removed = await store.delete(key).then(
+        () => true,
+        () => false
+      )
+      if (removed) state.committed = undefined
+      if (!removed) throw new Error(`verification of ${id} failed and the backup could not be deleted (remove ${stored.uri} by hand): ${(error as Error).message}`)
       throw new Error(`verification of ${id} failed, so the backup was deleted: ${(error as Error).message}`)
     }
     logger.info(`verified: ${verification}`)
@@ -238,14 +254,7 @@ async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSi
   // tool before it can commit (pg_restore runs in a single transaction).
   const target = await engine.restore(signal)
   const source = await openDecoded({ ...decode, onMismatch: () => target.abort(), label: 'restored' })
-  const { pipeline } = await import('node:stream/promises')
-  try {
-    await Promise.all([pipeline(source, target.input), target.done])
-  } catch (error) {
-    target.abort()
-    await target.done.catch(() => undefined)
-    throw error
-  }
+  await feedTool(source, target)
   const durationMs = performance.now() - started
   logger.info(`restored ${id} into ${engine.description}`)
   return {

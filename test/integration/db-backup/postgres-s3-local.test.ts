@@ -93,8 +93,10 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
     writeFileSync(join(slow, 'pg_dump'), '#!/bin/sh\nsleep 30\n')
     chmodSync(join(slow, 'pg_dump'), 0o755)
     const started = Date.now()
-    const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1s' }, { PATH: `${slow}:${process.env.PATH}` })
-    expectFailure(result, 'db-backup failed: did not finish within 1.00 s (input "timeout"); nothing was committed')
+    const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1500ms', 'progress-interval': '400ms' }, { PATH: `${slow}:${process.env.PATH}` })
+    expectFailure(result, 'db-backup failed: did not finish within 1.50 s (input "timeout"); nothing was committed')
+    // Progress lines kept coming while the dump hung.
+    expect(result.stdout.match(/^dumped: 0 B in \d+ s \(0 B\/s\), 0 B stored$/gm)?.length).toBeGreaterThanOrEqual(2)
     expect(Date.now() - started).toBeLessThan(15_000)
     expect(files(join(dir, 'timeout'))).toEqual([])
   })

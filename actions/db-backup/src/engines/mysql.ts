@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { pipeline } from 'node:stream/promises'
 import { InputError } from '../../../../packages/core/input-error.js'
 import { redact } from '../../../../packages/core/redact.js'
 import { databaseUrlSecrets, describeDatabase, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
-import { runTool } from '../../../../packages/backup/tool-process.js'
+import { feedTool, runTool } from '../../../../packages/backup/tool-process.js'
 import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
 
 /**
@@ -63,7 +62,7 @@ export function mysqlEngine(url: ServerDatabaseUrl): DatabaseEngine {
       try {
         const tool = runTool('mysql', [...connection, '--binary-mode', scratch], { env, signal, stdin: true, redact: scrub })
         const source = await open()
-        await Promise.all([pipeline(source, tool.stdin!).catch((e) => (tool.kill(), Promise.reject(e))), tool.exited])
+        await feedTool(source, { input: tool.stdin!, done: tool.exited, abort: tool.kill })
         const [[count]] = await query(`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '${scratch}' AND table_type = 'BASE TABLE'`)
         if (Number(count) !== facts.tableCount) throw new Error(`verification restored ${count} tables, but the database had ${facts.tableCount} when the dump started`)
         return `mysql restore into a scratch database: ${count} tables`

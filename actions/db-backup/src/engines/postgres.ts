@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { pipeline } from 'node:stream/promises'
 import { InputError } from '../../../../packages/core/input-error.js'
 import { redact } from '../../../../packages/core/redact.js'
 import { databaseUrlSecrets, describeDatabase, withoutPassword, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
-import { runTool } from '../../../../packages/backup/tool-process.js'
+import { feedTool, runTool } from '../../../../packages/backup/tool-process.js'
 import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
 
 const TABLE_COUNT_SQL = "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
@@ -91,7 +90,7 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
             redact: scrub
           })
           const source = await open()
-          await Promise.all([pipeline(source, tool.stdin!).catch((e) => (tool.kill(), Promise.reject(e))), tool.exited])
+          await feedTool(source, { input: tool.stdin!, done: tool.exited, abort: tool.kill })
           const check = await connect(scratch)
           let restored: number
           try {
