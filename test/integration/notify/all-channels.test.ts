@@ -8,7 +8,7 @@ import { leakedSecrets } from './support.js'
 
 // One step, six channels: Slack Web API and GitHub REST faked at HTTP level, Teams / Discord /
 // webhook receivers and a real SMTP server, all on loopback.
-describe('notify → all six channels from one step', () => {
+describe('notify → all six channels from one step (Slack and GitHub faked at HTTP level, Teams/Discord/webhook receivers and SMTP real on loopback)', () => {
   let slack: FakeSlack
   let github: FakeGitHub
   let hooks: Recorder

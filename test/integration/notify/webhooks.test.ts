@@ -20,7 +20,7 @@ function adaptiveCardProblems(card: unknown): string[] {
 
 // Teams Workflows, Discord and generic webhooks are real HTTP servers on loopback that record what
 // they got; payloads are checked against each provider's documented format.
-describe('notify → webhook receivers on loopback (Teams Workflows, Discord, generic)', () => {
+describe('notify → webhooks (Teams Workflows and Discord faked by HTTP receivers on loopback; generic webhook receiver)', () => {
   let receiver: Recorder
   beforeAll(async () => {
     receiver = await startRecorder()
