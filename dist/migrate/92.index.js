@@ -252,9 +252,22 @@ function toSqlError(error, file, sql, queryOffset, rolledBack) {
     const db = error;
     if (typeof db?.message !== 'string' || db.code === undefined)
         return error instanceof Error ? error : new Error(String(error));
-    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset);
+    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset) ?? positionInsideBody(sql, db, queryOffset);
     const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
-    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint);
+    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint, db.where);
+}
+/**
+ * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
+ * `internalQuery` (the statement inside the body). When that statement appears in the file as
+ * written, the error is mapped into the file through it.
+ */
+function positionInsideBody(sql, db, queryOffset) {
+    if (!db.internalQuery || db.internalPosition === undefined)
+        return undefined;
+    const at = sql.indexOf(db.internalQuery, queryOffset);
+    if (at < 0)
+        return undefined;
+    return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, Number(db.internalPosition), at);
 }
 
 

@@ -28384,9 +28384,12 @@ class MigrationSqlError extends Error {
     rolledBack;
     detail;
     hint;
+    context;
     constructor(message, file, position, code, 
     /** True when the file ran in a transaction that was rolled back. */
-    rolledBack, detail, hint) {
+    rolledBack, detail, hint, 
+    /** Where inside a function body or DO block the error happened (PostgreSQL's "where"). */
+    context) {
         super(message);
         this.file = file;
         this.position = position;
@@ -28394,6 +28397,7 @@ class MigrationSqlError extends Error {
         this.rolledBack = rolledBack;
         this.detail = detail;
         this.hint = hint;
+        this.context = context;
         this.name = 'MigrationSqlError';
     }
 }
@@ -31720,7 +31724,14 @@ class MigrationFailure extends Error {
 function describe(error, engine, appliedBefore) {
     const where = error.position ? `${error.file}:${error.position.line}:${error.position.column}` : error.file;
     const code = error.code ? ` (${engine} ${error.code})` : '';
-    const extra = [error.detail ? `Detail: ${error.detail}` : '', error.hint ? `Hint: ${error.hint}` : ''].filter((s) => s !== '').join(' ');
+    const extra = [
+        error.detail ? `Detail: ${error.detail}.` : '',
+        error.hint ? `Hint: ${error.hint}.` : '',
+        error.context ? `Context: ${error.context.replace(/\n/g, '; ')}.` : ''
+    ]
+        .filter((s) => s !== '')
+        .map((s) => s.replace(/\.\.$/, '.'))
+        .join(' ');
     const state = error.rolledBack
         ? 'It was rolled back: the database is exactly as it was before this migration'
         : 'It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again';

@@ -43,7 +43,14 @@ export class MigrationFailure extends Error {
 function describe(error: MigrationSqlError, engine: string, appliedBefore: number): string {
   const where = error.position ? `${error.file}:${error.position.line}:${error.position.column}` : error.file
   const code = error.code ? ` (${engine} ${error.code})` : ''
-  const extra = [error.detail ? `Detail: ${error.detail}` : '', error.hint ? `Hint: ${error.hint}` : ''].filter((s) => s !== '').join(' ')
+  const extra = [
+    error.detail ? `Detail: ${error.detail}.` : '',
+    error.hint ? `Hint: ${error.hint}.` : '',
+    error.context ? `Context: ${error.context.replace(/\n/g, '; ')}.` : ''
+  ]
+    .filter((s) => s !== '')
+    .map((s) => s.replace(/\.\.$/, '.'))
+    .join(' ')
   const state = error.rolledBack
     ? 'It was rolled back: the database is exactly as it was before this migration'
     : 'It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again'

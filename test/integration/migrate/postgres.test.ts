@@ -252,6 +252,17 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(db.sql("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'users'")).toBe('users_email_key,users_email_lower,users_id_email,users_pkey')
   })
 
+  it('maps an error inside a DO block into the file and carries its context', async () => {
+    const db = freshDatabase()
+    const dir = folder({ '001_do.sql': "CREATE TABLE t (id int);\nDO $$\nBEGIN\n  INSERT INTO missing VALUES (1);\nEND\n$$;\n" })
+    const result = await migrate({ 'database-url': db.url, directory: dir.path })
+    expect(result.exitCode).toBe(1)
+    // The statement inside the body is found in the file: line 4, column 15 is "missing".
+    expect(result.errors[0]).toContain('001_do.sql:4:15: relation "missing" does not exist (PostgreSQL 42P01). Context: PL/pgSQL function inline_code_block line 3 at SQL statement.')
+    expect(result.stdout).toMatch(/::error title=Migration failed,file=.*001_do\.sql,line=4,col=15::/)
+    expect(tables(db.sql)).toBe('deploy_actions_migrations')
+  })
+
   it('applies statement-timeout to every statement', async () => {
     const db = freshDatabase()
     const dir = folder({ '001_slow.sql': 'CREATE TABLE t ();\nSELECT pg_sleep(3);\n' })

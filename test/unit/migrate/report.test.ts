@@ -77,9 +77,9 @@ describe('MigrationFailure', () => {
       { title: 'Migration failed', file: 'm/002_b.sql', startLine: 3, startColumn: 8 }
     ],
     [
-      new MigrationSqlError('deadlock detected', 'm/5_x.sql', undefined, '40P01', false, 'Process 1 waits for ShareLock', 'See server log'),
+      new MigrationSqlError('deadlock detected', 'm/5_x.sql', undefined, '40P01', false, 'Process 1 waits for ShareLock', 'See server log for query details.', 'SQL statement "UPDATE t SET x = 1"\nPL/pgSQL function inline_code_block line 3 at SQL statement'),
       0,
-      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock Hint: See server log It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again.',
+      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock. Hint: See server log for query details. Context: SQL statement "UPDATE t SET x = 1"; PL/pgSQL function inline_code_block line 3 at SQL statement. It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again.',
       { title: 'Migration failed', file: 'm/5_x.sql', startLine: 1, startColumn: undefined }
     ]
   ])('%#', (error, before, message, annotation) => {

@@ -27,7 +27,9 @@ export class MigrationSqlError extends Error {
     /** True when the file ran in a transaction that was rolled back. */
     readonly rolledBack: boolean,
     readonly detail?: string,
-    readonly hint?: string
+    readonly hint?: string,
+    /** Where inside a function body or DO block the error happened (PostgreSQL's "where"). */
+    readonly context?: string
   ) {
     super(message)
     this.name = 'MigrationSqlError'

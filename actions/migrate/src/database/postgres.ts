@@ -213,7 +213,20 @@ class PostgresMigrationDatabase implements MigrationDatabase {
 function toSqlError(error: unknown, file: string, sql: string, queryOffset: number, rolledBack: boolean): Error {
   const db = error as Partial<DatabaseError>
   if (typeof db?.message !== 'string' || db.code === undefined) return error instanceof Error ? error : new Error(String(error))
-  const position = positionOfDatabaseError(sql, db.position === undefined ? undefined : Number(db.position), queryOffset)
+  const position =
+    positionOfDatabaseError(sql, db.position === undefined ? undefined : Number(db.position), queryOffset) ?? positionInsideBody(sql, db, queryOffset)
   const fallback = queryOffset > 0 ? positionOfDatabaseError(sql, 1, queryOffset) : undefined
-  return new MigrationSqlError(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint)
+  return new MigrationSqlError(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint, db.where)
+}
+
+/**
+ * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
+ * `internalQuery` (the statement inside the body). When that statement appears in the file as
+ * written, the error is mapped into the file through it.
+ */
+function positionInsideBody(sql: string, db: Partial<DatabaseError>, queryOffset: number): ReturnType<typeof positionOfDatabaseError> {
+  if (!db.internalQuery || db.internalPosition === undefined) return undefined
+  const at = sql.indexOf(db.internalQuery, queryOffset)
+  if (at < 0) return undefined
+  return positionOfDatabaseError(sql, Number(db.internalPosition), at)
 }
