@@ -172,7 +172,8 @@ function newestDeployment(deployments) {
 function previousDeployment(deployments, currentId) {
     return newestDeployment(deployments.filter((d) => d.id < currentId));
 }
-function createDeploymentBody(context, message, productionEnvironment) {
+/** GitHub sets production_environment itself (true for an environment named production). */
+function createDeploymentBody(context, message) {
     return {
         ref: context.sha,
         environment: context.environment,
@@ -181,7 +182,6 @@ function createDeploymentBody(context, message, productionEnvironment) {
         // Deploying is this workflow's decision: don't let other commit checks block it (409).
         required_contexts: [],
         transient_environment: false,
-        ...(productionEnvironment !== undefined ? { production_environment: productionEnvironment } : {}),
         payload: { created_by: CREATED_BY, version: context.version ?? null, run_url: context.runUrl }
     };
 }
@@ -331,7 +331,7 @@ class GitHubNotifier {
                 how = 'existing deployment';
         }
         if (id === undefined) {
-            const { data, status } = await this.call('create deployment', (o) => o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message, this.config.productionEnvironment) }));
+            const { data, status } = await this.call('create deployment', (o) => o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message) }));
             if (status !== 201 || !('id' in data))
                 throw new notifier/* DeliveryError */.VE(`GitHub create deployment answered HTTP ${status}: ${data.message ?? 'no deployment created'}`);
             id = data.id;

@@ -126,8 +126,6 @@ export interface GitHubConfig {
   commitStatus: boolean
   /** Pull request to comment on; none means no comment. */
   pullRequest?: number
-  /** Production environment flag sent when a deployment is created. */
-  productionEnvironment?: boolean
 }
 
 export type ChannelConfig = SlackConfig | TeamsConfig | DiscordConfig | WebhookConfig | EmailConfig | GitHubConfig

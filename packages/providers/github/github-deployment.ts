@@ -83,7 +83,8 @@ export function previousDeployment(deployments: readonly DeploymentSummary[], cu
   return newestDeployment(deployments.filter((d) => d.id < currentId))
 }
 
-export function createDeploymentBody(context: DeploymentContext, message: NotificationMessage, productionEnvironment?: boolean) {
+/** GitHub sets production_environment itself (true for an environment named production). */
+export function createDeploymentBody(context: DeploymentContext, message: NotificationMessage) {
   return {
     ref: context.sha,
     environment: context.environment,
@@ -92,7 +93,6 @@ export function createDeploymentBody(context: DeploymentContext, message: Notifi
     // Deploying is this workflow's decision: don't let other commit checks block it (409).
     required_contexts: [] as string[],
     transient_environment: false,
-    ...(productionEnvironment !== undefined ? { production_environment: productionEnvironment } : {}),
     payload: { created_by: CREATED_BY, version: context.version ?? null, run_url: context.runUrl }
   }
 }

@@ -99,7 +99,7 @@ export class GitHubNotifier implements Notifier {
     }
     if (id === undefined) {
       const { data, status } = await this.call('create deployment', (o) =>
-        o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message, this.config.productionEnvironment) })
+        o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message) })
       )
       if (status !== 201 || !('id' in data)) throw new DeliveryError(`GitHub create deployment answered HTTP ${status}: ${(data as { message?: string }).message ?? 'no deployment created'}`)
       id = data.id
