@@ -253,7 +253,7 @@ function metadataFromMap(raw) {
     };
 }
 function asciiHeaderValue(value) {
-    return value.replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+    return value.replace(/[\r\n\t]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
 }
 
 

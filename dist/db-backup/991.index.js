@@ -51,6 +51,15 @@ function storeErrorKind(error) {
         return 'unreachable';
     return 'other';
 }
+/** One line on why authentication failed: no Azure login at all, or credentials the account refused. */
+function credentialProblem(error) {
+    const e = error;
+    if (e?.name === 'CredentialUnavailableError' || e?.name === 'AggregateAuthenticationError' || e?.name === 'AuthenticationError') {
+        const first = (e.message ?? '').split('\n')[0].slice(0, 200);
+        return `no Azure login is available to DefaultAzureCredential (azure/login with OIDC, managed identity, or AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET)${first ? `: ${first}` : ''}`;
+    }
+    return 'the storage account refused the credentials';
+}
 
 ;// CONCATENATED MODULE: ./packages/providers/azure/blob-store.ts
 
@@ -101,7 +110,11 @@ async function createBlobStore(destination, config) {
             }
             catch (error) {
                 const reason = storeErrorKind(error);
-                const detail = reason === 'not-found' ? `container "${destination.container}" does not exist` : reason === 'auth' ? 'the storage account refused the credentials' : error.message;
+                const detail = reason === 'not-found'
+                    ? `container "${destination.container}" does not exist`
+                    : reason === 'auth'
+                        ? credentialProblem(error)
+                        : error.message;
                 throw new store_error/* StoreCheckError */.i(reason, `Azure Blob Storage: ${detail}`);
             }
         },
@@ -260,7 +273,7 @@ function metadataFromMap(raw) {
     };
 }
 function asciiHeaderValue(value) {
-    return value.replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+    return value.replace(/[\r\n\t]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
 }
 
 

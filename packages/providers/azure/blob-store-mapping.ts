@@ -38,3 +38,13 @@ export function storeErrorKind(error: unknown): 'not-found' | 'auth' | 'unreacha
   if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ETIMEDOUT' || e?.code === 'REQUEST_SEND_ERROR') return 'unreachable'
   return 'other'
 }
+
+/** One line on why authentication failed: no Azure login at all, or credentials the account refused. */
+export function credentialProblem(error: unknown): string {
+  const e = error as { name?: string; message?: string }
+  if (e?.name === 'CredentialUnavailableError' || e?.name === 'AggregateAuthenticationError' || e?.name === 'AuthenticationError') {
+    const first = (e.message ?? '').split('\n')[0].slice(0, 200)
+    return `no Azure login is available to DefaultAzureCredential (azure/login with OIDC, managed identity, or AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET)${first ? `: ${first}` : ''}`
+  }
+  return 'the storage account refused the credentials'
+}

@@ -4,7 +4,7 @@ import { objectUri, type BackupDestination } from '../backup-destination.js'
 import { metadataToMap } from '../backup-metadata.js'
 import type { BackupMetadata, BackupStore, BackupStoreConfig, PutOptions, StoredObject } from '../backup-store.js'
 import { StoreCheckError } from '../store-error.js'
-import { accountUrlFor, blobItemToStored, blockId, storeErrorKind } from './blob-store-mapping.js'
+import { accountUrlFor, blobItemToStored, blockId, credentialProblem, storeErrorKind } from './blob-store-mapping.js'
 
 type AzureDestination = Extract<BackupDestination, { kind: 'azure-blob' }>
 
@@ -49,7 +49,12 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
         await container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1 }).next()
       } catch (error) {
         const reason = storeErrorKind(error)
-        const detail = reason === 'not-found' ? `container "${destination.container}" does not exist` : reason === 'auth' ? 'the storage account refused the credentials' : (error as Error).message
+        const detail =
+          reason === 'not-found'
+            ? `container "${destination.container}" does not exist`
+            : reason === 'auth'
+              ? credentialProblem(error)
+              : (error as Error).message
         throw new StoreCheckError(reason, `Azure Blob Storage: ${detail}`)
       }
     },
