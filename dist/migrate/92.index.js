@@ -230,12 +230,10 @@ class PostgresMigrationDatabase {
         return { status: 'applied', durationMs };
     }
     async close() {
-        try {
-            await this.unlock();
-        }
-        finally {
-            await this.client.end();
-        }
+        // Never hides the error that ended the run: if the connection is already broken, the server
+        // has ended the session, and with it the lock.
+        await this.unlock().catch((error) => this.options.log.debug(`unlock: ${error instanceof Error ? error.message : String(error)}`));
+        await this.client.end().catch(() => undefined);
     }
     async abort() {
         // Ends the socket without waiting, then has the server end the session from a second

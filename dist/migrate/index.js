@@ -31927,6 +31927,21 @@ async function runBuiltin(db, options) {
     await db.prepareHistory();
     return options.direction === 'down' ? down(db, options) : up(db, options);
 }
+/**
+ * The history after the run. If it cannot be read (the failure broke the connection), it is
+ * worked out from the history before and what this run did, so the original error is reported.
+ */
+async function historyAfter(db, before, outcomes, migrations) {
+    const read = await settle(db.readHistory());
+    if (read.ok)
+        return read.value;
+    const reverted = new Set(outcomes.filter((o) => o.status === 'reverted').map((o) => o.version));
+    const applied = outcomes
+        .filter((o) => o.status === 'applied' || o.status === 'already-applied')
+        .map((o) => migrations.find((m) => m.version === o.version))
+        .map((m) => ({ version: m.version, name: m.name, checksum: m.checksum }));
+    return [...before.filter((a) => !reverted.has(a.version)), ...applied];
+}
 /** The checks found problems: nothing is changed, and the report says why. */
 function rejected(problems, direction, dryRun, history, warnings) {
     const failure = new PlanRejected(problems);
@@ -31996,7 +32011,7 @@ async function up(db, options) {
         outcomes.push({ version: migration.version, name: migration.name, file: migration.file, status, durationMs: status === 'applied' ? result.value.durationMs : undefined });
         options.log.info(status === 'applied' ? `Applied ${migration.file} in ${(0,markdown/* formatMs */._V)(result.value.durationMs)}.` : `${migration.file} was applied by another run meanwhile.`);
     }
-    const after = await db.readHistory();
+    const after = await historyAfter(db, history, outcomes, options.migrations);
     const remaining = planUp(options.migrations, after, { ...options, allowChanged: true, allowOutOfOrder: true });
     return {
         report: {
@@ -32041,7 +32056,7 @@ async function down(db, options) {
         });
         options.log.info(reverted ? `Reverted ${migration.version}_${migration.name} in ${(0,markdown/* formatMs */._V)(result.value.durationMs)}.` : `${migration.version} was reverted by another run meanwhile.`);
     }
-    const after = await db.readHistory();
+    const after = await historyAfter(db, history, outcomes, options.migrations);
     const remaining = planUp(options.migrations, after, { allowChanged: true, allowOutOfOrder: true });
     return {
         report: {

@@ -44,6 +44,21 @@ export async function runBuiltin(db: MigrationDatabase, options: BuiltinOptions)
   return options.direction === 'down' ? down(db, options) : up(db, options)
 }
 
+/**
+ * The history after the run. If it cannot be read (the failure broke the connection), it is
+ * worked out from the history before and what this run did, so the original error is reported.
+ */
+async function historyAfter(db: MigrationDatabase, before: readonly AppliedMigration[], outcomes: readonly MigrationOutcome[], migrations: readonly Migration[]): Promise<AppliedMigration[]> {
+  const read = await settle(db.readHistory())
+  if (read.ok) return read.value
+  const reverted = new Set(outcomes.filter((o) => o.status === 'reverted').map((o) => o.version))
+  const applied = outcomes
+    .filter((o) => o.status === 'applied' || o.status === 'already-applied')
+    .map((o) => migrations.find((m) => m.version === o.version)!)
+    .map((m) => ({ version: m.version, name: m.name, checksum: m.checksum }))
+  return [...before.filter((a) => !reverted.has(a.version)), ...applied]
+}
+
 /** The checks found problems: nothing is changed, and the report says why. */
 function rejected(problems: readonly PlanProblem[], direction: 'up' | 'down', dryRun: boolean, history: readonly AppliedMigration[], warnings: string[]): BuiltinResult {
   const failure = new PlanRejected(problems)
@@ -106,7 +121,7 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
     outcomes.push({ version: migration.version, name: migration.name, file: migration.file, status, durationMs: status === 'applied' ? result.value.durationMs : undefined })
     options.log.info(status === 'applied' ? `Applied ${migration.file} in ${formatMs(result.value.durationMs)}.` : `${migration.file} was applied by another run meanwhile.`)
   }
-  const after = await db.readHistory()
+  const after = await historyAfter(db, history, outcomes, options.migrations)
   const remaining = planUp(options.migrations, after, { ...options, allowChanged: true, allowOutOfOrder: true })
   return {
     report: {
@@ -149,7 +164,7 @@ async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<Bui
     })
     options.log.info(reverted ? `Reverted ${migration.version}_${migration.name} in ${formatMs(result.value.durationMs)}.` : `${migration.version} was reverted by another run meanwhile.`)
   }
-  const after = await db.readHistory()
+  const after = await historyAfter(db, history, outcomes, options.migrations)
   const remaining = planUp(options.migrations, after, { allowChanged: true, allowOutOfOrder: true })
   return {
     report: {

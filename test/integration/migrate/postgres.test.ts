@@ -263,6 +263,19 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(tables(db.sql)).toBe('deploy_actions_migrations')
   })
 
+  it('reports the original error when a migration kills its own connection', async () => {
+    const db = freshDatabase()
+    const dir = folder({ '001_a.sql': 'CREATE TABLE a ();', '002_b.sql': 'CREATE TABLE b ();\nSELECT pg_terminate_backend(pg_backend_pid());\n', '003_c.sql': 'CREATE TABLE c ();' })
+    const result = await migrate({ 'database-url': db.url, directory: dir.path })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/002_b\.sql(:\d+:\d+)?: terminating connection due to administrator command \(PostgreSQL 57P01\)/)
+    expect(result.outputs['applied-count']).toBe('1')
+    expect(result.outputs['pending-count']).toBe('2')
+    expect(tables(db.sql)).toBe('a,deploy_actions_migrations')
+    expect(db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).toBe('0')
+  })
+
   it('applies statement-timeout to every statement', async () => {
     const db = freshDatabase()
     const dir = folder({ '001_slow.sql': 'CREATE TABLE t ();\nSELECT pg_sleep(3);\n' })

@@ -192,11 +192,10 @@ class PostgresMigrationDatabase implements MigrationDatabase {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.unlock()
-    } finally {
-      await this.client.end()
-    }
+    // Never hides the error that ended the run: if the connection is already broken, the server
+    // has ended the session, and with it the lock.
+    await this.unlock().catch((error: unknown) => this.options.log.debug(`unlock: ${error instanceof Error ? error.message : String(error)}`))
+    await this.client.end().catch(() => undefined)
   }
 
   async abort(): Promise<void> {
