@@ -32759,6 +32759,8 @@ function checkTarget(inputs, migrations) {
 
 ;// CONCATENATED MODULE: ./actions/migrate/src/report.ts
 
+const SQL_FILE_LIMIT = 20_000;
+const SQL_TOTAL_LIMIT = 400_000;
 const STATUS_LABEL = {
     applied: '✅ applied',
     reverted: '↩️ reverted',
@@ -32815,9 +32817,17 @@ function summaryMarkdown(report) {
         parts.push(report.dryRun || report.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.', '');
     if (report.laterCount)
         parts.push(`${report.laterCount} pending migration${report.laterCount === 1 ? ' lies' : 's lie'} beyond the target and were left for a later run.`, '');
+    // The job summary holds at most 1 MiB: show each file's SQL up to a limit, and stop before the total gets large.
+    let shownSql = 0;
     const withSql = report.outcomes.filter((o) => o.sql !== undefined);
-    for (const o of withSql) {
-        parts.push(`<details><summary>${o.file ?? o.name}</summary>`, '', '```sql', o.sql.replace(/```/g, '` ` `').trimEnd(), '```', '', '</details>', '');
+    for (const [index, o] of withSql.entries()) {
+        if (shownSql >= SQL_TOTAL_LIMIT) {
+            parts.push(`The SQL of ${withSql.length - index} more file${withSql.length - index === 1 ? '' : 's'} is in the step log.`, '');
+            break;
+        }
+        const sql = o.sql.length > SQL_FILE_LIMIT ? `${o.sql.slice(0, SQL_FILE_LIMIT)}\n-- … ${o.sql.length - SQL_FILE_LIMIT} more characters in the step log` : o.sql;
+        shownSql += sql.length;
+        parts.push(`<details><summary>${o.file ?? o.name}</summary>`, '', '```sql', sql.replace(/```/g, '` ` `').trimEnd(), '```', '', '</details>', '');
     }
     if (report.warnings.length > 0)
         parts.push('**Warnings**', '', ...report.warnings.map((w) => `- ${w}`), '');

@@ -57,6 +57,15 @@ describe('summary', () => {
     expect(markdown).not.toContain('Nothing to apply')
   })
 
+  it('keeps the SQL in a dry-run summary within the job summary size limit', () => {
+    const big = 'INSERT INTO t VALUES (1);\n'.repeat(2000) // 52 000 characters each
+    const outcomes = Array.from({ length: 30 }, (_, i) => ({ version: String(i + 1), name: 'seed', file: `m/${i + 1}_seed.sql`, status: 'pending' as const, sql: big }))
+    const markdown = summaryMarkdown({ ...base, failure: undefined, dryRun: true, outcomes, pendingCount: 30 })
+    expect(markdown.length).toBeLessThan(500_000)
+    expect(markdown).toContain('-- … 32000 more characters in the step log')
+    expect(markdown).toContain('The SQL of 10 more files is in the step log.')
+  })
+
   it('says when there is nothing to do', () => {
     expect(summaryMarkdown({ ...base, failure: undefined, outcomes: [], warnings: [] })).toContain('Nothing to apply: the database is up to date.')
   })
