@@ -47,8 +47,13 @@ function rootAction(actions) {
       descriptions.length === 1
         ? `(${uses.map((u) => u.action).join(', ')}) ${descriptions[0]}`
         : uses.map((u) => `(${u.action}) ${oneLine(u.spec.description ?? '')}`).join(' ')
-    // Defaults are applied per action by the dispatcher, so the union declares none.
-    inputs[input] = { description, required: false }
+    // Literal defaults are applied per action by the dispatcher. An expression default
+    // (`${{ github.token }}`) only the runner can evaluate, so the root declares it when every
+    // action that has the input agrees on it.
+    const spec = { description, required: false }
+    const expressionDefaults = [...new Set(uses.map((u) => u.spec.default).filter(isExpression))]
+    if (expressionDefaults.length === 1 && uses.every((u) => u.spec.default === expressionDefaults[0])) spec.default = expressionDefaults[0]
+    inputs[input] = spec
   }
   const outputs = {}
   const byOutput = new Map()
@@ -85,10 +90,14 @@ function dispatchDefaults(actions) {
   for (const { name, meta } of actions) {
     defaults[name] = {}
     for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
-      if (spec.default !== undefined) defaults[name][input] = String(spec.default)
+      if (spec.default !== undefined && !isExpression(spec.default)) defaults[name][input] = String(spec.default)
     }
   }
   return `${JSON.stringify(defaults, null, 2)}\n`
+}
+
+function isExpression(value) {
+  return typeof value === 'string' && value.includes('${{')
 }
 
 function oneLine(text) {

@@ -48,30 +48,12 @@ if (!Object.hasOwn(actions, name) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.ex
 }
 else {
     (0,_apply_defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .applyDefaults */ .h)(process.env, actions[name]);
-    await __nccwpck_require__(411)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundle).href);
+    // webpackIgnore: the bundle is a file beside this one at run time, not a module to bundle.
+    await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundle).href);
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 411:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 411;
-module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 
@@ -99,7 +81,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ 302:
 /***/ ((module) => {
 
-module.exports = {"smoke-test":{}};
+module.exports = /*#__PURE__*/JSON.parse('{"db-backup":{"mode":"backup","environment":"production","compression":"zstd","verify":"true","retention-dry-run":"false","timeout":"2h","progress-interval":"10s"},"migrate":{"database-url":"","tool":"builtin","directory":"migrations","working-directory":".","command":"","database-url-env":"","tool-args":"","dry-run":"false","target":"","direction":"up","steps":"","allow-changed":"false","allow-out-of-order":"false","lock-timeout":"5m","statement-timeout":"0","history-table":"deploy_actions_migrations","backup-id":""},"notify":{"status":"","environment-url":"","version":"","sha":"","started-at":"","message":"","outputs":"","slack-webhook-url":"","slack-token":"","slack-channel":"","slack-ts":"","thread-ts":"","slack-api-url":"https://slack.com/api/","teams-webhook-url":"","discord-webhook-url":"","webhook-url":"","webhook-secret":"","smtp-host":"","smtp-port":"","smtp-security":"starttls","smtp-username":"","smtp-password":"","email-from":"","email-to":"","email-subject":"","github-deployment":"auto","github-deployment-id":"","github-commit-status":"true","github-pr-comment":"auto","fail-on-error":"false","attempts":"4","timeout":"30s"},"smoke-test":{"method":"GET","expect-status":"200-299","wait-timeout":"60s","timeout":"10s","retries":"0","concurrency":"10","load-rate":"10","max-error-rate":"1%"}}');
 
 /***/ })
 

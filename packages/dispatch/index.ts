@@ -17,5 +17,6 @@ if (!Object.hasOwn(actions, name) || !existsSync(bundle)) {
   process.exitCode = 1
 } else {
   applyDefaults(process.env, actions[name])
-  await import(pathToFileURL(bundle).href)
+  // webpackIgnore: the bundle is a file beside this one at run time, not a module to bundle.
+  await import(/* webpackIgnore: true */ pathToFileURL(bundle).href)
 }
