@@ -30130,6 +30130,9 @@ function dumpInputs(engine, common, env, cwd) {
     if (rawUrl.trim() === '')
         throw new input_error/* InputError */.d('database-url', `is required for engine ${engine} but empty`, `a URL such as ${engine === 'sqlite' ? 'sqlite:path/to/app.db' : `${engine}://user:password@host/app`}`);
     const database = parseDatabaseUrl(rawUrl, 'database-url', [engine]);
+    // The account key or SAS inside a connection string is a secret of its own too.
+    for (const part of secretInput('azure-connection-string').matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi))
+        maskSecret(part[1]);
     const azure = {
         connectionString: secretInput('azure-connection-string').trim() || undefined,
         sasToken: secretInput('azure-sas-token').trim() || undefined,

@@ -13,7 +13,8 @@ jest.unstable_mockModule('@actions/core', () => ({
 const { getInputs } = await import('../../../actions/db-backup/src/inputs.js')
 
 const KEY_B64 = Buffer.alloc(32, 9).toString('base64')
-const pg = { engine: 'postgres', 'database-url': 'postgres://app:s3cret@db.internal:5432/shop', destination: 'azblob://backups/shop', 'azure-connection-string': 'UseDevelopmentStorage=true' }
+const CONNECTION = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=c2VjcmV0LWFjY291bnQta2V5;EndpointSuffix=core.windows.net'
+const pg = { engine: 'postgres', 'database-url': 'postgres://app:s3cret@db.internal:5432/shop', destination: 'azblob://backups/shop', 'azure-connection-string': CONNECTION }
 const env = { GITHUB_RUN_ID: '1658821493', GITHUB_RUN_ATTEMPT: '2' }
 
 beforeEach(() => {
@@ -46,7 +47,7 @@ describe('db-backup inputs', () => {
     values = { ...pg, 'encryption-key': KEY_B64 }
     getInputs(env, '/work')
     const masked = setSecret.mock.calls.map((c) => c[0])
-    expect(masked).toEqual(expect.arrayContaining([pg['database-url'], 's3cret', 'UseDevelopmentStorage=true', KEY_B64]))
+    expect(masked).toEqual(expect.arrayContaining([pg['database-url'], 's3cret', CONNECTION, 'c2VjcmV0LWFjY291bnQta2V5', KEY_B64]))
   })
 
   it.each([
