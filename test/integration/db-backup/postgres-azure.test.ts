@@ -171,6 +171,17 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     expect(await committed('bad/')).toEqual([])
   })
 
+  it('verify with a user that cannot CREATE DATABASE fails before any write, naming verify', async () => {
+    pg.sql("CREATE ROLE reader LOGIN; GRANT CONNECT ON DATABASE shop TO reader")
+    pg.sql('GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader; GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO reader', 'shop')
+    const result = await run({ engine: 'postgres', 'database-url': pg.urlFor('shop').replace('postgres@', 'reader@'), destination: 'azblob://backups/bad', environment: 'bad' })
+    expectFailure(result, 'Input "verify" is true but the database user cannot CREATE DATABASE')
+    expect(await committed('bad/')).toEqual([])
+    // The same user can back up without the scratch restore (the digest is still re-read).
+    const plain = await run({ engine: 'postgres', 'database-url': pg.urlFor('shop').replace('postgres@', 'reader@'), destination: 'azblob://backups/reader', verify: 'false' })
+    expectSuccess(plain)
+  })
+
   it('an unreachable database fails before any write, naming database-url without its password', async () => {
     const result = await run({ engine: 'postgres', 'database-url': 'postgres://app:hunter2secret@127.0.0.1:1/shop', destination: 'azblob://backups/bad', environment: 'bad' })
     expectFailure(result, 'Input "database-url" points at PostgreSQL database "shop" on 127.0.0.1:1 as app, which cannot be reached')
