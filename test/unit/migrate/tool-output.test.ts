@@ -33,6 +33,7 @@ describe('apply output: which migrations the tool applied', () => {
     ['node-pg-migrate/up-nothing.txt', parseNodePgMigrateUp, []],
     ['flyway/migrate.txt', parseFlywayMigrate, ['1 - create users', '2 - add orders']],
     ['flyway/migrate-up-to-date.txt', parseFlywayMigrate, []],
+    ['flyway/migrate-logged.txt', parseFlywayMigrate, ['1 - Init', '2 - Add packages']],
     ['atlas/apply.txt', parseAtlasApply, ['20220908110527', '20220908110528']],
     ['atlas/apply-nothing.txt', parseAtlasApply, []]
   ] as const)('%s', (file, parse, expected) => {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from '@jest/globals'
+import { runBuiltin, type BuiltinOptions } from '../../../actions/migrate/src/builtin-runner.js'
+import { MigrationSqlError, type MigrationDatabase } from '../../../actions/migrate/src/database/migration-database.js'
+import { MigrationFailure, PlanRejected } from '../../../actions/migrate/src/migration-failure.js'
+import { collectMigrations, type Migration } from '../../../actions/migrate/src/migration-files.js'
+import type { AppliedMigration } from '../../../actions/migrate/src/plan.js'
+import { silentLogger } from '../../../packages/core/log.js'
+
+// The runner's orchestration against an in-memory database that records every call.
+function fakeDatabase(history: AppliedMigration[], failOn?: string) {
+  const calls: string[] = []
+  const db: MigrationDatabase = {
+    engine: 'Fake',
+    readHistory: async () => [...history],
+    prepareHistory: async () => void calls.push('prepare'),
+    lock: async () => void calls.push('lock'),
+    unlock: async () => void calls.push('unlock'),
+    applyUp: async (m: Migration) => {
+      calls.push(`up ${m.version}`)
+      if (m.version === failOn) throw new MigrationSqlError('boom', m.file, { line: 2, column: 3 }, 'XX000', true)
+      history.push({ version: m.version, name: m.name, checksum: m.checksum })
+      return { status: 'applied', durationMs: 5 }
+    },
+    applyDown: async (m: Migration) => {
+      calls.push(`down ${m.version}`)
+      history.splice(history.findIndex((h) => h.version === m.version), 1)
+      return { status: 'applied', durationMs: 1 }
+    },
+    close: async () => void calls.push('close'),
+    abort: async () => void calls.push('abort')
+  }
+  return { db, calls }
+}
+
+const migrations = collectMigrations('m', [
+  { name: '1_a.sql', content: 'A' },
+  { name: '1_a.down.sql', content: 'undo A' },
+  { name: '2_b.sql', content: 'B' },
+  { name: '2_b.down.sql', content: 'undo B' },
+  { name: '3_c.sql', content: 'C' }
+])
+const options = (overrides: Partial<BuiltinOptions> = {}): BuiltinOptions => ({
+  migrations,
+  dryRun: false,
+  direction: 'up',
+  allowChanged: false,
+  allowOutOfOrder: false,
+  lockTimeoutMs: 1000,
+  provenance: { appliedBy: 'octocat' },
+  log: silentLogger,
+  ...overrides
+})
+const applied = (version: string): AppliedMigration => {
+  const m = migrations.find((x) => x.version === version)!
+  return { version, name: m.name, checksum: m.checksum }
+}
+
+describe('runBuiltin', () => {
+  it('locks, prepares the history, then applies pending migrations in order', async () => {
+    const { db, calls } = fakeDatabase([applied('1')])
+    const { report, failure } = await runBuiltin(db, options())
+    expect(failure).toBeUndefined()
+    expect(calls).toEqual(['lock', 'prepare', 'up 2', 'up 3'])
+    expect(report).toMatchObject({ pendingCount: 0, currentVersion: '3' })
+  })
+
+  it('a dry-run neither locks nor prepares nor applies', async () => {
+    const { db, calls } = fakeDatabase([])
+    const { report } = await runBuiltin(db, options({ dryRun: true }))
+    expect(calls).toEqual([])
+    expect(report.outcomes.map((o) => [o.version, o.status, o.sql])).toEqual([
+      ['1', 'pending', 'A'],
+      ['2', 'pending', 'B'],
+      ['3', 'pending', 'C']
+    ])
+  })
+
+  it('stops at the first failure and reports what was kept', async () => {
+    const { db, calls } = fakeDatabase([], '2')
+    const { report, failure } = await runBuiltin(db, options())
+    expect(calls).toEqual(['lock', 'prepare', 'up 1', 'up 2'])
+    expect(failure).toBeInstanceOf(MigrationFailure)
+    expect(failure?.message).toBe('m/2_b.sql:2:3: boom (Fake XX000). It was rolled back: the database is exactly as it was before this migration (1 migration before it in this run was completed and kept).')
+    expect(report.outcomes.map((o) => o.status)).toEqual(['applied', 'failed'])
+    expect(report).toMatchObject({ pendingCount: 2, currentVersion: '1' })
+  })
+
+  it('changes nothing when a check fails', async () => {
+    const { db, calls } = fakeDatabase([{ ...applied('1'), checksum: 'old' }])
+    const { report, failure } = await runBuiltin(db, options())
+    expect(calls).toEqual(['lock', 'prepare'])
+    expect(failure).toBeInstanceOf(PlanRejected)
+    expect(failure?.annotation).toEqual({ title: 'Migration check failed', file: 'm/1_a.sql', startLine: 1 })
+    expect(report.outcomes).toEqual([])
+  })
+
+  it('reverts newest first with direction down', async () => {
+    const { db, calls } = fakeDatabase([applied('1'), applied('2')])
+    const { report } = await runBuiltin(db, options({ direction: 'down', steps: 2 }))
+    expect(calls).toEqual(['lock', 'prepare', 'down 2', 'down 1'])
+    expect(report.outcomes.map((o) => `${o.version}:${o.status}`)).toEqual(['2:reverted', '1:reverted'])
+    expect(report.currentVersion).toBeUndefined()
+  })
+
+  it('works out the history from the run when it cannot be read afterwards', async () => {
+    const { db } = fakeDatabase([], '3')
+    let reads = 0
+    db.readHistory = async () => {
+      if (++reads > 1) throw new Error('Connection terminated')
+      return []
+    }
+    const { report, failure } = await runBuiltin(db, options())
+    expect(failure?.message).toContain('m/3_c.sql:2:3: boom')
+    expect(report).toMatchObject({ pendingCount: 1, currentVersion: '2' })
+  })
+})
