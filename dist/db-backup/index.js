@@ -29668,9 +29668,16 @@ function deadline(timeoutMs, outer) {
     const timeout = AbortSignal.timeout(timeoutMs);
     return {
         signal: AbortSignal.any([timeout, ...(outer ? [outer] : [])]),
-        explain: (error, committed) => timeout.aborted && !(0,input_error/* isInputError */.B)(error)
-            ? new Error(`did not finish within ${(0,markdown/* formatMs */._V)(timeoutMs)} (input "timeout"); ${committed ? `backup ${committed} was committed before that` : 'nothing was committed'}`)
-            : error
+        explain: (error, committed) => {
+            if ((0,input_error/* isInputError */.B)(error))
+                return error;
+            const outcome = committed ? `backup ${committed} was committed before that` : 'nothing was committed';
+            if (timeout.aborted)
+                return new Error(`did not finish within ${(0,markdown/* formatMs */._V)(timeoutMs)} (input "timeout"); ${outcome}`);
+            if (outer?.aborted)
+                return new Error(`${outer.reason?.message ?? 'cancelled'}; ${outcome}`);
+            return error;
+        }
     };
 }
 async function runDumpBackup(inputs, deps) {
@@ -30441,10 +30448,25 @@ async function runSnapshotRestore(inputs, deps) {
 
 
 
+/**
+ * A cancelled job gets SIGINT (then SIGTERM): abort the run so the dump tool is killed and the
+ * store's upload is abandoned or removed instead of dying mid-write. A second signal ends the
+ * process the default way.
+ */
+function cancellation() {
+    const controller = new AbortController();
+    const handlers = ['SIGINT', 'SIGTERM'].map((name) => {
+        const handler = () => controller.abort(new Error(`cancelled (${name})`));
+        process.once(name, handler);
+        return [name, handler];
+    });
+    return { signal: controller.signal, release: () => handlers.forEach(([name, handler]) => process.removeListener(name, handler)) };
+}
 async function run() {
+    const cancel = cancellation();
     try {
         const inputs = getInputs();
-        const deps = { logger: actionsLogger };
+        const deps = { logger: actionsLogger, signal: cancel.signal };
         let result;
         if (inputs.kind === 'dump')
             result = inputs.mode === 'backup' ? await runDumpBackup(inputs, deps) : await runDumpRestore(inputs, deps);
@@ -30456,6 +30478,9 @@ async function run() {
     }
     catch (error) {
         lib_core/* setFailed */.C1(failureMessage('db-backup', error, knownSecrets()));
+    }
+    finally {
+        cancel.release();
     }
 }
 

@@ -58,10 +58,13 @@ function deadline(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal
   const timeout = AbortSignal.timeout(timeoutMs)
   return {
     signal: AbortSignal.any([timeout, ...(outer ? [outer] : [])]),
-    explain: (error, committed) =>
-      timeout.aborted && !isInputError(error)
-        ? new Error(`did not finish within ${formatMs(timeoutMs)} (input "timeout"); ${committed ? `backup ${committed} was committed before that` : 'nothing was committed'}`)
-        : error
+    explain: (error, committed) => {
+      if (isInputError(error)) return error
+      const outcome = committed ? `backup ${committed} was committed before that` : 'nothing was committed'
+      if (timeout.aborted) return new Error(`did not finish within ${formatMs(timeoutMs)} (input "timeout"); ${outcome}`)
+      if (outer?.aborted) return new Error(`${(outer.reason as Error)?.message ?? 'cancelled'}; ${outcome}`)
+      return error
+    }
   }
 }
 

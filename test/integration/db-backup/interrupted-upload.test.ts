@@ -119,6 +119,26 @@ describe('an interrupted dump leaves nothing complete-looking (Azurite, s3rver, 
     expect(await store.head(key)).toBeUndefined()
   })
 
+  it.each(['azure', 's3', 'local'])('%s store: a run cancelled mid-upload (job cancelled) leaves nothing', async (kind) => {
+    const store = await stores[kind]()
+    const prefix = `${kind}-cancelled`
+    const cancel = new AbortController()
+    let sent = 0
+    const endless = new Readable({
+      read() {
+        sent += 1 << 20
+        if (sent > 10 << 20) cancel.abort(new Error('cancelled (SIGINT)'))
+        this.push(Buffer.alloc(1 << 20, sent % 255))
+      }
+    })
+    const source: DumpSource = { stream: endless, done: new Promise(() => undefined), abort: () => endless.destroy(), cleanup: async () => undefined }
+    await expect(
+      writeBackup({ source, store, key: `${prefix}/20261122T031500Z-1.dump`, compression: 'none', metadata, logger: silentLogger, progressIntervalMs: 60_000, signal: cancel.signal })
+    ).rejects.toThrow()
+    expect(endless.destroyed).toBe(true)
+    expect(await leftovers(kind, prefix)).toEqual([])
+  })
+
   it.each(['azure', 's3', 'local'])('%s store: the same pipeline without a failure commits one complete backup', async (kind) => {
     const store = await stores[kind]()
     const ok: DumpSource = { stream: Readable.from([Buffer.alloc(9 << 20, 1)]), done: Promise.resolve(), abort: () => undefined, cleanup: async () => undefined }

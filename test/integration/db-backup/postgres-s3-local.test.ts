@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { actionEntry, cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { node24 } from '../../support/paths.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { startS3rver, type S3rver } from '../../support/services/s3rver.js'
 import { expectFailure, expectSuccess, FINGERPRINT_SQL, KEY, killedDumpPath, SEED_SQL } from './helpers.js'
@@ -89,7 +91,6 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
 
   it('local: a run that exceeds its timeout stops the dump and commits nothing', async () => {
     const slow = killedDumpPath('pg_dump').split(':')[0]
-    const { writeFileSync, chmodSync } = await import('node:fs')
     writeFileSync(join(slow, 'pg_dump'), '#!/bin/sh\nsleep 30\n')
     chmodSync(join(slow, 'pg_dump'), 0o755)
     const started = Date.now()
@@ -101,13 +102,52 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
     expect(files(join(dir, 'timeout'))).toEqual([])
   })
 
+  it('local: a cancelled job (SIGINT to the action, as the runner sends) stops the dump and commits nothing', async () => {
+    // runAction gives no handle on the process, so the bundle is started here the same way.
+    const slow = killedDumpPath('pg_dump').split(':')[0]
+    writeFileSync(join(slow, 'pg_dump'), '#!/bin/sh\nexec sleep 30\n')
+    chmodSync(join(slow, 'pg_dump'), 0o755)
+    const work = mkdtempSync(join(tmpdir(), 'cancel-'))
+    const output = join(work, 'output')
+    writeFileSync(output, '')
+    const child = spawn(node24, [actionEntry('db-backup')], {
+      cwd: work,
+      env: {
+        PATH: `${slow}:${process.env.PATH}`,
+        HOME: work,
+        RUNNER_TEMP: work,
+        GITHUB_OUTPUT: output,
+        GITHUB_RUN_ID: '77',
+        INPUT_ENGINE: 'postgres',
+        'INPUT_DATABASE-URL': source,
+        INPUT_DESTINATION: dir,
+        INPUT_ENVIRONMENT: 'cancelled',
+        'INPUT_PROGRESS-INTERVAL': '250ms'
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let signalled = false
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c
+      if (!signalled && stdout.includes('dumped: ')) {
+        signalled = true
+        child.kill('SIGINT')
+      }
+    })
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)))
+    rmSync(work, { recursive: true, force: true })
+    expect(code).toBe(1)
+    expect(stdout).toContain('::error::db-backup failed: cancelled (SIGINT); nothing was committed')
+    expect(files(join(dir, 'cancelled'))).toEqual([])
+  })
+
   it('local: a backup whose bytes changed after it was made is refused before the target is touched', async () => {
     const backup = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'tampered', verify: 'false', compression: 'none' })
     expectSuccess(backup)
     const file = join(dir, 'tampered', `${backup.outputs['backup-id']}.dump`)
     const bytes = readFileSync(file)
     bytes[bytes.length - 100] ^= 0xff
-    const { writeFileSync } = await import('node:fs')
     writeFileSync(file, bytes)
     const target = pg.createDatabase('shop_tamper_target')
     pg.sql("CREATE TABLE marker (note text); INSERT INTO marker VALUES ('still here')", 'shop_tamper_target')
