@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8524);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2827);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8524:
+/***/ 2827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29024,7 +29024,33 @@ function mysqlEngine(url) {
     };
 }
 
+;// CONCATENATED MODULE: ./actions/db-backup/src/engines/tool-version.ts
+/**
+ * Reading client tool versions, to refuse a dump that cannot work before anything is written.
+ * Pure.
+ */
+/** The major version in `pg_dump --version` output ("pg_dump (PostgreSQL) 15.18 (Debian …)" → 15). */
+function postgresToolMajor(output) {
+    const match = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?/.exec(output);
+    if (!match)
+        return undefined;
+    const major = Number(match[1]);
+    // Before 10, the major version was two numbers (9.6); those clients are far too old anyway.
+    return major < 10 ? major + Number(match[2] ?? 0) / 10 : major;
+}
+/** server_version_num (150018) → 15. */
+function postgresServerMajor(versionNum) {
+    return versionNum >= 100_000 ? Math.floor(versionNum / 10_000) : Math.floor(versionNum / 10_000) + (Math.floor(versionNum / 100) % 100) / 10;
+}
+/** pg_dump dumps servers of its own major version and older only. */
+function pgDumpMismatch(toolMajor, serverMajor) {
+    if (toolMajor === undefined || toolMajor >= serverMajor)
+        return undefined;
+    return `pg_dump ${toolMajor} cannot dump a PostgreSQL ${serverMajor} server (pg_dump must be at least the server's major version)`;
+}
+
 ;// CONCATENATED MODULE: ./actions/db-backup/src/engines/postgres.ts
+
 
 
 
@@ -29063,7 +29089,7 @@ function postgresEngine(url) {
     return {
         name: 'postgres',
         description: describeDatabase(url),
-        async probe({ forVerify }) {
+        async probe({ forVerify, forDump }) {
             let client;
             try {
                 client = await connect();
@@ -29072,8 +29098,11 @@ function postgresEngine(url) {
                 throw new input_error/* InputError */.d('database-url', `points at ${describeDatabase(url)}, which cannot be reached (${scrub(error.message)})`, 'a reachable PostgreSQL server and valid credentials');
             }
             try {
-                const facts = await client.query(`SELECT current_setting('server_version') AS version, (${TABLE_COUNT_SQL}) AS n, (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create`);
+                const facts = await client.query(`SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num, (${TABLE_COUNT_SQL}) AS n, (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create`);
                 const row = facts.rows[0];
+                const mismatch = forDump && pgDumpMismatch(postgresToolMajor(await toolVersion('pg_dump')), postgresServerMajor(Number(row.num)));
+                if (mismatch)
+                    throw new Error(`${mismatch}; install a newer PostgreSQL client on the runner (e.g. postgresql-client-${postgresServerMajor(Number(row.num))})`);
                 if (forVerify && !row.can_create) {
                     throw new input_error/* InputError */.d('verify', 'is true but the database user cannot CREATE DATABASE (verification restores into a scratch database)', 'a user with CREATEDB, or verify: false (the digest is still checked)');
                 }
@@ -29130,6 +29159,11 @@ function postgresEngine(url) {
             }
         }
     };
+}
+/** `<tool> --version`, or '' when it cannot be run (the dump then reports that itself). */
+async function toolVersion(tool) {
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => execFile(tool, ['--version'], { timeout: 5_000 }, (error, stdout) => resolve(error ? '' : String(stdout))));
 }
 function sslFor(mode) {
     switch ((mode ?? '').toLowerCase()) {
@@ -29703,7 +29737,7 @@ async function backupWithin(inputs, deps, signal, state) {
     const { logger } = deps;
     const now = deps.now ?? (() => new Date());
     const engine = engineFor(inputs.database);
-    const facts = await engine.probe({ forVerify: inputs.verify });
+    const facts = await engine.probe({ forVerify: inputs.verify, forDump: true });
     logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`);
     const folder = environmentPrefix(inputs.destination.prefix, inputs.environment);
     const store = await openStore(inputs, logger, folder);
@@ -29824,7 +29858,7 @@ async function restoreWithin(inputs, deps, signal) {
     const { logger } = deps;
     const engine = engineFor(inputs.database);
     if (inputs.engine !== 'sqlite')
-        await engine.probe({ forVerify: false });
+        await engine.probe({ forVerify: false, forDump: false });
     const folder = environmentPrefix(inputs.destination.prefix, inputs.environment);
     const store = await openStore(inputs, logger, inputs.restore?.uriKey !== undefined ? '' : folder);
     const object = await findBackup(inputs, store, folder);

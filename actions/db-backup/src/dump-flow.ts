@@ -96,7 +96,7 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
   const { logger } = deps
   const now = deps.now ?? (() => new Date())
   const engine = engineFor(inputs.database)
-  const facts = await engine.probe({ forVerify: inputs.verify })
+  const facts = await engine.probe({ forVerify: inputs.verify, forDump: true })
   logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`)
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)
   const store = await openStore(inputs, logger, folder)
@@ -227,7 +227,7 @@ async function applyRetention(inputs: DumpInputs, store: BackupStore, folder: st
 async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {
   const { logger } = deps
   const engine = engineFor(inputs.database)
-  if (inputs.engine !== 'sqlite') await engine.probe({ forVerify: false })
+  if (inputs.engine !== 'sqlite') await engine.probe({ forVerify: false, forDump: false })
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)
   const store = await openStore(inputs, logger, inputs.restore?.uriKey !== undefined ? '' : folder)
   const object = await findBackup(inputs, store, folder)

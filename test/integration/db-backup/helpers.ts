@@ -41,3 +41,13 @@ export const SEED_SQL = `
   CREATE VIEW big_spenders AS SELECT customer, sum(total) FROM orders GROUP BY customer HAVING sum(total) > 5000;`
 
 export const FINGERPRINT_SQL = `SELECT (SELECT count(*) FROM customers) || ':' || (SELECT count(*) FROM orders) || ':' || (SELECT md5(string_agg(id::text || ':' || customer || ':' || total || ':' || note, ',' ORDER BY id)) FROM orders)`
+
+/** A PATH directory whose `pg_dump` answers --version like the real one, then hangs without output. */
+export function hangingDumpPath(): string {
+  const real = execFileSync('sh', ['-c', 'command -v pg_dump']).toString().trim()
+  const dir = mkdtempSync(join(tmpdir(), 'hanging-dump-'))
+  const script = join(dir, 'pg_dump')
+  writeFileSync(script, `#!/bin/sh\n[ "$1" = "--version" ] && exec "${real}" --version\nexec sleep 30\n`)
+  chmodSync(script, 0o755)
+  return `${dir}:${process.env.PATH}`
+}

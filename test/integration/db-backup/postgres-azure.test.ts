@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { AccountSASPermissions, AccountSASResourceTypes, AccountSASServices, BlobServiceClient, generateAccountSASQueryParameters, SASProtocol, StorageSharedKeyCredential, type ContainerClient } from '@azure/storage-blob'
 import { cleanup, runAction, type RunResult } from '../../support/runner.js'
@@ -180,6 +182,16 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     // The same user can back up without the scratch restore (the digest is still re-read).
     const plain = await run({ engine: 'postgres', 'database-url': pg.urlFor('shop').replace('postgres@', 'reader@'), destination: 'azblob://backups/reader', verify: 'false' })
     expectSuccess(plain)
+  })
+
+  it('a pg_dump older than the server is refused before any write', async () => {
+    const path = killedDumpPath('pg_dump')
+    const dir = path.split(':')[0]
+    writeFileSync(join(dir, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 12.22"\n')
+    const result = await run({ engine: 'postgres', 'database-url': source, destination: 'azblob://backups/bad', environment: 'bad' }, { PATH: path })
+    expectFailure(result, 'db-backup failed: pg_dump 12 cannot dump a PostgreSQL 1')
+    expect(result.errors[0]).toContain('install a newer PostgreSQL client on the runner')
+    expect(await committed('bad/')).toEqual([])
   })
 
   it('an unreachable database fails before any write, naming database-url without its password', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -8,7 +8,7 @@ import { actionEntry, cleanup, runAction, type RunResult } from '../../support/r
 import { node24 } from '../../support/paths.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { startS3rver, type S3rver } from '../../support/services/s3rver.js'
-import { expectFailure, expectSuccess, FINGERPRINT_SQL, KEY, killedDumpPath, SEED_SQL } from './helpers.js'
+import { expectFailure, expectSuccess, FINGERPRINT_SQL, hangingDumpPath, KEY, killedDumpPath, SEED_SQL } from './helpers.js'
 
 // The bundle run as the runner runs it, against a real PostgreSQL, s3rver (S3 API) and a local directory.
 describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as the runner runs it', () => {
@@ -90,11 +90,8 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
   })
 
   it('local: a run that exceeds its timeout stops the dump and commits nothing', async () => {
-    const slow = killedDumpPath('pg_dump').split(':')[0]
-    writeFileSync(join(slow, 'pg_dump'), '#!/bin/sh\nsleep 30\n')
-    chmodSync(join(slow, 'pg_dump'), 0o755)
     const started = Date.now()
-    const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1500ms', 'progress-interval': '400ms' }, { PATH: `${slow}:${process.env.PATH}` })
+    const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1500ms', 'progress-interval': '400ms' }, { PATH: hangingDumpPath() })
     expectFailure(result, 'db-backup failed: did not finish within 1.50 s (input "timeout"); nothing was committed')
     // Progress lines kept coming while the dump hung.
     expect(result.stdout.match(/^dumped: 0 B in \d+ s \(0 B\/s\), 0 B stored$/gm)?.length).toBeGreaterThanOrEqual(2)
@@ -104,16 +101,13 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
 
   it('local: a cancelled job (SIGINT to the action, as the runner sends) stops the dump and commits nothing', async () => {
     // runAction gives no handle on the process, so the bundle is started here the same way.
-    const slow = killedDumpPath('pg_dump').split(':')[0]
-    writeFileSync(join(slow, 'pg_dump'), '#!/bin/sh\nexec sleep 30\n')
-    chmodSync(join(slow, 'pg_dump'), 0o755)
     const work = mkdtempSync(join(tmpdir(), 'cancel-'))
     const output = join(work, 'output')
     writeFileSync(output, '')
     const child = spawn(node24, [actionEntry('db-backup')], {
       cwd: work,
       env: {
-        PATH: `${slow}:${process.env.PATH}`,
+        PATH: hangingDumpPath(),
         HOME: work,
         RUNNER_TEMP: work,
         GITHUB_OUTPUT: output,

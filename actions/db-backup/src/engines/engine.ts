@@ -34,7 +34,7 @@ export interface DatabaseEngine {
   /** Safe to log: no password. */
   readonly description: string
   /** Connects and reads the facts; fails with an InputError naming database-url when unreachable. */
-  probe(options: { forVerify: boolean }): Promise<ServerFacts>
+  probe(options: { forVerify: boolean; forDump: boolean }): Promise<ServerFacts>
   dump(options: { compressedLater: boolean; signal: AbortSignal }): Promise<DumpSource>
   /** Restores into the database of the URL, replacing what is there. */
   restore(signal: AbortSignal): Promise<RestoreTarget>

@@ -4,6 +4,7 @@ import { redact } from '../../../../packages/core/redact.js'
 import { databaseUrlSecrets, describeDatabase, withoutPassword, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
 import { feedTool, runTool } from '../../../../packages/backup/tool-process.js'
 import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
+import { pgDumpMismatch, postgresServerMajor, postgresToolMajor } from './tool-version.js'
 
 const TABLE_COUNT_SQL = "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
 
@@ -42,7 +43,7 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
     name: 'postgres',
     description: describeDatabase(url),
 
-    async probe({ forVerify }): Promise<ServerFacts> {
+    async probe({ forVerify, forDump }): Promise<ServerFacts> {
       let client
       try {
         client = await connect()
@@ -50,10 +51,12 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
         throw new InputError('database-url', `points at ${describeDatabase(url)}, which cannot be reached (${scrub((error as Error).message)})`, 'a reachable PostgreSQL server and valid credentials')
       }
       try {
-        const facts = await client.query<{ version: string; n: number; can_create: boolean }>(
-          `SELECT current_setting('server_version') AS version, (${TABLE_COUNT_SQL}) AS n, (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create`
+        const facts = await client.query<{ version: string; num: string; n: number; can_create: boolean }>(
+          `SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num, (${TABLE_COUNT_SQL}) AS n, (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create`
         )
         const row = facts.rows[0]
+        const mismatch = forDump && pgDumpMismatch(postgresToolMajor(await toolVersion('pg_dump')), postgresServerMajor(Number(row.num)))
+        if (mismatch) throw new Error(`${mismatch}; install a newer PostgreSQL client on the runner (e.g. postgresql-client-${postgresServerMajor(Number(row.num))})`)
         if (forVerify && !row.can_create) {
           throw new InputError('verify', 'is true but the database user cannot CREATE DATABASE (verification restores into a scratch database)', 'a user with CREATEDB, or verify: false (the digest is still checked)')
         }
@@ -108,6 +111,12 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
       }
     }
   }
+}
+
+/** `<tool> --version`, or '' when it cannot be run (the dump then reports that itself). */
+async function toolVersion(tool: string): Promise<string> {
+  const { execFile } = await import('node:child_process')
+  return new Promise((resolve) => execFile(tool, ['--version'], { timeout: 5_000 }, (error, stdout) => resolve(error ? '' : String(stdout))))
 }
 
 function sslFor(mode: string | undefined): boolean | { rejectUnauthorized: boolean } | undefined {
