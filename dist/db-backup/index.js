@@ -29526,6 +29526,8 @@ async function writeBackup(options) {
     const controller = new AbortController();
     const onOuterAbort = () => controller.abort(options.signal.reason);
     options.signal.addEventListener('abort', onOuterAbort, { once: true });
+    if (options.signal.aborted)
+        onOuterAbort();
     const counted = new CountingStream();
     const digest = new DigestStream();
     const body = new external_node_stream_.PassThrough();

@@ -41,6 +41,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   const controller = new AbortController()
   const onOuterAbort = (): void => controller.abort(options.signal.reason)
   options.signal.addEventListener('abort', onOuterAbort, { once: true })
+  if (options.signal.aborted) onOuterAbort()
   const counted = new CountingStream()
   const digest = new DigestStream()
   const body = new PassThrough()
