@@ -29429,18 +29429,18 @@ function idOfKey(key) {
     return match?.[1];
 }
 /**
- * RDS identifiers: 1–255 letters, digits and hyphens, starting with a letter, no double hyphen,
- * not ending in one. Azure backup names are stricter in length; the provider adds its own prefix.
+ * Snapshot ids: `<environment>-<timestamp>-<deployment id>`, lowercased, hyphens only. RDS
+ * identifiers are 1–255 letters, digits and hyphens, start with a letter, have no double hyphen
+ * and do not end in one; kept to 63 so the Azure provider's `da-` name prefix still fits.
+ * An environment that starts with a digit gets `db-` in front.
  */
 function snapshotId(environment, createdAt, deploymentId) {
-    const raw = `da-${environment}-${utcTimestamp(createdAt)}-${deploymentId}`;
-    return raw
+    const raw = `${environment}-${utcTimestamp(createdAt)}-${deploymentId}`
         .toLowerCase()
         .replace(/[^a-z0-9-]+/g, '-')
         .replace(/-{2,}/g, '-')
-        .replace(/-+$/, '')
-        .slice(0, 63)
-        .replace(/-+$/, '');
+        .replace(/^-+/, '');
+    return (/^[a-z]/.test(raw) ? raw : `db-${raw}`).slice(0, 60).replace(/-+$/, '');
 }
 
 ;// CONCATENATED MODULE: ./packages/backup/digest-stream.ts

@@ -5,7 +5,7 @@ import { compressionExtension, type Compression } from '../../../packages/backup
  *
  *   object key   <prefix>/<environment>/<UTC timestamp>-<deployment id>.<ext>
  *   backup id    <UTC timestamp>-<deployment id>        e.g. 20261122T031500Z-1658821493-1
- *   snapshot id  da-<environment>-<timestamp>-<deployment id>, lowercased, hyphens only
+ *   snapshot id  <environment>-<timestamp>-<deployment id>, lowercased, hyphens only
  */
 
 export type DumpEngine = 'postgres' | 'mysql' | 'sqlite'
@@ -49,16 +49,16 @@ export function idOfKey(key: string): string | undefined {
 }
 
 /**
- * RDS identifiers: 1–255 letters, digits and hyphens, starting with a letter, no double hyphen,
- * not ending in one. Azure backup names are stricter in length; the provider adds its own prefix.
+ * Snapshot ids: `<environment>-<timestamp>-<deployment id>`, lowercased, hyphens only. RDS
+ * identifiers are 1–255 letters, digits and hyphens, start with a letter, have no double hyphen
+ * and do not end in one; kept to 63 so the Azure provider's `da-` name prefix still fits.
+ * An environment that starts with a digit gets `db-` in front.
  */
 export function snapshotId(environment: string, createdAt: Date, deploymentId: string): string {
-  const raw = `da-${environment}-${utcTimestamp(createdAt)}-${deploymentId}`
-  return raw
+  const raw = `${environment}-${utcTimestamp(createdAt)}-${deploymentId}`
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/-+$/, '')
-    .slice(0, 63)
-    .replace(/-+$/, '')
+    .replace(/^-+/, '')
+  return (/^[a-z]/.test(raw) ? raw : `db-${raw}`).slice(0, 60).replace(/-+$/, '')
 }

@@ -32,7 +32,7 @@ describe('db-backup: snapshot engines run as the runner runs them (RDS and Azure
     const backup = await run({ engine: 'rds-snapshot', 'db-instance': 'shop-db', 'deployment-id': 'rds-1', 'keep-last': '1', 'progress-interval': '1s' }, rdsEnv())
     expectSuccess(backup)
     const id = backup.outputs['snapshot-id']
-    expect(id).toMatch(/^da-production-\d{8}t\d{6}z-rds-1$/)
+    expect(id).toMatch(/^production-\d{8}t\d{6}z-rds-1$/)
     expect(backup.outputs['backup-id']).toBe(id)
     const made = rds.snapshots().find((s) => s.id === id)
     expect(made?.tags).toEqual(expect.arrayContaining([{ Key: 'managed-by', Value: 'deploy-actions' }, { Key: 'deployment-id', Value: 'rds-1' }]))
@@ -53,7 +53,7 @@ describe('db-backup: snapshot engines run as the runner runs them (RDS and Azure
     const inputs = { engine: 'azure-flexible', 'server-name': arm.serverName, 'resource-group': arm.resourceGroup, 'subscription-id': arm.subscriptionId, 'deployment-id': 'az-1' }
     const backup = await run(inputs, armEnv())
     expectSuccess(backup)
-    expect(backup.outputs['snapshot-id']).toContain('da-production-')
+    expect(backup.outputs['snapshot-id']).toMatch(/\/backups\/da-production-\d{8}t\d{6}z-az-1$/)
     expect(arm.backups(arm.serverName).map((b) => b.name).join(',')).toContain('az-1')
     expect(backup.summary).toContain('### db-backup: azure-flexible backup')
   })

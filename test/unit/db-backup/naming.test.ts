@@ -41,13 +41,14 @@ describe('backup names', () => {
   ])('safeNamePart(%p) → %p', (raw, safe) => expect(safeNamePart(raw)).toBe(safe))
 
   it.each([
-    ['production', '1658821493-1', 'da-production-20261122t031500z-1658821493-1'],
-    ['Prod_EU', 'v1.2--rc', 'da-prod-eu-20261122t031500z-v1-2-rc'],
-    ['x', 'a'.repeat(100), `da-x-20261122t031500z-${'a'.repeat(41)}`]
+    ['production', '1658821493-1', 'production-20261122t031500z-1658821493-1'],
+    ['Prod_EU', 'v1.2--rc', 'prod-eu-20261122t031500z-v1-2-rc'],
+    ['1st', 'x', 'db-1st-20261122t031500z-x'],
+    ['x', 'a'.repeat(100), `x-20261122t031500z-${'a'.repeat(41)}`]
   ])('snapshotId(%p, %p) is a valid RDS identifier', (environment, deployment, id) => {
     const made = snapshotId(environment, at, deployment)
     expect(made).toBe(id)
-    expect(made).toMatch(/^[a-z](?!.*--)[a-z0-9-]{0,62}$/)
+    expect(made).toMatch(/^[a-z](?!.*--)[a-z0-9-]{0,59}$/)
     expect(made.endsWith('-')).toBe(false)
   })
 })

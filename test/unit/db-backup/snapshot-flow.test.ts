@@ -66,7 +66,7 @@ describe('snapshot engines through the SnapshotProvider interface (provider fake
     const lines: string[] = []
     const logger: Logger = { ...silentLogger, info: (m) => lines.push(m) }
     const result = await runSnapshotBackup(base, { logger, now: () => now })
-    const id = 'da-production-20261122t120000z-1658821493-1'
+    const id = 'production-20261122t120000z-1658821493-1'
     expect(calls.create[0]).toMatchObject({ source: 'shop-db', snapshotId: id, tags: { environment: 'production', 'deployment-id': '1658821493-1' }, timeoutMs: 3_600_000 })
     expect(calls.configs[0]).toMatchObject({ kind: 'rds-snapshot', region: 'eu-west-1' })
     // Progress is throttled: the 45% line within the interval and same status is skipped.
