@@ -90,12 +90,12 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
   })
 
   it('local: a run that exceeds its timeout stops the dump and commits nothing', async () => {
-    const started = Date.now()
+    // The stand-in pg_dump hangs for ever: only the action's own timeout can end this run before
+    // the harness kills it, and then the message below would be missing.
     const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1500ms', 'progress-interval': '400ms' }, { PATH: hangingDumpPath() })
     expectFailure(result, 'db-backup failed: did not finish within 1.50 s (input "timeout"); nothing was committed')
     // Progress lines kept coming while the dump hung.
     expect(result.stdout.match(/^dumped: 0 B in \d+ s \(0 B\/s\), 0 B stored$/gm)?.length).toBeGreaterThanOrEqual(2)
-    expect(Date.now() - started).toBeLessThan(15_000)
     expect(files(join(dir, 'timeout'))).toEqual([])
   })
 

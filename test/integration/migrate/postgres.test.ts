@@ -226,7 +226,8 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     const cancelledAt = Date.now()
     child.kill(signal)
     const code = await exited
-    expect(Date.now() - cancelledAt).toBeLessThan(5000)
+    // Well under the migration's pg_sleep(30): the cancel ended it rather than waiting it out.
+    expect(Date.now() - cancelledAt).toBeLessThan(25_000)
     expect(code).toBe(1)
     expect(stdout).toContain(`Received ${signal}: cancelling.`)
     expect(db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).toBe('0')
