@@ -296,17 +296,11 @@ class RdsSnapshotProvider {
     client;
     kind = 'rds-snapshot';
     logger;
-    sleep;
-    now;
-    intervalMs;
-    maxIntervalMs;
+    clock;
     constructor(client, config) {
         this.client = client;
         this.logger = config.logger ?? log/* silentLogger */.q;
-        this.sleep = config.sleep ?? retry/* defaultSleep */.JG;
-        this.now = config.now ?? Date.now;
-        this.intervalMs = config.pollIntervalMs ?? 5_000;
-        this.maxIntervalMs = config.maxPollIntervalMs ?? 30_000;
+        this.clock = (0,wait_until/* pollClock */.kO)(config);
     }
     async create(req) {
         const source = parseRdsResource(req.source, 'source');
@@ -319,13 +313,10 @@ class RdsSnapshotProvider {
             await this.call('CreateDBSnapshot', () => this.client.send(new dist_cjs/* CreateDBSnapshotCommand */.SQw({ DBInstanceIdentifier: source.id, DBSnapshotIdentifier: snapshotId, Tags })));
         }
         this.logger.info(`Creating RDS ${source.kind === 'cluster' ? 'cluster ' : ''}snapshot ${snapshotId} of ${source.id}`);
-        const snapshot = await (0,wait_until/* waitUntil */.a)({
+        const snapshot = await (0,wait_until/* waitUntil */.a0)({
             what: `RDS snapshot ${snapshotId}`,
             timeoutMs: req.timeoutMs,
-            intervalMs: this.intervalMs,
-            maxIntervalMs: this.maxIntervalMs,
-            sleep: this.sleep,
-            now: this.now,
+            ...this.clock,
             signal: req.signal,
             onProgress: req.onProgress,
             timeoutHint: `the snapshot keeps being created in AWS and carries the ${providers_snapshot/* MANAGED_TAG_KEY */.JS}=${providers_snapshot/* MANAGED_TAG_VALUE */.xh} tag, so retention can remove it later`,
@@ -431,14 +422,11 @@ class RdsSnapshotProvider {
             Tags
         })));
         this.logger.info(`Restoring RDS cluster snapshot ${snapshotId} into cluster ${targetId}`);
-        const started = this.now();
-        const cluster = await (0,wait_until/* waitUntil */.a)({
+        const started = this.clock.now();
+        const cluster = await (0,wait_until/* waitUntil */.a0)({
             what: `RDS cluster ${targetId}`,
             timeoutMs: req.timeoutMs,
-            intervalMs: this.intervalMs,
-            maxIntervalMs: this.maxIntervalMs,
-            sleep: this.sleep,
-            now: this.now,
+            ...this.clock,
             signal: req.signal,
             onProgress: req.onProgress,
             check: async () => {
@@ -455,18 +443,15 @@ class RdsSnapshotProvider {
             const writer = `${targetId}-writer`;
             await this.call('CreateDBInstance', () => this.client.send(new dist_cjs/* CreateDBInstanceCommand */.day({ DBInstanceIdentifier: writer, DBClusterIdentifier: targetId, Engine: snapshot.Engine, DBInstanceClass: req.instanceClass, Tags })));
             this.logger.info(`Creating writer instance ${writer} in cluster ${targetId}`);
-            await this.waitForInstance(writer, { ...req, timeoutMs: Math.max(1, req.timeoutMs - (this.now() - started)) });
+            await this.waitForInstance(writer, { ...req, timeoutMs: Math.max(1, req.timeoutMs - (this.clock.now() - started)) });
         }
         return { target: `cluster:${targetId}`, endpoint: clusterEndpointAddress(cluster) };
     }
     async waitForInstance(instanceId, req) {
-        const instance = await (0,wait_until/* waitUntil */.a)({
+        const instance = await (0,wait_until/* waitUntil */.a0)({
             what: `RDS instance ${instanceId}`,
             timeoutMs: req.timeoutMs,
-            intervalMs: this.intervalMs,
-            maxIntervalMs: this.maxIntervalMs,
-            sleep: this.sleep,
-            now: this.now,
+            ...this.clock,
             signal: req.signal,
             onProgress: req.onProgress,
             check: async () => {
@@ -526,7 +511,7 @@ class RdsSnapshotProvider {
                 baseDelayMs: 2_000,
                 maxDelayMs: 20_000,
                 isRetryable: isTransientAwsError,
-                sleep: this.sleep,
+                sleep: this.clock.sleep,
                 onRetry: ({ attempt, delayMs, error }) => this.logger.info(`${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`)
             });
         }
@@ -554,10 +539,13 @@ function isNotFound(error, names) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ waitUntil)
+/* harmony export */   a0: () => (/* binding */ waitUntil),
+/* harmony export */   kO: () => (/* binding */ pollClock)
 /* harmony export */ });
 /* unused harmony export WaitTimeoutError */
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9031);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9031);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
+
 
 class WaitTimeoutError extends Error {
     lastStatus;
@@ -587,7 +575,7 @@ async function waitUntil(options) {
         const remaining = timeoutMs - elapsedMs;
         if (remaining <= 0) {
             const percent = lastPercent !== undefined ? `, ${lastPercent}%` : '';
-            throw new WaitTimeoutError(`${what} not ready within ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(timeoutMs)} (last status "${lastStatus}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, lastStatus, lastPercent);
+            throw new WaitTimeoutError(`${what} not ready within ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(timeoutMs)} (last status "${lastStatus}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, lastStatus, lastPercent);
         }
         const delay = Math.min(result.retryAfterMs ?? interval, remaining);
         interval = Math.min(interval * 2, options.maxIntervalMs);
@@ -614,6 +602,14 @@ async function abortableSleep(sleep, ms, signal, what) {
         if (onAbort)
             signal.removeEventListener('abort', onAbort);
     }
+}
+function pollClock(config) {
+    return {
+        sleep: config.sleep ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultSleep */ .JG,
+        now: config.now ?? Date.now,
+        intervalMs: config.pollIntervalMs ?? 5_000,
+        maxIntervalMs: config.maxPollIntervalMs ?? 30_000
+    };
 }
 
 

@@ -482,7 +482,6 @@ function pointInTimeRestoreBody(location, source, pointInTimeUTC) {
 
 
 
-
 /**
  * On-demand backups of Azure Database for PostgreSQL Flexible Server through the ARM REST API
  * (api-version 2024-08-01: Backups_Create / _Get / _ListByServer / _Delete, Servers_Create with
@@ -516,19 +515,13 @@ class FlexibleBackupProvider {
     endpoint;
     defaults;
     logger;
-    sleep;
-    now;
-    intervalMs;
-    maxIntervalMs;
+    clock;
     constructor(credential, config) {
         this.credential = credential;
         this.endpoint = (config.endpoint || ARM_DEFAULT_ENDPOINT).replace(/\/+$/, '');
         this.defaults = { subscriptionId: config.subscriptionId, resourceGroup: config.resourceGroup };
         this.logger = config.logger ?? log/* silentLogger */.q;
-        this.sleep = config.sleep ?? retry/* defaultSleep */.JG;
-        this.now = config.now ?? Date.now;
-        this.intervalMs = config.pollIntervalMs ?? 5_000;
-        this.maxIntervalMs = config.maxPollIntervalMs ?? 30_000;
+        this.clock = (0,wait_until/* pollClock */.kO)(config);
     }
     async create(req) {
         const server = parseServerRef(req.source, this.defaults, 'source');
@@ -624,13 +617,10 @@ class FlexibleBackupProvider {
         if (!isSameOrigin(pollUrl, this.endpoint))
             throw new Error(`${what}: refusing to poll ${new URL(pollUrl).origin}, which is not the ARM endpoint`);
         let first = true;
-        await (0,wait_until/* waitUntil */.a)({
+        await (0,wait_until/* waitUntil */.a0)({
             what,
             timeoutMs: req.timeoutMs,
-            intervalMs: this.intervalMs,
-            maxIntervalMs: this.maxIntervalMs,
-            sleep: this.sleep,
-            now: this.now,
+            ...this.clock,
             signal: req.signal,
             onProgress: req.onProgress,
             ...(timeoutHint ? { timeoutHint } : {}),
@@ -670,7 +660,7 @@ class FlexibleBackupProvider {
             return await httpRequestWithRetry({ url, method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), timeoutMs: 60_000, ...(signal ? { signal } : {}) }, `Azure Resource Manager (${what})`, {
                 attempts: 5,
                 baseDelayMs: 1_000,
-                sleep: this.sleep,
+                sleep: this.clock.sleep,
                 ...(signal ? { signal } : {}),
                 onRetry: ({ attempt, delayMs, error }) => {
                     const status = error instanceof HttpStatusError ? `HTTP ${error.status}` : 'network error';
@@ -706,10 +696,13 @@ function parseJson(response, what) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ waitUntil)
+/* harmony export */   a0: () => (/* binding */ waitUntil),
+/* harmony export */   kO: () => (/* binding */ pollClock)
 /* harmony export */ });
 /* unused harmony export WaitTimeoutError */
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9031);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9031);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
+
 
 class WaitTimeoutError extends Error {
     lastStatus;
@@ -739,7 +732,7 @@ async function waitUntil(options) {
         const remaining = timeoutMs - elapsedMs;
         if (remaining <= 0) {
             const percent = lastPercent !== undefined ? `, ${lastPercent}%` : '';
-            throw new WaitTimeoutError(`${what} not ready within ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(timeoutMs)} (last status "${lastStatus}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, lastStatus, lastPercent);
+            throw new WaitTimeoutError(`${what} not ready within ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(timeoutMs)} (last status "${lastStatus}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, lastStatus, lastPercent);
         }
         const delay = Math.min(result.retryAfterMs ?? interval, remaining);
         interval = Math.min(interval * 2, options.maxIntervalMs);
@@ -766,6 +759,14 @@ async function abortableSleep(sleep, ms, signal, what) {
         if (onAbort)
             signal.removeEventListener('abort', onAbort);
     }
+}
+function pollClock(config) {
+    return {
+        sleep: config.sleep ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultSleep */ .JG,
+        now: config.now ?? Date.now,
+        intervalMs: config.pollIntervalMs ?? 5_000,
+        maxIntervalMs: config.maxPollIntervalMs ?? 30_000
+    };
 }
 
 

@@ -1,5 +1,6 @@
 import { formatMs } from '../core/markdown.js'
-import type { SnapshotProgress } from './snapshot.js'
+import { defaultSleep } from '../core/retry.js'
+import type { SnapshotProgress, SnapshotProviderConfig } from './snapshot.js'
 
 /**
  * Polls a cloud operation until it is done, with a deadline, a doubling interval, a server's
@@ -82,5 +83,22 @@ async function abortableSleep(sleep: (ms: number) => Promise<void>, ms: number, 
     await Promise.race([sleep(ms), aborted])
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort)
+  }
+}
+
+/** The clock, sleep and poll intervals a provider takes from its config, with their defaults. */
+export interface PollClock {
+  sleep: (ms: number) => Promise<void>
+  now: () => number
+  intervalMs: number
+  maxIntervalMs: number
+}
+
+export function pollClock(config: Pick<SnapshotProviderConfig, 'sleep' | 'now' | 'pollIntervalMs' | 'maxPollIntervalMs'>): PollClock {
+  return {
+    sleep: config.sleep ?? defaultSleep,
+    now: config.now ?? Date.now,
+    intervalMs: config.pollIntervalMs ?? 5_000,
+    maxIntervalMs: config.maxPollIntervalMs ?? 30_000
   }
 }

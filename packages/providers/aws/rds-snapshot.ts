@@ -15,7 +15,7 @@ import {
   type DBSnapshot
 } from '@aws-sdk/client-rds'
 import { silentLogger } from '../../core/log.js'
-import { defaultSleep, retry } from '../../core/retry.js'
+import { retry } from '../../core/retry.js'
 import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE } from '../snapshot.js'
 import type {
   CreateSnapshotRequest,
@@ -24,7 +24,7 @@ import type {
   SnapshotProvider,
   SnapshotProviderConfig
 } from '../snapshot.js'
-import { waitUntil } from '../wait-until.js'
+import { pollClock, waitUntil, type PollClock } from '../wait-until.js'
 import {
   buildRdsTags,
   clusterEndpointAddress,
@@ -72,20 +72,14 @@ export async function createRdsSnapshotProvider(config: SnapshotProviderConfig):
 export class RdsSnapshotProvider implements SnapshotProvider {
   readonly kind = 'rds-snapshot' as const
   private readonly logger
-  private readonly sleep
-  private readonly now
-  private readonly intervalMs
-  private readonly maxIntervalMs
+  private readonly clock: PollClock
 
   constructor(
     private readonly client: RDSClient,
     config: SnapshotProviderConfig
   ) {
     this.logger = config.logger ?? silentLogger
-    this.sleep = config.sleep ?? defaultSleep
-    this.now = config.now ?? Date.now
-    this.intervalMs = config.pollIntervalMs ?? 5_000
-    this.maxIntervalMs = config.maxPollIntervalMs ?? 30_000
+    this.clock = pollClock(config)
   }
 
   async create(req: CreateSnapshotRequest): Promise<SnapshotInfo> {
@@ -105,10 +99,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
     const snapshot = await waitUntil({
       what: `RDS snapshot ${snapshotId}`,
       timeoutMs: req.timeoutMs,
-      intervalMs: this.intervalMs,
-      maxIntervalMs: this.maxIntervalMs,
-      sleep: this.sleep,
-      now: this.now,
+      ...this.clock,
       signal: req.signal,
       onProgress: req.onProgress,
       timeoutHint: `the snapshot keeps being created in AWS and carries the ${MANAGED_TAG_KEY}=${MANAGED_TAG_VALUE} tag, so retention can remove it later`,
@@ -241,14 +232,11 @@ export class RdsSnapshotProvider implements SnapshotProvider {
       )
     )
     this.logger.info(`Restoring RDS cluster snapshot ${snapshotId} into cluster ${targetId}`)
-    const started = this.now()
+    const started = this.clock.now()
     const cluster = await waitUntil({
       what: `RDS cluster ${targetId}`,
       timeoutMs: req.timeoutMs,
-      intervalMs: this.intervalMs,
-      maxIntervalMs: this.maxIntervalMs,
-      sleep: this.sleep,
-      now: this.now,
+      ...this.clock,
       signal: req.signal,
       onProgress: req.onProgress,
       check: async () => {
@@ -267,7 +255,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
         )
       )
       this.logger.info(`Creating writer instance ${writer} in cluster ${targetId}`)
-      await this.waitForInstance(writer, { ...req, timeoutMs: Math.max(1, req.timeoutMs - (this.now() - started)) })
+      await this.waitForInstance(writer, { ...req, timeoutMs: Math.max(1, req.timeoutMs - (this.clock.now() - started)) })
     }
     return { target: `cluster:${targetId}`, endpoint: clusterEndpointAddress(cluster) }
   }
@@ -276,10 +264,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
     const instance = await waitUntil({
       what: `RDS instance ${instanceId}`,
       timeoutMs: req.timeoutMs,
-      intervalMs: this.intervalMs,
-      maxIntervalMs: this.maxIntervalMs,
-      sleep: this.sleep,
-      now: this.now,
+      ...this.clock,
       signal: req.signal,
       onProgress: req.onProgress,
       check: async () => {
@@ -337,7 +322,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
         baseDelayMs: 2_000,
         maxDelayMs: 20_000,
         isRetryable: isTransientAwsError,
-        sleep: this.sleep,
+        sleep: this.clock.sleep,
         onRetry: ({ attempt, delayMs, error }) =>
           this.logger.info(
             `${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`

@@ -1,7 +1,6 @@
 import { HttpStatusError, httpRequestWithRetry, isRetryableStatus, type HttpResponse } from '../../core/http.js'
 import { silentLogger, type Logger } from '../../core/log.js'
 import { parseRetryAfter } from '../../core/retry-after.js'
-import { defaultSleep } from '../../core/retry.js'
 import type {
   ArmTokenCredential,
   CreateSnapshotRequest,
@@ -11,7 +10,7 @@ import type {
   SnapshotProvider,
   SnapshotProviderConfig
 } from '../snapshot.js'
-import { waitUntil, type PollResult } from '../wait-until.js'
+import { pollClock, waitUntil, type PollClock, type PollResult } from '../wait-until.js'
 import { buildArmCredential } from './credential.js'
 import {
   ARM_DEFAULT_ENDPOINT,
@@ -82,10 +81,7 @@ export class FlexibleBackupProvider implements SnapshotProvider {
   private readonly endpoint: string
   private readonly defaults: { subscriptionId?: string; resourceGroup?: string }
   private readonly logger: Logger
-  private readonly sleep
-  private readonly now
-  private readonly intervalMs
-  private readonly maxIntervalMs
+  private readonly clock: PollClock
 
   constructor(
     private readonly credential: ArmTokenCredential,
@@ -94,10 +90,7 @@ export class FlexibleBackupProvider implements SnapshotProvider {
     this.endpoint = (config.endpoint || ARM_DEFAULT_ENDPOINT).replace(/\/+$/, '')
     this.defaults = { subscriptionId: config.subscriptionId, resourceGroup: config.resourceGroup }
     this.logger = config.logger ?? silentLogger
-    this.sleep = config.sleep ?? defaultSleep
-    this.now = config.now ?? Date.now
-    this.intervalMs = config.pollIntervalMs ?? 5_000
-    this.maxIntervalMs = config.maxPollIntervalMs ?? 30_000
+    this.clock = pollClock(config)
   }
 
   async create(req: CreateSnapshotRequest): Promise<SnapshotInfo> {
@@ -203,10 +196,7 @@ export class FlexibleBackupProvider implements SnapshotProvider {
     await waitUntil({
       what,
       timeoutMs: req.timeoutMs,
-      intervalMs: this.intervalMs,
-      maxIntervalMs: this.maxIntervalMs,
-      sleep: this.sleep,
-      now: this.now,
+      ...this.clock,
       signal: req.signal,
       onProgress: req.onProgress,
       ...(timeoutHint ? { timeoutHint } : {}),
@@ -245,7 +235,7 @@ export class FlexibleBackupProvider implements SnapshotProvider {
         {
           attempts: 5,
           baseDelayMs: 1_000,
-          sleep: this.sleep,
+          sleep: this.clock.sleep,
           ...(signal ? { signal } : {}),
           onRetry: ({ attempt, delayMs, error }) => {
             const status = error instanceof HttpStatusError ? `HTTP ${error.status}` : 'network error'
