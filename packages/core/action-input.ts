@@ -1,16 +1,9 @@
 import * as core from '@actions/core'
-import { InputError } from './input-error.js'
 import { maskSecret } from './secrets.js'
 
 /** Reads inputs the way the runner passes them; empty when unset (action.yml supplies defaults). */
 export function input(name: string): string {
   return core.getInput(name)
-}
-
-export function requiredInput(name: string, expected: string): string {
-  const value = core.getInput(name)
-  if (value.trim() === '') throw new InputError(name, 'is required but empty', expected)
-  return value
 }
 
 /** Reads an input that holds a secret and masks it before anything else can log it. */

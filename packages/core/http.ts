@@ -46,7 +46,7 @@ function snippet(body: string): string {
 
 let sharedAgent: Agent | undefined
 
-export function httpAgent(): Dispatcher {
+function httpAgent(): Dispatcher {
   sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 })
   return sharedAgent
 }
@@ -59,7 +59,9 @@ export async function closeHttpAgent(): Promise<void> {
 
 export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const started = performance.now()
-  const signals = [req.signal, req.timeoutMs ? AbortSignal.timeout(req.timeoutMs) : undefined].filter(
+  // AbortSignal.timeout takes whole milliseconds only; callers compute budgets as fractions.
+  const timeoutMs = req.timeoutMs ? Math.max(1, Math.ceil(req.timeoutMs)) : undefined
+  const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter(
     (s): s is AbortSignal => s !== undefined
   )
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals)
@@ -79,8 +81,8 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       durationMs: performance.now() - started
     }
   } catch (error) {
-    if (signal?.aborted && req.timeoutMs && !req.signal?.aborted) {
-      throw new Error(`no answer within ${req.timeoutMs} ms`)
+    if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
+      throw new Error(`no answer within ${timeoutMs} ms`)
     }
     throw error
   }

@@ -53,6 +53,13 @@ describe('httpRequest against a loopback server', () => {
     await expect(httpRequest({ url: `${base}/slow`, timeoutMs: 50 })).rejects.toThrow('no answer within 50 ms')
   })
 
+  it('accepts a fractional timeout (budgets are computed, not typed) and reports it in whole ms', async () => {
+    script.set('/slow2', [{ status: 200, delayMs: 500 }])
+    await expect(httpRequest({ url: `${base}/slow2`, timeoutMs: 49.3 })).rejects.toThrow('no answer within 50 ms')
+    script.set('/quick', [{ status: 204 }])
+    expect((await httpRequest({ url: `${base}/quick`, timeoutMs: 2500.7 })).status).toBe(204)
+  })
+
   it('retries 429 honouring Retry-After, then succeeds', async () => {
     script.set('/throttled', [{ status: 429, headers: { 'Retry-After': '2' }, body: 'slow down' }, { status: 200, body: 'done' }])
     const sleeps: number[] = []
