@@ -26,6 +26,18 @@ async function loadActions() {
   return actions
 }
 
+/** Each input (or output) name → the actions that declare it, with their specs. */
+function declaredBy(actions, section) {
+  const byName = new Map()
+  for (const { name, meta } of actions) {
+    for (const [key, spec] of Object.entries(meta[section] ?? {})) {
+      if (!byName.has(key)) byName.set(key, [])
+      byName.get(key).push({ action: name, spec })
+    }
+  }
+  return byName
+}
+
 function rootAction(actions) {
   const inputs = {
     action: {
@@ -33,13 +45,7 @@ function rootAction(actions) {
       required: true
     }
   }
-  const byInput = new Map()
-  for (const { name, meta } of actions) {
-    for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
-      if (!byInput.has(input)) byInput.set(input, [])
-      byInput.get(input).push({ action: name, spec })
-    }
-  }
+  const byInput = declaredBy(actions, 'inputs')
   for (const input of [...byInput.keys()].sort()) {
     const uses = byInput.get(input)
     const descriptions = [...new Set(uses.map((u) => oneLine(u.spec.description ?? '')))]
@@ -56,13 +62,7 @@ function rootAction(actions) {
     inputs[input] = spec
   }
   const outputs = {}
-  const byOutput = new Map()
-  for (const { name, meta } of actions) {
-    for (const [output, spec] of Object.entries(meta.outputs ?? {})) {
-      if (!byOutput.has(output)) byOutput.set(output, [])
-      byOutput.get(output).push({ action: name, spec })
-    }
-  }
+  const byOutput = declaredBy(actions, 'outputs')
   for (const output of [...byOutput.keys()].sort()) {
     const uses = byOutput.get(output)
     outputs[output] = { description: uses.map((u) => `(${u.action}) ${oneLine(u.spec.description ?? '')}`).join(' ') }
