@@ -46,11 +46,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSqlite: () => (/* binding */ openSqlite)
 /* harmony export */ });
-/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9031);
-/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7350);
-/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9660);
-/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8662);
-/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1033);
+/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9031);
+/* harmony import */ var _packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7350);
+/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9660);
+/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8662);
+/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1033);
+
 
 
 
@@ -86,7 +88,7 @@ class SqliteMigrationDatabase {
         this.db = db;
         this.options = options;
         this.lockTimeoutMs = lockTimeoutMs;
-        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteQualified */ .$s)(options.historyTable);
+        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteQualified */ .$s)(options.historyTable);
     }
     /** BEGIN IMMEDIATE, retried while another connection writes, until lock-timeout, with progress. */
     async writeLock() {
@@ -102,23 +104,22 @@ class SqliteMigrationDatabase {
         const started = Date.now();
         let lastProgress = started;
         for (;;) {
-            const busy = await Promise.resolve()
-                .then(() => this.db.exec('BEGIN IMMEDIATE'))
-                .then(() => false, (error) => {
+            try {
+                this.db.exec('BEGIN IMMEDIATE');
+                return;
+            }
+            catch (error) {
                 if (error.errcode !== SQLITE_BUSY)
                     throw error;
-                return true;
-            });
-            if (!busy)
-                return;
+            }
             const waited = Date.now() - started;
             if (waited >= this.lockTimeoutMs)
-                throw new Error(`another connection still holds the SQLite write lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(this.lockTimeoutMs)}; let it finish, or raise lock-timeout`);
+                throw new Error(`another connection still holds the SQLite write lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(this.lockTimeoutMs)}; let it finish, or raise lock-timeout`);
             if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-                this.options.log.info(`Waiting for the SQLite write lock (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(this.lockTimeoutMs)}).`);
+                this.options.log.info(`Waiting for the SQLite write lock (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(this.lockTimeoutMs)}).`);
                 lastProgress = Date.now();
             }
-            await new Promise((resolve) => setTimeout(resolve, 50));
+            await (0,_packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultSleep */ .JG)(50);
         }
     }
     tableExists() {
@@ -156,7 +157,6 @@ class SqliteMigrationDatabase {
     async lock() {
         // Each migration takes SQLite's write lock (BEGIN IMMEDIATE) and waits for it through busy_timeout.
     }
-    async unlock() { }
     isApplied(version) {
         return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE version = ?`).get(version) !== undefined;
     }
@@ -182,12 +182,12 @@ class SqliteMigrationDatabase {
                 this.db.exec('ROLLBACK');
                 return { status: 'already-applied', durationMs: 0 };
             }
-            for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .splitStatements */ .Xd)(sql)) {
+            for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(sql)) {
                 try {
                     this.db.exec(statement.sql);
                 }
                 catch (error) {
-                    throw new _migration_database_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationSqlError */ .Z(error.message, file, (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t)(sql, statement.offset), error.errstr, transactional);
+                    throw new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(error.message, file, (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionAt */ .t)(sql, statement.offset), error.errstr, transactional);
                 }
             }
             const durationMs = performance.now() - started;
@@ -212,6 +212,79 @@ class SqliteMigrationDatabase {
                 this.db.exec('ROLLBACK');
             this.db.close();
         }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ defaultSleep)
+/* harmony export */ });
+/* unused harmony exports AttemptTimeoutError, backoffDelay, retry */
+/**
+ * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
+ * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
+ */
+class AttemptTimeoutError extends Error {
+    timeoutMs;
+    constructor(timeoutMs) {
+        super(`attempt timed out after ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+        this.name = 'AttemptTimeoutError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
+    let lastError;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        if (signal?.aborted)
+            throw signal.reason ?? new Error('aborted');
+        try {
+            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
+        }
+        catch (error) {
+            lastError = error;
+            if (attempt === attempts || signal?.aborted || !isRetryable(error))
+                throw error;
+            const hinted = error?.retryAfterMs;
+            const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
+            onRetry?.({ attempt, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+    throw lastError;
+}
+async function runAttempt(operation, attempt, timeoutMs, outer) {
+    const controller = new AbortController();
+    const forward = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', forward, { once: true });
+    let timer;
+    const work = operation(controller.signal, attempt);
+    try {
+        if (timeoutMs <= 0)
+            return await work;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                const error = new AttemptTimeoutError(timeoutMs);
+                controller.abort(error);
+                reject(error);
+            }, timeoutMs);
+        });
+        return await Promise.race([work, timeout]);
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+        outer?.removeEventListener('abort', forward);
     }
 }
 

@@ -46,12 +46,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openPostgres: () => (/* binding */ openPostgres)
 /* harmony export */ });
-/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9031);
-/* harmony import */ var _packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4220);
-/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7350);
-/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9660);
-/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8662);
-/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1033);
+/* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9031);
+/* harmony import */ var _packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
+/* harmony import */ var _packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4220);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7350);
+/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9660);
+/* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8662);
+/* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1033);
+
 
 
 
@@ -76,7 +78,7 @@ async function openPostgres(url, options) {
     // A dropped connection emits 'error' on the client; without a listener it would crash the process.
     client.on('error', (error) => options.log.debug(`PostgreSQL connection error: ${error.message}`));
     await client.connect().catch((error) => {
-        throw new Error(`cannot connect to ${(0,_packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDatabase */ .DZ)(url)}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`cannot connect to ${(0,_packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDatabase */ .DZ)(url)}: ${error instanceof Error ? error.message : String(error)}`);
     });
     await client.query(`SET statement_timeout = ${Math.round(options.statementTimeoutMs)}`);
     // PostgreSQL 14+: notice a vanished client during a long statement instead of at its end.
@@ -92,24 +94,22 @@ async function openPostgres(url, options) {
             await other.end();
         }
     };
-    return new PostgresMigrationDatabase(client, options, options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), terminate);
+    return new PostgresMigrationDatabase(client, options, terminate);
 }
 class PostgresMigrationDatabase {
     client;
     options;
-    sleep;
     terminate;
     engine = 'PostgreSQL';
     table;
     lockKey;
     locked = false;
-    constructor(client, options, sleep, terminate) {
+    constructor(client, options, terminate) {
         this.client = client;
         this.options = options;
-        this.sleep = sleep;
         this.terminate = terminate;
-        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteQualified */ .$s)(options.historyTable);
-        this.lockKey = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .advisoryLockKey */ .Ut)(options.historyTable).toString();
+        this.table = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteQualified */ .$s)(options.historyTable);
+        this.lockKey = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_2__/* .advisoryLockKey */ .Ut)(options.historyTable).toString();
     }
     async readHistory() {
         const exists = await this.client.query('SELECT to_regclass($1) AS oid', [this.table]);
@@ -126,7 +126,7 @@ class PostgresMigrationDatabase {
         }));
     }
     async prepareHistory() {
-        const schema = this.options.historyTable.includes('.') ? (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteQualified */ .$s)(this.options.historyTable.split('.')[0]) : undefined;
+        const schema = this.options.historyTable.includes('.') ? (0,_history_table_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteQualified */ .$s)(this.options.historyTable.split('.')[0]) : undefined;
         if (schema)
             await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
         await this.client.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
@@ -148,23 +148,23 @@ class PostgresMigrationDatabase {
             if (result.rows[0]?.locked) {
                 this.locked = true;
                 if (announced)
-                    log.info(`Took the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(Date.now() - started)}.`);
+                    log.info(`Took the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(Date.now() - started)}.`);
                 return;
             }
             const waited = Date.now() - started;
             if (!announced || Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-                log.info(`Waiting for the migration lock: ${await this.lockHolder()} (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(timeoutMs)}).`);
+                log.info(`Waiting for the migration lock: ${await this.lockHolder()} (waited ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(waited)} of ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(timeoutMs)}).`);
                 announced = true;
                 lastProgress = Date.now();
             }
             if (waited >= timeoutMs) {
-                throw new Error(`another run still holds the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`);
+                throw new Error(`another run still holds the migration lock after ${(0,_packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`);
             }
-            await this.sleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)));
+            await (0,_packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultSleep */ .JG)(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)));
         }
     }
     async lockHolder() {
-        const { classid, objid } = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_1__/* .advisoryLockParts */ .VI)(BigInt(this.lockKey));
+        const { classid, objid } = (0,_history_table_js__WEBPACK_IMPORTED_MODULE_2__/* .advisoryLockParts */ .VI)(BigInt(this.lockKey));
         const result = await this.client.query(`SELECT l.pid, a.application_name, EXTRACT(EPOCH FROM now() - a.xact_start)::int AS seconds
          FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
         WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 1`, [classid, objid]);
@@ -217,7 +217,7 @@ class PostgresMigrationDatabase {
         }
         // Outside a transaction: each statement on its own (a multi-statement query would be an
         // implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
-        for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(sql)) {
+        for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .splitStatements */ .Xd)(sql)) {
             try {
                 await this.client.query(statement.sql);
             }
@@ -250,9 +250,9 @@ function toSqlError(error, file, sql, queryOffset, rolledBack) {
     const db = error;
     if (typeof db?.message !== 'string' || db.code === undefined)
         return error instanceof Error ? error : new Error(String(error));
-    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset) ?? positionInsideBody(sql, db, queryOffset);
-    const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
-    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint, db.where);
+    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_6__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset) ?? positionInsideBody(sql, db, queryOffset);
+    const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_6__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
+    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_3__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint, db.where);
 }
 /**
  * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
@@ -265,7 +265,80 @@ function positionInsideBody(sql, db, queryOffset) {
     const at = sql.indexOf(db.internalQuery, queryOffset);
     if (at < 0)
         return undefined;
-    return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(sql, Number(db.internalPosition), at);
+    return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_6__/* .positionOfDatabaseError */ .o)(sql, Number(db.internalPosition), at);
+}
+
+
+/***/ }),
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ defaultSleep)
+/* harmony export */ });
+/* unused harmony exports AttemptTimeoutError, backoffDelay, retry */
+/**
+ * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
+ * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
+ */
+class AttemptTimeoutError extends Error {
+    timeoutMs;
+    constructor(timeoutMs) {
+        super(`attempt timed out after ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+        this.name = 'AttemptTimeoutError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
+    let lastError;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        if (signal?.aborted)
+            throw signal.reason ?? new Error('aborted');
+        try {
+            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
+        }
+        catch (error) {
+            lastError = error;
+            if (attempt === attempts || signal?.aborted || !isRetryable(error))
+                throw error;
+            const hinted = error?.retryAfterMs;
+            const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
+            onRetry?.({ attempt, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+    throw lastError;
+}
+async function runAttempt(operation, attempt, timeoutMs, outer) {
+    const controller = new AbortController();
+    const forward = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', forward, { once: true });
+    let timer;
+    const work = operation(controller.signal, attempt);
+    try {
+        if (timeoutMs <= 0)
+            return await work;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                const error = new AttemptTimeoutError(timeoutMs);
+                controller.abort(error);
+                reject(error);
+            }, timeoutMs);
+        });
+        return await Promise.race([work, timeout]);
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+        outer?.removeEventListener('abort', forward);
+    }
 }
 
 

@@ -31442,16 +31442,9 @@ async function writeSummary(markdown) {
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
 
 
-
 /** Reads inputs the way the runner passes them; empty when unset (action.yml supplies defaults). */
 function input(name) {
     return getInput(name);
-}
-function requiredInput(name, expected) {
-    const value = core.getInput(name);
-    if (value.trim() === '')
-        throw new InputError(name, 'is required but empty', expected);
-    return value;
 }
 /** Reads an input that holds a secret and masks it before anything else can log it. */
 function secretInput(name) {
@@ -32151,7 +32144,7 @@ async function localVersions(workingDirectory, directory) {
         if (match && !name.endsWith('.down.sql'))
             versions.add(match[1]);
     }
-    return [...versions].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    return [...versions].sort(compareVersions);
 }
 
 ;// CONCATENATED MODULE: ./actions/migrate/src/provenance.ts
@@ -32174,7 +32167,6 @@ const alembic = {
     program: 'alembic',
     urlEnv: 'DATABASE_URL',
     usesDirectory: false,
-    supportsTarget: true,
     apply: (context) => ({ command: 'alembic', args: [...context.extraArgs, 'upgrade', context.target ?? 'head'], env: urlEnvironment(context) }),
     status: (context) => ({ command: 'alembic', args: [...context.extraArgs, 'current'], env: urlEnvironment(context) }),
     parseApply: parseAlembicUpgrade,
@@ -32220,7 +32212,6 @@ const atlas = {
     program: 'atlas',
     urlEnv: 'DATABASE_URL',
     usesDirectory: true,
-    supportsTarget: true,
     apply: (context) => invocation(context, 'apply', context.target ? ['--to-version', context.target] : []),
     status: (context) => invocation(context, 'status', []),
     parseApply: parseAtlasApply,
@@ -32252,7 +32243,6 @@ const command = {
     name: 'command',
     urlEnv: 'DATABASE_URL',
     usesDirectory: false,
-    supportsTarget: false,
     apply: (context) => ({ command: 'sh', args: ['-c', context.command ?? ''], env: urlEnvironment(context) }),
     parseApply: () => undefined
 };
@@ -32282,7 +32272,6 @@ const flyway = {
     program: 'flyway',
     urlEnv: 'FLYWAY_URL',
     usesDirectory: true,
-    supportsTarget: true,
     apply: (context) => ({
         command: 'flyway',
         args: [...context.extraArgs, ...(context.target ? [`-target=${context.target}`] : []), 'migrate'],
@@ -32354,7 +32343,6 @@ const golangMigrate = {
     program: 'migrate',
     urlEnv: 'DATABASE_URL',
     usesDirectory: true,
-    supportsTarget: true,
     apply: (context) => golang_migrate_invocation(context, context.target ? ['goto', context.target] : ['up']),
     status: (context) => golang_migrate_invocation(context, ['version']),
     parseApply: parseGolangMigrateUp,
@@ -32400,7 +32388,6 @@ const goose = {
     program: 'goose',
     urlEnv: 'GOOSE_DBSTRING',
     usesDirectory: true,
-    supportsTarget: true,
     apply: (context) => ({ command: 'goose', args: [...context.extraArgs, ...(context.target ? ['up-to', context.target] : ['up'])], env: gooseEnvironment(context) }),
     status: (context) => ({ command: 'goose', args: [...context.extraArgs, 'status'], env: gooseEnvironment(context) }),
     parseApply: parseGooseUp,
@@ -32454,7 +32441,6 @@ const nodePgMigrate = {
     npm: true,
     urlEnv: 'DATABASE_URL',
     usesDirectory: true,
-    supportsTarget: true,
     apply: (context) => ({ command: 'node-pg-migrate', args: upArgs(context), env: urlEnvironment(context) }),
     status: (context) => ({ command: 'node-pg-migrate', args: [...upArgs(context), '--dry-run'], env: urlEnvironment(context) }),
     parseApply: parseNodePgMigrateUp,
@@ -32490,7 +32476,6 @@ const prisma = {
     npm: true,
     urlEnv: 'DATABASE_URL',
     usesDirectory: false,
-    supportsTarget: false,
     apply: (context) => ({ command: 'prisma', args: ['migrate', 'deploy', ...context.extraArgs], env: urlEnvironment(context) }),
     status: (context) => ({ command: 'prisma', args: ['migrate', 'status', ...context.extraArgs], env: urlEnvironment(context), okExitCodes: [0, 1] }),
     parseApply: parsePrismaDeploy,
@@ -32624,15 +32609,14 @@ async function runTool(options) {
         throw new Error(`${adapter.program} (${options.tool}) was not found on PATH${adapter.npm ? ' or in node_modules/.bin' : ''}; install it in an earlier step of the job`);
     }
     const warnings = [];
-    const run = async (invocation, what) => {
+    const run = async (invocation) => {
         const result = await runInvocation(invocation, program, options.workingDirectory, log);
-        const ok = (invocation.okExitCodes ?? [0]).includes(result.exitCode);
-        return { ok, output: result.output, exitCode: result.exitCode, ...(ok ? {} : { failed: `${what} exited with code ${result.exitCode}` }) };
+        return { ok: (invocation.okExitCodes ?? [0]).includes(result.exitCode), output: result.output, exitCode: result.exitCode };
     };
     const status = async () => {
         if (!adapter.status || !adapter.parseStatus)
             return undefined;
-        const result = await run(adapter.status(context), `${options.tool} status`);
+        const result = await run(adapter.status(context));
         if (!result.ok) {
             warnings.push(`${options.tool}'s status command exited with code ${result.exitCode}; pending migrations are unknown`);
             return undefined;
@@ -32657,7 +32641,7 @@ async function runTool(options) {
             }
         };
     }
-    const applied = await run(adapter.apply(context), options.tool);
+    const applied = await run(adapter.apply(context));
     const names = adapter.parseApply(applied.output);
     if (names === undefined && options.tool !== 'command')
         warnings.push(`could not tell from ${options.tool}'s output which migrations it applied`);
@@ -32699,9 +32683,8 @@ async function migrate(inputs, log) {
     if (inputs.tool === 'builtin') {
         const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory);
         checkTarget(inputs, migrations);
-        const url = inputs.databaseUrl;
-        log.info(`Connecting to ${(0,database_url/* describeDatabase */.DZ)(url)} …`);
-        const db = await openDatabase(url, {
+        log.info(`Connecting to ${database} …`);
+        const db = await openDatabase(inputs.databaseUrl, {
             historyTable: inputs.historyTable,
             statementTimeoutMs: inputs.statementTimeoutMs,
             lockTimeoutMs: inputs.lockTimeoutMs,

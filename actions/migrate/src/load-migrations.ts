@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, posix, resolve } from 'node:path'
 import { InputError } from '../../../packages/core/input-error.js'
-import { collectMigrations, type Migration } from './migration-files.js'
+import { collectMigrations, compareVersions, type Migration } from './migration-files.js'
 
 /** Where the migrations directory is on disk and how its files are named in messages and annotations. */
 export function migrationsLocation(workingDirectory: string, directory: string): { absolute: string; shown: string } {
@@ -29,5 +29,5 @@ export async function localVersions(workingDirectory: string, directory: string)
     const match = /^(\d+)_.*\.(up\.)?sql$/.exec(name)
     if (match && !name.endsWith('.down.sql')) versions.add(match[1])
   }
-  return [...versions].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0))
+  return [...versions].sort(compareVersions)
 }

@@ -24,9 +24,8 @@ export async function migrate(inputs: Inputs, log: Logger): Promise<MigrateResul
   if (inputs.tool === 'builtin') {
     const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory)
     checkTarget(inputs, migrations)
-    const url = inputs.databaseUrl!
-    log.info(`Connecting to ${describeDatabase(url)} …`)
-    const db = await openDatabase(url, {
+    log.info(`Connecting to ${database} …`)
+    const db = await openDatabase(inputs.databaseUrl!, {
       historyTable: inputs.historyTable,
       statementTimeoutMs: inputs.statementTimeoutMs,
       lockTimeoutMs: inputs.lockTimeoutMs,

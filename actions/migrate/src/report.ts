@@ -46,7 +46,7 @@ const STATUS_LABEL: Record<OutcomeStatus, string> = {
   'already-applied': '⏭️ applied by another run'
 }
 
-export function changed(report: MigrateReport): MigrationOutcome[] {
+function changed(report: MigrateReport): MigrationOutcome[] {
   return report.outcomes.filter((o) => o.status === 'applied' || o.status === 'reverted')
 }
 

@@ -14,7 +14,6 @@ function fakeDatabase(history: AppliedMigration[], failOn?: string) {
     readHistory: async () => [...history],
     prepareHistory: async () => void calls.push('prepare'),
     lock: async () => void calls.push('lock'),
-    unlock: async () => void calls.push('unlock'),
     applyUp: async (m: Migration) => {
       calls.push(`up ${m.version}`)
       if (m.version === failOn) throw new MigrationSqlError('boom', m.file, { line: 2, column: 3 }, 'XX000', true)

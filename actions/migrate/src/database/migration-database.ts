@@ -49,11 +49,11 @@ export interface MigrationDatabase {
   prepareHistory(): Promise<void>
   /** Takes the run-wide migration lock, waiting at most timeoutMs with progress output. */
   lock(timeoutMs: number, log: Logger): Promise<void>
-  unlock(): Promise<void>
   /** Runs the up file and records it in the history table, in one transaction unless the file opts out. */
   applyUp(migration: Migration, provenance: Provenance): Promise<ApplyResult>
   /** Runs the down file and removes the history row, in one transaction unless the file opts out. */
   applyDown(migration: Migration): Promise<ApplyResult>
+  /** Frees the migration lock, if held, and closes the connection. */
   close(): Promise<void>
   /**
    * Cancellation: drops the connection at once and makes sure the server ends the session, so

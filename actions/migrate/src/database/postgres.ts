@@ -1,6 +1,7 @@
 import type { Client, DatabaseError } from 'pg'
 import type { Logger } from '../../../../packages/core/log.js'
 import { formatMs } from '../../../../packages/core/markdown.js'
+import { defaultSleep } from '../../../../packages/core/retry.js'
 import { describeDatabase, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
 import type { Migration } from '../migration-files.js'
 import type { AppliedMigration } from '../plan.js'
@@ -19,7 +20,7 @@ import { MigrationSqlError, type ApplyResult, type DatabaseOptions, type Migrati
 const POLL_MS = 250
 const PROGRESS_EVERY_MS = 5000
 
-export async function openPostgres(url: ServerDatabaseUrl, options: DatabaseOptions & { sleep?: (ms: number) => Promise<void> }): Promise<MigrationDatabase> {
+export async function openPostgres(url: ServerDatabaseUrl, options: DatabaseOptions): Promise<MigrationDatabase> {
   const { default: pg } = await import('pg')
   const client = new pg.Client({
     connectionString: url.raw,
@@ -44,7 +45,7 @@ export async function openPostgres(url: ServerDatabaseUrl, options: DatabaseOpti
       await other.end()
     }
   }
-  return new PostgresMigrationDatabase(client, options, options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), terminate)
+  return new PostgresMigrationDatabase(client, options, terminate)
 }
 
 class PostgresMigrationDatabase implements MigrationDatabase {
@@ -56,7 +57,6 @@ class PostgresMigrationDatabase implements MigrationDatabase {
   constructor(
     private readonly client: Client,
     private readonly options: DatabaseOptions,
-    private readonly sleep: (ms: number) => Promise<void>,
     private readonly terminate: (pid: number) => Promise<void>
   ) {
     this.table = quoteQualified(options.historyTable)
@@ -117,7 +117,7 @@ class PostgresMigrationDatabase implements MigrationDatabase {
           `another run still holds the migration lock after ${formatMs(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`
         )
       }
-      await this.sleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)))
+      await defaultSleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)))
     }
   }
 
@@ -134,7 +134,7 @@ class PostgresMigrationDatabase implements MigrationDatabase {
     return `held by server process ${holder.pid}${holder.application_name ? ` (${holder.application_name})` : ''}`
   }
 
-  async unlock(): Promise<void> {
+  private async unlock(): Promise<void> {
     if (!this.locked) return
     this.locked = false
     await this.client.query('SELECT pg_advisory_unlock($1::bigint)', [this.lockKey])

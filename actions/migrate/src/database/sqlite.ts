@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { formatMs } from '../../../../packages/core/markdown.js'
+import { defaultSleep } from '../../../../packages/core/retry.js'
 import type { SqliteDatabaseUrl } from '../../../../packages/db/database-url.js'
 import type { Migration } from '../migration-files.js'
 import type { AppliedMigration } from '../plan.js'
@@ -56,23 +57,19 @@ class SqliteMigrationDatabase implements MigrationDatabase {
     const started = Date.now()
     let lastProgress = started
     for (;;) {
-      const busy = await Promise.resolve()
-        .then(() => this.db.exec('BEGIN IMMEDIATE'))
-        .then(
-          () => false,
-          (error: unknown) => {
-            if ((error as { errcode?: number }).errcode !== SQLITE_BUSY) throw error
-            return true
-          }
-        )
-      if (!busy) return
+      try {
+        this.db.exec('BEGIN IMMEDIATE')
+        return
+      } catch (error) {
+        if ((error as { errcode?: number }).errcode !== SQLITE_BUSY) throw error
+      }
       const waited = Date.now() - started
       if (waited >= this.lockTimeoutMs) throw new Error(`another connection still holds the SQLite write lock after ${formatMs(this.lockTimeoutMs)}; let it finish, or raise lock-timeout`)
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
         this.options.log.info(`Waiting for the SQLite write lock (waited ${formatMs(waited)} of ${formatMs(this.lockTimeoutMs)}).`)
         lastProgress = Date.now()
       }
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      await defaultSleep(50)
     }
   }
 
@@ -119,8 +116,6 @@ class SqliteMigrationDatabase implements MigrationDatabase {
   async lock(): Promise<void> {
     // Each migration takes SQLite's write lock (BEGIN IMMEDIATE) and waits for it through busy_timeout.
   }
-
-  async unlock(): Promise<void> {}
 
   private isApplied(version: string): boolean {
     return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE version = ?`).get(version) !== undefined

@@ -9,7 +9,6 @@ export const alembic: ToolAdapter = {
   program: 'alembic',
   urlEnv: 'DATABASE_URL',
   usesDirectory: false,
-  supportsTarget: true,
   apply: (context) => ({ command: 'alembic', args: [...context.extraArgs, 'upgrade', context.target ?? 'head'], env: urlEnvironment(context) }),
   status: (context) => ({ command: 'alembic', args: [...context.extraArgs, 'current'], env: urlEnvironment(context) }),
   parseApply: parseAlembicUpgrade,

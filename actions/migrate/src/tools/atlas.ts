@@ -16,7 +16,6 @@ export const atlas: ToolAdapter = {
   program: 'atlas',
   urlEnv: 'DATABASE_URL',
   usesDirectory: true,
-  supportsTarget: true,
   apply: (context) => invocation(context, 'apply', context.target ? ['--to-version', context.target] : []),
   status: (context) => invocation(context, 'status', []),
   parseApply: parseAtlasApply,

@@ -5,7 +5,6 @@ export const command: ToolAdapter = {
   name: 'command',
   urlEnv: 'DATABASE_URL',
   usesDirectory: false,
-  supportsTarget: false,
   apply: (context) => ({ command: 'sh', args: ['-c', context.command ?? ''], env: urlEnvironment(context) }),
   parseApply: () => undefined
 }

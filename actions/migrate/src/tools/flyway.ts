@@ -21,7 +21,6 @@ export const flyway: ToolAdapter = {
   program: 'flyway',
   urlEnv: 'FLYWAY_URL',
   usesDirectory: true,
-  supportsTarget: true,
   apply: (context) => ({
     command: 'flyway',
     args: [...context.extraArgs, ...(context.target ? [`-target=${context.target}`] : []), 'migrate'],

@@ -21,7 +21,6 @@ export const golangMigrate: ToolAdapter = {
   program: 'migrate',
   urlEnv: 'DATABASE_URL',
   usesDirectory: true,
-  supportsTarget: true,
   apply: (context) => invocation(context, context.target ? ['goto', context.target] : ['up']),
   status: (context) => invocation(context, ['version']),
   parseApply: parseGolangMigrateUp,

@@ -12,7 +12,7 @@ function gooseEnvironment(context: ToolContext): Record<string, string> {
   return env
 }
 
-export function gooseDriver(url: DatabaseUrl): string {
+function gooseDriver(url: DatabaseUrl): string {
   return url.kind === 'sqlite' ? 'sqlite3' : url.kind
 }
 
@@ -21,7 +21,6 @@ export const goose: ToolAdapter = {
   program: 'goose',
   urlEnv: 'GOOSE_DBSTRING',
   usesDirectory: true,
-  supportsTarget: true,
   apply: (context) => ({ command: 'goose', args: [...context.extraArgs, ...(context.target ? ['up-to', context.target] : ['up'])], env: gooseEnvironment(context) }),
   status: (context) => ({ command: 'goose', args: [...context.extraArgs, 'status'], env: gooseEnvironment(context) }),
   parseApply: parseGooseUp,

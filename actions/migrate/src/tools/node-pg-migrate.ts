@@ -16,7 +16,6 @@ export const nodePgMigrate: ToolAdapter = {
   npm: true,
   urlEnv: 'DATABASE_URL',
   usesDirectory: true,
-  supportsTarget: true,
   apply: (context) => ({ command: 'node-pg-migrate', args: upArgs(context), env: urlEnvironment(context) }),
   status: (context) => ({ command: 'node-pg-migrate', args: [...upArgs(context), '--dry-run'], env: urlEnvironment(context) }),
   parseApply: parseNodePgMigrateUp,

@@ -7,7 +7,6 @@ export const prisma: ToolAdapter = {
   npm: true,
   urlEnv: 'DATABASE_URL',
   usesDirectory: false,
-  supportsTarget: false,
   apply: (context) => ({ command: 'prisma', args: ['migrate', 'deploy', ...context.extraArgs], env: urlEnvironment(context) }),
   status: (context) => ({ command: 'prisma', args: ['migrate', 'status', ...context.extraArgs], env: urlEnvironment(context), okExitCodes: [0, 1] }),
   parseApply: parsePrismaDeploy,

@@ -51,7 +51,6 @@ export interface ToolAdapter {
   /** Default variable for the URL. */
   urlEnv: string
   usesDirectory: boolean
-  supportsTarget: boolean
   apply(context: ToolContext): Invocation
   /** Lists applied/pending migrations without changing anything (dry-run and after apply). */
   status?(context: ToolContext): Invocation

@@ -38,14 +38,13 @@ export async function runTool(options: ToolOptions): Promise<ToolResult> {
   }
 
   const warnings: string[] = []
-  const run = async (invocation: Invocation, what: string): Promise<{ ok: boolean; output: string; exitCode: number }> => {
+  const run = async (invocation: Invocation): Promise<{ ok: boolean; output: string; exitCode: number }> => {
     const result = await runInvocation(invocation, program, options.workingDirectory, log)
-    const ok = (invocation.okExitCodes ?? [0]).includes(result.exitCode)
-    return { ok, output: result.output, exitCode: result.exitCode, ...(ok ? {} : { failed: `${what} exited with code ${result.exitCode}` }) }
+    return { ok: (invocation.okExitCodes ?? [0]).includes(result.exitCode), output: result.output, exitCode: result.exitCode }
   }
   const status = async (): Promise<ToolStatus | undefined> => {
     if (!adapter.status || !adapter.parseStatus) return undefined
-    const result = await run(adapter.status(context), `${options.tool} status`)
+    const result = await run(adapter.status(context))
     if (!result.ok) {
       warnings.push(`${options.tool}'s status command exited with code ${result.exitCode}; pending migrations are unknown`)
       return undefined
@@ -70,7 +69,7 @@ export async function runTool(options: ToolOptions): Promise<ToolResult> {
     }
   }
 
-  const applied = await run(adapter.apply(context), options.tool)
+  const applied = await run(adapter.apply(context))
   const names = adapter.parseApply(applied.output)
   if (names === undefined && options.tool !== 'command') warnings.push(`could not tell from ${options.tool}'s output which migrations it applied`)
   const outcomes: MigrationOutcome[] = (names ?? []).map((name) => ({ name, status: 'applied' }))
