@@ -76715,7 +76715,9 @@ async function closeHttpAgent() {
 }
 async function httpRequest(req) {
     const started = performance.now();
-    const signals = [req.signal, req.timeoutMs ? AbortSignal.timeout(req.timeoutMs) : undefined].filter((s) => s !== undefined);
+    // AbortSignal.timeout takes whole milliseconds only; callers compute budgets as fractions.
+    const timeoutMs = req.timeoutMs ? Math.max(1, Math.ceil(req.timeoutMs)) : undefined;
+    const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
         const response = await (0,node_modules_undici/* request */.Em)(req.url, {
@@ -76734,8 +76736,8 @@ async function httpRequest(req) {
         };
     }
     catch (error) {
-        if (signal?.aborted && req.timeoutMs && !req.signal?.aborted) {
-            throw new Error(`no answer within ${req.timeoutMs} ms`);
+        if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
+            throw new Error(`no answer within ${timeoutMs} ms`);
         }
         throw error;
     }
@@ -76831,16 +76833,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
 
 
-
 /** Reads inputs the way the runner passes them; empty when unset (action.yml supplies defaults). */
 function input(name) {
     return getInput(name);
-}
-function requiredInput(name, expected) {
-    const value = core.getInput(name);
-    if (value.trim() === '')
-        throw new InputError(name, 'is required but empty', expected);
-    return value;
 }
 /** Reads an input that holds a secret and masks it before anything else can log it. */
 function secretInput(name) {
@@ -81450,12 +81445,12 @@ async function runCheck(check, ctx) {
         return captured;
     }, {
         attempts: check.retries + 1,
-        baseDelayMs: ctx.retryBaseDelayMs ?? 300,
+        baseDelayMs: 300,
         maxDelayMs: 5000,
         attemptTimeoutMs: check.timeoutMs + 1000,
         sleep: ctx.sleep,
-        onRetry: ({ attempt: n, delayMs, error }) => ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${reasons(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
-    }).then((captured) => ({ values: captured.values, typed: captured.typed, failures: [] }), (error) => ({ values: new Map(), typed: new Map(), failures: reasons(error) }));
+        onRetry: ({ attempt: n, delayMs, error }) => ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
+    }).then((captured) => ({ values: captured.values, typed: captured.typed, failures: [] }), (error) => ({ values: new Map(), typed: new Map(), failures: failuresOf(error) }));
     for (const [name, value] of outcome.values) {
         if (value.length >= 3)
             ctx.mask(value);
@@ -81478,7 +81473,8 @@ async function runCheck(check, ctx) {
     ctx.logger.info(result.status === 'passed' ? `✓ ${check.name}: ${timing}${tries}` : `✗ ${check.name}: ${result.failures.join('; ')} (${timing}${tries})`);
     return result;
 }
-function reasons(error) {
+/** The reasons an attempt failed: a CheckFailed's own list, or the message of anything else. */
+function failuresOf(error) {
     if (error instanceof CheckFailed)
         return error.failures;
     return [error instanceof Error ? error.message : String(error)];
@@ -81491,6 +81487,7 @@ var dist = __nccwpck_require__(8815);
 const OPERATORS = ['equals', 'contains', 'matches', 'exists', '<', '<=', '>', '>='];
 
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/checks-file.ts
+
 
 
 
@@ -81636,6 +81633,7 @@ function buildCheck(raw, index, defaults, env, locate) {
     const uses = [...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '').filter((r) => r.kind === 'capture').map((r) => r.name))];
     return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, uses };
 }
+/** Resolves `{{ env.NAME }}` placeholders; one naming an unset variable is an input error. */
 function resolveEnvOrFail(value, field, check, env, locate) {
     for (const ref of placeholderRefs(value, field)) {
         if (ref.kind === 'env' && env[ref.name] === undefined) {
@@ -81654,11 +81652,15 @@ function urlField(value, check, baseUrl, locate) {
     if (text.startsWith('/')) {
         if (baseUrl === undefined)
             throw locate(check, 'url', `is the path "${text}" but no base URL is set`, 'an absolute http(s) URL, or the "base-url" input (or base-url in the checks file)');
-        url = `${baseUrl.replace(/\/+$/, '')}${text}`;
+        url = withBaseUrl(text, baseUrl);
     }
     if (!isHttpUrl(withSampleCaptures(url)))
         throw locate(check, 'url', 'is not an absolute http(s) URL', 'a URL such as https://app.example.com/health, or a path starting with / together with base-url');
     return url;
+}
+/** A path starting with / resolved against a base URL (trailing slashes of the base dropped). */
+function withBaseUrl(path, baseUrl) {
+    return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 function isHttpUrl(text) {
     try {
@@ -81700,19 +81702,18 @@ function mergeHeaders(base, override) {
 }
 function durationField(value, field, check, locate) {
     const expected = 'a duration such as 5s, 500ms or 1m (a bare number means seconds)';
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return Math.round(value * 1000);
-    if (typeof value === 'string') {
-        const text = value.trim().toLowerCase();
-        if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 0)
-            return Math.round(Number(text) * 1000);
-        const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-        if (parts.length > 0 && parts.map((p) => p[0]).join('') === text.replace(/\s+/g, '')) {
-            const ms = parts.reduce((total, [, amount, unit]) => total + Number(amount) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit], 0);
-            if (ms > 0)
-                return Math.round(ms);
+    let ms = Number.NaN;
+    if ((typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '')) {
+        try {
+            // The shared input parser; its InputError names an input, so the check's own error replaces it.
+            ms = parseDuration(field, String(value));
+        }
+        catch {
+            // not a duration: reported below
         }
     }
+    if (ms > 0)
+        return ms;
     throw locate(check, field, `is ${JSON.stringify(value)}, which is not a positive duration`, expected);
 }
 function retriesField(value, field, check, locate) {
@@ -81957,12 +81958,9 @@ function getInputs(env = process.env) {
     const statuses = statusInput('expect-status', input('expect-status'));
     const baseUrl = input('base-url').trim() === '' ? undefined : parseUrl('base-url', input('base-url')).href;
     const variables = env;
-    const headerValues = parseKeyValueMap('headers', input('headers'));
-    const unsetEnv = placeholderRefs(headerValues, 'headers').find((r) => r.kind === 'env' && variables[r.name] === undefined);
-    if (unsetEnv)
-        throw new input_error_InputError('headers', `uses ${unsetEnv.text}, but the environment variable ${unsetEnv.name} is not set`, `${unsetEnv.name} set in the step's env`);
+    const headerValues = resolveEnvOrFail(parseKeyValueMap('headers', input('headers')), 'headers', '', variables, inlineLocator);
     const defaults = {
-        headers: headerMap(resolveEnvText(headerValues, variables), 'headers', '', inlineLocator),
+        headers: headerMap(headerValues, 'headers', '', inlineLocator),
         timeoutMs,
         retries,
         statuses,
@@ -82026,9 +82024,6 @@ function statusInput(name, raw) {
         throw new input_error_InputError(name, parsed.problem, STATUS_LIST_EXPECTED);
     return parsed.ranges;
 }
-function resolveEnvText(headers, env) {
-    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace(/\{\{\s*env\.([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g, (_whole, variable) => env[variable] ?? '')]));
-}
 /** Reads the checks file, relative to the working directory (the workspace on a runner). */
 function readChecksFile(path) {
     const trimmed = path.trim();
@@ -82050,7 +82045,7 @@ function readinessTarget(value, checks, defaults) {
         }
         return { kind: 'check', check };
     }
-    const url = value.startsWith('/') && defaults.baseUrl ? `${defaults.baseUrl.replace(/\/+$/, '')}${value}` : value;
+    const url = value.startsWith('/') && defaults.baseUrl ? withBaseUrl(value, defaults.baseUrl) : value;
     if (!isHttpUrl(url)) {
         const names = checks.slice(0, 10).map((c) => `"${c.name}"`).join(', ');
         throw new input_error_InputError('wait-for', `is "${value}", which is neither an http(s) URL nor the name of a check`, `a readiness URL, or one of the checks: ${names}`);
@@ -82073,7 +82068,7 @@ function loadSettings(defaults, checks) {
     const maxP95Ms = optionalDuration('max-p95');
     let url;
     if (loadUrl !== '') {
-        const resolved = loadUrl.startsWith('/') && defaults.baseUrl ? `${defaults.baseUrl.replace(/\/+$/, '')}${loadUrl}` : loadUrl;
+        const resolved = loadUrl.startsWith('/') && defaults.baseUrl ? withBaseUrl(loadUrl, defaults.baseUrl) : loadUrl;
         url = parseUrl('load-url', resolved).href;
     }
     return { durationMs, rate, url, headers: defaults.headers, statuses: url ? defaults.statuses : checks[0].statuses, timeoutMs: defaults.timeoutMs, thresholds: { maxErrorRate, maxP95Ms } };
@@ -82116,7 +82111,62 @@ async function writeSummary(markdown) {
     await summary.addRaw(markdown, true).write();
 }
 
+;// CONCATENATED MODULE: ./packages/core/latency-stats.ts
+/** Pure latency maths shared by smoke tests and canary gates. */
+/**
+ * The nearest-rank percentile (the smallest sample such that at least p% of samples are at or
+ * below it), so the result is always a latency that was actually observed. NaN for no samples.
+ */
+function percentile(samples, p) {
+    if (samples.length === 0)
+        return Number.NaN;
+    if (p <= 0)
+        return Math.min(...samples);
+    const sorted = [...samples].sort((a, b) => a - b);
+    const rank = Math.ceil((Math.min(p, 100) / 100) * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+}
+function latencyStats(samples) {
+    if (samples.length === 0)
+        return undefined;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const sum = sorted.reduce((total, value) => total + value, 0);
+    return {
+        count: sorted.length,
+        min: sorted[0],
+        mean: sum / sorted.length,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        max: sorted[sorted.length - 1]
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/smoke-test/src/budgets.ts
+
+
+function evaluateBudgets(latencies, budgets) {
+    const stats = latencyStats(latencies);
+    const results = [];
+    if (stats) {
+        const pairs = [
+            ['p50', budgets.p50Ms, stats.p50],
+            ['p95', budgets.p95Ms, stats.p95]
+        ];
+        for (const [name, budgetMs, actualMs] of pairs) {
+            if (budgetMs !== undefined)
+                results.push({ name, budgetMs, actualMs, passed: actualMs <= budgetMs });
+        }
+    }
+    return { stats, results };
+}
+/** One sentence for each budget the suite went over. */
+function budgetFailures(results) {
+    return results.filter((r) => !r.passed).map((r) => `suite ${r.name} latency ${formatMs(r.actualMs)} is over the ${formatMs(r.budgetMs)} budget`);
+}
+
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/results.ts
+
 
 function tally(checks) {
     const passed = checks.filter((c) => c.status === 'passed').length;
@@ -82140,7 +82190,7 @@ function failureReasons(result) {
             parts.push(`${skipped.length} skipped: ${skipped.slice(0, MAX_NAMED).map((c) => `"${c.name}"`).join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`);
         reasons.push(`${failed.length + skipped.length} of ${result.checks.length} checks failed: ${parts.join(', ')}`);
     }
-    reasons.push(...result.budgetFailures);
+    reasons.push(...budgetFailures(result.budgets));
     if (result.load)
         reasons.push(...result.load.verdict.failures.map((f) => `load phase ${f}`));
     return reasons;
@@ -82148,7 +82198,7 @@ function failureReasons(result) {
 
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/report-json.ts
 
-/** Pure: the machine-readable report (report output). Values are rounded to whole ms. */
+/** Pure: the machine-readable report (report output). Durations in whole ms, latencies to 0.1 ms. */
 function jsonReport(result) {
     const counts = tally(result.checks);
     const failures = failureReasons(result);
@@ -82242,37 +82292,6 @@ function xml(text) {
         .replace(/>/g, '&gt;')
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&apos;');
-}
-
-;// CONCATENATED MODULE: ./packages/core/latency-stats.ts
-/** Pure latency maths shared by smoke tests and canary gates. */
-/**
- * The nearest-rank percentile (the smallest sample such that at least p% of samples are at or
- * below it), so the result is always a latency that was actually observed. NaN for no samples.
- */
-function percentile(samples, p) {
-    if (samples.length === 0)
-        return Number.NaN;
-    if (p <= 0)
-        return Math.min(...samples);
-    const sorted = [...samples].sort((a, b) => a - b);
-    const rank = Math.ceil((Math.min(p, 100) / 100) * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
-}
-function latencyStats(samples) {
-    if (samples.length === 0)
-        return undefined;
-    const sorted = [...samples].sort((a, b) => a - b);
-    const sum = sorted.reduce((total, value) => total + value, 0);
-    return {
-        count: sorted.length,
-        min: sorted[0],
-        mean: sum / sorted.length,
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-        p99: percentile(sorted, 99),
-        max: sorted[sorted.length - 1]
-    };
 }
 
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/pacing.ts
@@ -82428,40 +82447,21 @@ async function publish(result, reportDir) {
     info(`Reports: ${reportPath}, ${junitPath}`);
 }
 
-;// CONCATENATED MODULE: ./actions/smoke-test/src/budgets.ts
-
-
-function evaluateBudgets(latencies, budgets) {
-    const stats = latencyStats(latencies);
-    const results = [];
-    if (stats) {
-        const pairs = [
-            ['p50', budgets.p50Ms, stats.p50],
-            ['p95', budgets.p95Ms, stats.p95]
-        ];
-        for (const [name, budgetMs, actualMs] of pairs) {
-            if (budgetMs !== undefined)
-                results.push({ name, budgetMs, actualMs, passed: actualMs <= budgetMs });
-        }
-    }
-    const failures = results.filter((r) => !r.passed).map((r) => `suite ${r.name} latency ${formatMs(r.actualMs)} is over the ${formatMs(r.budgetMs)} budget`);
-    return { stats, results, failures };
-}
-
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/load.ts
 
 
 
 
 
+
+const PROGRESS_EVERY_MS = 5000;
 async function runLoad(options) {
-    const { plan, request, statuses, timeoutMs, send, logger, now = () => performance.now() } = options;
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const { plan, request, statuses, timeoutMs, send, logger, now = () => performance.now(), sleep = defaultSleep } = options;
     const samples = [];
     const inFlight = new Set();
     const started = now();
     let sent = 0;
-    let nextProgress = options.progressEveryMs ?? 5000;
+    let nextProgress = PROGRESS_EVERY_MS;
     const fire = () => {
         const sentAt = now();
         const done = send({ ...request, timeoutMs }).then((response) => {
@@ -82484,7 +82484,7 @@ async function runLoad(options) {
             const errors = samples.filter((s) => !s.ok).length;
             const p95 = percentile(samples.map((s) => s.durationMs), 95);
             logger.info(`… load: ${sent} of ${plan.total} sent, ${samples.length} answered, ${errors} errors, p95 so far ${Number.isNaN(p95) ? '—' : formatMs(p95)}`);
-            nextProgress += options.progressEveryMs ?? 5000;
+            nextProgress += PROGRESS_EVERY_MS;
         }
         const wait = delayUntilNext(plan, sent, now() - started);
         if (Number.isFinite(wait) && wait > 0)
@@ -82505,6 +82505,9 @@ async function runLoad(options) {
  */
 /** The shortest time limit a try gets; a wait with less time left than this ends. */
 const MIN_PROBE_MS = 250;
+/** Backoff between tries: 250 ms doubling up to 2 s, with jitter (as the README says). */
+const BASE_DELAY_MS = 250;
+const MAX_DELAY_MS = 2000;
 async function waitForReady(options) {
     const { target, probe, timeoutMs, logger, now = () => performance.now(), sleep = defaultSleep, random = Math.random } = options;
     const started = now();
@@ -82523,7 +82526,7 @@ async function waitForReady(options) {
         failure = failures.join('; ');
         // The last try keeps a fair time limit of its own instead of a sliver of the timeout.
         const lastProbeMs = Math.min(options.attemptTimeoutMs, MIN_PROBE_MS);
-        const delay = Math.min(backoffDelay(attempts, options.baseDelayMs ?? 250, options.maxDelayMs ?? 2000, random), timeoutMs - elapsed - lastProbeMs);
+        const delay = Math.min(backoffDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS, random), timeoutMs - elapsed - lastProbeMs);
         if (delay < 0) {
             logger.info(`… ${target} not ready after ${formatMs(elapsed)}: ${failure}`);
             return { target, passed: false, ms: elapsed, attempts, failure, timeoutMs };
@@ -82598,7 +82601,7 @@ async function runSuite(settings, deps) {
     const startedAt = new Date().toISOString();
     const captures = new Map();
     const ctx = { ...deps, captures, typedCaptures: new Map() };
-    const result = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [], budgetFailures: [] };
+    const result = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [] };
     if (settings.wait) {
         const { target } = settings.wait;
         const request = target.kind === 'url' ? { method: 'GET', url: target.url, headers: target.headers } : resolveRequest(target.check, ctx);
@@ -82611,7 +82614,7 @@ async function runSuite(settings, deps) {
             logger: deps.logger,
             now: deps.now,
             sleep: deps.sleep,
-            probe: (timeoutMs) => attempt(request, expectations, deps.send, timeoutMs).then(() => [], (error) => error.failures?.map(deps.redact) ?? [String(error)])
+            probe: (timeoutMs) => attempt(request, expectations, deps.send, timeoutMs).then(() => [], (error) => failuresOf(error).map(deps.redact))
         });
         if (!result.readiness.passed) {
             result.checks = settings.plan.checks.map((check) => notRun(check, deps.redact, `not run: ${label} never became ready`));
@@ -82636,7 +82639,7 @@ async function runSuite(settings, deps) {
         deps.logger.info(`- ${skipped.name}: ${skipped.failures[0]}`);
     const latencies = result.checks.filter((c) => c.latencyMs !== undefined).map((c) => c.latencyMs);
     const budgets = evaluateBudgets(latencies, settings.budgets);
-    Object.assign(result, { latency: budgets.stats, budgets: budgets.results, budgetFailures: budgets.failures });
+    Object.assign(result, { latency: budgets.stats, budgets: budgets.results });
     if (settings.load) {
         if (result.checks.some((c) => c.status !== 'passed')) {
             result.loadSkipped = 'checks failed, so the load phase did not start';
@@ -82646,10 +82649,9 @@ async function runSuite(settings, deps) {
             const load = settings.load;
             const first = settings.plan.checks[0];
             const request = load.url !== undefined ? { method: 'GET', url: load.url, headers: load.headers } : resolveRequest(first, ctx);
-            const statuses = load.url !== undefined ? load.statuses : first.statuses;
             const plan = loadPlan(load.durationMs, load.rate);
             deps.logger.info(`Load phase: ${request.method} ${deps.redact(request.url)} at ${load.rate}/s for ${formatMs(load.durationMs)} (${plan.total} requests)`);
-            const { samples, elapsedMs } = await runLoad({ plan, request, statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep });
+            const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep });
             const verdict = loadVerdict(samples, elapsedMs, load.thresholds);
             verdict.topErrors = verdict.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }));
             result.load = { method: request.method, url: deps.redact(request.url), durationMs: load.durationMs, rate: load.rate, thresholds: load.thresholds, verdict };

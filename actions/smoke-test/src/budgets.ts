@@ -17,7 +17,7 @@ export interface BudgetResult {
   passed: boolean
 }
 
-export function evaluateBudgets(latencies: readonly number[], budgets: SuiteBudgets): { stats?: LatencyStats; results: BudgetResult[]; failures: string[] } {
+export function evaluateBudgets(latencies: readonly number[], budgets: SuiteBudgets): { stats?: LatencyStats; results: BudgetResult[] } {
   const stats = latencyStats(latencies)
   const results: BudgetResult[] = []
   if (stats) {
@@ -29,6 +29,10 @@ export function evaluateBudgets(latencies: readonly number[], budgets: SuiteBudg
       if (budgetMs !== undefined) results.push({ name, budgetMs, actualMs, passed: actualMs <= budgetMs })
     }
   }
-  const failures = results.filter((r) => !r.passed).map((r) => `suite ${r.name} latency ${formatMs(r.actualMs)} is over the ${formatMs(r.budgetMs)} budget`)
-  return { stats, results, failures }
+  return { stats, results }
+}
+
+/** One sentence for each budget the suite went over. */
+export function budgetFailures(results: readonly BudgetResult[]): string[] {
+  return results.filter((r) => !r.passed).map((r) => `suite ${r.name} latency ${formatMs(r.actualMs)} is over the ${formatMs(r.budgetMs)} budget`)
 }

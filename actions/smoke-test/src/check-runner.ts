@@ -25,11 +25,10 @@ export interface CheckContext {
   /** Removes known secrets from text meant for people (URLs in reports and logs). */
   redact: (text: string) => string
   sleep?: (ms: number) => Promise<void>
-  retryBaseDelayMs?: number
 }
 
 /** A failed attempt: the reasons, and the answer when there was one. */
-export class CheckFailed extends Error {
+class CheckFailed extends Error {
   readonly retryAfterMs?: number
   constructor(
     readonly failures: string[],
@@ -114,16 +113,16 @@ export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<Che
     },
     {
       attempts: check.retries + 1,
-      baseDelayMs: ctx.retryBaseDelayMs ?? 300,
+      baseDelayMs: 300,
       maxDelayMs: 5000,
       attemptTimeoutMs: check.timeoutMs + 1000,
       sleep: ctx.sleep,
       onRetry: ({ attempt: n, delayMs, error }) =>
-        ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${reasons(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
+        ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
     }
   ).then(
     (captured) => ({ values: captured.values, typed: captured.typed, failures: [] as string[] }),
-    (error: unknown) => ({ values: new Map<string, string>(), typed: new Map<string, unknown>(), failures: reasons(error) })
+    (error: unknown) => ({ values: new Map<string, string>(), typed: new Map<string, unknown>(), failures: failuresOf(error) })
   )
   for (const [name, value] of outcome.values) {
     if (value.length >= 3) ctx.mask(value)
@@ -147,7 +146,8 @@ export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<Che
   return result
 }
 
-function reasons(error: unknown): string[] {
+/** The reasons an attempt failed: a CheckFailed's own list, or the message of anything else. */
+export function failuresOf(error: unknown): string[] {
   if (error instanceof CheckFailed) return error.failures
   return [error instanceof Error ? error.message : String(error)]
 }

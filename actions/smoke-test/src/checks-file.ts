@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml'
 import { InputError } from '../../../packages/core/input-error.js'
+import { parseDuration } from '../../../packages/core/parsers.js'
 import { jsonPathProblem } from '../../../packages/core/json-path.js'
 import { OPERATORS, type Assertion, type Capture, type CheckSpec, type Operator, type RequestBody, type StatusRanges } from './check-spec.js'
 import { githubExpressionIn, placeholderRefs, resolveEnv, withSampleCaptures } from './placeholders.js'
@@ -33,7 +34,7 @@ export interface CheckDefaults {
   baseUrl?: string
 }
 
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 const CHECK_FIELDS = ['name', 'method', 'url', 'headers', 'body', 'json', 'expect', 'capture', 'timeout', 'retries']
 const EXPECT_FIELDS = ['status', 'headers', 'body-contains', 'body-matches', 'json', 'latency-max']
 const DOCUMENT_FIELDS = ['checks', 'defaults', 'base-url']
@@ -41,7 +42,7 @@ const DEFAULT_FIELDS = ['headers', 'timeout', 'retries']
 const OPERATOR_ALIASES: Record<string, Operator> = { lt: '<', lte: '<=', gt: '>', gte: '>=' }
 const CAPTURE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-export const MAX_RETRIES = 10
+const MAX_RETRIES = 10
 
 /** Parses the file's text: `.json` as JSON, anything else as YAML (which JSON also is). */
 export function parseChecksText(text: string, fileName: string): unknown {
@@ -152,7 +153,8 @@ export function buildCheck(raw: Record<string, unknown>, index: number, defaults
   return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, uses }
 }
 
-function resolveEnvOrFail(value: unknown, field: string, check: string, env: Readonly<Record<string, string | undefined>>, locate: Locator): unknown {
+/** Resolves `{{ env.NAME }}` placeholders; one naming an unset variable is an input error. */
+export function resolveEnvOrFail(value: unknown, field: string, check: string, env: Readonly<Record<string, string | undefined>>, locate: Locator): unknown {
   for (const ref of placeholderRefs(value, field)) {
     if (ref.kind === 'env' && env[ref.name] === undefined) {
       throw locate(check, ref.field, `uses ${ref.text}, but the environment variable ${ref.name} is not set`, `${ref.name} set in the step's env`)
@@ -168,10 +170,15 @@ function urlField(value: unknown, check: string, baseUrl: string | undefined, lo
   let url = text
   if (text.startsWith('/')) {
     if (baseUrl === undefined) throw locate(check, 'url', `is the path "${text}" but no base URL is set`, 'an absolute http(s) URL, or the "base-url" input (or base-url in the checks file)')
-    url = `${baseUrl.replace(/\/+$/, '')}${text}`
+    url = withBaseUrl(text, baseUrl)
   }
   if (!isHttpUrl(withSampleCaptures(url))) throw locate(check, 'url', 'is not an absolute http(s) URL', 'a URL such as https://app.example.com/health, or a path starting with / together with base-url')
   return url
+}
+
+/** A path starting with / resolved against a base URL (trailing slashes of the base dropped). */
+export function withBaseUrl(path: string, baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}`
 }
 
 export function isHttpUrl(text: string): boolean {
@@ -203,7 +210,7 @@ export function headerMap(value: unknown, field: string, check: string, locate: 
 }
 
 /** Later headers override earlier ones, matching names without regard to case. */
-export function mergeHeaders(base: Record<string, string>, override: Record<string, string>): Record<string, string> {
+function mergeHeaders(base: Record<string, string>, override: Record<string, string>): Record<string, string> {
   const merged: Record<string, string> = {}
   for (const [name, value] of Object.entries(base)) if (!Object.keys(override).some((o) => o.toLowerCase() === name.toLowerCase())) merged[name] = value
   return { ...merged, ...override }
@@ -211,16 +218,16 @@ export function mergeHeaders(base: Record<string, string>, override: Record<stri
 
 function durationField(value: unknown, field: string, check: string, locate: Locator): number {
   const expected = 'a duration such as 5s, 500ms or 1m (a bare number means seconds)'
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.round(value * 1000)
-  if (typeof value === 'string') {
-    const text = value.trim().toLowerCase()
-    if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 0) return Math.round(Number(text) * 1000)
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
-    if (parts.length > 0 && parts.map((p) => p[0]).join('') === text.replace(/\s+/g, '')) {
-      const ms = parts.reduce((total, [, amount, unit]) => total + Number(amount) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms'], 0)
-      if (ms > 0) return Math.round(ms)
+  let ms = Number.NaN
+  if ((typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '')) {
+    try {
+      // The shared input parser; its InputError names an input, so the check's own error replaces it.
+      ms = parseDuration(field, String(value))
+    } catch {
+      // not a duration: reported below
     }
   }
+  if (ms > 0) return ms
   throw locate(check, field, `is ${JSON.stringify(value)}, which is not a positive duration`, expected)
 }
 

@@ -7,7 +7,7 @@ import { parseDuration, parseKeyValueMap, parseList, parseNumber, parseUrl } fro
 import { maskSecret } from '../../../packages/core/secrets.js'
 import { maskHeaderValue } from './check-runner.js'
 import type { CheckSpec, StatusRanges } from './check-spec.js'
-import { buildCheck, buildChecks, headerMap, inlineLocator, isHttpUrl, fileLocator, parseChecksText, type CheckDefaults } from './checks-file.js'
+import { buildCheck, buildChecks, headerMap, inlineLocator, isHttpUrl, fileLocator, parseChecksText, resolveEnvOrFail, withBaseUrl, type CheckDefaults } from './checks-file.js'
 import { placeholderRefs } from './placeholders.js'
 import { buildPlan } from './plan.js'
 import { parseStatusRanges, STATUS_LIST_EXPECTED } from './status-ranges.js'
@@ -19,7 +19,7 @@ export interface SmokeTestInputs extends SuiteSettings {
   secretHeaders: ReadonlySet<string>
 }
 
-export const DEFAULT_SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie']
+const DEFAULT_SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie']
 
 export function getInputs(env: NodeJS.ProcessEnv = process.env): SmokeTestInputs {
   const timeoutMs = positiveDuration('timeout', input('timeout'), 10_000)
@@ -33,11 +33,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): SmokeTestInputs
   const statuses = statusInput('expect-status', input('expect-status'))
   const baseUrl = input('base-url').trim() === '' ? undefined : parseUrl('base-url', input('base-url')).href
   const variables = env as Record<string, string | undefined>
-  const headerValues = parseKeyValueMap('headers', input('headers'))
-  const unsetEnv = placeholderRefs(headerValues, 'headers').find((r) => r.kind === 'env' && variables[r.name] === undefined)
-  if (unsetEnv) throw new InputError('headers', `uses ${unsetEnv.text}, but the environment variable ${unsetEnv.name} is not set`, `${unsetEnv.name} set in the step's env`)
+  const headerValues = resolveEnvOrFail(parseKeyValueMap('headers', input('headers')), 'headers', '', variables, inlineLocator)
   const defaults: CheckDefaults = {
-    headers: headerMap(resolveEnvText(headerValues, variables), 'headers', '', inlineLocator),
+    headers: headerMap(headerValues, 'headers', '', inlineLocator),
     timeoutMs,
     retries,
     statuses,
@@ -99,10 +97,6 @@ function statusInput(name: string, raw: string): StatusRanges {
   return parsed.ranges
 }
 
-function resolveEnvText(headers: Record<string, string>, env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace(/\{\{\s*env\.([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g, (_whole, variable: string) => env[variable] ?? '')]))
-}
-
 /** Reads the checks file, relative to the working directory (the workspace on a runner). */
 function readChecksFile(path: string): string {
   const trimmed = path.trim()
@@ -124,7 +118,7 @@ function readinessTarget(value: string, checks: CheckSpec[], defaults: CheckDefa
     }
     return { kind: 'check', check }
   }
-  const url = value.startsWith('/') && defaults.baseUrl ? `${defaults.baseUrl.replace(/\/+$/, '')}${value}` : value
+  const url = value.startsWith('/') && defaults.baseUrl ? withBaseUrl(value, defaults.baseUrl) : value
   if (!isHttpUrl(url)) {
     const names = checks.slice(0, 10).map((c) => `"${c.name}"`).join(', ')
     throw new InputError('wait-for', `is "${value}", which is neither an http(s) URL nor the name of a check`, `a readiness URL, or one of the checks: ${names}`)
@@ -146,7 +140,7 @@ function loadSettings(defaults: CheckDefaults, checks: CheckSpec[]): LoadSetting
   const maxP95Ms = optionalDuration('max-p95')
   let url: string | undefined
   if (loadUrl !== '') {
-    const resolved = loadUrl.startsWith('/') && defaults.baseUrl ? `${defaults.baseUrl.replace(/\/+$/, '')}${loadUrl}` : loadUrl
+    const resolved = loadUrl.startsWith('/') && defaults.baseUrl ? withBaseUrl(loadUrl, defaults.baseUrl) : loadUrl
     url = parseUrl('load-url', resolved).href
   }
   return { durationMs, rate, url, headers: defaults.headers, statuses: url ? defaults.statuses : checks[0].statuses, timeoutMs: defaults.timeoutMs, thresholds: { maxErrorRate, maxP95Ms } }

@@ -1,10 +1,13 @@
 import type { Logger } from '../../../packages/core/log.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { percentile } from '../../../packages/core/latency-stats.js'
+import { defaultSleep } from '../../../packages/core/retry.js'
 import type { StatusRanges } from './check-spec.js'
 import { networkFailure, type ResolvedRequest, type Send } from './check-runner.js'
 import { delayUntilNext, dueBy, type LoadPlan, type LoadSample } from './pacing.js'
 import { statusAllowed } from './status-ranges.js'
+
+const PROGRESS_EVERY_MS = 5000
 
 /**
  * Sends requests at a steady rate for the planned duration (open loop: a slow answer does not
@@ -17,19 +20,17 @@ export interface LoadOptions {
   timeoutMs: number
   send: Send
   logger: Logger
-  progressEveryMs?: number
   now?: () => number
   sleep?: (ms: number) => Promise<void>
 }
 
 export async function runLoad(options: LoadOptions): Promise<{ samples: LoadSample[]; elapsedMs: number }> {
-  const { plan, request, statuses, timeoutMs, send, logger, now = () => performance.now() } = options
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const { plan, request, statuses, timeoutMs, send, logger, now = () => performance.now(), sleep = defaultSleep } = options
   const samples: LoadSample[] = []
   const inFlight = new Set<Promise<void>>()
   const started = now()
   let sent = 0
-  let nextProgress = options.progressEveryMs ?? 5000
+  let nextProgress = PROGRESS_EVERY_MS
   const fire = (): void => {
     const sentAt = now()
     const done = send({ ...request, timeoutMs }).then(
@@ -55,7 +56,7 @@ export async function runLoad(options: LoadOptions): Promise<{ samples: LoadSamp
       const errors = samples.filter((s) => !s.ok).length
       const p95 = percentile(samples.map((s) => s.durationMs), 95)
       logger.info(`… load: ${sent} of ${plan.total} sent, ${samples.length} answered, ${errors} errors, p95 so far ${Number.isNaN(p95) ? '—' : formatMs(p95)}`)
-      nextProgress += options.progressEveryMs ?? 5000
+      nextProgress += PROGRESS_EVERY_MS
     }
     const wait = delayUntilNext(plan, sent, now() - started)
     if (Number.isFinite(wait) && wait > 0) await sleep(wait)

@@ -17,7 +17,7 @@ export interface PlaceholderRef {
 }
 
 /** Calls `visit` for every string in a value tree, with its field path. */
-export function eachString(value: unknown, field: string, visit: (text: string, field: string) => void): void {
+function eachString(value: unknown, field: string, visit: (text: string, field: string) => void): void {
   if (typeof value === 'string') visit(value, field)
   else if (Array.isArray(value)) value.forEach((item, i) => eachString(item, `${field}[${i}]`, visit))
   else if (value !== null && typeof value === 'object') {
@@ -26,7 +26,7 @@ export function eachString(value: unknown, field: string, visit: (text: string, 
 }
 
 /** Returns a copy of a value tree with every string passed through `map`. */
-export function mapStrings<T>(value: T, map: (text: string) => string): T {
+function mapStrings<T>(value: T, map: (text: string) => string): T {
   if (typeof value === 'string') return map(value) as T
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, map)) as T
   if (value !== null && typeof value === 'object') {

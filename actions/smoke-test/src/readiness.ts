@@ -9,6 +9,9 @@ import type { ReadinessResult } from './results.js'
  */
 /** The shortest time limit a try gets; a wait with less time left than this ends. */
 const MIN_PROBE_MS = 250
+/** Backoff between tries: 250 ms doubling up to 2 s, with jitter (as the README says). */
+const BASE_DELAY_MS = 250
+const MAX_DELAY_MS = 2000
 
 export interface ReadinessOptions {
   target: string
@@ -20,8 +23,6 @@ export interface ReadinessOptions {
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
-  baseDelayMs?: number
-  maxDelayMs?: number
 }
 
 export async function waitForReady(options: ReadinessOptions): Promise<ReadinessResult> {
@@ -42,7 +43,7 @@ export async function waitForReady(options: ReadinessOptions): Promise<Readiness
     failure = failures.join('; ')
     // The last try keeps a fair time limit of its own instead of a sliver of the timeout.
     const lastProbeMs = Math.min(options.attemptTimeoutMs, MIN_PROBE_MS)
-    const delay = Math.min(backoffDelay(attempts, options.baseDelayMs ?? 250, options.maxDelayMs ?? 2000, random), timeoutMs - elapsed - lastProbeMs)
+    const delay = Math.min(backoffDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS, random), timeoutMs - elapsed - lastProbeMs)
     if (delay < 0) {
       logger.info(`… ${target} not ready after ${formatMs(elapsed)}: ${failure}`)
       return { target, passed: false, ms: elapsed, attempts, failure, timeoutMs }

@@ -1,6 +1,6 @@
 import { failureReasons, tally, type SuiteResult } from './results.js'
 
-/** Pure: the machine-readable report (report output). Values are rounded to whole ms. */
+/** Pure: the machine-readable report (report output). Durations in whole ms, latencies to 0.1 ms. */
 export function jsonReport(result: SuiteResult): string {
   const counts = tally(result.checks)
   const failures = failureReasons(result)

@@ -1,6 +1,6 @@
 import type { LatencyStats } from '../../../packages/core/latency-stats.js'
 import { formatMs } from '../../../packages/core/markdown.js'
-import type { BudgetResult } from './budgets.js'
+import { budgetFailures, type BudgetResult } from './budgets.js'
 import type { LoadThresholds, LoadVerdict } from './pacing.js'
 
 /** What a run found, as plain data: the input of the report builders and of the outputs. */
@@ -46,7 +46,6 @@ export interface SuiteResult {
   checks: CheckResult[]
   latency?: LatencyStats
   budgets: BudgetResult[]
-  budgetFailures: string[]
   load?: LoadResult
   /** Why the load phase did not run, when one was asked for. */
   loadSkipped?: string
@@ -81,7 +80,7 @@ export function failureReasons(result: SuiteResult): string[] {
     if (skipped.length > 0) parts.push(`${skipped.length} skipped: ${skipped.slice(0, MAX_NAMED).map((c) => `"${c.name}"`).join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`)
     reasons.push(`${failed.length + skipped.length} of ${result.checks.length} checks failed: ${parts.join(', ')}`)
   }
-  reasons.push(...result.budgetFailures)
+  reasons.push(...budgetFailures(result.budgets))
   if (result.load) reasons.push(...result.load.verdict.failures.map((f) => `load phase ${f}`))
   return reasons
 }

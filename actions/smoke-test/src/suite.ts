@@ -1,7 +1,7 @@
 import type { Logger } from '../../../packages/core/log.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { evaluateBudgets, type SuiteBudgets } from './budgets.js'
-import { attempt, resolveRequest, runCheck, type CheckContext, type ResolvedRequest, type Send } from './check-runner.js'
+import { attempt, failuresOf, resolveRequest, runCheck, type CheckContext, type ResolvedRequest, type Send } from './check-runner.js'
 import type { CheckSpec, StatusRanges, SuitePlan } from './check-spec.js'
 import { runLoad } from './load.js'
 import { loadPlan, loadVerdict, type LoadThresholds } from './pacing.js'
@@ -23,6 +23,7 @@ export interface LoadSettings {
   /** The request to repeat: a URL given as load-url, or (when undefined) the first check's request. */
   url?: string
   headers: Record<string, string>
+  /** Statuses that count as success: the expect-status input for load-url, else the first check's. */
   statuses: StatusRanges
   timeoutMs: number
   thresholds: LoadThresholds
@@ -54,7 +55,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
   const startedAt = new Date().toISOString()
   const captures = new Map<string, string>()
   const ctx: CheckContext = { ...deps, captures, typedCaptures: new Map() }
-  const result: SuiteResult = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [], budgetFailures: [] }
+  const result: SuiteResult = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [] }
 
   if (settings.wait) {
     const { target } = settings.wait
@@ -72,7 +73,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
       probe: (timeoutMs) =>
         attempt(request, expectations, deps.send, timeoutMs).then(
           () => [],
-          (error: unknown) => (error as { failures?: string[] }).failures?.map(deps.redact) ?? [String(error)]
+          (error: unknown) => failuresOf(error).map(deps.redact)
         )
     })
     if (!result.readiness.passed) {
@@ -98,7 +99,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
 
   const latencies = result.checks.filter((c) => c.latencyMs !== undefined).map((c) => c.latencyMs as number)
   const budgets = evaluateBudgets(latencies, settings.budgets)
-  Object.assign(result, { latency: budgets.stats, budgets: budgets.results, budgetFailures: budgets.failures })
+  Object.assign(result, { latency: budgets.stats, budgets: budgets.results })
 
   if (settings.load) {
     if (result.checks.some((c) => c.status !== 'passed')) {
@@ -108,10 +109,9 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
       const load = settings.load
       const first = settings.plan.checks[0]
       const request: ResolvedRequest = load.url !== undefined ? { method: 'GET', url: load.url, headers: load.headers } : resolveRequest(first, ctx)
-      const statuses = load.url !== undefined ? load.statuses : first.statuses
       const plan = loadPlan(load.durationMs, load.rate)
       deps.logger.info(`Load phase: ${request.method} ${deps.redact(request.url)} at ${load.rate}/s for ${formatMs(load.durationMs)} (${plan.total} requests)`)
-      const { samples, elapsedMs } = await runLoad({ plan, request, statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep })
+      const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep })
       const verdict = loadVerdict(samples, elapsedMs, load.thresholds)
       verdict.topErrors = verdict.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }))
       result.load = { method: request.method, url: deps.redact(request.url), durationMs: load.durationMs, rate: load.rate, thresholds: load.thresholds, verdict }

@@ -115,6 +115,8 @@ describe('checks-file problems name the check and the field', () => {
     ['bad regex', 'checks:\n  - name: a\n    url: https://x/\n    expect: { body-matches: "(" }\n', /field "expect.body-matches" is not a valid regular expression/],
     ['unknown expectation', 'checks:\n  - name: a\n    url: https://x/\n    expect: { body: x }\n', /field "expect.body" is not a known expectation/],
     ['bad timeout', 'checks:\n  - name: a\n    url: https://x/\n    timeout: 5 parsecs\n', /field "timeout" is "5 parsecs", which is not a positive duration; expected a duration such as 5s/],
+    ['zero timeout', 'checks:\n  - name: a\n    url: https://x/\n    timeout: 0\n', /field "timeout" is 0, which is not a positive duration/],
+    ['bad default timeout', 'defaults: { timeout: soon }\nchecks:\n  - url: https://x/\n', /^Input "checks-file" field "defaults.timeout" is "soon", which is not a positive duration/],
     ['negative retries', 'checks:\n  - name: a\n    url: https://x/\n    retries: -1\n', /field "retries" is -1, which is not a whole number from 0 to 10/],
     ['body and json', 'checks:\n  - name: a\n    method: POST\n    url: https://x/\n    body: x\n    json: {}\n', /field "json" is set together with "body"/],
     ['body on GET', 'checks:\n  - name: a\n    url: https://x/\n    body: x\n', /field "body" is set on a GET check/],

@@ -67,6 +67,13 @@ describe('getInputs (@actions/core faked)', () => {
     expect(again.load?.url).toBe('https://shop.example.com/api/products')
   })
 
+  test('a headers input naming an unset variable is an error of the headers input', () => {
+    inputs.set('url', 'https://shop.example.com/health')
+    inputs.set('headers', 'X-Api-Key={{ env.API_KEY }}')
+    expect(() => getInputs({})).toThrow('Input "headers" uses {{ env.API_KEY }}, but the environment variable API_KEY is not set; expected API_KEY set in the step\'s env.')
+    expect(getInputs({ API_KEY: 'key-123' }).plan.checks[0].headers).toEqual({ 'X-Api-Key': 'key-123' })
+  })
+
   test('wait-for may not name a check that reads captures', () => {
     const file = join(dir, 'checks.yml')
     writeFileSync(file, 'checks:\n  - name: login\n    method: POST\n    url: https://x/login\n    capture: { token: $.t }\n  - name: me\n    url: https://x/me\n    headers: { Authorization: "Bearer {{ token }}" }\n')
