@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   B2: () => (/* binding */ postJson),
 /* harmony export */   Z7: () => (/* binding */ callWithPolicy)
 /* harmony export */ });
-/* unused harmony exports retryOptions, describeError, asDeliveryError */
+/* unused harmony export describeError */
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
 /* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
@@ -41,10 +41,10 @@ function describeError(error) {
     const message = error instanceof Error ? error.message : String(error);
     return cause?.code ? `${message} (${cause.code})` : message;
 }
-/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
-async function postJson(url, body, what, deps, headers = {}, payload = JSON.stringify(body)) {
+/** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
+async function postJson(url, json, what, deps, headers = {}) {
     try {
-        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
     }
     catch (error) {
         throw asDeliveryError(what, error, deps.policy.attempts);
@@ -161,15 +161,13 @@ function withWait(url) {
 class DiscordNotifier {
     config;
     deps;
-    now;
     channel = 'discord';
-    constructor(config, deps, now = () => new Date()) {
+    constructor(config, deps) {
         this.config = config;
         this.deps = deps;
-        this.now = now;
     }
     async send({ context, message }) {
-        const response = await (0,delivery_retry/* postJson */.B2)(withWait(this.config.webhookUrl), buildDiscordBody(context, message, this.now()), 'Discord webhook', this.deps);
+        const response = await (0,delivery_retry/* postJson */.B2)(withWait(this.config.webhookUrl), JSON.stringify(buildDiscordBody(context, message, new Date())), 'Discord webhook', this.deps);
         const id = messageId(response.body);
         return { detail: id ? `posted message ${id}` : `posted (HTTP ${response.status})`, outputs: id ? { 'discord-message-id': id } : {} };
     }

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   B2: () => (/* binding */ postJson),
 /* harmony export */   Z7: () => (/* binding */ callWithPolicy)
 /* harmony export */ });
-/* unused harmony exports retryOptions, describeError, asDeliveryError */
+/* unused harmony export describeError */
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
 /* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
@@ -41,10 +41,10 @@ function describeError(error) {
     const message = error instanceof Error ? error.message : String(error);
     return cause?.code ? `${message} (${cause.code})` : message;
 }
-/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
-async function postJson(url, body, what, deps, headers = {}, payload = JSON.stringify(body)) {
+/** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
+async function postJson(url, json, what, deps, headers = {}) {
     try {
-        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
     }
     catch (error) {
         throw asDeliveryError(what, error, deps.policy.attempts);
@@ -142,7 +142,7 @@ function commitState(status) {
 }
 /** GitHub cuts status descriptions at 140 characters. */
 function statusDescription(message) {
-    return (0,notification_content/* truncate */.xv)(message.title.replace(/^\S+\s/, ''), 140);
+    return (0,notification_content/* truncate */.xv)((0,notification_content/* titleWithoutEmoji */.dD)(message.title), 140);
 }
 function commitStatusContext(environment) {
     return `deploy/${environment}`;
@@ -295,8 +295,9 @@ class GitHubNotifier {
         }
         if (this.config.commitStatus) {
             await part(async () => {
-                await this.call('commit status', (o) => o.rest.repos.createCommitStatus({ ...this.repo, sha: context.sha, ...commitStatusBody(context, message) }));
-                return `commit status ${commitStatusContext(context.environment)}: ${commitStatusBody(context, message).state}`;
+                const body = commitStatusBody(context, message);
+                await this.call('commit status', (o, base) => o.rest.repos.createCommitStatus({ ...base, sha: context.sha, ...body }));
+                return `commit status ${body.context}: ${body.state}`;
             });
         }
         if (this.config.pullRequest !== undefined) {
@@ -310,19 +311,21 @@ class GitHubNotifier {
             throw new notifier/* DeliveryError */.VE(failed.join('; '), outputs);
         return { detail: done.join('; ') || 'nothing to do', outputs };
     }
-    get repo() {
-        const [owner, repo] = this.config.repository.split('/');
-        return { owner, repo };
-    }
+    /**
+     * One API call under the retry policy. `base` holds owner and repo, and the attempt's signal so
+     * that an attempt cut off by the timeout is aborted rather than left running (Octokit has no
+     * timeout of its own).
+     */
     call(what, request) {
         const octokit = this.octokit;
-        return (0,delivery_retry/* callWithPolicy */.Z7)(`GitHub ${what}`, this.deps, () => request(octokit), (error) => mapGitHubError(error, what));
+        const [owner, repo] = this.config.repository.split('/');
+        return (0,delivery_retry/* callWithPolicy */.Z7)(`GitHub ${what}`, this.deps, (signal) => request(octokit, { owner, repo, request: { signal } }), (error) => mapGitHubError(error, what));
     }
     async deployment(context, message, found) {
         let id = this.config.deploymentId;
         let how = 'deployment';
         if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
-            const { data } = await this.call('list deployments', (o) => o.rest.repos.listDeployments({ ...this.repo, sha: context.sha, environment: context.environment, per_page: 30 }));
+            const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 }));
             id = newestDeployment(data)?.id;
             if (id === undefined && this.config.deployment === 'update') {
                 throw new notifier/* DeliveryError */.VE(`GitHub deployment: no deployment of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`);
@@ -331,7 +334,7 @@ class GitHubNotifier {
                 how = 'existing deployment';
         }
         if (id === undefined) {
-            const { data, status } = await this.call('create deployment', (o) => o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message) }));
+            const { data, status } = await this.call('create deployment', (o, base) => o.rest.repos.createDeployment({ ...base, ...createDeploymentBody(context, message) }));
             if (status !== 201 || !('id' in data))
                 throw new notifier/* DeliveryError */.VE(`GitHub create deployment answered HTTP ${status}: ${data.message ?? 'no deployment created'}`);
             id = data.id;
@@ -340,7 +343,7 @@ class GitHubNotifier {
         const statusBody = deploymentStatusBody(context, message);
         const deploymentId = id;
         found(deploymentId);
-        await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({ ...this.repo, deployment_id: deploymentId, ...statusBody }));
+        await this.call('deployment status', (o, base) => o.rest.repos.createDeploymentStatus({ ...base, deployment_id: deploymentId, ...statusBody }));
         let note = `${how} ${deploymentId}: ${statusBody.state}`;
         if (context.status === 'success') {
             const previous = await this.deactivatePrevious(context, deploymentId);
@@ -351,15 +354,15 @@ class GitHubNotifier {
     }
     /** Marks the environment's previous deployment inactive when its latest state is success. */
     async deactivatePrevious(context, currentId) {
-        const { data } = await this.call('list deployments', (o) => o.rest.repos.listDeployments({ ...this.repo, environment: context.environment, per_page: 10 }));
+        const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, environment: context.environment, per_page: 10 }));
         const previous = previousDeployment(data, currentId);
         if (!previous)
             return undefined;
-        const { data: statuses } = await this.call('list deployment statuses', (o) => o.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: previous.id, per_page: 1 }));
+        const { data: statuses } = await this.call('list deployment statuses', (o, base) => o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 }));
         if (statuses[0]?.state !== 'success')
             return undefined;
-        await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({
-            ...this.repo,
+        await this.call('deployment status', (o, base) => o.rest.repos.createDeploymentStatus({
+            ...base,
             deployment_id: previous.id,
             state: 'inactive',
             description: `Superseded by deployment ${currentId}`,
@@ -370,13 +373,13 @@ class GitHubNotifier {
     }
     async comment(issue, context, message) {
         const body = commentBody(context, message);
-        const comments = await this.call('list comments', (o) => o.paginate(o.rest.issues.listComments, { ...this.repo, issue_number: issue, per_page: 100 }));
+        const comments = await this.call('list comments', (o, base) => o.paginate(o.rest.issues.listComments, { ...base, issue_number: issue, per_page: 100 }));
         const existing = findMarkedComment(comments, context.environment);
         if (existing !== undefined) {
-            await this.call('update comment', (o) => o.rest.issues.updateComment({ ...this.repo, comment_id: existing, body }));
+            await this.call('update comment', (o, base) => o.rest.issues.updateComment({ ...base, comment_id: existing, body }));
             return { id: existing, updated: true };
         }
-        const { data } = await this.call('create comment', (o) => o.rest.issues.createComment({ ...this.repo, issue_number: issue, body }));
+        const { data } = await this.call('create comment', (o, base) => o.rest.issues.createComment({ ...base, issue_number: issue, body }));
         return { id: data.id, updated: false };
     }
 }

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   B2: () => (/* binding */ postJson),
 /* harmony export */   Z7: () => (/* binding */ callWithPolicy)
 /* harmony export */ });
-/* unused harmony exports retryOptions, describeError, asDeliveryError */
+/* unused harmony export describeError */
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
 /* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
@@ -41,10 +41,10 @@ function describeError(error) {
     const message = error instanceof Error ? error.message : String(error);
     return cause?.code ? `${message} (${cause.code})` : message;
 }
-/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
-async function postJson(url, body, what, deps, headers = {}, payload = JSON.stringify(body)) {
+/** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
+async function postJson(url, json, what, deps, headers = {}) {
     try {
-        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
     }
     catch (error) {
         throw asDeliveryError(what, error, deps.policy.attempts);
@@ -149,7 +149,7 @@ function slack_message_link(url, label) {
 function buildSlackMessage(context, message) {
     const style = (0,notification_content/* statusStyle */.qi)(context.status);
     // The title begins with the status's Unicode emoji; Slack's own shortcode renders the same.
-    const headerTitle = `${style.slackEmoji} ${message.title.replace(/^\S+\s/, '')}`;
+    const headerTitle = `${style.slackEmoji} ${(0,notification_content/* titleWithoutEmoji */.dD)(message.title)}`;
     const header = { type: 'header', text: { type: 'plain_text', text: (0,notification_content/* truncate */.xv)(headerTitle, SLACK_LIMITS.headerText), emoji: true } };
     const body = { type: 'section', text: { type: 'mrkdwn', text: (0,notification_content/* truncate */.xv)(message.text, SLACK_LIMITS.sectionText) } };
     const fields = {
@@ -314,7 +314,7 @@ class SlackNotifier {
     async send({ context, message }) {
         const payload = validSlackMessage(buildSlackMessage(context, message));
         if (this.config.webhookUrl) {
-            await (0,delivery_retry/* postJson */.B2)(this.config.webhookUrl, payload, 'Slack webhook', this.deps);
+            await (0,delivery_retry/* postJson */.B2)(this.config.webhookUrl, JSON.stringify(payload), 'Slack webhook', this.deps);
             return { detail: 'posted through the incoming webhook', outputs: {} };
         }
         return this.sendWithToken(payload);

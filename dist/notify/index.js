@@ -76684,16 +76684,9 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
 
 
-
 /** Reads inputs the way the runner passes them; empty when unset (action.yml supplies defaults). */
 function input(name) {
     return getInput(name);
-}
-function requiredInput(name, expected) {
-    const value = core.getInput(name);
-    if (value.trim() === '')
-        throw new InputError(name, 'is required but empty', expected);
-    return value;
 }
 /** Reads an input that holds a secret and masks it before anything else can log it. */
 function secretInput(name) {
@@ -77292,8 +77285,9 @@ async function deliver(config, context, message, deps) {
     try {
         const notifier = await (0,providers_notifier/* createNotifier */.Ts)(config, deps);
         const delivery = await notifier.send({ context, message });
-        info(`${config.channel}: ${redact(delivery.detail, knownSecrets())}`);
-        return { channel: config.channel, delivered: true, detail: redact(delivery.detail, knownSecrets()), outputs: delivery.outputs };
+        const detail = redact(delivery.detail, knownSecrets());
+        info(`${config.channel}: ${detail}`);
+        return { channel: config.channel, delivered: true, detail, outputs: delivery.outputs };
     }
     catch (error) {
         const reason = redact(error instanceof Error ? error.message : String(error), knownSecrets());
@@ -77314,7 +77308,7 @@ async function deliver(config, context, message, deps) {
 /* harmony export */   Yn: () => (/* binding */ closeHttpAgent),
 /* harmony export */   sF: () => (/* binding */ httpRequestWithRetry)
 /* harmony export */ });
-/* unused harmony exports httpAgent, httpRequest */
+/* unused harmony export httpRequest */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
 /* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3641);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4066);
@@ -77349,7 +77343,9 @@ async function closeHttpAgent() {
 }
 async function httpRequest(req) {
     const started = performance.now();
-    const signals = [req.signal, req.timeoutMs ? AbortSignal.timeout(req.timeoutMs) : undefined].filter((s) => s !== undefined);
+    // AbortSignal.timeout takes whole milliseconds only; callers compute budgets as fractions.
+    const timeoutMs = req.timeoutMs ? Math.max(1, Math.ceil(req.timeoutMs)) : undefined;
+    const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
         const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
@@ -77368,8 +77364,8 @@ async function httpRequest(req) {
         };
     }
     catch (error) {
-        if (signal?.aborted && req.timeoutMs && !req.signal?.aborted) {
-            throw new Error(`no answer within ${req.timeoutMs} ms`);
+        if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
+            throw new Error(`no answer within ${timeoutMs} ms`);
         }
         throw error;
     }
@@ -77578,6 +77574,7 @@ async function runAttempt(operation, attempt, timeoutMs, outer) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   aR: () => (/* binding */ repositoryName),
 /* harmony export */   bc: () => (/* binding */ subject),
+/* harmony export */   dD: () => (/* binding */ titleWithoutEmoji),
 /* harmony export */   de: () => (/* binding */ DEPLOY_STATUSES),
 /* harmony export */   qi: () => (/* binding */ statusStyle),
 /* harmony export */   xv: () => (/* binding */ truncate)
@@ -77639,6 +77636,10 @@ function defaultTitle(context) {
         rolled_back: `${where} rolled back from ${what}`
     };
     return `${statusStyle(context.status).emoji} ${phrase[context.status]}`;
+}
+/** A title without its leading status emoji (defaultTitle puts the emoji first, then a space). */
+function titleWithoutEmoji(title) {
+    return title.replace(/^\S+\s/, '');
 }
 /** The default body per status, used when no `message` template is given. */
 function defaultText(context) {

@@ -7,7 +7,7 @@ import { DeliveryError, type NotifierDeps } from './notifier.js'
  * inputs, a progress line before each wait (naming the channel, never its URL), and 429 /
  * Retry-After honoured through packages/core/retry.ts.
  */
-export function retryOptions(what: string, deps: NotifierDeps): Partial<RetryOptions> & { attempts: number } {
+function retryOptions(what: string, deps: NotifierDeps): Partial<RetryOptions> & { attempts: number } {
   return {
     attempts: deps.policy.attempts,
     baseDelayMs: deps.policy.baseDelayMs,
@@ -28,18 +28,11 @@ export function describeError(error: unknown): string {
   return cause?.code ? `${message} (${cause.code})` : message
 }
 
-/** POSTs JSON to a webhook with the policy; failures become a DeliveryError naming `what`. */
-export async function postJson(
-  url: string,
-  body: unknown,
-  what: string,
-  deps: NotifierDeps,
-  headers: Record<string, string> = {},
-  payload: string = JSON.stringify(body)
-): Promise<HttpResponse> {
+/** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
+export async function postJson(url: string, json: string, what: string, deps: NotifierDeps, headers: Record<string, string> = {}): Promise<HttpResponse> {
   try {
     return await httpRequestWithRetry(
-      { url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: payload, timeoutMs: deps.policy.timeoutMs },
+      { url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs },
       what,
       retryOptions(what, deps)
     )
@@ -48,7 +41,7 @@ export async function postJson(
   }
 }
 
-export function asDeliveryError(what: string, error: unknown, attempts: number): DeliveryError {
+function asDeliveryError(what: string, error: unknown, attempts: number): DeliveryError {
   if (error instanceof DeliveryError) return error
   if (error instanceof HttpStatusError) {
     return new DeliveryError(isRetryableStatus(error.status) && attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message)

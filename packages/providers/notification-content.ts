@@ -106,6 +106,11 @@ export function defaultTitle(context: DeploymentContext): string {
   return `${statusStyle(context.status).emoji} ${phrase[context.status]}`
 }
 
+/** A title without its leading status emoji (defaultTitle puts the emoji first, then a space). */
+export function titleWithoutEmoji(title: string): string {
+  return title.replace(/^\S+\s/, '')
+}
+
 /** The default body per status, used when no `message` template is given. */
 export function defaultText(context: DeploymentContext): string {
   const what = subject(context)

@@ -46,8 +46,9 @@ async function deliver(config: ChannelConfig, context: DeploymentContext, messag
   try {
     const notifier = await createNotifier(config, deps)
     const delivery = await notifier.send({ context, message })
-    core.info(`${config.channel}: ${redact(delivery.detail, knownSecrets())}`)
-    return { channel: config.channel, delivered: true, detail: redact(delivery.detail, knownSecrets()), outputs: delivery.outputs }
+    const detail = redact(delivery.detail, knownSecrets())
+    core.info(`${config.channel}: ${detail}`)
+    return { channel: config.channel, delivered: true, detail, outputs: delivery.outputs }
   } catch (error) {
     const reason = redact(error instanceof Error ? error.message : String(error), knownSecrets())
     core.warning(`notify: ${config.channel} not delivered: ${reason}`)

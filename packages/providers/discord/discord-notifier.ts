@@ -8,12 +8,11 @@ export class DiscordNotifier implements Notifier {
 
   constructor(
     private readonly config: DiscordConfig,
-    private readonly deps: NotifierDeps,
-    private readonly now: () => Date = () => new Date()
+    private readonly deps: NotifierDeps
   ) {}
 
   async send({ context, message }: Notification): Promise<Delivery> {
-    const response = await postJson(withWait(this.config.webhookUrl), buildDiscordBody(context, message, this.now()), 'Discord webhook', this.deps)
+    const response = await postJson(withWait(this.config.webhookUrl), JSON.stringify(buildDiscordBody(context, message, new Date())), 'Discord webhook', this.deps)
     const id = messageId(response.body)
     return { detail: id ? `posted message ${id}` : `posted (HTTP ${response.status})`, outputs: id ? { 'discord-message-id': id } : {} }
   }

@@ -1,6 +1,7 @@
 import { markdownTable } from '../../core/markdown.js'
 import { parseRetryAfter } from '../../core/retry-after.js'
-import { deploymentFacts, deploymentLinks, truncate, type DeployStatus, type DeploymentContext, type NotificationMessage } from '../notification-content.js'
+import type { CallFailure } from '../delivery-retry.js'
+import { deploymentFacts, deploymentLinks, titleWithoutEmoji, truncate, type DeployStatus, type DeploymentContext, type NotificationMessage } from '../notification-content.js'
 
 /**
  * Pure decisions and bodies for the GitHub channel: state mapping, which deployment to update,
@@ -38,10 +39,10 @@ export function commitState(status: DeployStatus): CommitState {
 
 /** GitHub cuts status descriptions at 140 characters. */
 export function statusDescription(message: NotificationMessage): string {
-  return truncate(message.title.replace(/^\S+\s/, ''), 140)
+  return truncate(titleWithoutEmoji(message.title), 140)
 }
 
-export function commitStatusContext(environment: string): string {
+function commitStatusContext(environment: string): string {
   return `deploy/${environment}`
 }
 
@@ -145,14 +146,8 @@ export function findMarkedComment(comments: readonly { id: number; body?: string
   return comments.find((c) => (c.body ?? '').includes(marker))?.id
 }
 
-export interface GitHubFailure {
-  message: string
-  retryable: boolean
-  retryAfterMs?: number
-}
-
 /** Maps an Octokit RequestError (status, response.headers) to a message and a retry decision. */
-export function mapGitHubError(error: unknown, what: string, now: number = Date.now()): GitHubFailure {
+export function mapGitHubError(error: unknown, what: string, now: number = Date.now()): CallFailure {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } }
   const status = e?.status
   if (typeof status !== 'number' || status === 500 && !e.response) {

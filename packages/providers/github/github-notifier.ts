@@ -4,7 +4,6 @@ import type { DeploymentContext, NotificationMessage } from '../notification-con
 import {
   commentBody,
   commitStatusBody,
-  commitStatusContext,
   createDeploymentBody,
   deploymentStatusBody,
   findMarkedComment,
@@ -15,6 +14,7 @@ import {
 } from './github-deployment.js'
 
 type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
+type RequestBase = { owner: string; repo: string; request: { signal: AbortSignal } }
 
 /**
  * GitHub through @actions/github's Octokit (base URL from GITHUB_API_URL, as on GitHub
@@ -57,8 +57,9 @@ export class GitHubNotifier implements Notifier {
     }
     if (this.config.commitStatus) {
       await part(async () => {
-        await this.call('commit status', (o) => o.rest.repos.createCommitStatus({ ...this.repo, sha: context.sha, ...commitStatusBody(context, message) }))
-        return `commit status ${commitStatusContext(context.environment)}: ${commitStatusBody(context, message).state}`
+        const body = commitStatusBody(context, message)
+        await this.call('commit status', (o, base) => o.rest.repos.createCommitStatus({ ...base, sha: context.sha, ...body }))
+        return `commit status ${body.context}: ${body.state}`
       })
     }
     if (this.config.pullRequest !== undefined) {
@@ -72,22 +73,23 @@ export class GitHubNotifier implements Notifier {
     return { detail: done.join('; ') || 'nothing to do', outputs }
   }
 
-  private get repo(): { owner: string; repo: string } {
-    const [owner, repo] = this.config.repository.split('/')
-    return { owner, repo }
-  }
-
-  private call<T>(what: string, request: (octokit: Octokit) => Promise<T>): Promise<T> {
+  /**
+   * One API call under the retry policy. `base` holds owner and repo, and the attempt's signal so
+   * that an attempt cut off by the timeout is aborted rather than left running (Octokit has no
+   * timeout of its own).
+   */
+  private call<T>(what: string, request: (octokit: Octokit, base: RequestBase) => Promise<T>): Promise<T> {
     const octokit = this.octokit as Octokit
-    return callWithPolicy(`GitHub ${what}`, this.deps, () => request(octokit), (error) => mapGitHubError(error, what))
+    const [owner, repo] = this.config.repository.split('/')
+    return callWithPolicy(`GitHub ${what}`, this.deps, (signal) => request(octokit, { owner, repo, request: { signal } }), (error) => mapGitHubError(error, what))
   }
 
   private async deployment(context: DeploymentContext, message: NotificationMessage, found: (id: number) => void): Promise<string> {
     let id = this.config.deploymentId
     let how = 'deployment'
     if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
-      const { data } = await this.call('list deployments', (o) =>
-        o.rest.repos.listDeployments({ ...this.repo, sha: context.sha, environment: context.environment, per_page: 30 })
+      const { data } = await this.call('list deployments', (o, base) =>
+        o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 })
       )
       id = newestDeployment(data as DeploymentSummary[])?.id
       if (id === undefined && this.config.deployment === 'update') {
@@ -98,8 +100,8 @@ export class GitHubNotifier implements Notifier {
       if (id !== undefined) how = 'existing deployment'
     }
     if (id === undefined) {
-      const { data, status } = await this.call('create deployment', (o) =>
-        o.rest.repos.createDeployment({ ...this.repo, ...createDeploymentBody(context, message) })
+      const { data, status } = await this.call('create deployment', (o, base) =>
+        o.rest.repos.createDeployment({ ...base, ...createDeploymentBody(context, message) })
       )
       if (status !== 201 || !('id' in data)) throw new DeliveryError(`GitHub create deployment answered HTTP ${status}: ${(data as { message?: string }).message ?? 'no deployment created'}`)
       id = data.id
@@ -108,7 +110,7 @@ export class GitHubNotifier implements Notifier {
     const statusBody = deploymentStatusBody(context, message)
     const deploymentId = id
     found(deploymentId)
-    await this.call('deployment status', (o) => o.rest.repos.createDeploymentStatus({ ...this.repo, deployment_id: deploymentId, ...statusBody }))
+    await this.call('deployment status', (o, base) => o.rest.repos.createDeploymentStatus({ ...base, deployment_id: deploymentId, ...statusBody }))
     let note = `${how} ${deploymentId}: ${statusBody.state}`
     if (context.status === 'success') {
       const previous = await this.deactivatePrevious(context, deploymentId)
@@ -119,16 +121,16 @@ export class GitHubNotifier implements Notifier {
 
   /** Marks the environment's previous deployment inactive when its latest state is success. */
   private async deactivatePrevious(context: DeploymentContext, currentId: number): Promise<number | undefined> {
-    const { data } = await this.call('list deployments', (o) => o.rest.repos.listDeployments({ ...this.repo, environment: context.environment, per_page: 10 }))
+    const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, environment: context.environment, per_page: 10 }))
     const previous = previousDeployment(data as DeploymentSummary[], currentId)
     if (!previous) return undefined
-    const { data: statuses } = await this.call('list deployment statuses', (o) =>
-      o.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: previous.id, per_page: 1 })
+    const { data: statuses } = await this.call('list deployment statuses', (o, base) =>
+      o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 })
     )
     if (statuses[0]?.state !== 'success') return undefined
-    await this.call('deployment status', (o) =>
+    await this.call('deployment status', (o, base) =>
       o.rest.repos.createDeploymentStatus({
-        ...this.repo,
+        ...base,
         deployment_id: previous.id,
         state: 'inactive',
         description: `Superseded by deployment ${currentId}`,
@@ -141,13 +143,13 @@ export class GitHubNotifier implements Notifier {
 
   private async comment(issue: number, context: DeploymentContext, message: NotificationMessage): Promise<{ id: number; updated: boolean }> {
     const body = commentBody(context, message)
-    const comments = await this.call('list comments', (o) => o.paginate(o.rest.issues.listComments, { ...this.repo, issue_number: issue, per_page: 100 }))
+    const comments = await this.call('list comments', (o, base) => o.paginate(o.rest.issues.listComments, { ...base, issue_number: issue, per_page: 100 }))
     const existing = findMarkedComment(comments, context.environment)
     if (existing !== undefined) {
-      await this.call('update comment', (o) => o.rest.issues.updateComment({ ...this.repo, comment_id: existing, body }))
+      await this.call('update comment', (o, base) => o.rest.issues.updateComment({ ...base, comment_id: existing, body }))
       return { id: existing, updated: true }
     }
-    const { data } = await this.call('create comment', (o) => o.rest.issues.createComment({ ...this.repo, issue_number: issue, body }))
+    const { data } = await this.call('create comment', (o, base) => o.rest.issues.createComment({ ...base, issue_number: issue, body }))
     return { id: data.id, updated: false }
   }
 }

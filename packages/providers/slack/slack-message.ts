@@ -1,8 +1,10 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, MessageAttachment, SectionBlock } from '@slack/types'
+import type { CallFailure } from '../delivery-retry.js'
 import {
   deploymentFacts,
   deploymentLinks,
   statusStyle,
+  titleWithoutEmoji,
   truncate,
   type DeploymentContext,
   type NotificationMessage
@@ -53,7 +55,7 @@ function link(url: string, label: string): string {
 export function buildSlackMessage(context: DeploymentContext, message: NotificationMessage): SlackMessage {
   const style = statusStyle(context.status)
   // The title begins with the status's Unicode emoji; Slack's own shortcode renders the same.
-  const headerTitle = `${style.slackEmoji} ${message.title.replace(/^\S+\s/, '')}`
+  const headerTitle = `${style.slackEmoji} ${titleWithoutEmoji(message.title)}`
   const header: HeaderBlock = { type: 'header', text: { type: 'plain_text', text: truncate(headerTitle, SLACK_LIMITS.headerText), emoji: true } }
   const body: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncate(message.text, SLACK_LIMITS.sectionText) } }
   const fields: SectionBlock = {
@@ -144,19 +146,13 @@ export function validSlackMessage(message: SlackMessage): SlackMessage {
   return message
 }
 
-export interface SlackApiFailure {
-  message: string
-  retryable: boolean
-  retryAfterMs?: number
-}
-
 const RETRYABLE_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout'])
 
 /**
  * Maps an error thrown by @slack/web-api (recognised by its documented `code`, so this file
  * needs no SDK import) to a message naming the method, never the token.
  */
-export function mapSlackApiError(error: unknown, method: string): SlackApiFailure {
+export function mapSlackApiError(error: unknown, method: string): CallFailure {
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; original?: Error; message?: string }
   switch (e?.code) {
     case 'slack_webapi_rate_limited_error':

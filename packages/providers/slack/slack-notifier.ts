@@ -20,7 +20,7 @@ export class SlackNotifier implements Notifier {
   async send({ context, message }: Notification): Promise<Delivery> {
     const payload = validSlackMessage(buildSlackMessage(context, message))
     if (this.config.webhookUrl) {
-      await postJson(this.config.webhookUrl, payload, 'Slack webhook', this.deps)
+      await postJson(this.config.webhookUrl, JSON.stringify(payload), 'Slack webhook', this.deps)
       return { detail: 'posted through the incoming webhook', outputs: {} }
     }
     return this.sendWithToken(payload)

@@ -12,7 +12,7 @@ export class TeamsNotifier implements Notifier {
   ) {}
 
   async send({ context, message }: Notification): Promise<Delivery> {
-    const response = await postJson(this.config.webhookUrl, buildTeamsMessage(context, message), 'Teams webhook', this.deps)
+    const response = await postJson(this.config.webhookUrl, JSON.stringify(buildTeamsMessage(context, message)), 'Teams webhook', this.deps)
     return { detail: `card accepted by the Workflows webhook (HTTP ${response.status})`, outputs: {} }
   }
 }

@@ -12,15 +12,14 @@ export class WebhookNotifier implements Notifier {
 
   constructor(
     private readonly config: WebhookConfig,
-    private readonly deps: NotifierDeps,
-    private readonly now: () => Date = () => new Date()
+    private readonly deps: NotifierDeps
   ) {}
 
   async send({ context, message }: Notification): Promise<Delivery> {
-    const now = this.now()
+    const now = new Date()
     const raw = JSON.stringify(buildWebhookBody(context, message, now))
     const headers = this.config.secret ? signatureHeaders(this.config.secret, Math.floor(now.getTime() / 1000), raw) : {}
-    const response = await postJson(this.config.url, undefined, 'webhook', this.deps, headers, raw)
+    const response = await postJson(this.config.url, raw, 'webhook', this.deps, headers)
     return { detail: `${this.config.secret ? 'signed body' : 'body'} accepted (HTTP ${response.status})`, outputs: {} }
   }
 }

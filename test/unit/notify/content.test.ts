@@ -62,6 +62,7 @@ describe('notification content (pure)', () => {
   it('every status has a distinct colour and label', () => {
     const styles = DEPLOY_STATUSES.map(statusStyle)
     expect(new Set(styles.map((s) => s.label)).size).toBe(DEPLOY_STATUSES.length)
+    expect(new Set(styles.map((s) => s.hex)).size).toBe(DEPLOY_STATUSES.length)
     expect(colorInt(statusStyle('failure').hex)).toBe(0xe01e5a)
   })
 })
