@@ -160,7 +160,7 @@ function parseSidecar(content) {
 function createFileStore(destination) {
     const root = destination.directory;
     const pathOf = (key) => (0,external_node_path_.join)(root, ...key.split('/'));
-    const uri = (key) => (0,backup_destination/* objectUri */.WE)(destination, key);
+    const uri = (key) => (0,backup_destination/* objectUri */.W)(destination, key);
     async function describe(key) {
         const path = pathOf(key);
         let size;

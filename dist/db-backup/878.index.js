@@ -131,9 +131,6 @@ function parseRdsResource(value, what = 'source') {
     checkIdentifier(id, 63, `${what}`);
     return match ? { kind, id, explicit: true } : { kind, id };
 }
-function formatRdsResource(ref) {
-    return ref.kind === 'cluster' ? `cluster:${ref.id}` : ref.id;
-}
 /** A snapshot id may carry the `cluster:` prefix too (as listManaged returns it for clusters). */
 function parseRdsSnapshotId(value) {
     const match = /^(instance|cluster):(.*)$/i.exec(value.trim());
@@ -204,10 +201,6 @@ function toSnapshotInfo(snapshot) {
         ...(snapshot.FullSnapshotSizeInBytes !== undefined ? { sizeBytes: snapshot.FullSnapshotSizeInBytes } : {}),
         tags: tagsToRecord(snapshot.TagList)
     };
-}
-/** Newest first, the order retention planners expect. */
-function sortNewestFirst(snapshots) {
-    return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 function endpointAddress(endpoint) {
     if (!endpoint?.Address)
@@ -350,7 +343,7 @@ class RdsSnapshotProvider {
                 Marker = page.Marker;
             }
         } while (Marker);
-        return sortNewestFirst(found.filter(isManagedSnapshot).map(toSnapshotInfo));
+        return (0,providers_snapshot/* sortNewestFirst */.BP)(found.filter(isManagedSnapshot).map(toSnapshotInfo));
     }
     async delete(id, source) {
         const ref = parseRdsResource(source, 'source');

@@ -152,7 +152,9 @@ async function closeHttpAgent() {
 }
 async function httpRequest(req) {
     const started = performance.now();
-    const signals = [req.signal, req.timeoutMs ? AbortSignal.timeout(req.timeoutMs) : undefined].filter((s) => s !== undefined);
+    // AbortSignal.timeout takes whole milliseconds only; callers compute budgets as fractions.
+    const timeoutMs = req.timeoutMs ? Math.max(1, Math.ceil(req.timeoutMs)) : undefined;
+    const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
         const response = await (0,undici/* request */.Em)(req.url, {
@@ -171,8 +173,8 @@ async function httpRequest(req) {
         };
     }
     catch (error) {
-        if (signal?.aborted && req.timeoutMs && !req.signal?.aborted) {
-            throw new Error(`no answer within ${req.timeoutMs} ms`);
+        if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
+            throw new Error(`no answer within ${timeoutMs} ms`);
         }
         throw error;
     }
@@ -221,6 +223,8 @@ async function httpRequestWithRetry(req, what, options = {}) {
 
 // EXTERNAL MODULE: ./packages/core/log.ts
 var log = __webpack_require__(3306);
+// EXTERNAL MODULE: ./packages/providers/snapshot.ts
+var snapshot = __webpack_require__(6307);
 // EXTERNAL MODULE: ./packages/providers/wait-until.ts
 var wait_until = __webpack_require__(8275);
 ;// CONCATENATED MODULE: ./packages/providers/azure/credential-choice.ts
@@ -305,8 +309,6 @@ function withSignInHint(credential, choice) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/providers/snapshot.ts
-var snapshot = __webpack_require__(6307);
 ;// CONCATENATED MODULE: ./packages/providers/azure/flexible-backup-mapping.ts
 
 /**
@@ -432,9 +434,6 @@ function toSnapshotInfo(backup) {
         tags: isManagedBackup(backup) ? { [snapshot/* MANAGED_TAG_KEY */.JS]: snapshot/* MANAGED_TAG_VALUE */.xh } : {}
     };
 }
-function sortNewestFirst(snapshots) {
-    return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
 /** Azure-AsyncOperation status body → pending / succeeded / failed (with the error code and message). */
 function operationPhase(body) {
     const status = body.status ?? 'Unknown';
@@ -476,6 +475,7 @@ function pointInTimeRestoreBody(location, source, pointInTimeUTC) {
 }
 
 ;// CONCATENATED MODULE: ./packages/providers/azure/flexible-backup.ts
+
 
 
 
@@ -547,7 +547,7 @@ class FlexibleBackupProvider {
             backups.push(...(page.value ?? []));
             url = page.nextLink || undefined;
         }
-        return sortNewestFirst(backups.filter(isManagedBackup).map(toSnapshotInfo));
+        return (0,snapshot/* sortNewestFirst */.BP)(backups.filter(isManagedBackup).map(toSnapshotInfo));
     }
     async delete(id, source) {
         const server = parseServerRef(source, this.defaults, 'source');

@@ -97,8 +97,8 @@ async function createBlobStore(destination, config) {
         }
     }
     const container = service.getContainerClient(destination.container);
-    const base = { ...destination, accountUrl: destination.accountUrl };
-    const uri = (key) => (0,backup_destination/* objectUri */.WE)(base, key);
+    // URIs keep the destination's own form (azblob:// stays azblob://), not the connection string's endpoint.
+    const uri = (key) => (0,backup_destination/* objectUri */.W)(destination, key);
     const partBytes = config.partBytes ?? 8 * 1024 * 1024;
     const concurrency = config.concurrency ?? 4;
     return {

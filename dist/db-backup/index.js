@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2827);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2194);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2827:
+/***/ 2194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28393,13 +28393,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var lib_core = __nccwpck_require__(4116);
+var core = __nccwpck_require__(4116);
 ;// CONCATENATED MODULE: ./packages/core/actions-logger.ts
 
 const actionsLogger = {
-    info: (message) => lib_core/* info */.pq(message),
-    warning: (message) => lib_core/* warning */.$e(message),
-    debug: (message) => lib_core/* debug */.Yz(message)
+    info: (message) => core/* info */.pq(message),
+    warning: (message) => core/* warning */.$e(message),
+    debug: (message) => core/* debug */.Yz(message)
 };
 
 // EXTERNAL MODULE: ./packages/core/input-error.ts
@@ -28439,11 +28439,11 @@ function maskSecret(value) {
     if (value === undefined || value === '')
         return value;
     known.add(value);
-    lib_core/* setSecret */.Pq(value);
+    core/* setSecret */.Pq(value);
     for (const line of value.split(/\r?\n/)) {
         if (line.trim().length >= 3 && line !== value) {
             known.add(line);
-            lib_core/* setSecret */.Pq(line);
+            core/* setSecret */.Pq(line);
         }
     }
     return value;
@@ -28458,7 +28458,7 @@ function knownSecrets() {
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await lib_core/* summary */.z.addRaw(markdown, true).write();
+    await core/* summary */.z.addRaw(markdown, true).write();
 }
 
 // EXTERNAL MODULE: ./packages/core/markdown.ts
@@ -29416,7 +29416,7 @@ function backupId(createdAt, deploymentId) {
     return `${utcTimestamp(createdAt)}-${safeNamePart(deploymentId)}`;
 }
 function backupKey(prefix, environment, id, extension) {
-    return [prefix, safeNamePart(environment), `${id}${extension}`].filter((p) => p !== '').join('/');
+    return [environmentPrefix(prefix, environment), `${id}${extension}`].filter((p) => p !== '').join('/');
 }
 /** The folder retention and `backup-id` look in. */
 function environmentPrefix(prefix, environment) {
@@ -29612,6 +29612,33 @@ async function checkBackup(options) {
     return decoded;
 }
 
+;// CONCATENATED MODULE: ./actions/db-backup/src/retention-apply.ts
+/**
+ * Carries out a retention plan, for dumps and snapshots alike: every `delete` decision is removed
+ * through `remove` (or only logged on a dry run); a failed deletion is a warning, not a failure.
+ * `noun` names what is deleted in the log ('' for dumps, 'snapshot ' for snapshots).
+ */
+async function applyRetentionPlan(decisions, dryRun, remove, logger, noun = '') {
+    const deleted = [];
+    const failed = [];
+    for (const decision of decisions.filter((d) => d.action === 'delete')) {
+        if (dryRun) {
+            logger.info(`retention (dry run): would delete ${noun}${decision.id}: ${decision.reason}`);
+            continue;
+        }
+        try {
+            await remove(decision.id);
+            deleted.push(decision.id);
+            logger.info(`retention: deleted ${noun}${decision.id}: ${decision.reason}`);
+        }
+        catch (error) {
+            failed.push({ id: decision.id, error: error.message });
+            logger.warning(`retention: could not delete ${noun}${decision.id}: ${error.message}`);
+        }
+    }
+    return { decisions, dryRun, deleted, failed };
+}
+
 ;// CONCATENATED MODULE: ./actions/db-backup/src/retention-plan.ts
 /**
  * Which backups retention removes. Pure.
@@ -29660,6 +29687,7 @@ function describeAge(ms) {
 }
 
 ;// CONCATENATED MODULE: ./actions/db-backup/src/dump-flow.ts
+
 
 
 
@@ -29837,24 +29865,7 @@ async function applyRetention(inputs, store, folder, justCreated, now, logger) {
         candidates.push({ id, createdAt: o.metadata.createdAt, complete: true });
     }
     const decisions = planRetention(candidates, inputs.retention, now, idOfKey(justCreated));
-    const deleted = [];
-    const failed = [];
-    for (const decision of decisions.filter((d) => d.action === 'delete')) {
-        if (inputs.retentionDryRun) {
-            logger.info(`retention (dry run): would delete ${decision.id}: ${decision.reason}`);
-            continue;
-        }
-        try {
-            await store.delete(keys.get(decision.id));
-            deleted.push(decision.id);
-            logger.info(`retention: deleted ${decision.id}: ${decision.reason}`);
-        }
-        catch (error) {
-            failed.push({ id: decision.id, error: error.message });
-            logger.warning(`retention: could not delete ${decision.id}: ${error.message}`);
-        }
-    }
-    return { decisions, dryRun: inputs.retentionDryRun, deleted, failed };
+    return applyRetentionPlan(decisions, inputs.retentionDryRun, (id) => store.delete(keys.get(id)), logger);
 }
 async function restoreWithin(inputs, deps, signal) {
     const { logger } = deps;
@@ -29941,20 +29952,13 @@ async function findBackup(inputs, store, folder) {
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
 
 
-
 /** Reads inputs the way the runner passes them; empty when unset (action.yml supplies defaults). */
 function input(name) {
-    return lib_core/* getInput */.V4(name);
-}
-function requiredInput(name, expected) {
-    const value = core.getInput(name);
-    if (value.trim() === '')
-        throw new InputError(name, 'is required but empty', expected);
-    return value;
+    return core/* getInput */.V4(name);
 }
 /** Reads an input that holds a secret and masks it before anything else can log it. */
 function secretInput(name) {
-    const value = lib_core/* getInput */.V4(name);
+    const value = core/* getInput */.V4(name);
     maskSecret(value);
     return value;
 }
@@ -30134,7 +30138,7 @@ function getInputs(env = process.env, cwd = process.cwd()) {
     };
     if (common.progressIntervalMs < 100)
         throw new input_error/* InputError */.d('progress-interval', 'is shorter than 100 ms', 'a duration such as 10s');
-    return engine === 'rds-snapshot' || engine === 'azure-flexible' ? snapshotInputs(engine, common, env) : dumpInputs(engine, common, env, cwd);
+    return engine === 'rds-snapshot' || engine === 'azure-flexible' ? snapshotInputs(engine, common, env) : dumpInputs(engine, common, cwd);
 }
 /** Without an engine input, the database URL's scheme says which dump engine to use. */
 function engineFromUrl() {
@@ -30166,18 +30170,19 @@ function parseAge(raw) {
         throw new input_error/* InputError */.d('max-age', 'is zero', DURATION);
     return ms;
 }
-function dumpInputs(engine, common, env, cwd) {
+function dumpInputs(engine, common, cwd) {
     const rawUrl = input('database-url');
     for (const secret of databaseUrlSecrets(rawUrl))
         maskSecret(secret);
     if (rawUrl.trim() === '')
         throw new input_error/* InputError */.d('database-url', `is required for engine ${engine} but empty`, `a URL such as ${engine === 'sqlite' ? 'sqlite:path/to/app.db' : `${engine}://user:password@host/app`}`);
     const database = parseDatabaseUrl(rawUrl, 'database-url', [engine]);
+    const connectionString = secretInput('azure-connection-string');
     // The account key or SAS inside a connection string is a secret of its own too.
-    for (const part of secretInput('azure-connection-string').matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi))
+    for (const part of connectionString.matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi))
         maskSecret(part[1]);
     const azure = {
-        connectionString: secretInput('azure-connection-string').trim() || undefined,
+        connectionString: connectionString.trim() || undefined,
         sasToken: secretInput('azure-sas-token').trim() || undefined,
         accountName: input('azure-storage-account').trim() || undefined
     };
@@ -30204,14 +30209,14 @@ function dumpInputs(engine, common, env, cwd) {
     if (common.mode === 'restore') {
         const which = exactlyOneOf({ 'backup-id': input('backup-id'), uri: input('uri') });
         if (which === 'uri') {
-            const object = (0,backup_destination/* parseDestination */.G2)('uri', input('uri'), cwd);
+            const object = (0,backup_destination/* parseDestination */.G)('uri', input('uri'), cwd);
             destination = rootOf(object);
             restore = { uriKey: keyOf(object) };
             if (restore.uriKey === '')
                 throw new input_error/* InputError */.d('uri', 'names a container, bucket or directory, not a backup', 'the uri output of a backup run');
         }
         else {
-            destination = (0,backup_destination/* parseDestination */.G2)('destination', requiredDestination(), cwd);
+            destination = (0,backup_destination/* parseDestination */.G)('destination', requiredDestination(), cwd);
             const backupId = input('backup-id').trim();
             if (backupId !== 'latest' && !/^\d{8}T\d{6}Z-[A-Za-z0-9._-]+$/.test(backupId)) {
                 throw new input_error/* InputError */.d('backup-id', `is "${backupId}", which is not a backup id`, 'the backup-id output of a backup run (e.g. 20261122T031500Z-1658821493-1) or latest');
@@ -30220,7 +30225,7 @@ function dumpInputs(engine, common, env, cwd) {
         }
     }
     else {
-        destination = (0,backup_destination/* parseDestination */.G2)('destination', requiredDestination(), cwd);
+        destination = (0,backup_destination/* parseDestination */.G)('destination', requiredDestination(), cwd);
     }
     checkStoreCredentials(destination, azure);
     return { ...common, kind: 'dump', engine, database, destination, restore, azure, s3, compression, encryptionKey, verify };
@@ -30349,6 +30354,7 @@ var providers_snapshot = __nccwpck_require__(6307);
 
 
 
+
 /** rds-snapshot and azure-flexible: the provider does the cloud calls; this does naming, retention, outputs. */
 function progressReporter(logger, intervalMs, what) {
     let lastLogged = -Infinity;
@@ -30412,24 +30418,7 @@ async function applySnapshotRetention(inputs, provider, created, now, logger) {
     // Only this suite's manual snapshots (the provider filters by its marker), and of this environment when tagged.
     const managed = (await provider.listManaged(inputs.source)).filter((s) => s.tags.environment === undefined || s.tags.environment === inputs.environment);
     const decisions = planRetention(managed.map((s) => ({ id: s.id, createdAt: s.createdAt, complete: isComplete(s) })), inputs.retention, now, created.id);
-    const deleted = [];
-    const failed = [];
-    for (const decision of decisions.filter((d) => d.action === 'delete')) {
-        if (inputs.retentionDryRun) {
-            logger.info(`retention (dry run): would delete snapshot ${decision.id}: ${decision.reason}`);
-            continue;
-        }
-        try {
-            await provider.delete(decision.id, inputs.source);
-            deleted.push(decision.id);
-            logger.info(`retention: deleted snapshot ${decision.id}: ${decision.reason}`);
-        }
-        catch (error) {
-            failed.push({ id: decision.id, error: error.message });
-            logger.warning(`retention: could not delete snapshot ${decision.id}: ${error.message}`);
-        }
-    }
-    return { decisions, dryRun: inputs.retentionDryRun, deleted, failed };
+    return applyRetentionPlan(decisions, inputs.retentionDryRun, (id) => provider.delete(id, inputs.source), logger, 'snapshot ');
 }
 async function runSnapshotRestore(inputs, deps) {
     const { logger } = deps;
@@ -30437,7 +30426,8 @@ async function runSnapshotRestore(inputs, deps) {
     const provider = await (0,providers_snapshot/* createSnapshotProvider */.OY)({ ...inputs.provider, logger });
     let snapshot = restore.snapshotId;
     if (snapshot === 'latest') {
-        const newest = (await provider.listManaged(inputs.source)).filter(isComplete).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+        // listManaged answers newest first.
+        const newest = (await provider.listManaged(inputs.source)).find(isComplete);
         if (!newest)
             throw new Error(`no available snapshot made by deploy-actions exists for ${inputs.source}`);
         snapshot = newest.id;
@@ -30509,11 +30499,11 @@ async function run() {
         else
             result = inputs.mode === 'backup' ? await runSnapshotBackup(inputs, deps) : await runSnapshotRestore(inputs, deps);
         for (const [name, value] of Object.entries(result.outputs))
-            lib_core/* setOutput */.uH(name, value);
+            core/* setOutput */.uH(name, value);
         await writeSummary(buildSummary(result.report));
     }
     catch (error) {
-        lib_core/* setFailed */.C1(failureMessage('db-backup', error, knownSecrets()));
+        core/* setFailed */.C1(failureMessage('db-backup', error, knownSecrets()));
     }
     finally {
         cancel.release();
@@ -30602,10 +30592,9 @@ function formatBytes(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G2: () => (/* binding */ parseDestination),
-/* harmony export */   WE: () => (/* binding */ objectUri)
+/* harmony export */   G: () => (/* binding */ parseDestination),
+/* harmony export */   W: () => (/* binding */ objectUri)
 /* harmony export */ });
-/* unused harmony export joinKey */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
@@ -30707,13 +30696,6 @@ function objectUri(destination, key) {
             return `file://${destination.directory.split('/').map(encodeURIComponent).join('/')}/${path}`;
     }
 }
-/** Joins a destination's prefix and a relative name into an object key. */
-function joinKey(...parts) {
-    return parts
-        .flatMap((p) => p.split('/'))
-        .filter((s) => s !== '')
-        .join('/');
-}
 
 
 /***/ }),
@@ -30722,10 +30704,15 @@ function joinKey(...parts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ sortNewestFirst),
 /* harmony export */   JS: () => (/* binding */ MANAGED_TAG_KEY),
 /* harmony export */   OY: () => (/* binding */ createSnapshotProvider),
 /* harmony export */   xh: () => (/* binding */ MANAGED_TAG_VALUE)
 /* harmony export */ });
+/** Newest first (createdAt is ISO 8601 UTC, so it sorts as text): the order listManaged returns. */
+function sortNewestFirst(snapshots) {
+    return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
 /** The tag (RDS) every snapshot this suite creates carries; only those are ever deleted. */
 const MANAGED_TAG_KEY = 'managed-by';
 const MANAGED_TAG_VALUE = 'deploy-actions';

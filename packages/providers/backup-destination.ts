@@ -106,11 +106,3 @@ export function objectUri(destination: BackupDestination, key: string): string {
       return `file://${destination.directory.split('/').map(encodeURIComponent).join('/')}/${path}`
   }
 }
-
-/** Joins a destination's prefix and a relative name into an object key. */
-export function joinKey(...parts: string[]): string {
-  return parts
-    .flatMap((p) => p.split('/'))
-    .filter((s) => s !== '')
-    .join('/')
-}

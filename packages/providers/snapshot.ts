@@ -72,7 +72,7 @@ export interface RestoreSnapshotRequest {
 export interface SnapshotProvider {
   readonly kind: 'rds-snapshot' | 'azure-flexible'
   create(req: CreateSnapshotRequest): Promise<SnapshotInfo>
-  /** Only manual snapshots/backups that carry this suite's tag (managed-by=deploy-actions). */
+  /** Only manual snapshots/backups that carry this suite's marker, newest first. */
   listManaged(source: string): Promise<SnapshotInfo[]>
   delete(id: string, source: string): Promise<void>
   restore(req: RestoreSnapshotRequest): Promise<{ target: string; endpoint?: string }>
@@ -100,6 +100,11 @@ export interface SnapshotProviderConfig {
   /** First delay between status polls (doubles up to maxPollIntervalMs). Defaults: 5 s / 30 s. */
   pollIntervalMs?: number
   maxPollIntervalMs?: number
+}
+
+/** Newest first (createdAt is ISO 8601 UTC, so it sorts as text): the order listManaged returns. */
+export function sortNewestFirst(snapshots: SnapshotInfo[]): SnapshotInfo[] {
+  return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
 /** The tag (RDS) every snapshot this suite creates carries; only those are ever deleted. */

@@ -10,6 +10,7 @@ import { engineFor } from './engines/index.js'
 import type { DumpInputs } from './inputs.js'
 import { backupId, backupKey, dumpExtension, environmentPrefix, idOfKey } from './naming.js'
 import { checkBackup, openDecoded, writeBackup } from './pipeline.js'
+import { applyRetentionPlan } from './retention-apply.js'
 import { planRetention } from './retention-plan.js'
 import type { BackupReport } from './report.js'
 
@@ -205,23 +206,7 @@ async function applyRetention(inputs: DumpInputs, store: BackupStore, folder: st
     candidates.push({ id, createdAt: o.metadata.createdAt, complete: true })
   }
   const decisions = planRetention(candidates, inputs.retention, now, idOfKey(justCreated))
-  const deleted: string[] = []
-  const failed: { id: string; error: string }[] = []
-  for (const decision of decisions.filter((d) => d.action === 'delete')) {
-    if (inputs.retentionDryRun) {
-      logger.info(`retention (dry run): would delete ${decision.id}: ${decision.reason}`)
-      continue
-    }
-    try {
-      await store.delete(keys.get(decision.id)!)
-      deleted.push(decision.id)
-      logger.info(`retention: deleted ${decision.id}: ${decision.reason}`)
-    } catch (error) {
-      failed.push({ id: decision.id, error: (error as Error).message })
-      logger.warning(`retention: could not delete ${decision.id}: ${(error as Error).message}`)
-    }
-  }
-  return { decisions, dryRun: inputs.retentionDryRun, deleted, failed }
+  return applyRetentionPlan(decisions, inputs.retentionDryRun, (id) => store.delete(keys.get(id)!), logger)
 }
 
 async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {

@@ -70,7 +70,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
     progressIntervalMs: parseDuration('progress-interval', input('progress-interval'), 10_000)
   }
   if (common.progressIntervalMs < 100) throw new InputError('progress-interval', 'is shorter than 100 ms', 'a duration such as 10s')
-  return engine === 'rds-snapshot' || engine === 'azure-flexible' ? snapshotInputs(engine, common, env) : dumpInputs(engine, common, env, cwd)
+  return engine === 'rds-snapshot' || engine === 'azure-flexible' ? snapshotInputs(engine, common, env) : dumpInputs(engine, common, cwd)
 }
 
 /** Without an engine input, the database URL's scheme says which dump engine to use. */
@@ -101,16 +101,17 @@ function parseAge(raw: string): number {
   return ms
 }
 
-function dumpInputs(engine: DumpEngine, common: CommonInputs, env: NodeJS.ProcessEnv, cwd: string): DumpInputs {
+function dumpInputs(engine: DumpEngine, common: CommonInputs, cwd: string): DumpInputs {
   const rawUrl = input('database-url')
   for (const secret of databaseUrlSecrets(rawUrl)) maskSecret(secret)
   if (rawUrl.trim() === '') throw new InputError('database-url', `is required for engine ${engine} but empty`, `a URL such as ${engine === 'sqlite' ? 'sqlite:path/to/app.db' : `${engine}://user:password@host/app`}`)
   const database = parseDatabaseUrl(rawUrl, 'database-url', [engine])
 
+  const connectionString = secretInput('azure-connection-string')
   // The account key or SAS inside a connection string is a secret of its own too.
-  for (const part of secretInput('azure-connection-string').matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)) maskSecret(part[1])
+  for (const part of connectionString.matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)) maskSecret(part[1])
   const azure: AzureBlobAuth = {
-    connectionString: secretInput('azure-connection-string').trim() || undefined,
+    connectionString: connectionString.trim() || undefined,
     sasToken: secretInput('azure-sas-token').trim() || undefined,
     accountName: input('azure-storage-account').trim() || undefined
   }

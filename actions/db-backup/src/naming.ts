@@ -33,7 +33,7 @@ export function backupId(createdAt: Date, deploymentId: string): string {
 }
 
 export function backupKey(prefix: string, environment: string, id: string, extension: string): string {
-  return [prefix, safeNamePart(environment), `${id}${extension}`].filter((p) => p !== '').join('/')
+  return [environmentPrefix(prefix, environment), `${id}${extension}`].filter((p) => p !== '').join('/')
 }
 
 /** The folder retention and `backup-id` look in. */

@@ -45,7 +45,7 @@ export function buildSummary(r: BackupReport): string {
   return `${parts.join('\n')}\n`
 }
 
-export function retentionSection(retention: NonNullable<BackupReport['retention']>): string {
+function retentionSection(retention: NonNullable<BackupReport['retention']>): string {
   const { decisions, dryRun, deleted, failed } = retention
   const heading = dryRun ? '#### Retention (dry run: nothing deleted)' : '#### Retention'
   if (decisions.length === 0) return `${heading}\n\nNo complete backups found.`

@@ -1,14 +1,15 @@
 import type { Logger } from '../../../packages/core/log.js'
-import { createSnapshotProvider, type SnapshotInfo, type SnapshotProgress } from '../../../packages/providers/snapshot.js'
+import { createSnapshotProvider, type SnapshotInfo, type SnapshotProgress, type SnapshotProvider } from '../../../packages/providers/snapshot.js'
 import type { FlowDeps, FlowResult } from './dump-flow.js'
 import type { SnapshotInputs } from './inputs.js'
 import { snapshotId } from './naming.js'
+import { applyRetentionPlan } from './retention-apply.js'
 import { planRetention } from './retention-plan.js'
 import type { BackupReport } from './report.js'
 
 /** rds-snapshot and azure-flexible: the provider does the cloud calls; this does naming, retention, outputs. */
 
-export function progressReporter(logger: Logger, intervalMs: number, what: string): (p: SnapshotProgress) => void {
+function progressReporter(logger: Logger, intervalMs: number, what: string): (p: SnapshotProgress) => void {
   let lastLogged = -Infinity
   let lastStatus = ''
   return (p) => {
@@ -67,7 +68,7 @@ function isComplete(s: SnapshotInfo): boolean {
 
 async function applySnapshotRetention(
   inputs: SnapshotInputs,
-  provider: Awaited<ReturnType<typeof createSnapshotProvider>>,
+  provider: SnapshotProvider,
   created: SnapshotInfo,
   now: Date,
   logger: Logger
@@ -82,23 +83,7 @@ async function applySnapshotRetention(
     now,
     created.id
   )
-  const deleted: string[] = []
-  const failed: { id: string; error: string }[] = []
-  for (const decision of decisions.filter((d) => d.action === 'delete')) {
-    if (inputs.retentionDryRun) {
-      logger.info(`retention (dry run): would delete snapshot ${decision.id}: ${decision.reason}`)
-      continue
-    }
-    try {
-      await provider.delete(decision.id, inputs.source)
-      deleted.push(decision.id)
-      logger.info(`retention: deleted snapshot ${decision.id}: ${decision.reason}`)
-    } catch (error) {
-      failed.push({ id: decision.id, error: (error as Error).message })
-      logger.warning(`retention: could not delete snapshot ${decision.id}: ${(error as Error).message}`)
-    }
-  }
-  return { decisions, dryRun: inputs.retentionDryRun, deleted, failed }
+  return applyRetentionPlan(decisions, inputs.retentionDryRun, (id) => provider.delete(id, inputs.source), logger, 'snapshot ')
 }
 
 export async function runSnapshotRestore(inputs: SnapshotInputs, deps: FlowDeps): Promise<FlowResult> {
@@ -107,7 +92,8 @@ export async function runSnapshotRestore(inputs: SnapshotInputs, deps: FlowDeps)
   const provider = await createSnapshotProvider({ ...inputs.provider, logger })
   let snapshot = restore.snapshotId
   if (snapshot === 'latest') {
-    const newest = (await provider.listManaged(inputs.source)).filter(isComplete).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0]
+    // listManaged answers newest first.
+    const newest = (await provider.listManaged(inputs.source)).find(isComplete)
     if (!newest) throw new Error(`no available snapshot made by deploy-actions exists for ${inputs.source}`)
     snapshot = newest.id
   }

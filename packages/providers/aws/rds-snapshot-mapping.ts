@@ -60,10 +60,6 @@ export function parseRdsResource(value: string, what = 'source'): RdsResourceRef
   return match ? { kind, id, explicit: true } : { kind, id }
 }
 
-export function formatRdsResource(ref: RdsResourceRef): string {
-  return ref.kind === 'cluster' ? `cluster:${ref.id}` : ref.id
-}
-
 /** A snapshot id may carry the `cluster:` prefix too (as listManaged returns it for clusters). */
 export function parseRdsSnapshotId(value: string): { kind?: RdsResourceKind; id: string } {
   const match = /^(instance|cluster):(.*)$/i.exec(value.trim())
@@ -137,11 +133,6 @@ export function toSnapshotInfo(snapshot: RdsSnapshotShape): SnapshotInfo {
     ...(snapshot.FullSnapshotSizeInBytes !== undefined ? { sizeBytes: snapshot.FullSnapshotSizeInBytes } : {}),
     tags: tagsToRecord(snapshot.TagList)
   }
-}
-
-/** Newest first, the order retention planners expect. */
-export function sortNewestFirst(snapshots: SnapshotInfo[]): SnapshotInfo[] {
-  return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
 export function endpointAddress(endpoint: { Address?: string; Port?: number } | undefined): string | undefined {

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-rds'
 import { silentLogger } from '../../core/log.js'
 import { retry } from '../../core/retry.js'
-import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE } from '../snapshot.js'
+import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, sortNewestFirst } from '../snapshot.js'
 import type {
   CreateSnapshotRequest,
   RestoreSnapshotRequest,
@@ -37,7 +37,6 @@ import {
   parseRdsResource,
   parseRdsSnapshotId,
   snapshotPhase,
-  sortNewestFirst,
   toSnapshotInfo,
   type RdsResourceKind
 } from './rds-snapshot-mapping.js'

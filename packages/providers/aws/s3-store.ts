@@ -8,6 +8,9 @@ import { copyRanges, copySource, isTemporaryKey, s3ErrorKind, s3ObjectToStored, 
 
 type S3Destination = Extract<BackupDestination, { kind: 's3' }>
 
+/** HeadObject calls in flight while listing (well under the SDK's 50 sockets). */
+const LIST_HEADS = 16
+
 /**
  * S3 and S3-compatible stores through @aws-sdk/client-s3 and @aws-sdk/lib-storage. The stream goes
  * up as a multipart upload under a temporary key (lib-storage aborts it on failure); once the
@@ -101,10 +104,12 @@ export async function createS3Store(destination: S3Destination, config: BackupSt
       let ContinuationToken: string | undefined
       do {
         const page = await client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix === '' ? undefined : `${prefix}/`, ContinuationToken }))
-        for (const item of page.Contents ?? []) {
-          if (!item.Key || isTemporaryKey(item.Key)) continue
-          const head = await client.send(new s3.HeadObjectCommand({ Bucket, Key: item.Key }))
-          out.push(s3ObjectToStored(item, head.Metadata, uri))
+        // ListObjectsV2 carries no user metadata: one HEAD per object, LIST_HEADS at a time.
+        const items = (page.Contents ?? []).filter((item) => item.Key && !isTemporaryKey(item.Key))
+        for (let start = 0; start < items.length; start += LIST_HEADS) {
+          const batch = items.slice(start, start + LIST_HEADS)
+          const heads = await Promise.all(batch.map((item) => client.send(new s3.HeadObjectCommand({ Bucket, Key: item.Key }))))
+          batch.forEach((item, index) => out.push(s3ObjectToStored(item, heads[index].Metadata, uri)))
         }
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined
       } while (ContinuationToken)

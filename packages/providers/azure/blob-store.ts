@@ -35,8 +35,8 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
     }
   }
   const container = service.getContainerClient(destination.container)
-  const base: AzureDestination = { ...destination, accountUrl: destination.accountUrl }
-  const uri = (key: string): string => objectUri(base, key)
+  // URIs keep the destination's own form (azblob:// stays azblob://), not the connection string's endpoint.
+  const uri = (key: string): string => objectUri(destination, key)
   const partBytes = config.partBytes ?? 8 * 1024 * 1024
   const concurrency = config.concurrency ?? 4
 

@@ -175,10 +175,6 @@ export function toSnapshotInfo(backup: ArmServerBackup): SnapshotInfo {
   }
 }
 
-export function sortNewestFirst(snapshots: SnapshotInfo[]): SnapshotInfo[] {
-  return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-}
-
 export type OperationPhase = { phase: 'pending'; status: string; percent?: number } | { phase: 'succeeded' } | { phase: 'failed'; status: string; message: string }
 
 /** Azure-AsyncOperation status body → pending / succeeded / failed (with the error code and message). */

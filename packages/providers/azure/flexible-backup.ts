@@ -10,6 +10,7 @@ import type {
   SnapshotProvider,
   SnapshotProviderConfig
 } from '../snapshot.js'
+import { sortNewestFirst } from '../snapshot.js'
 import { pollClock, waitUntil, type PollClock, type PollResult } from '../wait-until.js'
 import { buildArmCredential } from './credential.js'
 import {
@@ -31,7 +32,6 @@ import {
   pointInTimeRestoreBody,
   sameServer,
   serverResourceId,
-  sortNewestFirst,
   toSnapshotInfo,
   type ArmOperationStatus,
   type ArmServerBackup,

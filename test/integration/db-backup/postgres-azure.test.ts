@@ -116,6 +116,7 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     // Its blocks were staged but never committed: invisible as a blob, and only visible at all when asking for uncommitted blobs.
     const uncommitted: string[] = []
     for await (const blob of container.listBlobsFlat({ prefix: `shop/${env}/`, includeUncommitedBlobs: true })) if (!good.includes(blob.name)) uncommitted.push(blob.name)
+    expect(uncommitted.length).toBeGreaterThan(0)
     expect(uncommitted.every((name) => name.includes('-killed.'))).toBe(true)
 
     // A dry run lists what would go without deleting.

@@ -7,12 +7,15 @@ import {
   CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   UploadPartCopyCommand
 } from '@aws-sdk/client-s3'
 import { createS3Store } from '../../../packages/providers/aws/s3-store.js'
 import { copyRanges, copySource, isTemporaryKey, temporaryKey } from '../../../packages/providers/aws/s3-store-mapping.js'
+import { metadataToMap } from '../../../packages/providers/backup-metadata.js'
 
 // S3 faked with aws-sdk-client-mock: the paths s3rver cannot exercise (a copy above CopyObject's 5 GiB limit).
 const s3 = mockClient(S3Client)
@@ -74,6 +77,25 @@ describe('S3 store (S3 faked with aws-sdk-client-mock)', () => {
     const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
     await expect(store.put('big.dump', Readable.from([Buffer.from('x')]), meta(6 * GiB))).rejects.toThrow('InternalError')
     expect(s3.commandCalls(AbortMultipartUploadCommand)[0].args[0].input).toMatchObject({ Key: 'big.dump', UploadId: 'copy-2' })
+  })
+
+  it('lists every object of every page in order, with the metadata HEAD returns, skipping temporary keys', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `p/production/20261122T0315${String(i).padStart(2, '0')}Z-1.dump.zst`)
+    s3.on(ListObjectsV2Command, { ContinuationToken: undefined }).resolves({
+      IsTruncated: true,
+      NextContinuationToken: 'page-2',
+      Contents: [...names.slice(0, 25).map((Key) => ({ Key, Size: 10 })), { Key: temporaryKey(names[0], 'abc123'), Size: 5 }]
+    })
+    s3.on(ListObjectsV2Command, { ContinuationToken: 'page-2' }).resolves({ Contents: names.slice(25).map((Key) => ({ Key, Size: 10 })) })
+    s3.on(HeadObjectCommand).callsFake(async (input: { Key: string }) => ({
+      Metadata: input.Key === names[3] ? { owner: 'someone else' } : metadataToMap({ ...(await meta(10)()), createdAt: `2026-11-22T03:15:${input.Key.slice(26, 28)}.000Z` })
+    }))
+    const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
+    const listed = await store.list('p/production')
+    expect(listed.map((o) => o.key)).toEqual(names)
+    expect(listed.map((o) => o.metadata?.createdAt)).toEqual(names.map((n, i) => (i === 3 ? undefined : `2026-11-22T03:15:${n.slice(26, 28)}.000Z`)))
+    expect(s3.commandCalls(HeadObjectCommand).map((c) => c.args[0].input.Key).sort()).toEqual([...names].sort())
+    expect(s3.commandCalls(ListObjectsV2Command)[0].args[0].input.Prefix).toBe('p/production/')
   })
 
   it.each([
