@@ -28796,12 +28796,23 @@ var store_error = __nccwpck_require__(921);
 ;// CONCATENATED MODULE: ./packages/db/database-url.ts
 
 const DEFAULT_PORT = { postgres: 5432, mysql: 3306 };
-const SERVER_SCHEMES = {
+const SCHEMES = {
     postgres: 'postgres',
     postgresql: 'postgres',
     mysql: 'mysql',
-    mariadb: 'mysql'
+    mariadb: 'mysql',
+    sqlite: 'sqlite',
+    sqlite3: 'sqlite',
+    file: 'sqlite'
 };
+function schemeOf(value) {
+    return /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1]?.toLowerCase();
+}
+/** Which kind of database a URL's scheme names, without parsing the rest; undefined when none. */
+function databaseKindOfScheme(raw) {
+    const scheme = schemeOf(raw);
+    return scheme !== undefined && Object.hasOwn(SCHEMES, scheme) ? SCHEMES[scheme] : undefined;
+}
 const EXPECTED = 'a URL such as postgres://user:password@host:5432/app, mysql://user:password@host/app or sqlite:path/to/app.db';
 /**
  * Parses a database URL. `allowed` limits the kinds (the error then names the kinds accepted);
@@ -28811,19 +28822,13 @@ function parseDatabaseUrl(raw, input = 'database-url', allowed = ['postgres', 'm
     const value = raw.trim();
     if (value === '')
         throw new input_error/* InputError */.d(input, 'is empty', EXPECTED);
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+    const scheme = schemeOf(value);
     if (scheme === undefined)
         throw new input_error/* InputError */.d(input, 'is not a URL (it has no scheme)', EXPECTED);
-    let parsed;
-    if (scheme === 'sqlite' || scheme === 'sqlite3' || scheme === 'file') {
-        parsed = parseSqlite(value, scheme, input);
-    }
-    else if (Object.hasOwn(SERVER_SCHEMES, scheme)) {
-        parsed = parseServer(value, scheme, SERVER_SCHEMES[scheme], input);
-    }
-    else {
+    const kind = databaseKindOfScheme(value);
+    if (kind === undefined)
         throw new input_error/* InputError */.d(input, `uses the ${scheme} scheme, which is not a supported database`, expectedFor(allowed));
-    }
+    const parsed = kind === 'sqlite' ? parseSqlite(value, scheme, input) : parseServer(value, scheme, kind, input);
     if (!allowed.includes(parsed.kind)) {
         throw new input_error/* InputError */.d(input, `points at a ${parsed.kind} database, which is not supported here`, expectedFor(allowed));
     }
@@ -30142,10 +30147,9 @@ function getInputs(env = process.env, cwd = process.cwd()) {
 }
 /** Without an engine input, the database URL's scheme says which dump engine to use. */
 function engineFromUrl() {
-    const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(input('database-url'))?.[1]?.toLowerCase();
-    const byScheme = { postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', sqlite3: 'sqlite', file: 'sqlite' };
-    if (scheme && Object.hasOwn(byScheme, scheme))
-        return byScheme[scheme];
+    const kind = databaseKindOfScheme(input('database-url'));
+    if (kind !== undefined)
+        return kind;
     throw new input_error/* InputError */.d('engine', 'is empty and database-url does not say which database it is', `one of ${ENGINES.join(', ')}`);
 }
 function retentionRules() {

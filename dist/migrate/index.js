@@ -33124,16 +33124,27 @@ function formatBytes(bytes) {
 /* harmony export */   I6: () => (/* binding */ databaseUrlSecrets),
 /* harmony export */   mx: () => (/* binding */ parseDatabaseUrl)
 /* harmony export */ });
-/* unused harmony export withoutPassword */
+/* unused harmony exports databaseKindOfScheme, withoutPassword */
 /* harmony import */ var _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
 
 const DEFAULT_PORT = { postgres: 5432, mysql: 3306 };
-const SERVER_SCHEMES = {
+const SCHEMES = {
     postgres: 'postgres',
     postgresql: 'postgres',
     mysql: 'mysql',
-    mariadb: 'mysql'
+    mariadb: 'mysql',
+    sqlite: 'sqlite',
+    sqlite3: 'sqlite',
+    file: 'sqlite'
 };
+function schemeOf(value) {
+    return /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1]?.toLowerCase();
+}
+/** Which kind of database a URL's scheme names, without parsing the rest; undefined when none. */
+function databaseKindOfScheme(raw) {
+    const scheme = schemeOf(raw);
+    return scheme !== undefined && Object.hasOwn(SCHEMES, scheme) ? SCHEMES[scheme] : undefined;
+}
 const EXPECTED = 'a URL such as postgres://user:password@host:5432/app, mysql://user:password@host/app or sqlite:path/to/app.db';
 /**
  * Parses a database URL. `allowed` limits the kinds (the error then names the kinds accepted);
@@ -33143,19 +33154,13 @@ function parseDatabaseUrl(raw, input = 'database-url', allowed = ['postgres', 'm
     const value = raw.trim();
     if (value === '')
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is empty', EXPECTED);
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+    const scheme = schemeOf(value);
     if (scheme === undefined)
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is not a URL (it has no scheme)', EXPECTED);
-    let parsed;
-    if (scheme === 'sqlite' || scheme === 'sqlite3' || scheme === 'file') {
-        parsed = parseSqlite(value, scheme, input);
-    }
-    else if (Object.hasOwn(SERVER_SCHEMES, scheme)) {
-        parsed = parseServer(value, scheme, SERVER_SCHEMES[scheme], input);
-    }
-    else {
+    const kind = databaseKindOfScheme(value);
+    if (kind === undefined)
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `uses the ${scheme} scheme, which is not a supported database`, expectedFor(allowed));
-    }
+    const parsed = kind === 'sqlite' ? parseSqlite(value, scheme, input) : parseServer(value, scheme, kind, input);
     if (!allowed.includes(parsed.kind)) {
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `points at a ${parsed.kind} database, which is not supported here`, expectedFor(allowed));
     }

@@ -43,11 +43,24 @@ export interface SqliteDatabaseUrl {
 export type DatabaseUrl = ServerDatabaseUrl | SqliteDatabaseUrl
 
 const DEFAULT_PORT: Record<ServerDatabaseUrl['kind'], number> = { postgres: 5432, mysql: 3306 }
-const SERVER_SCHEMES: Record<string, ServerDatabaseUrl['kind']> = {
+const SCHEMES: Record<string, DatabaseKind> = {
   postgres: 'postgres',
   postgresql: 'postgres',
   mysql: 'mysql',
-  mariadb: 'mysql'
+  mariadb: 'mysql',
+  sqlite: 'sqlite',
+  sqlite3: 'sqlite',
+  file: 'sqlite'
+}
+
+function schemeOf(value: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1]?.toLowerCase()
+}
+
+/** Which kind of database a URL's scheme names, without parsing the rest; undefined when none. */
+export function databaseKindOfScheme(raw: string): DatabaseKind | undefined {
+  const scheme = schemeOf(raw)
+  return scheme !== undefined && Object.hasOwn(SCHEMES, scheme) ? SCHEMES[scheme] : undefined
 }
 const EXPECTED = 'a URL such as postgres://user:password@host:5432/app, mysql://user:password@host/app or sqlite:path/to/app.db'
 
@@ -58,17 +71,12 @@ const EXPECTED = 'a URL such as postgres://user:password@host:5432/app, mysql://
 export function parseDatabaseUrl(raw: string, input = 'database-url', allowed: readonly DatabaseKind[] = ['postgres', 'mysql', 'sqlite']): DatabaseUrl {
   const value = raw.trim()
   if (value === '') throw new InputError(input, 'is empty', EXPECTED)
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase()
+  const scheme = schemeOf(value)
   if (scheme === undefined) throw new InputError(input, 'is not a URL (it has no scheme)', EXPECTED)
 
-  let parsed: DatabaseUrl
-  if (scheme === 'sqlite' || scheme === 'sqlite3' || scheme === 'file') {
-    parsed = parseSqlite(value, scheme, input)
-  } else if (Object.hasOwn(SERVER_SCHEMES, scheme)) {
-    parsed = parseServer(value, scheme, SERVER_SCHEMES[scheme], input)
-  } else {
-    throw new InputError(input, `uses the ${scheme} scheme, which is not a supported database`, expectedFor(allowed))
-  }
+  const kind = databaseKindOfScheme(value)
+  if (kind === undefined) throw new InputError(input, `uses the ${scheme} scheme, which is not a supported database`, expectedFor(allowed))
+  const parsed: DatabaseUrl = kind === 'sqlite' ? parseSqlite(value, scheme, input) : parseServer(value, scheme, kind, input)
   if (!allowed.includes(parsed.kind)) {
     throw new InputError(input, `points at a ${parsed.kind} database, which is not supported here`, expectedFor(allowed))
   }

@@ -4,7 +4,7 @@ import { exactlyOneOf, parseBoolean, parseDuration, parseEnum, parseNumber, pars
 import { maskSecret } from '../../../packages/core/secrets.js'
 import { COMPRESSIONS, type Compression } from '../../../packages/backup/compression.js'
 import { parseEncryptionKey } from '../../../packages/backup/encryption-key.js'
-import { databaseUrlSecrets, parseDatabaseUrl, type DatabaseUrl } from '../../../packages/db/database-url.js'
+import { databaseKindOfScheme, databaseUrlSecrets, parseDatabaseUrl, type DatabaseUrl } from '../../../packages/db/database-url.js'
 import { parseDestination, type BackupDestination } from '../../../packages/providers/backup-destination.js'
 import type { AzureBlobAuth, S3Auth } from '../../../packages/providers/backup-store.js'
 import type { SnapshotProviderConfig } from '../../../packages/providers/snapshot.js'
@@ -75,9 +75,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
 
 /** Without an engine input, the database URL's scheme says which dump engine to use. */
 function engineFromUrl(): Engine {
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(input('database-url'))?.[1]?.toLowerCase()
-  const byScheme: Record<string, Engine> = { postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', sqlite3: 'sqlite', file: 'sqlite' }
-  if (scheme && Object.hasOwn(byScheme, scheme)) return byScheme[scheme]
+  const kind = databaseKindOfScheme(input('database-url'))
+  if (kind !== undefined) return kind
   throw new InputError('engine', 'is empty and database-url does not say which database it is', `one of ${ENGINES.join(', ')}`)
 }
 

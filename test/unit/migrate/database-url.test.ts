@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { databaseUrlSecrets, describeDatabase, parseDatabaseUrl, toJdbc, withoutPassword, type ServerDatabaseUrl } from '../../../packages/db/database-url.js'
+import { databaseKindOfScheme, databaseUrlSecrets, describeDatabase, parseDatabaseUrl, toJdbc, withoutPassword, type ServerDatabaseUrl } from '../../../packages/db/database-url.js'
 
 describe('parseDatabaseUrl (packages/db)', () => {
   it.each([
@@ -83,4 +83,15 @@ describe('describing and converting', () => {
     expect(toJdbc(url)).toEqual({ url: 'jdbc:postgresql://db.internal:6543/shop?sslmode=require', user: 'app', password: 's3cret' })
     expect(toJdbc(parseDatabaseUrl('mariadb://root:pw@[::1]/shop') as ServerDatabaseUrl).url).toBe('jdbc:mariadb://[::1]:3306/shop')
   })
+})
+
+describe('databaseKindOfScheme', () => {
+  it.each([
+    ['postgresql://u@h/app', 'postgres'],
+    ['  mariadb://u@h/app', 'mysql'],
+    ['file:./app.db', 'sqlite'],
+    ['sqlite3:app.db', 'sqlite'],
+    ['oracle://u@h/app', undefined],
+    ['no scheme here', undefined]
+  ])('%p → %p', (url, kind) => expect(databaseKindOfScheme(url)).toBe(kind))
 })
