@@ -29971,6 +29971,26 @@ function secretInput(name) {
 ;// CONCATENATED MODULE: ./packages/core/parsers.ts
 
 /** Pure parsers for action inputs. Each takes the input's name so its error can name it. */
+// C0 controls (tab and line breaks included), DEL and C1 controls: never valid in a one-line input.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Where the first control character stands, for an error that names the position, not the value. */
+function controlCharacterAt(value) {
+    return value.search(CONTROL_CHARACTER);
+}
+/**
+ * A one-line input (a URL, a header, a name): surrounding whitespace trimmed, any control
+ * character inside refused — never stripped or percent-encoded into something else. The error
+ * names the position only, since the value may be a credential.
+ */
+function parseSingleLine(name, raw) {
+    const value = raw.trim();
+    const at = controlCharacterAt(value);
+    if (at >= 0) {
+        const code = value.charCodeAt(at).toString(16).padStart(4, '0');
+        throw new input_error/* InputError */.d(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
+    }
+    return value;
+}
 const TRUE = new Set(['true', 'yes', 'on', '1']);
 const FALSE = new Set(['false', 'no', 'off', '0']);
 function parseBoolean(name, raw, fallback = false) {
@@ -30037,18 +30057,29 @@ function parseList(raw) {
         .map((entry) => entry.trim())
         .filter((entry) => entry !== '');
 }
-/** `key=value` pairs, one per line; on a single line they may be separated by commas. */
+/**
+ * `key=value` pairs, one per line; on a single line they may be separated by commas. Values may be
+ * credentials (headers, tokens), so an error names the entry's position and never its text; a key
+ * or value holding a control character is refused.
+ */
 function parseKeyValueMap(name, raw) {
     const map = {};
-    const entries = raw.includes('\n') ? raw.split('\n') : raw.split(',');
+    const entries = (raw.includes('\n') ? raw.split('\n') : raw.split(',')).map((entry) => entry.replace(/\r$/, ''));
+    let position = 0;
     for (const entry of entries) {
         const trimmed = entry.trim();
         if (trimmed === '')
             continue;
+        position += 1;
         const at = trimmed.indexOf('=');
         if (at <= 0)
-            throw new InputError(name, `has "${trimmed}", which is not a key=value pair`, 'lines of key=value');
-        map[trimmed.slice(0, at).trim()] = trimmed.slice(at + 1).trim();
+            throw new InputError(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
+        const key = trimmed.slice(0, at).trim();
+        if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key))
+            throw new InputError(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
+        if (controlCharacterAt(trimmed) >= 0)
+            throw new InputError(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
+        map[key] = trimmed.slice(at + 1).trim();
     }
     return map;
 }
@@ -30062,9 +30093,10 @@ function parseEnum(name, raw, allowed, fallback) {
 }
 /** A URL with one of the given protocols; the error never repeats the URL, which may hold credentials. */
 function parseUrl(name, raw, protocols = ['http:', 'https:']) {
+    const value = parseSingleLine(name, raw);
     let url;
     try {
-        url = new URL(raw.trim());
+        url = new URL(value);
     }
     catch {
         throw new input_error/* InputError */.d(name, 'is not a valid URL', `an absolute URL (${protocols.map((p) => p.replace(':', '://')).join(' or ')}…)`);

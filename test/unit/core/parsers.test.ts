@@ -7,6 +7,7 @@ import {
   parseKeyValueMap,
   parseList,
   parseNumber,
+  parseSingleLine,
   parseUrl
 } from '../../../packages/core/parsers.js'
 import { InputError } from '../../../packages/core/input-error.js'
@@ -73,7 +74,40 @@ describe('parseList and parseKeyValueMap', () => {
   it('reads comma-separated pairs on one line', () => expect(parseKeyValueMap('tags', 'env=prod, team=web')).toEqual({ env: 'prod', team: 'web' }))
 
   it('rejects an entry without a key', () =>
-    expect(() => parseKeyValueMap('headers', 'Accept')).toThrow('Input "headers" has "Accept", which is not a key=value pair; expected lines of key=value.'))
+    expect(() => parseKeyValueMap('headers', 'Accept')).toThrow('Input "headers" entry 1 is not a key=value pair (the value is not shown: it may be a secret); expected lines of key=value.'))
+
+  it('never repeats a malformed entry, which may be a credential', () => {
+    let message = ''
+    try {
+      parseKeyValueMap('headers', 'Accept=text/plain\nAuthorization: Bearer s3cr3t-token')
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toBe('Input "headers" entry 2 is not a key=value pair (the value is not shown: it may be a secret); expected lines of key=value.')
+    expect(message).not.toContain('s3cr3t')
+  })
+
+  it.each([
+    ['X-Evil\u0001=1', 'has a key with characters outside'],
+    ['X A=1', 'has a key with characters outside'],
+    ['X-Trace=a\tb', 'entry 1 ("X-Trace") has a control character in its value']
+  ])('rejects %j', (raw, problem) => expect(() => parseKeyValueMap('headers', raw)).toThrow(problem))
+})
+
+describe('parseSingleLine', () => {
+  it('trims surrounding whitespace', () => expect(parseSingleLine('environment', '  production \n')).toBe('production'))
+
+  it.each([
+    ['prod\nuction', 'U+000A at position 5'],
+    ['/hook\r\nX-Evil: 1', 'U+000D at position 6'],
+    ['/he\talth', 'U+0009 at position 4'],
+    ['a\u007fb', 'U+007F at position 2'],
+    ['a\u0085b', 'U+0085 at position 2']
+  ])('refuses %j naming the position', (raw, where) =>
+    expect(() => parseSingleLine('url', raw)).toThrow(`Input "url" has a control character (${where}); expected a single line of printable characters.`))
+
+  it('refuses a URL with a control character inside instead of encoding it', () =>
+    expect(() => parseUrl('webhook-url', 'https://example.com/hook\r\nX-Evil: 1')).toThrow('Input "webhook-url" has a control character (U+000D at position 25)'))
 })
 
 describe('parseEnum, parseUrl, exactlyOneOf', () => {
