@@ -1,5 +1,6 @@
 export declare const repoRoot: string
 export declare const node24: string
+export declare const FAKE_RUN_ENV: Record<string, string>
 
 export interface ActionInputSpec {
   description?: string
@@ -18,6 +19,13 @@ export interface RunOptions {
   timeoutMs?: number
   cwd?: string
   onStdout?: (chunk: string) => void
+  onStderr?: (chunk: string) => void
+  /** The environment to start from instead of the made-up runner's (the CLI passes the caller's). */
+  baseEnv?: Record<string, string>
+  /** Turns an action.yml default (which may hold an expression) into the value passed. */
+  expandDefault?: (input: string, value: string) => string
+  /** Pass SIGINT/SIGTERM on to the action. */
+  forwardSignals?: boolean
 }
 
 export interface RunResult {
