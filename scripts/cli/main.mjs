@@ -7,7 +7,7 @@
 // exit code is the action's; a malformed command line exits 2 with one line.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
-import { actionEntry, cleanup, loadActionMetadata, runAction } from '../run-local.mjs'
+import { actionEntry, cleanup, loadActionMetadata, node24, runAction } from '../run-local.mjs'
 import { UsageError, parseArgs } from './args.mjs'
 import { actionHelp, actionNames, mainHelp } from './help.mjs'
 import { localRunEnv } from './local-env.mjs'
@@ -115,6 +115,9 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   }
 
   const commands = new WorkflowCommands({ masks: secrets, debug: args.verbose || env.RUNNER_DEBUG === '1' })
+  if (node24 === process.execPath && Number(process.versions.node.split('.')[0]) < 24) {
+    say(`Warning: the actions run on Node 24 (runs.using: node24); this is Node ${process.versions.node}, so a run may differ from the runner's`)
+  }
   const errors = new WorkflowCommands({ masks: secrets })
   const declared = Object.keys(loadActionMetadata(args.action).inputs)
   const warning = unexpectedInputsWarning(Object.keys(inputs), declared)
