@@ -30,6 +30,8 @@ export interface RunOptions {
 
 export interface RunResult {
   exitCode: number | null
+  /** The signal that ended the action, when one did. */
+  signal: string | null
   stdout: string
   stderr: string
   outputs: Record<string, string>

@@ -101,7 +101,10 @@ export async function runAction(options) {
   const child = spawn(node24, [actionEntry(options.action)], {
     cwd: options.cwd ?? workDir,
     env,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // With forwarded signals the action has its own process group, so a Ctrl-C in the terminal
+    // reaches it once (forwarded), not twice (which runAction treats as "stop now").
+    detached: options.forwardSignals === true
   })
   let stdout = ''
   let stderr = ''
@@ -114,17 +117,24 @@ export async function runAction(options) {
     options.onStderr?.(String(chunk))
   })
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-  // Ctrl-C reaches the action too (same process group); the runner gives it the same chance to clean up.
+  // The runner, cancelling a job, signals the action and gives it time to clean up; so does this.
   const forward = (signal) => child.kill(signal)
   const signals = options.forwardSignals ? ['SIGINT', 'SIGTERM'] : []
   for (const signal of signals) process.on(signal, forward)
-  const exitCode = await new Promise((done) => child.on('close', (code) => done(code)))
+  let signal = null
+  const exitCode = await new Promise((done) =>
+    child.on('close', (code, endedBy) => {
+      signal = endedBy
+      done(code)
+    })
+  )
   for (const signal of signals) process.removeListener(signal, forward)
   clearTimeout(timer)
   const durationMs = performance.now() - started
 
   return {
     exitCode,
+    signal,
     stdout,
     stderr,
     outputs: parseFileCommand(await readFile(files.GITHUB_OUTPUT, 'utf8')),

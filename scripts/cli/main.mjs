@@ -166,9 +166,10 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     say()
     const shown = (path) => (relative(io.cwd, path).startsWith('..') ? path : `./${relative(io.cwd, path)}`)
     say(`Kept in ${shown(outDir)}: outputs.json, summary.md${files.map((f) => `, reports/${basename(f)}`).join('')}`)
-    say(result.exitCode === 0 ? `${args.action} succeeded` : `${args.action} failed (exit code ${result.exitCode ?? 'none: ended by a signal'})`)
+    say(result.exitCode === 0 ? `${args.action} succeeded` : result.exitCode === null ? `${args.action} ended by ${result.signal}` : `${args.action} failed (exit code ${result.exitCode})`)
   } finally {
     await cleanup(result)
   }
-  return result.exitCode ?? 1
+  // Ended by a signal: the shell's convention, 128 + the signal's number.
+  return result.exitCode ?? (result.signal === 'SIGINT' ? 130 : result.signal === 'SIGTERM' ? 143 : 1)
 }

@@ -166,6 +166,16 @@ describe('deploy-actions CLI runs the action as the runner does (sample app and 
     await github.stop()
   })
 
+  it('Ctrl-C reaches the action once; the CLI waits for it, keeps what there is, and exits non-zero', async () => {
+    const run = await cli(['smoke-test', '--input', 'url=http://127.0.0.1:9/health', '--input', 'wait-for=http://127.0.0.1:9/ready', '--input', 'wait-timeout=60s', '--out-dir', 'out-int'], {
+      cwd,
+      interruptWhen: 'not ready (attempt 2'
+    })
+    expect([1, 130]).toContain(run.code) // 1 when the action handles the cancellation itself, 130 when the signal ended it
+    expect(run.stdout).toMatch(/^smoke-test (failed \(exit code 1\)|ended by SIGINT)$/m)
+    expect(existsSync(join(cwd, 'out-int', 'outputs.json'))).toBe(true)
+  })
+
   it('keeps everything under ./.deploy-actions/<action>-<time>/ by default', async () => {
     const run = await cli(['smoke-test', '--input', `url=${app.url}/health/live`], { cwd })
     expect(run.code).toBe(0)

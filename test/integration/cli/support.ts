@@ -16,7 +16,7 @@ export interface CliRun {
  * Runs `bin/deploy-actions.mjs` as a user would from a shell: in `cwd`, with exactly `env` as the
  * caller's environment (plus PATH and HOME), so a test says what the action may see.
  */
-export function cli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<CliRun> {
+export function cli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; interruptWhen?: string }): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(node24, [join(repoRoot, 'bin', 'deploy-actions.mjs'), ...args], {
       cwd: options.cwd,
@@ -25,7 +25,15 @@ export function cli(args: readonly string[], options: { cwd: string; env?: Recor
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
+    let interrupted = false
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      // Ctrl-C, as a person would press it once the run is under way.
+      if (options.interruptWhen && !interrupted && stdout.includes(options.interruptWhen)) {
+        interrupted = true
+        child.kill('SIGINT')
+      }
+    })
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000)
     child.on('error', fail)
