@@ -24,6 +24,8 @@ export interface RunOptions {
   baseEnv?: Record<string, string>
   /** Turns an action.yml default (which may hold an expression) into the value passed. */
   expandDefault?: (input: string, value: string) => string
+  /** An empty folder for the runner's files and RUNNER_TEMP (default: a new temporary folder). */
+  workDir?: string
   /** Pass SIGINT/SIGTERM on to the action. */
   forwardSignals?: boolean
 }

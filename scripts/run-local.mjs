@@ -61,7 +61,7 @@ export function actionEntry(action) {
 export async function runAction(options) {
   const metadata = loadActionMetadata(options.action)
   if (metadata.runs.using !== 'node24') throw new Error(`${options.action}: runs.using is ${metadata.runs.using}, not node24`)
-  const workDir = await mkdtemp(join(tmpdir(), `run-${options.action}-`))
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), `run-${options.action}-`)))
   const files = {
     GITHUB_OUTPUT: join(workDir, 'output'),
     GITHUB_STEP_SUMMARY: join(workDir, 'summary.md'),

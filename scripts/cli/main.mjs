@@ -5,7 +5,8 @@
 // workspace, workflow commands consumed (masks, groups, annotations), outputs and the job summary
 // shown, and outputs.json, summary.md and the reports the outputs name kept under --out-dir. The
 // exit code is the action's; a malformed command line exits 2 with one line.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { actionEntry, cleanup, loadActionMetadata, node24, runAction } from '../run-local.mjs'
 import { UsageError, parseArgs } from './args.mjs'
@@ -124,11 +125,15 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   if (warning) for (const line of commands.line(`::warning::${warning}`)) say(line)
 
   const outDir = resolve(io.cwd, args.outDir ?? join('.deploy-actions', `${args.action}-${timestamp(new Date())}`))
-  const print = (lines) => lines.forEach((line) => say(line))
+  // A file the action names in its temporary folder is shown at the place the CLI keeps it.
+  const workDir = mkdtempSync(join(tmpdir(), `run-${args.action}-`))
+  const tempPath = new RegExp(`${workDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(?:[^\\s,;'"]*/)?([^/\\s,;'"]+)`, 'g')
+  const print = (lines) => lines.forEach((line) => say(line.replace(tempPath, (_, name) => join(outDir, 'reports', name))))
   const result = await runAction({
     action: args.action,
     inputs,
     cwd: io.cwd,
+    workDir,
     baseEnv: env,
     expandDefault: (name, value) => {
       const expanded = expandExpressions(name, value, env, { strict: false })

@@ -102,6 +102,7 @@ describe('deploy-actions CLI runs the action as the runner does (sample app and 
     const outputs = JSON.parse(readFileSync(join(cwd, 'out', 'outputs.json'), 'utf8')) as Record<string, string>
     expect(outputs).toMatchObject({ passed: '6', failed: '0', report: join(cwd, 'out', 'reports', 'smoke-test-report.json'), junit: join(cwd, 'out', 'reports', 'smoke-test-junit.xml') })
     expect(JSON.parse(readFileSync(outputs.report, 'utf8'))).toMatchObject({ tool: expect.anything(), passed: true })
+    expect(run.stdout).toContain(`Reports: ${outputs.report}, ${outputs.junit}`) // the log names the kept copies, not the deleted temporary files
     expect(run.stdout).toMatch(/^Outputs\n═+\noutput +value\n─+ +─+\npassed +6\n/m)
     expect(run.stdout).toContain(`report         ${outputs.report}`)
     // The job summary: rendered text, kept as Markdown.
