@@ -119,7 +119,9 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   if (node24 === process.execPath && Number(process.versions.node.split('.')[0]) < 24) {
     say(`Warning: the actions run on Node 24 (runs.using: node24); this is Node ${process.versions.node}, so a run may differ from the runner's`)
   }
-  const errors = new WorkflowCommands({ masks: secrets })
+  // stderr is consumed the same way, with the same masks (one list, whichever stream added to it).
+  const errors = new WorkflowCommands()
+  errors.masks = commands.masks
   const declared = Object.keys(loadActionMetadata(args.action).inputs)
   const warning = unexpectedInputsWarning(Object.keys(inputs), declared)
   if (warning) for (const line of commands.line(`::warning::${warning}`)) say(line)
@@ -144,11 +146,7 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     timeoutMs: 6 * 3600_000,
     forwardSignals: true,
     onStdout: (chunk) => print(commands.feed(chunk)),
-    onStderr: (chunk) => {
-      // Masks found on stdout apply to stderr too.
-      for (const mask of commands.masks) errors.addMask(mask)
-      errors.feed(chunk).forEach((line) => io.err(`${line}\n`))
-    }
+    onStderr: (chunk) => errors.feed(chunk).forEach((line) => io.err(`${line}\n`))
   })
   print(commands.flush())
   errors.flush().forEach((line) => io.err(`${line}\n`))

@@ -99,3 +99,15 @@ describe('terminal renderings', () => {
     ])
   })
 })
+
+describe('stdout and stderr share one list of masks', () => {
+  it('a value masked on either stream is hidden on both', () => {
+    const stdout = new WorkflowCommands()
+    const stderr = new WorkflowCommands()
+    stderr.masks = stdout.masks
+    stdout.line('::add-mask::from-stdout')
+    stderr.line('::add-mask::from-stderr')
+    expect(stderr.line('x from-stdout y')).toEqual(['x *** y'])
+    expect(stdout.line('x from-stderr y')).toEqual(['x *** y'])
+  })
+})
