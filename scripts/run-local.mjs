@@ -182,7 +182,9 @@ function commandLines(stdout, command) {
 }
 
 // `npm run local -- <action> …` is the CLI (bin/deploy-actions.mjs): same flags, same output.
+// No top-level await here: the CLI imports this module, which must finish loading first.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { main } = await import('./cli/main.mjs')
-  process.exitCode = await main(process.argv.slice(2))
+  import('./cli/main.mjs').then(async ({ main }) => {
+    process.exitCode = await main(process.argv.slice(2))
+  })
 }

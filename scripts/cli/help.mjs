@@ -1,10 +1,9 @@
 // Help texts, read from the action.yml files so they never drift from what the actions accept.
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import { loadActionMetadata, repoRoot } from '../run-local.mjs'
 import { alignedTable } from './render.mjs'
-import { parse as parseYaml } from 'yaml'
-import { readFileSync } from 'node:fs'
 
 /** Every folder under actions/ with an action.yml, sorted — new actions appear without a change here. */
 export function actionNames(root = repoRoot) {

@@ -40,6 +40,12 @@ describe('deploy-actions CLI: help, the action list and malformed command lines'
     expect(inputsPart).toMatch(/^ {2}attempts +\(default: 4\) Attempts per request/m)
   })
 
+  it('node scripts/run-local.mjs (npm run local) is the same CLI', async () => {
+    const run = await cli(['notify', '--help'], { cwd, entry: 'scripts/run-local.mjs' })
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n')[0]).toMatch(/^deploy-actions notify — /)
+  })
+
   it.each([
     [['nope'], 'deploy-actions: unknown action "nope": expected one of db-backup, migrate, notify, smoke-test'],
     [[], 'deploy-actions: no action given: expected one of db-backup, migrate, notify, smoke-test'],

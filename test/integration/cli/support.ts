@@ -16,9 +16,9 @@ export interface CliRun {
  * Runs `bin/deploy-actions.mjs` as a user would from a shell: in `cwd`, with exactly `env` as the
  * caller's environment (plus PATH and HOME), so a test says what the action may see.
  */
-export function cli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; interruptWhen?: string }): Promise<CliRun> {
+export function cli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; interruptWhen?: string; entry?: string }): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(node24, [join(repoRoot, 'bin', 'deploy-actions.mjs'), ...args], {
+    const child = spawn(node24, [join(repoRoot, options.entry ?? 'bin/deploy-actions.mjs'), ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? options.cwd, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe']
