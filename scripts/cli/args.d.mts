@@ -6,6 +6,7 @@ export interface ParsedArgs {
   inputsFiles: string[]
   envFiles: string[]
   outDir?: string
+  event?: string
   help: boolean
   verbose: boolean
   list: boolean

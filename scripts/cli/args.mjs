@@ -14,7 +14,8 @@ const VALUE_FLAGS = {
   '--input-file': 'inputFiles',
   '--inputs-file': 'inputsFiles',
   '--env-file': 'envFiles',
-  '--out-dir': 'outDir'
+  '--out-dir': 'outDir',
+  '--event': 'event'
 }
 const SWITCHES = { '--help': 'help', '-h': 'help', '--verbose': 'verbose', '--list': 'list', '--version': 'version' }
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
@@ -35,7 +36,7 @@ export function parsePair(flag, text) {
  * inputsFiles, envFiles, outDir, help, verbose, list, version }.
  */
 export function parseArgs(argv) {
-  const parsed = { action: undefined, inputs: [], inputFiles: [], inputsFiles: [], envFiles: [], outDir: undefined, help: false, verbose: false, list: false, version: false }
+  const parsed = { action: undefined, inputs: [], inputFiles: [], inputsFiles: [], envFiles: [], outDir: undefined, event: undefined, help: false, verbose: false, list: false, version: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (SWITCHES[arg]) {
@@ -50,9 +51,9 @@ export function parseArgs(argv) {
       const key = VALUE_FLAGS[flag]
       if (key === 'inputs') parsed.inputs.push(parsePair('--input', value))
       else if (key === 'inputFiles') parsed.inputFiles.push(parsePair('--input-file', value))
-      else if (key === 'outDir') {
-        if (parsed.outDir !== undefined) throw new UsageError('--out-dir is given twice: expected one folder')
-        parsed.outDir = value
+      else if (key === 'outDir' || key === 'event') {
+        if (parsed[key] !== undefined) throw new UsageError(`${flag} is given twice: expected one ${key === 'event' ? 'file' : 'folder'}`)
+        parsed[key] = value
       } else parsed[key].push(value)
       continue
     }
@@ -82,6 +83,8 @@ function usageOf(flag) {
       return '--inputs-file inputs.yml'
     case '--env-file':
       return '--env-file .env'
+    case '--event':
+      return '--event event.json'
     default:
       return '--out-dir folder'
   }

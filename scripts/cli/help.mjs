@@ -54,6 +54,8 @@ export function mainHelp() {
     '  Relative paths in inputs resolve against the current directory, the workspace.',
     '',
     'Options:',
+    '  --event event.json        the event payload GITHUB_EVENT_PATH holds (a pull_request event, say);',
+    '                            set GITHUB_EVENT_NAME to match',
     '  --out-dir folder          where outputs.json, summary.md and reports are kept',
     '                            (default ./.deploy-actions/<action>-<time>/)',
     '  --verbose                 show ::debug:: lines (as RUNNER_DEBUG=1 does)',

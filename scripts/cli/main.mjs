@@ -13,7 +13,7 @@ import { UsageError, parseArgs } from './args.mjs'
 import { actionHelp, actionNames, mainHelp } from './help.mjs'
 import { localRunEnv } from './local-env.mjs'
 import { outputsTable, renderSummary } from './render.mjs'
-import { expandExpressions, readEnvFile, readInputFile, readInputsFile } from './values.mjs'
+import { expandExpressions, readEnvFile, readEventFile, readInputFile, readInputsFile } from './values.mjs'
 import { WorkflowCommands } from './workflow-commands.mjs'
 
 function timestamp(date) {
@@ -89,12 +89,14 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
 
   let env
   let inputs
+  let event
   const secrets = []
   try {
     if (!existsSync(actionEntry(args.action))) throw new UsageError(`${args.action} is not built: ${actionEntry(args.action)} is missing (run npm run build)`)
     env = { ...io.env }
     for (const file of args.envFiles) Object.assign(env, readEnvFile(resolve(io.cwd, file)))
     env = localRunEnv(io.cwd, env)
+    if (args.event !== undefined) event = readEventFile(resolve(io.cwd, args.event))
     const given = new Map()
     for (const file of args.inputsFiles) for (const [name, value] of readInputsFile(resolve(io.cwd, file))) given.set(name, value)
     for (const [name, value] of args.inputs) given.set(name, value)
@@ -137,6 +139,7 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     cwd: io.cwd,
     workDir,
     baseEnv: env,
+    ...(event !== undefined ? { event } : {}),
     expandDefault: (name, value) => {
       const expanded = expandExpressions(name, value, env, { strict: false })
       secrets.push(...expanded.secrets)

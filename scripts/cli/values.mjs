@@ -106,3 +106,13 @@ export function expandExpressions(input, raw, env, { strict = true } = {}) {
   })
   return { value, secrets }
 }
+
+/** --event: the webhook payload GITHUB_EVENT_PATH points at (a pull_request event, say). */
+export function readEventFile(path) {
+  const { absolute, text } = readText('--event', path)
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new UsageError(`--event ${absolute} is not valid JSON (${String(error.message).split('\n')[0]})`)
+  }
+}

@@ -183,6 +183,25 @@ describe('deploy-actions CLI runs the action as the runner does (sample app and 
     expect(existsSync(join(cwd, 'out-int', 'outputs.json'))).toBe(true)
   })
 
+  it('--event gives the action its event: a pull_request event makes notify comment on that pull request about its head commit', async () => {
+    const github = await startFakeGitHub('octo-org', 'shop')
+    const head = 'c0ffee1234567890c0ffee1234567890c0ffee12'
+    await writeFile(join(cwd, 'pr.json'), JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: head } } }))
+    const run = await cli(['notify', '--event', 'pr.json', '--input', 'channels=github', '--input', 'environment=preview', '--input', 'github-deployment=off', '--out-dir', 'out-event'], {
+      cwd,
+      env: { GITHUB_TOKEN, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_EVENT_NAME: 'pull_request' }
+    })
+    expect(run.code).toBe(0)
+    expect(github.commitStatuses.map((s) => s.sha)).toEqual([head])
+    expect(github.comments.get(7)).toEqual([expect.objectContaining({ body: expect.stringContaining('<!-- deploy-actions:notify:preview -->') })])
+    expect(run.stdout).toMatch(/^comment-id +\d+$/m)
+    await github.stop()
+    await writeFile(join(cwd, 'bad-event.json'), 'action: opened\n')
+    const bad = await cli(['notify', '--event', 'bad-event.json', '--input', 'channels=github'], { cwd })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^deploy-actions: --event ${join(cwd, 'bad-event.json')} is not valid JSON \\(`))])
+  })
+
   it('keeps everything under ./.deploy-actions/<action>-<time>/ by default', async () => {
     const run = await cli(['smoke-test', '--input', `url=${app.url}/health/live`], { cwd })
     expect(run.code).toBe(0)
