@@ -5,7 +5,7 @@
 // workspace, workflow commands consumed (masks, groups, annotations), outputs and the job summary
 // shown, and outputs.json, summary.md and the reports the outputs name kept under --out-dir. The
 // exit code is the action's; a malformed command line exits 2 with one line.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { actionEntry, cleanup, loadActionMetadata, node24, runAction } from '../run-local.mjs'
@@ -133,24 +133,32 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   const workDir = mkdtempSync(join(tmpdir(), `run-${args.action}-`))
   const tempPath = new RegExp(`${workDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(?:[^\\s,;'"]*/)?([^/\\s,;'"]+)`, 'g')
   const print = (lines) => lines.forEach((line) => say(line.replace(tempPath, (_, name) => join(outDir, 'reports', name))))
-  const result = await runAction({
-    action: args.action,
-    inputs,
-    cwd: io.cwd,
-    workDir,
-    baseEnv: env,
-    ...(event !== undefined ? { event } : {}),
-    expandDefault: (name, value) => {
-      const expanded = expandExpressions(name, value, env, { strict: false })
-      secrets.push(...expanded.secrets)
-      for (const secret of expanded.secrets) commands.addMask(secret)
-      return expanded.value
-    },
-    timeoutMs: 6 * 3600_000,
-    forwardSignals: true,
-    onStdout: (chunk) => print(commands.feed(chunk)),
-    onStderr: (chunk) => errors.feed(chunk).forEach((line) => io.err(`${line}\n`))
-  })
+  let result
+  try {
+    result = await runAction({
+      action: args.action,
+      inputs,
+      cwd: io.cwd,
+      workDir,
+      baseEnv: env,
+      ...(event !== undefined ? { event } : {}),
+      expandDefault: (name, value) => {
+        const expanded = expandExpressions(name, value, env, { strict: false })
+        secrets.push(...expanded.secrets)
+        for (const secret of expanded.secrets) commands.addMask(secret)
+        return expanded.value
+      },
+      timeoutMs: 6 * 3600_000,
+      forwardSignals: true,
+      onStdout: (chunk) => print(commands.feed(chunk)),
+      onStderr: (chunk) => errors.feed(chunk).forEach((line) => io.err(`${line}\n`))
+    })
+  } catch (error) {
+    // The action could not be started at all (its bundle or Node missing): one line, as for any other failure.
+    rmSync(workDir, { recursive: true, force: true })
+    io.err(`deploy-actions: ${args.action} could not be run: ${commands.mask(error instanceof Error ? error.message : String(error))}\n`)
+    return 1
+  }
   print(commands.flush())
   errors.flush().forEach((line) => io.err(`${line}\n`))
 
