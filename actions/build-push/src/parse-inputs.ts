@@ -78,6 +78,14 @@ const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/
 const SECRET_ID = /^[A-Za-z0-9_.-]{1,128}$/
 const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+/** One entry per line: cache specs hold commas (type=registry,ref=…,mode=max). */
+function parseLines(raw: string): string[] {
+  return raw
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+}
+
 function optional(raw: string): string | undefined {
   const value = raw.trim()
   return value === '' ? undefined : value
@@ -237,8 +245,8 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
     secrets: parseSecrets(raw.secrets),
     ...(target ? { target } : {}),
     platforms: parsePlatforms(raw.platforms),
-    cacheFrom: parseList(raw['cache-from']),
-    cacheTo: parseList(raw['cache-to']),
+    cacheFrom: parseLines(raw['cache-from']),
+    cacheTo: parseLines(raw['cache-to']),
     push,
     load,
     ...(provenance !== undefined ? { provenance } : {}),
