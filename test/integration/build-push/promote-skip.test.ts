@@ -63,6 +63,22 @@ describe('skip-existing and promote-from', () => {
     writeFileSync(join(cwd, 'app.txt'), 'v1\n')
   })
 
+  test('skip-existing across two registries: the image found in one is copied to the other, by digest, without building', async () => {
+    const first = await buildPush({ images: `${staging.host}/shop/worker`, 'registry-auth': stagingAuth(), 'skip-existing': 'true' })
+    expect(first.outputs.result).toBe('built')
+    const both = await buildPush({
+      images: `${staging.host}/shop/worker\n${production.host}/shop/worker`,
+      'registry-auth': `${stagingAuth()}\n${production.host}=${prodUser.username}:${prodUser.password}`,
+      'skip-existing': 'true'
+    })
+    expect(both.outputs.result).toBe('skipped')
+    expect(both.stdout).not.toContain('::group::buildah build')
+    expect(both.outputs.refs.split('\n')).toEqual([`${staging.host}/shop/worker@${first.outputs.digest}`, `${production.host}/shop/worker@${first.outputs.digest}`])
+    const api = registryApi(production.host, prodUser)
+    expect((await api.manifest('shop/worker', 'main')).digest).toBe(first.outputs.digest)
+    expect((await api.tags('shop/worker')).sort()).toEqual([`content-${first.outputs['content-key'].slice(0, 40)}`, '6dcb09b', 'main'].sort())
+  })
+
   test('promote-from copies the exact digest from staging to production (basic auth) without building; the source must be a digest', async () => {
     const built = await buildPush({ images: `${staging.host}/shop/api`, 'registry-auth': stagingAuth() })
     const digest = built.outputs.digest
