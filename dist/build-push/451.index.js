@@ -62,7 +62,7 @@ async function buildArmCredential(env = process.env) {
     let credential;
     switch (choice.kind) {
         case 'github-oidc': {
-            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7264));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4116));
             credential = new identity.ClientAssertionCredential(choice.tenantId, choice.clientId, () => getIDToken(GITHUB_OIDC_AUDIENCE));
             break;
         }

@@ -71,7 +71,7 @@ export async function build(ctx: FlowContext): Promise<FlowResult> {
     try {
       for (const invocation of selected.build(plan)) {
         if (selected.capabilities.pushesItself && inputs.push) await runWithRetry(invocation, env, ctx.cwd, dockerfile, inputs.attempts, ctx.signal)
-        else await runInvocation(invocation, env, ctx.cwd, dockerfile)
+        else await runInvocation(invocation, env, ctx.cwd, dockerfile, ctx.signal)
       }
     } finally {
       // Secret files go as soon as the build is over, whatever happened.

@@ -8,7 +8,7 @@ export interface ImageStats {
   platforms: string[]
 }
 
-/** Walks an image's manifests (not its blobs) to count its size, layers and platforms. */
+/** Walks an image's manifests (not its layers) to count its size, layers and platforms. */
 export async function imageStats(source: ImageSource): Promise<ImageStats> {
   const stats: ImageStats = { size: 0, layers: 0, platforms: [] }
   const visit = async (body: Buffer): Promise<void> => {
@@ -25,5 +25,11 @@ export async function imageStats(source: ImageSource): Promise<ImageStats> {
     }
   }
   await visit(source.root.body)
+  const root = JSON.parse(source.root.body.toString('utf8')) as ManifestDocument
+  if (stats.platforms.length === 0 && root.config) {
+    // One platform: the image config says which.
+    const config = JSON.parse((await source.blob(root.config.digest)).toString('utf8')) as { os?: string; architecture?: string; variant?: string }
+    if (config.os && config.architecture) stats.platforms.push([config.os, config.architecture, config.variant].filter(Boolean).join('/'))
+  }
   return stats
 }

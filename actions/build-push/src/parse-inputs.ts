@@ -1,6 +1,6 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseBoolean, parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine } from '../../../packages/core/parsers.js'
-import { DIGEST, ImageRefError, parseImageRef, type ImageName, type ImageRef } from '../../../packages/providers/registry/image-ref.js'
+import { ImageRefError, parseImageRef, type ImageName, type ImageRef } from '../../../packages/providers/registry/image-ref.js'
 import { ecrRegion, isLoopback, registryKind } from '../../../packages/providers/registry/registry-choice.js'
 import type { RegistrySpec } from '../../../packages/providers/registry/types.js'
 import { ENGINE_NAMES, type EngineName } from './engines/engine.js'
@@ -259,4 +259,3 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   }
 }
 
-export { DIGEST }

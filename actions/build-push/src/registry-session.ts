@@ -39,7 +39,7 @@ export class RegistrySession {
       }
       options.logger.info(`${spec.host}: ${credential ? `signed in as ${credential.username} (${spec.kind})` : 'no sign-in (anonymous)'}`)
     }
-    const { dir, file } = await writeAuthFile(tempDir, credentials)
+    const { dir, file } = await writeAuthFile(tempDir, credentials, options.env)
     onAuthDir(dir)
     return new RegistrySession(specs, credentials, dir, file, options)
   }

@@ -74,7 +74,7 @@ describe('build-push with buildah and a real registry', () => {
     })
     expect(manifest.json.annotations['org.opencontainers.image.revision']).toBe('6dcb09b5b57875f334f61aebed695e2e4193db5e')
     const metadata = JSON.parse(result.outputs.metadata)
-    expect(metadata).toMatchObject({ result: 'built', digest, layers: 1, engine: 'buildah' })
+    expect(metadata).toMatchObject({ result: 'built', digest, layers: 1, engine: 'buildah', platforms: ['linux/amd64'] })
     expect(result.summary).toContain('build-push: Built')
     expect(result.summary).toContain(digest)
     expect(visibleStdout(result)).not.toContain(user.password)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
 import { Agent, request, type Dispatcher } from 'undici'
 import { isRetryableStatus } from '../../../core/http.js'
 import type { Logger } from '../../../core/log.js'
@@ -98,16 +99,19 @@ export class RegistryClient {
     return response.body
   }
 
-  /** Uploads a blob in one PUT (POST for a session, then PUT …?digest=); a retry starts a new session. */
-  async pushBlob(repository: string, digest: string, read: () => Promise<Buffer>): Promise<void> {
+  /**
+   * Uploads a blob in one PUT (POST for a session, then PUT …?digest=); a retry starts a new
+   * session and opens the blob again, so a layer on disk is streamed, never held in memory.
+   */
+  async pushBlob(repository: string, digest: string, size: number, open: () => Promise<Buffer | Readable>): Promise<void> {
     await this.withRetry(`upload ${digest.slice(0, 19)} to ${this.host}/${repository}`, async (signal) => {
       const started = await this.once('POST', `${repository}/blobs/uploads/`, repository, 'pull,push', { ok: [202], signal })
       const location = started.headers.location
       if (!location) throw new RegistryError(`${this.host}: the upload session has no Location`)
       const url = new URL(location, this.base)
       url.searchParams.set('digest', digest)
-      const body = await read()
-      await this.once('PUT', url.toString(), repository, 'pull,push', { headers: { 'content-type': 'application/octet-stream' }, body, ok: [201], signal })
+      const body = await open()
+      await this.once('PUT', url.toString(), repository, 'pull,push', { headers: { 'content-type': 'application/octet-stream' }, body, size, ok: [201], signal })
     })
   }
 
@@ -139,7 +143,7 @@ export class RegistryClient {
     const url = /^https?:/.test(path) ? path : `${this.base}${path}`
     const scope = `repository:${repository}:${actions}`
     let response = await this.raw(method, url, init, await this.authorization(scope, init.signal))
-    if (response.status === 401) {
+    if (response.status === 401 && !(init.body && !Buffer.isBuffer(init.body))) {
       this.challenge = parseAuthChallenge(response.headers['www-authenticate'])
       this.tokens.delete(scope)
       const authorization = await this.authorization(scope, init.signal)
@@ -174,7 +178,7 @@ export class RegistryClient {
   private async raw(method: string, url: string, init: RequestInit & { signal: AbortSignal }, authorization: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) }
     if (authorization) headers.authorization = authorization
-    if (init.body) headers['content-length'] = String(init.body.length)
+    if (init.body) headers['content-length'] = String(Buffer.isBuffer(init.body) ? init.body.length : init.size)
     const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body: init.body, signal: init.signal, dispatcher: this.agent })
     const chunks: Buffer[] = []
     for await (const chunk of response.body) chunks.push(chunk as Buffer)
@@ -186,7 +190,10 @@ export class RegistryClient {
 
 interface RequestInit {
   headers?: Record<string, string>
-  body?: Buffer
+  /** A stream is sent once: it cannot answer a 401 challenge again (the POST before it already did). */
+  body?: Buffer | Readable
+  /** Length of a streamed body. */
+  size?: number
   ok: number[]
   signal?: AbortSignal
 }

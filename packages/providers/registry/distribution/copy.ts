@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type { Logger } from '../../../core/log.js'
 import { children, manifestMediaType, type ManifestDocument } from './media-types.js'
 import type { Manifest, RegistryClient } from './client.js'
@@ -7,6 +8,8 @@ export interface ImageSource {
   root: Manifest
   manifest(digest: string): Promise<Buffer>
   blob(digest: string): Promise<Buffer>
+  /** A blob as a stream (a layer on disk), when the source can. */
+  openBlob?(digest: string): Readable
 }
 
 export interface CopyResult {
@@ -45,7 +48,7 @@ async function copyManifest(source: ImageSource, manifest: Manifest, destination
       continue
     }
     logger.info(`${destination.host}/${repository}: uploading ${blob.digest.slice(0, 19)} (${blob.size} bytes)`)
-    await destination.pushBlob(repository, blob.digest, () => source.blob(blob.digest))
+    await destination.pushBlob(repository, blob.digest, blob.size, async () => source.openBlob?.(blob.digest) ?? source.blob(blob.digest))
     result.blobsUploaded += 1
   }
   await destination.putManifest(repository, manifest.digest, manifest)

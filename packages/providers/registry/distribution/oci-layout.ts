@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { manifestMediaType, type ManifestDocument } from './media-types.js'
@@ -17,6 +18,7 @@ export async function ociLayoutSource(dir: string): Promise<ImageSource> {
   return {
     root: { digest: root.digest, mediaType: manifestMediaType(JSON.parse(body.toString('utf8')) as ManifestDocument, root.mediaType), body },
     manifest: blob,
-    blob
+    blob,
+    openBlob: (digest) => createReadStream(join(dir, 'blobs', ...digest.split(':')))
   }
 }
