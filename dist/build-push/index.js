@@ -74138,6 +74138,8 @@ const buildah = {
             ...(plan.cacheFrom.length > 0 || plan.cacheTo.length > 0 ? ['--layers'] : []),
             ...repeated('--cache-from', plan.cacheFrom),
             ...repeated('--cache-to', plan.cacheTo),
+            // buildah's switch is not per host: any plain-HTTP registry (a loopback base image or cache) turns it off.
+            ...(plan.insecureRegistries.length > 0 ? ['--tls-verify=false'] : []),
             plan.context
         ];
         const exportArgs = multi ? ['manifest', 'push', '--all', plan.localName, `oci:${plan.layoutDir}`] : ['push', plan.localName, `oci:${plan.layoutDir}`];
@@ -74247,8 +74249,8 @@ function buildWarnings(output) {
             warnings.push({ message: buildx[1] });
             continue;
         }
-        // buildah / containers libraries: WARN[0000] … or level=warning msg="…"
-        const logrus = /^WARN\[\d+\]\s*(.+)$/.exec(line) ?? /level=warning msg="((?:[^"\\]|\\.)*)"/.exec(line);
+        // buildah / containers libraries: [Warning] …, WARN[0000] … or level=warning msg="…"
+        const logrus = /^\[Warning\]\s*(.+)$/.exec(line) ?? /^WARN\[\d+\]\s*(.+)$/.exec(line) ?? /level=warning msg="((?:[^"\\]|\\.)*)"/.exec(line);
         if (logrus)
             warnings.push({ message: logrus[1] });
     }
@@ -74369,6 +74371,7 @@ async function build(ctx) {
             refs: inputs.images.flatMap((image) => pushTags.map((tag) => formatRef({ ...image, tag }))),
             push: inputs.push,
             load: inputs.load,
+            insecureRegistries: inputs.insecureRegistries,
             localName: `localhost/build-push-${process.pid}-${Date.now().toString(36)}`,
             layoutDir: (0,external_node_path_.join)(work, 'oci'),
             metadataFile: (0,external_node_path_.join)(work, 'metadata.json')
@@ -74941,10 +74944,6 @@ function registries(raw, hosts) {
         if (!hosts.includes(host))
             throw new input_error_InputError('registry-auth', `has credentials for ${host}, which no image uses`, `entries only for the registries of images (and promote-from): ${hosts.join(', ')}`);
     }
-    for (const host of insecure) {
-        if (!hosts.includes(host))
-            throw new input_error_InputError('insecure-registries', `has ${host}, which no image uses`, `hosts among ${hosts.join(', ')}`);
-    }
     const token = optional(raw['github-token']);
     return hosts.map((host) => {
         const entry = auth.get(host);
@@ -75051,6 +75050,7 @@ function parseBuildPushInputs(raw) {
         skipExisting,
         ...(promoteFrom ? { promoteFrom } : {}),
         registries: push || promoteFrom ? registries(raw, hosts) : [],
+        insecureRegistries: [...new Set([...parseList(raw['insecure-registries']).map((host) => parseSingleLine('insecure-registries', host)), ...hosts.filter(isLoopback)])],
         attempts,
         attemptTimeoutMs
     };

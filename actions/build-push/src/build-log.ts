@@ -26,8 +26,8 @@ export function buildWarnings(output: string): BuildWarning[] {
       warnings.push({ message: buildx[1] })
       continue
     }
-    // buildah / containers libraries: WARN[0000] … or level=warning msg="…"
-    const logrus = /^WARN\[\d+\]\s*(.+)$/.exec(line) ?? /level=warning msg="((?:[^"\\]|\\.)*)"/.exec(line)
+    // buildah / containers libraries: [Warning] …, WARN[0000] … or level=warning msg="…"
+    const logrus = /^\[Warning\]\s*(.+)$/.exec(line) ?? /^WARN\[\d+\]\s*(.+)$/.exec(line) ?? /level=warning msg="((?:[^"\\]|\\.)*)"/.exec(line)
     if (logrus) warnings.push({ message: logrus[1] })
   }
   return warnings

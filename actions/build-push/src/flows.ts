@@ -62,6 +62,7 @@ export async function build(ctx: FlowContext): Promise<FlowResult> {
       refs: inputs.images.flatMap((image) => pushTags.map((tag) => formatRef({ ...image, tag }))),
       push: inputs.push,
       load: inputs.load,
+      insecureRegistries: inputs.insecureRegistries,
       localName: `localhost/build-push-${process.pid}-${Date.now().toString(36)}`,
       layoutDir: join(work, 'oci'),
       metadataFile: join(work, 'metadata.json')

@@ -70,6 +70,8 @@ export interface BuildPushInputs {
   skipExisting: boolean
   promoteFrom?: ImageRef
   registries: RegistrySpec[]
+  /** Plain-HTTP registries: those listed, and loopback ones among the images. */
+  insecureRegistries: string[]
   attempts: number
   attemptTimeoutMs: number
 }
@@ -158,9 +160,6 @@ function registries(raw: RawInputs, hosts: string[]): RegistrySpec[] {
   const insecure = new Set(parseList(raw['insecure-registries']))
   for (const host of auth.keys()) {
     if (!hosts.includes(host)) throw new InputError('registry-auth', `has credentials for ${host}, which no image uses`, `entries only for the registries of images (and promote-from): ${hosts.join(', ')}`)
-  }
-  for (const host of insecure) {
-    if (!hosts.includes(host)) throw new InputError('insecure-registries', `has ${host}, which no image uses`, `hosts among ${hosts.join(', ')}`)
   }
   const token = optional(raw['github-token'])
   return hosts.map((host) => {
@@ -254,6 +253,7 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
     skipExisting,
     ...(promoteFrom ? { promoteFrom } : {}),
     registries: push || promoteFrom ? registries(raw, hosts) : [],
+    insecureRegistries: [...new Set([...parseList(raw['insecure-registries']).map((host) => parseSingleLine('insecure-registries', host)), ...hosts.filter(isLoopback)])],
     attempts,
     attemptTimeoutMs
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { startRegistry, type Registry } from '../../support/services/registry.js'
@@ -129,5 +130,17 @@ describe('build-push with buildah and a real registry', () => {
     expect(dry.outputs.digest).toMatch(/^sha256:/)
     expect(dry.outputs.refs).toBe('')
     expect(await registryApi(open.host).tags('octo-org/not-pushed')).toEqual([])
+  })
+
+  test('a base image pulled from a plain-HTTP registry, layers cached with cache-to, an unused build-arg as a warning annotation', async () => {
+    execFileSync('buildah', ['push', '--quiet', '--tls-verify=false', base, `docker://${open.host}/base/sh:1`], { env: { ...process.env, ...storage.env }, stdio: 'ignore' })
+    const cwd = context({ Dockerfile: `FROM ${open.host}/base/sh:1\nRUN echo built > /built\n` })
+    const result = await buildPush({ images: `${open.host}/octo-org/cached`, 'registry-auth': `${open.host}=anonymous`, 'cache-to': `${open.host}/cache/app`, 'build-args': 'UNUSED=1' }, cwd)
+    expect(result.errors).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('--tls-verify=false')
+    expect(result.warnings).toEqual([expect.stringContaining('one or more build args were not consumed: [UNUSED]')])
+    expect((await registryApi(open.host).tags('cache/app')).length).toBeGreaterThan(0)
+    expect((await registryApi(open.host).manifest('octo-org/cached', '6dcb09b')).digest).toBe(result.outputs.digest)
   })
 })

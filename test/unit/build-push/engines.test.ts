@@ -16,6 +16,7 @@ const plan = (overrides: Partial<BuildPlan> = {}): BuildPlan => ({
   refs: ['ghcr.io/o/app:6dcb09b', 'ghcr.io/o/app:main'],
   push: true,
   load: false,
+  insecureRegistries: [],
   localName: 'localhost/build-push-1',
   layoutDir: '/tmp/w/oci',
   metadataFile: '/tmp/w/metadata.json',
@@ -74,7 +75,7 @@ describe('buildah arguments', () => {
         ['manifest', 'push', '--all', 'localhost/build-push-1', 'oci:/tmp/w/oci']
       ]
     ],
-    ['registry cache needs --layers', { cacheFrom: ['127.0.0.1:5000/cache'], cacheTo: ['127.0.0.1:5000/cache'] }, [['bud', '--tag', 'localhost/build-push-1', '--layers', '--cache-from', '127.0.0.1:5000/cache', '--cache-to', '127.0.0.1:5000/cache', '.'], ['push', 'localhost/build-push-1', 'oci:/tmp/w/oci']]]
+    ['registry cache needs --layers; a plain-HTTP registry turns TLS verification off', { cacheFrom: ['127.0.0.1:5000/cache'], cacheTo: ['127.0.0.1:5000/cache'], insecureRegistries: ['127.0.0.1:5000'] }, [['bud', '--tag', 'localhost/build-push-1', '--layers', '--cache-from', '127.0.0.1:5000/cache', '--cache-to', '127.0.0.1:5000/cache', '--tls-verify=false', '.'], ['push', 'localhost/build-push-1', 'oci:/tmp/w/oci']]]
   ])('%s', (_, overrides, argLists) => {
     expect(engine('buildah').build(plan(overrides)).map((i) => i.args)).toEqual(argLists)
   })
@@ -95,6 +96,7 @@ describe('build log', () => {
       'WARNING: No output specified with docker-container driver. Build result will only remain in the build cache.',
       'WARN[0000] missing "VERSION" build argument. Try adding "--build-arg VERSION=<VALUE>" to the command line',
       'time="2026-11-29T09:00:00Z" level=warning msg="failed to decode the keys [\\"storage.options.override_kernel_check\\"]"',
+      '[Warning] one or more build args were not consumed: [UNUSED]',
       'STEP 1/3: FROM scratch'
     ].join('\n')
     expect(buildWarnings(log)).toEqual([
@@ -102,7 +104,8 @@ describe('build log', () => {
       { message: "FromAsCasing: 'as' and 'FROM' keywords' casing do not match", line: 1 },
       { message: 'No output specified with docker-container driver. Build result will only remain in the build cache.' },
       { message: 'missing "VERSION" build argument. Try adding "--build-arg VERSION=<VALUE>" to the command line' },
-      { message: 'failed to decode the keys [\\"storage.options.override_kernel_check\\"]' }
+      { message: 'failed to decode the keys [\\"storage.options.override_kernel_check\\"]' },
+      { message: 'one or more build args were not consumed: [UNUSED]' }
     ])
   })
 

@@ -24,6 +24,8 @@ export const buildah: Engine = {
       ...(plan.cacheFrom.length > 0 || plan.cacheTo.length > 0 ? ['--layers'] : []),
       ...repeated('--cache-from', plan.cacheFrom),
       ...repeated('--cache-to', plan.cacheTo),
+      // buildah's switch is not per host: any plain-HTTP registry (a loopback base image or cache) turns it off.
+      ...(plan.insecureRegistries.length > 0 ? ['--tls-verify=false'] : []),
       plan.context
     ]
     const exportArgs = multi ? ['manifest', 'push', '--all', plan.localName, `oci:${plan.layoutDir}`] : ['push', plan.localName, `oci:${plan.layoutDir}`]

@@ -26,6 +26,8 @@ export interface BuildPlan {
   refs: string[]
   push: boolean
   load: boolean
+  /** Registries spoken to over plain HTTP (base images, caches, targets). */
+  insecureRegistries: string[]
   /** The local name buildah builds under (removed afterwards). */
   localName: string
   /** buildah: the OCI layout directory the build is exported to, for the action to push. */
