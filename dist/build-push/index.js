@@ -73946,11 +73946,25 @@ function isIgnored(path, rules) {
 
 
 
+
+/**
+ * The ignore file the engine applies: `<Dockerfile>.dockerignore` beside the Dockerfile first (as
+ * BuildKit does), then `.containerignore` (buildah only) and `.dockerignore` in the context. The
+ * action hands buildah the same file with --ignorefile, so the key and the build agree.
+ */
+function ignoreFileCandidates(context, dockerfile, engine) {
+    return [`${dockerfile}.dockerignore`, ...(engine === 'buildah' ? [(0,external_node_path_.join)(context, '.containerignore')] : []), (0,external_node_path_.join)(context, '.dockerignore')];
+}
+function findIgnoreFile(inputs, cwd) {
+    const context = (0,external_node_path_.resolve)(cwd, inputs.context);
+    const dockerfile = inputs.file ? (0,external_node_path_.resolve)(cwd, inputs.file) : (0,external_node_path_.join)(context, 'Dockerfile');
+    return ignoreFileCandidates(context, dockerfile, inputs.engine).find((path) => (0,external_node_fs_.existsSync)(path));
+}
 async function contentKey(inputs, cwd) {
     const context = (0,external_node_path_.resolve)(cwd, inputs.context);
     const dockerfile = inputs.file ? (0,external_node_path_.resolve)(cwd, inputs.file) : (0,external_node_path_.join)(context, 'Dockerfile');
-    const ignoreText = await (0,promises_.readFile)(`${dockerfile}.dockerignore`, 'utf8').catch(() => (0,promises_.readFile)((0,external_node_path_.join)(context, '.dockerignore'), 'utf8').catch(() => ''));
-    const rules = parseDockerignore(ignoreText);
+    const ignoreFile = findIgnoreFile(inputs, cwd);
+    const rules = parseDockerignore(ignoreFile ? await (0,promises_.readFile)(ignoreFile, 'utf8') : '');
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const entry = (text) => {
         hash.update(text);
@@ -74128,6 +74142,7 @@ const buildah = {
         const args = [
             'bud',
             ...(plan.file ? ['--file', plan.file] : []),
+            ...(plan.ignoreFile ? ['--ignorefile', plan.ignoreFile] : []),
             ...(multi ? ['--manifest', plan.localName] : ['--tag', plan.localName]),
             ...(plan.platforms.length > 0 ? ['--platform', plan.platforms.join(',')] : []),
             ...(plan.target ? ['--target', plan.target] : []),
@@ -74354,6 +74369,7 @@ async function build(ctx) {
             await (0,promises_.writeFile)(file, value, { mode: 0o600 });
             secretFiles[id] = file;
         }
+        const ignoreFile = findIgnoreFile(inputs, ctx.cwd);
         const pushTags = ctx.contentKey ? [...ctx.tags, contentKeyTag(ctx.contentKey)] : ctx.tags;
         const plan = {
             context: inputs.context,
@@ -74372,6 +74388,7 @@ async function build(ctx) {
             push: inputs.push,
             load: inputs.load,
             insecureRegistries: inputs.insecureRegistries,
+            ...(ignoreFile ? { ignoreFile } : {}),
             localName: `localhost/build-push-${process.pid}-${Date.now().toString(36)}`,
             layoutDir: (0,external_node_path_.join)(work, 'oci'),
             metadataFile: (0,external_node_path_.join)(work, 'metadata.json')

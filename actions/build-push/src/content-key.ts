@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readFile, readdir, readlink, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { isIgnored, parseDockerignore } from './dockerignore.js'
@@ -19,11 +20,26 @@ export interface KeyInputs {
   engine: string
 }
 
+/**
+ * The ignore file the engine applies: `<Dockerfile>.dockerignore` beside the Dockerfile first (as
+ * BuildKit does), then `.containerignore` (buildah only) and `.dockerignore` in the context. The
+ * action hands buildah the same file with --ignorefile, so the key and the build agree.
+ */
+export function ignoreFileCandidates(context: string, dockerfile: string, engine: string): string[] {
+  return [`${dockerfile}.dockerignore`, ...(engine === 'buildah' ? [join(context, '.containerignore')] : []), join(context, '.dockerignore')]
+}
+
+export function findIgnoreFile(inputs: Pick<KeyInputs, 'context' | 'file' | 'engine'>, cwd: string): string | undefined {
+  const context = resolve(cwd, inputs.context)
+  const dockerfile = inputs.file ? resolve(cwd, inputs.file) : join(context, 'Dockerfile')
+  return ignoreFileCandidates(context, dockerfile, inputs.engine).find((path) => existsSync(path))
+}
+
 export async function contentKey(inputs: KeyInputs, cwd: string): Promise<{ key: string; files: number }> {
   const context = resolve(cwd, inputs.context)
   const dockerfile = inputs.file ? resolve(cwd, inputs.file) : join(context, 'Dockerfile')
-  const ignoreText = await readFile(`${dockerfile}.dockerignore`, 'utf8').catch(() => readFile(join(context, '.dockerignore'), 'utf8').catch(() => ''))
-  const rules = parseDockerignore(ignoreText)
+  const ignoreFile = findIgnoreFile(inputs, cwd)
+  const rules = parseDockerignore(ignoreFile ? await readFile(ignoreFile, 'utf8') : '')
   const hash = createHash('sha256')
   const entry = (text: string): void => {
     hash.update(text)

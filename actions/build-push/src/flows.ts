@@ -4,7 +4,7 @@ import type { Logger } from '../../../packages/core/log.js'
 import { copyImage, registrySource, type ImageSource } from '../../../packages/providers/registry/distribution/copy.js'
 import { ociLayoutSource } from '../../../packages/providers/registry/distribution/oci-layout.js'
 import { formatRef, imageName } from '../../../packages/providers/registry/image-ref.js'
-import { contentKeyTag } from './content-key.js'
+import { contentKeyTag, findIgnoreFile } from './content-key.js'
 import type { BuildPlan } from './engines/engine.js'
 import { engine } from './engines/engines.js'
 import { imageStats, type ImageStats } from './image-stats.js'
@@ -45,6 +45,7 @@ export async function build(ctx: FlowContext): Promise<FlowResult> {
       await writeFile(file, value, { mode: 0o600 })
       secretFiles[id] = file
     }
+    const ignoreFile = findIgnoreFile(inputs, ctx.cwd)
     const pushTags = ctx.contentKey ? [...ctx.tags, contentKeyTag(ctx.contentKey)] : ctx.tags
     const plan: BuildPlan = {
       context: inputs.context,
@@ -63,6 +64,7 @@ export async function build(ctx: FlowContext): Promise<FlowResult> {
       push: inputs.push,
       load: inputs.load,
       insecureRegistries: inputs.insecureRegistries,
+      ...(ignoreFile ? { ignoreFile } : {}),
       localName: `localhost/build-push-${process.pid}-${Date.now().toString(36)}`,
       layoutDir: join(work, 'oci'),
       metadataFile: join(work, 'metadata.json')

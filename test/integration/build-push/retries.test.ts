@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { startRegistry, type Registry } from '../../support/services/registry.js'
 import { cleanup, runAction, type RunResult } from '../../support/runner.js'
-import { buildahStorage, failingProxy, registryApi, writeContext, type BuildahStorage } from './support.js'
+import { buildahStorage, failingProxy, postStepEnv, registryApi, writeContext, type BuildahStorage } from './support.js'
 
 /** A proxy in front of the real registry answers 429 (Retry-After: 1) and 503 before letting requests through. */
 
@@ -48,7 +50,7 @@ describe('push retries', () => {
     }
   })
 
-  test('with attempts: 1 the first 503 fails the step with one line naming the registry', async () => {
+  test('with attempts: 1 the first 503 fails the step with one line naming the registry; the post step still removes the credentials', async () => {
     const proxy = await failingProxy(registry.host, [{ when: uploads, statuses: [503] }])
     try {
       const result = await runAction({ action: 'build-push', inputs: { engine: 'buildah', images: `${proxy.host}/shop/no-retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '1' }, cwd, env: storage.env, timeoutMs: 120_000 })
@@ -57,6 +59,14 @@ describe('push retries', () => {
       expect(result.errors).toHaveLength(1)
       expect(result.errors[0]).toContain(`${proxy.host}/shop/no-retry answered HTTP 503`)
       expect(await registryApi(registry.host).tags('shop/no-retry')).toEqual([])
+
+      // The post step runs after a failed main step too, and still signs out.
+      const [authDir] = JSON.parse(result.state['auth-dirs']) as string[]
+      expect(existsSync(join(authDir, 'config.json'))).toBe(true)
+      const post = await runAction({ action: 'build-push', cwd, env: postStepEnv(result) })
+      results.push(post)
+      expect(post.exitCode).toBe(0)
+      expect(existsSync(authDir)).toBe(false)
     } finally {
       await proxy.stop()
     }

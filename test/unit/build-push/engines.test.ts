@@ -69,9 +69,9 @@ describe('buildah arguments', () => {
     ['one platform: tag, then export to an OCI layout', {}, [['bud', '--tag', 'localhost/build-push-1', '.'], ['push', 'localhost/build-push-1', 'oci:/tmp/w/oci']]],
     [
       'several platforms: a manifest list, exported with --all',
-      { platforms: ['linux/amd64', 'linux/arm64'], buildArgs: { A: '1' }, secretFiles: { s: '/tmp/s0' }, target: 'web', file: 'Containerfile', labels: { l: 'v' }, annotations: { k: 'v' } },
+      { platforms: ['linux/amd64', 'linux/arm64'], buildArgs: { A: '1' }, secretFiles: { s: '/tmp/s0' }, target: 'web', file: 'Containerfile', ignoreFile: '/w/Containerfile.dockerignore', labels: { l: 'v' }, annotations: { k: 'v' } },
       [
-        ['bud', '--file', 'Containerfile', '--manifest', 'localhost/build-push-1', '--platform', 'linux/amd64,linux/arm64', '--target', 'web', '--build-arg', 'A=1', '--secret', 'id=s,src=/tmp/s0', '--label', 'l=v', '--annotation', 'k=v', '.'],
+        ['bud', '--file', 'Containerfile', '--ignorefile', '/w/Containerfile.dockerignore', '--manifest', 'localhost/build-push-1', '--platform', 'linux/amd64,linux/arm64', '--target', 'web', '--build-arg', 'A=1', '--secret', 'id=s,src=/tmp/s0', '--label', 'l=v', '--annotation', 'k=v', '.'],
         ['manifest', 'push', '--all', 'localhost/build-push-1', 'oci:/tmp/w/oci']
       ]
     ],

@@ -14,6 +14,7 @@ export const buildah: Engine = {
     const args = [
       'bud',
       ...(plan.file ? ['--file', plan.file] : []),
+      ...(plan.ignoreFile ? ['--ignorefile', plan.ignoreFile] : []),
       ...(multi ? ['--manifest', plan.localName] : ['--tag', plan.localName]),
       ...(plan.platforms.length > 0 ? ['--platform', plan.platforms.join(',')] : []),
       ...(plan.target ? ['--target', plan.target] : []),

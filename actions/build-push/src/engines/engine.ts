@@ -26,6 +26,8 @@ export interface BuildPlan {
   refs: string[]
   push: boolean
   load: boolean
+  /** The ignore file found for the context (buildah is given it explicitly, so the content key and the build agree). */
+  ignoreFile?: string
   /** Registries spoken to over plain HTTP (base images, caches, targets). */
   insecureRegistries: string[]
   /** The local name buildah builds under (removed afterwards). */
