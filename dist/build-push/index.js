@@ -74325,10 +74325,13 @@ function spawnCollecting(program, args, cwd, env, signal) {
         child.stdout.on('data', collect);
         child.stderr.on('data', collect);
         child.on('error', (error) => {
+            // A grandchild may still hold the pipes; stop reading them rather than wait.
+            child.stdout.destroy();
+            child.stderr.destroy();
             if (error.code === 'ENOENT')
                 reject(new Error(`${program} was not found on PATH: install it on the runner, or choose the other engine`));
             else if (error.name === 'AbortError')
-                reject(new Error(`${program} ${args[0]} stopped: the job was cancelled`));
+                reject(new Error(`${program} ${args[0]} stopped: ${signal?.reason?.name === 'TimeoutError' ? 'it ran longer than build-timeout' : 'the job was cancelled'}`));
             else
                 reject(error);
         });
@@ -74394,13 +74397,14 @@ async function build(ctx) {
             metadataFile: (0,external_node_path_.join)(work, 'metadata.json')
         };
         const env = ctx.session?.engineEnv() ?? {};
+        const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(inputs.buildTimeoutMs)]);
         const dockerfile = inputs.file ?? (0,external_node_path_.join)(inputs.context, 'Dockerfile');
         try {
             for (const invocation of selected.build(plan)) {
                 if (selected.capabilities.pushesItself && inputs.push)
-                    await runWithRetry(invocation, env, ctx.cwd, dockerfile, inputs.attempts, ctx.signal);
+                    await runWithRetry(invocation, env, ctx.cwd, dockerfile, inputs.attempts, signal);
                 else
-                    await runInvocation(invocation, env, ctx.cwd, dockerfile, ctx.signal);
+                    await runInvocation(invocation, env, ctx.cwd, dockerfile, signal);
             }
         }
         finally {
@@ -74871,7 +74875,8 @@ const INPUT_NAMES = [
     'github-token',
     'insecure-registries',
     'attempts',
-    'timeout'
+    'timeout',
+    'build-timeout'
 ];
 const SECRET_INPUTS = ['secrets', 'registry-auth', 'github-token'];
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
@@ -75013,6 +75018,7 @@ function parseBuildPushInputs(raw) {
         throw new input_error_InputError('skip-existing', 'is true but push is false', 'skip-existing only with push: true (it looks the image up in the registry)');
     const attempts = parseNumber('attempts', raw.attempts, 5, { min: 1, max: 20, integer: true });
     const attemptTimeoutMs = parseDuration('timeout', raw.timeout, 300_000);
+    const buildTimeoutMs = parseDuration('build-timeout', raw['build-timeout'], 3_600_000);
     const promoteRaw = optional(raw['promote-from']);
     let promoteFrom;
     if (promoteRaw) {
@@ -75069,7 +75075,8 @@ function parseBuildPushInputs(raw) {
         registries: push || promoteFrom ? registries(raw, hosts) : [],
         insecureRegistries: [...new Set([...parseList(raw['insecure-registries']).map((host) => parseSingleLine('insecure-registries', host)), ...hosts.filter(isLoopback)])],
         attempts,
-        attemptTimeoutMs
+        attemptTimeoutMs,
+        buildTimeoutMs
     };
 }
 

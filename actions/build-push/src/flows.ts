@@ -70,11 +70,12 @@ export async function build(ctx: FlowContext): Promise<FlowResult> {
       metadataFile: join(work, 'metadata.json')
     }
     const env = ctx.session?.engineEnv() ?? {}
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(inputs.buildTimeoutMs)])
     const dockerfile = inputs.file ?? join(inputs.context, 'Dockerfile')
     try {
       for (const invocation of selected.build(plan)) {
-        if (selected.capabilities.pushesItself && inputs.push) await runWithRetry(invocation, env, ctx.cwd, dockerfile, inputs.attempts, ctx.signal)
-        else await runInvocation(invocation, env, ctx.cwd, dockerfile, ctx.signal)
+        if (selected.capabilities.pushesItself && inputs.push) await runWithRetry(invocation, env, ctx.cwd, dockerfile, inputs.attempts, signal)
+        else await runInvocation(invocation, env, ctx.cwd, dockerfile, signal)
       }
     } finally {
       // Secret files go as soon as the build is over, whatever happened.

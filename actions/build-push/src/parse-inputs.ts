@@ -38,7 +38,8 @@ export const INPUT_NAMES = [
   'github-token',
   'insecure-registries',
   'attempts',
-  'timeout'
+  'timeout',
+  'build-timeout'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -74,6 +75,8 @@ export interface BuildPushInputs {
   insecureRegistries: string[]
   attempts: number
   attemptTimeoutMs: number
+  /** The whole build (the engine's processes) is stopped after this long. */
+  buildTimeoutMs: number
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/
@@ -206,6 +209,7 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   if (skipExisting && !push) throw new InputError('skip-existing', 'is true but push is false', 'skip-existing only with push: true (it looks the image up in the registry)')
   const attempts = parseNumber('attempts', raw.attempts, 5, { min: 1, max: 20, integer: true })
   const attemptTimeoutMs = parseDuration('timeout', raw.timeout, 300_000)
+  const buildTimeoutMs = parseDuration('build-timeout', raw['build-timeout'], 3_600_000)
 
   const promoteRaw = optional(raw['promote-from'])
   let promoteFrom: ImageRef | undefined
@@ -255,7 +259,8 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
     registries: push || promoteFrom ? registries(raw, hosts) : [],
     insecureRegistries: [...new Set([...parseList(raw['insecure-registries']).map((host) => parseSingleLine('insecure-registries', host)), ...hosts.filter(isLoopback)])],
     attempts,
-    attemptTimeoutMs
+    attemptTimeoutMs,
+    buildTimeoutMs
   }
 }
 

@@ -47,8 +47,11 @@ function spawnCollecting(program: string, args: string[], cwd: string, env: Reco
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     child.on('error', (error: NodeJS.ErrnoException) => {
+      // A grandchild may still hold the pipes; stop reading them rather than wait.
+      child.stdout.destroy()
+      child.stderr.destroy()
       if (error.code === 'ENOENT') reject(new Error(`${program} was not found on PATH: install it on the runner, or choose the other engine`))
-      else if (error.name === 'AbortError') reject(new Error(`${program} ${args[0]} stopped: the job was cancelled`))
+      else if (error.name === 'AbortError') reject(new Error(`${program} ${args[0]} stopped: ${(signal?.reason as Error | undefined)?.name === 'TimeoutError' ? 'it ran longer than build-timeout' : 'the job was cancelled'}`))
       else reject(error)
     })
     child.on('close', (code) => resolve({ exitCode: code ?? 1, output }))

@@ -18,6 +18,7 @@ function raw(overrides: Partial<RawInputs> = {}): RawInputs {
     'github-token': 'ghs_token123',
     attempts: '5',
     timeout: '5m',
+    'build-timeout': '60m',
     ...overrides
   }
 }
@@ -25,7 +26,7 @@ function raw(overrides: Partial<RawInputs> = {}): RawInputs {
 describe('parseBuildPushInputs: valid inputs', () => {
   test('defaults: docker, ghcr with the job token, build mode', () => {
     const inputs = parseBuildPushInputs(raw())
-    expect(inputs).toMatchObject({ mode: 'build', engine: 'docker', context: '.', push: true, load: false, attempts: 5, attemptTimeoutMs: 300_000 })
+    expect(inputs).toMatchObject({ mode: 'build', engine: 'docker', context: '.', push: true, load: false, attempts: 5, attemptTimeoutMs: 300_000, buildTimeoutMs: 3_600_000 })
     expect(inputs.images).toEqual([{ host: 'ghcr.io', repository: 'octo-org/shop' }])
     expect(inputs.registries).toEqual([{ host: 'ghcr.io', kind: 'ghcr', insecure: false, password: 'ghs_token123' }])
   })
@@ -94,7 +95,8 @@ describe('parseBuildPushInputs: bad input fails naming the input', () => {
     ['a build-arg name that is no ARG', { 'build-args': 'MY-ARG=1' }, 'build-args', 'not an ARG name'],
     ['a secret id with a space', { secrets: 'my key=1' }, 'secrets', 'key with characters'],
     ['attempts out of range', { attempts: '0' }, 'attempts', 'out of range'],
-    ['a bad timeout', { timeout: 'soon' }, 'timeout', 'not a duration']
+    ['a bad timeout', { timeout: 'soon' }, 'timeout', 'not a duration'],
+    ['a bad build-timeout', { 'build-timeout': '1 hour' }, 'build-timeout', 'not a duration']
   ])('%s', (_, overrides, input, problem) => {
     expect(() => parseBuildPushInputs(raw(overrides))).toThrow(`Input "${input}"`)
     expect(() => parseBuildPushInputs(raw(overrides))).toThrow(problem)
