@@ -73587,7 +73587,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3573);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1194);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73596,7 +73596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3573:
+/***/ 1194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74349,7 +74349,7 @@ async function runWithRetry(invocation, env, cwd, dockerfile, attempts, signal) 
     });
 }
 
-;// CONCATENATED MODULE: ./actions/build-push/src/flows.ts
+;// CONCATENATED MODULE: ./actions/build-push/src/flows/build.ts
 
 
 
@@ -74359,6 +74359,10 @@ async function runWithRetry(invocation, env, cwd, dockerfile, attempts, signal) 
 
 
 
+/**
+ * Builds with the chosen engine: secrets into owner-only files removed right after the build;
+ * docker pushes itself, buildah's OCI export is pushed to every image by the distribution API.
+ */
 async function build(ctx) {
     const { inputs } = ctx;
     const selected = engine(inputs.engine);
@@ -74437,6 +74441,45 @@ async function pushLayout(layoutDir, tags, ctx) {
     }
     return { digest: source.root.digest, stats };
 }
+async function dockerResult(plan, ctx) {
+    const metadata = JSON.parse(await (0,promises_.readFile)(plan.metadataFile, 'utf8').catch(() => '{}'));
+    const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined;
+    if (!digest || !ctx.inputs.push || !ctx.session)
+        return { digest };
+    const first = ctx.inputs.images[0];
+    const source = await registrySource(ctx.session.client(first.host), first.repository, digest);
+    return { digest, stats: source ? await imageStats(source) : undefined };
+}
+
+;// CONCATENATED MODULE: ./actions/build-push/src/flows/promote.ts
+
+
+
+/** promote-from: copies the image by digest to every target, under the new tags, without building. */
+async function promote(ctx) {
+    const from = ctx.inputs.promoteFrom;
+    if (!from || !ctx.session)
+        throw new Error('promote-from is not set');
+    const reference = from.digest ?? from.tag ?? 'latest';
+    const source = await registrySource(ctx.session.client(from.host), from.repository, reference);
+    if (!source)
+        throw new Error(`promote-from: ${formatRef(from)} was not found in the registry`);
+    if (from.digest && source.root.digest !== from.digest)
+        throw new Error(`promote-from: the registry answered ${source.root.digest} for ${formatRef(from)}`);
+    if (!from.digest)
+        ctx.logger.info(`promote-from: ${formatRef(from)} is ${source.root.digest} now; promoting that digest`);
+    for (const image of ctx.inputs.images) {
+        const copied = await copyImage(source, ctx.session.client(image.host), image.repository, ctx.tags, ctx.logger);
+        ctx.logger.info(`${imageName(image)}: ${copied.digest} as ${ctx.tags.join(', ')} (${copied.blobsUploaded} blobs copied, ${copied.blobsPresent} already there)`);
+    }
+    return { digest: source.root.digest, stats: await imageStats(source), source: `${imageName(from)}@${source.root.digest}` };
+}
+
+;// CONCATENATED MODULE: ./actions/build-push/src/flows/skip-existing.ts
+
+
+
+
 /**
  * skip-existing: looks for an image tagged with the content key in every target repository. Where
  * it is, the new tags are added to it; where it is not, it is copied from where it is. Returns
@@ -74471,34 +74514,6 @@ async function reuse(ctx) {
         }
     }
     return { digest: source.root.digest, stats: await imageStats(source), source: `${where}@${source.root.digest}` };
-}
-/** promote-from: copies the image by digest to every target, under the new tags, without building. */
-async function promote(ctx) {
-    const from = ctx.inputs.promoteFrom;
-    if (!from || !ctx.session)
-        throw new Error('promote-from is not set');
-    const reference = from.digest ?? from.tag ?? 'latest';
-    const source = await registrySource(ctx.session.client(from.host), from.repository, reference);
-    if (!source)
-        throw new Error(`promote-from: ${formatRef(from)} was not found in the registry`);
-    if (from.digest && source.root.digest !== from.digest)
-        throw new Error(`promote-from: the registry answered ${source.root.digest} for ${formatRef(from)}`);
-    if (!from.digest)
-        ctx.logger.info(`promote-from: ${formatRef(from)} is ${source.root.digest} now; promoting that digest`);
-    for (const image of ctx.inputs.images) {
-        const copied = await copyImage(source, ctx.session.client(image.host), image.repository, ctx.tags, ctx.logger);
-        ctx.logger.info(`${imageName(image)}: ${copied.digest} as ${ctx.tags.join(', ')} (${copied.blobsUploaded} blobs copied, ${copied.blobsPresent} already there)`);
-    }
-    return { digest: source.root.digest, stats: await imageStats(source), source: `${imageName(from)}@${source.root.digest}` };
-}
-async function dockerResult(plan, ctx) {
-    const metadata = JSON.parse(await (0,promises_.readFile)(plan.metadataFile, 'utf8').catch(() => '{}'));
-    const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined;
-    if (!digest || !ctx.inputs.push || !ctx.session)
-        return { digest };
-    const first = ctx.inputs.images[0];
-    const source = await registrySource(ctx.session.client(first.host), first.repository, digest);
-    return { digest, stats: source ? await imageStats(source) : undefined };
 }
 
 ;// CONCATENATED MODULE: ./actions/build-push/src/git-context.ts
@@ -75044,6 +75059,22 @@ function parseBuildPushInputs(raw) {
         if (!BUILD_ARG.test(name))
             throw new input_error_InputError('build-args', `has the name "${name}", which is not an ARG name`, 'NAME=value lines, names of letters, digits and _');
     }
+    const cacheFrom = parseLines(raw['cache-from']);
+    const cacheTo = parseLines(raw['cache-to']);
+    if (engineName === 'buildah') {
+        for (const [name, entries] of [['cache-from', cacheFrom], ['cache-to', cacheTo]]) {
+            for (const entry of entries) {
+                try {
+                    const ref = parseImageRef(entry);
+                    if (ref.tag || ref.digest)
+                        throw new ImageRefError('has a tag');
+                }
+                catch {
+                    throw new input_error_InputError(name, `has "${entry}", which buildah cannot use as a cache`, 'a repository without tag such as ghcr.io/owner/app-cache (type=gha and other BuildKit backends need engine: docker)');
+                }
+            }
+        }
+    }
     const hosts = [...new Set([...images.map((i) => i.host), ...(promoteFrom ? [promoteFrom.host] : [])])];
     const defaultBranch = optional(raw['default-branch']);
     const target = optional(raw.target);
@@ -75064,8 +75095,8 @@ function parseBuildPushInputs(raw) {
         secrets: parseSecrets(raw.secrets),
         ...(target ? { target } : {}),
         platforms: parsePlatforms(raw.platforms),
-        cacheFrom: parseLines(raw['cache-from']),
-        cacheTo: parseLines(raw['cache-to']),
+        cacheFrom,
+        cacheTo,
         push,
         load,
         ...(provenance !== undefined ? { provenance } : {}),
@@ -75501,6 +75532,8 @@ function summaryMarkdown(report) {
 }
 
 ;// CONCATENATED MODULE: ./actions/build-push/src/main.ts
+
+
 
 
 

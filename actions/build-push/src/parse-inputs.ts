@@ -229,6 +229,20 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   for (const name of Object.keys(buildArgs)) {
     if (!BUILD_ARG.test(name)) throw new InputError('build-args', `has the name "${name}", which is not an ARG name`, 'NAME=value lines, names of letters, digits and _')
   }
+  const cacheFrom = parseLines(raw['cache-from'])
+  const cacheTo = parseLines(raw['cache-to'])
+  if (engineName === 'buildah') {
+    for (const [name, entries] of [['cache-from', cacheFrom], ['cache-to', cacheTo]] as const) {
+      for (const entry of entries) {
+        try {
+          const ref = parseImageRef(entry)
+          if (ref.tag || ref.digest) throw new ImageRefError('has a tag')
+        } catch {
+          throw new InputError(name, `has "${entry}", which buildah cannot use as a cache`, 'a repository without tag such as ghcr.io/owner/app-cache (type=gha and other BuildKit backends need engine: docker)')
+        }
+      }
+    }
+  }
   const hosts = [...new Set([...images.map((i) => i.host), ...(promoteFrom ? [promoteFrom.host] : [])])]
   const defaultBranch = optional(raw['default-branch'])
   const target = optional(raw.target)
@@ -248,8 +262,8 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
     secrets: parseSecrets(raw.secrets),
     ...(target ? { target } : {}),
     platforms: parsePlatforms(raw.platforms),
-    cacheFrom: parseLines(raw['cache-from']),
-    cacheTo: parseLines(raw['cache-to']),
+    cacheFrom,
+    cacheTo,
     push,
     load,
     ...(provenance !== undefined ? { provenance } : {}),

@@ -96,6 +96,8 @@ describe('parseBuildPushInputs: bad input fails naming the input', () => {
     ['a secret id with a space', { secrets: 'my key=1' }, 'secrets', 'key with characters'],
     ['attempts out of range', { attempts: '0' }, 'attempts', 'out of range'],
     ['a bad timeout', { timeout: 'soon' }, 'timeout', 'not a duration'],
+    ['a BuildKit cache backend with buildah', { engine: 'buildah', 'cache-to': 'type=gha,mode=max' }, 'cache-to', 'buildah cannot use as a cache'],
+    ['a tagged cache repository with buildah', { engine: 'buildah', 'cache-from': 'ghcr.io/o/cache:main' }, 'cache-from', 'buildah cannot use as a cache'],
     ['a bad build-timeout', { 'build-timeout': '1 hour' }, 'build-timeout', 'not a duration']
   ])('%s', (_, overrides, input, problem) => {
     expect(() => parseBuildPushInputs(raw(overrides))).toThrow(`Input "${input}"`)

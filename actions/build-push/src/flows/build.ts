@@ -1,37 +1,19 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Logger } from '../../../packages/core/log.js'
-import { copyImage, registrySource, type ImageSource } from '../../../packages/providers/registry/distribution/copy.js'
-import { ociLayoutSource } from '../../../packages/providers/registry/distribution/oci-layout.js'
-import { formatRef, imageName } from '../../../packages/providers/registry/image-ref.js'
-import { contentKeyTag, findIgnoreFile } from './content-key.js'
-import type { BuildPlan } from './engines/engine.js'
-import { engine } from './engines/engines.js'
-import { imageStats, type ImageStats } from './image-stats.js'
-import type { BuildPushInputs } from './parse-inputs.js'
-import type { RegistrySession } from './registry-session.js'
-import { runInvocation, runWithRetry } from './run-engine.js'
+import { copyImage, registrySource } from '../../../../packages/providers/registry/distribution/copy.js'
+import { ociLayoutSource } from '../../../../packages/providers/registry/distribution/oci-layout.js'
+import { formatRef, imageName } from '../../../../packages/providers/registry/image-ref.js'
+import { contentKeyTag, findIgnoreFile } from '../content-key.js'
+import type { BuildPlan } from '../engines/engine.js'
+import { engine } from '../engines/engines.js'
+import { imageStats } from '../image-stats.js'
+import { runInvocation, runWithRetry } from '../run-engine.js'
+import type { FlowContext, FlowResult } from './flow.js'
 
-/** The three things a run can do: build (and push), reuse an image with the same content key, promote. */
-export interface FlowResult {
-  digest?: string
-  stats?: ImageStats
-  source?: string
-}
-
-export interface FlowContext {
-  inputs: BuildPushInputs
-  session?: RegistrySession
-  tags: string[]
-  labels: Record<string, string>
-  annotations: Record<string, string>
-  contentKey?: string
-  cwd: string
-  tempDir: string
-  logger: Logger
-  signal: AbortSignal
-}
-
+/**
+ * Builds with the chosen engine: secrets into owner-only files removed right after the build;
+ * docker pushes itself, buildah's OCI export is pushed to every image by the distribution API.
+ */
 export async function build(ctx: FlowContext): Promise<FlowResult> {
   const { inputs } = ctx
   const selected = engine(inputs.engine)
@@ -102,54 +84,6 @@ async function pushLayout(layoutDir: string, tags: string[], ctx: FlowContext): 
     ctx.logger.info(`${imageName(image)}: pushed ${copied.digest} (${copied.blobsUploaded} blobs uploaded, ${copied.blobsPresent} already there) as ${tags.join(', ')}`)
   }
   return { digest: source.root.digest, stats }
-}
-
-/**
- * skip-existing: looks for an image tagged with the content key in every target repository. Where
- * it is, the new tags are added to it; where it is not, it is copied from where it is. Returns
- * undefined (build) when no repository has it.
- */
-export async function reuse(ctx: FlowContext): Promise<FlowResult | undefined> {
-  if (!ctx.session || !ctx.contentKey) return undefined
-  const keyTag = contentKeyTag(ctx.contentKey)
-  const found = new Map<string, ImageSource>()
-  for (const image of ctx.inputs.images) {
-    const source = await registrySource(ctx.session.client(image.host), image.repository, keyTag)
-    if (source) found.set(imageName(image), source)
-  }
-  const [first] = found
-  if (!first) {
-    ctx.logger.info(`skip-existing: no image tagged ${keyTag} yet; building`)
-    return undefined
-  }
-  const [where, source] = first
-  ctx.logger.info(`skip-existing: ${where}:${keyTag} is ${source.root.digest}; tagging it instead of building`)
-  for (const image of ctx.inputs.images) {
-    const client = ctx.session.client(image.host)
-    const local = found.get(imageName(image))
-    if (local && local.root.digest === source.root.digest) {
-      for (const tag of ctx.tags) await client.putManifest(image.repository, tag, source.root)
-    } else {
-      await copyImage(source, client, image.repository, [...ctx.tags, keyTag], ctx.logger)
-    }
-  }
-  return { digest: source.root.digest, stats: await imageStats(source), source: `${where}@${source.root.digest}` }
-}
-
-/** promote-from: copies the image by digest to every target, under the new tags, without building. */
-export async function promote(ctx: FlowContext): Promise<FlowResult> {
-  const from = ctx.inputs.promoteFrom
-  if (!from || !ctx.session) throw new Error('promote-from is not set')
-  const reference = from.digest ?? from.tag ?? 'latest'
-  const source = await registrySource(ctx.session.client(from.host), from.repository, reference)
-  if (!source) throw new Error(`promote-from: ${formatRef(from)} was not found in the registry`)
-  if (from.digest && source.root.digest !== from.digest) throw new Error(`promote-from: the registry answered ${source.root.digest} for ${formatRef(from)}`)
-  if (!from.digest) ctx.logger.info(`promote-from: ${formatRef(from)} is ${source.root.digest} now; promoting that digest`)
-  for (const image of ctx.inputs.images) {
-    const copied = await copyImage(source, ctx.session.client(image.host), image.repository, ctx.tags, ctx.logger)
-    ctx.logger.info(`${imageName(image)}: ${copied.digest} as ${ctx.tags.join(', ')} (${copied.blobsUploaded} blobs copied, ${copied.blobsPresent} already there)`)
-  }
-  return { digest: source.root.digest, stats: await imageStats(source), source: `${imageName(from)}@${source.root.digest}` }
 }
 
 async function dockerResult(plan: BuildPlan, ctx: FlowContext): Promise<FlowResult> {
