@@ -74737,6 +74737,7 @@ function isLoopback(host) {
  *   branch     the branch, sanitised         semver     v1.2.3 → 1.2.3, 1.2, 1 (a pre-release only itself)
  *   latest     only on the default branch   pr         pr-<number>
  *   a template with {{sha}} {{short_sha}} {{branch}} {{version}} {{major}} {{minor}} {{patch}} {{pr}} {{run_number}} {{date}}
+ *   a literal tag such as stable (but not a near-miss of a rule name: semvr is refused, not pushed)
  */
 const TAG_RULES = ['sha', 'short-sha', 'branch', 'semver', 'latest', 'pr'];
 const PLACEHOLDERS = ['sha', 'short_sha', 'branch', 'version', 'major', 'minor', 'patch', 'pr', 'run_number', 'date'];
@@ -74753,9 +74754,23 @@ function checkTagRules(rules) {
                 throw new input_error_InputError('tags', `has the template "${rule}", which cannot make a valid tag`, 'letters, digits, _ . - around placeholders (at most 128 characters, not starting with . or -)');
         }
         else if (!TAG_RULES.includes(rule)) {
-            throw new input_error_InputError('tags', `has "${rule}", which is neither a rule nor a template`, `rules among ${TAG_RULES.join(', ')}, or templates such as {{branch}}-{{run_number}}`);
+            const near = TAG_RULES.find((name) => editDistance(rule.toLowerCase(), name) <= 2);
+            if (near)
+                throw new input_error_InputError('tags', `has "${rule}", which looks like the rule ${near} misspelt`, `rules among ${TAG_RULES.join(', ')}, templates, or literal tags that are not near a rule name`);
+            if (!TAG.test(rule))
+                throw new input_error_InputError('tags', `has "${rule}", which is neither a rule, a template nor a valid tag`, `rules among ${TAG_RULES.join(', ')}, templates such as {{branch}}-{{run_number}}, or tags of letters, digits, _ . -`);
         }
     }
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++)
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[b.length];
 }
 /** A branch name as a tag: characters outside [A-Za-z0-9_.-] become '-', no leading . or -, at most 128. */
 function sanitiseBranch(branch) {

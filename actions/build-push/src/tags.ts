@@ -9,6 +9,7 @@ import type { GitContext } from './git-context.js'
  *   branch     the branch, sanitised         semver     v1.2.3 → 1.2.3, 1.2, 1 (a pre-release only itself)
  *   latest     only on the default branch   pr         pr-<number>
  *   a template with {{sha}} {{short_sha}} {{branch}} {{version}} {{major}} {{minor}} {{patch}} {{pr}} {{run_number}} {{date}}
+ *   a literal tag such as stable (but not a near-miss of a rule name: semvr is refused, not pushed)
  */
 export const TAG_RULES = ['sha', 'short-sha', 'branch', 'semver', 'latest', 'pr'] as const
 export type TagRule = (typeof TAG_RULES)[number]
@@ -25,9 +26,21 @@ export function checkTagRules(rules: string[]): void {
       const literal = rule.replace(/\{\{[^}]*\}\}/g, 'x')
       if (!TAG.test(literal)) throw new InputError('tags', `has the template "${rule}", which cannot make a valid tag`, 'letters, digits, _ . - around placeholders (at most 128 characters, not starting with . or -)')
     } else if (!(TAG_RULES as readonly string[]).includes(rule)) {
-      throw new InputError('tags', `has "${rule}", which is neither a rule nor a template`, `rules among ${TAG_RULES.join(', ')}, or templates such as {{branch}}-{{run_number}}`)
+      const near = TAG_RULES.find((name) => editDistance(rule.toLowerCase(), name) <= 2)
+      if (near) throw new InputError('tags', `has "${rule}", which looks like the rule ${near} misspelt`, `rules among ${TAG_RULES.join(', ')}, templates, or literal tags that are not near a rule name`)
+      if (!TAG.test(rule)) throw new InputError('tags', `has "${rule}", which is neither a rule, a template nor a valid tag`, `rules among ${TAG_RULES.join(', ')}, templates such as {{branch}}-{{run_number}}, or tags of letters, digits, _ . -`)
     }
   }
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = current
+  }
+  return previous[b.length]
 }
 
 /** A branch name as a tag: characters outside [A-Za-z0-9_.-] become '-', no leading . or -, at most 128. */

@@ -109,4 +109,23 @@ describe('skip-existing and promote-from', () => {
     expect(byTag.errors).toEqual([expect.stringContaining('Input "promote-from"')])
     expect(byTag.errors[0]).toContain('has no digest')
   })
+
+  test('promote-by-tag: a multi-platform index is resolved once and copied with every platform manifest, digest unchanged', async () => {
+    const built = await buildPush({ images: `${staging.host}/shop/multi`, 'registry-auth': stagingAuth(), platforms: 'linux/amd64,linux/arm64' })
+    const promoted = await buildPush({
+      images: `${production.host}/shop/multi`,
+      'promote-from': `${staging.host}/shop/multi:main`,
+      'promote-by-tag': 'true',
+      'registry-auth': `${stagingAuth()}\n${production.host}=${prodUser.username}:${prodUser.password}`,
+      tags: 'stable'
+    })
+    expect(promoted.outputs.result).toBe('promoted')
+    expect(promoted.outputs.digest).toBe(built.outputs.digest)
+    expect(promoted.stdout).toContain(`${staging.host}/shop/multi:main is ${built.outputs.digest} now`)
+    const api = registryApi(production.host, prodUser)
+    const index = await api.manifest('shop/multi', 'stable')
+    expect(index.digest).toBe(built.outputs.digest)
+    for (const child of index.json.manifests as Array<{ digest: string }>) expect((await api.manifest('shop/multi', child.digest)).status).toBe(200)
+    expect(JSON.parse(promoted.outputs.metadata).platforms.sort()).toEqual(['linux/amd64', 'linux/arm64'])
+  })
 })

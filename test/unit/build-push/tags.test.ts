@@ -21,7 +21,8 @@ describe('computeTags', () => {
     ['no default branch known: no latest', { defaultBranch: undefined }, ['latest', 'short-sha'], ['6dcb09b']],
     ['templates', { ref: 'refs/tags/v3.1.0' }, ['v{{major}}.{{minor}}-{{short_sha}}', '{{version}}-run{{run_number}}', 'nightly-{{date}}'], ['v3.1-6dcb09b', '3.1.0-run42', 'nightly-20261129']],
     ['a template whose value is missing is skipped', {}, ['{{branch}}-{{run_number}}', 'pr-{{pr}}-x'], ['main-42']],
-    ['duplicates once', {}, ['short-sha', '{{short_sha}}'], ['6dcb09b']]
+    ['duplicates once', {}, ['short-sha', '{{short_sha}}'], ['6dcb09b']],
+    ['a literal tag', {}, ['stable', 'short-sha'], ['stable', '6dcb09b']]
   ])('%s', (_, overrides, rules, expected) => {
     expect(computeTags(rules, ctx(overrides), now)).toEqual(expected)
   })
