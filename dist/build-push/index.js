@@ -73979,7 +73979,10 @@ async function contentKey(inputs, cwd) {
     entry('dockerfile');
     hash.update(await (0,promises_.readFile)(dockerfile));
     let files = 0;
+    let gitIncluded = false;
     for (const path of await contextFiles(context, rules)) {
+        if (path.startsWith('.git/'))
+            gitIncluded = true;
         const full = (0,external_node_path_.join)(context, path);
         const info = await (0,promises_.stat)(full, { bigint: false }).catch(() => undefined);
         const link = await (0,promises_.readlink)(full).catch(() => undefined);
@@ -73990,7 +73993,7 @@ async function contentKey(inputs, cwd) {
             hash.update(await (0,promises_.readFile)(full));
         files += 1;
     }
-    return { key: hash.digest('hex'), files };
+    return { key: hash.digest('hex'), files, gitIncluded };
 }
 async function contextFiles(context, rules) {
     const found = [];
@@ -75584,7 +75587,11 @@ const run = () => runAction('build-push', async ({ signal }) => {
         ? await RegistrySession.open(inputs.registries, tempDir, { attempts: inputs.attempts, attemptTimeoutMs: inputs.attemptTimeoutMs, logger: actionsLogger, signal, mask: (v) => void maskSecret(v), env: process.env }, (dir) => core/* saveState */.LZ(AUTH_DIRS, JSON.stringify([dir])))
         : undefined;
     try {
-        const key = inputs.mode === 'build' ? (await contentKey({ ...inputs, engine: inputs.engine }, cwd)).key : undefined;
+        const computed = inputs.mode === 'build' ? await contentKey({ ...inputs, engine: inputs.engine }, cwd) : undefined;
+        const key = computed?.key;
+        if (inputs.skipExisting && computed?.gitIncluded) {
+            core/* warning */.$e('skip-existing: the build context sends .git, which changes with every commit, so no rerun will find the same content key; add .git to .dockerignore');
+        }
         const ctx = { inputs, session, tags, labels, annotations, contentKey: inputs.skipExisting ? key : undefined, cwd, tempDir, logger: actionsLogger, signal };
         let result;
         let flow;

@@ -35,7 +35,7 @@ export function findIgnoreFile(inputs: Pick<KeyInputs, 'context' | 'file' | 'eng
   return ignoreFileCandidates(context, dockerfile, inputs.engine).find((path) => existsSync(path))
 }
 
-export async function contentKey(inputs: KeyInputs, cwd: string): Promise<{ key: string; files: number }> {
+export async function contentKey(inputs: KeyInputs, cwd: string): Promise<{ key: string; files: number; gitIncluded: boolean }> {
   const context = resolve(cwd, inputs.context)
   const dockerfile = inputs.file ? resolve(cwd, inputs.file) : join(context, 'Dockerfile')
   const ignoreFile = findIgnoreFile(inputs, cwd)
@@ -53,7 +53,9 @@ export async function contentKey(inputs: KeyInputs, cwd: string): Promise<{ key:
   entry('dockerfile')
   hash.update(await readFile(dockerfile))
   let files = 0
+  let gitIncluded = false
   for (const path of await contextFiles(context, rules)) {
+    if (path.startsWith('.git/')) gitIncluded = true
     const full = join(context, path)
     const info = await stat(full, { bigint: false }).catch(() => undefined)
     const link = await readlink(full).catch(() => undefined)
@@ -62,7 +64,7 @@ export async function contentKey(inputs: KeyInputs, cwd: string): Promise<{ key:
     else if (info?.isFile()) hash.update(await readFile(full))
     files += 1
   }
-  return { key: hash.digest('hex'), files }
+  return { key: hash.digest('hex'), files, gitIncluded }
 }
 
 async function contextFiles(context: string, rules: ReturnType<typeof parseDockerignore>): Promise<string[]> {

@@ -47,7 +47,11 @@ export const run = (): Promise<void> =>
             )
           : undefined
       try {
-        const key = inputs.mode === 'build' ? (await contentKey({ ...inputs, engine: inputs.engine }, cwd)).key : undefined
+        const computed = inputs.mode === 'build' ? await contentKey({ ...inputs, engine: inputs.engine }, cwd) : undefined
+        const key = computed?.key
+        if (inputs.skipExisting && computed?.gitIncluded) {
+          core.warning('skip-existing: the build context sends .git, which changes with every commit, so no rerun will find the same content key; add .git to .dockerignore')
+        }
         const ctx: FlowContext = { inputs, session, tags, labels, annotations, contentKey: inputs.skipExisting ? key : undefined, cwd, tempDir, logger: actionsLogger, signal }
         let result: Result
         let flow: FlowResult | undefined

@@ -49,8 +49,14 @@ describe('contentKey', () => {
     expect(findIgnoreFile({ context: '.', file: 'docker/api/Dockerfile', engine: 'docker' }, dir)).toBe(join(dir, '.dockerignore'))
   })
 
-  test('files counted are those the context sends', async () => {
+  test('files counted are those the context sends; a .git sent along is reported', async () => {
     const dir = workspace(files)
-    expect((await contentKey(base, dir)).files).toBe(3)
+    expect(await contentKey(base, dir)).toMatchObject({ files: 3, gitIncluded: false })
+    writeFileSync(join(dir, '.dockerignore'), 'logs\n')
+    mkdirSync(join(dir, '.git'))
+    writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    expect(await contentKey(base, dir)).toMatchObject({ files: 4, gitIncluded: true })
+    writeFileSync(join(dir, '.dockerignore'), 'logs\n.git\n')
+    expect(await contentKey(base, dir)).toMatchObject({ files: 3, gitIncluded: false })
   })
 })
