@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import type { CreateSnapshotRequest, RestoreSnapshotRequest, SnapshotInfo, SnapshotProvider, SnapshotProviderConfig } from '../../../packages/providers/snapshot.js'
+import type { CreateSnapshotRequest, RestoreSnapshotRequest, SnapshotInfo, SnapshotProvider, SnapshotProviderConfig } from '../../../packages/providers/snapshot/types.js'
 import { silentLogger, type Logger } from '../../../packages/core/log.js'
 
 // The snapshot provider (RDS / Azure ARM calls) is the edge: replaced by a fake that records calls.
@@ -30,7 +30,7 @@ const fake: SnapshotProvider = {
     return { target: req.target, endpoint: 'restored.abc.eu-west-1.rds.amazonaws.com:5432' }
   }
 }
-jest.unstable_mockModule('../../../packages/providers/snapshot.js', () => ({
+jest.unstable_mockModule('../../../packages/providers/snapshot/types.js', () => ({
   createSnapshotProvider: async (config: SnapshotProviderConfig) => (calls.configs.push(config), fake),
   MANAGED_TAG_KEY: 'managed-by',
   MANAGED_TAG_VALUE: 'deploy-actions'
