@@ -1,11 +1,26 @@
-import type { ArmTokenCredential } from '../../providers/snapshot/types.js'
+import { errorMessage } from '../../core/error-message.js'
 import { chooseArmCredential, credentialHint, GITHUB_OIDC_AUDIENCE, type ArmCredentialChoice } from './credential-choice.js'
+
+/**
+ * The one Azure credential chain of the suite: GitHub OIDC federated credential → client secret →
+ * managed identity (credential-choice.ts decides, purely, from the environment; this file only
+ * wires @azure/identity, loaded lazily).
+ *
+ * Stable API (ARM providers, Blob Storage, build-push's ACR token exchange, Azure traffic
+ * providers): buildArmCredential(env?) → { credential, choice }; ArmTokenCredential (any
+ * @azure/identity TokenCredential fits, and so does a test's static token).
+ */
+
+/** The part of @azure/identity's TokenCredential this suite uses; any TokenCredential fits. */
+export interface ArmTokenCredential {
+  getToken(scopes: string | string[], options?: { abortSignal?: AbortSignal }): Promise<{ token: string; expiresOnTimestamp: number } | null>
+}
 
 /**
  * Builds the @azure/identity credential the environment calls for (see credential-choice.ts for
  * the order). The GitHub ID token is fetched through @actions/core getIDToken (which masks it)
  * every time Entra ID asks for an assertion, so a long wait never outlives a token.
- * @azure/identity is loaded lazily: only the azure-flexible engine needs it.
+ * @azure/identity is loaded lazily: only Azure providers need it.
  */
 export async function buildArmCredential(
   env: Record<string, string | undefined> = process.env
@@ -38,7 +53,7 @@ function withSignInHint(credential: ArmTokenCredential, choice: ArmCredentialCho
         if (!token) throw new Error('no token returned')
         return token
       } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+        const reason = errorMessage(error).split('\n')[0]
         throw new Error(`Azure sign-in failed (${choice.kind}): ${reason} — ${credentialHint(choice)}`, { cause: error })
       }
     }

@@ -3,7 +3,8 @@ import type { Logger } from '../../core/log.js'
 import type { BackupDestination } from './destination.js'
 
 /**
- * Backup object storage: one interface, one provider per store, one factory.
+ * Backup object storage: the interface every store implements and the config it takes. The
+ * factory (factory.ts) loads one store folder lazily; nothing here imports a store.
  *
  * A backup exists only once it is complete: `put` consumes the whole body, then calls `finalize`
  * (which may still throw, e.g. when the dump tool exited non-zero) and only then commits the object
@@ -75,34 +76,17 @@ export interface S3Auth {
   sessionToken?: string
 }
 
-export interface BackupStoreConfig {
+/** What a store is given besides its settings. */
+export interface BackupStoreDeps {
+  logger?: Logger
+}
+
+/** The settings; `logger` may also be given here (as db-backup does) or as the factory's second argument. */
+export interface BackupStoreConfig extends BackupStoreDeps {
   destination: BackupDestination
   azure?: AzureBlobAuth
   s3?: S3Auth
-  logger?: Logger
   /** Bytes per Azure block / S3 part (default 8 MiB) and how many upload at once (default 4). */
   partBytes?: number
   concurrency?: number
-}
-
-export async function createBackupStore(config: BackupStoreConfig): Promise<BackupStore> {
-  const { destination } = config
-  switch (destination.kind) {
-    case 'azure-blob': {
-      const { createBlobStore } = await import('./azure-blob/blob-store.js')
-      return createBlobStore(destination, config)
-    }
-    case 's3': {
-      const { createS3Store } = await import('./s3/s3-store.js')
-      return createS3Store(destination, config)
-    }
-    case 'local': {
-      const { createFileStore } = await import('./local/file-store.js')
-      return createFileStore(destination)
-    }
-    default: {
-      const never: never = destination
-      throw new Error(`unknown destination ${JSON.stringify(never)}`)
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import { HttpStatusError, httpRequestWithRetry, isRetryableStatus, type HttpResponse } from '../../core/http.js'
 import { AttemptTimeoutError, retry, type RetryAfterHint, type RetryOptions } from '../../core/retry.js'
 import { DeliveryError, type NotifierDeps } from './types.js'
+import { errorMessage } from '../../core/error-message.js'
 
 /**
  * The notifiers' one retry policy: attempts, backoff and per-attempt timeout from the action's
@@ -24,7 +25,7 @@ function retryOptions(what: string, deps: NotifierDeps): Partial<RetryOptions> &
 export function describeError(error: unknown): string {
   if (error instanceof HttpStatusError) return `HTTP ${error.status}${error.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)` : ''}`
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   return cause?.code ? `${message} (${cause.code})` : message
 }
 

@@ -2,7 +2,8 @@ import type { Logger } from '../../core/log.js'
 import type { DeploymentContext, NotificationMessage } from './notification-content.js'
 
 /**
- * Deployment notifications: one interface, one notifier per channel, one factory.
+ * Deployment notifications: the interface every channel implements and the config each takes.
+ * The factory (factory.ts) loads one channel folder lazily; nothing here imports a channel.
  *
  * Channels
  * - `slack` (packages/providers/slack/): an incoming webhook (POST of a Block Kit message), or a
@@ -129,33 +130,3 @@ export interface GitHubConfig {
 }
 
 export type ChannelConfig = SlackConfig | TeamsConfig | DiscordConfig | WebhookConfig | EmailConfig | GitHubConfig
-
-/** Loads only the chosen channel's code (SDKs load lazily so the action starts fast). */
-export async function createNotifier(config: ChannelConfig, deps: NotifierDeps): Promise<Notifier> {
-  switch (config.channel) {
-    case 'slack': {
-      const { SlackNotifier } = await import('./slack/slack-notifier.js')
-      return new SlackNotifier(config, deps)
-    }
-    case 'teams': {
-      const { TeamsNotifier } = await import('./teams/teams-notifier.js')
-      return new TeamsNotifier(config, deps)
-    }
-    case 'discord': {
-      const { DiscordNotifier } = await import('./discord/discord-notifier.js')
-      return new DiscordNotifier(config, deps)
-    }
-    case 'webhook': {
-      const { WebhookNotifier } = await import('./webhook/webhook-notifier.js')
-      return new WebhookNotifier(config, deps)
-    }
-    case 'email': {
-      const { EmailNotifier } = await import('./email/email-notifier.js')
-      return new EmailNotifier(config, deps)
-    }
-    case 'github': {
-      const { GitHubNotifier } = await import('./github/github-notifier.js')
-      return new GitHubNotifier(config, deps)
-    }
-  }
-}

@@ -1,10 +1,12 @@
+import type { ArmTokenCredential } from '../../clouds/azure/credential.js'
 import type { Logger } from '../../core/log.js'
 
 /**
- * Cloud database snapshots: one interface, one provider per cloud, one factory.
+ * Cloud database snapshots: the interface every provider implements and the config it takes.
+ * The factory (factory.ts) loads one provider folder lazily; nothing here imports a provider.
  *
  * Providers
- * - `rds-snapshot` (packages/providers/aws/rds-snapshot.ts): AWS RDS and Aurora manual snapshots.
+ * - `rds-snapshot` (rds-snapshot/rds-snapshot.ts): AWS RDS and Aurora manual snapshots.
  *   `source` is a DB instance identifier (`mydb` or `instance:mydb`) or an Aurora cluster
  *   identifier written `cluster:my-cluster`; the prefix picks CreateDBSnapshot or
  *   CreateDBClusterSnapshot. Cluster snapshot ids come back `cluster:`-prefixed from
@@ -14,12 +16,12 @@ import type { Logger } from '../../core/log.js'
  *   `managed-by=deploy-actions` plus the request's tags. Credentials and region come from the
  *   SDK's default chain (OIDC web identity, env, profile…); `config.region` overrides the region
  *   and `config.endpoint` (or the SDK-native `AWS_ENDPOINT_URL_RDS`) overrides the endpoint.
- * - `azure-flexible` (packages/providers/azure/flexible-backup.ts): on-demand backups of an Azure
+ * - `azure-flexible` (azure-flexible/flexible-backup.ts): on-demand backups of an Azure
  *   Database for PostgreSQL Flexible Server through the ARM REST API. `source` is a server name
  *   (with `config.subscriptionId` and `config.resourceGroup`) or a full server resource id
  *   `/subscriptions/…/resourceGroups/…/providers/Microsoft.DBforPostgreSQL/flexibleServers/<name>`.
  *   Azure backups carry no tags, so this suite's marker is the backup NAME: every backup it
- *   creates is named `da-<snapshotId>` (see flexible-backup-mapping.ts `MANAGED_BACKUP_PREFIX`);
+ *   creates is named `da-<snapshotId>` (see azure-flexible/flexible-backup-mapping.ts `MANAGED_BACKUP_PREFIX`);
  *   `listManaged` keeps only "Customer On-Demand" backups whose name has that prefix, and
  *   `delete` refuses any other name. Request tags cannot be stored; SnapshotInfo.tags reports
  *   only `managed-by=deploy-actions` (derived from the name). SnapshotInfo.id is the backup's
@@ -27,7 +29,7 @@ import type { Logger } from '../../core/log.js'
  *   Restore creates a new server (`target`: a server name in the same resource group, or a
  *   resource id) with createMode PointInTimeRestore at the backup's completedTime.
  *
- * Authentication for Azure (packages/providers/azure/credential.ts), first that applies:
+ * Authentication for Azure (packages/clouds/azure/credential.ts), first that applies:
  *   1. `config.credential` — an injected token credential (tests, or callers with their own);
  *   2. GitHub OIDC: ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN present (job has `id-token: write`) and
  *      AZURE_CLIENT_ID + AZURE_TENANT_ID → ClientAssertionCredential with a GitHub ID token for
@@ -78,18 +80,8 @@ export interface SnapshotProvider {
   restore(req: RestoreSnapshotRequest): Promise<{ target: string; endpoint?: string }>
 }
 
-/** The part of @azure/identity's TokenCredential this suite uses; any TokenCredential fits. */
-export interface ArmTokenCredential {
-  getToken(scopes: string | string[], options?: { abortSignal?: AbortSignal }): Promise<{ token: string; expiresOnTimestamp: number } | null>
-}
-
-export interface SnapshotProviderConfig {
-  kind: 'rds-snapshot' | 'azure-flexible'
-  region?: string
-  subscriptionId?: string
-  resourceGroup?: string
-  /** RDS: endpoint URL override. Azure: ARM base URL override (default https://management.azure.com). */
-  endpoint?: string
+/** What a provider is given besides its settings: injected so tests run silent and instantly. */
+export interface SnapshotProviderDeps {
   /** Azure only: use this credential instead of building one from the environment. */
   credential?: ArmTokenCredential
   /** Progress and retry notes; silent when absent. */
@@ -97,33 +89,17 @@ export interface SnapshotProviderConfig {
   /** Injected in tests so waits run instantly (with `now`, a fake clock for timeouts). */
   sleep?: (ms: number) => Promise<void>
   now?: () => number
+}
+
+/** The settings; the deps may also be given here (as db-backup does) or as the factory's second argument. */
+export interface SnapshotProviderConfig extends SnapshotProviderDeps {
+  kind: 'rds-snapshot' | 'azure-flexible'
+  region?: string
+  subscriptionId?: string
+  resourceGroup?: string
+  /** RDS: endpoint URL override. Azure: ARM base URL override (default https://management.azure.com). */
+  endpoint?: string
   /** First delay between status polls (doubles up to maxPollIntervalMs). Defaults: 5 s / 30 s. */
   pollIntervalMs?: number
   maxPollIntervalMs?: number
-}
-
-/** Newest first (createdAt is ISO 8601 UTC, so it sorts as text): the order listManaged returns. */
-export function sortNewestFirst(snapshots: SnapshotInfo[]): SnapshotInfo[] {
-  return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-}
-
-/** The tag (RDS) every snapshot this suite creates carries; only those are ever deleted. */
-export const MANAGED_TAG_KEY = 'managed-by'
-export const MANAGED_TAG_VALUE = 'deploy-actions'
-
-export async function createSnapshotProvider(config: SnapshotProviderConfig): Promise<SnapshotProvider> {
-  switch (config.kind) {
-    case 'rds-snapshot': {
-      const { createRdsSnapshotProvider } = await import('./rds-snapshot/rds-snapshot.js')
-      return createRdsSnapshotProvider(config)
-    }
-    case 'azure-flexible': {
-      const { createFlexibleBackupProvider } = await import('./azure-flexible/flexible-backup.js')
-      return createFlexibleBackupProvider({ ...config, endpoint: config.endpoint || process.env.DEPLOY_ACTIONS_ARM_ENDPOINT || undefined })
-    }
-    default: {
-      const kind: never = config.kind
-      throw new Error(`unknown snapshot provider kind "${String(kind)}"`)
-    }
-  }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ArmTokenCredential } from '../../../packages/providers/snapshot/types.js'
+import type { ArmTokenCredential } from '../../../packages/clouds/azure/credential.js'
 
 /**
  * A local HTTP server speaking the Azure Resource Manager shapes the azure-flexible snapshot

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Readable } from 'node:stream'
+import { buildArmCredential } from '../../../clouds/azure/credential.js'
 import { objectUri, type BackupDestination } from '../destination.js'
 import { metadataToMap } from '../metadata.js'
 import type { BackupMetadata, BackupStore, BackupStoreConfig, PutOptions, StoredObject } from '../types.js'
@@ -11,8 +12,10 @@ type AzureDestination = Extract<BackupDestination, { kind: 'azure-blob' }>
 /**
  * Azure Blob Storage through @azure/storage-blob. Uploads stage blocks from the stream (a few in
  * flight) and commit the block list with the metadata at the end, so a blob appears only whole.
- * Auth, first that applies: connection string; SAS token; @azure/identity DefaultAzureCredential
- * (OIDC federated credential, client secret, managed identity, Azure CLI…).
+ * Auth, first that applies: connection string; SAS token; the suite's Azure credential chain
+ * (packages/clouds/azure/credential.ts: GitHub OIDC federated credential, client secret, managed
+ * identity). The storage SDK keeps its own retries: staged blocks go up in parallel outside our
+ * retry policy.
  */
 export async function createBlobStore(destination: AzureDestination, config: BackupStoreConfig): Promise<BackupStore> {
   const { BlobServiceClient } = await import('@azure/storage-blob')
@@ -30,8 +33,8 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
     if (auth.sasToken) {
       service = new BlobServiceClient(`${accountUrl}?${auth.sasToken.replace(/^\?/, '')}`)
     } else {
-      const { DefaultAzureCredential } = await import('@azure/identity')
-      service = new BlobServiceClient(accountUrl, new DefaultAzureCredential())
+      const { credential } = await buildArmCredential()
+      service = new BlobServiceClient(accountUrl, credential)
     }
   }
   const container = service.getContainerClient(destination.container)

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { awsClientConfig } from '../../../clouds/aws/client-config.js'
+import { awsCredentials } from '../../../clouds/aws/credentials.js'
 import type { Readable } from 'node:stream'
 import { objectUri, type BackupDestination } from '../destination.js'
 import { metadataToMap } from '../metadata.js'
@@ -15,20 +17,26 @@ const LIST_HEADS = 16
  * S3 and S3-compatible stores through @aws-sdk/client-s3 and @aws-sdk/lib-storage. The stream goes
  * up as a multipart upload under a temporary key (lib-storage aborts it on failure); once the
  * dump is known good, a server-side copy to the final key sets the metadata (digest included),
- * and the temporary object is deleted. Credentials: the inputs when given, else the SDK's default
- * chain (environment, OIDC web identity from aws-actions/configure-aws-credentials, profiles…).
+ * and the temporary object is deleted. Region, client settings and credentials (the inputs when
+ * given, else GitHub OIDC or the SDK's default chain) come from packages/clouds/aws.
  */
 export async function createS3Store(destination: S3Destination, config: BackupStoreConfig): Promise<BackupStore> {
   const s3 = await import('@aws-sdk/client-s3')
   const { Upload } = await import('@aws-sdk/lib-storage')
   const auth = config.s3 ?? {}
+  const { credentials } = await awsCredentials({ accessKeyId: auth.accessKeyId, secretAccessKey: auth.secretAccessKey, sessionToken: auth.sessionToken })
   const client = new s3.S3Client({
-    region: auth.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1',
+    ...awsClientConfig({
+      region: auth.region,
+      fallbackRegion: 'us-east-1',
+      credentials,
+      // lib-storage sends the parts itself: our retry cannot wrap them one by one, so the SDK keeps
+      // its default 3 attempts; no idle cut, as a restore may pause the download stream for long.
+      sdkMaxAttempts: 3,
+      attemptTimeoutMs: 0
+    }),
     ...(auth.endpoint ? { endpoint: auth.endpoint, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
-    forcePathStyle: auth.forcePathStyle ?? Boolean(auth.endpoint),
-    ...(auth.accessKeyId && auth.secretAccessKey
-      ? { credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: auth.secretAccessKey, ...(auth.sessionToken ? { sessionToken: auth.sessionToken } : {}) } }
-      : {})
+    forcePathStyle: auth.forcePathStyle ?? Boolean(auth.endpoint)
   })
   const Bucket = destination.bucket
   const uri = (key: string): string => objectUri(destination, key)

@@ -1,6 +1,7 @@
 import { callWithPolicy } from '../delivery-retry.js'
 import { DeliveryError, type Delivery, type EmailConfig, type Notification, type Notifier, type NotifierDeps } from '../types.js'
 import { buildEmail, isRetryableSmtpError } from './email-body.js'
+import { errorMessage } from '../../../core/error-message.js'
 
 /**
  * Email through nodemailer over SMTP. `security`: `tls` connects with TLS from the start (port
@@ -36,7 +37,7 @@ export class EmailNotifier implements Notifier {
         'SMTP',
         this.deps,
         () => transport.sendMail({ from: c.from, to: c.to, subject: email.subject, text: email.text, html: email.html }),
-        (error) => ({ message: `SMTP server ${c.host}:${c.port}: ${error instanceof Error ? error.message : String(error)}`, retryable: isRetryableSmtpError(error) })
+        (error) => ({ message: `SMTP server ${c.host}:${c.port}: ${errorMessage(error)}`, retryable: isRetryableSmtpError(error) })
       )
       const rejected = (info.rejected ?? []).length
       if (rejected > 0) throw new DeliveryError(`the SMTP server refused ${rejected} of ${c.to.length} recipients`, { 'email-message-id': info.messageId })

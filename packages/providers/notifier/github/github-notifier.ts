@@ -12,6 +12,7 @@ import {
   previousDeployment,
   type DeploymentSummary
 } from './github-deployment.js'
+import { errorMessage } from '../../../core/error-message.js'
 
 type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
 type RequestBase = { owner: string; repo: string; request: { signal: AbortSignal } }
@@ -46,7 +47,7 @@ export class GitHubNotifier implements Notifier {
       try {
         done.push(await run())
       } catch (error) {
-        failed.push(error instanceof Error ? error.message : String(error))
+        failed.push(errorMessage(error))
       }
     }
     if (this.config.deployment !== 'off') {

@@ -1,9 +1,10 @@
-import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, type SnapshotInfo } from '../types.js'
+import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE } from '../managed.js'
+import type { SnapshotInfo } from '../types.js'
 
 /**
  * Pure helpers for Azure Database for PostgreSQL Flexible Server on-demand backups (ARM REST,
  * api-version 2024-08-01, "Backups" operations): resource ids and URLs, the backup-name marker,
- * response mapping, long-running-operation status and ARM error bodies.
+ * response mapping. ARM itself (URLs, errors, operation status) is packages/clouds/azure/arm.ts.
  *
  * Marker: Azure backups carry no tags, so the suite marks its backups by NAME. Every backup it
  * creates is called `da-<snapshot id>` (characters outside [A-Za-z0-9_.-] become "-", as the API
@@ -11,7 +12,6 @@ import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, type SnapshotInfo } from '../types.
  * `da-` are listed as managed or ever deleted; automatic ("Full") backups never are.
  */
 
-export const ARM_DEFAULT_ENDPOINT = 'https://management.azure.com'
 export const FLEXIBLE_SERVER_API_VERSION = '2024-08-01'
 export const MANAGED_BACKUP_PREFIX = 'da-'
 export const ON_DEMAND_BACKUP_TYPE = 'Customer On-Demand'
@@ -38,23 +38,6 @@ export interface ArmServerBackup {
   name?: string
   type?: string
   properties?: { backupType?: string; completedTime?: string; source?: string }
-}
-
-/** The ARM async-operation status resource polled through the Azure-AsyncOperation header. */
-export interface ArmOperationStatus {
-  id?: string
-  name?: string
-  status?: string
-  percentComplete?: number
-  startTime?: string
-  endTime?: string
-  error?: ArmErrorDetail
-}
-
-export interface ArmErrorDetail {
-  code?: string
-  message?: string
-  details?: ArmErrorDetail[]
 }
 
 const SERVER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.DBforPostgreSQL\/flexibleServers\/([^/]+)$/i
@@ -113,33 +96,6 @@ export function sameServer(a: ServerRef, b: ServerRef): boolean {
   )
 }
 
-/** ARM URL for a resource path (`/subscriptions/…`), with the api-version. */
-export function armUrl(endpoint: string, resourcePath: string, apiVersion = FLEXIBLE_SERVER_API_VERSION): string {
-  const base = endpoint.replace(/\/+$/, '')
-  const path = resourcePath
-    .split('/')
-    .map((segment) => encodeURIComponent(decodeURIComponent(segment)))
-    .join('/')
-  return `${base}${path}?api-version=${encodeURIComponent(apiVersion)}`
-}
-
-/** The OAuth scope for the ARM endpoint: https://management.azure.com/.default, or a sovereign cloud's. */
-export function armScope(endpoint: string): string {
-  return `${new URL(endpoint).origin}/.default`
-}
-
-/**
- * The Bearer token may only travel to the ARM endpoint's own origin: polling URLs come from
- * response headers, so one pointing elsewhere is refused rather than followed with the token.
- */
-export function isSameOrigin(url: string, endpoint: string): boolean {
-  try {
-    return new URL(url).origin === new URL(endpoint).origin
-  } catch {
-    return false
-  }
-}
-
 /** `da-<snapshotId>`, with characters the API does not allow turned into "-". */
 export function managedBackupName(snapshotId: string): string {
   const cleaned = snapshotId.trim().replace(/[^-\w.]/g, '-')
@@ -172,37 +128,6 @@ export function toSnapshotInfo(backup: ArmServerBackup): SnapshotInfo {
     createdAt: isoTime(backup.properties?.completedTime),
     status: 'available',
     tags: isManagedBackup(backup) ? { [MANAGED_TAG_KEY]: MANAGED_TAG_VALUE } : {}
-  }
-}
-
-export type OperationPhase = { phase: 'pending'; status: string; percent?: number } | { phase: 'succeeded' } | { phase: 'failed'; status: string; message: string }
-
-/** Azure-AsyncOperation status body → pending / succeeded / failed (with the error code and message). */
-export function operationPhase(body: ArmOperationStatus): OperationPhase {
-  const status = body.status ?? 'Unknown'
-  const normalized = status.toLowerCase()
-  if (normalized === 'succeeded') return { phase: 'succeeded' }
-  if (normalized === 'failed' || normalized === 'canceled' || normalized === 'cancelled') {
-    return { phase: 'failed', status, message: body.error ? formatArmError(body.error) : `operation ${status.toLowerCase()} without an error detail` }
-  }
-  const percent = typeof body.percentComplete === 'number' && Number.isFinite(body.percentComplete) ? Math.round(body.percentComplete) : undefined
-  return { phase: 'pending', status, ...(percent !== undefined ? { percent } : {}) }
-}
-
-/** "Code: message (Inner: detail)". */
-export function formatArmError(error: ArmErrorDetail): string {
-  const head = [error.code, error.message].filter(Boolean).join(': ') || 'unknown error'
-  const details = (error.details ?? []).map((d) => [d.code, d.message].filter(Boolean).join(': ')).filter(Boolean)
-  return details.length > 0 ? `${head} (${details.join('; ')})` : head
-}
-
-/** An ARM error response body `{ "error": { "code", "message", "details" } }`, if it is one. */
-export function parseArmErrorBody(body: string): ArmErrorDetail | undefined {
-  try {
-    const parsed = JSON.parse(body) as { error?: ArmErrorDetail }
-    return parsed && typeof parsed.error === 'object' ? parsed.error : undefined
-  } catch {
-    return undefined
   }
 }
 

@@ -1,4 +1,5 @@
-import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, type SnapshotInfo } from '../types.js'
+import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE } from '../managed.js'
+import type { SnapshotInfo } from '../types.js'
 
 /**
  * Pure helpers for the RDS snapshot provider: source/target parsing, tags, response mapping and
@@ -143,56 +144,4 @@ export function endpointAddress(endpoint: { Address?: string; Port?: number } | 
 export function clusterEndpointAddress(cluster: { Endpoint?: string; Port?: number } | undefined): string | undefined {
   if (!cluster?.Endpoint) return undefined
   return cluster.Port ? `${cluster.Endpoint}:${cluster.Port}` : cluster.Endpoint
-}
-
-const THROTTLING_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'PriorRequestNotComplete',
-  'SlowDown'
-])
-
-interface AwsErrorLike {
-  name?: string
-  Code?: string
-  $metadata?: { httpStatusCode?: number }
-  $retryable?: { throttling?: boolean }
-}
-
-/** Throttling answers from the RDS Query API (after the SDK's own retries gave up). */
-export function isThrottlingError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  const e = error as AwsErrorLike
-  return (
-    THROTTLING_CODES.has(e.name ?? '') ||
-    THROTTLING_CODES.has(e.Code ?? '') ||
-    e.$retryable?.throttling === true ||
-    e.$metadata?.httpStatusCode === 429
-  )
-}
-
-/** Throttling, 5xx and network failures are worth another try; a client fault is not. */
-export function isTransientAwsError(error: unknown): boolean {
-  if (isThrottlingError(error)) return true
-  if (typeof error !== 'object' || error === null) return false
-  const e = error as AwsErrorLike & { code?: string }
-  const status = e.$metadata?.httpStatusCode
-  if (status !== undefined && status >= 500) return true
-  return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout', 'InternalFailure', 'ServiceUnavailable'].includes(
-    e.code ?? e.name ?? ''
-  )
-}
-
-/** "CreateDBSnapshot failed: DBSnapshotAlreadyExistsFault: Cannot create the snapshot because …" */
-export function describeAwsError(operation: string, error: unknown): string {
-  if (error instanceof Error) {
-    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : ''
-    return `${operation} failed: ${name}${error.message}`
-  }
-  return `${operation} failed: ${String(error)}`
 }

@@ -14,9 +14,13 @@ import {
   type DBClusterSnapshot,
   type DBSnapshot
 } from '@aws-sdk/client-rds'
+import { awsClientConfig } from '../../../clouds/aws/client-config.js'
+import { awsCredentials } from '../../../clouds/aws/credentials.js'
+import { describeAwsError, isThrottlingError, isTransientAwsError } from '../../../clouds/aws/errors.js'
 import { silentLogger } from '../../../core/log.js'
+import { pollClock, waitUntil, type PollClock } from '../../../core/poll.js'
 import { retry } from '../../../core/retry.js'
-import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, sortNewestFirst } from '../types.js'
+import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, sortNewestFirst } from '../managed.js'
 import type {
   CreateSnapshotRequest,
   RestoreSnapshotRequest,
@@ -24,16 +28,12 @@ import type {
   SnapshotProvider,
   SnapshotProviderConfig
 } from '../types.js'
-import { pollClock, waitUntil, type PollClock } from '../../../core/wait-until.js'
 import {
   buildRdsTags,
   clusterEndpointAddress,
   databasePhase,
-  describeAwsError,
   endpointAddress,
   isManagedSnapshot,
-  isThrottlingError,
-  isTransientAwsError,
   parseRdsResource,
   parseRdsSnapshotId,
   snapshotPhase,
@@ -46,25 +46,20 @@ import {
  *
  * - Sources and restore targets: `mydb` / `instance:mydb` (DB instance) or `cluster:name`
  *   (Aurora DB cluster); see rds-snapshot-mapping.ts parseRdsResource.
- * - Retries: the SDK's own retry strategy in adaptive mode (client-side rate limiting when RDS
- *   throttles), and around every call our retry() for throttling/5xx that outlast it; every wait
+ * - Retries: the SDK's are off (packages/clouds/aws/client-config.ts); around every call our
+ *   retry() rides out throttling, 5xx and network failures with backoff and jitter; every wait
  *   has its own deadline (request.timeoutMs) and reports progress on each poll.
- * - Credentials and region: the SDK's default chain (OIDC web identity from
- *   aws-actions/configure-aws-credentials, env keys, profiles); endpoint from config.endpoint or
- *   the SDK-native AWS_ENDPOINT_URL_RDS.
+ * - Credentials and region: packages/clouds/aws (GitHub OIDC web identity, else the SDK's default
+ *   chain: env keys, token file from aws-actions/configure-aws-credentials, profiles); endpoint
+ *   from config.endpoint or the SDK-native AWS_ENDPOINT_URL_RDS.
  */
 
-const SDK_MAX_ATTEMPTS = 5
+/** Attempts per RDS call (ours only: the SDK's retries are off). */
+const CALL_ATTEMPTS = 6
 
 export async function createRdsSnapshotProvider(config: SnapshotProviderConfig): Promise<SnapshotProvider> {
-  const client = new RDSClient({
-    ...(config.region ? { region: config.region } : {}),
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    maxAttempts: SDK_MAX_ATTEMPTS,
-    retryMode: 'adaptive',
-    // No call may hang: the SDK's default has no request timeout.
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
-  })
+  const { credentials } = await awsCredentials({})
+  const client = new RDSClient(awsClientConfig({ region: config.region, endpoint: config.endpoint, credentials }))
   return new RdsSnapshotProvider(client, config)
 }
 
@@ -313,11 +308,11 @@ export class RdsSnapshotProvider implements SnapshotProvider {
     }
   }
 
-  /** One RDS call: throttling and 5xx that outlast the SDK's retries are retried with backoff. */
+  /** One RDS call: throttling, 5xx and network failures are retried with backoff and jitter. */
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
     try {
       return await retry(() => send(), {
-        attempts: 4,
+        attempts: CALL_ATTEMPTS,
         baseDelayMs: 2_000,
         maxDelayMs: 20_000,
         isRetryable: isTransientAwsError,

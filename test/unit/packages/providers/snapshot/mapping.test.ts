@@ -2,31 +2,21 @@ import { describe, expect, it } from '@jest/globals'
 import {
   buildRdsTags,
   databasePhase,
-  describeAwsError,
   endpointAddress,
   isManagedSnapshot,
-  isThrottlingError,
-  isTransientAwsError,
   parseRdsResource,
   parseRdsSnapshotId,
   snapshotPhase,
   toSnapshotInfo as rdsToSnapshotInfo
 } from '../../../../../packages/providers/snapshot/rds-snapshot/rds-snapshot-mapping.js'
 import {
-  armScope,
-  armUrl,
-  formatArmError,
   isManagedBackup,
-  isSameOrigin,
   managedBackupName,
-  operationPhase,
-  parseArmErrorBody,
   parseBackupRef,
   parseServerRef,
   pointInTimeRestoreBody,
   toSnapshotInfo as azureToSnapshotInfo
 } from '../../../../../packages/providers/snapshot/azure-flexible/flexible-backup-mapping.js'
-import { waitUntil, type PollResult } from '../../../../../packages/core/wait-until.js'
 
 describe('RDS mapping', () => {
   it.each([
@@ -116,27 +106,6 @@ describe('RDS mapping', () => {
     expect(endpointAddress(endpoint)).toBe(expected)
   })
 
-  it.each([
-    [{ name: 'ThrottlingException' }, true, true],
-    [{ name: 'Throttling' }, true, true],
-    [{ name: 'RequestLimitExceeded' }, true, true],
-    [{ name: 'X', $retryable: { throttling: true } }, true, true],
-    [{ name: 'X', $metadata: { httpStatusCode: 429 } }, true, true],
-    [{ name: 'InternalFailure', $metadata: { httpStatusCode: 500 } }, false, true],
-    [{ code: 'ECONNRESET' }, false, true],
-    [{ name: 'DBSnapshotAlreadyExistsFault', $metadata: { httpStatusCode: 400 } }, false, false],
-    ['text', false, false]
-  ])('classifies %j: throttling %s, transient %s', (error, throttling, transient) => {
-    expect(isThrottlingError(error)).toBe(throttling)
-    expect(isTransientAwsError(error)).toBe(transient)
-  })
-
-  it('describes AWS errors with the operation and fault name', () => {
-    const error = Object.assign(new Error('Cannot create the snapshot because one with this identifier already exists.'), { name: 'DBSnapshotAlreadyExistsFault' })
-    expect(describeAwsError('CreateDBSnapshot', error)).toBe(
-      'CreateDBSnapshot failed: DBSnapshotAlreadyExistsFault: Cannot create the snapshot because one with this identifier already exists.'
-    )
-  })
 })
 
 describe('Azure Flexible Server mapping', () => {
@@ -200,70 +169,10 @@ describe('Azure Flexible Server mapping', () => {
     ).toEqual({ id: `${serverId}/backups/da-1`, createdAt: '2025-03-15T18:30:22.123Z', status: 'available', tags: { 'managed-by': 'deploy-actions' } })
   })
 
-  it.each([
-    [{ status: 'InProgress', percentComplete: 42.4 }, { phase: 'pending', status: 'InProgress', percent: 42 }],
-    [{ status: 'Accepted' }, { phase: 'pending', status: 'Accepted' }],
-    [{ status: 'Succeeded' }, { phase: 'succeeded' }],
-    [{ status: 'Failed', error: { code: 'ServerBusy', message: 'Try later.' } }, { phase: 'failed', status: 'Failed', message: 'ServerBusy: Try later.' }],
-    [{ status: 'Canceled' }, { phase: 'failed', status: 'Canceled', message: 'operation canceled without an error detail' }]
-  ])('operationPhase(%j)', (body, expected) => {
-    expect(operationPhase(body)).toEqual(expected)
-  })
-
-  it('formats and parses ARM error bodies', () => {
-    expect(formatArmError({ code: 'InvalidParameterValue', message: 'Bad.', details: [{ code: 'Inner', message: 'Why.' }] })).toBe(
-      'InvalidParameterValue: Bad. (Inner: Why.)'
-    )
-    expect(parseArmErrorBody('{"error":{"code":"X","message":"Y"}}')).toEqual({ code: 'X', message: 'Y' })
-    expect(parseArmErrorBody('<html>')).toBeUndefined()
-    expect(parseArmErrorBody('{"value":[]}')).toBeUndefined()
-  })
-
-  it('builds URLs, scopes and the restore body', () => {
-    expect(armUrl('https://management.azure.com/', `${serverId}/backups/da-1`)).toBe(`https://management.azure.com${serverId}/backups/da-1?api-version=2024-08-01`)
-    expect(armScope('https://management.azure.com')).toBe('https://management.azure.com/.default')
-    expect(armScope('http://127.0.0.1:4567/')).toBe('http://127.0.0.1:4567/.default')
+  it('builds the restore body', () => {
     expect(pointInTimeRestoreBody('westeurope', { subscriptionId: sub, resourceGroup: 'rg', server: 'shop-pg' }, '2026-01-01T00:00:00Z')).toEqual({
       location: 'westeurope',
       properties: { createMode: 'PointInTimeRestore', sourceServerResourceId: serverId, pointInTimeUTC: '2026-01-01T00:00:00Z' }
     })
-  })
-
-  it.each([
-    ['https://management.azure.com/subscriptions/x/op?a=1', 'https://management.azure.com', true],
-    ['https://evil.example/op', 'https://management.azure.com', false],
-    ['http://management.azure.com/op', 'https://management.azure.com', false],
-    ['not a url', 'https://management.azure.com', false]
-  ])('isSameOrigin(%j, %j) → %s (the token never leaves the ARM origin)', (url, endpoint, expected) => {
-    expect(isSameOrigin(url, endpoint)).toBe(expected)
-  })
-})
-
-describe('waitUntil', () => {
-  it('prefers a Retry-After hint, doubles the interval up to the cap, and returns the value', async () => {
-    let t = 0
-    const sleeps: number[] = []
-    const answers: PollResult<string>[] = [
-      { done: false, status: 'a' },
-      { done: false, status: 'b', retryAfterMs: 250 },
-      { done: false, status: 'c' },
-      { done: false, status: 'd' },
-      { done: true, value: 'ok' }
-    ]
-    const value = await waitUntil({
-      what: 'thing',
-      timeoutMs: 60_000,
-      intervalMs: 1_000,
-      maxIntervalMs: 3_000,
-      check: async () => answers.shift()!,
-      onProgress: () => {},
-      sleep: async (ms) => {
-        sleeps.push(ms)
-        t += ms
-      },
-      now: () => t
-    })
-    expect(value).toBe('ok')
-    expect(sleeps).toEqual([1_000, 250, 3_000, 3_000])
   })
 })

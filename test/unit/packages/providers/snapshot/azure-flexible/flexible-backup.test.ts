@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { closeHttpAgent } from '../../../../../../packages/core/http.js'
-import { createSnapshotProvider, type SnapshotProgress, type SnapshotProvider } from '../../../../../../packages/providers/snapshot/types.js'
+import { createSnapshotProvider } from '../../../../../../packages/providers/snapshot/factory.js'
+import { type SnapshotProgress, type SnapshotProvider } from '../../../../../../packages/providers/snapshot/types.js'
 import { buildArmCredential } from '../../../../../../packages/clouds/azure/credential.js'
 import { startFakeArm, staticTokenCredential, type FakeArm } from '../../../../../support/fakes/azure-arm.js'
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createSnapshotProvider, type SnapshotProgress, type SnapshotProvider } from '../../../../../../packages/providers/snapshot/types.js'
+import { createSnapshotProvider } from '../../../../../../packages/providers/snapshot/factory.js'
+import { type SnapshotProgress, type SnapshotProvider } from '../../../../../../packages/providers/snapshot/types.js'
 import { startFakeRds, type FakeRds } from '../../../../../support/fakes/rds.js'
 
-// The real @aws-sdk/client-rds (serialisation, SigV4, XML parsing, error mapping, its own retry
-// strategy) against a local HTTP server speaking the RDS Query API (test/support/fakes/rds.ts).
+// The real @aws-sdk/client-rds (serialisation, SigV4, XML parsing, error mapping; its own retries
+// are off, ours run) against a local HTTP server speaking the RDS Query API (test/support/fakes/rds.ts).
 // This is the path the db-backup action takes at runner level with AWS_ENDPOINT_URL_RDS.
 let fake: FakeRds
 let snapshots: SnapshotProvider
@@ -41,7 +42,7 @@ describe('rds-snapshot through the real SDK (RDS Query API faked by a local HTTP
     expect(create.params).toMatchObject({ DBInstanceIdentifier: 'shop-db', DBSnapshotIdentifier: 'pre-deploy-1', 'Tags.Tag.1.Key': 'managed-by', 'Tags.Tag.1.Value': 'deploy-actions' })
   })
 
-  it('rides out throttling (the SDK\'s own retry strategy) and creates a cluster snapshot', async () => {
+  it('rides out throttling (our retry policy; the SDK\'s retries are off) and creates a cluster snapshot', async () => {
     fake.throttle({ times: 2, action: 'CreateDBClusterSnapshot' })
     const info = await snapshots.create({ source: 'cluster:orders', snapshotId: 'pre-deploy-2', tags: {}, timeoutMs: 60_000, onProgress: () => {} })
     expect(info).toMatchObject({ id: 'cluster:pre-deploy-2', status: 'available' })

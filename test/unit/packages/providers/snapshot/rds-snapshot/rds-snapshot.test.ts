@@ -15,7 +15,8 @@ import {
   RestoreDBInstanceFromDBSnapshotCommand
 } from '@aws-sdk/client-rds'
 import { mockClient } from 'aws-sdk-client-mock'
-import { createSnapshotProvider, type SnapshotProgress, type SnapshotProvider } from '../../../../../../packages/providers/snapshot/types.js'
+import { createSnapshotProvider } from '../../../../../../packages/providers/snapshot/factory.js'
+import { type SnapshotProgress, type SnapshotProvider } from '../../../../../../packages/providers/snapshot/types.js'
 
 // Response shapes follow the RDS API reference (DBSnapshot, DBClusterSnapshot, DBInstance,
 // DBCluster); the SDK client is replaced by aws-sdk-client-mock, the clock and sleep are fake.
