@@ -66,7 +66,7 @@ export async function retry<T>(operation: (signal: AbortSignal, attempt: number)
         return { done: false, delayMs }
       }
     },
-    { sleep, signal, cancelled: () => signal?.reason ?? new Error('aborted') }
+    { sleep, signal, cancelled: (): unknown => signal?.reason ?? new Error('aborted') }
   )
 }
 

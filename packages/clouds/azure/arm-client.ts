@@ -107,7 +107,8 @@ export class ArmClient {
     const asyncUrl = initial.headers['azure-asyncoperation']
     const locationUrl = initial.headers['location']
     if (!asyncUrl && !(initial.status === 202 && locationUrl)) return
-    const pollUrl = (asyncUrl || locationUrl) as string
+    const pollUrl = asyncUrl || locationUrl
+    if (!pollUrl) return
     if (!isSameOrigin(pollUrl, this.endpoint)) throw new Error(`${what}: refusing to poll ${new URL(pollUrl).origin}, which is not the ARM endpoint`)
     let first = true
     await waitUntil({

@@ -21,11 +21,10 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
   const { BlobServiceClient } = await import('@azure/storage-blob')
   const auth = config.azure ?? {}
   let service: InstanceType<typeof BlobServiceClient>
-  let accountUrl = destination.accountUrl
   if (auth.connectionString) {
     service = BlobServiceClient.fromConnectionString(auth.connectionString)
-    accountUrl ??= service.url.replace(/\/$/, '')
   } else {
+    let accountUrl = destination.accountUrl
     if (!accountUrl) {
       if (!auth.accountName) throw new Error('an azblob:// destination needs a connection string or a storage account name')
       accountUrl = accountUrlFor(auth.accountName)
@@ -67,7 +66,7 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
       const runTag = randomBytes(6).toString('hex')
       const ids: string[] = []
       const inFlight = new Set<Promise<void>>()
-      let failure: unknown
+      let failure: Error | undefined
       let size = 0
       const stage = (block: Buffer): void => {
         const id = blockId(runTag, ids.length)
@@ -77,7 +76,7 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
           .then(
             () => undefined,
             (error: unknown) => {
-              failure ??= error
+              failure ??= error instanceof Error ? error : new Error(String(error))
             }
           )
           .finally(() => inFlight.delete(tracked))

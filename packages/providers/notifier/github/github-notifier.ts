@@ -92,7 +92,7 @@ export class GitHubNotifier implements Notifier {
       const { data } = await this.call('list deployments', (o, base) =>
         o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 })
       )
-      id = newestDeployment(data as DeploymentSummary[])?.id
+      id = newestDeployment(data)?.id
       if (id === undefined && this.config.deployment === 'update') {
         throw new DeliveryError(
           `GitHub deployment: no deployment of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`
@@ -123,7 +123,7 @@ export class GitHubNotifier implements Notifier {
   /** Marks the environment's previous deployment inactive when its latest state is success. */
   private async deactivatePrevious(context: DeploymentContext, currentId: number): Promise<number | undefined> {
     const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, environment: context.environment, per_page: 10 }))
-    const previous = previousDeployment(data as DeploymentSummary[], currentId)
+    const previous = previousDeployment(data, currentId)
     if (!previous) return undefined
     const { data: statuses } = await this.call('list deployment statuses', (o, base) =>
       o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 })

@@ -172,7 +172,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
     if (!found) throw new Error(`RDS snapshot ${snapshot.id} does not exist`)
     if (snapshotPhase(found.Status) !== 'available') throw new Error(`RDS snapshot ${snapshot.id} is "${found.Status}", not available`)
     const Tags = buildRdsTags({ 'restored-from': snapshot.id })
-    return kind === 'cluster' ? this.restoreCluster(req, snapshot.id, target.id, found as DBClusterSnapshot, Tags) : this.restoreInstance(req, snapshot.id, target.id, found as DBSnapshot, Tags)
+    return kind === 'cluster' ? this.restoreCluster(req, snapshot.id, target.id, found, Tags) : this.restoreInstance(req, snapshot.id, target.id, found, Tags)
   }
 
   private async restoreInstance(
