@@ -41,9 +41,9 @@ export interface FakeArm extends ArmCore {
   resourceGroup: string
   serverName: string
   location: string
-  addBackup(backup: { name: string; backupType?: string; completedTime?: string; server?: string }): FakeBackup
-  backups(server?: string): FakeBackup[]
-  server(name: string): FakeServer | undefined
+  addBackup: (backup: { name: string; backupType?: string; completedTime?: string; server?: string }) => FakeBackup
+  backups: (server?: string) => FakeBackup[]
+  server: (name: string) => FakeServer | undefined
 }
 
 /** A credential that always returns the given token: inject it through SnapshotProviderConfig.credential. */

@@ -165,6 +165,6 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promis
     },
     refuse: (route, response) => void refusals.push([route, response]),
     routes: () => recorder.requests.map((r) => `${r.method} ${r.path.replace(base, '/repos/:owner/:repo')}`),
-    stop: recorder.stop
+    stop: () => recorder.stop()
   }
 }

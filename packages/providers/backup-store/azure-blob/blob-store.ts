@@ -98,7 +98,8 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
               block = Buffer.allocUnsafe(partBytes)
               filled = 0
               while (inFlight.size >= concurrency) await Promise.race(inFlight)
-              if (failure) throw failure
+              // Set by a settled stage() while awaiting above (TypeScript cannot see that).
+              if (failure) throw failure as Error
             }
           }
         }

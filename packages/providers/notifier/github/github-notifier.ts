@@ -9,8 +9,7 @@ import {
   findMarkedComment,
   mapGitHubError,
   newestDeployment,
-  previousDeployment,
-  type DeploymentSummary
+  previousDeployment
 } from './github-deployment.js'
 import { errorMessage } from '../../../core/error-message.js'
 

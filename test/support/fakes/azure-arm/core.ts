@@ -56,12 +56,12 @@ export interface ArmOperation {
 /** What a resource handler is given. */
 export interface ArmContext {
   /** `http://127.0.0.1:<port>`, known once the server listens. */
-  endpoint(): string
-  send(res: ServerResponse, status: number, body?: unknown, headers?: Record<string, string>): void
-  armError(res: ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>): void
+  endpoint: () => string
+  send: (res: ServerResponse, status: number, body?: unknown, headers?: Record<string, string>) => void
+  armError: (res: ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) => void
   /** Starts a long-running operation; `complete` runs when it succeeds. Answer 202 with `operationHeaders`. */
-  startOperation(namespace: string, location: string, complete: () => void): ArmOperation
-  operationHeaders(subscriptionId: string, op: ArmOperation): Record<string, string>
+  startOperation: (namespace: string, location: string, complete: () => void) => ArmOperation
+  operationHeaders: (subscriptionId: string, op: ArmOperation) => Record<string, string>
 }
 
 /** One kind of resource: returns false when the path is not its own. */
@@ -73,9 +73,9 @@ export interface ArmCore {
   identityHeader: string
   token: string
   requests: RecordedRequest[]
-  throttle(rule: { times: number; retryAfterSeconds: number; method?: string; pathIncludes?: string }): void
-  failNextOperation(error: { code: string; message: string }): void
-  stop(): Promise<void>
+  throttle: (rule: { times: number; retryAfterSeconds: number; method?: string; pathIncludes?: string }) => void
+  failNextOperation: (error: { code: string; message: string }) => void
+  stop: () => Promise<void>
 }
 
 export async function startArmCore(handlers: ArmResourceHandler[], options: ArmCoreOptions = {}): Promise<ArmCore> {

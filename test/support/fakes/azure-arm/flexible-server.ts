@@ -40,9 +40,9 @@ export interface FlexibleServerOptions {
 
 export interface FlexibleServers {
   handler: ArmResourceHandler
-  addBackup(backup: { name: string; backupType?: string; completedTime?: string; server?: string }): FakeBackup
-  backups(server?: string): FakeBackup[]
-  server(name: string): FakeServer | undefined
+  addBackup: (backup: { name: string; backupType?: string; completedTime?: string; server?: string }) => FakeBackup
+  backups: (server?: string) => FakeBackup[]
+  server: (name: string) => FakeServer | undefined
 }
 
 const PG = 'Microsoft.DBforPostgreSQL'
