@@ -1,4 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
+import * as actionsCore from '../../../../support/fakes/actions-core.js'
 import { chooseArmCredential } from '../../../../../packages/clouds/azure/credential-choice.js'
 
 const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'req-token' }
@@ -31,9 +32,9 @@ describe('buildArmCredential (@azure/identity and @actions/core mocked at the ed
     class ClientAssertionCredential extends FakeCredential {}
     class ClientSecretCredential extends FakeCredential {}
     class ManagedIdentityCredential extends FakeCredential {}
-    const getIDToken = jest.fn(async (audience?: string) => `id-token-for-${audience}`)
     jest.unstable_mockModule('@azure/identity', () => ({ ClientAssertionCredential, ClientSecretCredential, ManagedIdentityCredential }))
-    jest.unstable_mockModule('@actions/core', () => ({ getIDToken }))
+    jest.unstable_mockModule('@actions/core', () => actionsCore)
+    const { getIDToken } = actionsCore
     const { buildArmCredential } = await import('../../../../../packages/clouds/azure/credential.js')
 
     const built = await buildArmCredential({ ...oidc, ...app })
