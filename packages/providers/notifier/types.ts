@@ -6,7 +6,7 @@ import type { DeploymentContext, NotificationMessage } from './notification-cont
  * The factory (factory.ts) loads one channel folder lazily; nothing here imports a channel.
  *
  * Channels
- * - `slack` (packages/providers/slack/): an incoming webhook (POST of a Block Kit message), or a
+ * - `slack` (slack/): an incoming webhook (POST of a Block Kit message), or a
  *   bot token through Slack's @slack/web-api (chat.postMessage, or chat.update of `ts`; replies in
  *   a thread with `threadTs`). Delivery outputs `slack-ts` and `slack-channel`.
  * - `teams` (teams/): a Teams Workflows webhook ("When a Teams webhook request is received") with

@@ -14,7 +14,8 @@ import type { Logger } from '../../core/log.js'
  *   RestoreDBClusterFromSnapshot by the snapshot id's prefix, else `req.source`'s, else the
  *   target's; a bare target name takes the snapshot's kind. Snapshots are tagged
  *   `managed-by=deploy-actions` plus the request's tags. Credentials and region come from the
- *   SDK's default chain (OIDC web identity, env, profile…); `config.region` overrides the region
+ *   suite's AWS chain (packages/clouds/aws: GitHub OIDC web identity, else the SDK's default chain);
+ *   `config.region` overrides the region
  *   and `config.endpoint` (or the SDK-native `AWS_ENDPOINT_URL_RDS`) overrides the endpoint.
  * - `azure-flexible` (azure-flexible/flexible-backup.ts): on-demand backups of an Azure
  *   Database for PostgreSQL Flexible Server through the ARM REST API. `source` is a server name

@@ -2,8 +2,8 @@ import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE } from '../managed.js'
 import type { SnapshotInfo } from '../types.js'
 
 /**
- * Pure helpers for the RDS snapshot provider: source/target parsing, tags, response mapping and
- * error classification. Nothing here talks to AWS; rds-snapshot.ts does.
+ * Pure helpers for the RDS snapshot provider: source/target parsing, tags and response mapping
+ * (AWS error reading is packages/clouds/aws/errors.ts). Nothing here talks to AWS; rds-snapshot.ts does.
  */
 
 export type RdsResourceKind = 'instance' | 'cluster'
