@@ -5402,7 +5402,7 @@ const {
   kHTTPContext
 } = __webpack_require__(6130)
 
-const constants = __webpack_require__(4910)
+const constants = __webpack_require__(2529)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -10921,7 +10921,7 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 4910:
+/***/ 2529:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -73586,7 +73586,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6901);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9457);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73595,7 +73595,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6901:
+/***/ 9457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76557,49 +76557,12 @@ const actionsLogger = {
     debug: (message) => core_debug(message)
 };
 
-;// CONCATENATED MODULE: ./packages/core/input-error.ts
-/**
- * A problem with what the user passed in. Its message is one line that names the input, says
- * what is wrong with the value and what is expected, so the action can fail before any side
- * effect without a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    constructor(input, problem, expected) {
-        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-function isInputError(error) {
-    return error instanceof input_error_InputError;
-}
-
-;// CONCATENATED MODULE: ./packages/core/redact.ts
-/** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
-function redact(text, secrets) {
-    let result = text;
-    const sorted = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-    for (const secret of sorted)
-        result = result.split(secret).join('***');
-    return result;
-}
-
-;// CONCATENATED MODULE: ./packages/core/error-message.ts
-
-
-/**
- * The one line an action fails with: input errors as they are (they already name the input and
- * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
- */
-function failureMessage(action, error, secrets = []) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = isInputError(error) ? message : `${action} failed: ${message}`;
-    return redact(line, secrets);
-}
-
+// EXTERNAL MODULE: ./packages/core/error-message.ts
+var error_message = __nccwpck_require__(3728);
 // EXTERNAL MODULE: ./packages/core/http.ts
 var core_http = __nccwpck_require__(5770);
+// EXTERNAL MODULE: ./packages/core/redact.ts
+var redact = __nccwpck_require__(3591);
 ;// CONCATENATED MODULE: ./packages/core/secrets.ts
 
 /**
@@ -76634,10 +76597,28 @@ async function writeSummary(markdown) {
     await summary.addRaw(markdown, true).write();
 }
 
-// EXTERNAL MODULE: ./packages/providers/notification-content.ts
-var notification_content = __nccwpck_require__(6844);
-// EXTERNAL MODULE: ./packages/providers/notifier.ts
-var providers_notifier = __nccwpck_require__(5425);
+// EXTERNAL MODULE: ./packages/providers/notifier/notification-content.ts
+var notification_content = __nccwpck_require__(7191);
+;// CONCATENATED MODULE: ./packages/providers/notifier/factory.ts
+/** One line per channel: its folder is loaded (with its SDK) only when chosen, so the action starts fast. */
+const CHANNELS = {
+    slack: async (config, deps) => new (await __nccwpck_require__.e(/* import() */ 908).then(__nccwpck_require__.bind(__nccwpck_require__, 8908))).SlackNotifier(config, deps),
+    teams: async (config, deps) => new (await __nccwpck_require__.e(/* import() */ 355).then(__nccwpck_require__.bind(__nccwpck_require__, 1355))).TeamsNotifier(config, deps),
+    discord: async (config, deps) => new (await __nccwpck_require__.e(/* import() */ 614).then(__nccwpck_require__.bind(__nccwpck_require__, 3614))).DiscordNotifier(config, deps),
+    webhook: async (config, deps) => new (await __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 8619))).WebhookNotifier(config, deps),
+    email: async (config, deps) => new (await __nccwpck_require__.e(/* import() */ 372).then(__nccwpck_require__.bind(__nccwpck_require__, 372))).EmailNotifier(config, deps),
+    github: async (config, deps) => new (await __nccwpck_require__.e(/* import() */ 570).then(__nccwpck_require__.bind(__nccwpck_require__, 3570))).GitHubNotifier(config, deps)
+};
+async function createNotifier(config, deps) {
+    // The record is keyed by channel, so the loader found takes this config's own variant.
+    const load = CHANNELS[config.channel];
+    if (!load)
+        throw new Error(`unknown notification channel "${String(config.channel)}"`);
+    return load(config, deps);
+}
+
+// EXTERNAL MODULE: ./packages/providers/notifier/types.ts
+var types = __nccwpck_require__(8715);
 ;// CONCATENATED MODULE: ./actions/notify/src/context.ts
 /** The commit a pull_request event is about is its head, not the merge commit in GITHUB_SHA. */
 function eventSha(event) {
@@ -76695,10 +76676,13 @@ function secretInput(name) {
     return value;
 }
 
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __nccwpck_require__(2683);
 ;// CONCATENATED MODULE: ./packages/core/parsers.ts
 
 /** Pure parsers for action inputs. Each takes the input's name so its error can name it. */
 // C0 controls (tab and line breaks included), DEL and C1 controls: never valid in a one-line input.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Where the first control character stands, for an error that names the position, not the value. */
 function controlCharacterAt(value) {
@@ -76714,7 +76698,7 @@ function parseSingleLine(name, raw) {
     const at = controlCharacterAt(value);
     if (at >= 0) {
         const code = value.charCodeAt(at).toString(16).padStart(4, '0');
-        throw new input_error_InputError(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
+        throw new input_error/* InputError */.d(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
     }
     return value;
 }
@@ -76728,7 +76712,7 @@ function parseBoolean(name, raw, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new input_error_InputError(name, `is "${raw}", which is not a boolean`, 'true or false');
+    throw new input_error/* InputError */.d(name, `is "${raw}", which is not a boolean`, 'true or false');
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
@@ -76740,14 +76724,14 @@ function parseDuration(name, raw, fallbackMs) {
     if (value === '') {
         if (fallbackMs !== undefined)
             return fallbackMs;
-        throw new input_error_InputError(name, 'is empty', 'a duration such as 30s, 5m or 1h');
+        throw new input_error/* InputError */.d(name, 'is empty', 'a duration such as 30s, 5m or 1h');
     }
     if (/^\d+(\.\d+)?$/.test(value))
         return Math.round(Number(value) * 1000);
     const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const consumed = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || consumed !== value.replace(/\s+/g, '')) {
-        throw new input_error_InputError(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
     }
     return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit], 0));
 }
@@ -76756,14 +76740,14 @@ function parseNumber(name, raw, fallback, rules = {}) {
     if (value === '') {
         if (fallback !== undefined)
             return fallback;
-        throw new input_error_InputError(name, 'is empty', describeNumber(rules));
+        throw new input_error/* InputError */.d(name, 'is empty', describeNumber(rules));
     }
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || (rules.integer && !Number.isInteger(parsed))) {
-        throw new input_error_InputError(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
     }
     if ((rules.min !== undefined && parsed < rules.min) || (rules.max !== undefined && parsed > rules.max)) {
-        throw new input_error_InputError(name, `is ${parsed}, which is out of range`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is ${parsed}, which is out of range`, describeNumber(rules));
     }
     return parsed;
 }
@@ -76800,12 +76784,12 @@ function parseKeyValueMap(name, raw) {
         position += 1;
         const at = trimmed.indexOf('=');
         if (at <= 0)
-            throw new input_error_InputError(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
+            throw new input_error/* InputError */.d(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
         const key = trimmed.slice(0, at).trim();
         if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key))
-            throw new input_error_InputError(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
+            throw new input_error/* InputError */.d(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
         if (controlCharacterAt(trimmed) >= 0)
-            throw new input_error_InputError(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
+            throw new input_error/* InputError */.d(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
         map[key] = trimmed.slice(at + 1).trim();
     }
     return map;
@@ -76816,7 +76800,7 @@ function parseEnum(name, raw, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new input_error_InputError(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
+    throw new input_error/* InputError */.d(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
 }
 /** A URL with one of the given protocols; the error never repeats the URL, which may hold credentials. */
 function parseUrl(name, raw, protocols = ['http:', 'https:']) {
@@ -76826,10 +76810,10 @@ function parseUrl(name, raw, protocols = ['http:', 'https:']) {
         url = new URL(value);
     }
     catch {
-        throw new input_error_InputError(name, 'is not a valid URL', `an absolute URL (${protocols.map((p) => p.replace(':', '://')).join(' or ')}…)`);
+        throw new input_error/* InputError */.d(name, 'is not a valid URL', `an absolute URL (${protocols.map((p) => p.replace(':', '://')).join(' or ')}…)`);
     }
     if (!protocols.includes(url.protocol)) {
-        throw new input_error_InputError(name, `uses the ${url.protocol.replace(':', '')} scheme`, `a URL starting with ${protocols.map((p) => p.replace(':', '://')).join(' or ')}`);
+        throw new input_error/* InputError */.d(name, `uses the ${url.protocol.replace(':', '')} scheme`, `a URL starting with ${protocols.map((p) => p.replace(':', '://')).join(' or ')}`);
     }
     return url;
 }
@@ -76863,14 +76847,14 @@ function resolveStatus(statusRaw, jobStatusRaw) {
     if (status !== '') {
         if (notification_content/* DEPLOY_STATUSES */.de.includes(status))
             return status;
-        throw new input_error_InputError('status', `is "${statusRaw.trim()}", which is not a deployment status`, `one of ${notification_content/* DEPLOY_STATUSES */.de.join(', ')}`);
+        throw new input_error/* InputError */.d('status', `is "${statusRaw.trim()}", which is not a deployment status`, `one of ${notification_content/* DEPLOY_STATUSES */.de.join(', ')}`);
     }
     const job = unexpanded(jobStatusRaw) ? '' : jobStatusRaw.trim().toLowerCase();
     if (job === '')
-        throw new input_error_InputError('status', 'is empty and so is "job-status"', `one of ${notification_content/* DEPLOY_STATUSES */.de.join(', ')}, or job-status: \${{ job.status }}`);
+        throw new input_error/* InputError */.d('status', 'is empty and so is "job-status"', `one of ${notification_content/* DEPLOY_STATUSES */.de.join(', ')}, or job-status: \${{ job.status }}`);
     const mapped = JOB_STATUS[job];
     if (!mapped)
-        throw new input_error_InputError('job-status', `is "${jobStatusRaw.trim()}", which is not a job status`, 'success, failure or cancelled (pass ${{ job.status }})');
+        throw new input_error/* InputError */.d('job-status', `is "${jobStatusRaw.trim()}", which is not a job status`, 'success, failure or cancelled (pass ${{ job.status }})');
     return mapped;
 }
 
@@ -76911,12 +76895,12 @@ function checkTemplate(input, template, outputNames) {
         if (name.startsWith('outputs.')) {
             const key = name.slice('outputs.'.length);
             if (!outputNames.includes(key)) {
-                throw new input_error_InputError(input, `uses {{${name}}}, but "outputs" has no ${key === '' ? 'name there' : `"${key}"`}`, outputNames.length > 0 ? `one of ${outputNames.map((n) => `{{outputs.${n}}}`).join(', ')}, or pass it in "outputs"` : 'the value passed in "outputs" (JSON or key=value lines)');
+                throw new input_error/* InputError */.d(input, `uses {{${name}}}, but "outputs" has no ${key === '' ? 'name there' : `"${key}"`}`, outputNames.length > 0 ? `one of ${outputNames.map((n) => `{{outputs.${n}}}`).join(', ')}, or pass it in "outputs"` : 'the value passed in "outputs" (JSON or key=value lines)');
             }
             continue;
         }
         if (!PLACEHOLDERS.includes(name)) {
-            throw new input_error_InputError(input, `uses the unknown placeholder {{${name}}}`, `one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} or {{outputs.NAME}}`);
+            throw new input_error/* InputError */.d(input, `uses the unknown placeholder {{${name}}}`, `one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} or {{outputs.NAME}}`);
         }
     }
 }
@@ -77011,10 +76995,10 @@ const SECRET_INPUTS = [
 function parseChannels(raw) {
     const names = parseList(raw.toLowerCase());
     if (names.length === 0)
-        throw new input_error_InputError('channels', 'is empty', `one or more of ${providers_notifier/* CHANNELS */.l_.join(', ')}`);
+        throw new input_error/* InputError */.d('channels', 'is empty', `one or more of ${types/* CHANNELS */.l.join(', ')}`);
     for (const name of names) {
-        if (!providers_notifier/* CHANNELS */.l_.includes(name))
-            throw new input_error_InputError('channels', `has "${name}", which is not a channel`, `one or more of ${providers_notifier/* CHANNELS */.l_.join(', ')}`);
+        if (!types/* CHANNELS */.l.includes(name))
+            throw new input_error/* InputError */.d('channels', `has "${name}", which is not a channel`, `one or more of ${types/* CHANNELS */.l.join(', ')}`);
     }
     return [...new Set(names)];
 }
@@ -77029,10 +77013,10 @@ function parseOutputs(raw) {
             parsed = JSON.parse(text);
         }
         catch {
-            throw new input_error_InputError('outputs', 'starts with "{" but is not valid JSON', 'a JSON object such as {"image":"…"} or key=value lines');
+            throw new input_error/* InputError */.d('outputs', 'starts with "{" but is not valid JSON', 'a JSON object such as {"image":"…"} or key=value lines');
         }
         if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new input_error_InputError('outputs', 'is not a JSON object', 'a JSON object or key=value lines');
+            throw new input_error/* InputError */.d('outputs', 'is not a JSON object', 'a JSON object or key=value lines');
         return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     }
     return parseKeyValueMap('outputs', text);
@@ -77050,9 +77034,9 @@ function parseStartedAt(raw, nowMs) {
     else
         ms = Date.parse(text);
     if (!Number.isFinite(ms))
-        throw new input_error_InputError('started-at', `is "${text}", which is not a time`, 'unix seconds (date +%s) or an ISO 8601 time');
+        throw new input_error/* InputError */.d('started-at', `is "${text}", which is not a time`, 'unix seconds (date +%s) or an ISO 8601 time');
     if (ms > nowMs + 60_000)
-        throw new input_error_InputError('started-at', `is "${text}", which is in the future`, 'the time the deployment began');
+        throw new input_error/* InputError */.d('started-at', `is "${text}", which is in the future`, 'the time the deployment began');
     return ms;
 }
 const EMAIL = /^(?:[^<>@\s][^<>]*<)?[^\s@<>",]+@[^\s@<>",]+\.?[^\s@<>",]*>?$/;
@@ -77060,7 +77044,7 @@ function parseAddresses(name, raw) {
     const list = parseList(raw);
     for (const address of list) {
         if (!EMAIL.test(address) || address.includes('<') !== address.endsWith('>')) {
-            throw new input_error_InputError(name, `has "${address}", which is not an email address`, 'addresses such as ops@example.com or "Ops <ops@example.com>"');
+            throw new input_error/* InputError */.d(name, `has "${address}", which is not an email address`, 'addresses such as ops@example.com or "Ops <ops@example.com>"');
         }
     }
     return list;
@@ -77072,10 +77056,10 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 function webhookUrl(name, raw, channel, httpsOnly = true) {
     if (raw.trim() === '')
-        throw new input_error_InputError(name, `is required when channels includes ${channel}`, 'the webhook URL (from a secret)');
+        throw new input_error/* InputError */.d(name, `is required when channels includes ${channel}`, 'the webhook URL (from a secret)');
     const url = parseUrl(name, raw, ['https:', 'http:']);
     if (httpsOnly && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-        throw new input_error_InputError(name, 'uses plain http, which would send its secret in the clear', 'an https:// URL');
+        throw new input_error/* InputError */.d(name, 'uses plain http, which would send its secret in the clear', 'an https:// URL');
     }
     // The URL as given (not re-serialised), so it stays exactly the string that was masked.
     return raw.trim();
@@ -77088,44 +77072,44 @@ function slackConfig(raw) {
     const webhook = optional(raw['slack-webhook-url']);
     const token = optional(raw['slack-token']);
     if (webhook && token)
-        throw new input_error_InputError('slack-token', 'cannot be combined with "slack-webhook-url"', 'either an incoming webhook URL or a bot token');
+        throw new input_error/* InputError */.d('slack-token', 'cannot be combined with "slack-webhook-url"', 'either an incoming webhook URL or a bot token');
     if (!webhook && !token)
-        throw new input_error_InputError('slack-webhook-url', 'is missing (and so is "slack-token")', 'an incoming webhook URL, or slack-token with slack-channel');
+        throw new input_error/* InputError */.d('slack-webhook-url', 'is missing (and so is "slack-token")', 'an incoming webhook URL, or slack-token with slack-channel');
     const ts = optional(raw['slack-ts']);
     const threadTs = optional(raw['thread-ts']);
     const apiUrl = parseUrl('slack-api-url', raw['slack-api-url'] || 'https://slack.com/api/').toString();
     const tsPattern = /^\d+\.\d+$/;
     if (ts && !tsPattern.test(ts))
-        throw new input_error_InputError('slack-ts', `is "${ts}", which is not a Slack message ts`, 'the slack-ts output of an earlier step, such as 1700000000.000100');
+        throw new input_error/* InputError */.d('slack-ts', `is "${ts}", which is not a Slack message ts`, 'the slack-ts output of an earlier step, such as 1700000000.000100');
     if (threadTs && !tsPattern.test(threadTs))
-        throw new input_error_InputError('thread-ts', `is "${threadTs}", which is not a Slack message ts`, 'the ts of the thread’s parent message, such as 1700000000.000100');
+        throw new input_error/* InputError */.d('thread-ts', `is "${threadTs}", which is not a Slack message ts`, 'the ts of the thread’s parent message, such as 1700000000.000100');
     if (webhook) {
         if (ts)
-            throw new input_error_InputError('slack-ts', 'needs "slack-token" (an incoming webhook cannot update a message)', 'slack-token and slack-channel');
+            throw new input_error/* InputError */.d('slack-ts', 'needs "slack-token" (an incoming webhook cannot update a message)', 'slack-token and slack-channel');
         if (threadTs)
-            throw new input_error_InputError('thread-ts', 'needs "slack-token" (thread replies are posted with chat.postMessage)', 'slack-token and slack-channel');
+            throw new input_error/* InputError */.d('thread-ts', 'needs "slack-token" (thread replies are posted with chat.postMessage)', 'slack-token and slack-channel');
         return { channel: 'slack', webhookUrl: webhookUrl('slack-webhook-url', webhook, 'slack'), apiUrl };
     }
     const slackChannel = optional(raw['slack-channel']);
     if (!slackChannel)
-        throw new input_error_InputError('slack-channel', 'is required with "slack-token"', 'a channel ID such as C0123ABCD (or the slack-channel output of an earlier step)');
+        throw new input_error/* InputError */.d('slack-channel', 'is required with "slack-token"', 'a channel ID such as C0123ABCD (or the slack-channel output of an earlier step)');
     return { channel: 'slack', token, slackChannel, ...(ts ? { ts } : {}), ...(threadTs ? { threadTs } : {}), apiUrl };
 }
 function emailConfig(raw) {
     const host = optional(raw['smtp-host']);
     if (!host)
-        throw new input_error_InputError('smtp-host', 'is required when channels includes email', 'the SMTP server’s host name');
+        throw new input_error/* InputError */.d('smtp-host', 'is required when channels includes email', 'the SMTP server’s host name');
     const to = parseAddresses('email-to', raw['email-to']);
     if (to.length === 0)
-        throw new input_error_InputError('email-to', 'has no recipients', 'one or more addresses, comma- or newline-separated');
+        throw new input_error/* InputError */.d('email-to', 'has no recipients', 'one or more addresses, comma- or newline-separated');
     const from = optional(raw['email-from']);
     if (!from)
-        throw new input_error_InputError('email-from', 'is required when channels includes email', 'a sender address such as "Deploys <deploys@example.com>"');
+        throw new input_error/* InputError */.d('email-from', 'is required when channels includes email', 'a sender address such as "Deploys <deploys@example.com>"');
     parseAddresses('email-from', from);
     const username = optional(raw['smtp-username']);
     const password = raw['smtp-password'] === '' ? undefined : raw['smtp-password'];
     if (password !== undefined && !username)
-        throw new input_error_InputError('smtp-username', 'is empty but "smtp-password" is set', 'the SMTP user name');
+        throw new input_error/* InputError */.d('smtp-username', 'is empty but "smtp-password" is set', 'the SMTP user name');
     const security = parseEnum('smtp-security', raw['smtp-security'], ['starttls', 'tls', 'none'], 'starttls');
     return {
         channel: 'email',
@@ -77141,12 +77125,12 @@ function emailConfig(raw) {
 function githubConfig(raw, repository, event) {
     const token = unexpanded(raw['github-token']) ? '' : raw['github-token'].trim();
     if (token === '')
-        throw new input_error_InputError('github-token', 'is empty', 'a token with deployments, statuses and pull-requests write access (github-token: ${{ github.token }})');
+        throw new input_error/* InputError */.d('github-token', 'is empty', 'a token with deployments, statuses and pull-requests write access (github-token: ${{ github.token }})');
     const deployment = parseEnum('github-deployment', raw['github-deployment'], ['auto', 'create', 'update', 'off'], 'auto');
     const idRaw = optional(raw['github-deployment-id']);
     const deploymentId = idRaw === undefined ? undefined : parseNumber('github-deployment-id', idRaw, undefined, { min: 1, integer: true });
     if (deploymentId !== undefined && deployment === 'off')
-        throw new input_error_InputError('github-deployment-id', 'is set but "github-deployment" is off', 'github-deployment: update (or auto)');
+        throw new input_error/* InputError */.d('github-deployment-id', 'is set but "github-deployment" is off', 'github-deployment: update (or auto)');
     const comment = (raw['github-pr-comment'].trim() || 'auto').toLowerCase();
     let pullRequest;
     if (comment === 'auto')
@@ -77154,7 +77138,7 @@ function githubConfig(raw, repository, event) {
     else if (comment !== 'off')
         pullRequest = parseNumber('github-pr-comment', comment, undefined, { min: 1, integer: true });
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
-        throw new input_error_InputError('github-token', 'cannot be used without GITHUB_REPOSITORY (owner/name)', 'a run on GitHub Actions');
+        throw new input_error/* InputError */.d('github-token', 'cannot be used without GITHUB_REPOSITORY (owner/name)', 'a run on GitHub Actions');
     return {
         channel: 'github',
         token,
@@ -77170,7 +77154,7 @@ function parseNotifyInputs(raw, env, event, nowMs) {
     const status = resolveStatus(raw.status, raw['job-status']);
     const environment = raw.environment.trim();
     if (environment === '')
-        throw new input_error_InputError('environment', 'is empty', 'the name of the environment deployed to, such as production');
+        throw new input_error/* InputError */.d('environment', 'is empty', 'the name of the environment deployed to, such as production');
     const environmentUrl = optional(raw['environment-url']);
     if (environmentUrl)
         parseUrl('environment-url', environmentUrl);
@@ -77266,10 +77250,11 @@ function stepOutputs(results, context) {
 function summaryMarkdown(results, context, secrets) {
     const style = (0,notification_content/* statusStyle */.qi)(context.status);
     const rows = results.map((r) => [CHANNEL_LABEL[r.channel], r.delivered ? '✅ delivered' : '⚠️ not delivered', r.detail]);
-    return redact([`### ${style.emoji} Notify: ${(0,notification_content/* subject */.bc)(context)} → ${context.environment} (${style.label})`, '', (0,markdown/* markdownTable */.Qj)(['channel', 'result', 'detail'], rows), ''].join('\n'), secrets);
+    return (0,redact/* redact */.E)([`### ${style.emoji} Notify: ${(0,notification_content/* subject */.bc)(context)} → ${context.environment} (${style.label})`, '', (0,markdown/* markdownTable */.Qj)(['channel', 'result', 'detail'], rows), ''].join('\n'), secrets);
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/main.ts
+
 
 
 
@@ -77303,7 +77288,7 @@ async function run() {
         }
     }
     catch (error) {
-        setFailed(failureMessage('notify', error, knownSecrets()));
+        setFailed((0,error_message/* failureMessage */.o)('notify', error, knownSecrets()));
     }
     finally {
         await (0,core_http/* closeHttpAgent */.Yn)();
@@ -77315,17 +77300,45 @@ function withSubject(config, template, context) {
 /** One channel; a failure is a warning here (fail-on-error decides afterwards). */
 async function deliver(config, context, message, deps) {
     try {
-        const notifier = await (0,providers_notifier/* createNotifier */.Ts)(config, deps);
+        const notifier = await createNotifier(config, deps);
         const delivery = await notifier.send({ context, message });
-        const detail = redact(delivery.detail, knownSecrets());
+        const detail = (0,redact/* redact */.E)(delivery.detail, knownSecrets());
         info(`${config.channel}: ${detail}`);
         return { channel: config.channel, delivered: true, detail, outputs: delivery.outputs };
     }
     catch (error) {
-        const reason = redact(error instanceof Error ? error.message : String(error), knownSecrets());
+        const reason = (0,redact/* redact */.E)(error instanceof Error ? error.message : String(error), knownSecrets());
         warning(`notify: ${config.channel} not delivered: ${reason}`);
-        return { channel: config.channel, delivered: false, detail: reason, outputs: error instanceof providers_notifier/* DeliveryError */.VE ? error.outputs : {} };
+        return { channel: config.channel, delivered: false, detail: reason, outputs: error instanceof types/* DeliveryError */.V ? error.outputs : {} };
     }
+}
+
+
+/***/ }),
+
+/***/ 3728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   o: () => (/* binding */ failureMessage)
+/* harmony export */ });
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3591);
+
+
+/** The message of anything thrown: an Error's message, else its string form. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The one line an action fails with: input errors as they are (they already name the input and
+ * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
+ */
+function failureMessage(action, error, secrets = []) {
+    const message = errorMessage(error);
+    const line = (0,_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isInputError */ .B)(error) ? message : `${action} failed: ${message}`;
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(line, secrets);
 }
 
 
@@ -77343,7 +77356,7 @@ async function deliver(config, context, message, deps) {
 /* unused harmony export httpRequest */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
 /* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3641);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4066);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6606);
 
 
 
@@ -77397,7 +77410,7 @@ async function httpRequest(req) {
     }
     catch (error) {
         if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
-            throw new Error(`no answer within ${timeoutMs} ms`);
+            throw new Error(`no answer within ${timeoutMs} ms`, { cause: error });
         }
         throw error;
     }
@@ -77442,6 +77455,33 @@ async function httpRequestWithRetry(req, what, options = {}) {
         isRetryable: (error) => !(error instanceof HttpStatusError) || isRetryableStatus(error.status),
         ...options
     });
+}
+
+
+/***/ }),
+
+/***/ 2683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ isInputError),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * A problem with what the user passed in. Its message is one line that names the input, says
+ * what is wrong with the value and what is expected, so the action can fail before any side
+ * effect without a stack trace.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem, expected) {
+        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+function isInputError(error) {
+    return error instanceof InputError;
 }
 
 
@@ -77493,6 +77533,24 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */ });
+/** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
+function redact(text, secrets) {
+    let result = text;
+    const sorted = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        result = result.split(secret).join('***');
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 3641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -77519,18 +77577,96 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 4066:
+/***/ 6606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError)
-/* harmony export */ });
-/* unused harmony exports defaultSleep, backoffDelay */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dU: () => (/* binding */ AttemptTimeoutError),
+  L5: () => (/* binding */ retry)
+});
+
+// UNUSED EXPORTS: backoffDelay, defaultSleep
+
+;// CONCATENATED MODULE: ./packages/core/poll.ts
+
+async function poll(step, options) {
+    for (let iteration = 1;; iteration++) {
+        if (options.signal?.aborted)
+            throw options.cancelled();
+        const result = await step(iteration);
+        if (result.done)
+            return result.value;
+        await abortableSleep(options.sleep, Math.max(0, result.delayMs), options.signal, options.cancelled);
+    }
+}
+/** Sleeps, unless the signal fires first: then rejects with `cancelled()`. */
+async function abortableSleep(sleep, ms, signal, cancelled) {
+    if (!signal)
+        return sleep(ms);
+    if (signal.aborted)
+        throw cancelled();
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(cancelled());
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([sleep(ms), aborted]);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+class WaitTimeoutError extends Error {
+    lastStatus;
+    lastPercent;
+    constructor(message, lastStatus, lastPercent) {
+        super(message);
+        this.lastStatus = lastStatus;
+        this.lastPercent = lastPercent;
+        this.name = 'WaitTimeoutError';
+    }
+}
 /**
- * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
- * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
+ * Polls until `check` says done, with a deadline, a doubling interval, a server's Retry-After
+ * taking precedence, progress on every poll, and the caller's AbortSignal honoured between polls.
  */
+async function waitUntil(options) {
+    const { what, timeoutMs, check, onProgress, now } = options;
+    const started = now();
+    let interval = Math.max(1, options.intervalMs);
+    return poll(async () => {
+        const result = await check();
+        const elapsedMs = now() - started;
+        if (result.done)
+            return result;
+        onProgress({ status: result.status, ...(result.percent !== undefined ? { percent: result.percent } : {}), elapsedMs });
+        const remaining = timeoutMs - elapsedMs;
+        if (remaining <= 0) {
+            const percent = result.percent !== undefined ? `, ${result.percent}%` : '';
+            throw new WaitTimeoutError(`${what} not ready within ${formatMs(timeoutMs)} (last status "${result.status}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, result.status, result.percent);
+        }
+        const delayMs = Math.min(result.retryAfterMs ?? interval, remaining);
+        interval = Math.min(interval * 2, options.maxIntervalMs);
+        return { done: false, delayMs };
+    }, { sleep: options.sleep, signal: options.signal, cancelled: () => new Error(`waiting for ${what} was cancelled`) });
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function pollClock(config) {
+    return {
+        sleep: config.sleep ?? defaultSleep,
+        now: config.now ?? Date.now,
+        intervalMs: config.pollIntervalMs ?? 5_000,
+        maxIntervalMs: config.maxPollIntervalMs ?? 30_000
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/retry.ts
+
+
 class AttemptTimeoutError extends Error {
     timeoutMs;
     constructor(timeoutMs) {
@@ -77539,31 +77675,25 @@ class AttemptTimeoutError extends Error {
         this.name = 'AttemptTimeoutError';
     }
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 async function retry(operation, options) {
     const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (signal?.aborted)
-            throw signal.reason ?? new Error('aborted');
+    return poll(async (attempt) => {
         try {
-            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
+            return { done: true, value: await runAttempt(operation, attempt, attemptTimeoutMs, signal) };
         }
         catch (error) {
-            lastError = error;
-            if (attempt === attempts || signal?.aborted || !isRetryable(error))
+            if (attempt >= attempts || signal?.aborted || !isRetryable(error))
                 throw error;
             const hinted = error?.retryAfterMs;
             const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
             onRetry?.({ attempt, delayMs, error });
-            await sleep(delayMs);
+            return { done: false, delayMs };
         }
-    }
-    throw lastError;
+    }, { sleep, signal, cancelled: () => signal?.reason ?? new Error('aborted') });
 }
 async function runAttempt(operation, attempt, timeoutMs, outer) {
     const controller = new AbortController();
@@ -77593,7 +77723,7 @@ async function runAttempt(operation, attempt, timeoutMs, outer) {
 
 /***/ }),
 
-/***/ 6844:
+/***/ 7191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -77723,19 +77853,19 @@ function truncate(text, max) {
 
 /***/ }),
 
-/***/ 5425:
+/***/ 8715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ts: () => (/* binding */ createNotifier),
-/* harmony export */   VE: () => (/* binding */ DeliveryError),
-/* harmony export */   l_: () => (/* binding */ CHANNELS)
+/* harmony export */   V: () => (/* binding */ DeliveryError),
+/* harmony export */   l: () => (/* binding */ CHANNELS)
 /* harmony export */ });
 /**
- * Deployment notifications: one interface, one notifier per channel, one factory.
+ * Deployment notifications: the interface every channel implements and the config each takes.
+ * The factory (factory.ts) loads one channel folder lazily; nothing here imports a channel.
  *
  * Channels
- * - `slack` (packages/providers/slack/): an incoming webhook (POST of a Block Kit message), or a
+ * - `slack` (slack/): an incoming webhook (POST of a Block Kit message), or a
  *   bot token through Slack's @slack/web-api (chat.postMessage, or chat.update of `ts`; replies in
  *   a thread with `threadTs`). Delivery outputs `slack-ts` and `slack-channel`.
  * - `teams` (teams/): a Teams Workflows webhook ("When a Teams webhook request is received") with
@@ -77760,35 +77890,6 @@ class DeliveryError extends Error {
         super(message);
         this.outputs = outputs;
         this.name = 'DeliveryError';
-    }
-}
-/** Loads only the chosen channel's code (SDKs load lazily so the action starts fast). */
-async function createNotifier(config, deps) {
-    switch (config.channel) {
-        case 'slack': {
-            const { SlackNotifier } = await __nccwpck_require__.e(/* import() */ 850).then(__nccwpck_require__.bind(__nccwpck_require__, 9850));
-            return new SlackNotifier(config, deps);
-        }
-        case 'teams': {
-            const { TeamsNotifier } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 8525));
-            return new TeamsNotifier(config, deps);
-        }
-        case 'discord': {
-            const { DiscordNotifier } = await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 2529));
-            return new DiscordNotifier(config, deps);
-        }
-        case 'webhook': {
-            const { WebhookNotifier } = await __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 6103));
-            return new WebhookNotifier(config, deps);
-        }
-        case 'email': {
-            const { EmailNotifier } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.bind(__nccwpck_require__, 8815));
-            return new EmailNotifier(config, deps);
-        }
-        case 'github': {
-            const { GitHubNotifier } = await __nccwpck_require__.e(/* import() */ 745).then(__nccwpck_require__.bind(__nccwpck_require__, 9745));
-            return new GitHubNotifier(config, deps);
-        }
     }
 }
 
