@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { databaseKindOfScheme, databaseUrlSecrets, describeDatabase, parseDatabaseUrl, toJdbc, withoutPassword, type ServerDatabaseUrl } from '../../../packages/db/database-url.js'
+import { databaseKindOfScheme, databaseUrlSecrets, describeDatabase, parseDatabaseUrl, toJdbc, withoutPassword, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
 
 describe('parseDatabaseUrl (packages/db)', () => {
   it.each([
