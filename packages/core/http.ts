@@ -67,7 +67,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals)
   try {
     const response = await undiciRequest(req.url, {
-      method: (req.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
+      method: (req.method ?? 'GET').toUpperCase(),
       headers: req.headers,
       body: req.body,
       signal,
@@ -82,7 +82,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     }
   } catch (error) {
     if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
-      throw new Error(`no answer within ${timeoutMs} ms`)
+      throw new Error(`no answer within ${timeoutMs} ms`, { cause: error })
     }
     throw error
   }

@@ -1,4 +1,5 @@
 import { query, type JsonValue } from 'jsonpath-rfc9535'
+import { errorMessage } from './error-message.js'
 
 /**
  * JSONPath (RFC 9535) over parsed JSON, through the maintained `jsonpath-rfc9535` library:
@@ -12,7 +13,7 @@ export function jsonPathProblem(expression: string): string | undefined {
     query({}, expression.trim())
     return undefined
   } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    return (errorMessage(error)).split('\n')[0]
   }
 }
 

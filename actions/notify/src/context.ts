@@ -1,4 +1,4 @@
-import type { DeployStatus, DeploymentContext } from '../../../packages/providers/notification-content.js'
+import type { DeployStatus, DeploymentContext } from '../../../packages/providers/notifier/notification-content.js'
 
 /** What the runner tells about the run, read from its environment and event payload. */
 export interface RunEnvironment {

@@ -10,8 +10,8 @@ import {
   type GitHubDeploymentMode,
   type SlackConfig,
   type SmtpSecurity
-} from '../../../packages/providers/notifier.js'
-import type { DeployStatus } from '../../../packages/providers/notification-content.js'
+} from '../../../packages/providers/notifier/types.js'
+import type { DeployStatus } from '../../../packages/providers/notifier/notification-content.js'
 import { eventPullRequest, eventSha } from './context.js'
 import { parseSlackPayload, type PayloadInput, type SlackPayload } from './slack-payload.js'
 import { resolveStatus, unexpanded } from './status.js'

@@ -1,7 +1,7 @@
 import { markdownTable } from '../../../packages/core/markdown.js'
 import { redact } from '../../../packages/core/redact.js'
-import type { Channel } from '../../../packages/providers/notifier.js'
-import { statusStyle, subject, type DeploymentContext } from '../../../packages/providers/notification-content.js'
+import type { Channel } from '../../../packages/providers/notifier/types.js'
+import { statusStyle, subject, type DeploymentContext } from '../../../packages/providers/notifier/notification-content.js'
 
 /** Pure: what each channel did, as outputs and as the job summary. */
 

@@ -1,6 +1,6 @@
 import { InputError } from '../../../packages/core/input-error.js'
-import { statusStyle, type DeploymentContext, type NotificationMessage } from '../../../packages/providers/notification-content.js'
-import { slackMessageProblems, type SlackMessage } from '../../../packages/providers/slack/slack-message.js'
+import { statusStyle, type DeploymentContext, type NotificationMessage } from '../../../packages/providers/notifier/notification-content.js'
+import { slackMessageProblems, type SlackMessage } from '../../../packages/providers/notifier/slack/slack-message.js'
 import { PAYLOAD_PLACEHOLDERS, checkTemplate, placeholdersIn, renderTemplate } from './template.js'
 
 /**

@@ -1,5 +1,5 @@
 import { InputError } from '../../../packages/core/input-error.js'
-import { formatDuration, shortSha, statusStyle, type DeploymentContext } from '../../../packages/providers/notification-content.js'
+import { formatDuration, shortSha, statusStyle, type DeploymentContext } from '../../../packages/providers/notifier/notification-content.js'
 
 /**
  * Message templates: `{{name}}` placeholders (spaces inside the braces allowed) filled from the

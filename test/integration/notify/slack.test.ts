@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, cleanup } from '../../support/runner.js'
 import { startFakeSlack, SLACK_CHANNEL_ID, SLACK_TOKEN, type FakeSlack } from '../../support/fakes/slack-api.js'
-import { slackMessageProblems } from '../../../packages/providers/slack/slack-message.js'
+import { slackMessageProblems } from '../../../packages/providers/notifier/slack/slack-message.js'
 import { leakedSecrets } from './support.js'
 
 // Slack faked at HTTP level (Web API chat.postMessage / chat.update as @slack/web-api sends them,

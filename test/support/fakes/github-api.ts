@@ -168,6 +168,6 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop', prefix 
     },
     refuse: (route, response) => void refusals.push([route, response]),
     routes: () => recorder.requests.map((r) => `${r.method} ${r.path.replace(base, '/repos/:owner/:repo')}`),
-    stop: recorder.stop
+    stop: () => recorder.stop()
   }
 }

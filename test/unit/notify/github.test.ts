@@ -12,8 +12,8 @@ import {
   newestDeployment,
   previousDeployment,
   isOwnDeployment
-} from '../../../packages/providers/github/github-deployment.js'
-import { DEPLOY_STATUSES } from '../../../packages/providers/notification-content.js'
+} from '../../../packages/providers/notifier/github/github-deployment.js'
+import { DEPLOY_STATUSES } from '../../../packages/providers/notifier/notification-content.js'
 import { context, message, withContext } from './fixtures.js'
 
 describe('GitHub deployment plan (pure)', () => {

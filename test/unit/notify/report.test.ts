@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { deliveredMap, stepOutputs, summaryMarkdown, type ChannelResult } from '../../../actions/notify/src/report.js'
-import { describeError } from '../../../packages/providers/delivery-retry.js'
+import { describeError } from '../../../packages/providers/notifier/delivery-retry.js'
 import { HttpStatusError } from '../../../packages/core/http.js'
 import { context } from './fixtures.js'
 
