@@ -5,6 +5,7 @@ import { MigrationFailure, PlanRejected } from '../../../actions/migrate/src/mig
 import { collectMigrations, type Migration } from '../../../actions/migrate/src/migration-files.js'
 import type { AppliedMigration } from '../../../actions/migrate/src/plan.js'
 import { silentLogger } from '../../../packages/core/log.js'
+import { withHeadings } from '../../../actions/migrate/src/migrate-logger.js'
 
 // The runner's orchestration against an in-memory database that records every call.
 function fakeDatabase(history: AppliedMigration[], failOn?: string) {
@@ -46,7 +47,7 @@ const options = (overrides: Partial<BuiltinOptions> = {}): BuiltinOptions => ({
   allowOutOfOrder: false,
   lockTimeoutMs: 1000,
   provenance: { appliedBy: 'octocat' },
-  log: silentLogger,
+  log: withHeadings(silentLogger),
   ...overrides
 })
 const applied = (version: string): AppliedMigration => {
