@@ -273,12 +273,16 @@ function toSqlError(error, script, statement, rolledBack) {
 /**
  * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
  * `internalQuery` (the statement inside the body). When that statement appears in the file as
- * written, the error is mapped into the file through it.
+ * written (in the failing statement, or in a function the file created before calling it), the
+ * error is mapped into the file through it.
  */
 function positionInsideBody(source, db, queryOffset) {
     if (!db.internalQuery || db.internalPosition === undefined)
         return undefined;
-    const at = source.indexOf(db.internalQuery, queryOffset);
+    // Usually inside the statement itself (a DO block); else a function defined earlier in the file.
+    let at = source.indexOf(db.internalQuery, queryOffset);
+    if (at < 0)
+        at = source.indexOf(db.internalQuery);
     if (at < 0)
         return undefined;
     return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(source, Number(db.internalPosition), at);

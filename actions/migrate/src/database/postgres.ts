@@ -236,11 +236,14 @@ function toSqlError(error: unknown, script: MigrationScript, statement: Statemen
 /**
  * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
  * `internalQuery` (the statement inside the body). When that statement appears in the file as
- * written, the error is mapped into the file through it.
+ * written (in the failing statement, or in a function the file created before calling it), the
+ * error is mapped into the file through it.
  */
 function positionInsideBody(source: string, db: Partial<DatabaseError>, queryOffset: number): SourcePosition | undefined {
   if (!db.internalQuery || db.internalPosition === undefined) return undefined
-  const at = source.indexOf(db.internalQuery, queryOffset)
+  // Usually inside the statement itself (a DO block); else a function defined earlier in the file.
+  let at = source.indexOf(db.internalQuery, queryOffset)
+  if (at < 0) at = source.indexOf(db.internalQuery)
   if (at < 0) return undefined
   return positionOfDatabaseError(source, Number(db.internalPosition), at)
 }
