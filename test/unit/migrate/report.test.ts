@@ -74,6 +74,27 @@ describe('summary', () => {
     const markdown = summaryMarkdown({ ...base, backupId: 'shop-20261122-0120' })
     expect(markdown).toContain('The backup `shop-20261122-0120` (from db-backup) holds the database as it was before this run.')
     expect(markdown).toContain('    mode: restore\n    backup-id: shop-20261122-0120')
+    expect(markdown).toContain('- uses: your-org/deploy-actions/actions/db-backup@v1')
+  })
+
+  it('fills the restore step from the run: the action it came from and the backup uri', () => {
+    const markdown = summaryMarkdown({
+      ...base,
+      backupId: 'shop-20261122-0120',
+      backupUri: 's3://backups/shop/prod/shop-20261122-0120.dump.zst',
+      actionSource: 'acme/deploy-actions/actions/db-backup@v1.4.0'
+    })
+    expect(markdown).toContain('The backup `shop-20261122-0120` at `s3://backups/shop/prod/shop-20261122-0120.dump.zst` (from db-backup)')
+    expect(markdown).toContain(
+      ['- uses: acme/deploy-actions/actions/db-backup@v1.4.0', '  with:', '    mode: restore', '    uri: s3://backups/shop/prod/shop-20261122-0120.dump.zst', '    database-url: ${{ secrets.DATABASE_URL }}'].join('\n')
+    )
+    expect(markdown).not.toMatch(/your-org|<the destination/)
+  })
+
+  it('lists the files that ran outside a transaction and what a failure halfway means', () => {
+    const outcomes = [{ version: '3', name: 'idx', file: 'm/3_idx.sql', status: 'applied' as const, durationMs: 5, outside: 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block' }]
+    const markdown = summaryMarkdown({ ...base, failure: undefined, outcomes })
+    expect(markdown).toContain('**Outside a transaction**\n\n- m/3_idx.sql: CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block\n\nIf such a file fails halfway')
   })
 })
 
