@@ -84,6 +84,9 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
     expect(up.errors).toEqual([])
     expect(up.exitCode).toBe(0)
     expect(up.outputs['applied-count']).toBe(String(versions.length))
+    // Applying is one collapsible group in the log.
+    expect(up.stdout).toContain(`::group::Applying ${versions.length} migrations\n`)
+    expect(up.stdout.indexOf('::endgroup::')).toBeGreaterThan(up.stdout.lastIndexOf('Applied '))
     expect(JSON.parse(up.outputs.applied).map((a: { version: string }) => a.version)).toEqual(versions)
     // No down statement ran: the canary is empty and every table of the up sections exists.
     expect(db.sql('SELECT count(*) FROM canary')).toBe('0')
