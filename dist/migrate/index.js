@@ -73626,7 +73626,7 @@ class MigrationSqlError extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2044);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73635,7 +73635,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2044:
+/***/ 6302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76589,6 +76589,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./packages/core/actions-logger.ts
+
+const actionsLogger = {
+    info: (message) => info(message),
+    warning: (message) => warning(message),
+    debug: (message) => core_debug(message)
+};
+
 // EXTERNAL MODULE: ./packages/core/input-error.ts
 var input_error = __nccwpck_require__(2683);
 ;// CONCATENATED MODULE: ./packages/core/redact.ts
@@ -76819,23 +76827,6 @@ async function writeSummary(markdown) {
         return;
     await summary.addRaw(markdown, true).write();
 }
-
-;// CONCATENATED MODULE: ./packages/core/actions-logger.ts
-
-const actionsLogger = {
-    info: (message) => info(message),
-    warning: (message) => warning(message),
-    debug: (message) => core_debug(message)
-};
-
-;// CONCATENATED MODULE: ./actions/migrate/src/actions-migrate-logger.ts
-
-
-/** The runner's log, with long phases folded into collapsible groups (core.group). */
-const actionsMigrateLogger = {
-    ...actionsLogger,
-    group: (title, phase) => group(title, phase)
-};
 
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
 
@@ -77445,7 +77436,7 @@ function describe(error, engine, appliedBefore) {
         .join(' ');
     const state = error.rolledBack
         ? 'It was rolled back: the database is exactly as it was before this migration'
-        : `It ran outside the runner's transaction (${error.outside ?? 'deploy-actions:no-transaction'}), so what it ran before the failing statement stays applied and the migration is not recorded; check the database before running it again`;
+        : `It ran outside the runner's transaction (${error.outside ?? 'deploy-actions:no-transaction'}), so what it committed before the failing statement stays applied and the migration is not recorded; check the database before running it again`;
     const before = appliedBefore > 0 ? ` (${appliedBefore} migration${appliedBefore === 1 ? '' : 's'} before it in this run ${appliedBefore === 1 ? 'was' : 'were'} completed and kept)` : '';
     const hintTx = /cannot run inside a transaction block|cannot be executed within a pipeline/i.test(error.message)
         ? ' Put "-- deploy-actions:no-transaction" on the first line of the file to run it outside a transaction.'
@@ -77690,7 +77681,7 @@ function planDown(local, applied, options) {
 
 ;// CONCATENATED MODULE: ./actions/migrate/src/report.ts
 
-const OUTSIDE_MEANING = 'If such a file fails halfway, what it ran before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again.';
+const OUTSIDE_MEANING = 'If such a file fails halfway, what it committed before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again.';
 const SQL_FILE_LIMIT = 20_000;
 const SQL_TOTAL_LIMIT = 400_000;
 const STATUS_LABEL = {
@@ -78724,10 +78715,12 @@ function checkTarget(inputs, migrations) {
 
 
 
+/** The runner's log, with long phases folded into collapsible groups. */
+const log = { ...actionsLogger, group: (title, phase) => group(title, phase) };
 // A MigrationFailure or PlanRejected carries its annotation (file, line, column); runAction uses it.
 const run = () => runAction('migrate', async ({ signal }) => {
     const inputs = getInputs();
-    const { report, failure } = await migrate(inputs, actionsMigrateLogger, signal);
+    const { report, failure } = await migrate(inputs, log, signal);
     const secrets = knownSecrets();
     for (const [name, value] of Object.entries(outputsOf(report)))
         setOutput(name, redact(value, secrets));

@@ -42,7 +42,7 @@ export interface MigrateReport {
 }
 
 export const OUTSIDE_MEANING =
-  'If such a file fails halfway, what it ran before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again.'
+  'If such a file fails halfway, what it committed before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again.'
 
 const SQL_FILE_LIMIT = 20_000
 const SQL_TOTAL_LIMIT = 400_000

@@ -253,7 +253,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(result.exitCode).toBe(1)
     // What ran before the failing statement stays, and the migration is not recorded.
     expect(result.errors[0]).toContain('003_index.sql:3:1: relation "users_id_email" already exists (PostgreSQL 42P07).')
-    expect(result.errors[0]).toContain("It ran outside the runner's transaction (it starts with -- deploy-actions:no-transaction), so what it ran before the failing statement stays applied")
+    expect(result.errors[0]).toContain("It ran outside the runner's transaction (it starts with -- deploy-actions:no-transaction), so what it committed before the failing statement stays applied")
     expect(db.sql("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'users'")).toBe('users_email_key,users_email_lower,users_id_email,users_pkey')
     expect(db.sql("SELECT string_agg(version, ',' ORDER BY version) FROM deploy_actions_migrations")).toBe('001,002')
   })

@@ -135,7 +135,7 @@ describe('runBuiltin', () => {
     const log = withHeadings({ info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug: () => undefined })
     const { report } = await runBuiltin(db, options({ migrations: mixed, log }))
     expect(lines[0]).toBe(
-      "warning: 1 of 2 files runs outside the runner's transaction, statement by statement, as their own tool runs them: m/2_b.sql (CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block). If such a file fails halfway, what it ran before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again."
+      "warning: 1 of 2 files runs outside the runner's transaction, statement by statement, as their own tool runs them: m/2_b.sql (CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block). If such a file fails halfway, what it committed before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again."
     )
     expect(lines[1]).toBe('Applying 2 migrations')
     expect(report.outcomes.map((o) => o.outside)).toEqual([undefined, 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block'])

@@ -109,7 +109,7 @@ describe('MigrationFailure', () => {
     [
       new MigrationSqlError('deadlock detected', 'm/5_x.sql', undefined, '40P01', false, 'Process 1 waits for ShareLock', 'See server log for query details.', 'SQL statement "UPDATE t SET x = 1"\nPL/pgSQL function inline_code_block line 3 at SQL statement'),
       0,
-      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock. Hint: See server log for query details. Context: SQL statement "UPDATE t SET x = 1"; PL/pgSQL function inline_code_block line 3 at SQL statement. It ran outside the runner\'s transaction (deploy-actions:no-transaction), so what it ran before the failing statement stays applied and the migration is not recorded; check the database before running it again.',
+      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock. Hint: See server log for query details. Context: SQL statement "UPDATE t SET x = 1"; PL/pgSQL function inline_code_block line 3 at SQL statement. It ran outside the runner\'s transaction (deploy-actions:no-transaction), so what it committed before the failing statement stays applied and the migration is not recorded; check the database before running it again.',
       { title: 'Migration failed', file: 'm/5_x.sql', startLine: 1, startColumn: undefined }
     ]
   ])('%#', (error, before, message, annotation) => {
