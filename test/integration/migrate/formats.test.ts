@@ -133,4 +133,22 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
     expect(result.outputs['applied-count']).toBe('1')
     expect(db.sql(engine.tables)).toBe('canary,deploy_actions_migrations,users')
   })
+
+  it.each([
+    ['a goose file beside a plain one', { '001_a.sql': '-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP TABLE canary;\n', '002_b.sql': 'CREATE TABLE b (id int);\n' }, {}, /mixes migration formats/],
+    ['format plain for a dbmate file', { '001_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE canary;\n' }, { format: 'plain' }, /its down section would run on apply/],
+    ['a goose file whose Up comes after its Down', { '001_a.sql': '-- +goose Down\nDROP TABLE canary;\n-- +goose Up\nCREATE TABLE a (id int);\n' }, {}, /before its -- \+goose Up/],
+    ['tool-args with the built-in runner', { '001_a.sql': 'CREATE TABLE a (id int);\n' }, { 'tool-args': '-v' }, /^Input "tool-args" is set but tool is builtin/]
+  ])('refuses %s with exit 1 and applies nothing, not even the history table', async (_name, files, inputs, expected) => {
+    const db = engine.fresh()
+    const dir = join(root, `refused-${++count}`)
+    mkdirSync(dir)
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+    const result = await migrate({ 'database-url': db.url, directory: dir, ...inputs })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(expected)
+    expect(result.outputs).toEqual({})
+    expect(db.sql(engine.tables)).toBe('canary')
+  })
 })
