@@ -77277,7 +77277,30 @@ function databaseUrlMasks(raw) {
     if (raw.trim() === '')
         return [];
     const secrets = (0,database_url/* databaseUrlSecrets */.I6)(raw);
-    return (0,database_url/* databaseKindOfScheme */.ot)(raw) === 'sqlite' ? secrets.filter((s) => s.trim() !== raw.trim() && s !== raw) : secrets;
+    if ((0,database_url/* databaseKindOfScheme */.ot)(raw) === 'sqlite')
+        return secrets.filter((s) => s.trim() !== raw.trim() && s !== raw);
+    return [...new Set([...secrets, ...passwordParameters(raw)])];
+}
+/** Passwords given as query parameters (?password=…, ?sslpassword=…), as written and decoded. */
+function passwordParameters(raw) {
+    const query = raw.trim().split('#', 1)[0].split('?')[1];
+    if (query === undefined)
+        return [];
+    const found = [];
+    for (const pair of query.split('&')) {
+        const at = pair.indexOf('=');
+        if (at < 0 || !/^(ssl)?password$/i.test(pair.slice(0, at)) || at === pair.length - 1)
+            continue;
+        const written = pair.slice(at + 1);
+        found.push(written);
+        try {
+            found.push(decodeURIComponent(written.replace(/\+/g, ' ')));
+        }
+        catch {
+            // a badly escaped value is masked as written
+        }
+    }
+    return found;
 }
 const optional = (name, raw) => {
     const value = parseSingleLine(name, raw);

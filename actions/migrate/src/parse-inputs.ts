@@ -74,7 +74,27 @@ export interface Inputs {
 export function databaseUrlMasks(raw: string): string[] {
   if (raw.trim() === '') return []
   const secrets = databaseUrlSecrets(raw)
-  return databaseKindOfScheme(raw) === 'sqlite' ? secrets.filter((s) => s.trim() !== raw.trim() && s !== raw) : secrets
+  if (databaseKindOfScheme(raw) === 'sqlite') return secrets.filter((s) => s.trim() !== raw.trim() && s !== raw)
+  return [...new Set([...secrets, ...passwordParameters(raw)])]
+}
+
+/** Passwords given as query parameters (?password=…, ?sslpassword=…), as written and decoded. */
+function passwordParameters(raw: string): string[] {
+  const query = raw.trim().split('#', 1)[0].split('?')[1]
+  if (query === undefined) return []
+  const found: string[] = []
+  for (const pair of query.split('&')) {
+    const at = pair.indexOf('=')
+    if (at < 0 || !/^(ssl)?password$/i.test(pair.slice(0, at)) || at === pair.length - 1) continue
+    const written = pair.slice(at + 1)
+    found.push(written)
+    try {
+      found.push(decodeURIComponent(written.replace(/\+/g, ' ')))
+    } catch {
+      // a badly escaped value is masked as written
+    }
+  }
+  return found
 }
 
 const optional = (name: string, raw: string): string | undefined => {

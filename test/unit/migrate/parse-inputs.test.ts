@@ -98,6 +98,7 @@ describe('databaseUrlMasks', () => {
   it.each([
     ['postgres://app:p%40ss@db/shop', ['postgres://app:p%40ss@db/shop', 'p%40ss', 'p@ss']],
     ['postgres://app@db/shop', ['postgres://app@db/shop']],
+    ['postgres://app@db/shop?sslmode=require&password=s%26cret&sslpassword=k3y', ['postgres://app@db/shop?sslmode=require&password=s%26cret&sslpassword=k3y', 's%26cret', 's&cret', 'k3y']],
     ['sqlite:', []],
     ['sqlite:path/to/app.db', []],
     ['file:app.db', []],
