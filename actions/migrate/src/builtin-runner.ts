@@ -91,10 +91,7 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
       sql: migration.down!.sql,
       outside: migration.down!.outside
     }))
-    announceOutside(
-      plan.steps.map((s) => s.migration.down!),
-      options.log
-    )
+    announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
     for (const o of outcomes) await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, async () => options.log.info(o.sql!))
     return {
       report: {
@@ -118,10 +115,7 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
     sql: m.up.sql,
     outside: m.up.outside
   }))
-  announceOutside(
-    plan.pending.map((m) => m.up),
-    options.log
-  )
+  announceOutside(plan.pending.map((m) => m.up), options.log)
   if (outcomes.length === 0) options.log.info('Nothing to apply: the database is up to date.')
   for (const o of outcomes) await options.log.group(`Would apply ${o.file}`, async () => options.log.info(o.sql!))
   return {
@@ -143,10 +137,7 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
   for (const warning of plan.warnings) options.log.warning(warning)
   if (plan.problems.length > 0) return rejected(plan.problems, 'up', false, history, plan.warnings)
   if (plan.pending.length === 0) options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`)
-  announceOutside(
-    plan.pending.map((m) => m.up),
-    options.log
-  )
+  announceOutside(plan.pending.map((m) => m.up), options.log)
 
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined
@@ -208,10 +199,7 @@ async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<Bui
   })
   if (plan.problems.length > 0) return rejected(plan.problems, 'down', false, history, [])
   if (plan.steps.length === 0) options.log.info('Nothing to revert: no migration is applied.')
-  announceOutside(
-    plan.steps.map((s) => s.migration.down!),
-    options.log
-  )
+  announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined
   const revertAll = async (): Promise<void> => {
