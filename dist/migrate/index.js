@@ -78055,9 +78055,9 @@ function announceOutside(scripts, log) {
  * progress and frees the lock, even in the middle of a long statement) and the process exits 1.
  * Returns a function that stops listening.
  */
-function abortOnCancel(signal, abort, log, exit = (code) => process.exit(code)) {
+function abortOnCancel(signal, abort, log, exit = (code) => process.exit(code), consequence = 'The migration in progress is rolled back by the database and the migration lock is released.') {
     const onAbort = () => {
-        log.warning(`Received ${signalName(signal.reason)}: cancelling. The migration in progress is rolled back by the database and the migration lock is released.`);
+        log.warning(`Received ${signalName(signal.reason)}: cancelling. ${consequence}`);
         const timer = setTimeout(() => exit(1), 5000);
         void abort()
             .catch((error) => log.debug(`abort: ${error instanceof Error ? error.message : String(error)}`))
@@ -78697,22 +78697,29 @@ async function migrate(inputs, log, signal) {
         }
     }
     const adapter = toolAdapter(inputs.tool);
-    const { report, failure } = await runTool({
-        tool: inputs.tool,
-        workingDirectory: inputs.workingDirectory,
-        dryRun: inputs.dryRun,
-        log,
-        context: {
-            directory: inputs.directory,
-            target: inputs.target,
-            databaseUrl: inputs.databaseUrl,
-            urlEnv: inputs.databaseUrlEnv ?? adapter.urlEnv,
-            extraArgs: inputs.toolArgs,
-            command: inputs.command,
-            localVersions: adapter.usesDirectory ? await localVersions(inputs.workingDirectory, inputs.directory) : []
-        }
-    });
-    return { report: { ...report, runner: inputs.tool, database, ...restorePoint(inputs) }, failure };
+    // The tool's own locking and rollback apply; the process ends, as it did before runAction caught the signal.
+    const stopListening = abortOnCancel(signal, async () => undefined, log, undefined, `${inputs.tool} is stopped with the job; its own rollback and locking apply.`);
+    try {
+        const { report, failure } = await runTool({
+            tool: inputs.tool,
+            workingDirectory: inputs.workingDirectory,
+            dryRun: inputs.dryRun,
+            log,
+            context: {
+                directory: inputs.directory,
+                target: inputs.target,
+                databaseUrl: inputs.databaseUrl,
+                urlEnv: inputs.databaseUrlEnv ?? adapter.urlEnv,
+                extraArgs: inputs.toolArgs,
+                command: inputs.command,
+                localVersions: adapter.usesDirectory ? await localVersions(inputs.workingDirectory, inputs.directory) : []
+            }
+        });
+        return { report: { ...report, runner: inputs.tool, database, ...restorePoint(inputs) }, failure };
+    }
+    finally {
+        stopListening();
+    }
 }
 function restorePoint(inputs) {
     return { backupId: inputs.backupId, backupUri: inputs.backupUri, actionSource: inputs.actionSource };
@@ -78724,7 +78731,10 @@ function checkTarget(inputs, migrations) {
         return;
     const versioned = migrations.filter((m) => !m.repeatable);
     if (!versioned.some((m) => compareVersions(m.version, inputs.target) === 0)) {
-        throw new input_error/* InputError */.d('target', `is ${inputs.target}, which is not the version of any migration in ${inputs.directory}`, `one of ${versioned.map((m) => m.version).slice(-5).join(', ')}${inputs.direction === 'down' ? ', or 0 to revert all' : ''}`);
+        throw new input_error/* InputError */.d('target', `is ${inputs.target}, which is not the version of any migration in ${inputs.directory}`, `one of ${versioned
+            .map((m) => m.version)
+            .slice(-5)
+            .join(', ')}${inputs.direction === 'down' ? ', or 0 to revert all' : ''}`);
     }
 }
 

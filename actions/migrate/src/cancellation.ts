@@ -6,9 +6,15 @@ import type { Logger } from '../../../packages/core/log.js'
  * progress and frees the lock, even in the middle of a long statement) and the process exits 1.
  * Returns a function that stops listening.
  */
-export function abortOnCancel(signal: AbortSignal, abort: () => Promise<void>, log: Logger, exit: (code: number) => void = (code) => process.exit(code)): () => void {
+export function abortOnCancel(
+  signal: AbortSignal,
+  abort: () => Promise<void>,
+  log: Logger,
+  exit: (code: number) => void = (code) => process.exit(code),
+  consequence = 'The migration in progress is rolled back by the database and the migration lock is released.'
+): () => void {
   const onAbort = (): void => {
-    log.warning(`Received ${signalName(signal.reason)}: cancelling. The migration in progress is rolled back by the database and the migration lock is released.`)
+    log.warning(`Received ${signalName(signal.reason)}: cancelling. ${consequence}`)
     const timer = setTimeout(() => exit(1), 5000)
     void abort()
       .catch((error: unknown) => log.debug(`abort: ${error instanceof Error ? error.message : String(error)}`))

@@ -54,22 +54,28 @@ export async function migrate(inputs: Inputs, log: MigrateLogger, signal: AbortS
   }
 
   const adapter = toolAdapter(inputs.tool)
-  const { report, failure } = await runTool({
-    tool: inputs.tool,
-    workingDirectory: inputs.workingDirectory,
-    dryRun: inputs.dryRun,
-    log,
-    context: {
-      directory: inputs.directory,
-      target: inputs.target,
-      databaseUrl: inputs.databaseUrl,
-      urlEnv: inputs.databaseUrlEnv ?? adapter.urlEnv,
-      extraArgs: inputs.toolArgs,
-      command: inputs.command,
-      localVersions: adapter.usesDirectory ? await localVersions(inputs.workingDirectory, inputs.directory) : []
-    }
-  })
-  return { report: { ...report, runner: inputs.tool, database, ...restorePoint(inputs) }, failure }
+  // The tool's own locking and rollback apply; the process ends, as it did before runAction caught the signal.
+  const stopListening = abortOnCancel(signal, async () => undefined, log, undefined, `${inputs.tool} is stopped with the job; its own rollback and locking apply.`)
+  try {
+    const { report, failure } = await runTool({
+      tool: inputs.tool,
+      workingDirectory: inputs.workingDirectory,
+      dryRun: inputs.dryRun,
+      log,
+      context: {
+        directory: inputs.directory,
+        target: inputs.target,
+        databaseUrl: inputs.databaseUrl,
+        urlEnv: inputs.databaseUrlEnv ?? adapter.urlEnv,
+        extraArgs: inputs.toolArgs,
+        command: inputs.command,
+        localVersions: adapter.usesDirectory ? await localVersions(inputs.workingDirectory, inputs.directory) : []
+      }
+    })
+    return { report: { ...report, runner: inputs.tool, database, ...restorePoint(inputs) }, failure }
+  } finally {
+    stopListening()
+  }
 }
 
 function restorePoint(inputs: Inputs): Pick<MigrateReport, 'backupId' | 'backupUri' | 'actionSource'> {
@@ -81,6 +87,13 @@ function checkTarget(inputs: Inputs, migrations: Migration[]): void {
   if (inputs.direction === 'down' && compareVersions(inputs.target, '0') === 0) return
   const versioned = migrations.filter((m) => !m.repeatable)
   if (!versioned.some((m) => compareVersions(m.version, inputs.target!) === 0)) {
-    throw new InputError('target', `is ${inputs.target}, which is not the version of any migration in ${inputs.directory}`, `one of ${versioned.map((m) => m.version).slice(-5).join(', ')}${inputs.direction === 'down' ? ', or 0 to revert all' : ''}`)
+    throw new InputError(
+      'target',
+      `is ${inputs.target}, which is not the version of any migration in ${inputs.directory}`,
+      `one of ${versioned
+        .map((m) => m.version)
+        .slice(-5)
+        .join(', ')}${inputs.direction === 'down' ? ', or 0 to revert all' : ''}`
+    )
   }
 }
