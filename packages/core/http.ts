@@ -1,10 +1,11 @@
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici'
+import type { Agent, Dispatcher } from 'undici'
 import { parseRetryAfter } from './retry-after.js'
 import { retry, type RetryOptions } from './retry.js'
 
 /**
  * A small HTTP client over undici: one keep-alive connection pool per process, a per-request
- * timeout, timings, and retries that honour Retry-After on 429 and 503.
+ * timeout, timings, and retries that honour Retry-After on 429 and 503. undici is loaded on the
+ * first request, so an action that fails on its inputs (or sends nothing) never pays for it.
  */
 
 export interface HttpRequest {
@@ -44,10 +45,18 @@ function snippet(body: string): string {
   return text === '' ? '' : `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`
 }
 
+type Undici = typeof import('undici')
+
+let undici: Promise<Undici> | undefined
 let sharedAgent: Agent | undefined
 
-function httpAgent(): Dispatcher {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 })
+function loadUndici(): Promise<Undici> {
+  undici ??= import('undici')
+  return undici
+}
+
+function httpAgent(lib: Undici): Dispatcher {
+  sharedAgent ??= new lib.Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 })
   return sharedAgent
 }
 
@@ -66,12 +75,13 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   )
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals)
   try {
-    const response = await undiciRequest(req.url, {
+    const lib = await loadUndici()
+    const response = await lib.request(req.url, {
       method: (req.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
       headers: req.headers,
       body: req.body,
       signal,
-      dispatcher: httpAgent()
+      dispatcher: httpAgent(lib)
     })
     const body = await readBody(response.body, req.maxBodyBytes ?? 5 * 1024 * 1024)
     return {

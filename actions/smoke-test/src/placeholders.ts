@@ -1,15 +1,21 @@
+import { randomUUID } from 'node:crypto'
+
 /**
  * Placeholders in check fields: `{{ token }}` reads a capture, `{{ env.NAME }}` an environment
- * variable. The syntax has no leading `$`, so GitHub's own `${{ }}` expansion in workflow files
- * never touches it.
+ * variable, and `{{ uuid }}`, `{{ now }}`, `{{ timestamp }}` are made fresh for each request a
+ * check sends (a random UUID, the ISO 8601 time, Unix seconds). The syntax has no leading `$`, so
+ * GitHub's own `${{ }}` expansion in workflow files never touches it.
  */
+
+/** Names that are generated per request, so no capture may take them. */
+export const DYNAMIC_PLACEHOLDERS = ['uuid', 'now', 'timestamp']
 
 const PLACEHOLDER = /\{\{\s*(env\.)?([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g
 /** `${{ … }}` inside a checks file: GitHub does not expand it there, so it is always a mistake. */
 const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/
 
 export interface PlaceholderRef {
-  kind: 'capture' | 'env'
+  kind: 'capture' | 'env' | 'dynamic'
   name: string
   /** Field path of the string holding it, e.g. `headers.Authorization`. */
   field: string
@@ -38,7 +44,7 @@ function mapStrings<T>(value: T, map: (text: string) => string): T {
 export function placeholderRefs(value: unknown, field: string): PlaceholderRef[] {
   const refs: PlaceholderRef[] = []
   eachString(value, field, (text, at) => {
-    for (const match of text.matchAll(PLACEHOLDER)) refs.push({ kind: match[1] ? 'env' : 'capture', name: match[2], field: at, text: match[0] })
+    for (const match of text.matchAll(PLACEHOLDER)) refs.push({ kind: match[1] ? 'env' : DYNAMIC_PLACEHOLDERS.includes(match[2]) ? 'dynamic' : 'capture', name: match[2], field: at, text: match[0] })
   })
   return refs
 }
@@ -85,4 +91,33 @@ export function resolveCapturesTyped<T>(value: T, captures: ReadonlyMap<string, 
 /** A stand-in for capture placeholders, so a template can be checked (URL, regex) before any request. */
 export function withSampleCaptures(text: string): string {
   return text.replace(PLACEHOLDER, (whole, isEnv: string | undefined) => (isEnv ? whole : 'sample'))
+}
+
+/** Fresh values of the dynamic placeholders, as text and (for JSON bodies) typed: `timestamp` is a number there. */
+export interface DynamicValues {
+  text: Map<string, string>
+  typed: Map<string, unknown>
+}
+
+export function dynamicValues(nowMs: number = Date.now(), uuid: () => string = randomUUID): DynamicValues {
+  const seconds = Math.floor(nowMs / 1000)
+  const id = uuid()
+  const iso = new Date(nowMs).toISOString()
+  return {
+    text: new Map([
+      ['uuid', id],
+      ['now', iso],
+      ['timestamp', String(seconds)]
+    ]),
+    typed: new Map<string, unknown>([
+      ['uuid', id],
+      ['now', iso],
+      ['timestamp', seconds]
+    ])
+  }
+}
+
+/** Whether a value tree holds a dynamic placeholder (so a request must be resolved afresh each time). */
+export function hasDynamicPlaceholder(value: unknown): boolean {
+  return placeholderRefs(value, '').some((ref) => ref.kind === 'dynamic')
 }

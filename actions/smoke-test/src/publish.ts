@@ -29,7 +29,8 @@ export async function publish(result: SuiteResult, reportDir: string): Promise<v
     total: String(counts.total),
     'p95-ms': result.latency ? String(Math.round(result.latency.p95)) : '',
     'error-rate': String(Math.round(errorRate * 10_000) / 10_000),
-    'ready-ms': result.readiness ? String(Math.round(result.readiness.ms)) : '',
+    // Empty when the target never became ready: the time spent waiting is not a ready time.
+    'ready-ms': result.readiness?.readyMs !== undefined ? String(Math.round(result.readiness.readyMs)) : '',
     'load-p95-ms': result.load?.verdict.latency ? String(Math.round(result.load.verdict.latency.p95)) : '',
     'load-requests': result.load ? String(result.load.verdict.requests) : '',
     report: reportPath,

@@ -126,7 +126,7 @@ describe('waitForReady (clock and sleep faked)', () => {
     const answers = [['got 503'], ['got 503'], ['got 503'], []]
     const result = await waitForReady({ target: 'app', timeoutMs: 60_000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async () => (c.advance(10), answers.shift() as string[]) })
     expect(c.sleeps).toEqual([250, 500, 1000])
-    expect(result).toEqual({ target: 'app', passed: true, ms: 1790, attempts: 4, timeoutMs: 60_000 })
+    expect(result).toEqual({ target: 'app', passed: true, readyMs: 1790, waitedMs: 1790, attempts: 4, timeoutMs: 60_000 })
   })
 
   test('delays stop growing at the cap', async () => {
@@ -142,7 +142,8 @@ describe('waitForReady (clock and sleep faked)', () => {
     const result = await waitForReady({ target: 'app', timeoutMs: 3000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async (limit) => (limits.push(limit), c.advance(5), ['expected status 2xx, got 503']) })
     expect(result).toMatchObject({ passed: false, failure: 'expected status 2xx, got 503', timeoutMs: 3000 })
     expect(limits.every((l) => l >= 250)).toBe(true)
-    expect(result.ms).toBeLessThanOrEqual(3000)
+    expect(result.waitedMs).toBeLessThanOrEqual(3000)
+    expect(result.readyMs).toBeUndefined()
   })
 })
 
