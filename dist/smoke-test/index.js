@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3784);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7847);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3784:
+/***/ 7847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31345,6 +31345,10 @@ const actionsLogger = {
     debug: (message) => core_debug(message)
 };
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./packages/core/retry-after.ts
 /**
  * Reads a Retry-After header: delta-seconds or an HTTP date. Returns milliseconds to wait, or
@@ -31430,6 +31434,8 @@ async function runAttempt(operation, attempt, timeoutMs, outer) {
 ;// CONCATENATED MODULE: ./packages/core/http.ts
 
 
+
+
 class HttpStatusError extends Error {
     status;
     response;
@@ -31446,20 +31452,16 @@ function snippet(body) {
     const text = body.trim().replace(/\s+/g, ' ');
     return text === '' ? '' : `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
 }
-let http_undici;
-let sharedAgent;
-function loadUndici() {
-    http_undici ??= __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
-    return http_undici;
-}
-function httpAgent(lib) {
-    sharedAgent ??= new lib.Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
-    return sharedAgent;
-}
-async function closeHttpAgent() {
-    const agent = sharedAgent;
-    sharedAgent = undefined;
-    await agent?.close();
+const POOL = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64, scheduling: 'lifo' };
+let httpAgent;
+let httpsAgent;
+/** Closes the pooled connections (at the end of a run, so the process can exit at once). */
+function closeHttpAgent() {
+    httpAgent?.destroy();
+    httpsAgent?.destroy();
+    httpAgent = undefined;
+    httpsAgent = undefined;
+    return Promise.resolve();
 }
 async function httpRequest(req) {
     const started = performance.now();
@@ -31468,21 +31470,8 @@ async function httpRequest(req) {
     const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
-        const lib = await loadUndici();
-        const response = await lib.request(req.url, {
-            method: (req.method ?? 'GET').toUpperCase(),
-            headers: req.headers,
-            body: req.body,
-            signal,
-            dispatcher: httpAgent(lib)
-        });
-        const body = await readBody(response.body, req.maxBodyBytes ?? 5 * 1024 * 1024);
-        return {
-            status: response.statusCode,
-            headers: flattenHeaders(response.headers),
-            body,
-            durationMs: performance.now() - started
-        };
+        const answer = await exchange(req, signal);
+        return { ...answer, durationMs: performance.now() - started };
     }
     catch (error) {
         if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
@@ -31491,16 +31480,40 @@ async function httpRequest(req) {
         throw error;
     }
 }
-async function readBody(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        const buffer = chunk;
-        if (size < limit)
-            chunks.push(buffer.subarray(0, limit - size));
-        size += buffer.length;
-    }
-    return Buffer.concat(chunks).toString('utf8');
+/** One request and its whole answer (the body read up to the limit, the rest drained). */
+function exchange(req, signal) {
+    return new Promise((resolve, reject) => {
+        const url = new URL(req.url);
+        const secure = url.protocol === 'https:';
+        if (!secure && url.protocol !== 'http:')
+            throw new Error(`unsupported protocol ${url.protocol}`);
+        const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+        const headers = { ...req.headers };
+        if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
+            headers['content-length'] = String(body.length);
+        const limit = req.maxBodyBytes ?? 5 * 1024 * 1024;
+        const options = { method: (req.method ?? 'GET').toUpperCase(), headers, signal };
+        const onResponse = (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                if (size < limit)
+                    chunks.push(chunk.subarray(0, limit - size));
+                size += chunk.length;
+            });
+            response.on('error', reject);
+            response.on('close', () => {
+                if (!response.complete)
+                    reject(new Error('the connection closed before the whole answer arrived'));
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body: Buffer.concat(chunks).toString('utf8') }));
+        };
+        const request = secure
+            ? (0,external_node_https_namespaceObject.request)(url, { ...options, agent: (httpsAgent ??= new external_node_https_namespaceObject.Agent(POOL)) }, onResponse)
+            : (0,external_node_http_.request)(url, { ...options, agent: (httpAgent ??= new external_node_http_.Agent(POOL)) }, onResponse);
+        request.on('error', reject);
+        request.end(body);
+    });
 }
 function flattenHeaders(headers) {
     const flat = {};
@@ -31665,8 +31678,8 @@ async function runAction(name, main, options = {}) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
 
 
@@ -32120,12 +32133,6 @@ const OPERATORS = ['equals', 'contains', 'matches', 'exists', '<', '<=', '>', '>
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/placeholders.ts
 
-/**
- * Placeholders in check fields: `{{ token }}` reads a capture, `{{ env.NAME }}` an environment
- * variable, and `{{ uuid }}`, `{{ now }}`, `{{ timestamp }}` are made fresh for each request a
- * check sends (a random UUID, the ISO 8601 time, Unix seconds). The syntax has no leading `$`, so
- * GitHub's own `${{ }}` expansion in workflow files never touches it.
- */
 /** Names that are generated per request, so no capture may take them. */
 const DYNAMIC_PLACEHOLDERS = ['uuid', 'now', 'timestamp'];
 const PLACEHOLDER = /\{\{\s*(env\.)?([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
@@ -32202,6 +32209,19 @@ function resolveCapturesTyped(value, captures, typed) {
 function withSampleCaptures(text) {
     return text.replace(PLACEHOLDER, (whole, isEnv) => (isEnv ? whole : 'sample'));
 }
+/**
+ * Captured values, then the dynamic ones — made (once) only when a placeholder asks for one, so a
+ * check without them pays nothing (a UUID costs a crypto call).
+ */
+function withDynamicValues(captures, typed, make = dynamicValues) {
+    let made;
+    const dynamic = () => (made ??= make());
+    const isDynamic = (name) => !captures.has(name) && DYNAMIC_PLACEHOLDERS.includes(name);
+    return {
+        text: { has: (name) => captures.has(name) || isDynamic(name), get: (name) => (isDynamic(name) ? dynamic().text.get(name) : captures.get(name)) },
+        typed: { has: (name) => typed.has(name) || isDynamic(name), get: (name) => (isDynamic(name) ? dynamic().typed.get(name) : typed.get(name)) }
+    };
+}
 function dynamicValues(nowMs = Date.now(), uuid = external_node_crypto_.randomUUID) {
     const seconds = Math.floor(nowMs / 1000);
     const id = uuid();
@@ -32248,8 +32268,7 @@ class CheckFailed extends Error {
 }
 /** Captured values plus a fresh set of dynamic ones (dynamic names cannot be captures). */
 function placeholderValues(ctx) {
-    const dynamic = (ctx.dynamic ?? dynamicValues)();
-    return { text: new Map([...ctx.captures, ...dynamic.text]), typed: new Map([...ctx.typedCaptures, ...dynamic.typed]) };
+    return withDynamicValues(ctx.captures, ctx.typedCaptures, ctx.dynamic);
 }
 /** The request a check sends once its captures are known. Secret header values are masked here. */
 function resolveRequest(check, ctx, values = placeholderValues(ctx)) {
@@ -32328,6 +32347,7 @@ async function runCheck(check, ctx) {
         baseDelayMs: 300,
         maxDelayMs: 5000,
         attemptTimeoutMs: check.timeoutMs + 1000,
+        signal: ctx.signal,
         sleep: ctx.sleep,
         onRetry: ({ attempt: n, delayMs, error }) => ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
     }).then((captured) => ({ values: captured.values, typed: captured.typed, failures: [] }), (error) => ({ values: new Map(), typed: new Map(), failures: failuresOf(error) }));
@@ -32957,7 +32977,7 @@ async function parseSmokeTestInputs(raw, env, files = {}) {
         load,
         secretHeaders,
         secretHeaderValues: [...new Set(secretHeaderValues)],
-        reportDir: reportDir === '' ? (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'smoke-test-report') : (0,external_node_path_.resolve)(reportDir)
+        reportDir: reportDir === '' ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'smoke-test-report') : (0,external_node_path_namespaceObject.resolve)(reportDir)
     };
 }
 function secretHeaderNames(raw) {
@@ -33070,7 +33090,7 @@ async function getInputs(env = process.env) {
 /** Reads the checks file, relative to the working directory (the workspace on a runner). */
 function readChecksFile(path) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.resolve)(path), 'utf8');
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(path), 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
@@ -33079,18 +33099,18 @@ function readChecksFile(path) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./packages/core/atomic-write.ts
 
 
 
 /** Writes a file so that readers see either the old content or the whole new one. */
 async function writeFileAtomic(path, content) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const temporary = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-    await (0,promises_.writeFile)(temporary, content);
-    await (0,promises_.rename)(temporary, path);
+    await (0,promises_namespaceObject.writeFile)(temporary, content);
+    await (0,promises_namespaceObject.rename)(temporary, path);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/summary.ts
@@ -33415,8 +33435,8 @@ function report_markdown_markdownSummary(result) {
  */
 async function publish(result, reportDir) {
     const clean = (text) => redact(text, knownSecrets());
-    const reportPath = (0,external_node_path_.join)(reportDir, 'smoke-test-report.json');
-    const junitPath = (0,external_node_path_.join)(reportDir, 'smoke-test-junit.xml');
+    const reportPath = (0,external_node_path_namespaceObject.join)(reportDir, 'smoke-test-report.json');
+    const junitPath = (0,external_node_path_namespaceObject.join)(reportDir, 'smoke-test-junit.xml');
     await writeFileAtomic(reportPath, clean(jsonReport(result)));
     await writeFileAtomic(junitPath, clean(junitReport(result)));
     await writeSummary(clean(report_markdown_markdownSummary(result)));
@@ -33520,7 +33540,7 @@ async function waitForReady(options) {
         // The last try keeps a fair time limit of its own instead of a sliver of the timeout.
         const lastProbeMs = Math.min(options.attemptTimeoutMs, MIN_PROBE_MS);
         const delay = Math.min(backoffDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS, random), timeoutMs - elapsed - lastProbeMs);
-        if (delay < 0) {
+        if (delay < 0 || options.signal?.aborted) {
             logger.info(`… ${target} not ready after ${formatMs(elapsed)}: ${failure}`);
             return { target, passed: false, waitedMs: elapsed, attempts, failure, timeoutMs };
         }
@@ -33612,6 +33632,7 @@ async function runSuite(settings, deps) {
             logger: deps.logger,
             now: deps.now,
             sleep: deps.sleep,
+            signal: deps.signal,
             probe: (timeoutMs) => attempt(request, expectations, deps.send, timeoutMs).then(() => [], (error) => failuresOf(error).map(deps.redact))
         }));
         if (!result.readiness.passed) {
@@ -33685,7 +33706,7 @@ function notRun(check, redact, reason) {
 const run = () => runAction('smoke-test', async ({ signal }) => {
     const inputs = await getInputs();
     const result = await runSuite(inputs, {
-        send: (request) => httpRequest({ ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal }),
+        send: httpRequest,
         logger: redactingLogger(actionsLogger, knownSecrets),
         mask: (value) => {
             if (!knownSecrets().has(value))
@@ -33803,13 +33824,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -33831,13 +33845,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
 /***/ 643:
 /***/ ((module) => {
 
@@ -33852,31 +33859,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
@@ -33964,8 +33950,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -33977,9 +33963,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -34138,15 +34121,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -6,7 +6,7 @@ import { retry } from '../../../packages/core/retry.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { evaluate, extractCaptures, type Expectations } from './assertions.js'
 import { IDEMPOTENT_METHODS, type CheckSpec, type RequestBody } from './check-spec.js'
-import { dynamicValues, resolveCaptures, resolveCapturesTyped, type DynamicValues } from './placeholders.js'
+import { resolveCaptures, resolveCapturesTyped, withDynamicValues, type DynamicValues, type Lookup } from './placeholders.js'
 import type { CheckResult } from './results.js'
 
 /** Runs one check: resolves its placeholders, sends it with retries, evaluates, captures. */
@@ -28,6 +28,8 @@ export interface CheckContext {
   sleep?: (ms: number) => Promise<void>
   /** Values of {{ uuid }}, {{ now }}, {{ timestamp }}: fresh for each check run (injected by tests). */
   dynamic?: () => DynamicValues
+  /** The run's cancellation: no further attempt starts once it is aborted, and the one in flight is aborted. */
+  signal?: AbortSignal
 }
 
 /** A failed attempt: the reasons, and the answer when there was one. */
@@ -53,9 +55,8 @@ export interface ResolvedRequest {
 type ResolveContext = Pick<CheckContext, 'captures' | 'typedCaptures' | 'mask' | 'isSecretHeader' | 'dynamic'>
 
 /** Captured values plus a fresh set of dynamic ones (dynamic names cannot be captures). */
-export function placeholderValues(ctx: ResolveContext): { text: ReadonlyMap<string, string>; typed: ReadonlyMap<string, unknown> } {
-  const dynamic = (ctx.dynamic ?? dynamicValues)()
-  return { text: new Map([...ctx.captures, ...dynamic.text]), typed: new Map([...ctx.typedCaptures, ...dynamic.typed]) }
+export function placeholderValues(ctx: ResolveContext): { text: Lookup<string>; typed: Lookup<unknown> } {
+  return withDynamicValues(ctx.captures, ctx.typedCaptures, ctx.dynamic)
 }
 
 /** The request a check sends once its captures are known. Secret header values are masked here. */
@@ -73,7 +74,7 @@ export function maskHeaderValue(value: string, mask: (value: string) => void): v
   if (credentials) mask(credentials)
 }
 
-function bodyText(body: RequestBody | undefined, captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>): string | undefined {
+function bodyText(body: RequestBody | undefined, captures: Lookup<string>, typed: Lookup<unknown>): string | undefined {
   if (!body) return undefined
   return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCapturesTyped(body.value, captures, typed))
 }
@@ -136,6 +137,7 @@ export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<Che
       baseDelayMs: 300,
       maxDelayMs: 5000,
       attemptTimeoutMs: check.timeoutMs + 1000,
+      signal: ctx.signal,
       sleep: ctx.sleep,
       onRetry: ({ attempt: n, delayMs, error }) =>
         ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${formatMs(delayMs)}`)

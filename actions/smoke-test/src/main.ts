@@ -14,7 +14,7 @@ export const run = (): Promise<void> =>
   runAction('smoke-test', async ({ signal }) => {
     const inputs = await getInputs()
     const result = await runSuite(inputs, {
-      send: (request) => httpRequest({ ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal }),
+      send: httpRequest,
       logger: redactingLogger(actionsLogger, knownSecrets),
       mask: (value) => {
         if (!knownSecrets().has(value)) maskSecret(value)

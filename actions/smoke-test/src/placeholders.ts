@@ -7,6 +7,12 @@ import { randomUUID } from 'node:crypto'
  * GitHub's own `${{ }}` expansion in workflow files never touches it.
  */
 
+/** What placeholder resolution reads: a Map, or values made only when first asked for. */
+export interface Lookup<V> {
+  has(name: string): boolean
+  get(name: string): V | undefined
+}
+
 /** Names that are generated per request, so no capture may take them. */
 export const DYNAMIC_PLACEHOLDERS = ['uuid', 'now', 'timestamp']
 
@@ -65,7 +71,7 @@ export function resolveEnv<T>(value: T, env: Readonly<Record<string, string | un
 }
 
 /** Replaces `{{ name }}` with captured values; unknown names are left as they are. */
-export function resolveCaptures<T>(value: T, captures: ReadonlyMap<string, string>): T {
+export function resolveCaptures<T>(value: T, captures: Lookup<string>): T {
   return mapStrings(value, (text) => text.replace(PLACEHOLDER, (whole, isEnv: string | undefined, name: string) => (!isEnv && captures.has(name) ? (captures.get(name) as string) : whole)))
 }
 
@@ -75,7 +81,7 @@ const WHOLE_CAPTURE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}$/
  * For a JSON body: a string that is nothing but one capture placeholder takes the captured value
  * with its JSON type (`"{{ id }}"` → `7`); every other string is resolved as text.
  */
-export function resolveCapturesTyped<T>(value: T, captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>): T {
+export function resolveCapturesTyped<T>(value: T, captures: Lookup<string>, typed: Lookup<unknown>): T {
   if (typeof value === 'string') {
     const whole = WHOLE_CAPTURE.exec(value)
     if (whole && typed.has(whole[1])) return typed.get(whole[1]) as T
@@ -97,6 +103,20 @@ export function withSampleCaptures(text: string): string {
 export interface DynamicValues {
   text: Map<string, string>
   typed: Map<string, unknown>
+}
+
+/**
+ * Captured values, then the dynamic ones — made (once) only when a placeholder asks for one, so a
+ * check without them pays nothing (a UUID costs a crypto call).
+ */
+export function withDynamicValues(captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>, make: () => DynamicValues = dynamicValues): { text: Lookup<string>; typed: Lookup<unknown> } {
+  let made: DynamicValues | undefined
+  const dynamic = (): DynamicValues => (made ??= make())
+  const isDynamic = (name: string): boolean => !captures.has(name) && DYNAMIC_PLACEHOLDERS.includes(name)
+  return {
+    text: { has: (name) => captures.has(name) || isDynamic(name), get: (name) => (isDynamic(name) ? dynamic().text.get(name) : captures.get(name)) },
+    typed: { has: (name) => typed.has(name) || isDynamic(name), get: (name) => (isDynamic(name) ? dynamic().typed.get(name) : typed.get(name)) }
+  }
 }
 
 export function dynamicValues(nowMs: number = Date.now(), uuid: () => string = randomUUID): DynamicValues {

@@ -23,6 +23,8 @@ export interface ReadinessOptions {
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
+  /** Once aborted (a cancelled job), the wait ends as not ready. */
+  signal?: AbortSignal
 }
 
 export async function waitForReady(options: ReadinessOptions): Promise<ReadinessResult> {
@@ -44,7 +46,7 @@ export async function waitForReady(options: ReadinessOptions): Promise<Readiness
     // The last try keeps a fair time limit of its own instead of a sliver of the timeout.
     const lastProbeMs = Math.min(options.attemptTimeoutMs, MIN_PROBE_MS)
     const delay = Math.min(backoffDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS, random), timeoutMs - elapsed - lastProbeMs)
-    if (delay < 0) {
+    if (delay < 0 || options.signal?.aborted) {
       logger.info(`… ${target} not ready after ${formatMs(elapsed)}: ${failure}`)
       return { target, passed: false, waitedMs: elapsed, attempts, failure, timeoutMs }
     }

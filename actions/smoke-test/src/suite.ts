@@ -81,6 +81,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
       logger: deps.logger,
       now: deps.now,
       sleep: deps.sleep,
+      signal: deps.signal,
       probe: (timeoutMs) =>
         attempt(request, expectations, deps.send, timeoutMs).then(
           () => [],

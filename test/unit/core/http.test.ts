@@ -44,7 +44,7 @@ describe('httpRequest against a loopback server', () => {
       expect(res).toMatchObject({ status: 201, body: '{"ok":true}', headers: expect.objectContaining({ 'x-app': 'shop' }) })
       expect(res.durationMs).toBeGreaterThan(0)
     }
-    // undici may open a second connection while the first is still settling; never one per request.
+    // The pool may open a second connection while the first is still settling; never one per request.
     expect(sockets.size).toBeLessThanOrEqual(2)
   })
 
