@@ -31676,6 +31676,15 @@ async function runAction(name, main, options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/summary.ts
+
+/** Appends Markdown to the job summary; a missing summary file (local runs) is not an error. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(markdown, true).write();
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -33113,15 +33122,6 @@ async function writeFileAtomic(path, content) {
     await (0,promises_namespaceObject.rename)(temporary, path);
 }
 
-;// CONCATENATED MODULE: ./packages/core/summary.ts
-
-/** Appends Markdown to the job summary; a missing summary file (local runs) is not an error. */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(markdown, true).write();
-}
-
 ;// CONCATENATED MODULE: ./packages/core/latency-stats.ts
 /** Pure latency maths shared by smoke tests and canary gates. */
 /**
@@ -33425,21 +33425,14 @@ function report_markdown_markdownSummary(result) {
 
 
 
-
-
-
-
-/**
- * Writes the JSON and JUnit reports, the job summary and the outputs. Every text goes through
- * redaction of known secrets (secret header values, captured values) on its way out.
- */
-async function publish(result, reportDir) {
-    const clean = (text) => redact(text, knownSecrets());
+/** Writes the JSON and JUnit reports, the job summary and the outputs, every text redacted. */
+async function publish(result, reportDir, targets) {
+    const clean = targets.redact;
     const reportPath = (0,external_node_path_namespaceObject.join)(reportDir, 'smoke-test-report.json');
     const junitPath = (0,external_node_path_namespaceObject.join)(reportDir, 'smoke-test-junit.xml');
     await writeFileAtomic(reportPath, clean(jsonReport(result)));
     await writeFileAtomic(junitPath, clean(junitReport(result)));
-    await writeSummary(clean(report_markdown_markdownSummary(result)));
+    await targets.writeSummary(clean(report_markdown_markdownSummary(result)));
     const counts = tally(result.checks);
     const errorRate = result.load ? result.load.verdict.errorRate : counts.total === 0 ? 0 : counts.failed / counts.total;
     const outputs = {
@@ -33456,8 +33449,8 @@ async function publish(result, reportDir) {
         junit: junitPath
     };
     for (const [name, value] of Object.entries(outputs))
-        setOutput(name, clean(value));
-    info(`Reports: ${reportPath}, ${junitPath}`);
+        targets.setOutput(name, clean(value));
+    targets.info(`Reports: ${reportPath}, ${junitPath}`);
 }
 
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/load.ts
@@ -33703,6 +33696,8 @@ function notRun(check, redact, reason) {
 
 
 
+
+const clean = (text) => redact(text, knownSecrets());
 const run = () => runAction('smoke-test', async ({ signal }) => {
     const inputs = await getInputs();
     const result = await runSuite(inputs, {
@@ -33713,11 +33708,11 @@ const run = () => runAction('smoke-test', async ({ signal }) => {
                 secrets_maskSecret(value);
         },
         isSecretHeader: (name) => inputs.secretHeaders.has(name.toLowerCase()),
-        redact: (text) => redact(text, knownSecrets()),
+        redact: clean,
         group: (name, fn) => group(name, fn),
         signal
     });
-    await publish(result, inputs.reportDir);
+    await publish(result, inputs.reportDir, { setOutput: setOutput, writeSummary: writeSummary, info: info, redact: clean });
     const reasons = failureReasons(result);
     if (reasons.length > 0)
         throw new Error(reasons.join('; '));
