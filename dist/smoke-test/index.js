@@ -31483,6 +31483,10 @@ async function httpRequest(req) {
 /** One request and its whole answer (the body read up to the limit, the rest drained). */
 function exchange(req, signal) {
     return new Promise((resolve, reject) => {
+        // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
+        if (control >= 0)
+            throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);
         const url = new URL(req.url);
         const secure = url.protocol === 'https:';
         if (!secure && url.protocol !== 'http:')
@@ -32953,7 +32957,7 @@ async function parseSmokeTestInputs(raw, env, files = {}) {
     if (checksFile !== '') {
         if (files.checksFileText === undefined)
             throw new input_error_InputError('checks-file', 'was not read', 'the path of a YAML or JSON checks file, relative to the workspace');
-        const document = await parseChecksText(files.checksFileText, checksFile.split(/[\\/]/).pop() ?? checksFile);
+        const document = await parseChecksText(files.checksFileText, (0,external_node_path_namespaceObject.basename)(checksFile));
         if (needsJsonPath(document))
             await loadJsonPath();
         defaults = documentDefaults(document, inputDefaults, env);
@@ -33660,6 +33664,8 @@ async function runSuite(settings, deps) {
         else {
             const load = settings.load;
             const check = load.request.kind === 'check' ? byName.get(load.request.check) : undefined;
+            if (load.request.kind === 'check' && !check)
+                throw new Error(`the load phase names check "${load.request.check}", which is not in the plan`);
             const first = load.request.kind === 'url' ? { method: 'GET', url: load.request.url, headers: load.request.headers } : resolveRequest(check, ctx);
             // A check with {{ uuid }} and the like gets fresh values for every request; any other request is resolved once.
             const request = check && hasDynamicPlaceholder([check.url, check.headers, check.body]) ? () => resolveRequest(check, ctx) : first;

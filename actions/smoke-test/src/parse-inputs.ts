@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { InputError } from '../../../packages/core/input-error.js'
 import { loadJsonPath } from '../../../packages/core/json-path.js'
 import { parseBoolean, parseDuration, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
@@ -93,7 +93,7 @@ export async function parseSmokeTestInputs(raw: RawInputs, env: Readonly<Record<
   let defaults = inputDefaults
   if (checksFile !== '') {
     if (files.checksFileText === undefined) throw new InputError('checks-file', 'was not read', 'the path of a YAML or JSON checks file, relative to the workspace')
-    const document = await parseChecksText(files.checksFileText, checksFile.split(/[\\/]/).pop() ?? checksFile)
+    const document = await parseChecksText(files.checksFileText, basename(checksFile))
     if (needsJsonPath(document)) await loadJsonPath()
     defaults = documentDefaults(document, inputDefaults, env)
     checks = buildChecks(document, inputDefaults, env)

@@ -120,6 +120,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
     } else {
       const load = settings.load
       const check = load.request.kind === 'check' ? byName.get(load.request.check) : undefined
+      if (load.request.kind === 'check' && !check) throw new Error(`the load phase names check "${load.request.check}", which is not in the plan`)
       const first: ResolvedRequest = load.request.kind === 'url' ? { method: 'GET', url: load.request.url, headers: load.request.headers } : resolveRequest(check as CheckSpec, ctx)
       // A check with {{ uuid }} and the like gets fresh values for every request; any other request is resolved once.
       const request = check && hasDynamicPlaceholder([check.url, check.headers, check.body]) ? () => resolveRequest(check, ctx) : first

@@ -129,6 +129,21 @@ checks:
     ])
   })
 
+  it('a captured value with a line break is refused in a URL, never sent reshaped', async () => {
+    const result = await run(`
+checks:
+  - name: source
+    url: /line-break
+    capture: { id: $.id }
+  - name: item
+    url: "/items/{{ id }}"
+`)
+    expect(result.exitCode).toBe(1)
+    const { json } = await reports(result)
+    expect(json.checks[1]).toMatchObject({ name: 'item', status: 'failed', failures: [expect.stringMatching(/^request failed: the URL has a control character \(U\+000A at position \d+\)$/)] })
+    expect(server.requests.map((r) => r.path)).toEqual(['/line-break'])
+  })
+
   it('groups the readiness wait in the log', async () => {
     const result = await run(LOGIN_AND_PRIVATE, { 'wait-for': '/health' })
     expect(result.exitCode).toBe(0)

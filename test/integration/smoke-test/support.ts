@@ -103,6 +103,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       if (path === '/private') return tokens.has(String(req.headers.authorization ?? '').replace(/^Bearer /, '')) ? send(200, { ok: true }) : send(401, { error: 'unauthorised' })
       if (path === '/fail') return send(503, { error: 'unavailable' })
       if (path === '/echo') return send(200, { received: body === '' ? null : JSON.parse(body) })
+      if (path === '/line-break') return send(200, { id: '7\nX-Evil: 1' })
       if (path === '/deps') return send(200, { dependencies: [{ name: 'db', latency_ms: 42.24 }, { name: 'cache', latency_ms: 612 }], missing: [] })
       return send(200, { ok: true })
     })

@@ -94,3 +94,12 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json'])
   })
 })
+
+describe('httpRequest refuses what the URL parser would reshape', () => {
+  it.each([
+    ['a line break', 'http://127.0.0.1:9/a\nb', 'U+000A at position 21'],
+    ['a tab', 'http://127.0.0.1:9/\ta', 'U+0009 at position 20']
+  ])('a URL with %s is refused before anything is sent', async (_name, url, where) => {
+    await expect(httpRequest({ url })).rejects.toThrow(`the URL has a control character (${where})`)
+  })
+})
