@@ -32957,6 +32957,11 @@ async function parseSmokeTestInputs(raw, env, files = {}) {
     if (checksFile !== '') {
         if (files.checksFileText === undefined)
             throw new input_error_InputError('checks-file', 'was not read', 'the path of a YAML or JSON checks file, relative to the workspace');
+        // Inputs that shape only the url check would be ignored: refused instead (method's action.yml default, GET, is what the runner always passes).
+        if (raw.body !== '')
+            throw new input_error_InputError('body', 'is set together with "checks-file", which it does not apply to', 'a body only with "url"; in a checks file, give the check its own body or json');
+        if (!['', 'GET'].includes(raw.method.trim().toUpperCase()))
+            throw new input_error_InputError('method', `is ${parseSingleLine('method', raw.method)} together with "checks-file", which it does not apply to`, 'a method only with "url"; in a checks file, give the check its own method');
         const document = await parseChecksText(files.checksFileText, (0,external_node_path_namespaceObject.basename)(checksFile));
         if (needsJsonPath(document))
             await loadJsonPath();
@@ -33044,6 +33049,8 @@ function loadSettings(raw, defaults, checks) {
             throw new input_error_InputError('load-url', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase, or no load-url');
         if (loadCheck !== '')
             throw new input_error_InputError('load-check', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase, or no load-check');
+        if (raw['max-p95'].trim() !== '')
+            throw new input_error_InputError('max-p95', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase that max-p95 judges, or no max-p95');
         return undefined;
     }
     if (loadUrl !== '' && loadCheck !== '')

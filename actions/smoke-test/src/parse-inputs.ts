@@ -93,6 +93,9 @@ export async function parseSmokeTestInputs(raw: RawInputs, env: Readonly<Record<
   let defaults = inputDefaults
   if (checksFile !== '') {
     if (files.checksFileText === undefined) throw new InputError('checks-file', 'was not read', 'the path of a YAML or JSON checks file, relative to the workspace')
+    // Inputs that shape only the url check would be ignored: refused instead (method's action.yml default, GET, is what the runner always passes).
+    if (raw.body !== '') throw new InputError('body', 'is set together with "checks-file", which it does not apply to', 'a body only with "url"; in a checks file, give the check its own body or json')
+    if (!['', 'GET'].includes(raw.method.trim().toUpperCase())) throw new InputError('method', `is ${parseSingleLine('method', raw.method)} together with "checks-file", which it does not apply to`, 'a method only with "url"; in a checks file, give the check its own method')
     const document = await parseChecksText(files.checksFileText, basename(checksFile))
     if (needsJsonPath(document)) await loadJsonPath()
     defaults = documentDefaults(document, inputDefaults, env)
@@ -177,6 +180,7 @@ function loadSettings(raw: RawInputs, defaults: CheckDefaults, checks: CheckSpec
   if (durationRaw.trim() === '') {
     if (loadUrl !== '') throw new InputError('load-url', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase, or no load-url')
     if (loadCheck !== '') throw new InputError('load-check', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase, or no load-check')
+    if (raw['max-p95'].trim() !== '') throw new InputError('max-p95', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase that max-p95 judges, or no max-p95')
     return undefined
   }
   if (loadUrl !== '' && loadCheck !== '') throw new InputError('load-check', 'is set together with "load-url"', 'either "load-check" (a check\'s request, with its headers and captures) or "load-url" (a plain GET), not both')

@@ -58,6 +58,8 @@ describe('smoke-test bad inputs — runner contract', () => {
     ['load-url path without base-url', inline({ url: 'APP/health', 'load-duration': '5s', 'load-url': '/api/version' }), /^Input "load-url" is the path "\/api\/version" but no base URL is set to resolve it against/],
     ['checks-file POST with retries but no retry-unsafe', file('checks:\n  - name: order\n    method: POST\n    url: APP/api/auth/login\n    retries: 2\n'), /^Input "checks-file" check "order" field "retries" is 2 on a POST check, which is not idempotent/],
     ['any that is not a boolean', file('checks:\n  - name: health\n    url: APP/health\n    expect:\n      json: [{ path: "$.checks[*]", exists: true, any: sometimes }]\n'), /^Input "checks-file" check "health" field "expect.json\[0\].any" is "sometimes", which is not true or false/],
+    ['body with checks-file (it would be ignored)', file('checks:\n  - name: health\n    url: APP/health\n'), /^Input "body" is set together with "checks-file", which it does not apply to/],
+    ['max-p95 without load-duration (it would be ignored)', inline({ url: 'APP/health', 'max-p95': '300ms' }), /^Input "max-p95" is set but "load-duration" is empty/],
     ['capture named like a dynamic placeholder', file('checks:\n  - name: health\n    url: APP/health\n    capture: { now: $.time }\n'), /^Input "checks-file" check "health" field "capture.now" is not a usable capture name/],
     ['wait-for naming no check', file('checks:\n  - name: health\n    url: APP/health\n'), /^Input "wait-for" is "helth", which is neither an http\(s\) URL, a path starting with \/, nor the name of a check; expected a readiness URL, or one of the checks: "health"\.$/],
     ['unknown assertion operator', file('checks:\n  - name: health\n    url: APP/health\n    expect:\n      json:\n        - { path: $.status, approximately: healthy }\n'), /^Input "checks-file" check "health" field "expect.json\[0\].approximately" is not a known assertion operator; expected one of equals, contains, matches, exists/],
@@ -68,7 +70,7 @@ describe('smoke-test bad inputs — runner contract', () => {
   ]
 
   it.each(cases)('%s', async (name, inputs, message) => {
-    const extra: Record<string, string> = name === 'wait-for naming no check' ? { 'wait-for': 'helth' } : name === 'load-check naming no check' ? { 'load-duration': '5s', 'load-check': 'helth' } : {}
+    const extra: Record<string, string> = name === 'wait-for naming no check' ? { 'wait-for': 'helth' } : name === 'load-check naming no check' ? { 'load-duration': '5s', 'load-check': 'helth' } : name.startsWith('body with checks-file') ? { body: '{"a":1}' } : {}
     const before = await requestCount(app.url)
     const result = await runAction({ action: 'smoke-test', inputs: { ...(await inputs()), ...extra } })
     runs.push(result)

@@ -9,6 +9,10 @@ const TWO_CHECKS = JSON.stringify({ checks: [{ name: 'ready', url: '/health/read
 const LOGIN_ME = 'checks:\n  - name: login\n    method: POST\n    url: https://x.example/login\n    capture: { token: $.t }\n  - name: me\n    url: https://x.example/me\n    headers: { Authorization: "Bearer {{ token }}" }\n'
 
 describe('parseSmokeTestInputs', () => {
+  test('the method default (GET) passed with a checks file is no conflict', async () => {
+    expect((await parse({ 'checks-file': 'c.json', 'base-url': 'https://x.example', method: 'GET' }, {}, TWO_CHECKS)).plan.checks).toHaveLength(2)
+  })
+
   test('empty inputs (as the root dispatcher passes them) fall back to the action.yml defaults', async () => {
     const parsed = await parse({ url: 'https://shop.example.com/health' }, { RUNNER_TEMP: '/runner/temp' })
     expect(parsed.concurrency).toBe(10)
@@ -82,6 +86,9 @@ describe('parseSmokeTestInputs', () => {
     ['file check name with a newline', { 'checks-file': 'c.yml' }, 'checks:\n  - { name: "a\\nb", url: "https://x.example/" }\n', 'Input "checks-file" check "#1" field "name" has a control character (U+000A at position 2); expected a single line of printable characters.'],
     ['capture named like a dynamic placeholder', { 'checks-file': 'c.yml' }, 'checks:\n  - { name: a, url: "https://x.example/", capture: { uuid: $.id } }\n', 'Input "checks-file" check "a" field "capture.uuid" is not a usable capture name; expected a name of letters, digits, _ and - that starts with a letter and is not env, uuid, now, timestamp.'],
     ['any that is not a boolean', { 'checks-file': 'c.yml' }, 'checks:\n  - { name: a, url: "https://x.example/", expect: { json: [{ path: "$.x[*]", "<": 5, any: yes please }] } }\n', 'Input "checks-file" check "a" field "expect.json[0].any" is "yes please", which is not true or false; expected any: true (one matched node passing is enough) or any: false (every node must pass, the default).'],
+    ['body with checks-file', { 'checks-file': 'c.json', body: '{"a":1}' }, TWO_CHECKS, 'Input "body" is set together with "checks-file", which it does not apply to; expected a body only with "url"; in a checks file, give the check its own body or json.'],
+    ['method other than GET with checks-file', { 'checks-file': 'c.json', method: 'post' }, TWO_CHECKS, 'Input "method" is post together with "checks-file", which it does not apply to; expected a method only with "url"; in a checks file, give the check its own method.'],
+    ['max-p95 without load-duration', { url: 'https://x.example/', 'max-p95': '300ms' }, undefined, 'Input "max-p95" is set but "load-duration" is empty; expected load-duration (such as 30s) to run a load phase that max-p95 judges, or no max-p95.'],
     ['wait-for naming no check', { 'checks-file': 'c.json', 'wait-for': 'helth' }, TWO_CHECKS.replace('/health/ready', 'https://x.example/r').replace('/api/version', 'https://x.example/v'), 'Input "wait-for" is "helth", which is neither an http(s) URL, a path starting with /, nor the name of a check; expected a readiness URL, or one of the checks: "ready", "v".'],
     ['wait-for naming a check that reads captures', { 'checks-file': 'c.yml', 'wait-for': 'me' }, LOGIN_ME, 'Input "wait-for" names check "me", which reads captures (token) and so cannot run before the others; expected a check that needs no capture, or a URL.']
   ]
