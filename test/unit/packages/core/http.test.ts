@@ -44,7 +44,7 @@ describe('httpRequest against a loopback server', () => {
       expect(res).toMatchObject({ status: 201, body: '{"ok":true}', headers: expect.objectContaining({ 'x-app': 'shop' }) })
       expect(res.durationMs).toBeGreaterThan(0)
     }
-    // undici may open a second connection while the first is still settling; never one per request.
+    // The pool may open a second connection while the first is still settling; never one per request.
     expect(sockets.size).toBeLessThanOrEqual(2)
   })
 
@@ -92,5 +92,14 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(file, 'two')
     expect(await readFile(file, 'utf8')).toBe('two')
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json'])
+  })
+})
+
+describe('httpRequest refuses what the URL parser would reshape', () => {
+  it.each([
+    ['a line break', 'http://127.0.0.1:9/a\nb', 'U+000A at position 21'],
+    ['a tab', 'http://127.0.0.1:9/\ta', 'U+0009 at position 20']
+  ])('a URL with %s is refused before anything is sent', async (_name, url, where) => {
+    await expect(httpRequest({ url })).rejects.toThrow(`the URL has a control character (${where})`)
   })
 })
