@@ -12,7 +12,7 @@ export const run = (): Promise<void> =>
   runAction('db-backup', async ({ signal }) => {
     const inputs = getInputs()
     for (const warning of inputs.warnings) core.warning(warning)
-    const deps = { logger: actionsLogger, signal }
+    const deps = { logger: actionsLogger, signal, group: <T>(name: string, phase: () => Promise<T>) => core.group(name, phase) }
     let result: FlowResult
     if (inputs.kind === 'dump') result = inputs.mode === 'backup' ? await runDumpBackup(inputs, deps) : await runDumpRestore(inputs, deps)
     else result = inputs.mode === 'backup' ? await runSnapshotBackup(inputs, deps) : await runSnapshotRestore(inputs, deps)
