@@ -74775,9 +74775,10 @@ function programStage(program, args, ranBy, signal) {
     const stream = external_node_stream_.Duplex.from({ writable: tool.stdin, readable: tool.stdout });
     tool.exited.catch((error) => stream.destroy(error));
     // Torn down by the pipeline (a failure elsewhere, an abort): the program must not outlive it.
+    // Only the process is killed, not its pipes: its stderr (why it failed) is still read to the end.
     stream.once('close', () => {
-        if (!stream.readableEnded)
-            tool.kill();
+        if (!stream.readableEnded && tool.child.exitCode === null && tool.child.signalCode === null)
+            tool.child.kill('SIGKILL');
     });
     return { stream, done: tool.exited, ranBy };
 }
@@ -74974,7 +74975,11 @@ async function writeBackup(options) {
         const earlier = toolFailure;
         controller.abort(error);
         source.abort();
-        throw earlier ?? error;
+        // A compressor program that failed on its own (zstd: no space left) comes first: the dump tool's
+        // broken pipe, or the copy's premature close, is what it caused. When the dump tool failed first,
+        // the compressor saw its input end and exited 0.
+        const compressorFailure = await compression.done.then(() => undefined, (reason) => (/exited with code/.test(reason.message) ? reason : undefined));
+        throw compressorFailure ?? earlier ?? error;
     }
     finally {
         progress.stop();

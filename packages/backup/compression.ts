@@ -41,8 +41,9 @@ function programStage(program: string, args: string[], ranBy: string, signal?: A
   const stream = Duplex.from({ writable: tool.stdin!, readable: tool.stdout })
   tool.exited.catch((error: unknown) => stream.destroy(error as Error))
   // Torn down by the pipeline (a failure elsewhere, an abort): the program must not outlive it.
+  // Only the process is killed, not its pipes: its stderr (why it failed) is still read to the end.
   stream.once('close', () => {
-    if (!stream.readableEnded) tool.kill()
+    if (!stream.readableEnded && tool.child.exitCode === null && tool.child.signalCode === null) tool.child.kill('SIGKILL')
   })
   return { stream, done: tool.exited, ranBy }
 }

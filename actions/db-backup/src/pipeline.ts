@@ -79,7 +79,14 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     const earlier = toolFailure
     controller.abort(error)
     source.abort()
-    throw earlier ?? error
+    // A compressor program that failed on its own (zstd: no space left) comes first: the dump tool's
+    // broken pipe, or the copy's premature close, is what it caused. When the dump tool failed first,
+    // the compressor saw its input end and exited 0.
+    const compressorFailure = await compression.done.then(
+      () => undefined,
+      (reason: Error) => (/exited with code/.test(reason.message) ? reason : undefined)
+    )
+    throw compressorFailure ?? earlier ?? error
   } finally {
     progress.stop()
     options.signal.removeEventListener('abort', onOuterAbort)

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -178,6 +178,15 @@ describe('db-backup: SQLite under steady writes from another process, run as the
       const target = join(dir, `from-${made.outputs['backup-id']}.db`)
       expectSuccess(await run({ mode: 'restore', 'database-url': `sqlite://${target}`, uri: made.outputs.uri }))
     }
+  })
+
+  it('a zstd program that fails mid-stream fails the run and commits nothing', async () => {
+    const bin = mkdtempSync(join(dir, 'bin-'))
+    writeFileSync(join(bin, 'zstd'), '#!/bin/sh\n/usr/bin/head -c 4096 >/dev/null\necho "zstd: error 70 : Write error : No space left on device" >&2\nexit 70\n')
+    chmodSync(join(bin, 'zstd'), 0o755)
+    const result = await run({ destination: join(dir, 'zstd-failed'), verify: 'false' }, { PATH: bin })
+    expectFailure(result, `${join(bin, 'zstd')} exited with code 70: zstd: error 70 : Write error : No space left on device`)
+    expect(readdirSync(join(dir, 'zstd-failed'), { recursive: true }).map(String).filter((f) => f.endsWith('.zst'))).toEqual([])
   })
 
   it('on a GitHub-hosted runner a local destination warns that the backup will not outlive the job', async () => {
