@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { node24 } from '../../support/paths.js'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { actionEntry, cleanup, runAction, type RunResult } from '../../support/runner.js'
 import { expectFailure, expectSuccess, KEY, OTHER_KEY } from './helpers.js'
 
 function fingerprint(path: string): string {
@@ -205,9 +205,52 @@ describe('db-backup: SQLite under steady writes from another process, run as the
       expectFailure(result, 'db-backup failed: did not finish within 2.00 s (input "timeout"); nothing was committed')
       expect(existsSync(join(dir, 'timed-out'))).toBe(false)
       expect(readdirSync(result.workDir).filter((f) => f.startsWith('db-backup-'))).toEqual([])
+      // The SQLite child that was waiting on the lock was killed with the run, not left behind.
+      expect(processesNaming(lockedPath)).toEqual([])
+    } finally {
+      locked.exec('ROLLBACK')
+      locked.close()
+    }
+  })
+
+  it('a cancelled job (SIGINT, as the runner sends) stops SQLite work waiting on a lock and commits nothing', async () => {
+    const lockedPath = join(dir, 'locked-cancel.db')
+    const locked = new DatabaseSync(lockedPath)
+    locked.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1); BEGIN EXCLUSIVE; INSERT INTO t VALUES (2)')
+    // The harness gives no handle on the process, so the bundle is started here the same way.
+    const work = mkdtempSync(join(dir, 'cancel-'))
+    writeFileSync(join(work, 'output'), '')
+    const env = { PATH: process.env.PATH, HOME: work, RUNNER_TEMP: work, GITHUB_OUTPUT: join(work, 'output'), GITHUB_RUN_ID: '78', INPUT_ENGINE: 'sqlite', 'INPUT_DATABASE-URL': `sqlite://${lockedPath}`, INPUT_DESTINATION: join(dir, 'cancelled') }
+    try {
+      const child = spawn(node24, [actionEntry('db-backup')], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+      // Once the SQLite child is waiting on the lock, cancel.
+      while (processesNaming(lockedPath).length === 0 && child.exitCode === null) await new Promise((tick) => setTimeout(tick, 50))
+      child.kill('SIGINT')
+      const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)))
+      expect(code).toBe(1)
+      expect(stdout).toContain('::error::db-backup failed: cancelled (SIGINT); nothing was committed')
+      expect(existsSync(join(dir, 'cancelled'))).toBe(false)
+      expect(processesNaming(lockedPath)).toEqual([])
     } finally {
       locked.exec('ROLLBACK')
       locked.close()
     }
   })
 })
+
+/** SQLite child processes working on `path` (the child gets its task in DA_SQLITE_TASK). */
+function processesNaming(path: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((pid) => {
+      try {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
+        return environ.some((entry) => entry.startsWith('DA_SQLITE_TASK=') && entry.includes(path))
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+}
