@@ -74308,6 +74308,15 @@ function mysqlEngine(url) {
  * recreates the others with CREATE EXTENSION IF NOT EXISTS.
  */
 const REPLACE_SCHEMAS_SQL = `BEGIN;
+-- A DROP waiting for another session's lock does not notice that psql was killed (timeout, cancelled
+-- job) until it gets the lock, holding the locks it already has. From PostgreSQL 14 the server can
+-- check the connection while it waits; older servers do not know the setting, which is fine.
+DO $deploy_actions$
+BEGIN
+  PERFORM pg_catalog.set_config('client_connection_check_interval', '1s', true);
+EXCEPTION WHEN undefined_object THEN NULL;
+END
+$deploy_actions$;
 DO $deploy_actions$
 DECLARE
   kept record;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -86,6 +86,31 @@ describe('db-backup: rollback restore into the same PostgreSQL database after a 
 
     const restore = await run({ mode: 'restore', 'database-url': url.replace('postgres@', 'app_reader@'), environment: database, 'backup-id': 'latest' })
     expectFailure(restore, 'Input "database-url" names a user that cannot replace the database\'s schemas, so nothing was changed (psql exited with code 3: ERROR:  must be owner of schema')
+    expect(state(database)).toEqual(migrated)
+  })
+
+  it('a restore that waits on an application\'s lock stops at its timeout, leaves no session holding locks, and changes nothing', async () => {
+    const database = 'roll_locked'
+    const url = seeded(database)
+    const backup = await run({ 'database-url': url, environment: database })
+    expectSuccess(backup)
+    pg.sql('ALTER TABLE customers ADD COLUMN tier text', database)
+    const migrated = state(database)
+    // An application session in an open transaction that has read orders: the DROP must wait for it.
+    const app = spawn('psql', ['-X', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', database], { stdio: ['pipe', 'pipe', 'inherit'] })
+    app.stdin.write("BEGIN; SELECT count(*) FROM orders; \\echo holding\n")
+    await new Promise<void>((holding) => app.stdout.on('data', (chunk: Buffer) => String(chunk).includes('holding') && holding()))
+    try {
+      const restore = await run({ mode: 'restore', 'database-url': url, environment: database, 'backup-id': 'latest', timeout: '3s' })
+      expectFailure(restore, 'did not finish within 3.00 s (input "timeout")')
+      // The restore's session goes away instead of waiting on with the locks it took.
+      const restoring = (): string => pg.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'deploy-actions db-backup'")
+      for (let i = 0; i < 100 && restoring() !== '0'; i++) await new Promise((tick) => setTimeout(tick, 100))
+      expect(restoring()).toBe('0')
+    } finally {
+      app.stdin.end('ROLLBACK;\n')
+      await new Promise((closed) => app.on('close', closed))
+    }
     expect(state(database)).toEqual(migrated)
   })
 
