@@ -73971,10 +73971,7 @@ function encryptedSize(plainBytes, frameBytes = DEFAULT_FRAME_BYTES) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./packages/backup/tool-process.ts
-
 
 const STDERR_TAIL = 4000;
 function runTool(command, args, options = {}) {
@@ -74012,24 +74009,64 @@ function runTool(command, args, options = {}) {
     exited.catch(() => undefined);
     return { child, stdout: child.stdout, stdin: child.stdin ?? undefined, exited, kill };
 }
+const BROKEN = ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'];
+const broken = (reason) => BROKEN.includes(reason?.code ?? '');
 /**
- * Streams `source` into a tool's stdin and waits for both. When the source fails (digest
- * mismatch, decryption error) the tool is killed and that failure is reported; when the tool
- * quits first (its stdin then breaks with EPIPE), the tool's own message is reported instead.
+ * Writes `source` into `input` and resolves once the source has ENDED — every byte read, so every
+ * check the source makes at its end (the backup's digest) has passed. A reader that stops early
+ * (pg_restore knows from the archive where it ends and may exit before the last bytes) is not an
+ * error here: the rest is read and discarded. Rejects with the source's own error, or with a
+ * premature close when the source is destroyed (a failed tool is stopped that way).
+ */
+function deliver(source, input) {
+    return new Promise((resolve, reject) => {
+        let closed = false;
+        const stopWriting = () => {
+            closed = true;
+            source.resume();
+        };
+        input.on('error', stopWriting);
+        input.once('close', stopWriting);
+        source.on('data', (chunk) => {
+            if (closed)
+                return;
+            if (!input.write(chunk)) {
+                source.pause();
+                input.once('drain', () => source.resume());
+            }
+        });
+        source.once('end', () => {
+            if (!closed)
+                input.end();
+            resolve();
+        });
+        source.once('error', reject);
+        source.once('close', () => {
+            if (!source.readableEnded)
+                reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+        });
+    });
+}
+/**
+ * Streams `source` into a tool's stdin and waits for both: success needs the whole source read
+ * (its digest checked) AND the tool's exit 0. When the source fails (digest mismatch, decryption
+ * error) the tool is killed and that failure is reported; when the tool fails first, the source is
+ * stopped and the tool's own message is reported.
  */
 async function feedTool(source, tool) {
-    const piped = (0,promises_.pipeline)(source, tool.input).catch((error) => {
+    const fed = deliver(source, tool.input).catch((error) => {
         tool.abort();
         throw error;
     });
-    const [fed, finished] = await Promise.allSettled([piped, tool.done]);
-    const broken = (reason) => ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes(reason?.code ?? '');
-    if (fed.status === 'rejected' && !broken(fed.reason))
-        throw fed.reason;
+    // A tool that failed will read no more: stop reading the store for it.
+    tool.done.catch(() => source.destroy());
+    const [delivered, finished] = await Promise.allSettled([fed, tool.done]);
+    if (delivered.status === 'rejected' && !broken(delivered.reason))
+        throw delivered.reason;
     if (finished.status === 'rejected')
         throw finished.reason;
-    if (fed.status === 'rejected')
-        throw fed.reason;
+    if (delivered.status === 'rejected')
+        throw delivered.reason;
 }
 
 ;// CONCATENATED MODULE: ./packages/providers/backup-store.ts
@@ -74293,6 +74330,8 @@ function mysqlEngine(url) {
     };
 }
 
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./actions/db-backup/src/engines/postgres-replace.ts
 /**
  * The SQL that opens a rollback restore into an existing PostgreSQL database. Pure.
@@ -74450,17 +74489,24 @@ function postgresEngine(url) {
         },
         async restore(signal, logger) {
             // pg_restore only turns the archive into SQL; psql applies it after REPLACE_SCHEMAS_SQL, in
-            // one transaction that is committed only once pg_restore has exited 0 (see postgres-replace.ts).
+            // one transaction committed only once pg_restore exited 0 and the whole backup was read with
+            // its digest matched (see postgres-replace.ts).
             logger.info(`replacing every schema of ${describeDatabase(url)} in one transaction (committed only after the whole backup applied)`);
             const toSql = runTool('pg_restore', ['--file=-', '--exit-on-error'], { signal, stdin: true, redact: scrub });
             const apply = runTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--no-password', `--dbname=${withoutPassword(url)}`], { env, signal, stdin: true, redact: scrub });
             // psql echoes result rows and notices; nobody reads them, so they must not fill the pipe.
             apply.stdout.resume();
+            // The backup goes through `input` so COMMIT can wait for its very end: pg_restore may exit
+            // before the last bytes, but the digest over them must have matched before anything commits.
+            const input = new external_node_stream_.PassThrough();
+            const received = deliver(input, toSql.stdin);
+            received.catch(() => undefined);
             async function* script() {
                 yield REPLACE_SCHEMAS_SQL;
                 for await (const chunk of toSql.stdout)
                     yield chunk;
                 await toSql.exited;
+                await received;
                 yield COMMIT_SQL;
             }
             const abort = () => {
@@ -74468,8 +74514,10 @@ function postgresEngine(url) {
                 apply.kill();
             };
             const fed = (0,promises_.pipeline)(external_node_stream_.Readable.from(script()), apply.stdin).catch((error) => {
-                // Without COMMIT the transaction is rolled back when psql's session ends; kill it so it ends now.
-                apply.kill();
+                // Without COMMIT the transaction is rolled back when psql's session ends; kill it so it ends
+                // now (the process only: its stderr, why it may have stopped first, is still read).
+                if (apply.child.exitCode === null && apply.child.signalCode === null)
+                    apply.child.kill('SIGKILL');
                 throw error;
             });
             const done = (async () => {
@@ -74484,7 +74532,7 @@ function postgresEngine(url) {
                     throw applied.reason;
             })();
             done.catch(() => undefined);
-            return { input: toSql.stdin, done, abort };
+            return { input, done, abort };
         },
         async verify(open, facts, signal, logger) {
             const scratch = `da_verify_${(0,external_node_crypto_.randomBytes)(5).toString('hex')}`;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { InputError } from '../../../../packages/core/input-error.js'
 import { redact } from '../../../../packages/core/redact.js'
 import { databaseUrlSecrets, describeDatabase, withoutPassword, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
-import { feedTool, runTool } from '../../../../packages/backup/tool-process.js'
+import { deliver, feedTool, runTool } from '../../../../packages/backup/tool-process.js'
 import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
 import { COMMIT_SQL, REPLACE_SCHEMAS_SQL } from './postgres-replace.js'
 import { pgDumpMismatch, postgresServerMajor, postgresToolMajor } from './tool-version.js'
@@ -78,16 +78,23 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
 
     async restore(signal, logger): Promise<RestoreTarget> {
       // pg_restore only turns the archive into SQL; psql applies it after REPLACE_SCHEMAS_SQL, in
-      // one transaction that is committed only once pg_restore has exited 0 (see postgres-replace.ts).
+      // one transaction committed only once pg_restore exited 0 and the whole backup was read with
+      // its digest matched (see postgres-replace.ts).
       logger.info(`replacing every schema of ${describeDatabase(url)} in one transaction (committed only after the whole backup applied)`)
       const toSql = runTool('pg_restore', ['--file=-', '--exit-on-error'], { signal, stdin: true, redact: scrub })
       const apply = runTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--no-password', `--dbname=${withoutPassword(url)}`], { env, signal, stdin: true, redact: scrub })
       // psql echoes result rows and notices; nobody reads them, so they must not fill the pipe.
       apply.stdout.resume()
+      // The backup goes through `input` so COMMIT can wait for its very end: pg_restore may exit
+      // before the last bytes, but the digest over them must have matched before anything commits.
+      const input = new PassThrough()
+      const received = deliver(input, toSql.stdin!)
+      received.catch(() => undefined)
       async function* script(): AsyncGenerator<string | Buffer> {
         yield REPLACE_SCHEMAS_SQL
         for await (const chunk of toSql.stdout) yield chunk as Buffer
         await toSql.exited
+        await received
         yield COMMIT_SQL
       }
       const abort = (): void => {
@@ -95,8 +102,9 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
         apply.kill()
       }
       const fed = pipeline(Readable.from(script()), apply.stdin!).catch((error: unknown) => {
-        // Without COMMIT the transaction is rolled back when psql's session ends; kill it so it ends now.
-        apply.kill()
+        // Without COMMIT the transaction is rolled back when psql's session ends; kill it so it ends
+        // now (the process only: its stderr, why it may have stopped first, is still read).
+        if (apply.child.exitCode === null && apply.child.signalCode === null) apply.child.kill('SIGKILL')
         throw error
       })
       const done = (async () => {
@@ -108,7 +116,7 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
         if (applied.status === 'rejected') throw applied.reason
       })()
       done.catch(() => undefined)
-      return { input: toSql.stdin!, done, abort }
+      return { input, done, abort }
     },
 
     async verify(open, facts, signal, logger): Promise<string> {
