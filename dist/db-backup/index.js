@@ -74608,8 +74608,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 const SCRIPT = `
 const { DatabaseSync } = await import('node:sqlite')
 const job = JSON.parse(process.env.DA_SQLITE_TASK)
-// Wait for a writer's lock as long as it takes: the parent kills this process on timeout or cancellation.
-const db = new DatabaseSync(job.path, { readOnly: job.task !== 'inspect', timeout: 2147483647 })
+// Wait for a writer's lock up to the run's timeout: the parent kills this process sooner on timeout
+// or cancellation; the bound only matters if the parent itself was killed outright.
+const db = new DatabaseSync(job.path, { readOnly: job.task !== 'inspect', timeout: Math.min(job.lockWaitMs ?? 2147483647, 2147483647) })
 try {
   const facts = () => ({
     version: String(db.prepare('SELECT sqlite_version() AS v').get().v),
@@ -74656,12 +74657,14 @@ function cleanNodeError(stderr) {
  * into place. Every SQLite call runs in a child process (sqlite-process.ts) so a timeout or a
  * cancelled job stops it.
  */
-function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
+function sqliteEngine(url, options = {}) {
     const path = (0,external_node_path_.resolve)(url.path);
+    const workDir = options.workDir ?? (process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
+    const lockWaitMs = options.lockWaitMs;
     /** Checks a restored file; its -wal/-shm (a WAL-mode copy checkpoints on close) are removed after. */
     async function inspect(file, signal) {
         try {
-            return await runSqliteTask({ task: 'inspect', path: file }, signal);
+            return await runSqliteTask({ task: 'inspect', path: file, lockWaitMs }, signal);
         }
         finally {
             await removeSidecars(file);
@@ -74688,7 +74691,7 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
             try {
                 if (!(await (0,external_node_fs_promises_.stat)(path)).isFile())
                     throw new Error('not a file');
-                info = await runSqliteTask({ task: 'facts', path }, signal);
+                info = await runSqliteTask({ task: 'facts', path, lockWaitMs }, signal);
             }
             catch (error) {
                 if (signal?.aborted)
@@ -74700,7 +74703,7 @@ function sqliteEngine(url, workDir = process.env.RUNNER_TEMP || (0,external_node
         async dump({ signal }) {
             const copy = (0,external_node_path_.join)(workDir, `db-backup-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.sqlite`);
             try {
-                await runSqliteTask({ task: 'copy', path, target: copy }, signal);
+                await runSqliteTask({ task: 'copy', path, target: copy, lockWaitMs }, signal);
             }
             catch (error) {
                 await (0,external_node_fs_promises_.rm)(copy, { force: true });
@@ -74788,14 +74791,15 @@ async function removeSidecars(file) {
 
 
 
-function engineFor(url) {
+/** `timeoutMs`: the run's `timeout`, also the longest SQLite waits for a lock (so its child cannot outlive a killed run for ever). */
+function engineFor(url, timeoutMs) {
     switch (url.kind) {
         case 'postgres':
             return postgresEngine(url);
         case 'mysql':
             return mysqlEngine(url);
         case 'sqlite':
-            return sqliteEngine(url);
+            return sqliteEngine(url, { lockWaitMs: timeoutMs });
     }
 }
 
@@ -75250,7 +75254,7 @@ async function backupWithin(inputs, deps, signal, state) {
     const { logger } = deps;
     const group = deps.group ?? ungrouped;
     const now = deps.now ?? (() => new Date());
-    const engine = engineFor(inputs.database);
+    const engine = engineFor(inputs.database, inputs.timeoutMs);
     const facts = await engine.probe({ forVerify: inputs.verify, forDump: true, signal });
     logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`);
     const folder = environmentPrefix(inputs.destination.prefix, inputs.environment);
@@ -75357,7 +75361,7 @@ async function applyRetention(inputs, store, folder, justCreated, now, logger) {
 async function restoreWithin(inputs, deps, signal) {
     const { logger } = deps;
     const group = deps.group ?? ungrouped;
-    const engine = engineFor(inputs.database);
+    const engine = engineFor(inputs.database, inputs.timeoutMs);
     if (inputs.engine !== 'sqlite')
         await engine.probe({ forVerify: false, forDump: false, signal });
     const folder = environmentPrefix(inputs.destination.prefix, inputs.environment);

@@ -101,7 +101,7 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
   const { logger } = deps
   const group = deps.group ?? ungrouped
   const now = deps.now ?? (() => new Date())
-  const engine = engineFor(inputs.database)
+  const engine = engineFor(inputs.database, inputs.timeoutMs)
   const facts = await engine.probe({ forVerify: inputs.verify, forDump: true, signal })
   logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`)
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)
@@ -220,7 +220,7 @@ async function applyRetention(inputs: DumpInputs, store: BackupStore, folder: st
 async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {
   const { logger } = deps
   const group = deps.group ?? ungrouped
-  const engine = engineFor(inputs.database)
+  const engine = engineFor(inputs.database, inputs.timeoutMs)
   if (inputs.engine !== 'sqlite') await engine.probe({ forVerify: false, forDump: false, signal })
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)
   const store = await openStore(inputs, logger, inputs.restore?.uriKey !== undefined ? '' : folder)

@@ -9,15 +9,15 @@ import { runTool } from '../../../../packages/backup/tool-process.js'
 
 export type SqliteTask =
   /** Reads the version and the number of user tables. */
-  | { task: 'facts'; path: string }
+  | { task: 'facts'; path: string; lockWaitMs?: number }
   /**
    * A consistent copy with VACUUM INTO: one read transaction, so writers in WAL mode keep
    * committing and the copy is never restarted (the online backup API restarts whenever another
    * connection writes, and under steady writes never finishes).
    */
-  | { task: 'copy'; path: string; target: string }
+  | { task: 'copy'; path: string; target: string; lockWaitMs?: number }
   /** Version, tables and PRAGMA integrity_check of a restored file (opened read-write so a WAL copy checkpoints). */
-  | { task: 'inspect'; path: string }
+  | { task: 'inspect'; path: string; lockWaitMs?: number }
 
 export interface SqliteFacts {
   version: string
@@ -29,8 +29,9 @@ export interface SqliteFacts {
 const SCRIPT = `
 const { DatabaseSync } = await import('node:sqlite')
 const job = JSON.parse(process.env.DA_SQLITE_TASK)
-// Wait for a writer's lock as long as it takes: the parent kills this process on timeout or cancellation.
-const db = new DatabaseSync(job.path, { readOnly: job.task !== 'inspect', timeout: 2147483647 })
+// Wait for a writer's lock up to the run's timeout: the parent kills this process sooner on timeout
+// or cancellation; the bound only matters if the parent itself was killed outright.
+const db = new DatabaseSync(job.path, { readOnly: job.task !== 'inspect', timeout: Math.min(job.lockWaitMs ?? 2147483647, 2147483647) })
 try {
   const facts = () => ({
     version: String(db.prepare('SELECT sqlite_version() AS v').get().v),

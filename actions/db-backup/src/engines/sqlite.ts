@@ -17,13 +17,15 @@ import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './e
  * into place. Every SQLite call runs in a child process (sqlite-process.ts) so a timeout or a
  * cancelled job stops it.
  */
-export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.env.RUNNER_TEMP || tmpdir()): DatabaseEngine {
+export function sqliteEngine(url: SqliteDatabaseUrl, options: { workDir?: string; lockWaitMs?: number } = {}): DatabaseEngine {
   const path = resolve(url.path)
+  const workDir = options.workDir ?? (process.env.RUNNER_TEMP || tmpdir())
+  const lockWaitMs = options.lockWaitMs
 
   /** Checks a restored file; its -wal/-shm (a WAL-mode copy checkpoints on close) are removed after. */
   async function inspect(file: string, signal?: AbortSignal): Promise<SqliteFacts> {
     try {
-      return await runSqliteTask({ task: 'inspect', path: file }, signal)
+      return await runSqliteTask({ task: 'inspect', path: file, lockWaitMs }, signal)
     } finally {
       await removeSidecars(file)
     }
@@ -49,7 +51,7 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
       let info: SqliteFacts
       try {
         if (!(await stat(path)).isFile()) throw new Error('not a file')
-        info = await runSqliteTask({ task: 'facts', path }, signal)
+        info = await runSqliteTask({ task: 'facts', path, lockWaitMs }, signal)
       } catch (error) {
         if (signal?.aborted) throw error
         throw new InputError('database-url', `names the SQLite database ${url.path}, which cannot be opened (${(error as Error).message})`, 'the path of an existing SQLite database file')
@@ -60,7 +62,7 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
     async dump({ signal }): Promise<DumpSource> {
       const copy = join(workDir, `db-backup-${randomBytes(6).toString('hex')}.sqlite`)
       try {
-        await runSqliteTask({ task: 'copy', path, target: copy }, signal)
+        await runSqliteTask({ task: 'copy', path, target: copy, lockWaitMs }, signal)
       } catch (error) {
         await rm(copy, { force: true })
         throw error
