@@ -12,17 +12,30 @@ import { startService } from './process.js'
 export interface Nginx {
   port: number
   prefix: string
+  /** The main configuration file (for `nginx -p prefix -c conf`). */
+  conf: string
   upstreamFile: string
+  /** Requests logged in blue-green-swap's documented format (see packages/providers/traffic/host/nginx-mapping.ts). */
+  accessLogFile: string
   switchUpstream(target: string): void
   stop(): Promise<void>
 }
 
-export async function startNginx(upstream: string): Promise<Nginx> {
+export interface NginxOptions {
+  /** Keep-alive connections from nginx to the app (`keepalive N` in the upstream block); 0 for none. */
+  upstreamKeepalive?: number
+  /** Lines added inside the server's `location / { }`. */
+  locationExtra?: string
+}
+
+export async function startNginx(upstream: string, options: NginxOptions = {}): Promise<Nginx> {
   const port = await freePort()
   const prefix = mkdtempSync(join(tmpdir(), 'nginx-'))
   mkdirSync(join(prefix, 'logs'))
   const upstreamFile = join(prefix, 'upstream.conf')
   const conf = join(prefix, 'nginx.conf')
+  const accessLogFile = join(prefix, 'logs', 'access.log')
+  const keepalive = options.upstreamKeepalive ?? 0
   writeFileSync(upstreamFile, `server ${upstream};\n`)
   writeFileSync(
     conf,
@@ -32,16 +45,22 @@ pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log warn;
 events { worker_connections 256; }
 http {
-  access_log off;
+  log_format deploy_actions 'da1 $msec $status $request_time $upstream_addr';
+  access_log ${accessLogFile} deploy_actions;
   client_body_temp_path ${prefix}/client_body;
   proxy_temp_path ${prefix}/proxy;
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  upstream app { include ${upstreamFile}; }
+  upstream app {
+    include ${upstreamFile};
+${keepalive > 0 ? `    keepalive ${keepalive};\n` : ''}  }
   server {
     listen 127.0.0.1:${port};
-    location / { proxy_pass http://app; }
+    location / {
+      proxy_pass http://app;
+${keepalive > 0 ? '      proxy_http_version 1.1;\n      proxy_set_header Connection "";\n' : ''}${options.locationExtra ?? ''}
+    }
   }
 }
 `
@@ -50,7 +69,9 @@ http {
   return {
     port,
     prefix,
+    conf,
     upstreamFile,
+    accessLogFile,
     switchUpstream(target) {
       writeFileSync(upstreamFile, `server ${target};\n`)
       execFileSync('nginx', ['-p', prefix, '-c', conf, '-s', 'reload'], { stdio: 'pipe' })

@@ -28,6 +28,7 @@ export const HOST_INPUT_NAMES = [
   'nginx-conf',
   'nginx-prefix',
   'nginx-access-log',
+  'nginx-pid-file',
   'state-file',
   'history-limit',
   'public-url',
@@ -68,7 +69,7 @@ export interface HostConfig {
   drainMs: number
   /** Prefix nginx and docker commands with `sudo -n`. */
   sudo: boolean
-  nginx: { upstreamFile: string; conf?: string; prefix?: string; accessLog?: string }
+  nginx: { upstreamFile: string; conf?: string; prefix?: string; accessLog?: string; pidFile?: string }
   statePath: string
   historyLimit: number
   publicUrl: string
@@ -122,7 +123,9 @@ export function parseHostConfig(raw: HostRawInputs): HostConfig {
       upstreamFile,
       conf: serverPath('nginx-conf', get('nginx-conf')),
       prefix: serverPath('nginx-prefix', get('nginx-prefix')),
-      accessLog: serverPath('nginx-access-log', get('nginx-access-log'))
+      accessLog: serverPath('nginx-access-log', get('nginx-access-log')),
+      // Debian's default; a reload waits on it until the new workers serve (skipped when unreadable).
+      pidFile: serverPath('nginx-pid-file', get('nginx-pid-file')) ?? '/run/nginx.pid'
     },
     statePath: serverPath('state-file', get('state-file')) ?? `.deploy-actions/${appName}/state.json`,
     historyLimit: parseNumber('history-limit', get('history-limit'), 20, { integer: true, min: 1, max: 1000 }),

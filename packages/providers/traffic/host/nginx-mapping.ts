@@ -44,6 +44,8 @@ export function weightsFromUpstream(ports: Record<Color, number>, text: string):
 export interface NginxCommandOptions {
   conf?: string
   prefix?: string
+  /** nginx's pid file: lets a reload wait until the new configuration serves. */
+  pidFile?: string
   sudo: boolean
 }
 
@@ -57,6 +59,29 @@ export function nginxTestCommand(options: NginxCommandOptions): string {
 
 export function nginxReloadCommand(options: NginxCommandOptions): string {
   return commandLine([...nginxWords(options), '-s', 'reload'])
+}
+
+/** Exit code of reloadAndWaitCommand when nginx kept its old workers (it refused the configuration). */
+export const RELOAD_NOT_TAKEN = 4
+
+/**
+ * `nginx -s reload` only sends a signal. This reloads, then waits until every worker that served
+ * before is gone or "shutting down" (nginx starts the new workers first, then tells the old ones to
+ * stop accepting), so when it returns only the new configuration takes new connections. Without a
+ * readable pid file it cannot watch and returns after the signal.
+ */
+export function reloadAndWaitCommand(options: NginxCommandOptions, timeoutMs = 5000): string {
+  const reload = nginxReloadCommand(options)
+  if (!options.pidFile) return reload
+  const ticks = Math.ceil(timeoutMs / 20)
+  return [
+    `m=$(cat -- ${commandLine([options.pidFile])} 2>/dev/null); old=''`,
+    `for w in $( [ -n "$m" ] && cat /proc/$m/task/$m/children 2>/dev/null ); do tr '\\0' ' ' < /proc/$w/cmdline 2>/dev/null | grep -q 'worker process *$' && old="$old $w"; done`,
+    `${reload} || exit $?`,
+    `[ -z "$old" ] && exit 0`,
+    `i=0; while [ $i -lt ${ticks} ]; do busy=0; for w in $old; do tr '\\0' ' ' < /proc/$w/cmdline 2>/dev/null | grep -q 'shutting down' || { [ -e /proc/$w ] && busy=1; }; done; [ $busy = 0 ] && exit 0; sleep 0.02; i=$((i+1)); done`,
+    `echo "nginx kept its old workers for ${Math.round(timeoutMs / 1000)} s after the reload signal: it did not take the new configuration (see its error log)" >&2; exit ${RELOAD_NOT_TAKEN}`
+  ].join('\n')
 }
 
 /** One access log line in the documented format, or undefined for any other line. */

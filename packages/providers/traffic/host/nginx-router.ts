@@ -1,7 +1,7 @@
 import type { Logger } from '../../../core/log.js'
 import type { Color } from '../types.js'
 import type { HostConfig } from './config.js'
-import { nginxReloadCommand, nginxTestCommand, upstreamConfig } from './nginx-mapping.js'
+import { nginxTestCommand, reloadAndWaitCommand, upstreamConfig } from './nginx-mapping.js'
 import { commandLine } from './shell.js'
 import { CommandFailed, type Transport } from './transport.js'
 
@@ -39,7 +39,7 @@ export class NginxRouter {
       await this.restore(file, lastGood)
       throw new CommandFailed(`nginx -t with the new upstream file ${file} (the last good file is back in place)`, test)
     }
-    const reload = await this.transport.exec(nginxReloadCommand(options), { signal })
+    const reload = await this.transport.exec(reloadAndWaitCommand(options), { signal })
     const t3 = performance.now()
     if (reload.code !== 0) {
       await this.restore(file, lastGood)

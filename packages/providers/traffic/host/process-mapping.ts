@@ -47,7 +47,7 @@ export function probeCommand(paths: ProcessPaths): string {
 export function stopCommand(paths: ProcessPaths, graceSeconds: number): string {
   const pidFile = shellQuote(paths.pidFile)
   const ticks = Math.max(1, Math.round(graceSeconds * 10))
-  return `if pid=$(cat -- ${pidFile} 2>/dev/null); then kill -TERM -- -"$pid" 2>/dev/null; i=0; while kill -0 -- -"$pid" 2>/dev/null && [ $i -lt ${ticks} ]; do sleep 0.1; i=$((i+1)); done; kill -KILL -- -"$pid" 2>/dev/null; rm -f -- ${pidFile}; fi; true`
+  return `if pid=$(cat -- ${pidFile} 2>/dev/null); then kill -TERM -"$pid" 2>/dev/null; i=0; while kill -0 -"$pid" 2>/dev/null && [ $i -lt ${ticks} ]; do sleep 0.1; i=$((i+1)); done; kill -KILL -"$pid" 2>/dev/null; rm -f -- ${pidFile}; fi; true`
 }
 
 export function logsCommand(paths: ProcessPaths, lines = 20): string {

@@ -12,5 +12,5 @@ export function scheduleStopCommand(pidFile: string, delayMs: number, stop: stri
 
 export function cancelStopCommand(pidFile: string): string {
   const file = shellQuote(pidFile)
-  return `if pid=$(cat -- ${file} 2>/dev/null); then kill -TERM -- -"$pid" 2>/dev/null; rm -f -- ${file}; fi; true`
+  return `if pid=$(cat -- ${file} 2>/dev/null); then kill -TERM -"$pid" 2>/dev/null; rm -f -- ${file}; fi; true`
 }
