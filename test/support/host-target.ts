@@ -9,7 +9,6 @@ import { LocalTransport } from '../../packages/providers/traffic/host/local-tran
 import { processPaths, stopCommand } from '../../packages/providers/traffic/host/process-mapping.js'
 import { cancelStopCommand } from '../../packages/providers/traffic/host/stop-schedule.js'
 import type { Color, Release } from '../../packages/providers/traffic/types.js'
-import { repoRoot } from './paths.js'
 import { freePort } from './services/free-port.js'
 import { startNginx, type Nginx, type NginxOptions } from './services/nginx.js'
 
@@ -30,7 +29,8 @@ export interface HostTarget {
   stop(): Promise<void>
 }
 
-export const versionedApp = join(repoRoot, 'test', 'fixtures', 'versioned-app', 'server.mjs')
+// From the repository root (jest and the bench both run there); not paths.js, which the bench cannot bundle.
+export const versionedApp = join(process.cwd(), 'test', 'fixtures', 'versioned-app', 'server.mjs')
 
 export function appRelease(version: string, env: Record<string, string> = {}): Release {
   return { version, command: `exec ${process.execPath} ${versionedApp}`, env }
