@@ -4,6 +4,7 @@ import { otherColor, type Color, type PreparedTarget, type TrafficProvider, type
 import { stepVerdict, type AnalysisFigure, type AnalysisSource } from './analysis/types.js'
 import type { SwapPlan } from './plan.js'
 import type { GreenCheck, Outcome, PhaseTiming, StepRecord, SwapResult } from './result.js'
+import { abortableSleep } from './sleep.js'
 
 /**
  * The phases of a blue-green swap, independent of the platform: prepare green → check it directly →
@@ -34,20 +35,6 @@ export class CancelledError extends Error {
     this.name = 'CancelledError'
   }
 }
-
-export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'))
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal?.reason ?? new Error('aborted'))
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 
 class Timeline {
   readonly phases: PhaseTiming[] = []

@@ -65,12 +65,12 @@ export function judgeTraffic(
   const { requests, errors, p95Ms } = figures
   const errorRate = requests === 0 ? 0 : errors / requests
   const base = { source, name, requests, errorRate, ...(p95Ms !== undefined ? { p95Ms } : {}) }
-  const summary = `${requests} requests, ${errors} errors (${formatPercent(errorRate)})${p95Ms !== undefined ? `, p95 ${Math.round(p95Ms)} ms` : ''}${suffix}`
-  if (requests < minRequests) return { ...base, verdict: 'inconclusive', detail: `${summary}: fewer than ${minRequests} requests to judge` }
+  const summary = `${requests} requests, ${errors} errors (${formatPercent(errorRate)})${p95Ms !== undefined ? `, p95 ${Math.round(p95Ms)} ms` : ''}`
+  if (requests < minRequests) return { ...base, verdict: 'inconclusive', detail: `${summary}: fewer than ${minRequests} requests to judge${suffix}` }
   const problems: string[] = []
   if (errorRate > thresholds.maxErrorRate) problems.push(`error rate over ${formatPercent(thresholds.maxErrorRate)}`)
   if (thresholds.maxP95Ms !== undefined && p95Ms !== undefined && p95Ms > thresholds.maxP95Ms) problems.push(`p95 over ${Math.round(thresholds.maxP95Ms)} ms`)
-  return { ...base, verdict: problems.length > 0 ? 'fail' : 'pass', detail: problems.length > 0 ? `${summary}: ${problems.join(', ')}` : summary }
+  return { ...base, verdict: problems.length > 0 ? 'fail' : 'pass', detail: problems.length > 0 ? `${summary}: ${problems.join(', ')}${suffix}` : `${summary}${suffix}` }
 }
 
 export function formatPercent(fraction: number): string {
