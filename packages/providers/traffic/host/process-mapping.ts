@@ -26,11 +26,10 @@ export function launcherScript(options: { command: string; color: Color; port: n
     shellEnvFile(options.env).trimEnd(),
     shellEnvFile({ PORT: String(options.port), COLOR: options.color, APP_VERSION: options.version }).trimEnd(),
     options.workdir ? `cd ${shellQuote(options.workdir)} || exit 1` : '',
-    `exec sh -c ${shellQuote(options.command)}`,
-    ''
+    `exec sh -c ${shellQuote(options.command)}`
   ]
     .filter((line) => line !== '')
-    .join('\n')
+    .join('\n') + '\n'
 }
 
 /** Starts the launcher detached (own session, no terminal, output to the log) and records its pid. */
