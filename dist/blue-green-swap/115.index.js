@@ -395,11 +395,10 @@ function launcherScript(options) {
         shellEnvFile(options.env).trimEnd(),
         shellEnvFile({ PORT: String(options.port), COLOR: options.color, APP_VERSION: options.version }).trimEnd(),
         options.workdir ? `cd ${shellQuote(options.workdir)} || exit 1` : '',
-        `exec sh -c ${shellQuote(options.command)}`,
-        ''
+        `exec sh -c ${shellQuote(options.command)}`
     ]
         .filter((line) => line !== '')
-        .join('\n');
+        .join('\n') + '\n';
 }
 /** Starts the launcher detached (own session, no terminal, output to the log) and records its pid. */
 function startCommand(paths) {
@@ -559,8 +558,15 @@ function cancelStopCommand(pidFile) {
 
 
 const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason ?? new Error('aborted'))), { once: true });
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason ?? new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
 });
 /**
  * One server, the app behind nginx. Each color runs on its own loopback port (docker or a plain

@@ -1,3 +1,4 @@
+import './cjs-globals.js'
 import { run } from './main.js'
 
 await run()
