@@ -47,7 +47,7 @@ describe('nginx mapping', () => {
     expect(reloadAndWaitCommand({ sudo: false })).toBe('nginx -s reload')
     const waiting = reloadAndWaitCommand({ sudo: false, pidFile: '/run/nginx.pid' }, 3000)
     expect(waiting).toContain('cat -- /run/nginx.pid')
-    expect(waiting).toContain('nginx -s reload || exit $?')
+    expect(waiting).toContain('out=$(nginx -s reload 2>&1) || {')
     expect(waiting).toContain('[ $i -lt 150 ]')
     expect(waiting).toMatch(/exit 4$/)
   })

@@ -106,7 +106,7 @@ export class HostTrafficProvider implements TrafficProvider {
   async shift(color: Color, percent: number, signal: AbortSignal): Promise<void> {
     const weights = weightsFor(color, percent)
     const timings = await this.router.apply(weights, signal)
-    this.logger.info(`nginx: ${color} ${weights[color]}%, ${otherColor(color)} ${weights[otherColor(color)]}% (write ${ms(timings.writeMs)}, nginx -t ${ms(timings.testMs)}, reload ${ms(timings.reloadMs)})`)
+    this.logger.info(`nginx: ${color} ${weights[color]}%, ${otherColor(color)} ${weights[otherColor(color)]}% (${ms(timings.totalMs)}${timings.testMs !== undefined ? `: write ${ms(timings.writeMs ?? 0)}, nginx -t ${ms(timings.testMs)}, reload ${ms(timings.reloadMs ?? 0)}` : ''})`)
     await this.store.update((s) => ({ ...s, weights }), signal)
   }
 

@@ -77,11 +77,50 @@ export function reloadAndWaitCommand(options: NginxCommandOptions, timeoutMs = 5
   return [
     `m=$(cat -- ${commandLine([options.pidFile])} 2>/dev/null); old=''`,
     `for w in $( [ -n "$m" ] && cat /proc/$m/task/$m/children 2>/dev/null ); do tr '\\0' ' ' < /proc/$w/cmdline 2>/dev/null | grep -q 'worker process *$' && old="$old $w"; done`,
-    `${reload} || exit $?`,
+    // nginx -s prints a notice on success; only a failure's output is worth passing on.
+    `out=$(${reload} 2>&1) || { rc=$?; echo "$out" >&2; exit $rc; }`,
     `[ -z "$old" ] && exit 0`,
     `i=0; while [ $i -lt ${ticks} ]; do busy=0; for w in $old; do tr '\\0' ' ' < /proc/$w/cmdline 2>/dev/null | grep -q 'shutting down' || { [ -e /proc/$w ] && busy=1; }; done; [ $busy = 0 ] && exit 0; sleep 0.02; i=$((i+1)); done`,
     `echo "nginx kept its old workers for ${Math.round(timeoutMs / 1000)} s after the reload signal: it did not take the new configuration (see its error log)" >&2; exit ${RELOAD_NOT_TAKEN}`
   ].join('\n')
+}
+
+/** Exit codes of switchCommand. */
+export const SWITCH_TEST_FAILED = 10
+export const SWITCH_RELOAD_FAILED = 11
+
+/**
+ * The whole switch in one round trip (over SSH each command costs a session): the new upstream
+ * file arrives on stdin; the current one is kept as `<file>.last-good`; the new one is renamed into
+ * place, `nginx -t`, then reload-and-wait. On a failed test or reload the last good file is put back.
+ * Prints `mark <name> <ns>` lines (GNU date) so the caller can time each part.
+ */
+export function switchCommand(file: string, options: NginxCommandOptions): string {
+  const q = commandLine
+  const mark = (name: string): string => `echo "mark ${name} $(date +%s%N)"`
+  return [
+    `f=${q([file])}; new="$f.new.$$"; good="$f.last-good"`,
+    mark('start'),
+    `mkdir -p -- "$(dirname -- "$f")" && cat > "$new" || { rm -f -- "$new"; exit 1; }`,
+    `had=0; if [ -e "$f" ]; then cp -p -- "$f" "$good" || { rm -f -- "$new"; exit 1; }; had=1; fi`,
+    `restore() { if [ $had = 1 ]; then cp -p -- "$good" "$new" && mv -f -- "$new" "$f"; else rm -f -- "$f"; fi; }`,
+    `mv -f -- "$new" "$f" || exit 1`,
+    mark('written'),
+    `if ! ${nginxTestCommand(options)}; then restore; exit ${SWITCH_TEST_FAILED}; fi`,
+    mark('tested'),
+    `( ${reloadAndWaitCommand(options).split('\n').join('\n  ')}
+) || { rc=$?; restore; echo "reload failed (exit $rc)" >&2; exit ${SWITCH_RELOAD_FAILED}; }`,
+    mark('reloaded')
+  ].join('\n')
+}
+
+/** `mark <name> <ns>` lines → milliseconds between them (undefined where date has no %N). */
+export function switchTimings(stdout: string): { writeMs: number; testMs: number; reloadMs: number } | undefined {
+  const marks = new Map<string, number>()
+  for (const match of stdout.matchAll(/^mark (\w+) (\d+)$/gm)) marks.set(match[1], Number(match[2]) / 1e6)
+  const at = (name: string): number => marks.get(name) ?? NaN
+  const timings = { writeMs: at('written') - at('start'), testMs: at('tested') - at('written'), reloadMs: at('reloaded') - at('tested') }
+  return Object.values(timings).every(Number.isFinite) ? timings : undefined
 }
 
 /** One access log line in the documented format, or undefined for any other line. */
