@@ -12,6 +12,7 @@ const rps = Number(args.rps ?? 200)
 const keepAlive = (args['keep-alive'] ?? 'true') === 'true'
 const upstreamKeepalive = Number(args['upstream-keepalive'] ?? 0)
 const settleMs = Number(args['settle-ms'] ?? 400)
+const nginxSwitch = (args.switch ?? 'reload') as 'reload' | 'flag-files'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 const stats = (values: number[]): string => {
@@ -27,7 +28,7 @@ const delta = (a: LoadReport, b: LoadReport): { sent: number; strict: number; re
 })
 
 async function main(): Promise<void> {
-  const target = await startHostTarget({ nginx: { upstreamKeepalive } })
+  const target = await startHostTarget({ nginx: { upstreamKeepalive }, switch: nginxSwitch })
   const provider = await target.provider()
   const signal = new AbortController().signal
   try {
@@ -41,14 +42,17 @@ async function main(): Promise<void> {
     const swapCounts = { sent: 0, strict: 0, retried: 0, failed: 0 }
     const rollbackCounts = { sent: 0, strict: 0, retried: 0, failed: 0 }
     const baselineCounts = { sent: 0, strict: 0, retried: 0, failed: 0 }
+    const prepareCounts = { sent: 0, strict: 0, retried: 0, failed: 0 }
     const add = (into: typeof swapCounts, d: typeof swapCounts): void => {
       for (const key of Object.keys(into) as (keyof typeof into)[]) into[key] += d[key]
     }
     for (let round = 1; round <= rounds; round++) {
+      let before = load.snapshot()
       const prepared = await provider.prepare(appRelease(`v${round}`), signal)
       await sleep(settleMs)
+      add(prepareCounts, delta(before, load.snapshot()))
       // Swap: green healthy → 100% on green.
-      let before = load.snapshot()
+      before = load.snapshot()
       let t0 = performance.now()
       await provider.shift(prepared.color, 100, signal)
       await provider.promote(prepared.color, `v${round}`, 60_000, signal)
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
     }
     const report = await load.stop()
     const line = (name: string, c: typeof swapCounts): string => `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
-    console.log(`# blue-green-swap host provider: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`)
+    console.log(`# blue-green-swap host provider, nginx-switch ${nginxSwitch}: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`)
     console.log(`switch (shift 100% + promote): ${stats(switches)}`)
     console.log(`rollback: ${stats(rollbacks)}`)
     console.log(`baseline bare nginx -s reload (signal only): ${stats(reloads)}`)
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     console.log(line('during swaps', swapCounts))
     console.log(line('during rollbacks', rollbackCounts))
     console.log(line('during bare reloads (baseline)', baselineCounts))
+    console.log(line('while green starts (prepare)', prepareCounts))
     console.log(`whole run: ${report.sent} requests, strict ${report.strictFailures}, failed after retry ${report.failures}, errors ${JSON.stringify(report.errors)}`)
     console.log(`router timings of the last switch: ${JSON.stringify(provider.router.lastTimings, (_k, v) => (typeof v === 'number' ? Math.round(v) : v))}`)
   } finally {

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { silentLogger, type Logger } from '../../packages/core/log.js'
 import { parseHostConfig, type HostConfig, type HostRawInputs } from '../../packages/providers/traffic/host/config.js'
@@ -36,17 +36,21 @@ export function appRelease(version: string, env: Record<string, string> = {}): R
   return { version, command: `exec ${process.execPath} ${versionedApp}`, env }
 }
 
-export async function startHostTarget(options: { nginx?: NginxOptions } = {}): Promise<HostTarget> {
+export async function startHostTarget(options: { nginx?: NginxOptions; switch?: 'reload' | 'flag-files' } = {}): Promise<HostTarget> {
   const ports = { blue: await freePort(), green: await freePort() }
-  const nginx = await startNginx(`127.0.0.1:${ports.blue}`, options.nginx)
   const dir = mkdtempSync(join(tmpdir(), 'host-target-'))
+  // nginx's workers run as nobody: they must be able to look into the flag folder.
+  chmodSync(dir, 0o755)
+  const flagDir = join(dir, 'flags')
+  const flagged = options.switch === 'flag-files'
+  const nginx = await startNginx(`127.0.0.1:${ports.blue}`, { ...options.nginx, ...(flagged ? { flag: { dir: flagDir, ports } } : {}) })
   const inputs: HostRawInputs = {
     host: 'local',
     runtime: 'process',
     'app-name': 'shop',
     'blue-port': String(ports.blue),
     'green-port': String(ports.green),
-    'nginx-upstream-file': nginx.upstreamFile,
+    ...(flagged ? { 'nginx-switch': 'flag-files', 'nginx-flag-dir': flagDir } : { 'nginx-upstream-file': nginx.upstreamFile }),
     'nginx-conf': nginx.conf,
     'nginx-prefix': nginx.prefix,
     'nginx-access-log': nginx.accessLogFile,

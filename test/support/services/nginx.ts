@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort, portOpen } from './free-port.js'
 import { startService } from './process.js'
+import { flagSnippet } from '../../../packages/providers/traffic/host/flag-mapping.js'
 
 /**
  * nginx as a reverse proxy on loopback in front of one upstream; `switchUpstream` rewrites the
@@ -26,6 +27,8 @@ export interface NginxOptions {
   upstreamKeepalive?: number
   /** Lines added inside the server's `location / { }`. */
   locationExtra?: string
+  /** Route by flag files instead of the upstream include (blue-green-swap's `nginx-switch: flag-files`). */
+  flag?: { dir: string; ports: { blue: number; green: number } }
 }
 
 export async function startNginx(upstream: string, options: NginxOptions = {}): Promise<Nginx> {
@@ -36,6 +39,7 @@ export async function startNginx(upstream: string, options: NginxOptions = {}): 
   const conf = join(prefix, 'nginx.conf')
   const accessLogFile = join(prefix, 'logs', 'access.log')
   const keepalive = options.upstreamKeepalive ?? 0
+  const flag = options.flag ? flagSnippet({ flagDir: options.flag.dir, ports: options.flag.ports, keepalive }) : undefined
   writeFileSync(upstreamFile, `server ${upstream};\n`)
   writeFileSync(
     conf,
@@ -52,13 +56,13 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  upstream app {
+${flag ? `${flag.http}\n` : ''}  upstream app {
     include ${upstreamFile};
 ${keepalive > 0 ? `    keepalive ${keepalive};\n` : ''}  }
   server {
     listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://app;
+      ${flag ? flag.location.split('\n').join('\n      ') : 'proxy_pass http://app;'}
 ${keepalive > 0 ? '      proxy_http_version 1.1;\n      proxy_set_header Connection "";\n' : ''}${options.locationExtra ?? ''}
     }
   }

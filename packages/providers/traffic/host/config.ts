@@ -24,7 +24,9 @@ export const HOST_INPUT_NAMES = [
   'start-timeout',
   'drain',
   'sudo',
+  'nginx-switch',
   'nginx-upstream-file',
+  'nginx-flag-dir',
   'nginx-conf',
   'nginx-prefix',
   'nginx-access-log',
@@ -42,6 +44,9 @@ export const HOST_INPUT_NAMES = [
 export type HostInputName = (typeof HOST_INPUT_NAMES)[number]
 /** Raw input strings by name; a missing input is '' (as @actions/core returns it). */
 export type HostRawInputs = Partial<Record<HostInputName, string>>
+
+export const NGINX_SWITCHES = ['reload', 'flag-files'] as const
+export type NginxSwitch = (typeof NGINX_SWITCHES)[number]
 
 export const HOST_RUNTIMES = ['docker', 'process'] as const
 export type HostRuntime = (typeof HOST_RUNTIMES)[number]
@@ -69,7 +74,8 @@ export interface HostConfig {
   drainMs: number
   /** Prefix nginx and docker commands with `sudo -n`. */
   sudo: boolean
-  nginx: { upstreamFile: string; conf?: string; prefix?: string; accessLog?: string; pidFile?: string }
+  /** `reload`: rewrite the upstream include and reload; `flag-files`: no reload, a symlink rename (flag-mapping.ts). */
+  nginx: { switch: NginxSwitch; upstreamFile?: string; flagDir?: string; conf?: string; prefix?: string; accessLog?: string; pidFile?: string }
   statePath: string
   historyLimit: number
   publicUrl: string
@@ -100,8 +106,13 @@ export function parseHostConfig(raw: HostRawInputs): HostConfig {
 
   const healthPath = parseSingleLine('health-path', get('health-path')) || '/health'
   if (!/^\/[A-Za-z0-9_./?=&%~-]*$/.test(healthPath)) throw new InputError('health-path', `is "${healthPath}", which is not a URL path`, 'a path starting with / such as /health')
+  const nginxSwitch = parseEnum('nginx-switch', get('nginx-switch'), NGINX_SWITCHES, 'reload')
   const upstreamFile = serverPath('nginx-upstream-file', get('nginx-upstream-file'))
-  if (!upstreamFile) throw new InputError('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream')
+  const flagDir = serverPath('nginx-flag-dir', get('nginx-flag-dir'))
+  if (nginxSwitch === 'reload' && !upstreamFile) throw new InputError('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream')
+  if (nginxSwitch === 'reload' && flagDir) throw new InputError('nginx-flag-dir', 'is set, but nginx-switch is reload, which ignores it', 'no nginx-flag-dir, or nginx-switch: flag-files')
+  if (nginxSwitch === 'flag-files' && !flagDir) throw new InputError('nginx-flag-dir', 'is empty', 'the folder nginx checks for flag files (see the host provider README), with nginx-switch: flag-files')
+  if (nginxSwitch === 'flag-files' && upstreamFile) throw new InputError('nginx-upstream-file', 'is set, but nginx-switch is flag-files, which never rewrites it', 'no nginx-upstream-file with nginx-switch: flag-files')
 
   const dockerInputs: HostInputName[] = ['container-port', 'docker-env-file', 'docker-volumes', 'docker-health-cmd']
   const processInputs: HostInputName[] = ['process-workdir']
@@ -120,7 +131,9 @@ export function parseHostConfig(raw: HostRawInputs): HostConfig {
     drainMs: parseDuration('drain', get('drain'), 10_000),
     sudo: parseBoolean('sudo', get('sudo')),
     nginx: {
+      switch: nginxSwitch,
       upstreamFile,
+      flagDir,
       conf: serverPath('nginx-conf', get('nginx-conf')),
       prefix: serverPath('nginx-prefix', get('nginx-prefix')),
       accessLog: serverPath('nginx-access-log', get('nginx-access-log')),

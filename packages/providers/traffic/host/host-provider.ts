@@ -4,8 +4,8 @@ import { otherColor, type AccessLogEntry, type Color, type DeployRecord, type Pa
 import type { HostConfig } from './config.js'
 import { DockerRuntime } from './docker-runtime.js'
 import { acquireLock } from './lock.js'
-import { accessLogSinceCommand, parseAccessLog, weightsFromUpstream } from './nginx-mapping.js'
-import { NginxRouter } from './nginx-router.js'
+import { accessLogSinceCommand, parseAccessLog } from './nginx-mapping.js'
+import { createRouter, type TrafficRouter } from './nginx-router.js'
 import { ProcessRuntime } from './process-runtime.js'
 import type { Runtime } from './runtime.js'
 import { commandLine } from './shell.js'
@@ -35,7 +35,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 export class HostTrafficProvider implements TrafficProvider {
   readonly name = 'host'
   readonly supportsWeights = true
-  readonly router: NginxRouter
+  readonly router: TrafficRouter
   readonly readAccessLog?: (sinceMs: number, signal: AbortSignal) => Promise<AccessLogEntry[]>
   private readonly runtime: Runtime
   private readonly store: StateStore
@@ -52,7 +52,7 @@ export class HostTrafficProvider implements TrafficProvider {
     this.sleep = deps.sleep ?? defaultSleep
     this.runDir = posix.dirname(config.statePath)
     this.store = new StateStore(transport, config.statePath, deps.now)
-    this.router = new NginxRouter(transport, config, deps.logger)
+    this.router = createRouter(transport, config, deps.logger)
     this.runtime = config.runtime === 'docker' ? new DockerRuntime(transport, config, this.runDir) : new ProcessRuntime(transport, config, this.runDir)
     const accessLog = config.nginx.accessLog
     if (accessLog) {
@@ -70,9 +70,8 @@ export class HostTrafficProvider implements TrafficProvider {
   async status(signal: AbortSignal): Promise<TrafficStatus> {
     const state = await this.store.read(signal)
     const status = toStatus(state)
-    // The upstream file is what nginx serves: it wins over a state file that missed its last write.
-    const upstream = await this.transport.readFile(this.config.nginx.upstreamFile, signal)
-    const weights = upstream === undefined ? undefined : weightsFromUpstream(this.config.ports, upstream)
+    // What nginx is told (upstream file or flag link) wins over a state file that missed its last write.
+    const weights = await this.router.current(signal)
     if (weights) status.weights = weights
     return status
   }
