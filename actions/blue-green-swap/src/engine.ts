@@ -193,9 +193,22 @@ async function bake(plan: SwapPlan, deps: EngineDeps, sleep: NonNullable<EngineD
   const during = deps.analysis.filter((s) => s.when === 'during')
   const after = deps.analysis.filter((s) => s.when === 'after')
   deps.logger.info(`  baking ${formatMs(plan.bakeMs)}${deps.analysis.length > 0 ? ` with analysis: ${deps.analysis.map((s) => s.name).join(', ')}` : ''}`)
-  const duringFigures = await Promise.all([sleep(plan.bakeMs, deps.signal).then(() => []), ...during.map((source) => guarded(source, window, deps.signal))])
+  const duringFigures = await Promise.all([bakeWait(plan.bakeMs, window.weight, deps, sleep).then(() => []), ...during.map((source) => guarded(source, window, deps.signal))])
   const afterFigures = await Promise.all(after.map((source) => guarded(source, window, deps.signal)))
   return [...duringFigures.flat(), ...afterFigures.flat()]
+}
+
+const BAKE_PROGRESS_MS = 15_000
+
+/** Waits out the bake in slices, saying how far it is, so a long bake never looks stuck. */
+async function bakeWait(bakeMs: number, weight: number, deps: EngineDeps, sleep: NonNullable<EngineDeps['sleep']>): Promise<void> {
+  let waited = 0
+  while (waited < bakeMs) {
+    const slice = Math.min(BAKE_PROGRESS_MS, bakeMs - waited)
+    await sleep(slice, deps.signal)
+    waited += slice
+    if (waited < bakeMs) deps.logger.info(`  … baking at ${weight}%: ${formatMs(waited)} of ${formatMs(bakeMs)}`)
+  }
 }
 
 /** A source that throws is inconclusive (its figures are missing), not a failed deployment; a cancellation still stops the run. */

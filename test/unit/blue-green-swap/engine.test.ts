@@ -336,3 +336,17 @@ describe('runSwap', () => {
     expect(result.reason).toBe('1 consecutive inconclusive analysis (failure-limit 1), last at 10%')
   })
 })
+
+describe('bake progress', () => {
+  test('a long bake is waited out in slices that say how far it is', async () => {
+    const lines: string[] = []
+    const slept: number[] = []
+    const provider = new FakeTrafficProvider()
+    await runSwap(
+      { ...basePlan, steps: [100], bakeMs: 40_000 },
+      { provider, analysis: [], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: { ...silentLogger, info: (line) => lines.push(line) }, owner: 'run', signal: new AbortController().signal, sleep: async (ms) => void slept.push(ms) }
+    )
+    expect(slept).toEqual([15_000, 15_000, 10_000])
+    expect(lines.filter((l) => l.includes('… baking'))).toEqual(['  … baking at 100%: 15.0 s of 40.0 s', '  … baking at 100%: 30.0 s of 40.0 s'])
+  })
+})
