@@ -120,6 +120,22 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
     expect(JSON.parse(state(target)).paused).toBeUndefined()
   })
 
+  it('a deploy that cannot get the lock within lock-timeout fails naming the holder, changing nothing', async () => {
+    const provider = await target.provider()
+    const lock = await provider.lock('octo-org/shop run 41 job deploy', 5000, new AbortController().signal)
+    try {
+      const before = { upstream: upstream(target), state: state(target) }
+      const result = await swap(target, deployInputs('v9', { 'lock-timeout': '1s' }))
+      expect(result.exitCode).toBe(1)
+      expect(result.errors).toHaveLength(1)
+      expect(result.errors[0]).toMatch(/^blue-green-swap failed: Another deploy holds the lock .*octo-org\/shop run 41 job deploy.*lock-timeout/)
+      expect({ upstream: upstream(target), state: state(target) }).toEqual(before)
+    } finally {
+      await lock.release()
+      await provider.close()
+    }
+  })
+
   it('a job cancelled mid-shift leaves blue serving', async () => {
     const before = upstream(target)
     const load = startLoad({ url: target.url, rps: 80 })
