@@ -67,6 +67,12 @@ describe('parseHostConfig', () => {
     expect(config.docker).toEqual({ containerPort: 3000, envFile: '/srv/shop/prod.env', volumes: ['/srv/shop/data:/data', 'uploads:/app/uploads:ro'], healthCmd: 'curl -f http://localhost:3000/health' })
   })
 
+  it('reads flag-file switching', () => {
+    const config = parseHostConfig({ ...local, 'nginx-upstream-file': '', 'nginx-switch': 'flag-files', 'nginx-flag-dir': '/srv/shop/flags' })
+    expect(config.nginx).toMatchObject({ switch: 'flag-files', flagDir: '/srv/shop/flags', upstreamFile: undefined })
+    expect(parseHostConfig(local).nginx.switch).toBe('reload')
+  })
+
   it('trusts any host key only when told to', () => {
     const config = parseHostConfig({ ...ssh, 'known-hosts': '', 'allow-unknown-host-key': 'true' })
     expect(config.target).toMatchObject({ kind: 'ssh', allowUnknownHostKey: true, knownHosts: [] })
@@ -96,6 +102,10 @@ describe('parseHostConfig', () => {
     ['an encrypted key', { ...ssh, 'ssh-key': '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nAAAA\n-----END RSA PRIVATE KEY-----' }, /^Input "ssh-key" is encrypted with a passphrase/],
     ['no known hosts', { ...ssh, 'known-hosts': '' }, /^Input "known-hosts" is empty, so the server cannot be told from an impostor/],
     ['a bad known-hosts line', { ...ssh, 'known-hosts': `${KNOWN}\nnot a key` }, /^Input "known-hosts" has line 2 that is not a known_hosts entry/],
+    ['flag files without a folder', { ...local, 'nginx-upstream-file': '', 'nginx-switch': 'flag-files' }, /^Input "nginx-flag-dir" is empty/],
+    ['flag files with an upstream file', { ...local, 'nginx-switch': 'flag-files', 'nginx-flag-dir': '/srv/flags' }, /^Input "nginx-upstream-file" is set, but nginx-switch is flag-files/],
+    ['a flag folder with reload', { ...local, 'nginx-flag-dir': '/srv/flags' }, /^Input "nginx-flag-dir" is set, but nginx-switch is reload/],
+    ['an unknown switch', { ...local, 'nginx-switch': 'api' }, /^Input "nginx-switch" is "api", which is not allowed; expected one of reload, flag-files/],
     ['a bad public URL', { ...local, 'public-url': 'ftp://x' }, /^Input "public-url" uses the ftp scheme/]
   ])('refuses %s', (_name, raw, error) => {
     expect(() => parseHostConfig(raw)).toThrow(error)
