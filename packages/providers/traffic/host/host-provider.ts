@@ -148,7 +148,7 @@ export class HostTrafficProvider implements TrafficProvider {
         await this.runtime.restart(to, target, signal)
         await this.waitHealthy(to, signal)
       }
-      const weights = (await this.status(signal)).weights
+      const weights = (await this.router.current(signal)) ?? state.weights
       if (weights[to] !== 100) await this.shift(to, 100, signal)
     } else {
       this.logger.warning(`Nothing was ever deployed on ${to}: nginx is left as it is`)
