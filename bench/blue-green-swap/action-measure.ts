@@ -17,6 +17,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce<[string, string][]>
 const rounds = Number(args.rounds ?? 5)
 const rps = Number(args.rps ?? 200)
 const settleMs = Number(args['settle-ms'] ?? 400)
+const nginxSwitch = (args.switch ?? 'reload') as 'reload' | 'flag-files'
 
 interface Runner {
   runAction(options: { action: string; inputs: Record<string, string>; timeoutMs?: number }): Promise<{ exitCode: number | null; outputs: Record<string, string>; stdout: string; durationMs: number; workDir: string }>
@@ -38,7 +39,7 @@ function add(into: Counts, a: LoadReport, b: LoadReport): void {
 async function main(): Promise<void> {
   // Loaded from the repository at run time: run-local finds the bundle relative to its own file.
   const runner = (await import(/* webpackIgnore: true */ pathToFileURL(join(process.cwd(), 'scripts', 'run-local.mjs')).href)) as Runner
-  const target = await startHostTarget()
+  const target = await startHostTarget({ switch: nginxSwitch })
   const host = Object.fromEntries(Object.entries(target.inputs).filter((e): e is [string, string] => e[1] !== undefined))
   const swap = async (inputs: Record<string, string>) => {
     const result = await runner.runAction({ action: 'blue-green-swap', inputs: { provider: 'host', ...host, 'public-url': target.url, ...inputs }, timeoutMs: 120_000 })
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
       const live = rolledBack.outputs['active-color'] as 'blue' | 'green'
       before = load.snapshot()
       const t0 = performance.now()
-      writeFileSync(target.nginx.upstreamFile, `server 127.0.0.1:${target.ports[live]};\n`)
+      if (nginxSwitch === 'reload') writeFileSync(target.nginx.upstreamFile, `server 127.0.0.1:${target.ports[live]};\n`)
       execFileSync('nginx', ['-p', target.nginx.prefix, '-c', target.nginx.conf, '-t', '-q'], { stdio: 'pipe' })
       execFileSync('nginx', ['-p', target.nginx.prefix, '-c', target.nginx.conf, '-s', 'reload'], { stdio: 'pipe' })
       scripts.push(performance.now() - t0)
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     const report = await load.stop()
     const line = (name: string, c: Counts): string => `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
     const ms = (v: number): string => `${Math.round(v)} ms`
-    console.log(`# blue-green-swap action (runner contract, host: local, process runtime, real nginx): ${rounds} rounds under ${rps} req/s`)
+    console.log(`# blue-green-swap action (runner contract, host: local, process runtime, real nginx, nginx-switch ${nginxSwitch}): ${rounds} rounds under ${rps} req/s with keep-alive`)
     console.log(`switch, green healthy → 100% on green (shift + promote): median ${ms(median(switches))}, max ${ms(max(switches))}  (goal ≤ 1000 ms)`)
     console.log(`direct check of green before the switch (verify): median ${ms(median(verifies))}`)
     console.log(`rollback (mode: rollback, rollback phase): median ${ms(median(rollbacks))}, max ${ms(max(rollbacks))}  (goal ≤ 2000 ms)`)

@@ -76848,7 +76848,7 @@ async function writeSummary(markdown) {
  */
 const PROVIDERS = ['host'];
 const loaders = {
-    host: async (config, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7115))).createHostProvider(config.host, deps)
+    host: async (config, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(268)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9268))).createHostProvider(config.host, deps)
 };
 async function createTrafficProvider(config, deps) {
     return loaders[config.provider](config, deps);
@@ -77100,9 +77100,21 @@ async function bake(plan, deps, sleep, window) {
     const during = deps.analysis.filter((s) => s.when === 'during');
     const after = deps.analysis.filter((s) => s.when === 'after');
     deps.logger.info(`  baking ${formatMs(plan.bakeMs)}${deps.analysis.length > 0 ? ` with analysis: ${deps.analysis.map((s) => s.name).join(', ')}` : ''}`);
-    const duringFigures = await Promise.all([sleep(plan.bakeMs, deps.signal).then(() => []), ...during.map((source) => guarded(source, window, deps.signal))]);
+    const duringFigures = await Promise.all([bakeWait(plan.bakeMs, window.weight, deps, sleep).then(() => []), ...during.map((source) => guarded(source, window, deps.signal))]);
     const afterFigures = await Promise.all(after.map((source) => guarded(source, window, deps.signal)));
     return [...duringFigures.flat(), ...afterFigures.flat()];
+}
+const BAKE_PROGRESS_MS = 15_000;
+/** Waits out the bake in slices, saying how far it is, so a long bake never looks stuck. */
+async function bakeWait(bakeMs, weight, deps, sleep) {
+    let waited = 0;
+    while (waited < bakeMs) {
+        const slice = Math.min(BAKE_PROGRESS_MS, bakeMs - waited);
+        await sleep(slice, deps.signal);
+        waited += slice;
+        if (waited < bakeMs)
+            deps.logger.info(`  … baking at ${weight}%: ${formatMs(waited)} of ${formatMs(bakeMs)}`);
+    }
 }
 /** A source that throws is inconclusive (its figures are missing), not a failed deployment; a cancellation still stops the run. */
 async function guarded(source, window, signal) {
@@ -82690,7 +82702,9 @@ const HOST_INPUT_NAMES = [
     'start-timeout',
     'drain',
     'sudo',
+    'nginx-switch',
     'nginx-upstream-file',
+    'nginx-flag-dir',
     'nginx-conf',
     'nginx-prefix',
     'nginx-access-log',
@@ -82704,6 +82718,7 @@ const HOST_INPUT_NAMES = [
     'docker-health-cmd',
     'process-workdir'
 ];
+const NGINX_SWITCHES = ['reload', 'flag-files'];
 const HOST_RUNTIMES = ['docker', 'process'];
 const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(?:\.\d{1,3}){3}$|^\[?[0-9A-Fa-f:]+\]?$/;
 const APP_NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
@@ -82730,9 +82745,17 @@ function parseHostConfig(raw) {
     const healthPath = parseSingleLine('health-path', get('health-path')) || '/health';
     if (!/^\/[A-Za-z0-9_./?=&%~-]*$/.test(healthPath))
         throw new input_error_InputError('health-path', `is "${healthPath}", which is not a URL path`, 'a path starting with / such as /health');
+    const nginxSwitch = parseEnum('nginx-switch', get('nginx-switch'), NGINX_SWITCHES, 'reload');
     const upstreamFile = serverPath('nginx-upstream-file', get('nginx-upstream-file'));
-    if (!upstreamFile)
+    const flagDir = serverPath('nginx-flag-dir', get('nginx-flag-dir'));
+    if (nginxSwitch === 'reload' && !upstreamFile)
         throw new input_error_InputError('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream');
+    if (nginxSwitch === 'reload' && flagDir)
+        throw new input_error_InputError('nginx-flag-dir', 'is set, but nginx-switch is reload, which ignores it', 'no nginx-flag-dir, or nginx-switch: flag-files');
+    if (nginxSwitch === 'flag-files' && !flagDir)
+        throw new input_error_InputError('nginx-flag-dir', 'is empty', 'the folder nginx checks for flag files (see the host provider README), with nginx-switch: flag-files');
+    if (nginxSwitch === 'flag-files' && upstreamFile)
+        throw new input_error_InputError('nginx-upstream-file', 'is set, but nginx-switch is flag-files, which never rewrites it', 'no nginx-upstream-file with nginx-switch: flag-files');
     const dockerInputs = ['container-port', 'docker-env-file', 'docker-volumes', 'docker-health-cmd'];
     const processInputs = ['process-workdir'];
     for (const name of runtime === 'docker' ? processInputs : dockerInputs) {
@@ -82750,7 +82773,9 @@ function parseHostConfig(raw) {
         drainMs: parseDuration('drain', get('drain'), 10_000),
         sudo: parseBoolean('sudo', get('sudo')),
         nginx: {
+            switch: nginxSwitch,
             upstreamFile,
+            flagDir,
             conf: serverPath('nginx-conf', get('nginx-conf')),
             prefix: serverPath('nginx-prefix', get('nginx-prefix')),
             accessLog: serverPath('nginx-access-log', get('nginx-access-log')),
