@@ -6,6 +6,7 @@ import { SshTransport } from '../../../packages/providers/traffic/host/ssh-trans
 import { parseHostConfig, type SshTarget } from '../../../packages/providers/traffic/host/config.js'
 import { appRelease, deployAll, startHostTarget, type HostTarget } from '../../support/host-target.js'
 import { startLoad } from '../../support/load.js'
+import { freePort } from '../../support/services/free-port.js'
 import { startSshd, type Sshd } from '../../support/services/sshd.js'
 import { httpGet } from './helpers.js'
 
@@ -39,10 +40,13 @@ describe('host provider over SSH (real sshd + ssh2, real nginx)', () => {
 
   it('refuses a host key that is not pinned, and a changed one', async () => {
     const other = execFileSync('sh', ['-c', 'd=$(mktemp -d) && ssh-keygen -q -t ed25519 -N "" -f $d/k && cat $d/k.pub && rm -rf $d']).toString().trim().split(' ').slice(0, 2).join(' ')
+    const fingerprint = sshd.hostKeyFingerprint.replace(/[+/]/g, '\\$&')
     await expect(SshTransport.connect(sshTarget({ 'known-hosts': `other.example.com ${other}` }), { logger: silentLogger, attempts: 1 })).rejects.toThrow(
-      new RegExp(`the host key of 127\\.0\\.0\\.1:${sshd.port} \\(${sshd.hostKeyFingerprint.replace(/[+/]/g, '\\$&')}\\) is not in known-hosts`)
+      new RegExp(`^Input "known-hosts" has no key for 127\\.0\\.0\\.1:${sshd.port}, which presented ${fingerprint}: the host key of an unknown server is refused; expected`)
     )
-    await expect(SshTransport.connect(sshTarget({ 'known-hosts': `[127.0.0.1]:${sshd.port} ${other}` }), { logger: silentLogger, attempts: 1 })).rejects.toThrow(/does not match known-hosts: the server changed its key or someone is in between; refusing to connect/)
+    await expect(SshTransport.connect(sshTarget({ 'known-hosts': `[127.0.0.1]:${sshd.port} ${other}` }), { logger: silentLogger, attempts: 1 })).rejects.toThrow(
+      /^Input "known-hosts" does not match the key .* presented \(SHA256:.*\): the server changed its key or someone is in between; refusing to connect/
+    )
   })
 
   it('connects with the pinned key, or an unknown one only when allowed (with a warning)', async () => {
@@ -72,7 +76,16 @@ describe('host provider over SSH (real sshd + ssh2, real nginx)', () => {
 
   it('refuses a key the server does not accept without retrying', async () => {
     const wrongKey = execFileSync('sh', ['-c', 'd=$(mktemp -d) && ssh-keygen -q -t ed25519 -N "" -f $d/k && cat $d/k && rm -rf $d']).toString()
-    await expect(SshTransport.connect(sshTarget({ 'ssh-key': wrongKey }), { logger: silentLogger })).rejects.toThrow(new RegExp(`${sshd.user}@127\\.0\\.0\\.1:${sshd.port} refused the key from ssh-key`))
+    await expect(SshTransport.connect(sshTarget({ 'ssh-key': wrongKey }), { logger: silentLogger })).rejects.toThrow(new RegExp(`^Input "ssh-key" was refused by ${sshd.user}@127\\.0\\.0\\.1:${sshd.port}`))
+  })
+
+  it('names the input when the key cannot be parsed or the host cannot be reached', async () => {
+    const garbled = '-----BEGIN OPENSSH PRIVATE KEY-----\nbm90IGEga2V5\n-----END OPENSSH PRIVATE KEY-----\n'
+    await expect(SshTransport.connect(sshTarget({ 'ssh-key': garbled }), { logger: silentLogger })).rejects.toThrow(/^Input "ssh-key" cannot be used \(.*\); expected an unencrypted/)
+    const closed = await freePort()
+    await expect(SshTransport.connect(sshTarget({ 'ssh-port': String(closed) }), { logger: silentLogger, attempts: 1 })).rejects.toThrow(
+      new RegExp(`^Input "host" cannot be reached over SSH as ${sshd.user}@127\\.0\\.0\\.1:${closed} \\(connect ECONNREFUSED`)
+    )
   })
 
   it('deploys, shifts, promotes and rolls back over SSH under load with zero failed requests', async () => {

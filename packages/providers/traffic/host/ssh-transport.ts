@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net'
 import ssh2 from 'ssh2'
+import { InputError } from '../../../core/input-error.js'
 import type { Logger } from '../../../core/log.js'
 import { retry } from '../../../core/retry.js'
 import type { SshTarget } from './config.js'
@@ -7,13 +8,8 @@ import { fingerprintOf, verifyHostKey, type HostKeyVerdict } from './known-hosts
 import { readFileCommand, writeFileAtomicCommand } from './shell-files.js'
 import { CommandFailed, DEFAULT_EXEC_TIMEOUT_MS, type ExecOptions, type ExecResult, type Transport } from './transport.js'
 
-/** A refusal that retrying cannot fix: the host key, or the key being refused. */
-export class SshRefused extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'SshRefused'
-  }
-}
+/** A refusal that retrying cannot fix (the host key, the key being refused): an input problem, named as one. */
+export class SshRefused extends InputError {}
 
 export interface SshConnectOptions {
   logger: Logger
@@ -36,14 +32,18 @@ export class SshTransport implements Transport {
 
   static async connect(target: SshTarget, options: SshConnectOptions): Promise<SshTransport> {
     const description = `${target.user}@${target.host}:${target.port}`
-    const client = await retry(() => openClient(target, options), {
-      attempts: options.attempts ?? 4,
-      baseDelayMs: 1000,
-      maxDelayMs: 8000,
-      signal: options.signal,
-      isRetryable: (error) => !(error instanceof SshRefused) && !options.signal?.aborted,
-      onRetry: ({ attempt, delayMs, error }) => options.logger.info(`SSH to ${description}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${delayMs} ms`)
-    })
+    const client = await retryConnect(
+      () => openClient(target, options),
+      {
+        attempts: options.attempts ?? 4,
+        baseDelayMs: 1000,
+        maxDelayMs: 8000,
+        signal: options.signal,
+        isRetryable: (error) => !(error instanceof SshRefused) && !options.signal?.aborted,
+        onRetry: ({ attempt, delayMs, error }) => options.logger.info(`SSH to ${description}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${delayMs} ms`)
+      },
+      description
+    )
     return new SshTransport(client, target)
   }
 
@@ -119,6 +119,15 @@ export class SshTransport implements Transport {
   }
 }
 
+async function retryConnect(connect: () => Promise<ssh2.Client>, retryOptions: Parameters<typeof retry>[1], description: string): Promise<ssh2.Client> {
+  try {
+    return await retry(connect, retryOptions)
+  } catch (error) {
+    if (error instanceof SshRefused || retryOptions.signal?.aborted) throw error
+    throw new InputError('host', `cannot be reached over SSH as ${description} (${(error as Error).message})`, 'a server that accepts SSH on ssh-port from the runner')
+  }
+}
+
 function openClient(target: SshTarget, options: SshConnectOptions): Promise<ssh2.Client> {
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client()
@@ -128,31 +137,49 @@ function openClient(target: SshTarget, options: SshConnectOptions): Promise<ssh2
     client.on('error', (error: Error & { level?: string }) => {
       client.end()
       if (verdict === 'unknown') {
-        return reject(new SshRefused(`the host key of ${target.host}:${target.port} (${presented}) is not in known-hosts; add the server's line from ssh-keyscan, or set allow-unknown-host-key: true`))
+        return reject(
+          new SshRefused(
+            'known-hosts',
+            `has no key for ${target.host}:${target.port}, which presented ${presented}: the host key of an unknown server is refused`,
+            "the server's line from ssh-keyscan (or allow-unknown-host-key: true)"
+          )
+        )
       }
       if (verdict === 'mismatch') {
-        return reject(new SshRefused(`the host key of ${target.host}:${target.port} (${presented}) does not match known-hosts: the server changed its key or someone is in between; refusing to connect`))
+        return reject(
+          new SshRefused(
+            'known-hosts',
+            `does not match the key ${target.host}:${target.port} presented (${presented}): the server changed its key or someone is in between; refusing to connect`,
+            'the key the server really has, checked out of band'
+          )
+        )
       }
-      if (error.level === 'client-authentication') return reject(new SshRefused(`${target.user}@${target.host}:${target.port} refused the key from ssh-key (${error.message})`))
+      if (error.level === 'client-authentication')
+        return reject(new SshRefused('ssh-key', `was refused by ${target.user}@${target.host}:${target.port} (${error.message})`, "a private key whose public key is in the user's authorized_keys"))
       reject(error)
     })
-    client.connect({
-      host: target.host,
-      port: target.port,
-      username: target.user,
-      privateKey: target.privateKey,
-      readyTimeout: options.readyTimeoutMs ?? 20_000,
-      keepaliveInterval: 15_000,
-      hostVerifier: (key: Buffer) => {
-        presented = fingerprintOf(key)
-        verdict = verifyHostKey(target.knownHosts, target.host, target.port, key)
-        if (verdict === 'trusted') return true
-        if (verdict === 'unknown' && target.allowUnknownHostKey) {
-          options.logger.warning(`Trusting the unknown host key ${presented} of ${target.host}:${target.port} (allow-unknown-host-key: true); pin it in known-hosts`)
-          return true
+    try {
+      client.connect({
+        host: target.host,
+        port: target.port,
+        username: target.user,
+        privateKey: target.privateKey,
+        readyTimeout: options.readyTimeoutMs ?? 20_000,
+        keepaliveInterval: 15_000,
+        hostVerifier: (key: Buffer) => {
+          presented = fingerprintOf(key)
+          verdict = verifyHostKey(target.knownHosts, target.host, target.port, key)
+          if (verdict === 'trusted') return true
+          if (verdict === 'unknown' && target.allowUnknownHostKey) {
+            options.logger.warning(`Trusting the unknown host key ${presented} of ${target.host}:${target.port} (allow-unknown-host-key: true); pin it in known-hosts`)
+            return true
+          }
+          return false
         }
-        return false
-      }
-    })
+      })
+    } catch (error) {
+      // ssh2 throws at once on a key it cannot parse; never quote the key.
+      reject(new SshRefused('ssh-key', `cannot be used (${(error as Error).message.replace(/\s+/g, ' ')})`, 'an unencrypted OpenSSH, RSA, ECDSA or Ed25519 private key'))
+    }
   })
 }
