@@ -68,6 +68,13 @@ describe('host provider on the runner (real nginx, process runtime)', () => {
     expect(report.versions).toEqual({ v1: report.ok })
     const status = await provider.status(signal)
     expect(status).toMatchObject({ active: 'green', activeVersion: 'v1', weights: statusBefore.weights })
+    expect(status.history.map((r) => [r.version, r.outcome, r.reason])).toEqual([
+      ['v2', 'rolled-back', 'blue did not start'],
+      ['v1', 'promoted', undefined]
+    ])
+    // Rolling back again changes nothing and records nothing.
+    await provider.rollback('green', 'again', signal)
+    expect((await provider.status(signal)).history).toHaveLength(2)
   })
 
   it('a green that never becomes healthy is stopped at start-timeout; blue untouched', async () => {

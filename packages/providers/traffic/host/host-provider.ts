@@ -165,7 +165,10 @@ export class HostTrafficProvider implements TrafficProvider {
         paused: undefined,
         colors: { ...s.colors, ...(s.colors[to] ? { [to]: { ...s.colors[to], running: true, stopAt: undefined } } : {}), ...(s.colors[failed] ? { [failed]: { ...s.colors[failed], running: false } } : {}) }
       }
-      return failedRecord ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit) : next
+      // A failed start is recorded too; a second rollback of the same version is not.
+      const last = s.history[0]
+      const already = last?.outcome === 'rolled-back' && last.version === failedRecord?.version && last.color === failed
+      return failedRecord && !already ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit) : next
     }, signal)
   }
 
