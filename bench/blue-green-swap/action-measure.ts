@@ -20,7 +20,11 @@ const settleMs = Number(args['settle-ms'] ?? 400)
 const nginxSwitch = (args.switch ?? 'reload') as 'reload' | 'flag-files'
 
 interface Runner {
-  runAction(options: { action: string; inputs: Record<string, string>; timeoutMs?: number }): Promise<{ exitCode: number | null; outputs: Record<string, string>; stdout: string; durationMs: number; workDir: string }>
+  runAction(options: {
+    action: string
+    inputs: Record<string, string>
+    timeoutMs?: number
+  }): Promise<{ exitCode: number | null; outputs: Record<string, string>; stdout: string; durationMs: number; workDir: string }>
   cleanup(result: { workDir: string }): Promise<void>
 }
 
@@ -88,7 +92,8 @@ async function main(): Promise<void> {
       add(during.script, before, load.snapshot())
     }
     const report = await load.stop()
-    const line = (name: string, c: Counts): string => `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
+    const line = (name: string, c: Counts): string =>
+      `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
     const ms = (v: number): string => `${Math.round(v)} ms`
     console.log(`# blue-green-swap action (runner contract, host: local, process runtime, real nginx, nginx-switch ${nginxSwitch}): ${rounds} rounds under ${rps} req/s with keep-alive`)
     console.log(`switch, green healthy → 100% on green (shift + promote): median ${ms(median(switches))}, max ${ms(max(switches))}  (goal ≤ 1000 ms)`)

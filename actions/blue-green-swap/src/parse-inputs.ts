@@ -85,7 +85,19 @@ export interface RunEnvironment {
 /** Placeholder origin the checks file is validated against; replaced by green's own address at run time. */
 export const GREEN_BASE = 'http://green.invalid'
 
-const SHIFT_INPUTS: InputName[] = ['steps', 'bake', 'pause-after-step', 'analysis', 'max-error-rate', 'max-p95', 'synthetic-path', 'synthetic-rate', 'prometheus-url', 'analysis-queries', 'failure-limit']
+const SHIFT_INPUTS: InputName[] = [
+  'steps',
+  'bake',
+  'pause-after-step',
+  'analysis',
+  'max-error-rate',
+  'max-p95',
+  'synthetic-path',
+  'synthetic-rate',
+  'prometheus-url',
+  'analysis-queries',
+  'failure-limit'
+]
 const DEPLOY_INPUTS: InputName[] = ['version', 'image', 'command', 'env', 'checks-file', 'check-path']
 const IGNORED_BY: Record<Mode, InputName[]> = {
   deploy: [],
@@ -108,7 +120,8 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   const analysis = parseAnalysis(raw, mode, host.nginx.accessLog !== undefined)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
-  if (sources.length > 0 && bakeMs <= 0) throw new InputError('bake', `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`, 'a duration such as 30s or 2m')
+  if (sources.length > 0 && bakeMs <= 0)
+    throw new InputError('bake', `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`, 'a duration such as 30s or 2m')
   const pauseAfter = parseList(raw['pause-after-step']).map((entry) => {
     const weight = parseNumber('pause-after-step', entry.replace(/%$/, ''), undefined, { integer: true, min: 1, max: 99 })
     if (!steps.includes(weight)) throw new InputError('pause-after-step', `has ${weight}, which is not one of the steps (${steps.join(', ')})`, 'weights from the steps list, before 100')
@@ -149,7 +162,8 @@ export function parseSteps(raw: string): number[] {
 function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version)) throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
+    throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
   const image = parseSingleLine('image', raw.image)
   const command = raw.command.trim()
   if (runtime === 'docker') {
@@ -188,7 +202,8 @@ function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): Analy
     if (!path.startsWith('/')) throw new InputError('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health')
     settings.synthetic = { path, rate: parseNumber('synthetic-rate', raw['synthetic-rate'], 20, { min: 1, max: 500 }) }
   }
-  if (chosen.has('nginx-log') && !hasAccessLog) throw new InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)')
+  if (chosen.has('nginx-log') && !hasAccessLog)
+    throw new InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)')
   if (chosen.has('prometheus')) {
     if (raw['prometheus-url'].trim() === '') throw new InputError('prometheus-url', 'is empty, but analysis includes prometheus', 'the Prometheus server, such as http://prometheus:9090')
     const url = parseUrl('prometheus-url', raw['prometheus-url']).toString()
@@ -218,7 +233,7 @@ function parseGreenCheck(raw: RawInputs, env: RunEnvironment, checksFile?: Check
     const defaults: CheckDefaults = { headers: {}, timeoutMs: 10_000, retries: 2, statuses: [[200, 299]], baseUrl: GREEN_BASE }
     const checks = buildChecks(parseChecksText(checksFile.text, checksFile.name), defaults, env)
     const outside = checks.find((check) => !check.url.startsWith(`${GREEN_BASE}/`))
-    if (outside) throw new InputError('checks-file', `check "${outside.name}" has an absolute URL`, 'paths only (such as /health): every check runs against green\'s own address before it gets traffic')
+    if (outside) throw new InputError('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic")
     buildPlan(checks, fileLocator)
     return { kind: 'file', checks, base: GREEN_BASE }
   }

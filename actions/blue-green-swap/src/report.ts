@@ -41,23 +41,60 @@ export function summaryMarkdown(result: SwapResult): string {
   const lines = [`## blue-green-swap (${result.mode}): ${HEADLINE[result.outcome]}${version}`, '', escapeCell(result.reason), '']
   if (result.greenCheck) lines.push(`**Direct check of the new color:** ${result.greenCheck.passed ? 'passed' : 'failed'} — ${escapeCell(result.greenCheck.detail)}`, '')
   if (result.phases.length > 0) {
-    lines.push('### Timeline', '', markdownTable(['phase', 'started at', 'took'], result.phases.map((p) => [p.phase, `+${formatMs(p.startMs)}`, formatMs(p.durationMs)])), '')
+    lines.push(
+      '### Timeline',
+      '',
+      markdownTable(
+        ['phase', 'started at', 'took'],
+        result.phases.map((p) => [p.phase, `+${formatMs(p.startMs)}`, formatMs(p.durationMs)])
+      ),
+      ''
+    )
   }
   if (result.steps.length > 0) {
     lines.push('### Steps', '', markdownTable(['step', 'weight on new color', 'shift took', 'analysis', 'figures'], result.steps.map(stepRow)), '')
     const measured = result.steps.filter((s) => s.figures.some((f) => f.errorRate !== undefined || f.p95Ms !== undefined))
     if (measured.length > 0) {
       const label = (s: StepRecord): string => `step ${s.step} (${s.weight}%)`
-      lines.push(mermaidBarChart('Error rate per step (%)', '%', measured.map((s) => ({ label: label(s), value: worst(s, 'errorRate') * 100 }))), '')
-      lines.push(mermaidBarChart('p95 latency per step (ms)', 'ms', measured.map((s) => ({ label: label(s), value: worst(s, 'p95Ms') }))), '')
+      lines.push(
+        mermaidBarChart(
+          'Error rate per step (%)',
+          '%',
+          measured.map((s) => ({ label: label(s), value: worst(s, 'errorRate') * 100 }))
+        ),
+        ''
+      )
+      lines.push(
+        mermaidBarChart(
+          'p95 latency per step (ms)',
+          'ms',
+          measured.map((s) => ({ label: label(s), value: worst(s, 'p95Ms') }))
+        ),
+        ''
+      )
     }
   }
   const status = result.status
   if (status) {
     const weights = `blue ${status.weights.blue}% · green ${status.weights.green}%`
-    lines.push('### Where things stand', '', markdownTable(['active', 'version', 'previous (kept)', 'traffic', 'URL'], [[status.active, status.activeVersion ?? '—', status.previousVersion ?? '—', weights, result.url]]), '')
+    lines.push(
+      '### Where things stand',
+      '',
+      markdownTable(['active', 'version', 'previous (kept)', 'traffic', 'URL'], [[status.active, status.activeVersion ?? '—', status.previousVersion ?? '—', weights, result.url]]),
+      ''
+    )
     if (status.history.length > 0) {
-      lines.push('<details><summary>Recent deploys</summary>', '', markdownTable(['at', 'version', 'color', 'outcome', 'reason'], status.history.slice(0, 10).map((h) => [h.at, h.version, h.color, h.outcome, h.reason ?? ''])), '', '</details>', '')
+      lines.push(
+        '<details><summary>Recent deploys</summary>',
+        '',
+        markdownTable(
+          ['at', 'version', 'color', 'outcome', 'reason'],
+          status.history.slice(0, 10).map((h) => [h.at, h.version, h.color, h.outcome, h.reason ?? ''])
+        ),
+        '',
+        '</details>',
+        ''
+      )
     }
   }
   return `${lines.join('\n')}\n`

@@ -22,8 +22,16 @@ describe('blue-green-swap bad inputs (runner contract, host: local)', () => {
     ['steps not ending at 100', deployInputs('v2', { steps: '10,50' }), 'Input "steps" ends at 50, not 100'],
     ['malformed steps', deployInputs('v2', { steps: '10,fifty,100' }), 'Input "steps" has "fifty", which is not a percentage from 1 to 100'],
     ['a missing command', deployInputs('v2', { command: '' }), 'Input "command" is empty, but runtime is process'],
-    ['an invalid PromQL query list', deployInputs('v2', { analysis: 'prometheus', bake: '5s', 'prometheus-url': 'http://127.0.0.1:9', 'analysis-queries': '- name: errors\n  query: sum(rate(x[1m])\n  threshold: "< 1"' }), 'Input "analysis-queries" query "errors" has an unclosed "("'],
-    ['an SSH key that is not a key', deployInputs('v2', { host: '127.0.0.1', 'ssh-user': 'deploy', 'ssh-key': 'hunter2-not-a-key', 'known-hosts': '' }), 'Input "ssh-key" is not a private key (the value is not shown)'],
+    [
+      'an invalid PromQL query list',
+      deployInputs('v2', { analysis: 'prometheus', bake: '5s', 'prometheus-url': 'http://127.0.0.1:9', 'analysis-queries': '- name: errors\n  query: sum(rate(x[1m])\n  threshold: "< 1"' }),
+      'Input "analysis-queries" query "errors" has an unclosed "("'
+    ],
+    [
+      'an SSH key that is not a key',
+      deployInputs('v2', { host: '127.0.0.1', 'ssh-user': 'deploy', 'ssh-key': 'hunter2-not-a-key', 'known-hosts': '' }),
+      'Input "ssh-key" is not a private key (the value is not shown)'
+    ],
     ['an input the mode ignores', { mode: 'status', steps: '10,100' }, 'Input "steps" is set, but mode is status, which does not use it']
   ])('%s', async (_name, inputs, message) => {
     const before = { upstream: upstream(target), state: state(target), files: readdirSync(target.dir).sort() }
@@ -34,7 +42,12 @@ describe('blue-green-swap bad inputs (runner contract, host: local)', () => {
     expect(result.errors[0]).toMatch(/^Input "[a-z-]+" /)
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
     // The runner consumes ::add-mask:: lines; nothing else may hold the secret.
-    expect(result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain('hunter2')
+    expect(
+      result.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n')
+    ).not.toContain('hunter2')
     expect(result.outputs).toEqual({})
     expect({ upstream: upstream(target), state: state(target), files: readdirSync(target.dir).sort() }).toEqual(before)
   })

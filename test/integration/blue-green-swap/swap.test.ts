@@ -64,7 +64,10 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
 
   it('a canary whose synthetic error rate is over the limit rolls back at the first step', async () => {
     const before = upstream(target)
-    const result = await swap(target, deployInputs('v4-errors', { env: 'ERROR_RATE=0.5', steps: '50,100', bake: '2s', analysis: 'synthetic', 'synthetic-path': '/api/version', 'synthetic-rate': '50', 'max-error-rate': '5%' }))
+    const result = await swap(
+      target,
+      deployInputs('v4-errors', { env: 'ERROR_RATE=0.5', steps: '50,100', bake: '2s', analysis: 'synthetic', 'synthetic-path': '/api/version', 'synthetic-rate': '50', 'max-error-rate': '5%' })
+    )
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ outcome: 'rolled-back', 'active-version': 'v2' })
     expect(result.outputs.reason).toMatch(/^analysis failed at 50%: synthetic \(\d+ requests, \d+ errors/)

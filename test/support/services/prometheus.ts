@@ -33,7 +33,11 @@ scrape_configs:
     name: 'prometheus',
     command: 'prometheus',
     args: [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
-    ready: async () => fetch(`${url}/-/ready`).then((r) => r.ok, () => false),
+    ready: async () =>
+      fetch(`${url}/-/ready`).then(
+        (r) => r.ok,
+        () => false
+      ),
     timeoutMs: 30_000
   })
   return {

@@ -14,7 +14,9 @@ const window: AnalysisWindow = { step: 1, color: 'green', version: 'v2', weight:
 
 describe('analysis-queries', () => {
   test('a list of name, query and threshold', () => {
-    expect(parseAnalysisQueries('- name: errors\n  query: sum(rate(x{color="{{ color }}"}[1m]))\n  threshold: < 0.5\n- name: up\n  query: min(up{version="{{version}}"})\n  threshold: "> 0.99"\n')).toEqual([
+    expect(
+      parseAnalysisQueries('- name: errors\n  query: sum(rate(x{color="{{ color }}"}[1m]))\n  threshold: < 0.5\n- name: up\n  query: min(up{version="{{version}}"})\n  threshold: "> 0.99"\n')
+    ).toEqual([
       { name: 'errors', query: 'sum(rate(x{color="{{ color }}"}[1m]))', operator: '<', threshold: 0.5 },
       { name: 'up', query: 'min(up{version="{{version}}"})', operator: '>', threshold: 0.99 }
     ])
@@ -38,7 +40,8 @@ describe('analysis-queries', () => {
   })
 
   test('brackets inside label values do not count', () => expect(queryProblem('count(x{path=~"/a(b"})')).toBeUndefined())
-  test('placeholders are filled in, escaped for a PromQL string', () => expect(renderQuery('x{color="{{ color }}",version="{{version}}"}', { color: 'green', version: 'v"2' })).toBe('x{color="green",version="v\\"2"}'))
+  test('placeholders are filled in, escaped for a PromQL string', () =>
+    expect(renderQuery('x{color="{{ color }}",version="{{version}}"}', { color: 'green', version: 'v"2' })).toBe('x{color="green",version="v\\"2"}'))
 })
 
 describe('Prometheus answers', () => {
@@ -62,7 +65,8 @@ describe('Prometheus answers', () => {
   ] as const)('%s: %d against %d → %s', (operator, value, threshold, verdict) => {
     expect(judgeQuery({ name: 'q', query: 'up', operator, threshold }, { value }).verdict).toBe(verdict)
   })
-  test('no data is inconclusive', () => expect(judgeQuery({ name: 'q', query: 'up', operator: '<', threshold: 1 }, { problem: 'no data' })).toMatchObject({ verdict: 'inconclusive', detail: 'no data' }))
+  test('no data is inconclusive', () =>
+    expect(judgeQuery({ name: 'q', query: 'up', operator: '<', threshold: 1 }, { problem: 'no data' })).toMatchObject({ verdict: 'inconclusive', detail: 'no data' }))
 })
 
 describe('nginx-log', () => {

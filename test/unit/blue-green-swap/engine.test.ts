@@ -295,7 +295,15 @@ describe('runSwap', () => {
     provider.onShift = (_color, percent) => {
       if (percent === cancelAt) controller.abort(new Error('cancelled (SIGINT)'))
     }
-    const error = await runSwap(basePlan, { provider, analysis: [], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: controller.signal, sleep: async () => {} }).catch((e: unknown) => e)
+    const error = await runSwap(basePlan, {
+      provider,
+      analysis: [],
+      verifyGreen: async () => ({ passed: true, detail: 'ok' }),
+      logger: silentLogger,
+      owner: 'run',
+      signal: controller.signal,
+      sleep: async () => {}
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CancelledError)
     expect((error as Error).message).toBe('cancelled: traffic is back on blue')
     expect(mutating(provider.calls).at(-1)).toBe('rollback blue')
@@ -312,7 +320,9 @@ describe('runSwap', () => {
         signal?.addEventListener('abort', () => reject(signal.reason))
         controller.abort(new Error('cancelled (SIGTERM)'))
       })
-    await expect(runSwap(basePlan, { provider, analysis: [], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: controller.signal, sleep })).rejects.toThrow(CancelledError)
+    await expect(
+      runSwap(basePlan, { provider, analysis: [], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: controller.signal, sleep })
+    ).rejects.toThrow(CancelledError)
     expect(mutating(provider.calls)).toEqual(['prepare v2', 'shift green 10', 'rollback blue'])
   })
 
@@ -320,7 +330,15 @@ describe('runSwap', () => {
     const during = scripted(['pass'], 'during')
     const after = { ...scripted(['pass'], 'after'), name: 'prometheus' as const }
     const provider = new FakeTrafficProvider()
-    const result = await runSwap(basePlan, { provider, analysis: [during, after], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: new AbortController().signal, sleep: async () => {} })
+    const result = await runSwap(basePlan, {
+      provider,
+      analysis: [during, after],
+      verifyGreen: async () => ({ passed: true, detail: 'ok' }),
+      logger: silentLogger,
+      owner: 'run',
+      signal: new AbortController().signal,
+      sleep: async () => {}
+    })
     expect(during.windows).toEqual([10, 50, 100])
     expect(after.windows).toEqual([10, 50, 100])
     expect(result.steps.map((s) => s.figures.length)).toEqual([2, 2, 2])
@@ -330,7 +348,10 @@ describe('runSwap', () => {
   test('a source that throws is inconclusive, not a crash', async () => {
     const broken: AnalysisSource = { name: 'prometheus', when: 'after', run: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9090')) }
     const provider = new FakeTrafficProvider()
-    const result = await runSwap({ ...basePlan, failureLimit: 1 }, { provider, analysis: [broken], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: new AbortController().signal, sleep: async () => {} })
+    const result = await runSwap(
+      { ...basePlan, failureLimit: 1 },
+      { provider, analysis: [broken], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: new AbortController().signal, sleep: async () => {} }
+    )
     expect(result.outcome).toBe('rolled-back')
     expect(result.steps[0].figures[0]).toMatchObject({ verdict: 'inconclusive', detail: 'no figures: connect ECONNREFUSED 127.0.0.1:9090' })
     expect(result.reason).toBe('1 consecutive inconclusive analysis (failure-limit 1), last at 10%')
@@ -344,7 +365,15 @@ describe('bake progress', () => {
     const provider = new FakeTrafficProvider()
     await runSwap(
       { ...basePlan, steps: [100], bakeMs: 40_000 },
-      { provider, analysis: [], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: { ...silentLogger, info: (line) => lines.push(line) }, owner: 'run', signal: new AbortController().signal, sleep: async (ms) => void slept.push(ms) }
+      {
+        provider,
+        analysis: [],
+        verifyGreen: async () => ({ passed: true, detail: 'ok' }),
+        logger: { ...silentLogger, info: (line) => lines.push(line) },
+        owner: 'run',
+        signal: new AbortController().signal,
+        sleep: async (ms) => void slept.push(ms)
+      }
     )
     expect(slept).toEqual([15_000, 15_000, 10_000])
     expect(lines.filter((l) => l.includes('… baking'))).toEqual(['  … baking at 100%: 15.0 s of 40.0 s', '  … baking at 100%: 30.0 s of 40.0 s'])

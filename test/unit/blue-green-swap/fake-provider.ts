@@ -1,4 +1,15 @@
-import { otherColor, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficStatus, type AccessLogEntry } from '../../../packages/providers/traffic/types.js'
+import {
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficStatus,
+  type AccessLogEntry
+} from '../../../packages/providers/traffic/types.js'
 
 /**
  * An in-memory traffic provider for the engine's tests: it keeps the same state a real provider

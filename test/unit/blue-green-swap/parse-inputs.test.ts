@@ -26,7 +26,16 @@ const QUERIES = `- name: error-rate
 describe('parseSwapInputs', () => {
   test('the defaults: one switch, no bake, keep blue 5 minutes, lock owner from the run', () => {
     const inputs = parseWith({})
-    expect(inputs.plan).toEqual({ mode: 'deploy', release: { version: 'v2', command: 'node server.mjs' }, steps: [100], bakeMs: 0, keepPreviousMs: 300_000, pauseAfter: [], failureLimit: 2, lockTimeoutMs: 600_000 })
+    expect(inputs.plan).toEqual({
+      mode: 'deploy',
+      release: { version: 'v2', command: 'node server.mjs' },
+      steps: [100],
+      bakeMs: 0,
+      keepPreviousMs: 300_000,
+      pauseAfter: [],
+      failureLimit: 2,
+      lockTimeoutMs: 600_000
+    })
     expect(inputs.lockOwner).toBe('octo-org/shop run 42 job deploy')
     expect(inputs.provider.provider).toBe('host')
     expect(inputs.provider.host.target).toEqual({ kind: 'local' })
@@ -34,7 +43,20 @@ describe('parseSwapInputs', () => {
   })
 
   test('a canary with every analysis source', () => {
-    const inputs = parseWith({ steps: '10, 50%, 100', bake: '30s', 'pause-after-step': '10', analysis: 'synthetic,nginx-log,prometheus', 'max-error-rate': '2%', 'max-p95': '500ms', 'synthetic-path': '/api', 'synthetic-rate': '50', 'prometheus-url': 'http://127.0.0.1:9090', 'analysis-queries': QUERIES, 'failure-limit': '3', env: 'DATABASE_URL=postgres://x\nLOG_LEVEL=info' })
+    const inputs = parseWith({
+      steps: '10, 50%, 100',
+      bake: '30s',
+      'pause-after-step': '10',
+      analysis: 'synthetic,nginx-log,prometheus',
+      'max-error-rate': '2%',
+      'max-p95': '500ms',
+      'synthetic-path': '/api',
+      'synthetic-rate': '50',
+      'prometheus-url': 'http://127.0.0.1:9090',
+      'analysis-queries': QUERIES,
+      'failure-limit': '3',
+      env: 'DATABASE_URL=postgres://x\nLOG_LEVEL=info'
+    })
     expect(inputs.plan.steps).toEqual([10, 50, 100])
     expect(inputs.plan.pauseAfter).toEqual([10])
     expect(inputs.plan.failureLimit).toBe(3)
@@ -101,11 +123,15 @@ describe('parseSwapInputs', () => {
   })
 
   test('a checks file with an absolute URL is refused: green is checked at its own address', () => {
-    expect(() => parseWith({ 'checks-file': 'c.yml' }, { name: 'c.yml', text: 'checks:\n  - url: https://shop.example.com/health\n' })).toThrow('Input "checks-file" check "GET /health" has an absolute URL')
+    expect(() => parseWith({ 'checks-file': 'c.yml' }, { name: 'c.yml', text: 'checks:\n  - url: https://shop.example.com/health\n' })).toThrow(
+      'Input "checks-file" check "GET /health" has an absolute URL'
+    )
   })
 
   test('a malformed checks file names the check and field', () => {
-    expect(() => parseWith({ 'checks-file': 'c.yml' }, { name: 'c.yml', text: 'checks:\n  - name: health\n    url: /health\n    expect:\n      statuz: 200\n' })).toThrow('Input "checks-file" check "health" field "expect.statuz" is not a known expectation')
+    expect(() => parseWith({ 'checks-file': 'c.yml' }, { name: 'c.yml', text: 'checks:\n  - name: health\n    url: /health\n    expect:\n      statuz: 200\n' })).toThrow(
+      'Input "checks-file" check "health" field "expect.statuz" is not a known expectation'
+    )
   })
 })
 

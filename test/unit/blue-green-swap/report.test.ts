@@ -21,11 +21,28 @@ const rolledBack: SwapResult = {
     { phase: 'rollback', startMs: 62392, durationMs: 310 }
   ],
   steps: [
-    { step: 1, weight: 10, shiftMs: 95, verdict: 'pass', figures: [{ source: 'nginx-log', name: 'nginx-log', verdict: 'pass', errorRate: 0, p95Ms: 11, requests: 40, detail: '40 requests, 0 errors (0%), p95 11 ms' }] },
-    { step: 2, weight: 50, shiftMs: 105, verdict: 'fail', figures: [{ source: 'nginx-log', name: 'nginx-log', verdict: 'fail', errorRate: 0.055, p95Ms: 12, requests: 200, detail: '200 requests, 11 errors (5.5%), p95 12 ms: error rate over 1%' }] }
+    {
+      step: 1,
+      weight: 10,
+      shiftMs: 95,
+      verdict: 'pass',
+      figures: [{ source: 'nginx-log', name: 'nginx-log', verdict: 'pass', errorRate: 0, p95Ms: 11, requests: 40, detail: '40 requests, 0 errors (0%), p95 11 ms' }]
+    },
+    {
+      step: 2,
+      weight: 50,
+      shiftMs: 105,
+      verdict: 'fail',
+      figures: [{ source: 'nginx-log', name: 'nginx-log', verdict: 'fail', errorRate: 0.055, p95Ms: 12, requests: 200, detail: '200 requests, 11 errors (5.5%), p95 12 ms: error rate over 1%' }]
+    }
   ],
   greenCheck: { passed: true, detail: '3 of 3 checks passed on green' },
-  status: { active: 'blue', activeVersion: 'v1', weights: { blue: 100, green: 0 }, history: [{ version: 'v2', color: 'green', at: '2026-11-29T10:00:00.000Z', outcome: 'rolled-back', reason: 'analysis failed | at 50%' }] },
+  status: {
+    active: 'blue',
+    activeVersion: 'v1',
+    weights: { blue: 100, green: 0 },
+    history: [{ version: 'v2', color: 'green', at: '2026-11-29T10:00:00.000Z', outcome: 'rolled-back', reason: 'analysis failed | at 50%' }]
+  },
   failed: true
 }
 

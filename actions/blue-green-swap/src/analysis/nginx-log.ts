@@ -31,6 +31,9 @@ export function judgeAccessLog(entries: readonly AccessLogEntry[], window: Analy
 }
 
 function figures(entries: readonly AccessLogEntry[]): { requests: number; errors: number; p95Ms?: number } {
-  const p95 = percentile(entries.map((e) => e.durationMs), 95)
+  const p95 = percentile(
+    entries.map((e) => e.durationMs),
+    95
+  )
   return { requests: entries.length, errors: entries.filter((e) => e.status >= 500).length, ...(Number.isNaN(p95) ? {} : { p95Ms: p95 }) }
 }

@@ -38,7 +38,8 @@ export function parseAnalysisQueries(raw: string): AnalysisQuery[] {
     const unknown = Object.keys(record).find((key) => !FIELDS.includes(key))
     if (unknown) throw new InputError(INPUT, `${at} has unknown field "${unknown}"`, `only ${FIELDS.join(', ')}`)
     const name = typeof record.name === 'string' ? record.name.trim() : ''
-    if (!NAME.test(name)) throw new InputError(INPUT, `${at} has ${name === '' ? 'no name' : `name "${name}", which is not a short name`}`, 'a name of letters, digits, ".", "_" or "-", such as error-rate')
+    if (!NAME.test(name))
+      throw new InputError(INPUT, `${at} has ${name === '' ? 'no name' : `name "${name}", which is not a short name`}`, 'a name of letters, digits, ".", "_" or "-", such as error-rate')
     if (names.has(name)) throw new InputError(INPUT, `${at} repeats the name "${name}"`, 'a different name for each query')
     names.add(name)
     const query = typeof record.query === 'string' ? record.query.trim() : ''
