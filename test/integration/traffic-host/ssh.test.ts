@@ -74,6 +74,21 @@ describe('host provider over SSH (real sshd + ssh2, real nginx)', () => {
     }
   })
 
+  it('connects again when the connection dropped between commands', async () => {
+    const infos: string[] = []
+    const transport = await SshTransport.connect(sshTarget(), { logger: { ...silentLogger, info: (m: string) => infos.push(m) }, attempts: 1 })
+    try {
+      expect((await transport.exec('echo one')).stdout).toBe('one\n')
+      const dropped = new Promise<void>((resolve) => transport['client'].once('close', () => resolve()))
+      transport['client'].end()
+      await dropped
+      expect((await transport.exec('echo two')).stdout).toBe('two\n')
+      expect(infos).toEqual([expect.stringMatching(/^SSH connection to .* dropped; connecting again$/)])
+    } finally {
+      await transport.close()
+    }
+  })
+
   it('refuses a key the server does not accept without retrying', async () => {
     const wrongKey = execFileSync('sh', ['-c', 'd=$(mktemp -d) && ssh-keygen -q -t ed25519 -N "" -f $d/k && cat $d/k && rm -rf $d']).toString()
     await expect(SshTransport.connect(sshTarget({ 'ssh-key': wrongKey }), { logger: silentLogger })).rejects.toThrow(new RegExp(`^Input "ssh-key" was refused by ${sshd.user}@127\\.0\\.0\\.1:${sshd.port}`))

@@ -23,34 +23,47 @@ export class SshTransport implements Transport {
   readonly description: string
   private readonly forwards = new Map<number, Server>()
 
+  private alive = true
+  private closing = false
+
   private constructor(
-    private readonly client: ssh2.Client,
-    target: SshTarget
+    private client: ssh2.Client,
+    private readonly target: SshTarget,
+    private readonly options: SshConnectOptions
   ) {
     this.description = `${target.user}@${target.host}:${target.port}`
+    this.watch(client)
   }
 
   static async connect(target: SshTarget, options: SshConnectOptions): Promise<SshTransport> {
-    const description = `${target.user}@${target.host}:${target.port}`
-    const client = await retryConnect(
-      () => openClient(target, options),
-      {
-        attempts: options.attempts ?? 4,
-        baseDelayMs: 1000,
-        maxDelayMs: 8000,
-        signal: options.signal,
-        isRetryable: (error) => !(error instanceof SshRefused) && !options.signal?.aborted,
-        onRetry: ({ attempt, delayMs, error }) => options.logger.info(`SSH to ${description}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${delayMs} ms`)
-      },
-      description
-    )
-    return new SshTransport(client, target)
+    return new SshTransport(await connectWithRetry(target, options), target, options)
   }
 
-  exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+  private watch(client: ssh2.Client): void {
+    client.on('close', () => {
+      if (client === this.client) this.alive = false
+    })
+  }
+
+  /** The connection, opened again (with retries) if it dropped between commands: a command is never sent twice. */
+  private async live(): Promise<ssh2.Client> {
+    if (this.alive || this.closing) return this.client
+    this.options.logger.info(`SSH connection to ${this.description} dropped; connecting again`)
+    this.client = await connectWithRetry(this.target, this.options)
+    this.alive = true
+    this.watch(this.client)
+    return this.client
+  }
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const client = await this.live()
+    return this.execOn(client, command, options)
+  }
+
+  private execOn(client: ssh2.Client, command: string, options: ExecOptions): Promise<ExecResult> {
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) return reject(options.signal.reason ?? new Error('aborted'))
-      this.client.exec(command, (error, stream) => {
+      client.exec(command, (error, stream) => {
         if (error) return reject(error)
         let stdout = ''
         let stderr = ''
@@ -113,17 +126,26 @@ export class SshTransport implements Transport {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     for (const server of this.forwards.values()) server.close()
     this.forwards.clear()
     this.client.end()
   }
 }
 
-async function retryConnect(connect: () => Promise<ssh2.Client>, retryOptions: Parameters<typeof retry>[1], description: string): Promise<ssh2.Client> {
+async function connectWithRetry(target: SshTarget, options: SshConnectOptions): Promise<ssh2.Client> {
+  const description = `${target.user}@${target.host}:${target.port}`
   try {
-    return await retry(connect, retryOptions)
+    return await retry(() => openClient(target, options), {
+      attempts: options.attempts ?? 4,
+      baseDelayMs: 1000,
+      maxDelayMs: 8000,
+      signal: options.signal,
+      isRetryable: (error) => !(error instanceof SshRefused) && !options.signal?.aborted,
+      onRetry: ({ attempt, delayMs, error }) => options.logger.info(`SSH to ${description}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${delayMs} ms`)
+    })
   } catch (error) {
-    if (error instanceof SshRefused || retryOptions.signal?.aborted) throw error
+    if (error instanceof SshRefused || options.signal?.aborted) throw error
     throw new InputError('host', `cannot be reached over SSH as ${description} (${(error as Error).message})`, 'a server that accepts SSH on ssh-port from the runner')
   }
 }
