@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { httpGet, waitFor } from './helpers.js'
 import { appRelease, deployAll, startHostTarget, type HostTarget } from '../../support/host-target.js'
 import { startLoad } from '../../support/load.js'
@@ -85,6 +86,28 @@ describe('host provider on the runner (real nginx, process runtime)', () => {
     expect(readFileSync(target.nginx.upstreamFile, 'utf8')).toBe(upstreamBefore)
     expect((await httpGet(target.url)).headers['x-app-version']).toBe('v1')
     await waitFor(async () => (await httpGet(`http://127.0.0.1:${target.ports.blue}/health`).catch(() => undefined)) === undefined, 10_000)
+  })
+
+  it('refuses to start green on a port something else already answers on', async () => {
+    const stray = createServer((_req, res) => res.end('stray')).listen(target.ports.blue, '127.0.0.1')
+    await new Promise((resolve) => stray.once('listening', resolve))
+    try {
+      await expect(provider.prepare(appRelease('v2'), signal)).rejects.toThrow(`port ${target.ports.blue} (blue) is already taken by a process this deploy did not start`)
+      expect((await httpGet(target.url)).headers['x-app-version']).toBe('v1')
+    } finally {
+      stray.close()
+    }
+  })
+
+  it('keeps the previous color for keep-previous, then stops it and stops offering it for rollback', async () => {
+    const prepared = await provider.prepare(appRelease('v2'), signal)
+    await provider.shift(prepared.color, 100, signal)
+    await provider.promote(prepared.color, 'v2', 1500, signal)
+    expect((await provider.status(signal)).previousVersion).toBe('v1')
+    expect((await httpGet(`http://127.0.0.1:${target.ports.green}/health`)).status).toBe(200)
+    await waitFor(async () => (await httpGet(`http://127.0.0.1:${target.ports.green}/health`).catch(() => undefined)) === undefined, 15_000)
+    expect((await provider.status(signal)).previousVersion).toBeUndefined()
+    expect((await httpGet(target.url)).headers['x-app-version']).toBe('v2')
   })
 
   it('a green that crashes while starting is reported with its output', async () => {

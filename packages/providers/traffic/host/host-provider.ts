@@ -90,6 +90,10 @@ export class HostTrafficProvider implements TrafficProvider {
     await this.store.update((s) => ({ ...s, colors: { ...s.colors, [color]: { version: release.version, image: release.image, command: release.command, running: true, startedAt: new Date().toISOString() } } }), signal)
     this.logger.info(`Starting ${release.version} on ${color} (port ${this.config.ports[color]}, ${this.config.runtime} runtime on ${this.transport.description})`)
     try {
+      // Whatever ran on the idle color goes first; then the port must be free, or a stray process
+      // there would answer green's health checks in its place.
+      await mustExec(this.transport, `stopping what ran on ${color}`, this.runtime.stopCommand(color), { signal })
+      await this.assertPortFree(color, signal)
       await this.runtime.start(color, release, signal)
       await this.waitHealthy(color, signal)
     } catch (error) {
@@ -186,6 +190,16 @@ export class HostTrafficProvider implements TrafficProvider {
 
   private stopPidFile(color: Color): string {
     return posix.join(this.runDir, `${color}.stop.pid`)
+  }
+
+  private async assertPortFree(color: Color, signal: AbortSignal): Promise<void> {
+    const port = this.config.ports[color]
+    // curl exits 7 when nothing accepts the connection; without curl the check is skipped.
+    const probe = `command -v curl >/dev/null 2>&1 || exit 7; curl -s -o /dev/null --max-time 2 ${commandLine([`http://127.0.0.1:${port}/`])}; echo $?`
+    const result = await this.transport.exec(probe, { signal, timeoutMs: 10_000 })
+    if (result.code === 0 && result.stdout.trim() !== '7') {
+      throw new Error(`port ${port} (${color}) is already taken by a process this deploy did not start; stop it or choose another ${color}-port`)
+    }
   }
 
   /** Until the color's health path answers 2xx on the server; an exited process or container fails at once with its last output. */
