@@ -153,7 +153,11 @@ export class HostTrafficProvider implements TrafficProvider {
         await this.waitHealthy(to, signal)
       }
       const weights = (await this.router.current(signal)) ?? state.weights
-      if (weights[to] !== 100) await this.shift(to, 100, signal)
+      // The router first (the state is written once, below): a rollback is on the clock, e.g. after a cancellation.
+      if (weights[to] !== 100) {
+        const timings = await this.router.apply(weightsFor(to, 100), signal)
+        this.logger.info(`nginx: ${to} 100% (${ms(timings.totalMs)})`)
+      }
     } else {
       this.logger.warning(`Nothing was ever deployed on ${to}: nginx is left as it is`)
     }
