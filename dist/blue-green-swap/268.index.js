@@ -735,6 +735,10 @@ class HostTrafficProvider {
         await this.store.update((s) => ({ ...s, colors: { ...s.colors, [color]: { version: release.version, image: release.image, command: release.command, running: true, startedAt: new Date().toISOString() } } }), signal);
         this.logger.info(`Starting ${release.version} on ${color} (port ${this.config.ports[color]}, ${this.config.runtime} runtime on ${this.transport.description})`);
         try {
+            // Whatever ran on the idle color goes first; then the port must be free, or a stray process
+            // there would answer green's health checks in its place.
+            await mustExec(this.transport, `stopping what ran on ${color}`, this.runtime.stopCommand(color), { signal });
+            await this.assertPortFree(color, signal);
             await this.runtime.start(color, release, signal);
             await this.waitHealthy(color, signal);
         }
@@ -789,9 +793,12 @@ class HostTrafficProvider {
                 await this.runtime.restart(to, target, signal);
                 await this.waitHealthy(to, signal);
             }
-            const weights = (await this.status(signal)).weights;
-            if (weights[to] !== 100)
-                await this.shift(to, 100, signal);
+            const weights = (await this.router.current(signal)) ?? state.weights;
+            // The router first (the state is written once, below): a rollback is on the clock, e.g. after a cancellation.
+            if (weights[to] !== 100) {
+                const timings = await this.router.apply(weightsFor(to, 100), signal);
+                this.logger.info(`nginx: ${to} 100% (${ms(timings.totalMs)})`);
+            }
         }
         else {
             this.logger.warning(`Nothing was ever deployed on ${to}: nginx is left as it is`);
@@ -808,7 +815,10 @@ class HostTrafficProvider {
                 paused: undefined,
                 colors: { ...s.colors, ...(s.colors[to] ? { [to]: { ...s.colors[to], running: true, stopAt: undefined } } : {}), ...(s.colors[failed] ? { [failed]: { ...s.colors[failed], running: false } } : {}) }
             };
-            return failedRecord ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit) : next;
+            // A failed start is recorded too; a second rollback of the same version is not.
+            const last = s.history[0];
+            const already = last?.outcome === 'rolled-back' && last.version === failedRecord?.version && last.color === failed;
+            return failedRecord && !already ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit) : next;
         }, signal);
     }
     async savePaused(paused, signal) {
@@ -822,6 +832,15 @@ class HostTrafficProvider {
     }
     stopPidFile(color) {
         return external_node_path_.posix.join(this.runDir, `${color}.stop.pid`);
+    }
+    async assertPortFree(color, signal) {
+        const port = this.config.ports[color];
+        // curl exits 7 when nothing accepts the connection; without curl the check is skipped.
+        const probe = `command -v curl >/dev/null 2>&1 || exit 7; curl -s -o /dev/null --max-time 2 ${commandLine([`http://127.0.0.1:${port}/`])}; echo $?`;
+        const result = await this.transport.exec(probe, { signal, timeoutMs: 10_000 });
+        if (result.code === 0 && result.stdout.trim() !== '7') {
+            throw new Error(`port ${port} (${color}) is already taken by a process this deploy did not start; stop it or choose another ${color}-port`);
+        }
     }
     /** Until the color's health path answers 2xx on the server; an exited process or container fails at once with its last output. */
     async waitHealthy(color, signal) {
@@ -942,6 +961,8 @@ var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
 var lib = __webpack_require__(5472);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __webpack_require__(2683);
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(4066);
 // EXTERNAL MODULE: ./packages/providers/traffic/host/known-hosts.ts
@@ -969,39 +990,54 @@ function writeFileAtomicCommand(path, secret) {
 
 
 
-/** A refusal that retrying cannot fix: the host key, or the key being refused. */
-class SshRefused extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SshRefused';
-    }
+
+/** A refusal that retrying cannot fix (the host key, the key being refused): an input problem, named as one. */
+class SshRefused extends input_error/* InputError */.d {
 }
 /** One SSH connection (npm ssh2) to the server; commands run in the login user's shell. */
 class SshTransport {
     client;
+    target;
+    options;
     description;
     forwards = new Map();
-    constructor(client, target) {
+    alive = true;
+    closing = false;
+    constructor(client, target, options) {
         this.client = client;
+        this.target = target;
+        this.options = options;
         this.description = `${target.user}@${target.host}:${target.port}`;
+        this.watch(client);
     }
     static async connect(target, options) {
-        const description = `${target.user}@${target.host}:${target.port}`;
-        const client = await (0,retry/* retry */.L5)(() => openClient(target, options), {
-            attempts: options.attempts ?? 4,
-            baseDelayMs: 1000,
-            maxDelayMs: 8000,
-            signal: options.signal,
-            isRetryable: (error) => !(error instanceof SshRefused) && !options.signal?.aborted,
-            onRetry: ({ attempt, delayMs, error }) => options.logger.info(`SSH to ${description}: attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`)
-        });
-        return new SshTransport(client, target);
+        return new SshTransport(await connectWithRetry(target, options), target, options);
     }
-    exec(command, options = {}) {
+    watch(client) {
+        client.on('close', () => {
+            if (client === this.client)
+                this.alive = false;
+        });
+    }
+    /** The connection, opened again (with retries) if it dropped between commands: a command is never sent twice. */
+    async live() {
+        if (this.alive || this.closing)
+            return this.client;
+        this.options.logger.info(`SSH connection to ${this.description} dropped; connecting again`);
+        this.client = await connectWithRetry(this.target, this.options);
+        this.alive = true;
+        this.watch(this.client);
+        return this.client;
+    }
+    async exec(command, options = {}) {
+        const client = await this.live();
+        return this.execOn(client, command, options);
+    }
+    execOn(client, command, options) {
         return new Promise((resolve, reject) => {
             if (options.signal?.aborted)
                 return reject(options.signal.reason ?? new Error('aborted'));
-            this.client.exec(command, (error, stream) => {
+            client.exec(command, (error, stream) => {
                 if (error)
                     return reject(error);
                 let stdout = '';
@@ -1066,10 +1102,29 @@ class SshTransport {
         return `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     }
     async close() {
+        this.closing = true;
         for (const server of this.forwards.values())
             server.close();
         this.forwards.clear();
         this.client.end();
+    }
+}
+async function connectWithRetry(target, options) {
+    const description = `${target.user}@${target.host}:${target.port}`;
+    try {
+        return await (0,retry/* retry */.L5)(() => openClient(target, options), {
+            attempts: options.attempts ?? 4,
+            baseDelayMs: 1000,
+            maxDelayMs: 8000,
+            signal: options.signal,
+            isRetryable: (error) => !(error instanceof SshRefused) && !options.signal?.aborted,
+            onRetry: ({ attempt, delayMs, error }) => options.logger.info(`SSH to ${description}: attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`)
+        });
+    }
+    catch (error) {
+        if (error instanceof SshRefused || options.signal?.aborted)
+            throw error;
+        throw new input_error/* InputError */.d('host', `cannot be reached over SSH as ${description} (${error.message})`, 'a server that accepts SSH on ssh-port from the runner');
     }
 }
 function openClient(target, options) {
@@ -1081,34 +1136,40 @@ function openClient(target, options) {
         client.on('error', (error) => {
             client.end();
             if (verdict === 'unknown') {
-                return reject(new SshRefused(`the host key of ${target.host}:${target.port} (${presented}) is not in known-hosts; add the server's line from ssh-keyscan, or set allow-unknown-host-key: true`));
+                return reject(new SshRefused('known-hosts', `has no key for ${target.host}:${target.port}, which presented ${presented}: the host key of an unknown server is refused`, "the server's line from ssh-keyscan (or allow-unknown-host-key: true)"));
             }
             if (verdict === 'mismatch') {
-                return reject(new SshRefused(`the host key of ${target.host}:${target.port} (${presented}) does not match known-hosts: the server changed its key or someone is in between; refusing to connect`));
+                return reject(new SshRefused('known-hosts', `does not match the key ${target.host}:${target.port} presented (${presented}): the server changed its key or someone is in between; refusing to connect`, 'the key the server really has, checked out of band'));
             }
             if (error.level === 'client-authentication')
-                return reject(new SshRefused(`${target.user}@${target.host}:${target.port} refused the key from ssh-key (${error.message})`));
+                return reject(new SshRefused('ssh-key', `was refused by ${target.user}@${target.host}:${target.port} (${error.message})`, "a private key whose public key is in the user's authorized_keys"));
             reject(error);
         });
-        client.connect({
-            host: target.host,
-            port: target.port,
-            username: target.user,
-            privateKey: target.privateKey,
-            readyTimeout: options.readyTimeoutMs ?? 20_000,
-            keepaliveInterval: 15_000,
-            hostVerifier: (key) => {
-                presented = (0,known_hosts/* fingerprintOf */.ax)(key);
-                verdict = (0,known_hosts/* verifyHostKey */.Hj)(target.knownHosts, target.host, target.port, key);
-                if (verdict === 'trusted')
-                    return true;
-                if (verdict === 'unknown' && target.allowUnknownHostKey) {
-                    options.logger.warning(`Trusting the unknown host key ${presented} of ${target.host}:${target.port} (allow-unknown-host-key: true); pin it in known-hosts`);
-                    return true;
+        try {
+            client.connect({
+                host: target.host,
+                port: target.port,
+                username: target.user,
+                privateKey: target.privateKey,
+                readyTimeout: options.readyTimeoutMs ?? 20_000,
+                keepaliveInterval: 15_000,
+                hostVerifier: (key) => {
+                    presented = (0,known_hosts/* fingerprintOf */.ax)(key);
+                    verdict = (0,known_hosts/* verifyHostKey */.Hj)(target.knownHosts, target.host, target.port, key);
+                    if (verdict === 'trusted')
+                        return true;
+                    if (verdict === 'unknown' && target.allowUnknownHostKey) {
+                        options.logger.warning(`Trusting the unknown host key ${presented} of ${target.host}:${target.port} (allow-unknown-host-key: true); pin it in known-hosts`);
+                        return true;
+                    }
+                    return false;
                 }
-                return false;
-            }
-        });
+            });
+        }
+        catch (error) {
+            // ssh2 throws at once on a key it cannot parse; never quote the key.
+            reject(new SshRefused('ssh-key', `cannot be used (${error.message.replace(/\s+/g, ' ')})`, 'an unencrypted OpenSSH, RSA, ECDSA or Ed25519 private key'));
+        }
     });
 }
 

@@ -73606,7 +73606,7 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4537);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(322);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7286);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -73616,7 +73616,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 322:
+/***/ 7286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76726,24 +76726,8 @@ function redactingLogger(inner, secrets) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/input-error.ts
-/**
- * A problem with what the user passed in. Its message is one line that names the input, says
- * what is wrong with the value and what is expected, so the action can fail before any side
- * effect without a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    constructor(input, problem, expected) {
-        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-function isInputError(error) {
-    return error instanceof input_error_InputError;
-}
-
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __nccwpck_require__(2683);
 ;// CONCATENATED MODULE: ./packages/core/error-message.ts
 
 
@@ -76753,7 +76737,7 @@ function isInputError(error) {
  */
 function failureMessage(action, error, secrets = []) {
     const message = error instanceof Error ? error.message : String(error);
-    const line = isInputError(error) ? message : `${action} failed: ${message}`;
+    const line = (0,input_error/* isInputError */.B)(error) ? message : `${action} failed: ${message}`;
     return redact(line, secrets);
 }
 
@@ -77229,7 +77213,7 @@ function parseSingleLine(name, raw) {
     const at = controlCharacterAt(value);
     if (at >= 0) {
         const code = value.charCodeAt(at).toString(16).padStart(4, '0');
-        throw new input_error_InputError(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
+        throw new input_error/* InputError */.d(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
     }
     return value;
 }
@@ -77243,7 +77227,7 @@ function parseBoolean(name, raw, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new input_error_InputError(name, `is "${raw}", which is not a boolean`, 'true or false');
+    throw new input_error/* InputError */.d(name, `is "${raw}", which is not a boolean`, 'true or false');
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
@@ -77255,14 +77239,14 @@ function parseDuration(name, raw, fallbackMs) {
     if (value === '') {
         if (fallbackMs !== undefined)
             return fallbackMs;
-        throw new input_error_InputError(name, 'is empty', 'a duration such as 30s, 5m or 1h');
+        throw new input_error/* InputError */.d(name, 'is empty', 'a duration such as 30s, 5m or 1h');
     }
     if (/^\d+(\.\d+)?$/.test(value))
         return Math.round(Number(value) * 1000);
     const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const consumed = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || consumed !== value.replace(/\s+/g, '')) {
-        throw new input_error_InputError(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
     }
     return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit], 0));
 }
@@ -77271,14 +77255,14 @@ function parseNumber(name, raw, fallback, rules = {}) {
     if (value === '') {
         if (fallback !== undefined)
             return fallback;
-        throw new input_error_InputError(name, 'is empty', describeNumber(rules));
+        throw new input_error/* InputError */.d(name, 'is empty', describeNumber(rules));
     }
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || (rules.integer && !Number.isInteger(parsed))) {
-        throw new input_error_InputError(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
     }
     if ((rules.min !== undefined && parsed < rules.min) || (rules.max !== undefined && parsed > rules.max)) {
-        throw new input_error_InputError(name, `is ${parsed}, which is out of range`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is ${parsed}, which is out of range`, describeNumber(rules));
     }
     return parsed;
 }
@@ -77315,12 +77299,12 @@ function parseKeyValueMap(name, raw) {
         position += 1;
         const at = trimmed.indexOf('=');
         if (at <= 0)
-            throw new input_error_InputError(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
+            throw new input_error/* InputError */.d(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
         const key = trimmed.slice(0, at).trim();
         if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key))
-            throw new input_error_InputError(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
+            throw new input_error/* InputError */.d(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
         if (controlCharacterAt(trimmed) >= 0)
-            throw new input_error_InputError(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
+            throw new input_error/* InputError */.d(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
         map[key] = trimmed.slice(at + 1).trim();
     }
     return map;
@@ -77331,7 +77315,7 @@ function parseEnum(name, raw, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new input_error_InputError(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
+    throw new input_error/* InputError */.d(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
 }
 /** A URL with one of the given protocols; the error never repeats the URL, which may hold credentials. */
 function parseUrl(name, raw, protocols = ['http:', 'https:']) {
@@ -77341,10 +77325,10 @@ function parseUrl(name, raw, protocols = ['http:', 'https:']) {
         url = new URL(value);
     }
     catch {
-        throw new input_error_InputError(name, 'is not a valid URL', `an absolute URL (${protocols.map((p) => p.replace(':', '://')).join(' or ')}…)`);
+        throw new input_error/* InputError */.d(name, 'is not a valid URL', `an absolute URL (${protocols.map((p) => p.replace(':', '://')).join(' or ')}…)`);
     }
     if (!protocols.includes(url.protocol)) {
-        throw new input_error_InputError(name, `uses the ${url.protocol.replace(':', '')} scheme`, `a URL starting with ${protocols.map((p) => p.replace(':', '://')).join(' or ')}`);
+        throw new input_error/* InputError */.d(name, `uses the ${url.protocol.replace(':', '')} scheme`, `a URL starting with ${protocols.map((p) => p.replace(':', '://')).join(' or ')}`);
     }
     return url;
 }
@@ -81581,7 +81565,7 @@ function describeStatusRanges(ranges) {
 
 
 
-const fileLocator = (check, field, problem, expected) => new input_error_InputError('checks-file', `check "${check}" field "${field}" ${problem}`, expected);
+const fileLocator = (check, field, problem, expected) => new input_error/* InputError */.d('checks-file', `check "${check}" field "${field}" ${problem}`, expected);
 const INLINE_INPUT = { url: 'url', method: 'method', body: 'body', 'expect.status': 'expect-status' };
 /** For the single check built from inline inputs: the error names the input the field came from. */
 const inlineLocator = (_check, field, problem, expected) => new InputError(INLINE_INPUT[field] ?? (field.startsWith('headers') ? 'headers' : field), problem, expected);
@@ -81601,12 +81585,12 @@ function parseChecksText(text, fileName) {
             return JSON.parse(text);
         }
         catch (error) {
-            throw new input_error_InputError('checks-file', `(${fileName}) is not valid JSON: ${firstLine(error)}`, 'a JSON document with a "checks" list');
+            throw new input_error/* InputError */.d('checks-file', `(${fileName}) is not valid JSON: ${firstLine(error)}`, 'a JSON document with a "checks" list');
         }
     }
     const document = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (document.errors.length > 0)
-        throw new input_error_InputError('checks-file', `(${fileName}) is not valid YAML: ${firstLine(document.errors[0])}`, 'a YAML document with a "checks" list');
+        throw new input_error/* InputError */.d('checks-file', `(${fileName}) is not valid YAML: ${firstLine(document.errors[0])}`, 'a YAML document with a "checks" list');
     return document.toJS();
 }
 function firstLine(error) {
@@ -81622,22 +81606,22 @@ function buildChecks(document, defaults, env) {
     else if (isRecord(document)) {
         const unknown = Object.keys(document).filter((key) => !DOCUMENT_FIELDS.includes(key));
         if (unknown.length > 0)
-            throw new input_error_InputError('checks-file', `has unknown top-level field "${unknown[0]}"`, `one of ${DOCUMENT_FIELDS.join(', ')}`);
+            throw new input_error/* InputError */.d('checks-file', `has unknown top-level field "${unknown[0]}"`, `one of ${DOCUMENT_FIELDS.join(', ')}`);
         list = document.checks;
         merged = withFileDefaults(document, defaults, env);
     }
     else
-        throw new input_error_InputError('checks-file', 'holds no checks', expected);
+        throw new input_error/* InputError */.d('checks-file', 'holds no checks', expected);
     if (!Array.isArray(list) || list.length === 0)
-        throw new input_error_InputError('checks-file', Array.isArray(list) ? 'has an empty "checks" list' : 'has no "checks" list', expected);
+        throw new input_error/* InputError */.d('checks-file', Array.isArray(list) ? 'has an empty "checks" list' : 'has no "checks" list', expected);
     return list.map((raw, index) => {
         if (!isRecord(raw))
-            throw new input_error_InputError('checks-file', `check #${index + 1} is ${JSON.stringify(raw)}, not a mapping`, 'each check to be a mapping with at least "url"');
+            throw new input_error/* InputError */.d('checks-file', `check #${index + 1} is ${JSON.stringify(raw)}, not a mapping`, 'each check to be a mapping with at least "url"');
         return buildCheck(raw, index, merged, env, fileLocator);
     });
 }
 function withFileDefaults(document, defaults, env) {
-    const locate = (_check, field, problem, expected) => new input_error_InputError('checks-file', `field "${field}" ${problem}`, expected);
+    const locate = (_check, field, problem, expected) => new input_error/* InputError */.d('checks-file', `field "${field}" ${problem}`, expected);
     const merged = { ...defaults };
     if (document['base-url'] !== undefined && defaults.baseUrl === undefined) {
         const base = resolveEnvOrFail(document['base-url'], 'base-url', '', env, locate);
@@ -81988,7 +81972,7 @@ function buildPlan(checks, locate) {
     }
     const cycle = findCycle(checks.map((c) => c.name), dependsOn);
     if (cycle)
-        throw new input_error_InputError('checks-file', `has checks that wait for each other's captures: ${cycle.map((n) => `"${n}"`).join(' → ')}`, 'captures that flow one way, from earlier checks to later ones');
+        throw new input_error/* InputError */.d('checks-file', `has checks that wait for each other's captures: ${cycle.map((n) => `"${n}"`).join(' → ')}`, 'captures that flow one way, from earlier checks to later ones');
     return { checks, dependsOn };
 }
 /** The first dependency cycle found, as a closed path of names, or undefined. */
@@ -82730,37 +82714,37 @@ function parseHostConfig(raw) {
     const get = (name) => raw[name] ?? '';
     const host = parseSingleLine('host', get('host'));
     if (host === '')
-        throw new input_error_InputError('host', 'is empty', 'a hostname or IP address of the server, or "local" to run on the runner');
+        throw new input_error/* InputError */.d('host', 'is empty', 'a hostname or IP address of the server, or "local" to run on the runner');
     if (host !== 'local' && !HOSTNAME.test(host))
-        throw new input_error_InputError('host', `is "${host}", which is not a hostname or IP address`, 'a hostname such as app.example.com, an IP address, or "local"');
+        throw new input_error/* InputError */.d('host', `is "${host}", which is not a hostname or IP address`, 'a hostname such as app.example.com, an IP address, or "local"');
     const target = host === 'local' ? refuseSshInputs(get) : parseSshTarget(host, get);
     const runtime = parseEnum('runtime', get('runtime'), HOST_RUNTIMES);
     const appName = parseSingleLine('app-name', get('app-name')) || 'app';
     if (!APP_NAME.test(appName))
-        throw new input_error_InputError('app-name', `is "${appName}", which cannot name a container and a state folder`, 'lowercase letters, digits, ".", "_" or "-" (up to 63), starting with a letter or digit');
+        throw new input_error/* InputError */.d('app-name', `is "${appName}", which cannot name a container and a state folder`, 'lowercase letters, digits, ".", "_" or "-" (up to 63), starting with a letter or digit');
     const blue = parseNumber('blue-port', get('blue-port'), 8001, { integer: true, min: 1, max: 65535 });
     const green = parseNumber('green-port', get('green-port'), 8002, { integer: true, min: 1, max: 65535 });
     if (blue === green)
-        throw new input_error_InputError('green-port', `is ${green}, the same as blue-port`, 'two different ports, one per color');
+        throw new input_error/* InputError */.d('green-port', `is ${green}, the same as blue-port`, 'two different ports, one per color');
     const healthPath = parseSingleLine('health-path', get('health-path')) || '/health';
     if (!/^\/[A-Za-z0-9_./?=&%~-]*$/.test(healthPath))
-        throw new input_error_InputError('health-path', `is "${healthPath}", which is not a URL path`, 'a path starting with / such as /health');
+        throw new input_error/* InputError */.d('health-path', `is "${healthPath}", which is not a URL path`, 'a path starting with / such as /health');
     const nginxSwitch = parseEnum('nginx-switch', get('nginx-switch'), NGINX_SWITCHES, 'reload');
     const upstreamFile = serverPath('nginx-upstream-file', get('nginx-upstream-file'));
     const flagDir = serverPath('nginx-flag-dir', get('nginx-flag-dir'));
     if (nginxSwitch === 'reload' && !upstreamFile)
-        throw new input_error_InputError('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream');
+        throw new input_error/* InputError */.d('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream');
     if (nginxSwitch === 'reload' && flagDir)
-        throw new input_error_InputError('nginx-flag-dir', 'is set, but nginx-switch is reload, which ignores it', 'no nginx-flag-dir, or nginx-switch: flag-files');
+        throw new input_error/* InputError */.d('nginx-flag-dir', 'is set, but nginx-switch is reload, which ignores it', 'no nginx-flag-dir, or nginx-switch: flag-files');
     if (nginxSwitch === 'flag-files' && !flagDir)
-        throw new input_error_InputError('nginx-flag-dir', 'is empty', 'the folder nginx checks for flag files (see the host provider README), with nginx-switch: flag-files');
+        throw new input_error/* InputError */.d('nginx-flag-dir', 'is empty', 'the folder nginx checks for flag files (see the host provider README), with nginx-switch: flag-files');
     if (nginxSwitch === 'flag-files' && upstreamFile)
-        throw new input_error_InputError('nginx-upstream-file', 'is set, but nginx-switch is flag-files, which never rewrites it', 'no nginx-upstream-file with nginx-switch: flag-files');
+        throw new input_error/* InputError */.d('nginx-upstream-file', 'is set, but nginx-switch is flag-files, which never rewrites it', 'no nginx-upstream-file with nginx-switch: flag-files');
     const dockerInputs = ['container-port', 'docker-env-file', 'docker-volumes', 'docker-health-cmd'];
     const processInputs = ['process-workdir'];
     for (const name of runtime === 'docker' ? processInputs : dockerInputs) {
         if (get(name).trim() !== '')
-            throw new input_error_InputError(name, `is set, but runtime is ${runtime}, which ignores it`, `no ${name} with runtime ${runtime}`);
+            throw new input_error/* InputError */.d(name, `is set, but runtime is ${runtime}, which ignores it`, `no ${name} with runtime ${runtime}`);
     }
     const healthCmd = parseSingleLine('docker-health-cmd', get('docker-health-cmd'));
     return {
@@ -82797,28 +82781,28 @@ function parseHostConfig(raw) {
 function refuseSshInputs(get) {
     for (const name of ['ssh-user', 'ssh-port', 'ssh-key', 'known-hosts', 'allow-unknown-host-key']) {
         if (get(name).trim() !== '')
-            throw new input_error_InputError(name, 'is set, but host is "local", which does not use SSH', `no ${name} with host: local`);
+            throw new input_error/* InputError */.d(name, 'is set, but host is "local", which does not use SSH', `no ${name} with host: local`);
     }
     return { kind: 'local' };
 }
 function parseSshTarget(host, get) {
     const user = parseSingleLine('ssh-user', get('ssh-user'));
     if (!/^[a-z_][a-z0-9_.-]{0,31}$/i.test(user))
-        throw new input_error_InputError('ssh-user', user === '' ? 'is empty' : `is "${user}", which is not a user name`, 'the user to log in as on the server');
+        throw new input_error/* InputError */.d('ssh-user', user === '' ? 'is empty' : `is "${user}", which is not a user name`, 'the user to log in as on the server');
     const privateKey = get('ssh-key').trim();
     if (privateKey === '')
-        throw new input_error_InputError('ssh-key', 'is empty', 'a private key in OpenSSH or PEM form (from a secret)');
+        throw new input_error/* InputError */.d('ssh-key', 'is empty', 'a private key in OpenSSH or PEM form (from a secret)');
     // Never quote the key in an error: it is a secret.
     if (!PRIVATE_KEY.test(privateKey.replace(/\r\n/g, '\n')))
-        throw new input_error_InputError('ssh-key', 'is not a private key (the value is not shown)', 'the whole key file, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----');
+        throw new input_error/* InputError */.d('ssh-key', 'is not a private key (the value is not shown)', 'the whole key file, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----');
     if (ENCRYPTED_KEY.test(privateKey))
-        throw new input_error_InputError('ssh-key', 'is encrypted with a passphrase', 'a key without a passphrase, kept in a secret');
+        throw new input_error/* InputError */.d('ssh-key', 'is encrypted with a passphrase', 'a key without a passphrase, kept in a secret');
     const allowUnknownHostKey = parseBoolean('allow-unknown-host-key', get('allow-unknown-host-key'));
     const { entries, badLines } = (0,known_hosts/* parseKnownHosts */.uJ)(get('known-hosts'));
     if (badLines.length > 0)
-        throw new input_error_InputError('known-hosts', `has line ${badLines[0]} that is not a known_hosts entry`, 'lines of "host key-type base64-key" as ssh-keyscan prints them, or SHA256: fingerprints');
+        throw new input_error/* InputError */.d('known-hosts', `has line ${badLines[0]} that is not a known_hosts entry`, 'lines of "host key-type base64-key" as ssh-keyscan prints them, or SHA256: fingerprints');
     if (entries.length === 0 && !allowUnknownHostKey) {
-        throw new input_error_InputError('known-hosts', 'is empty, so the server cannot be told from an impostor', 'the server\'s line from ssh-keyscan (or allow-unknown-host-key: true, which trusts any key)');
+        throw new input_error/* InputError */.d('known-hosts', 'is empty, so the server cannot be told from an impostor', 'the server\'s line from ssh-keyscan (or allow-unknown-host-key: true, which trusts any key)');
     }
     return {
         kind: 'ssh',
@@ -82835,13 +82819,13 @@ function serverPath(name, raw) {
     if (value === '')
         return undefined;
     if (!SERVER_PATH.test(value) || value.split('/').includes('..'))
-        throw new input_error_InputError(name, `is "${value}", which is not a plain path`, 'a path of letters, digits and ./_-@+ without ".." (absolute, or relative to the SSH user\'s home)');
+        throw new input_error/* InputError */.d(name, `is "${value}", which is not a plain path`, 'a path of letters, digits and ./_-@+ without ".." (absolute, or relative to the SSH user\'s home)');
     return value;
 }
 function dockerVolume(volume, index) {
     // source:target[:ro|rw]; the source is a host path or a named volume.
     if (!/^[A-Za-z0-9_./@+-]+:\/[A-Za-z0-9_./@+-]*(?::(?:ro|rw))?$/.test(volume)) {
-        throw new input_error_InputError('docker-volumes', `entry ${index + 1} ("${volume}") is not source:target[:ro]`, 'one volume per line, such as /srv/app/data:/data or appdata:/data:ro');
+        throw new input_error/* InputError */.d('docker-volumes', `entry ${index + 1} ("${volume}") is not source:target[:ro]`, 'one volume per line, such as /srv/app/data:/data or appdata:/data:ro');
     }
     return volume;
 }
@@ -82861,35 +82845,35 @@ function parseAnalysisQueries(raw) {
         return [];
     const document = (0,dist/* parseDocument */.Tp)(raw, { uniqueKeys: true });
     if (document.errors.length > 0)
-        throw new input_error_InputError(INPUT, `is not valid YAML (${document.errors[0].message.split('\n')[0]})`, EXAMPLE);
+        throw new input_error/* InputError */.d(INPUT, `is not valid YAML (${document.errors[0].message.split('\n')[0]})`, EXAMPLE);
     const list = document.toJS();
     if (!Array.isArray(list) || list.length === 0)
-        throw new input_error_InputError(INPUT, 'is not a list of queries', EXAMPLE);
+        throw new input_error/* InputError */.d(INPUT, 'is not a list of queries', EXAMPLE);
     const names = new Set();
     return list.map((entry, index) => {
         const at = `entry ${index + 1}`;
         if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-            throw new input_error_InputError(INPUT, `${at} is not a mapping`, 'each entry with name, query and threshold');
+            throw new input_error/* InputError */.d(INPUT, `${at} is not a mapping`, 'each entry with name, query and threshold');
         const record = entry;
         const unknown = Object.keys(record).find((key) => !FIELDS.includes(key));
         if (unknown)
-            throw new input_error_InputError(INPUT, `${at} has unknown field "${unknown}"`, `only ${FIELDS.join(', ')}`);
+            throw new input_error/* InputError */.d(INPUT, `${at} has unknown field "${unknown}"`, `only ${FIELDS.join(', ')}`);
         const name = typeof record.name === 'string' ? record.name.trim() : '';
         if (!NAME.test(name))
-            throw new input_error_InputError(INPUT, `${at} has ${name === '' ? 'no name' : `name "${name}", which is not a short name`}`, 'a name of letters, digits, ".", "_" or "-", such as error-rate');
+            throw new input_error/* InputError */.d(INPUT, `${at} has ${name === '' ? 'no name' : `name "${name}", which is not a short name`}`, 'a name of letters, digits, ".", "_" or "-", such as error-rate');
         if (names.has(name))
-            throw new input_error_InputError(INPUT, `${at} repeats the name "${name}"`, 'a different name for each query');
+            throw new input_error/* InputError */.d(INPUT, `${at} repeats the name "${name}"`, 'a different name for each query');
         names.add(name);
         const query = typeof record.query === 'string' ? record.query.trim() : '';
         if (query === '')
-            throw new input_error_InputError(INPUT, `query "${name}" is empty`, 'a PromQL expression');
+            throw new input_error/* InputError */.d(INPUT, `query "${name}" is empty`, 'a PromQL expression');
         const problem = queryProblem(query);
         if (problem)
-            throw new input_error_InputError(INPUT, `query "${name}" ${problem}`, 'a PromQL expression with {{ color }} or {{ version }} placeholders only');
+            throw new input_error/* InputError */.d(INPUT, `query "${name}" ${problem}`, 'a PromQL expression with {{ color }} or {{ version }} placeholders only');
         const threshold = String(record.threshold ?? '').trim();
         const match = THRESHOLD.exec(threshold);
         if (!match)
-            throw new input_error_InputError(INPUT, `query "${name}" has threshold "${threshold}"`, 'a threshold such as "< 0.01" (the value must stay below) or "> 0.99" (it must stay above)');
+            throw new input_error/* InputError */.d(INPUT, `query "${name}" has threshold "${threshold}"`, 'a threshold such as "< 0.01" (the value must stay below) or "> 0.99" (it must stay above)');
         return { name, query, operator: match[1], threshold: Number(match[2]) };
     });
 }
@@ -82985,7 +82969,19 @@ const SECRET_INPUTS = ['ssh-key'];
 const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'];
 /** Placeholder origin the checks file is validated against; replaced by green's own address at run time. */
 const GREEN_BASE = 'http://green.invalid';
-const SHIFT_INPUTS = ['steps', 'bake', 'pause-after-step', 'analysis', 'max-error-rate', 'max-p95', 'synthetic-path', 'synthetic-rate', 'prometheus-url', 'analysis-queries', 'failure-limit'];
+const SHIFT_INPUTS = [
+    'steps',
+    'bake',
+    'pause-after-step',
+    'analysis',
+    'max-error-rate',
+    'max-p95',
+    'synthetic-path',
+    'synthetic-rate',
+    'prometheus-url',
+    'analysis-queries',
+    'failure-limit'
+];
 const DEPLOY_INPUTS = ['version', 'image', 'command', 'env', 'checks-file', 'check-path'];
 const IGNORED_BY = {
     deploy: [],
@@ -82999,7 +82995,7 @@ function parseSwapInputs(raw, env, checksFile) {
     const mode = parseEnum('mode', raw.mode, MODES, 'deploy');
     for (const name of IGNORED_BY[mode]) {
         if (raw[name].trim() !== '')
-            throw new input_error_InputError(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`);
+            throw new input_error/* InputError */.d(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`);
     }
     const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((name) => [name, raw[name]])));
     const provider = { provider: providerName, host };
@@ -83008,11 +83004,11 @@ function parseSwapInputs(raw, env, checksFile) {
     const bakeMs = parseDuration('bake', raw.bake, 0);
     const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean);
     if (sources.length > 0 && bakeMs <= 0)
-        throw new input_error_InputError('bake', `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`, 'a duration such as 30s or 2m');
+        throw new input_error/* InputError */.d('bake', `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`, 'a duration such as 30s or 2m');
     const pauseAfter = parseList(raw['pause-after-step']).map((entry) => {
         const weight = parseNumber('pause-after-step', entry.replace(/%$/, ''), undefined, { integer: true, min: 1, max: 99 });
         if (!steps.includes(weight))
-            throw new input_error_InputError('pause-after-step', `has ${weight}, which is not one of the steps (${steps.join(', ')})`, 'weights from the steps list, before 100');
+            throw new input_error/* InputError */.d('pause-after-step', `has ${weight}, which is not one of the steps (${steps.join(', ')})`, 'weights from the steps list, before 100');
         return weight;
     });
     const plan = {
@@ -83037,44 +83033,44 @@ function parseSteps(raw) {
     const steps = entries.map((entry) => {
         const value = entry.replace(/%$/, '').trim();
         if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100)
-            throw new input_error_InputError('steps', `has "${entry}", which is not a percentage from 1 to 100`, expected);
+            throw new input_error/* InputError */.d('steps', `has "${entry}", which is not a percentage from 1 to 100`, expected);
         return Number(value);
     });
     for (let i = 1; i < steps.length; i++) {
         if (steps[i] <= steps[i - 1])
-            throw new input_error_InputError('steps', `is not ascending (${steps[i]} after ${steps[i - 1]})`, expected);
+            throw new input_error/* InputError */.d('steps', `is not ascending (${steps[i]} after ${steps[i - 1]})`, expected);
     }
     if (steps[steps.length - 1] !== 100)
-        throw new input_error_InputError('steps', `ends at ${steps[steps.length - 1]}, not 100`, expected);
+        throw new input_error/* InputError */.d('steps', `ends at ${steps[steps.length - 1]}, not 100`, expected);
     return steps;
 }
 function parseRelease(raw, runtime) {
     const version = parseSingleLine('version', raw.version);
     if (version === '')
-        throw new input_error_InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name');
+        throw new input_error/* InputError */.d('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name');
     if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
-        throw new input_error_InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)');
+        throw new input_error/* InputError */.d('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)');
     const image = parseSingleLine('image', raw.image);
     const command = raw.command.trim();
     if (runtime === 'docker') {
         if (image === '')
-            throw new input_error_InputError('image', 'is empty, but runtime is docker', 'the image to run, such as ghcr.io/octo-org/shop:1.4.2');
+            throw new input_error/* InputError */.d('image', 'is empty, but runtime is docker', 'the image to run, such as ghcr.io/octo-org/shop:1.4.2');
         if (command !== '')
-            throw new input_error_InputError('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)');
+            throw new input_error/* InputError */.d('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)');
         if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image))
-            throw new input_error_InputError('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…');
+            throw new input_error/* InputError */.d('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…');
     }
     else {
         if (command === '')
-            throw new input_error_InputError('command', 'is empty, but runtime is process', 'the command that starts the app, such as "node server.mjs" (PORT and COLOR are set for it)');
+            throw new input_error/* InputError */.d('command', 'is empty, but runtime is process', 'the command that starts the app, such as "node server.mjs" (PORT and COLOR are set for it)');
         if (image !== '')
-            throw new input_error_InputError('image', 'is set, but runtime is process, which runs a command', 'no image with runtime: process (or runtime: docker)');
+            throw new input_error/* InputError */.d('image', 'is set, but runtime is process, which runs a command', 'no image with runtime: process (or runtime: docker)');
         parseSingleLine('command', command);
     }
     const env = parseKeyValueMap('env', raw.env);
     for (const key of Object.keys(env)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            throw new input_error_InputError('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _');
+            throw new input_error/* InputError */.d('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _');
     }
     return { version, ...(runtime === 'docker' ? { image } : { command }), ...(Object.keys(env).length > 0 ? { env } : {}) };
 }
@@ -83082,7 +83078,7 @@ function parseAnalysis(raw, mode, hasAccessLog) {
     const names = parseList(raw.analysis.toLowerCase());
     for (const name of names) {
         if (!ANALYSIS_SOURCES.includes(name))
-            throw new input_error_InputError('analysis', `has "${name}", which is not an analysis source`, `any of ${ANALYSIS_SOURCES.join(', ')}`);
+            throw new input_error/* InputError */.d('analysis', `has "${name}", which is not an analysis source`, `any of ${ANALYSIS_SOURCES.join(', ')}`);
     }
     const chosen = new Set(names);
     const settings = { thresholds: { maxErrorRate: parseRate('max-error-rate', raw['max-error-rate']) }, nginxLog: chosen.has('nginx-log') };
@@ -83090,7 +83086,7 @@ function parseAnalysis(raw, mode, hasAccessLog) {
         settings.thresholds.maxP95Ms = parseDuration('max-p95', raw['max-p95']);
     const requireSource = (input, source) => {
         if (raw[input].trim() !== '' && !chosen.has(source))
-            throw new input_error_InputError(input, `is set, but analysis does not include ${source}`, `analysis: ${source} (or no ${input})`);
+            throw new input_error/* InputError */.d(input, `is set, but analysis does not include ${source}`, `analysis: ${source} (or no ${input})`);
     };
     requireSource('synthetic-path', 'synthetic');
     requireSource('synthetic-rate', 'synthetic');
@@ -83099,22 +83095,22 @@ function parseAnalysis(raw, mode, hasAccessLog) {
     if (chosen.has('synthetic')) {
         const path = parseSingleLine('synthetic-path', raw['synthetic-path']) || '/';
         if (!path.startsWith('/'))
-            throw new input_error_InputError('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health');
+            throw new input_error/* InputError */.d('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health');
         settings.synthetic = { path, rate: parseNumber('synthetic-rate', raw['synthetic-rate'], 20, { min: 1, max: 500 }) };
     }
     if (chosen.has('nginx-log') && !hasAccessLog)
-        throw new input_error_InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)');
+        throw new input_error/* InputError */.d('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)');
     if (chosen.has('prometheus')) {
         if (raw['prometheus-url'].trim() === '')
-            throw new input_error_InputError('prometheus-url', 'is empty, but analysis includes prometheus', 'the Prometheus server, such as http://prometheus:9090');
+            throw new input_error/* InputError */.d('prometheus-url', 'is empty, but analysis includes prometheus', 'the Prometheus server, such as http://prometheus:9090');
         const url = parseUrl('prometheus-url', raw['prometheus-url']).toString();
         const queries = parseAnalysisQueries(raw['analysis-queries']);
         if (queries.length === 0)
-            throw new input_error_InputError('analysis-queries', 'is empty, but analysis includes prometheus', 'a YAML list of name, query and threshold');
+            throw new input_error/* InputError */.d('analysis-queries', 'is empty, but analysis includes prometheus', 'a YAML list of name, query and threshold');
         settings.prometheus = { url, queries };
     }
     if (mode !== 'deploy' && mode !== 'promote' && chosen.size > 0)
-        throw new input_error_InputError('analysis', `is set, but mode is ${mode}`, `no analysis with mode: ${mode}`);
+        throw new input_error/* InputError */.d('analysis', `is set, but mode is ${mode}`, `no analysis with mode: ${mode}`);
     return settings;
 }
 /** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`); empty is 1%. */
@@ -83125,28 +83121,28 @@ function parseRate(name, raw) {
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value);
     const fraction = percent ? Number(percent[1]) / 100 : /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1)
-        throw new input_error_InputError(name, `is "${raw}", which is not a rate from 0 to 1`, 'a fraction such as 0.01 or a percentage such as 1%');
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not a rate from 0 to 1`, 'a fraction such as 0.01 or a percentage such as 1%');
     return fraction;
 }
 function parseGreenCheck(raw, env, checksFile) {
     const path = parseSingleLine('check-path', raw['check-path']);
     if (raw['checks-file'].trim() !== '') {
         if (path !== '')
-            throw new input_error_InputError('check-path', 'is set together with "checks-file"', 'either a checks file or one path to GET, not both');
+            throw new input_error/* InputError */.d('check-path', 'is set together with "checks-file"', 'either a checks file or one path to GET, not both');
         if (!checksFile)
-            throw new input_error_InputError('checks-file', 'could not be read', 'a smoke-test checks file in the workspace');
+            throw new input_error/* InputError */.d('checks-file', 'could not be read', 'a smoke-test checks file in the workspace');
         const defaults = { headers: {}, timeoutMs: 10_000, retries: 2, statuses: [[200, 299]], baseUrl: GREEN_BASE };
         const checks = buildChecks(parseChecksText(checksFile.text, checksFile.name), defaults, env);
         const outside = checks.find((check) => !check.url.startsWith(`${GREEN_BASE}/`));
         if (outside)
-            throw new input_error_InputError('checks-file', `check "${outside.name}" has an absolute URL`, 'paths only (such as /health): every check runs against green\'s own address before it gets traffic');
+            throw new input_error/* InputError */.d('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic");
         buildPlan(checks, fileLocator);
         return { kind: 'file', checks, base: GREEN_BASE };
     }
     if (path === '')
         return undefined;
     if (!/^\/\S*$/.test(path))
-        throw new input_error_InputError('check-path', `is "${path}", which is not a path`, 'a path starting with /, such as /health');
+        throw new input_error/* InputError */.d('check-path', `is "${path}", which is not a path`, 'a path starting with /, such as /health');
     return { kind: 'path', path };
 }
 function lockOwner(env) {
@@ -83185,7 +83181,7 @@ function readChecksFile(path) {
     catch (error) {
         const code = error.code ?? 'unreadable';
         const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`;
-        throw new input_error_InputError('checks-file', `names ${trimmed}, which ${why}`, 'the path of a smoke-test checks file (YAML or JSON), relative to the workspace');
+        throw new input_error/* InputError */.d('checks-file', `names ${trimmed}, which ${why}`, 'the path of a smoke-test checks file (YAML or JSON), relative to the workspace');
     }
 }
 
@@ -83395,8 +83391,9 @@ function syntheticSource(options) {
         when: 'during',
         async run(window, signal) {
             const tally = { retried: 0 };
+            const plan = loadPlan(window.bakeMs, options.rate);
             const { samples } = await runLoad({
-                plan: loadPlan(window.bakeMs, options.rate),
+                plan,
                 request: { method: 'GET', url, headers: {} },
                 statuses: [[200, 399]],
                 timeoutMs: 10_000,
@@ -83408,7 +83405,11 @@ function syntheticSource(options) {
             const errors = samples.filter((s) => !s.ok).length;
             const p95 = percentile(samples.map((s) => s.durationMs), 95);
             const strict = tally.retried > 0 ? ` (strict: ${errors + tally.retried} errors; ${tally.retried} retried once after a reset on a reused connection)` : '';
-            return [judgeTraffic('synthetic', 'synthetic', { requests: samples.length, errors, ...(Number.isNaN(p95) ? {} : { p95Ms: p95 }) }, options.thresholds, Math.min(SYNTHETIC_MIN_REQUESTS, samples.length || 1), strict)];
+            return [
+                judgeTraffic('synthetic', 'synthetic', { requests: samples.length, errors, ...(Number.isNaN(p95) ? {} : { p95Ms: p95 }) }, options.thresholds, 
+                // A short bake at a low rate plans fewer requests than the usual minimum: judge what it planned.
+                Math.min(SYNTHETIC_MIN_REQUESTS, plan.total), strict)
+            ];
         }
     };
 }
@@ -83502,6 +83503,33 @@ async function publish(result) {
     for (const [name, value] of Object.entries(stepOutputs(result)))
         setOutput(name, value);
     await writeSummary(summaryMarkdown(result));
+}
+
+
+/***/ }),
+
+/***/ 2683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ isInputError),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * A problem with what the user passed in. Its message is one line that names the input, says
+ * what is wrong with the value and what is expected, so the action can fail before any side
+ * effect without a stack trace.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem, expected) {
+        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+function isInputError(error) {
+    return error instanceof InputError;
 }
 
 
