@@ -45,7 +45,8 @@ describe('prometheus analysis against a real Prometheus', () => {
     expect(result.outputs.reason).toMatch(/^analysis failed at 50%: error-rate \(0\.\d+ is not < 0\.01\)$/)
     expect(result.summary).toContain('error-rate: fail')
     expect((await httpGet(target.url)).headers['x-app-version']).toBe('v1')
-    expect(Object.keys(report.errors).filter((e) => e !== 'HTTP 500')).toEqual([])
+    // (A reset on a reused keep-alive connection at a reload is retried once, as clients do; see bench/ for the strict count.)
+    expect(report.failures).toBe(report.errors['HTTP 500'] ?? 0)
   })
 
   it('a healthy green passes every step and is promoted', async () => {
