@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readdirSync } from 'node:fs'
 import { startHostTarget, type HostTarget } from '../../support/host-target.js'
+import { cleanup, runAction } from '../../support/runner.js'
 import { deployInputs, state, swap, upstream } from './support.js'
 
 // Bad input fails before anything is touched: exit 1, one line naming the input, no stack trace,
@@ -50,5 +51,16 @@ describe('blue-green-swap bad inputs (runner contract, host: local)', () => {
     ).not.toContain('hunter2')
     expect(result.outputs).toEqual({})
     expect({ upstream: upstream(target), state: state(target), files: readdirSync(target.dir).sort() }).toEqual(before)
+  })
+
+  it('the root action runs blue-green-swap too (mode status reads only)', async () => {
+    const before = { upstream: upstream(target), state: state(target) }
+    const host = Object.fromEntries(Object.entries(target.inputs).filter((entry): entry is [string, string] => entry[1] !== undefined))
+    const result = await runAction({ action: 'root', inputs: { action: 'blue-green-swap', provider: 'host', mode: 'status', ...host } })
+    await cleanup(result)
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ outcome: 'status', 'active-color': 'blue', 'rolled-back': 'false' })
+    expect(result.summary).toContain('## blue-green-swap (status): ℹ️ status')
+    expect({ upstream: upstream(target), state: state(target) }).toEqual(before)
   })
 })
