@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { appRelease, deployAll, startHostTarget } from '../../test/support/host-target.js'
 import { startLoad, type LoadReport } from '../../test/support/load.js'
+import { startSshd } from '../../test/support/services/sshd.js'
 
 const args = Object.fromEntries(process.argv.slice(2).reduce<[string, string][]>((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []))
 const rounds = Number(args.rounds ?? 10)
@@ -13,6 +14,7 @@ const keepAlive = (args['keep-alive'] ?? 'true') === 'true'
 const upstreamKeepalive = Number(args['upstream-keepalive'] ?? 0)
 const settleMs = Number(args['settle-ms'] ?? 400)
 const nginxSwitch = (args.switch ?? 'reload') as 'reload' | 'flag-files'
+const overSsh = args.transport === 'ssh'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 const stats = (values: number[]): string => {
@@ -29,7 +31,11 @@ const delta = (a: LoadReport, b: LoadReport): { sent: number; strict: number; re
 
 async function main(): Promise<void> {
   const target = await startHostTarget({ nginx: { upstreamKeepalive }, switch: nginxSwitch })
-  const provider = await target.provider()
+  // Over SSH: a real sshd on loopback, every command through one ssh2 connection.
+  const sshd = overSsh ? await startSshd() : undefined
+  const provider = await target.provider(
+    sshd ? { host: '127.0.0.1', 'ssh-user': sshd.user, 'ssh-port': String(sshd.port), 'ssh-key': sshd.privateKey, 'known-hosts': sshd.knownHostsLine } : {}
+  )
   const signal = new AbortController().signal
   try {
     const active = await deployAll(provider, appRelease('v0'), signal)
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
     }
     const report = await load.stop()
     const line = (name: string, c: typeof swapCounts): string => `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
-    console.log(`# blue-green-swap host provider, nginx-switch ${nginxSwitch}: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`)
+    console.log(`# blue-green-swap host provider over ${overSsh ? 'SSH (sshd + ssh2 on loopback)' : 'host: local'}, nginx-switch ${nginxSwitch}: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`)
     console.log(`switch (shift 100% + promote): ${stats(switches)}`)
     console.log(`rollback: ${stats(rollbacks)}`)
     console.log(`baseline bare nginx -s reload (signal only): ${stats(reloads)}`)
@@ -90,6 +96,7 @@ async function main(): Promise<void> {
   } finally {
     await provider.close()
     await target.stop()
+    await sshd?.stop()
   }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark of the host provider's traffic switch under load through a real nginx.
-//   npm run bench:blue-green-swap [-- --rounds 10 --rps 200 --keep-alive true --upstream-keepalive 0 --switch reload|flag-files]
+//   npm run bench:blue-green-swap [-- --rounds 10 --rps 200 --keep-alive true --upstream-keepalive 0 --switch reload|flag-files --transport local|ssh]
 // Compiles measure.ts and what it imports with tsc into .tmp/ (node_modules stay external), then runs it.
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'

@@ -76,8 +76,12 @@ export class HostTrafficProvider implements TrafficProvider {
     return status
   }
 
-  lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
-    return acquireLock(this.transport, `${this.config.statePath}.lock`, owner, timeoutMs, { logger: this.logger, signal, sleep: this.sleep })
+  async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
+    const lock = await acquireLock(this.transport, `${this.config.statePath}.lock`, owner, timeoutMs, { logger: this.logger, signal, sleep: this.sleep })
+    // Whatever was read before holding the lock may be stale now.
+    this.store.forget()
+    this.router.forget()
+    return lock
   }
 
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
@@ -143,8 +147,8 @@ export class HostTrafficProvider implements TrafficProvider {
   async rollback(to: Color, reason: string, signal: AbortSignal): Promise<void> {
     const failed = otherColor(to)
     const state = await this.store.read(signal)
-    await mustExec(this.transport, `cancelling a scheduled stop of ${to}`, cancelStopCommand(this.stopPidFile(to)), { signal })
     const target = state.colors[to]
+    await mustExec(this.transport, `cancelling a scheduled stop of ${to}`, cancelStopCommand(this.stopPidFile(to)), { signal })
     if (target) {
       const probe = await this.runtime.probe(to, signal)
       if (probe.state === 'exited') {

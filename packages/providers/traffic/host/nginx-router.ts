@@ -11,6 +11,8 @@ export interface TrafficRouter {
   apply(weights: Record<Color, number>, signal?: AbortSignal): Promise<SwitchTimings>
   /** The weights nginx applies now, read from the server; undefined when it was never switched by us. */
   current(signal?: AbortSignal): Promise<Record<Color, number> | undefined>
+  /** Forget the weights this run applied: the next current() reads the server. */
+  forget(): void
 }
 
 export function createRouter(transport: Transport, config: Pick<HostConfig, 'nginx' | 'ports' | 'sudo'>, logger: Logger): TrafficRouter {
@@ -33,6 +35,8 @@ export interface SwitchTimings {
  */
 export class NginxRouter implements TrafficRouter {
   lastTimings: SwitchTimings | undefined
+  /** What this run last applied: the file is ours while the deploy lock is held. */
+  private applied: Record<Color, number> | undefined
 
   constructor(
     private readonly transport: Transport,
@@ -49,11 +53,17 @@ export class NginxRouter implements TrafficRouter {
     if (result.code === SWITCH_RELOAD_FAILED) throw new CommandFailed('nginx reload (the last good upstream file is back in place; nginx keeps serving its previous configuration)', result)
     if (result.code !== 0) throw new CommandFailed(`writing the upstream file ${file}`, result)
     this.lastTimings = { totalMs: performance.now() - started, ...switchTimings(result.stdout) }
+    this.applied = { ...weights }
     this.logger.debug(`nginx switch: ${JSON.stringify(this.lastTimings)}`)
     return this.lastTimings
   }
 
+  forget(): void {
+    this.applied = undefined
+  }
+
   async current(signal?: AbortSignal): Promise<Record<Color, number> | undefined> {
+    if (this.applied) return { ...this.applied }
     const text = await this.transport.readFile(this.config.nginx.upstreamFile ?? '', signal)
     return text === undefined ? undefined : weightsFromUpstream(this.config.ports, text)
   }
@@ -62,6 +72,7 @@ export class NginxRouter implements TrafficRouter {
 /** `nginx-switch: flag-files`: one symlink rename, no reload (flag-mapping.ts). */
 export class FlagRouter implements TrafficRouter {
   lastTimings: SwitchTimings | undefined
+  private applied: Record<Color, number> | undefined
 
   constructor(
     private readonly transport: Transport,
@@ -74,11 +85,17 @@ export class FlagRouter implements TrafficRouter {
     const result = await this.transport.exec(flagSwitchCommand(this.flagDir, weights.green), { timeoutMs: 30_000 })
     if (result.code !== 0) throw new CommandFailed(`switching the flag files in ${this.flagDir}`, result)
     this.lastTimings = { totalMs: performance.now() - started, ...switchTimings(result.stdout) }
+    this.applied = { ...weights }
     this.logger.debug(`nginx flag switch: ${JSON.stringify(this.lastTimings)}`)
     return this.lastTimings
   }
 
+  forget(): void {
+    this.applied = undefined
+  }
+
   async current(signal?: AbortSignal): Promise<Record<Color, number> | undefined> {
+    if (this.applied) return { ...this.applied }
     return weightsFromFlag((await this.transport.exec(flagReadCommand(this.flagDir), { signal })).stdout)
   }
 }
