@@ -24,7 +24,7 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
 
   it('a one-step swap under load: promoted, zero failed requests, outputs and summary', async () => {
     const load = startLoad({ url: target.url, rps: 100 })
-    const result = await swap(target, deployInputs('v2', { 'keep-previous': '1m' }))
+    const result = await swap(target, deployInputs('v2', { 'keep-previous': '1m', env: 'API_TOKEN=s3cr3t-token-123\nLOG_LEVEL=info' }))
     await new Promise((resolve) => setTimeout(resolve, 300))
     const report = await load.stop()
     expect(result.exitCode).toBe(0)
@@ -33,6 +33,9 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
     expect(Object.keys(JSON.parse(result.outputs['phase-timings']))).toEqual(['lock', 'prepare', 'verify', 'shift', 'promote'])
     expect(result.summary).toContain('## blue-green-swap (deploy): ✅ promoted — v2 live on')
     expect(result.summary).toContain('### Timeline')
+    // The new version's environment is masked the moment it is read, and appears nowhere else.
+    expect(result.stdout).toContain('::add-mask::s3cr3t-token-123')
+    expect(result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + result.summary + JSON.stringify(result.outputs)).not.toContain('s3cr3t-token-123')
     expect(report.failures).toBe(0)
     expect(report.versions.v1).toBeGreaterThan(0)
     expect(report.versions.v2).toBeGreaterThan(0)
