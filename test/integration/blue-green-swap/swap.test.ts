@@ -35,7 +35,14 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
     expect(result.summary).toContain('### Timeline')
     // The new version's environment is masked the moment it is read, and appears nowhere else.
     expect(result.stdout).toContain('::add-mask::s3cr3t-token-123')
-    expect(result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + result.summary + JSON.stringify(result.outputs)).not.toContain('s3cr3t-token-123')
+    expect(
+      result.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n') +
+        result.summary +
+        JSON.stringify(result.outputs)
+    ).not.toContain('s3cr3t-token-123')
     expect(report.failures).toBe(0)
     expect(report.versions.v1).toBeGreaterThan(0)
     expect(report.versions.v2).toBeGreaterThan(0)
