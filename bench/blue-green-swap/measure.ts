@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const load = startLoad({ url: target.url, rps, keepAlive, concurrency: 16 })
     await sleep(1000)
     const switches: number[] = []
+    const onGreen: number[] = []
     const rollbacks: number[] = []
     const reloads: number[] = []
     const swapCounts = { sent: 0, strict: 0, retried: 0, failed: 0 }
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       before = load.snapshot()
       let t0 = performance.now()
       await provider.shift(prepared.color, 100, signal)
+      onGreen.push(performance.now() - t0)
       await provider.promote(prepared.color, `v${round}`, 60_000, signal)
       switches.push(performance.now() - t0)
       await sleep(settleMs)
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     const report = await load.stop()
     const line = (name: string, c: typeof swapCounts): string => `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
     console.log(`# blue-green-swap host provider over ${overSsh ? 'SSH (sshd + ssh2 on loopback)' : 'host: local'}, nginx-switch ${nginxSwitch}: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`)
+    console.log(`100% on green (shift returns): ${stats(onGreen)}`)
     console.log(`switch (shift 100% + promote): ${stats(switches)}`)
     console.log(`rollback: ${stats(rollbacks)}`)
     console.log(`baseline bare nginx -s reload (signal only): ${stats(reloads)}`)
