@@ -2,7 +2,7 @@ export const id = 529;
 export const ids = [529];
 export const modules = {
 
-/***/ 7092:
+/***/ 47092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   Z7: () => (/* binding */ callWithPolicy)
 /* harmony export */ });
 /* unused harmony export describeError */
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14066);
+/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65425);
 
 
 
@@ -97,7 +97,7 @@ async function callWithPolicy(what, deps, operation, mapError) {
 
 /***/ }),
 
-/***/ 2529:
+/***/ 82529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107,9 +107,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/providers/delivery-retry.ts
-var delivery_retry = __webpack_require__(7092);
+var delivery_retry = __webpack_require__(47092);
 // EXTERNAL MODULE: ./packages/providers/notification-content.ts
-var notification_content = __webpack_require__(6844);
+var notification_content = __webpack_require__(36844);
 ;// CONCATENATED MODULE: ./packages/providers/discord/discord-embed.ts
 
 /**

@@ -2,7 +2,7 @@ export const id = 739;
 export const ids = [739];
 export const modules = {
 
-/***/ 6739:
+/***/ 16739:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createTestAccount, createTransport, getTestMessageUrl
 
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/punycode/index.js
 /*
 
@@ -660,17 +660,17 @@ const resolve = (from, to) => {
 };
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/fetch/cookies.js
 // module to handle cookies
 
@@ -1468,9 +1468,9 @@ nmfetch.DEFAULT_MAX_TIME = DEFAULT_MAX_TIME;
 /* harmony default export */ const fetch = (nmfetch);
 
 // EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __webpack_require__(610);
+var external_node_dns_ = __webpack_require__(40610);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/shared/index.js
 /* eslint no-console: 0 */
 
@@ -2271,7 +2271,7 @@ function normalizeDomain(domain, toUnicode) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/mime-funcs/mime-types.js
 /* eslint quote-props: 0 */
 
@@ -4362,7 +4362,7 @@ function detectExtension(mimeType) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/base64/index.js
 
 /**
@@ -10058,7 +10058,7 @@ class DKIM {
 /* harmony default export */ const esm_dkim = (DKIM);
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(41692);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/smtp-connection/http-proxy-client.js
 /**
  * Minimal HTTP/S proxy client
@@ -15636,7 +15636,7 @@ class SMTPTransport extends external_node_events_.EventEmitter {
 /* harmony default export */ const smtp_transport = (SMTPTransport);
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/sendmail-transport/index.js
 
 

@@ -2,7 +2,7 @@ export const id = 745;
 export const ids = [745];
 export const modules = {
 
-/***/ 7092:
+/***/ 47092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   Z7: () => (/* binding */ callWithPolicy)
 /* harmony export */ });
 /* unused harmony export describeError */
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5425);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14066);
+/* harmony import */ var _notifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65425);
 
 
 
@@ -97,7 +97,7 @@ async function callWithPolicy(what, deps, operation, mapError) {
 
 /***/ }),
 
-/***/ 9745:
+/***/ 59745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107,15 +107,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/providers/delivery-retry.ts
-var delivery_retry = __webpack_require__(7092);
+var delivery_retry = __webpack_require__(47092);
 // EXTERNAL MODULE: ./packages/providers/notifier.ts
-var notifier = __webpack_require__(5425);
+var notifier = __webpack_require__(65425);
 // EXTERNAL MODULE: ./packages/core/markdown.ts
-var markdown = __webpack_require__(9031);
+var markdown = __webpack_require__(89031);
 // EXTERNAL MODULE: ./packages/core/retry-after.ts
-var retry_after = __webpack_require__(3641);
+var retry_after = __webpack_require__(53641);
 // EXTERNAL MODULE: ./packages/providers/notification-content.ts
-var notification_content = __webpack_require__(6844);
+var notification_content = __webpack_require__(36844);
 ;// CONCATENATED MODULE: ./packages/providers/github/github-deployment.ts
 
 
@@ -144,8 +144,13 @@ function commitState(status) {
 function statusDescription(message) {
     return (0,notification_content/* truncate */.xv)((0,notification_content/* titleWithoutEmoji */.dD)(message.title), 140);
 }
-function commitStatusContext(environment) {
-    return `deploy/${environment}`;
+/** `deploy/<environment>`, or `deploy/<environment>/<service>` so two services keep two statuses. */
+function commitStatusContext(environment, service) {
+    return service ? `deploy/${environment}/${service}` : `deploy/${environment}`;
+}
+/** The deployment's task: GitHub's default `deploy`, or `deploy:<service>` (GitHub's own convention for a task's variant). */
+function deploymentTask(service) {
+    return service ? `deploy:${service}` : 'deploy';
 }
 /** Written into the payload of every deployment this action creates, to find it again. */
 const CREATED_BY = 'deploy-actions/notify';
@@ -157,32 +162,38 @@ const ACTIONS_BOT = 'github-actions[bot]';
  * payload says so, whatever token created it). Deployments other tools made for the same commit
  * (a hosting provider's integration, say) are left alone.
  */
-function isOwnDeployment(deployment) {
+function isOwnDeployment(deployment, service) {
     const payload = deployment.payload;
-    return deployment.creator?.login === ACTIONS_BOT || (typeof payload === 'object' && payload?.created_by === CREATED_BY);
+    const ours = typeof payload === 'object' && payload?.created_by === CREATED_BY;
+    // With a service, only that service's deployments count: a job's `environment:` deployment
+    // cannot say which service it is, and two services must not add statuses to each other's.
+    if (service)
+        return ours && payload?.service === service && (deployment.task ?? deploymentTask(service)) === deploymentTask(service);
+    return payload?.service === undefined && (deployment.creator?.login === ACTIONS_BOT || ours);
 }
 /**
  * The deployment to add statuses to, among those listed for the sha and environment: the newest
  * of our own (see isOwnDeployment).
  */
-function newestDeployment(deployments) {
-    return [...deployments].filter(isOwnDeployment).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0];
+function newestDeployment(deployments, service) {
+    return [...deployments].filter((d) => isOwnDeployment(d, service)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0];
 }
 /** The environment's own deployment that came before `currentId` (the newest older one), if any. */
-function previousDeployment(deployments, currentId) {
-    return newestDeployment(deployments.filter((d) => d.id < currentId));
+function previousDeployment(deployments, currentId, service) {
+    return newestDeployment(deployments.filter((d) => d.id < currentId), service);
 }
 /** GitHub sets production_environment itself (true for an environment named production). */
 function createDeploymentBody(context, message) {
     return {
         ref: context.sha,
+        task: deploymentTask(context.service),
         environment: context.environment,
         description: statusDescription(message),
         auto_merge: false,
         // Deploying is this workflow's decision: don't let other commit checks block it (409).
         required_contexts: [],
         transient_environment: false,
-        payload: { created_by: CREATED_BY, version: context.version ?? null, run_url: context.runUrl }
+        payload: { created_by: CREATED_BY, ...(context.service ? { service: context.service } : {}), version: context.version ?? null, run_url: context.runUrl }
     };
 }
 function deploymentStatusBody(context, message) {
@@ -200,16 +211,17 @@ function commitStatusBody(context, message) {
         state: commitState(context.status),
         target_url: context.environmentUrl && context.status === 'success' ? context.environmentUrl : context.runUrl,
         description: statusDescription(message),
-        context: commitStatusContext(context.environment)
+        context: commitStatusContext(context.environment, context.service)
     };
 }
-function commentMarker(environment) {
-    return `<!-- deploy-actions:notify:${environment} -->`;
+/** One comment per environment, and per service when one is given. */
+function commentMarker(environment, service) {
+    return service ? `<!-- deploy-actions:notify:${environment}:${service} -->` : `<!-- deploy-actions:notify:${environment} -->`;
 }
 function commentBody(context, message) {
     const rows = (0,notification_content/* deploymentFacts */.PX)(context).map((f) => [f.label, f.url ? `[${f.value}](${f.url})` : f.value]);
     return [
-        commentMarker(context.environment),
+        commentMarker(context.environment, context.service),
         `### ${message.title}`,
         '',
         message.text,
@@ -220,12 +232,12 @@ function commentBody(context, message) {
             .map((l) => `[${l.label}](${l.url})`)
             .join(' · '),
         '',
-        `<sub>Updated in place by deploy-actions/notify for each deployment to ${context.environment}.</sub>`
+        `<sub>Updated in place by deploy-actions/notify for each deployment${context.service ? ` of ${context.service}` : ''} to ${context.environment}.</sub>`
     ].join('\n');
 }
 /** The id of the comment this action wrote for the environment before, if any. */
-function findMarkedComment(comments, environment) {
-    const marker = commentMarker(environment);
+function findMarkedComment(comments, environment, service) {
+    const marker = commentMarker(environment, service);
     return comments.find((c) => (c.body ?? '').includes(marker))?.id;
 }
 /** Maps an Octokit RequestError (status, response.headers) to a message and a retry decision. */
@@ -254,9 +266,10 @@ function mapGitHubError(error, what, now = Date.now()) {
 
 
 /**
- * GitHub through @actions/github's Octokit (base URL from GITHUB_API_URL, as on GitHub
- * Enterprise Server): a deployment and its status, a commit status, and a PR comment updated in
- * place. Each part is tried on its own, so a token without `pull-requests: write` still gets the
+ * GitHub through @actions/github's Octokit: a deployment and its status, a commit status, and a PR
+ * comment updated in place. Octokit's base URL is GITHUB_API_URL, which the runner sets
+ * (https://HOST/api/v3 on GitHub Enterprise Server), so the same step works there unchanged.
+ * Each part is tried on its own, so a token without `pull-requests: write` still gets the
  * deployment recorded; any failed part makes the channel fail, naming the part.
  *
  * `deployment` mode: `auto` adds a status to the newest own deployment for this sha and
@@ -274,7 +287,7 @@ class GitHubNotifier {
         this.deps = deps;
     }
     async send({ context, message }) {
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
         this.octokit = getOctokit(this.config.token);
         const outputs = {};
         const done = [];
@@ -326,9 +339,9 @@ class GitHubNotifier {
         let how = 'deployment';
         if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
             const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 }));
-            id = newestDeployment(data)?.id;
+            id = newestDeployment(data, context.service)?.id;
             if (id === undefined && this.config.deployment === 'update') {
-                throw new notifier/* DeliveryError */.VE(`GitHub deployment: no deployment of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`);
+                throw new notifier/* DeliveryError */.VE(`GitHub deployment: no deployment${context.service ? ` of ${context.service}` : ''} of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`);
             }
             if (id !== undefined)
                 how = 'existing deployment';
@@ -355,7 +368,7 @@ class GitHubNotifier {
     /** Marks the environment's previous deployment inactive when its latest state is success. */
     async deactivatePrevious(context, currentId) {
         const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, environment: context.environment, per_page: 10 }));
-        const previous = previousDeployment(data, currentId);
+        const previous = previousDeployment(data, currentId, context.service);
         if (!previous)
             return undefined;
         const { data: statuses } = await this.call('list deployment statuses', (o, base) => o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 }));
@@ -374,7 +387,7 @@ class GitHubNotifier {
     async comment(issue, context, message) {
         const body = commentBody(context, message);
         const comments = await this.call('list comments', (o, base) => o.paginate(o.rest.issues.listComments, { ...base, issue_number: issue, per_page: 100 }));
-        const existing = findMarkedComment(comments, context.environment);
+        const existing = findMarkedComment(comments, context.environment, context.service);
         if (existing !== undefined) {
             await this.call('update comment', (o, base) => o.rest.issues.updateComment({ ...base, comment_id: existing, body }));
             return { id: existing, updated: true };

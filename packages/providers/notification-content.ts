@@ -11,6 +11,8 @@ export type DeployStatus = (typeof DEPLOY_STATUSES)[number]
 export interface DeploymentContext {
   status: DeployStatus
   environment: string
+  /** The service deployed, when one repository deploys several (backend, frontend…); titles name it instead of the repository. */
+  service?: string
   environmentUrl?: string
   version?: string
   actor: string
@@ -78,9 +80,9 @@ export function commitUrl(context: DeploymentContext): string {
   return `${context.serverUrl}/${context.repository}/commit/${context.sha}`
 }
 
-/** "shop v1.4.2" or "shop" when no version is known. */
+/** "shop v1.4.2" or "shop" when no version is known; the service's name instead of the repository's when given. */
 export function subject(context: DeploymentContext): string {
-  const name = repositoryName(context.repository)
+  const name = context.service ?? repositoryName(context.repository)
   return context.version ? `${name} ${context.version}` : name
 }
 
@@ -142,6 +144,7 @@ export function deploymentFacts(context: DeploymentContext): Fact[] {
     { label: 'Status', value: statusStyle(context.status).label },
     { label: 'Environment', value: context.environment, ...(context.environmentUrl ? { url: context.environmentUrl } : {}) }
   ]
+  if (context.service) facts.push({ label: 'Service', value: context.service })
   if (context.version) facts.push({ label: 'Version', value: context.version })
   facts.push({ label: 'Actor', value: context.actor })
   facts.push({ label: 'Commit', value: shortSha(context.sha), url: commitUrl(context) })

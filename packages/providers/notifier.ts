@@ -7,7 +7,8 @@ import type { DeploymentContext, NotificationMessage } from './notification-cont
  * Channels
  * - `slack` (packages/providers/slack/): an incoming webhook (POST of a Block Kit message), or a
  *   bot token through Slack's @slack/web-api (chat.postMessage, or chat.update of `ts`; replies in
- *   a thread with `threadTs`). Delivery outputs `slack-ts` and `slack-channel`.
+ *   a thread with `threadTs`), or the team's own `payload`. Delivery outputs `slack-ts` and
+ *   `slack-channel`, and `thread-ts` and `channel-id` as slackapi/slack-github-action names them.
  * - `teams` (teams/): a Teams Workflows webhook ("When a Teams webhook request is received") with
  *   an Adaptive Card 1.4 in a `message` attachment.
  * - `discord` (discord/): a Discord webhook with an embed; `?wait=true` so Discord returns the
@@ -80,6 +81,8 @@ export interface SlackConfig {
   threadTs?: string
   /** Web API base, `https://slack.com/api/` (GovSlack: `https://slack-gov.com/api/`). */
   apiUrl: string
+  /** A team's own message (already rendered): sent instead of the built one. */
+  payload?: Record<string, unknown>
 }
 
 export interface TeamsConfig {

@@ -42,8 +42,14 @@ export function statusDescription(message: NotificationMessage): string {
   return truncate(titleWithoutEmoji(message.title), 140)
 }
 
-function commitStatusContext(environment: string): string {
-  return `deploy/${environment}`
+/** `deploy/<environment>`, or `deploy/<environment>/<service>` so two services keep two statuses. */
+export function commitStatusContext(environment: string, service?: string): string {
+  return service ? `deploy/${environment}/${service}` : `deploy/${environment}`
+}
+
+/** The deployment's task: GitHub's default `deploy`, or `deploy:<service>` (GitHub's own convention for a task's variant). */
+export function deploymentTask(service?: string): string {
+  return service ? `deploy:${service}` : 'deploy'
 }
 
 export interface DeploymentSummary {
@@ -52,6 +58,7 @@ export interface DeploymentSummary {
   environment?: string
   sha?: string
   creator?: { login?: string } | null
+  task?: string
   payload?: unknown
 }
 
@@ -66,35 +73,43 @@ export const ACTIONS_BOT = 'github-actions[bot]'
  * payload says so, whatever token created it). Deployments other tools made for the same commit
  * (a hosting provider's integration, say) are left alone.
  */
-export function isOwnDeployment(deployment: DeploymentSummary): boolean {
-  const payload = deployment.payload as { created_by?: unknown } | null | undefined
-  return deployment.creator?.login === ACTIONS_BOT || (typeof payload === 'object' && payload?.created_by === CREATED_BY)
+export function isOwnDeployment(deployment: DeploymentSummary, service?: string): boolean {
+  const payload = deployment.payload as { created_by?: unknown; service?: unknown } | null | undefined
+  const ours = typeof payload === 'object' && payload?.created_by === CREATED_BY
+  // With a service, only that service's deployments count: a job's `environment:` deployment
+  // cannot say which service it is, and two services must not add statuses to each other's.
+  if (service) return ours && payload?.service === service && (deployment.task ?? deploymentTask(service)) === deploymentTask(service)
+  return payload?.service === undefined && (deployment.creator?.login === ACTIONS_BOT || ours)
 }
 
 /**
  * The deployment to add statuses to, among those listed for the sha and environment: the newest
  * of our own (see isOwnDeployment).
  */
-export function newestDeployment(deployments: readonly DeploymentSummary[]): DeploymentSummary | undefined {
-  return [...deployments].filter(isOwnDeployment).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0]
+export function newestDeployment(deployments: readonly DeploymentSummary[], service?: string): DeploymentSummary | undefined {
+  return [...deployments].filter((d) => isOwnDeployment(d, service)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0]
 }
 
 /** The environment's own deployment that came before `currentId` (the newest older one), if any. */
-export function previousDeployment(deployments: readonly DeploymentSummary[], currentId: number): DeploymentSummary | undefined {
-  return newestDeployment(deployments.filter((d) => d.id < currentId))
+export function previousDeployment(deployments: readonly DeploymentSummary[], currentId: number, service?: string): DeploymentSummary | undefined {
+  return newestDeployment(
+    deployments.filter((d) => d.id < currentId),
+    service
+  )
 }
 
 /** GitHub sets production_environment itself (true for an environment named production). */
 export function createDeploymentBody(context: DeploymentContext, message: NotificationMessage) {
   return {
     ref: context.sha,
+    task: deploymentTask(context.service),
     environment: context.environment,
     description: statusDescription(message),
     auto_merge: false,
     // Deploying is this workflow's decision: don't let other commit checks block it (409).
     required_contexts: [] as string[],
     transient_environment: false,
-    payload: { created_by: CREATED_BY, version: context.version ?? null, run_url: context.runUrl }
+    payload: { created_by: CREATED_BY, ...(context.service ? { service: context.service } : {}), version: context.version ?? null, run_url: context.runUrl }
   }
 }
 
@@ -114,18 +129,19 @@ export function commitStatusBody(context: DeploymentContext, message: Notificati
     state: commitState(context.status),
     target_url: context.environmentUrl && context.status === 'success' ? context.environmentUrl : context.runUrl,
     description: statusDescription(message),
-    context: commitStatusContext(context.environment)
+    context: commitStatusContext(context.environment, context.service)
   }
 }
 
-export function commentMarker(environment: string): string {
-  return `<!-- deploy-actions:notify:${environment} -->`
+/** One comment per environment, and per service when one is given. */
+export function commentMarker(environment: string, service?: string): string {
+  return service ? `<!-- deploy-actions:notify:${environment}:${service} -->` : `<!-- deploy-actions:notify:${environment} -->`
 }
 
 export function commentBody(context: DeploymentContext, message: NotificationMessage): string {
   const rows = deploymentFacts(context).map((f) => [f.label, f.url ? `[${f.value}](${f.url})` : f.value])
   return [
-    commentMarker(context.environment),
+    commentMarker(context.environment, context.service),
     `### ${message.title}`,
     '',
     message.text,
@@ -136,13 +152,13 @@ export function commentBody(context: DeploymentContext, message: NotificationMes
       .map((l) => `[${l.label}](${l.url})`)
       .join(' · '),
     '',
-    `<sub>Updated in place by deploy-actions/notify for each deployment to ${context.environment}.</sub>`
+    `<sub>Updated in place by deploy-actions/notify for each deployment${context.service ? ` of ${context.service}` : ''} to ${context.environment}.</sub>`
   ].join('\n')
 }
 
 /** The id of the comment this action wrote for the environment before, if any. */
-export function findMarkedComment(comments: readonly { id: number; body?: string | null }[], environment: string): number | undefined {
-  const marker = commentMarker(environment)
+export function findMarkedComment(comments: readonly { id: number; body?: string | null }[], environment: string, service?: string): number | undefined {
+  const marker = commentMarker(environment, service)
   return comments.find((c) => (c.body ?? '').includes(marker))?.id
 }
 

@@ -17,9 +17,10 @@ type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
 type RequestBase = { owner: string; repo: string; request: { signal: AbortSignal } }
 
 /**
- * GitHub through @actions/github's Octokit (base URL from GITHUB_API_URL, as on GitHub
- * Enterprise Server): a deployment and its status, a commit status, and a PR comment updated in
- * place. Each part is tried on its own, so a token without `pull-requests: write` still gets the
+ * GitHub through @actions/github's Octokit: a deployment and its status, a commit status, and a PR
+ * comment updated in place. Octokit's base URL is GITHUB_API_URL, which the runner sets
+ * (https://HOST/api/v3 on GitHub Enterprise Server), so the same step works there unchanged.
+ * Each part is tried on its own, so a token without `pull-requests: write` still gets the
  * deployment recorded; any failed part makes the channel fail, naming the part.
  *
  * `deployment` mode: `auto` adds a status to the newest own deployment for this sha and
@@ -91,10 +92,10 @@ export class GitHubNotifier implements Notifier {
       const { data } = await this.call('list deployments', (o, base) =>
         o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 })
       )
-      id = newestDeployment(data as DeploymentSummary[])?.id
+      id = newestDeployment(data as DeploymentSummary[], context.service)?.id
       if (id === undefined && this.config.deployment === 'update') {
         throw new DeliveryError(
-          `GitHub deployment: no deployment of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`
+          `GitHub deployment: no deployment${context.service ? ` of ${context.service}` : ''} of ${context.sha.slice(0, 7)} to ${context.environment} to update (declare \`environment:\` on the job, or use github-deployment: auto)`
         )
       }
       if (id !== undefined) how = 'existing deployment'
@@ -122,7 +123,7 @@ export class GitHubNotifier implements Notifier {
   /** Marks the environment's previous deployment inactive when its latest state is success. */
   private async deactivatePrevious(context: DeploymentContext, currentId: number): Promise<number | undefined> {
     const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, environment: context.environment, per_page: 10 }))
-    const previous = previousDeployment(data as DeploymentSummary[], currentId)
+    const previous = previousDeployment(data as DeploymentSummary[], currentId, context.service)
     if (!previous) return undefined
     const { data: statuses } = await this.call('list deployment statuses', (o, base) =>
       o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 })
@@ -144,7 +145,7 @@ export class GitHubNotifier implements Notifier {
   private async comment(issue: number, context: DeploymentContext, message: NotificationMessage): Promise<{ id: number; updated: boolean }> {
     const body = commentBody(context, message)
     const comments = await this.call('list comments', (o, base) => o.paginate(o.rest.issues.listComments, { ...base, issue_number: issue, per_page: 100 }))
-    const existing = findMarkedComment(comments, context.environment)
+    const existing = findMarkedComment(comments, context.environment, context.service)
     if (existing !== undefined) {
       await this.call('update comment', (o, base) => o.rest.issues.updateComment({ ...base, comment_id: existing, body }))
       return { id: existing, updated: true }

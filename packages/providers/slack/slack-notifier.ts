@@ -18,15 +18,17 @@ export class SlackNotifier implements Notifier {
   ) {}
 
   async send({ context, message }: Notification): Promise<Delivery> {
-    const payload = validSlackMessage(buildSlackMessage(context, message))
+    const payload: SlackArguments = this.config.payload ?? { ...validSlackMessage(buildSlackMessage(context, message)) }
+    const own = this.config.payload ? ' (own payload)' : ''
     if (this.config.webhookUrl) {
       await postJson(this.config.webhookUrl, JSON.stringify(payload), 'Slack webhook', this.deps)
-      return { detail: 'posted through the incoming webhook', outputs: {} }
+      return { detail: `posted through the incoming webhook${own}`, outputs: {} }
     }
-    return this.sendWithToken(payload)
+    const delivery = await this.sendWithToken(payload)
+    return { ...delivery, detail: `${delivery.detail}${own}` }
   }
 
-  private async sendWithToken(payload: ReturnType<typeof buildSlackMessage>): Promise<Delivery> {
+  private async sendWithToken(payload: SlackArguments): Promise<Delivery> {
     const { token, slackChannel, ts, threadTs, apiUrl } = this.config
     if (!token || !slackChannel) throw new DeliveryError('Slack needs slack-channel with slack-token')
     const { WebClient } = await import('@slack/web-api')
@@ -39,27 +41,23 @@ export class SlackNotifier implements Notifier {
       allowAbsoluteUrls: false
     })
     const method = ts ? 'chat.update' : 'chat.postMessage'
+    // A team's payload may carry more arguments (username, icon_emoji, metadata…); ours win on
+    // where the message goes.
     const call = (): Promise<{ channel?: string; ts?: string }> =>
       ts
-        ? client.chat.update({ channel: slackChannel, ts, text: payload.text, blocks: payload.blocks, attachments: payload.attachments })
-        : client.chat.postMessage({
-            channel: slackChannel,
-            text: payload.text,
-            blocks: payload.blocks,
-            attachments: payload.attachments,
-            unfurl_links: false,
-            unfurl_media: false,
-            ...(threadTs ? { thread_ts: threadTs } : {})
-          })
+        ? client.chat.update({ ...payload, channel: slackChannel, ts } as never)
+        : client.chat.postMessage({ unfurl_links: false, unfurl_media: false, ...payload, channel: slackChannel, ...(threadTs ? { thread_ts: threadTs } : {}) } as never)
     const result = await callWithPolicy(`Slack ${method}`, this.deps, call, (error) => mapSlackApiError(error, method))
     const channel = result.channel ?? slackChannel
     const messageTs = result.ts ?? ts ?? ''
     return {
       detail: ts ? `updated message ${messageTs} in ${channel}` : `posted message ${messageTs} to ${channel}${threadTs ? ` in thread ${threadTs}` : ''}`,
-      outputs: { 'slack-ts': messageTs, 'slack-channel': channel }
+      outputs: { 'slack-ts': messageTs, 'slack-channel': channel, 'thread-ts': threadTs ?? messageTs, 'channel-id': channel }
     }
   }
 }
+
+type SlackArguments = Record<string, unknown>
 
 /** Routes the SDK's warnings and errors to our debug log (it redacts the token itself). */
 function slackLogger(logger: NotifierDeps['logger']): SlackLogger {

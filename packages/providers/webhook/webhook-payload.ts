@@ -22,6 +22,7 @@ export interface WebhookBody {
   title: string
   text: string
   environment: string
+  service: string | null
   environment_url: string | null
   version: string | null
   actor: string
@@ -46,6 +47,7 @@ export function buildWebhookBody(context: DeploymentContext, message: Notificati
     title: message.title,
     text: message.text,
     environment: context.environment,
+    service: context.service ?? null,
     environment_url: context.environmentUrl ?? null,
     version: context.version ?? null,
     actor: context.actor,

@@ -65,4 +65,16 @@ describe('notification content (pure)', () => {
     expect(new Set(styles.map((s) => s.hex)).size).toBe(DEPLOY_STATUSES.length)
     expect(colorInt(statusStyle('failure').hex)).toBe(0xe01e5a)
   })
+
+  it('a service is named instead of the repository, and listed among the facts', () => {
+    const backend = withContext({ service: 'backend' })
+    expect(defaultTitle(backend)).toBe('✅ backend v1.4.2 is live on production')
+    expect(defaultText(backend)).toBe('backend v1.4.2 was deployed to production by octocat in 1m 35s.')
+    expect(deploymentFacts(backend).slice(0, 3)).toEqual([
+      { label: 'Status', value: 'Succeeded' },
+      { label: 'Environment', value: 'production', url: 'https://shop.example.com' },
+      { label: 'Service', value: 'backend' }
+    ])
+    expect(deploymentFacts(context).map((f) => f.label)).not.toContain('Service')
+  })
 })

@@ -119,6 +119,8 @@ describe('generic webhook body and signature (pure)', () => {
   it('the body carries the whole context with nulls for what is unknown', () => {
     const body = buildWebhookBody(withContext({ version: undefined, environmentUrl: undefined, durationMs: undefined }), message, now)
     expect(body).toMatchObject({ schema: 1, event: 'deployment', status: 'success', status_label: 'Succeeded', version: null, environment_url: null, duration_ms: null, sent_at: '2026-11-22T10:00:00.000Z', outputs: context.outputs })
+    expect(body.service).toBeNull()
+    expect(buildWebhookBody(withContext({ service: 'backend' }), message, now).service).toBe('backend')
   })
 })
 
