@@ -2,7 +2,8 @@
 // counting failures the two ways blue-green-swap's tests do — strictly (every error or 5xx on the
 // first attempt), and as browsers and HTTP clients do (a request that failed on a reused keep-alive
 // connection before any response is retried once on a fresh connection). It also notes which
-// version answered, and when each version last answered (the rollback figure).
+// version answered, and when the last request that a version answered was sent (the rollback
+// figure: from then on the router sent nothing more to it).
 import { Agent, request } from 'node:http'
 
 function once(url, agent) {
@@ -24,7 +25,7 @@ const failed = (attempt) => attempt.error !== undefined || (attempt.status ?? 0)
 export function startLoad(options) {
   const concurrency = options.concurrency ?? 4
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
-  const report = { sent: 0, ok: 0, strictFailures: 0, retriedOk: 0, failures: 0, versions: {}, lastSeen: {}, errors: {} }
+  const report = { sent: 0, ok: 0, strictFailures: 0, retriedOk: 0, failures: 0, versions: {}, lastSent: {}, errors: {} }
   let running = true
   const intervalMs = (1000 * concurrency) / options.rps
 
@@ -33,6 +34,7 @@ export function startLoad(options) {
     while (running) {
       const start = performance.now()
       report.sent++
+      let sentAt = performance.now()
       let attempt = await once(options.url, agent)
       if (failed(attempt)) {
         report.strictFailures++
@@ -40,6 +42,7 @@ export function startLoad(options) {
         report.errors[key] = (report.errors[key] ?? 0) + 1
         // Only a connection-level error on a reused connection is retried (no response was received).
         if (attempt.error !== undefined && attempt.reused) {
+          sentAt = performance.now()
           attempt = await once(options.url, false)
           if (!failed(attempt)) report.retriedOk++
         }
@@ -48,13 +51,13 @@ export function startLoad(options) {
       else {
         report.ok++
         report.versions[attempt.version] = (report.versions[attempt.version] ?? 0) + 1
-        report.lastSeen[attempt.version] = performance.now()
+        report.lastSent[attempt.version] = Math.max(report.lastSent[attempt.version] ?? 0, sentAt)
       }
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (performance.now() - start))))
     }
   }
   const workers = Array.from({ length: concurrency }, (_, i) => worker(i))
-  const copy = () => ({ ...report, versions: { ...report.versions }, lastSeen: { ...report.lastSeen }, errors: { ...report.errors } })
+  const copy = () => ({ ...report, versions: { ...report.versions }, lastSent: { ...report.lastSent }, errors: { ...report.errors } })
   return {
     snapshot: copy,
     async stop() {

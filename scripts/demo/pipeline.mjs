@@ -22,6 +22,8 @@ const migrations = join(repoRoot, 'scripts', 'demo', 'migrations')
 
 export class Cancelled extends Error {}
 
+const shellWord = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`)
+
 /** The versions that answered between two load snapshots, as "v1 100%" or "v1 62% · v2 38%". */
 function servedBetween(before, after) {
   const counts = Object.entries(after.versions).map(([version, n]) => [version, n - (before.versions[version] ?? 0)]).filter(([, n]) => n > 0)
@@ -33,28 +35,53 @@ function servedBetween(before, after) {
     .join(' · ')
 }
 
-/** Kills the process group whose leader's pid is in `file` (the host provider's colors and scheduled stops). */
-function killGroupFrom(file, signal) {
-  let pid
+const groupAlive = (pid) => {
   try {
-    pid = Number(readFileSync(file, 'utf8').trim())
-  } catch {
-    return false
-  }
-  if (!Number.isInteger(pid) || pid <= 1) return false
-  try {
-    process.kill(-pid, signal)
+    process.kill(-pid, 0)
     return true
   } catch {
     return false
   }
 }
 
+/** Stops process groups (the host provider's colors and scheduled stops): TERM, then KILL after 3 s; returns when all are gone. */
+async function stopGroups(pids) {
+  const signal = (sig) =>
+    pids.forEach((pid) => {
+      try {
+        process.kill(-pid, sig)
+      } catch {
+        // Already gone.
+      }
+    })
+  const gone = async (ms) => {
+    const deadline = performance.now() + ms
+    while (pids.some(groupAlive) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    return !pids.some(groupAlive)
+  }
+  signal('SIGTERM')
+  if (await gone(3000)) return
+  signal('SIGKILL')
+  await gone(2000)
+}
+
+/** The pid in a pid file, if any. */
+function pidIn(file) {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim())
+    return Number.isInteger(pid) && pid > 1 ? pid : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * runDemo({ short, router, say, signal }) → the outcome (phases, load report, rollback figures…).
- * `router`: 'auto' (nginx when installed), 'nginx' or 'embedded'. `short` runs shorter bakes.
+ * runDemo({ short, router, say, signal, verbose }, outcome) fills `outcome` (phases, load report,
+ * rollback figures, the pids it started…) as it goes, so a caller sees how far a failed or
+ * cancelled run got. `router`: 'auto' (nginx when installed), 'nginx' or 'embedded'. `short` runs
+ * shorter bakes and canary (the test).
  */
-export async function runDemo(options = {}) {
+export async function runDemo(options = {}, outcome = {}) {
   const say = options.say ?? ((line) => console.log(line))
   const short = options.short === true
   const t0 = performance.now()
@@ -68,7 +95,7 @@ export async function runDemo(options = {}) {
   const flagDir = join(runDir, 'flags')
   mkdirSync(flagDir, { recursive: true })
   const database = join(work, 'shop.db')
-  const outcome = { phases: [], router: undefined, served: [], load: undefined, rollback: undefined, backup: undefined, migration: undefined, slack: undefined, work }
+  Object.assign(outcome, { phases: [], router: undefined, routerReason: undefined, served: [], load: undefined, rollback: undefined, backup: undefined, migration: undefined, slack: undefined, pids: [], work })
 
   const checkCancelled = () => {
     if (options.signal?.aborted) throw new Cancelled('cancelled (Ctrl-C)')
@@ -81,21 +108,23 @@ export async function runDemo(options = {}) {
   try {
     // ── the "server": router, fake Slack ──
     const ports = { blue: await freePort(), green: await freePort() }
-    const wantNginx = options.router === 'nginx' || (options.router !== 'embedded' && nginxInstalled())
-    const router = wantNginx ? await startNginxRouter({ prefix: join(work, 'nginx'), flagDir, ports }) : await startEmbeddedRouter({ flagDir, ports })
+    const installed = options.router === 'embedded' ? undefined : nginxInstalled()
+    if (options.router === 'nginx' && !installed) throw new Error('--router nginx: nginx is not installed (not on PATH)')
+    const router = installed ? await startNginxRouter({ prefix: join(work, 'nginx'), flagDir, ports }) : await startEmbeddedRouter({ flagDir, ports })
     cleanups.push(() => router.stop())
+    if (router.pid) outcome.pids.push(router.pid)
     outcome.router = router.kind
+    outcome.routerReason = router.kind === 'nginx' ? 'installed on this machine' : options.router === 'embedded' ? 'asked for with --router embedded' : 'nginx is not installed'
     say(
       router.kind === 'nginx'
-        ? `Router: nginx (installed on this machine) on ${router.url}, switched with flag files (no reload)`
-        : `Router: the demo's embedded router on ${router.url} (nginx is not installed): a small Node proxy that reads the same flag files nginx would, so blue-green-swap drives it unchanged`
+        ? `Router: nginx (${outcome.routerReason}) on ${router.url}, switched with flag files (no reload)`
+        : `Router: the demo's embedded router on ${router.url} (${outcome.routerReason}): a small Node proxy that reads the same flag files nginx would, so blue-green-swap drives it unchanged`
     )
     // The colors and their scheduled stops, started by the host provider in their own sessions.
     cleanups.push(async () => {
-      for (const color of ['blue', 'green']) killGroupFrom(join(runDir, `${color}.stop.pid`), 'SIGTERM')
-      const stopped = ['blue', 'green'].filter((color) => killGroupFrom(join(runDir, `${color}.pid`), 'SIGTERM'))
-      if (stopped.length > 0) await new Promise((resolve) => setTimeout(resolve, 300))
-      for (const color of stopped) killGroupFrom(join(runDir, `${color}.pid`), 'SIGKILL')
+      const groups = ['blue.stop.pid', 'green.stop.pid', 'blue.pid', 'green.pid'].map((name) => pidIn(join(runDir, name))).filter((pid) => pid !== undefined)
+      outcome.pids.push(...groups)
+      await stopGroups(groups)
     })
     const slack = await startFakeSlack({
       token: SLACK_TOKEN,
@@ -157,7 +186,7 @@ export async function runDemo(options = {}) {
     const swap = (inputs) => cli('blue-green-swap', inputs, { inputsFiles: [serverInputs] })
     const release = (version, env = {}) => ({
       version,
-      command: `exec '${node24}' --no-warnings '${versionedApp}'`,
+      command: `exec ${shellWord(node24)} --no-warnings ${shellWord(versionedApp)}`,
       env: Object.entries({ DB_PATH: database, ...env })
         .map(([key, value]) => `${key}=${value}`)
         .join('\n')
@@ -236,7 +265,7 @@ export async function runDemo(options = {}) {
         analysis: 'synthetic',
         'synthetic-rate': '60',
         'max-error-rate': '1%',
-        'max-p95': '150ms'
+        'max-p95': '400ms'
       })
       if (deployed.exitCode !== 0 || deployed.outputs.outcome !== 'promoted') throw new Error(`v2 was not promoted: ${deployed.outputs.reason ?? `exit code ${deployed.exitCode}`}`)
       const version = await served()
@@ -247,22 +276,22 @@ export async function runDemo(options = {}) {
     say(`   GET /items through the router (${items.version}): ${JSON.stringify(items.items?.slice(0, 2))} …`)
     await notify('success', 'v2', `v2 promoted after canary 10 → 50 → 100`)
 
-    // 5. A broken v3: slow, so its canary analysis (p95 ≤ 150 ms) fails and it is rolled back.
-    await phase('5. blue-green-swap v3 (slow: 300 ms a request): canary fails, rollback', async () => {
+    // 5. A broken v3: slow, so its canary analysis (p95 ≤ 400 ms) fails and it is rolled back.
+    await phase('5. blue-green-swap v3 (slow: 800 ms a request): canary fails, rollback', async () => {
       const before = performance.now()
       const deployed = await swap({
         version: 'v3',
-        ...release('v3', { LATENCY_MS: '300' }),
+        ...release('v3', { LATENCY_MS: '800' }),
         'check-path': '/health',
         steps: short ? '50,100' : '10,50,100',
         bake,
         analysis: 'synthetic',
         'synthetic-rate': '80',
         'max-error-rate': '1%',
-        'max-p95': '150ms'
+        'max-p95': '400ms'
       })
       const rollingBack = deployed.lines.find((line) => line.text.includes('Rolling back to'))
-      const lastV3 = load.snapshot().lastSeen.v3
+      const lastV3 = load.snapshot().lastSent.v3
       const timings = (() => {
         try {
           return JSON.parse(deployed.outputs['phase-timings'] ?? '{}')
@@ -276,7 +305,7 @@ export async function runDemo(options = {}) {
         reason: deployed.outputs.reason,
         activeVersion: deployed.outputs['active-version'],
         v3Served: (load.snapshot().versions.v3 ?? 0) > 0,
-        // From the moment the action said it rolls back to the last response v3 gave through the router.
+        // From the moment the action said it rolls back to the last request the router sent to v3.
         restoredMs: rollingBack && lastV3 !== undefined ? Math.max(0, Math.round(lastV3 - rollingBack.at)) : undefined,
         actionRollbackMs: timings.rollback,
         deployMs: Math.round(performance.now() - before)

@@ -74,7 +74,8 @@ ${buckets}
 }
 `
   )
-  const child = spawn('nginx', ['-p', prefix, '-e', join(prefix, 'logs', 'error.log'), '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] })
+  // Its own process group: a Ctrl-C in the terminal reaches the demo, which stops nginx last, in order.
+  const child = spawn('nginx', ['-p', prefix, '-e', join(prefix, 'logs', 'error.log'), '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
   let exited = false
