@@ -2,13 +2,27 @@
 // npm run demo — the production pipeline end to end on localhost, through the CLI, as a reusable
 // workflow chains the actions (see scripts/demo/pipeline.mjs and the README's "What the demo
 // shows"). Options: --router nginx|embedded (default: nginx when installed), --short (shorter
-// bakes and canary, for the test), --quiet (no action logs), --result-file <path> (the outcome as
-// JSON). Exit code 0 only when every expected outcome happened, including zero failed requests.
+// bakes and canary, for the test), --quiet (no action logs), --keep (leave the work folder: each
+// step's outputs.json and summary.md, the database, the backups), --result-file <path> (the outcome
+// as JSON). Exit code 0 only when every expected outcome happened, including zero failed requests.
 import { writeFileSync } from 'node:fs'
 import { Cancelled, runDemo } from './demo/pipeline.mjs'
 import { signalRunning } from './demo/cli-step.mjs'
 
 const argv = process.argv.slice(2)
+const FLAGS = ['--short', '--quiet', '--keep']
+const VALUED = ['--router', '--result-file']
+for (let i = 0; i < argv.length; i++) {
+  if (VALUED.includes(argv[i]) && argv[i + 1] !== undefined) i++
+  else if (!FLAGS.includes(argv[i])) {
+    console.error(`demo: unknown option ${VALUED.includes(argv[i]) ? `${argv[i]} without a value` : `"${argv[i]}"`}: expected ${[...FLAGS, '--router nginx|embedded', '--result-file <path>'].join(', ')}`)
+    process.exit(2)
+  }
+}
+// `npm run demo | head` closes the pipe early: keep going quietly, so everything started is still stopped.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error
+})
 const option = (name) => {
   const at = argv.indexOf(name)
   return at >= 0 ? argv[at + 1] : undefined
@@ -41,7 +55,7 @@ function table(rows) {
 const outcome = {}
 let exitCode = 1
 try {
-  await runDemo({ router, short: argv.includes('--short'), verbose: !argv.includes('--quiet'), signal: controller.signal }, outcome)
+  await runDemo({ router, short: argv.includes('--short'), verbose: !argv.includes('--quiet'), keep: argv.includes('--keep'), signal: controller.signal }, outcome)
   const load = outcome.load
   const rollback = outcome.rollback
   console.log('')
@@ -57,7 +71,9 @@ try {
   console.log(`Load generator: ${load.sent} requests through the router, ${load.failures} failed (retry-once, as a browser sees it); strict: ${load.strictFailures} failed on the first attempt, ${load.retriedOk} of them fine on the retry`)
   console.log(`Versions answering the load: ${Object.entries(load.versions).map(([v, n]) => `${v} ${n}`).join(', ')}`)
   console.log(
-    `Rollback: ${rollback.restoredMs !== undefined ? `all traffic back on v2 ${rollback.restoredMs} ms after blue-green-swap decided to roll back (the last load-generator request the router sent to v3) ${rollback.restoredMs < 2000 ? '✔ under 2 s' : '✘ over 2 s'}` : 'v3 never answered the load generator'}${rollback.actionRollbackMs !== undefined ? `; the action's rollback phase took ${rollback.actionRollbackMs} ms` : ''}`
+    `Rollback: traffic back on v2 in ${rollback.actionRollbackMs ?? '?'} ms (blue-green-swap's rollback phase); ${
+      rollback.restoredMs !== undefined ? `the load generator's last request routed to v3 was sent ${rollback.restoredMs} ms after the action logged its decision` : 'v3 never answered the load generator'
+    } ${Math.max(rollback.actionRollbackMs ?? 0, rollback.restoredMs ?? 0) < 2000 ? '✔ under 2 s' : '✘ over 2 s'}`
   )
   console.log(`Backup: ${outcome.backup['backup-id']} (${outcome.backup.uri}), sha256 ${String(outcome.backup.sha256).slice(0, 12)}…, verified`)
   console.log(`Migration: ${outcome.migration['applied-count']} applied, database at version ${outcome.migration['current-version']}`)

@@ -79,7 +79,7 @@ function pidIn(file) {
  * runDemo({ short, router, say, signal, verbose }, outcome) fills `outcome` (phases, load report,
  * rollback figures, the pids it started…) as it goes, so a caller sees how far a failed or
  * cancelled run got. `router`: 'auto' (nginx when installed), 'nginx' or 'embedded'. `short` runs
- * shorter bakes and canary (the test).
+ * shorter bakes and canary (the test). `keep` leaves the work folder (reports, database, backups).
  */
 export async function runDemo(options = {}, outcome = {}) {
   const say = options.say ?? ((line) => console.log(line))
@@ -90,7 +90,7 @@ export async function runDemo(options = {}, outcome = {}) {
   const work = mkdtempSync(join(tmpdir(), 'deploy-actions-demo-'))
   // nginx's workers (user nobody when run as root) must be able to look into the flag folder.
   chmodSync(work, 0o755)
-  cleanups.push(() => rmSync(work, { recursive: true, force: true }))
+  cleanups.push(() => (options.keep ? say(`Kept: ${work} (each step's outputs.json and summary.md under runs/)`) : rmSync(work, { recursive: true, force: true })))
   const runDir = join(work, 'server')
   const flagDir = join(runDir, 'flags')
   mkdirSync(flagDir, { recursive: true })
@@ -222,18 +222,20 @@ export async function runDemo(options = {}, outcome = {}) {
       return response.headers.get('x-app-version') ?? 'none'
     }
 
-    // 1. v1 live as blue, with its database.
+    // 1. v1 live, with its database.
+    let firstColor
     await phase('1. v1 live: first deploy, SQLite database with 4 rows', async () => {
       const created = await cli('migrate', { 'database-url': `sqlite:${database}`, directory: migrations, target: '1' })
       if (created.exitCode !== 0) throw new Error('migrate could not create the database')
       const deployed = await swap({ version: 'v1', command: release('v1').command, env: release('v1').env, 'check-path': '/health' })
       if (deployed.exitCode !== 0) throw new Error(`blue-green-swap could not start v1 (exit code ${deployed.exitCode})`)
+      firstColor = deployed.outputs['active-color']
       load = startLoad({ url: router.url, rps: 40 })
       const version = await served()
       outcome.served.push(version)
       return { result: `${version} serves from the ${deployed.outputs['active-color']} slot (an empty server counts blue as live, so a first deploy starts on green); load generator started: 40 req/s through the router` }
     })
-    await notify('started', 'v2', `v1 live on blue (${elapsed().trim()})`)
+    await notify('started', 'v2', `v1 live on ${firstColor}, load generator running`)
 
     // 2. Backup.
     await phase('2. db-backup of the database (verified)', async () => {
