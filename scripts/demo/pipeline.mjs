@@ -19,6 +19,7 @@ const SLACK_TOKEN = 'xoxb-demo-0000-local-fake-slack'
 const SLACK_CHANNEL = 'C0DEMO0001'
 const versionedApp = join(repoRoot, 'test', 'fixtures', 'versioned-app', 'server.mjs')
 const migrations = join(repoRoot, 'scripts', 'demo', 'migrations')
+const checksFile = join(repoRoot, 'scripts', 'demo', 'smoke-checks.yml')
 
 export class Cancelled extends Error {}
 
@@ -261,7 +262,7 @@ export async function runDemo(options = {}, outcome = {}) {
       const deployed = await swap({
         version: 'v2',
         ...release('v2'),
-        'check-path': '/items',
+        'checks-file': checksFile,
         steps: '10,50,100',
         bake,
         analysis: 'synthetic',
@@ -284,7 +285,7 @@ export async function runDemo(options = {}, outcome = {}) {
       const deployed = await swap({
         version: 'v3',
         ...release('v3', { LATENCY_MS: '800' }),
-        'check-path': '/health',
+        'checks-file': checksFile,
         steps: short ? '50,100' : '10,50,100',
         bake,
         analysis: 'synthetic',
