@@ -34,9 +34,15 @@ if (!['auto', 'nginx', 'embedded'].includes(router)) {
 }
 
 // Ctrl-C: the step in progress gets it once (blue-green-swap puts traffic back before it exits),
-// then the demo stops everything it started. A second Ctrl-C is passed on too (the action stops at once).
+// then the demo stops everything it started. Under `npm run demo` one Ctrl-C arrives twice (from
+// the terminal and forwarded by npm), so a repeat within a second is the same press; a later
+// second press is passed on (the action then stops at once).
 const controller = new AbortController()
+let lastSignalAt = 0
 const onSignal = (signal) => {
+  const now = performance.now()
+  if (now - lastSignalAt < 1000) return
+  lastSignalAt = now
   if (!controller.signal.aborted) console.log(`\n${signal}: stopping the step in progress, then everything the demo started…`)
   controller.abort()
   signalRunning(signal)

@@ -108,6 +108,8 @@ describe('npm run demo (shortened), through the CLI', () => {
     const run = await demo(['--router', 'nginx'], { interruptWhen: 'Step 1: 10% of traffic' })
     expect(run.code).toBe(130)
     expect(run.stdout).toContain('SIGINT: stopping the step in progress')
+    // The press reached the action (forwarded by the demo, then the CLI): it put the traffic back.
+    expect(run.stdout).toMatch(/cancelled: traffic is back on (green|blue)/)
     expect(run.stderr).toContain('demo: cancelled; everything it started has been stopped')
     expect(run.outcome.load.failures).toBe(0)
     expect(run.outcome.pids.length).toBeGreaterThan(0)
