@@ -20,7 +20,7 @@ const app = spawn(node24, [join(repoRoot, 'test/fixtures/sample-app/server.mjs')
 const listening = () => new Promise((resolve) => connect(port, '127.0.0.1').once('connect', function () { this.destroy(); resolve(true) }).once('error', () => resolve(false)))
 while (!(await listening())) await new Promise((r) => setTimeout(r, 50))
 
-let exitCode = 1
+let exitCode
 try {
   const result = await runAction({
     action: 'smoke-test',

@@ -2,6 +2,7 @@
 // Generates, from the six actions' own action.yml files:
 //   action.yml                              the root dispatcher (`action: <name>` + the union of inputs/outputs)
 //   packages/dispatch/defaults.generated.json   each action's input defaults, applied by the dispatcher
+//   packages/dispatch/post-steps.generated.json the actions with a post step, which the dispatcher's own post runs
 //   actions/<name>/README.md                the inputs and outputs tables between the generated markers
 //   node scripts/generate.mjs           write them
 //   node scripts/generate.mjs --check   exit 1 and name the files that differ from what would be written
@@ -78,7 +79,7 @@ function rootAction(actions) {
         branding: { icon: 'upload-cloud', color: 'blue' },
         inputs,
         outputs,
-        runs: { using: 'node24', main: 'dist/dispatch/index.js' }
+        runs: actionsWithPost(actions).length > 0 ? { using: 'node24', main: 'dist/dispatch/index.js', post: 'dist/dispatch/index.js' } : { using: 'node24', main: 'dist/dispatch/index.js' }
       },
       { lineWidth: 0 }
     )
@@ -94,6 +95,10 @@ function dispatchDefaults(actions) {
     }
   }
   return `${JSON.stringify(defaults, null, 2)}\n`
+}
+
+function actionsWithPost(actions) {
+  return actions.filter(({ meta }) => meta.runs?.post !== undefined).map(({ name }) => name)
 }
 
 function isExpression(value) {
@@ -142,6 +147,7 @@ export async function generate() {
   const files = new Map()
   files.set(join(root, 'action.yml'), rootAction(actions))
   files.set(join(root, 'packages', 'dispatch', 'defaults.generated.json'), dispatchDefaults(actions))
+  files.set(join(root, 'packages', 'dispatch', 'post-steps.generated.json'), `${JSON.stringify(actionsWithPost(actions), null, 2)}\n`)
   for (const { name, meta } of actions) {
     const readme = join(root, 'actions', name, 'README.md')
     if (existsSync(readme)) files.set(readme, withTables(await readFile(readme, 'utf8'), meta))

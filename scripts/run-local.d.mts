@@ -1,5 +1,6 @@
 export declare const repoRoot: string
 export declare const node24: string
+export declare const FAKE_RUN_ENV: Record<string, string>
 
 export interface ActionInputSpec {
   description?: string
@@ -18,10 +19,21 @@ export interface RunOptions {
   timeoutMs?: number
   cwd?: string
   onStdout?: (chunk: string) => void
+  onStderr?: (chunk: string) => void
+  /** The environment to start from instead of the made-up runner's (the CLI passes the caller's). */
+  baseEnv?: Record<string, string>
+  /** Turns an action.yml default (which may hold an expression) into the value passed. */
+  expandDefault?: (input: string, value: string) => string
+  /** An empty folder for the runner's files and RUNNER_TEMP (default: a new temporary folder). */
+  workDir?: string
+  /** Pass SIGINT/SIGTERM on to the action. */
+  forwardSignals?: boolean
 }
 
 export interface RunResult {
   exitCode: number | null
+  /** The signal that ended the action, when one did. */
+  signal: string | null
   stdout: string
   stderr: string
   outputs: Record<string, string>

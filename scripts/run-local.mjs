@@ -2,7 +2,7 @@
 // Runs an action's committed bundle the way the GitHub runner does: `node dist/<name>/index.js`
 // under Node 24, inputs as INPUT_* variables (with action.yml defaults), and the runner's file
 // commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_STATE, GITHUB_PATH) as temp files
-// that are parsed afterwards. Used by the runner-contract tests and by hand:
+// that are parsed afterwards. Used by the runner-contract tests, and by the CLI (scripts/cli/):
 //   node scripts/run-local.mjs smoke-test --input url=http://127.0.0.1:8080/health [--input k=v …]
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -13,8 +13,30 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-/** The Node 24 binary GitHub's `using: node24` runs, installed from the npm registry as a dev dependency. */
-export const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node')
+/**
+ * The Node 24 binary GitHub's `using: node24` runs, installed from the npm registry as a dev
+ * dependency; where that is absent (an installed package), the Node running this script.
+ */
+const bundledNode = join(repoRoot, 'node_modules', 'node', 'bin', 'node')
+export const node24 = existsSync(bundledNode) ? bundledNode : process.execPath
+
+/** What the runner sets that describes the run; the test harness uses these made-up values. */
+export const FAKE_RUN_ENV = {
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_REPOSITORY: 'octo-org/shop',
+  GITHUB_REPOSITORY_OWNER: 'octo-org',
+  GITHUB_SHA: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_WORKFLOW: 'Deploy',
+  GITHUB_JOB: 'deploy',
+  GITHUB_RUN_ID: '1658821493',
+  GITHUB_RUN_NUMBER: '42',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_API_URL: 'https://api.github.com'
+}
 
 export function actionYamlPath(action) {
   return action === 'root' ? join(repoRoot, 'action.yml') : join(repoRoot, 'actions', action, 'action.yml')
@@ -39,7 +61,7 @@ export function actionEntry(action) {
 export async function runAction(options) {
   const metadata = loadActionMetadata(options.action)
   if (metadata.runs.using !== 'node24') throw new Error(`${options.action}: runs.using is ${metadata.runs.using}, not node24`)
-  const workDir = await mkdtemp(join(tmpdir(), `run-${options.action}-`))
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), `run-${options.action}-`)))
   const files = {
     GITHUB_OUTPUT: join(workDir, 'output'),
     GITHUB_STEP_SUMMARY: join(workDir, 'summary.md'),
@@ -51,27 +73,18 @@ export async function runAction(options) {
   for (const file of Object.values(files)) await writeFile(file, '')
   await writeFile(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
 
+  // `baseEnv` (the CLI: the caller's environment) replaces the made-up run; the file commands,
+  // workspace and temp folder are always this run's own.
   const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? workDir,
-    LANG: 'C.UTF-8',
-    CI: 'true',
+    ...(options.baseEnv ?? {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? workDir,
+      LANG: 'C.UTF-8',
+      CI: 'true',
+      ...FAKE_RUN_ENV
+    }),
     GITHUB_ACTIONS: 'true',
     GITHUB_ACTION: options.action,
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_REPOSITORY: 'octo-org/shop',
-    GITHUB_REPOSITORY_OWNER: 'octo-org',
-    GITHUB_SHA: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REF_NAME: 'main',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_WORKFLOW: 'Deploy',
-    GITHUB_JOB: 'deploy',
-    GITHUB_RUN_ID: '1658821493',
-    GITHUB_RUN_NUMBER: '42',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
     GITHUB_WORKSPACE: options.cwd ?? workDir,
     RUNNER_TEMP: workDir,
     RUNNER_OS: 'Linux',
@@ -79,7 +92,7 @@ export async function runAction(options) {
     ...files
   }
   for (const [name, spec] of Object.entries(metadata.inputs)) {
-    if (spec?.default !== undefined) env[inputVariable(name)] = String(spec.default)
+    if (spec?.default !== undefined) env[inputVariable(name)] = options.expandDefault ? options.expandDefault(name, String(spec.default)) : String(spec.default)
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value
   Object.assign(env, options.env ?? {})
@@ -88,7 +101,10 @@ export async function runAction(options) {
   const child = spawn(node24, [actionEntry(options.action)], {
     cwd: options.cwd ?? workDir,
     env,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // With forwarded signals the action has its own process group, so a Ctrl-C in the terminal
+    // reaches it once (forwarded), not twice (which runAction treats as "stop now").
+    detached: options.forwardSignals === true
   })
   let stdout = ''
   let stderr = ''
@@ -96,14 +112,29 @@ export async function runAction(options) {
     stdout += chunk
     options.onStdout?.(String(chunk))
   })
-  child.stderr.on('data', (chunk) => (stderr += chunk))
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+    options.onStderr?.(String(chunk))
+  })
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-  const exitCode = await new Promise((done) => child.on('close', (code) => done(code)))
+  // The runner, cancelling a job, signals the action and gives it time to clean up; so does this.
+  const forward = (signal) => child.kill(signal)
+  const signals = options.forwardSignals ? ['SIGINT', 'SIGTERM'] : []
+  for (const signal of signals) process.on(signal, forward)
+  let signal = null
+  const exitCode = await new Promise((done) =>
+    child.on('close', (code, endedBy) => {
+      signal = endedBy
+      done(code)
+    })
+  )
+  for (const signal of signals) process.removeListener(signal, forward)
   clearTimeout(timer)
   const durationMs = performance.now() - started
 
   return {
     exitCode,
+    signal,
     stdout,
     stderr,
     outputs: parseFileCommand(await readFile(files.GITHUB_OUTPUT, 'utf8')),
@@ -150,21 +181,10 @@ function commandLines(stdout, command) {
     .map((line) => line.replace(prefix, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
 }
 
+// `npm run local -- <action> …` is the CLI (bin/deploy-actions.mjs): same flags, same output.
+// No top-level await here: the CLI imports this module, which must finish loading first.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [action, ...rest] = process.argv.slice(2)
-  if (!action) {
-    console.error('usage: node scripts/run-local.mjs <action> [--input name=value …]')
-    process.exit(2)
-  }
-  const inputs = {}
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] !== '--input') continue
-    const pair = rest[++i] ?? ''
-    const at = pair.indexOf('=')
-    inputs[pair.slice(0, at)] = pair.slice(at + 1)
-  }
-  const result = await runAction({ action, inputs, cwd: process.cwd(), timeoutMs: 600_000, onStdout: (s) => process.stdout.write(s) })
-  console.log(`\n--- outputs ---\n${JSON.stringify(result.outputs, null, 2)}\n--- job summary ---\n${result.summary}`)
-  await cleanup(result)
-  process.exit(result.exitCode ?? 1)
+  import('./cli/main.mjs').then(async ({ main }) => {
+    process.exitCode = await main(process.argv.slice(2))
+  })
 }

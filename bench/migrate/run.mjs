@@ -14,6 +14,7 @@
 //
 //   npm run bench:migrate
 //   BENCH_MIGRATIONS=500 BENCH_ROUNDS=5 npm run bench:migrate
+//   BENCH_BASELINE_BUNDLE=/tmp/old-dist-migrate npm run bench:migrate   # also an older bundle, side by side
 import { execFileSync, spawn } from 'node:child_process'
 import { chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -34,6 +35,7 @@ process.on('SIGINT', () => process.exit(130))
 const bundleDir = mkdtempSync(join(tmpdir(), 'bench-migrate-bundle-'))
 cpSync(join(root, 'dist', 'migrate'), bundleDir, { recursive: true })
 cleanups.push(() => rmSync(bundleDir, { recursive: true, force: true }))
+const baselineBundle = process.env.BENCH_BASELINE_BUNDLE
 
 function freePort() {
   return new Promise((done) => {
@@ -82,9 +84,9 @@ function time(fn) {
   return Promise.resolve(fn()).then(() => performance.now() - started)
 }
 
-function runAction(url, dir) {
+function runAction(url, dir, bundle = bundleDir) {
   return new Promise((done, fail) => {
-    const child = spawn(node24, [join(bundleDir, 'index.js')], {
+    const child = spawn(node24, [join(bundle, 'index.js')], {
       env: { PATH: process.env.PATH, 'INPUT_DATABASE-URL': url, INPUT_DIRECTORY: dir, INPUT_TOOL: 'builtin', 'INPUT_LOCK-TIMEOUT': '1m', GITHUB_ACTOR: 'bench' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
@@ -109,7 +111,7 @@ console.log(`PostgreSQL on 127.0.0.1:${port}; ${count} migrations; ${rounds} rou
 const oneSession = join(dir, 'one-session.psql')
 writeFileSync(oneSession, files.map((f) => `BEGIN;\n\\i ${f}\nCOMMIT;\n`).join(''))
 
-const results = { action: [], psql: [], noop: [], session: [] }
+const results = { action: [], psql: [], noop: [], session: [], baseline: [] }
 for (let round = 1; round <= rounds; round++) {
   sql(`CREATE DATABASE action_${round}`)
   sql(`CREATE DATABASE psql_${round}`)
@@ -123,6 +125,10 @@ for (let round = 1; round <= rounds; round++) {
   const sessionMs = await time(() =>
     execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', `session_${round}`, '-f', oneSession], { stdio: 'pipe' })
   )
+  if (baselineBundle) {
+    sql(`CREATE DATABASE baseline_${round}`)
+    results.baseline.push(await time(() => runAction(`postgres://postgres@127.0.0.1:${port}/baseline_${round}`, dir, baselineBundle)))
+  }
   const applied = sql('SELECT count(*) FROM deploy_actions_migrations', `action_${round}`)
   const tablesAction = sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", `action_${round}`)
   const tablesPsql = sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", `psql_${round}`)
@@ -153,6 +159,12 @@ const lines = [
   '',
   `Ratio (baseline time ÷ action time; > 1 means the action is faster): **${ratio.toFixed(2)}**`,
   '',
+  ...(baselineBundle
+    ? [
+        `Baseline bundle (${baselineBundle}), same files, fresh database: median ${seconds(median(results.baseline))} (${results.baseline.map(seconds).join(', ')}); this bundle ÷ baseline bundle: **${(action / median(results.baseline)).toFixed(2)}**`,
+        ''
+      ]
+    : []),
   `The action keeps one connection for all files; psql -1 -f pays a process start and a connection per file. Against one psql session the action's own overhead (Node start, lock, history rows, checks) is ${seconds(action - session)} (${(action / session).toFixed(2)}×).`,
   ''
 ]

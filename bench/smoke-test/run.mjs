@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Benchmark: a 50-check suite against a local server that answers in 50 ms, run by the
 // smoke-test action (as the runner runs it: node dist/smoke-test/index.js) against the same 50
-// checks run one after another with curl (status and body text checked, as the action does).
+// checks run one after another with curl (status and body text checked, as the action does), and
+// against the floor: a plain Node `http` keep-alive loop making the same requests 10 at once
+// (bench/smoke-test/plain-loop.mjs, its own process). Goal: the action at concurrency 10 within
+// 1.3× of that floor.
 //   npm run bench:smoke-test [-- --rounds 5 --checks 50 --latency-ms 50]
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -86,6 +89,8 @@ try {
   const baseUrl = `http://127.0.0.1:${port}`
   const file = join(dir, 'checks.yml')
   const script = join(dir, 'curl-suite.sh')
+  const plainChecks = join(dir, 'checks.json')
+  await writeFile(plainChecks, JSON.stringify(checks))
   await writeFile(file, checksYaml(baseUrl))
   await writeFile(script, curlScript(baseUrl), { mode: 0o755 })
   const curlVersion = execFileSync('curl', ['--version']).toString().split('\n')[0]
@@ -99,7 +104,8 @@ try {
   const variants = [
     ['smoke-test action, concurrency 10 (default)', () => runSmoke(10)],
     ['smoke-test action, concurrency 1 (one after another, kept-alive connection)', () => runSmoke(1)],
-    [`curl, one after another (${curlVersion.split(' ').slice(0, 2).join(' ')})`, () => timeCommand('bash', [script])]
+    [`curl, one after another (${curlVersion.split(' ').slice(0, 2).join(' ')})`, () => timeCommand('bash', [script])],
+    ['plain Node http keep-alive loop, 10 at once (floor)', () => timeCommand(node24, [join(repoRoot, 'bench', 'smoke-test', 'plain-loop.mjs'), baseUrl, plainChecks, '10'])]
   ]
   // Warm up the file cache and the server once, then alternate the variants round by round.
   for (const [, run] of variants) await run()
@@ -118,6 +124,7 @@ try {
   }
   console.log('')
   console.log(`ratio: curl loop / smoke-test action = ${(curl / medians[0]).toFixed(2)}`)
+  console.log(`ratio: smoke-test action (concurrency 10) / plain Node http loop (10 at once) = ${(medians[0] / medians[3]).toFixed(2)} (goal ≤ 1.30)`)
 } finally {
   server.kill('SIGTERM')
   await rm(dir, { recursive: true, force: true })

@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2194);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(687);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2194:
+/***/ 687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28402,31 +28402,8 @@ const actionsLogger = {
     debug: (message) => core/* debug */.Yz(message)
 };
 
-// EXTERNAL MODULE: ./packages/core/input-error.ts
-var input_error = __nccwpck_require__(2683);
-;// CONCATENATED MODULE: ./packages/core/redact.ts
-/** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
-function redact(text, secrets) {
-    let result = text;
-    const sorted = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-    for (const secret of sorted)
-        result = result.split(secret).join('***');
-    return result;
-}
-
-;// CONCATENATED MODULE: ./packages/core/error-message.ts
-
-
-/**
- * The one line an action fails with: input errors as they are (they already name the input and
- * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
- */
-function failureMessage(action, error, secrets = []) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = (0,input_error/* isInputError */.B)(error) ? message : `${action} failed: ${message}`;
-    return redact(line, secrets);
-}
-
+// EXTERNAL MODULE: ./packages/core/error-message.ts
+var error_message = __nccwpck_require__(3728);
 ;// CONCATENATED MODULE: ./packages/core/secrets.ts
 
 /**
@@ -28461,6 +28438,8 @@ async function writeSummary(markdown) {
     await core/* summary */.z.addRaw(markdown, true).write();
 }
 
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __nccwpck_require__(2683);
 // EXTERNAL MODULE: ./packages/core/markdown.ts
 var markdown = __nccwpck_require__(9031);
 // EXTERNAL MODULE: external "node:crypto"
@@ -28768,31 +28747,27 @@ async function feedTool(source, tool) {
         throw fed.reason;
 }
 
-;// CONCATENATED MODULE: ./packages/providers/backup-store.ts
-async function createBackupStore(config) {
+;// CONCATENATED MODULE: ./packages/providers/backup-store/factory.ts
+/** One line per store: its folder is loaded (with its SDK) only when chosen. */
+const STORES = {
+    'azure-blob': async (destination, config) => (await __nccwpck_require__.e(/* import() */ 888).then(__nccwpck_require__.bind(__nccwpck_require__, 888))).createBlobStore(destination, config),
+    s3: async (destination, config) => (await __nccwpck_require__.e(/* import() */ 68).then(__nccwpck_require__.bind(__nccwpck_require__, 6068))).createS3Store(destination, config),
+    local: async (destination) => (await __nccwpck_require__.e(/* import() */ 115).then(__nccwpck_require__.bind(__nccwpck_require__, 2115))).createFileStore(destination)
+};
+/** `deps.logger` wins over a logger given in `config`. */
+async function createBackupStore(config, deps = {}) {
     const { destination } = config;
-    switch (destination.kind) {
-        case 'azure-blob': {
-            const { createBlobStore } = await __nccwpck_require__.e(/* import() */ 991).then(__nccwpck_require__.bind(__nccwpck_require__, 3991));
-            return createBlobStore(destination, config);
-        }
-        case 's3': {
-            const { createS3Store } = await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 3722));
-            return createS3Store(destination, config);
-        }
-        case 'local': {
-            const { createFileStore } = await __nccwpck_require__.e(/* import() */ 43).then(__nccwpck_require__.bind(__nccwpck_require__, 9043));
-            return createFileStore(destination);
-        }
-        default: {
-            const never = destination;
-            throw new Error(`unknown destination ${JSON.stringify(never)}`);
-        }
-    }
+    // The record is keyed by kind, so the loader found takes this destination's own variant.
+    const load = STORES[destination.kind];
+    if (!load)
+        throw new Error(`unknown destination ${JSON.stringify(destination)}`);
+    return load(destination, { ...config, ...(deps.logger ? { logger: deps.logger } : {}) });
 }
 
-// EXTERNAL MODULE: ./packages/providers/store-error.ts
-var store_error = __nccwpck_require__(921);
+// EXTERNAL MODULE: ./packages/providers/backup-store/store-error.ts
+var store_error = __nccwpck_require__(5020);
+// EXTERNAL MODULE: ./packages/core/redact.ts
+var redact = __nccwpck_require__(3591);
 ;// CONCATENATED MODULE: ./packages/db/database-url.ts
 
 const DEFAULT_PORT = { postgres: 5432, mysql: 3306 };
@@ -28970,7 +28945,7 @@ function toJdbc(url) {
  */
 function mysqlEngine(url) {
     const secrets = databaseUrlSecrets(url.raw);
-    const scrub = (text) => redact(text, secrets);
+    const scrub = (text) => (0,redact/* redact */.E)(text, secrets);
     const env = { MYSQL_PWD: url.password || undefined };
     const connection = ['--protocol=TCP', `--host=${url.host}`, `--port=${url.port}`, ...(url.user ? [`--user=${url.user}`] : [])];
     if (url.params.ssl === 'true' || url.params['ssl-mode']?.toUpperCase() === 'REQUIRED')
@@ -29069,7 +29044,7 @@ const TABLE_COUNT_SQL = "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHE
  */
 function postgresEngine(url) {
     const secrets = databaseUrlSecrets(url.raw);
-    const scrub = (text) => redact(text, secrets);
+    const scrub = (text) => (0,redact/* redact */.E)(text, secrets);
     const env = { PGPASSWORD: url.password || undefined, PGCONNECT_TIMEOUT: '15', PGAPPNAME: 'deploy-actions db-backup' };
     const dbnameFor = (database) => {
         const copy = new URL(withoutPassword(url));
@@ -29972,6 +29947,7 @@ function secretInput(name) {
 
 /** Pure parsers for action inputs. Each takes the input's name so its error can name it. */
 // C0 controls (tab and line breaks included), DEL and C1 controls: never valid in a one-line input.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Where the first control character stands, for an error that names the position, not the value. */
 function controlCharacterAt(value) {
@@ -30142,8 +30118,8 @@ function parseEncryptionKey(input, raw) {
     throw new input_error/* InputError */.d(input, 'is neither hex nor base64', expected);
 }
 
-// EXTERNAL MODULE: ./packages/providers/backup-destination.ts
-var backup_destination = __nccwpck_require__(9236);
+// EXTERNAL MODULE: ./packages/providers/backup-store/destination.ts
+var backup_store_destination = __nccwpck_require__(7838);
 ;// CONCATENATED MODULE: ./actions/db-backup/src/inputs.ts
 
 
@@ -30245,14 +30221,14 @@ function dumpInputs(engine, common, cwd) {
     if (common.mode === 'restore') {
         const which = exactlyOneOf({ 'backup-id': input('backup-id'), uri: input('uri') });
         if (which === 'uri') {
-            const object = (0,backup_destination/* parseDestination */.G)('uri', input('uri'), cwd);
+            const object = (0,backup_store_destination/* parseDestination */.G)('uri', input('uri'), cwd);
             destination = rootOf(object);
             restore = { uriKey: keyOf(object) };
             if (restore.uriKey === '')
                 throw new input_error/* InputError */.d('uri', 'names a container, bucket or directory, not a backup', 'the uri output of a backup run');
         }
         else {
-            destination = (0,backup_destination/* parseDestination */.G)('destination', requiredDestination(), cwd);
+            destination = (0,backup_store_destination/* parseDestination */.G)('destination', requiredDestination(), cwd);
             const backupId = input('backup-id').trim();
             if (backupId !== 'latest' && !/^\d{8}T\d{6}Z-[A-Za-z0-9._-]+$/.test(backupId)) {
                 throw new input_error/* InputError */.d('backup-id', `is "${backupId}", which is not a backup id`, 'the backup-id output of a backup run (e.g. 20261122T031500Z-1658821493-1) or latest');
@@ -30261,7 +30237,7 @@ function dumpInputs(engine, common, cwd) {
         }
     }
     else {
-        destination = (0,backup_destination/* parseDestination */.G)('destination', requiredDestination(), cwd);
+        destination = (0,backup_store_destination/* parseDestination */.G)('destination', requiredDestination(), cwd);
     }
     checkStoreCredentials(destination, azure);
     return { ...common, kind: 'dump', engine, database, destination, restore, azure, s3, compression, encryptionKey, verify };
@@ -30384,8 +30360,23 @@ function retentionSection(retention) {
     return `${heading}\n\n${(0,markdown/* markdownTable */.Qj)(['backup', 'created', 'decision', 'why'], rows)}`;
 }
 
-// EXTERNAL MODULE: ./packages/providers/snapshot.ts
-var providers_snapshot = __nccwpck_require__(6307);
+;// CONCATENATED MODULE: ./packages/providers/snapshot/factory.ts
+/** One line per provider: its folder is loaded (with its SDK) only when chosen. */
+const PROVIDERS = {
+    'rds-snapshot': async (config) => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(202), __nccwpck_require__.e(635)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7635))).createRdsSnapshotProvider(config),
+    'azure-flexible': async (config) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3499))).createFlexibleBackupProvider({ ...config, endpoint: config.endpoint || process.env.DEPLOY_ACTIONS_ARM_ENDPOINT || undefined })
+};
+/** `deps` (logger, clock, credential) win over the same fields given in `config`. */
+async function createSnapshotProvider(config, deps = {}) {
+    const load = PROVIDERS[config.kind];
+    if (!load)
+        throw new Error(`unknown snapshot provider kind "${String(config.kind)}"`);
+    return load({ ...config, ...definedOnly(deps) });
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./actions/db-backup/src/snapshot-flow.ts
 
 
@@ -30406,7 +30397,7 @@ function progressReporter(logger, intervalMs, what) {
 async function runSnapshotBackup(inputs, deps) {
     const { logger } = deps;
     const now = deps.now ?? (() => new Date());
-    const provider = await (0,providers_snapshot/* createSnapshotProvider */.OY)({ ...inputs.provider, logger });
+    const provider = await createSnapshotProvider({ ...inputs.provider, logger });
     const started = performance.now();
     const createdAt = now();
     const id = snapshotId(inputs.environment, createdAt, inputs.deploymentId);
@@ -30459,7 +30450,7 @@ async function applySnapshotRetention(inputs, provider, created, now, logger) {
 async function runSnapshotRestore(inputs, deps) {
     const { logger } = deps;
     const restore = inputs.restore;
-    const provider = await (0,providers_snapshot/* createSnapshotProvider */.OY)({ ...inputs.provider, logger });
+    const provider = await createSnapshotProvider({ ...inputs.provider, logger });
     let snapshot = restore.snapshotId;
     if (snapshot === 'latest') {
         // listManaged answers newest first.
@@ -30539,11 +30530,39 @@ async function run() {
         await writeSummary(buildSummary(result.report));
     }
     catch (error) {
-        core/* setFailed */.C1(failureMessage('db-backup', error, knownSecrets()));
+        core/* setFailed */.C1((0,error_message/* failureMessage */.o)('db-backup', error, knownSecrets()));
     }
     finally {
         cancel.release();
     }
+}
+
+
+/***/ }),
+
+/***/ 3728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   o: () => (/* binding */ failureMessage)
+/* harmony export */ });
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3591);
+
+
+/** The message of anything thrown: an Error's message, else its string form. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The one line an action fails with: input errors as they are (they already name the input and
+ * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
+ */
+function failureMessage(action, error, secrets = []) {
+    const message = errorMessage(error);
+    const line = (0,_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isInputError */ .B)(error) ? message : `${action} failed: ${message}`;
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(line, secrets);
 }
 
 
@@ -30624,7 +30643,25 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 9236:
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */ });
+/** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
+function redact(text, secrets) {
+    let result = text;
+    const sorted = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        result = result.split(secret).join('***');
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 7838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30736,43 +30773,7 @@ function objectUri(destination, key) {
 
 /***/ }),
 
-/***/ 6307:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BP: () => (/* binding */ sortNewestFirst),
-/* harmony export */   JS: () => (/* binding */ MANAGED_TAG_KEY),
-/* harmony export */   OY: () => (/* binding */ createSnapshotProvider),
-/* harmony export */   xh: () => (/* binding */ MANAGED_TAG_VALUE)
-/* harmony export */ });
-/** Newest first (createdAt is ISO 8601 UTC, so it sorts as text): the order listManaged returns. */
-function sortNewestFirst(snapshots) {
-    return [...snapshots].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-/** The tag (RDS) every snapshot this suite creates carries; only those are ever deleted. */
-const MANAGED_TAG_KEY = 'managed-by';
-const MANAGED_TAG_VALUE = 'deploy-actions';
-async function createSnapshotProvider(config) {
-    switch (config.kind) {
-        case 'rds-snapshot': {
-            const { createRdsSnapshotProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(195), __nccwpck_require__.e(202), __nccwpck_require__.e(878)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2878));
-            return createRdsSnapshotProvider(config);
-        }
-        case 'azure-flexible': {
-            const { createFlexibleBackupProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5097));
-            return createFlexibleBackupProvider({ ...config, endpoint: config.endpoint || process.env.DEPLOY_ACTIONS_ARM_ENDPOINT || undefined });
-        }
-        default: {
-            const kind = config.kind;
-            throw new Error(`unknown snapshot provider kind "${String(kind)}"`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 921:
+/***/ 5020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

@@ -48,8 +48,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9031);
 /* harmony import */ var _packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
-/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7350);
-/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9660);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7350);
+/* harmony import */ var _transaction_mode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7909);
 /* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8662);
 /* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1033);
 
@@ -160,20 +160,26 @@ class SqliteMigrationDatabase {
     isApplied(version) {
         return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE version = ?`).get(version) !== undefined;
     }
+    isRecorded(version, checksum) {
+        return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE version = ? AND checksum = ?`).get(version, checksum) !== undefined;
+    }
     async applyUp(migration, provenance) {
-        return this.run(migration.file, migration.sql, migration.transactional, () => this.isApplied(migration.version), (durationMs) => {
+        const done = () => (migration.repeatable ? this.isRecorded(migration.version, migration.checksum) : this.isApplied(migration.version));
+        return this.run(migration.up, done, (durationMs) => {
+            if (migration.repeatable)
+                this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version);
             this.db
                 .prepare(`INSERT INTO ${this.table} (version, name, checksum, duration_ms, applied_by, run_url) VALUES (?, ?, ?, ?, ?, ?)`)
                 .run(migration.version, migration.name, migration.checksum, Math.round(durationMs), provenance.appliedBy, provenance.runUrl ?? null);
         });
     }
     async applyDown(migration) {
-        const down = migration.down;
-        return this.run(down.file, down.sql, down.transactional, () => !this.isApplied(migration.version), () => {
+        return this.run(migration.down, () => !this.isApplied(migration.version), () => {
             this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version);
         });
     }
-    async run(file, sql, transactional, alreadyDone, bookkeeping) {
+    async run(script, alreadyDone, bookkeeping) {
+        const transactional = script.transactional;
         if (transactional)
             await this.writeLock();
         const started = performance.now();
@@ -182,12 +188,12 @@ class SqliteMigrationDatabase {
                 this.db.exec('ROLLBACK');
                 return { status: 'already-applied', durationMs: 0 };
             }
-            for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(sql)) {
+            for (const statement of script.statements) {
                 try {
                     this.db.exec(statement.sql);
                 }
                 catch (error) {
-                    throw new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(error.message, file, (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionAt */ .t)(sql, statement.offset), error.errstr, transactional);
+                    throw new _migration_database_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationSqlError */ .Z(error.message, script.file, (0,_source_position_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t)(script.source, (0,_transaction_mode_js__WEBPACK_IMPORTED_MODULE_5__/* .statementStart */ .G7)(statement)), error.errstr, transactional, undefined, undefined, undefined, script.outside);
                 }
             }
             const durationMs = performance.now() - started;
@@ -197,7 +203,7 @@ class SqliteMigrationDatabase {
             return { status: 'applied', durationMs };
         }
         catch (error) {
-            if (transactional && this.db.isTransaction)
+            if (this.db.isTransaction)
                 this.db.exec('ROLLBACK');
             throw error;
         }
@@ -212,79 +218,6 @@ class SqliteMigrationDatabase {
                 this.db.exec('ROLLBACK');
             this.db.close();
         }
-    }
-}
-
-
-/***/ }),
-
-/***/ 4066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ defaultSleep)
-/* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, backoffDelay, retry */
-/**
- * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
- * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
- */
-class AttemptTimeoutError extends Error {
-    timeoutMs;
-    constructor(timeoutMs) {
-        super(`attempt timed out after ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-        this.name = 'AttemptTimeoutError';
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-async function retry(operation, options) {
-    const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (signal?.aborted)
-            throw signal.reason ?? new Error('aborted');
-        try {
-            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
-        }
-        catch (error) {
-            lastError = error;
-            if (attempt === attempts || signal?.aborted || !isRetryable(error))
-                throw error;
-            const hinted = error?.retryAfterMs;
-            const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
-            onRetry?.({ attempt, delayMs, error });
-            await sleep(delayMs);
-        }
-    }
-    throw lastError;
-}
-async function runAttempt(operation, attempt, timeoutMs, outer) {
-    const controller = new AbortController();
-    const forward = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', forward, { once: true });
-    let timer;
-    const work = operation(controller.signal, attempt);
-    try {
-        if (timeoutMs <= 0)
-            return await work;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                const error = new AttemptTimeoutError(timeoutMs);
-                controller.abort(error);
-                reject(error);
-            }, timeoutMs);
-        });
-        return await Promise.race([work, timeout]);
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        outer?.removeEventListener('abort', forward);
     }
 }
 

@@ -49,8 +49,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9031);
 /* harmony import */ var _packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
 /* harmony import */ var _packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4220);
-/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7350);
-/* harmony import */ var _sql_statements_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9660);
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7350);
+/* harmony import */ var _transaction_mode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7909);
 /* harmony import */ var _history_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8662);
 /* harmony import */ var _migration_database_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1033);
 
@@ -63,8 +63,8 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * PostgreSQL through `pg` (node-postgres, pure JavaScript). One session for the whole run: the
  * advisory lock is session-level, so it also ends with the connection if the process dies.
- * A transactional file is sent as one simple-protocol query between BEGIN and COMMIT, so the
- * server's error position is an index into the file itself.
+ * A transactional file runs statement by statement between BEGIN and COMMIT, so an error is
+ * placed in its statement even when the server gives no position.
  */
 const POLL_MS = 250;
 const PROGRESS_EVERY_MS = 5000;
@@ -181,6 +181,9 @@ class PostgresMigrationDatabase {
     }
     async applyUp(migration, provenance) {
         const record = async (durationMs) => {
+            // A repeatable migration (Flyway R__) keeps one row, replaced each time it runs again.
+            if (migration.repeatable)
+                await this.client.query(`DELETE FROM ${this.table} WHERE version = $1`, [migration.version]);
             await this.client.query(`INSERT INTO ${this.table} (version, name, checksum, duration_ms, applied_by, run_url) VALUES ($1, $2, $3, $4, $5, $6)`, [
                 migration.version,
                 migration.name,
@@ -190,21 +193,25 @@ class PostgresMigrationDatabase {
                 provenance.runUrl ?? null
             ]);
         };
-        return this.run(migration.file, migration.sql, migration.transactional, record);
+        return this.run(migration.up, record);
     }
     async applyDown(migration) {
-        const down = migration.down;
         const forget = async () => {
             await this.client.query(`DELETE FROM ${this.table} WHERE version = $1`, [migration.version]);
         };
-        return this.run(down.file, down.sql, down.transactional, forget);
+        return this.run(migration.down, forget);
     }
-    async run(file, sql, transactional, bookkeeping) {
+    async run(script, bookkeeping) {
         const started = performance.now();
-        if (transactional) {
+        let running;
+        if (script.transactional) {
             await this.client.query('BEGIN');
             try {
-                await this.client.query(sql);
+                for (const statement of script.statements) {
+                    running = statement;
+                    await this.client.query(statement.sql);
+                }
+                running = undefined;
                 const durationMs = performance.now() - started;
                 await bookkeeping(durationMs);
                 await this.client.query('COMMIT');
@@ -212,17 +219,19 @@ class PostgresMigrationDatabase {
             }
             catch (error) {
                 await this.client.query('ROLLBACK').catch(() => undefined);
-                throw toSqlError(error, file, sql, 0, true);
+                throw toSqlError(error, script, running, true);
             }
         }
-        // Outside a transaction: each statement on its own (a multi-statement query would be an
-        // implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
-        for (const statement of (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .splitStatements */ .Xd)(sql)) {
+        // Outside the runner's transaction, each statement on its own (a multi-statement query would
+        // be an implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
+        for (const statement of script.statements) {
             try {
                 await this.client.query(statement.sql);
             }
             catch (error) {
-                throw toSqlError(error, file, sql, statement.offset, false);
+                // Ends the file's own transaction if the failure left one open and aborted.
+                await this.client.query('ROLLBACK').catch(() => undefined);
+                throw toSqlError(error, script, statement, false);
             }
         }
         const durationMs = performance.now() - started;
@@ -246,99 +255,37 @@ class PostgresMigrationDatabase {
             await this.terminate(pid);
     }
 }
-function toSqlError(error, file, sql, queryOffset, rolledBack) {
+function toSqlError(error, script, statement, rolledBack) {
     const db = error;
     if (typeof db?.message !== 'string' || db.code === undefined)
         return error instanceof Error ? error : new Error(String(error));
-    const position = (0,_source_position_js__WEBPACK_IMPORTED_MODULE_6__/* .positionOfDatabaseError */ .o)(sql, db.position === undefined ? undefined : Number(db.position), queryOffset) ?? positionInsideBody(sql, db, queryOffset);
-    const fallback = queryOffset > 0 ? (0,_source_position_js__WEBPACK_IMPORTED_MODULE_6__/* .positionOfDatabaseError */ .o)(sql, 1, queryOffset) : undefined;
-    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_3__/* .MigrationSqlError */ .Z(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint, db.where);
+    let position;
+    if (statement) {
+        // The server's position is an index into the statement sent; without one (relation already
+        // exists, a failed constraint), the statement's own start is where the error belongs.
+        position =
+            (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(script.source, db.position === undefined ? undefined : Number(db.position), statement.offset) ??
+                positionInsideBody(script.source, db, statement.offset) ??
+                (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionAt */ .t)(script.source, (0,_transaction_mode_js__WEBPACK_IMPORTED_MODULE_6__/* .statementStart */ .G7)(statement));
+    }
+    return new _migration_database_js__WEBPACK_IMPORTED_MODULE_3__/* .MigrationSqlError */ .Z(db.message, script.file, position, db.code, rolledBack, db.detail, db.hint, db.where, script.outside);
 }
 /**
  * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
  * `internalQuery` (the statement inside the body). When that statement appears in the file as
- * written, the error is mapped into the file through it.
+ * written (in the failing statement, or in a function the file created before calling it), the
+ * error is mapped into the file through it.
  */
-function positionInsideBody(sql, db, queryOffset) {
+function positionInsideBody(source, db, queryOffset) {
     if (!db.internalQuery || db.internalPosition === undefined)
         return undefined;
-    const at = sql.indexOf(db.internalQuery, queryOffset);
+    // Usually inside the statement itself (a DO block); else a function defined earlier in the file.
+    let at = source.indexOf(db.internalQuery, queryOffset);
+    if (at < 0)
+        at = source.indexOf(db.internalQuery);
     if (at < 0)
         return undefined;
-    return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_6__/* .positionOfDatabaseError */ .o)(sql, Number(db.internalPosition), at);
-}
-
-
-/***/ }),
-
-/***/ 4066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ defaultSleep)
-/* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, backoffDelay, retry */
-/**
- * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
- * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
- */
-class AttemptTimeoutError extends Error {
-    timeoutMs;
-    constructor(timeoutMs) {
-        super(`attempt timed out after ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-        this.name = 'AttemptTimeoutError';
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-async function retry(operation, options) {
-    const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (signal?.aborted)
-            throw signal.reason ?? new Error('aborted');
-        try {
-            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
-        }
-        catch (error) {
-            lastError = error;
-            if (attempt === attempts || signal?.aborted || !isRetryable(error))
-                throw error;
-            const hinted = error?.retryAfterMs;
-            const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
-            onRetry?.({ attempt, delayMs, error });
-            await sleep(delayMs);
-        }
-    }
-    throw lastError;
-}
-async function runAttempt(operation, attempt, timeoutMs, outer) {
-    const controller = new AbortController();
-    const forward = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', forward, { once: true });
-    let timer;
-    const work = operation(controller.signal, attempt);
-    try {
-        if (timeoutMs <= 0)
-            return await work;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                const error = new AttemptTimeoutError(timeoutMs);
-                controller.abort(error);
-                reject(error);
-            }, timeoutMs);
-        });
-        return await Promise.race([work, timeout]);
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        outer?.removeEventListener('abort', forward);
-    }
+    return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_5__/* .positionOfDatabaseError */ .o)(source, Number(db.internalPosition), at);
 }
 
 

@@ -1,10 +1,13 @@
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici'
+import { Agent as HttpAgent, request as sendHttp, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
+import { Agent as HttpsAgent, request as sendHttps } from 'node:https'
 import { parseRetryAfter } from './retry-after.js'
 import { retry, type RetryOptions } from './retry.js'
 
 /**
- * A small HTTP client over undici: one keep-alive connection pool per process, a per-request
- * timeout, timings, and retries that honour Retry-After on 429 and 503.
+ * A small HTTP client over Node's own http/https: one keep-alive connection pool per process, a
+ * per-request timeout, timings, and retries that honour Retry-After on 429 and 503. Node's client
+ * is already loaded with @actions/core, so the first request costs no library load (undici took
+ * longer to load than 50 checks took to run: bench/smoke-test).
  */
 
 export interface HttpRequest {
@@ -44,17 +47,17 @@ function snippet(body: string): string {
   return text === '' ? '' : `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`
 }
 
-let sharedAgent: Agent | undefined
+const POOL = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64, scheduling: 'lifo' as const }
+let httpAgent: HttpAgent | undefined
+let httpsAgent: HttpsAgent | undefined
 
-function httpAgent(): Dispatcher {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 })
-  return sharedAgent
-}
-
-export async function closeHttpAgent(): Promise<void> {
-  const agent = sharedAgent
-  sharedAgent = undefined
-  await agent?.close()
+/** Closes the pooled connections (at the end of a run, so the process can exit at once). */
+export function closeHttpAgent(): Promise<void> {
+  httpAgent?.destroy()
+  httpsAgent?.destroy()
+  httpAgent = undefined
+  httpsAgent = undefined
+  return Promise.resolve()
 }
 
 export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
@@ -66,40 +69,52 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   )
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals)
   try {
-    const response = await undiciRequest(req.url, {
-      method: (req.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
-      headers: req.headers,
-      body: req.body,
-      signal,
-      dispatcher: httpAgent()
-    })
-    const body = await readBody(response.body, req.maxBodyBytes ?? 5 * 1024 * 1024)
-    return {
-      status: response.statusCode,
-      headers: flattenHeaders(response.headers),
-      body,
-      durationMs: performance.now() - started
-    }
+    const answer = await exchange(req, signal)
+    return { ...answer, durationMs: performance.now() - started }
   } catch (error) {
     if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
-      throw new Error(`no answer within ${timeoutMs} ms`)
+      throw new Error(`no answer within ${timeoutMs} ms`, { cause: error })
     }
     throw error
   }
 }
 
-async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer
-    if (size < limit) chunks.push(buffer.subarray(0, limit - size))
-    size += buffer.length
-  }
-  return Buffer.concat(chunks).toString('utf8')
+/** One request and its whole answer (the body read up to the limit, the rest drained). */
+function exchange(req: HttpRequest, signal: AbortSignal | undefined): Promise<Omit<HttpResponse, 'durationMs'>> {
+  return new Promise((resolve, reject) => {
+    // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+    const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/)
+    if (control >= 0) throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`)
+    const url = new URL(req.url)
+    const secure = url.protocol === 'https:'
+    if (!secure && url.protocol !== 'http:') throw new Error(`unsupported protocol ${url.protocol}`)
+    const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : req.body
+    const headers: Record<string, string> = { ...req.headers }
+    if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) headers['content-length'] = String(body.length)
+    const limit = req.maxBodyBytes ?? 5 * 1024 * 1024
+    const options = { method: (req.method ?? 'GET').toUpperCase(), headers, signal }
+    const onResponse = (response: IncomingMessage): void => {
+      const chunks: Buffer[] = []
+      let size = 0
+      response.on('data', (chunk: Buffer) => {
+        if (size < limit) chunks.push(chunk.subarray(0, limit - size))
+        size += chunk.length
+      })
+      response.on('error', reject)
+      response.on('close', () => {
+        if (!response.complete) reject(new Error('the connection closed before the whole answer arrived'))
+      })
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body: Buffer.concat(chunks).toString('utf8') }))
+    }
+    const request = secure
+      ? sendHttps(url, { ...options, agent: (httpsAgent ??= new HttpsAgent(POOL)) }, onResponse)
+      : sendHttp(url, { ...options, agent: (httpAgent ??= new HttpAgent(POOL)) }, onResponse)
+    request.on('error', reject)
+    request.end(body)
+  })
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value

@@ -3,6 +3,7 @@ import { InputError } from './input-error.js'
 /** Pure parsers for action inputs. Each takes the input's name so its error can name it. */
 
 // C0 controls (tab and line breaks included), DEL and C1 controls: never valid in a one-line input.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
 
 /** Where the first control character stands, for an error that names the position, not the value. */

@@ -1,3 +1,7 @@
+import { defaultSleep, poll } from './poll.js'
+
+export { defaultSleep }
+
 /**
  * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
  * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
@@ -33,8 +37,6 @@ export class AttemptTimeoutError extends Error {
   }
 }
 
-export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
 export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
   return Math.round(ceiling / 2 + random() * (ceiling / 2))
@@ -52,21 +54,20 @@ export async function retry<T>(operation: (signal: AbortSignal, attempt: number)
     sleep = defaultSleep,
     random = Math.random
   } = options
-  let lastError: unknown
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (signal?.aborted) throw signal.reason ?? new Error('aborted')
-    try {
-      return await runAttempt(operation, attempt, attemptTimeoutMs, signal)
-    } catch (error) {
-      lastError = error
-      if (attempt === attempts || signal?.aborted || !isRetryable(error)) throw error
-      const hinted = (error as RetryAfterHint | undefined)?.retryAfterMs
-      const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random)
-      onRetry?.({ attempt, delayMs, error })
-      await sleep(delayMs)
-    }
-  }
-  throw lastError
+  return poll<T>(
+    async (attempt) => {
+      try {
+        return { done: true, value: await runAttempt(operation, attempt, attemptTimeoutMs, signal) }
+      } catch (error) {
+        if (attempt >= attempts || signal?.aborted || !isRetryable(error)) throw error
+        const hinted = (error as RetryAfterHint | undefined)?.retryAfterMs
+        const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random)
+        onRetry?.({ attempt, delayMs, error })
+        return { done: false, delayMs }
+      }
+    },
+    { sleep, signal, cancelled: (): unknown => signal?.reason ?? new Error('aborted') }
+  )
 }
 
 async function runAttempt<T>(

@@ -29,11 +29,15 @@ const IS_POST = 'isPost'
  */
 export async function runAction(name: string, main: (context: RunContext) => Promise<void>, options: RunActionOptions = {}): Promise<void> {
   const controller = new AbortController()
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signalName) => {
-    const handler = (): void => controller.abort(new Error(`cancelled (${signalName})`))
-    process.once(signalName, handler)
-    return [signalName, handler] as const
-  })
+  const signals = ['SIGINT', 'SIGTERM'] as const
+  const removeHandlers = (): void => signals.forEach((signalName) => process.removeListener(signalName, onSignal))
+  // The first signal aborts the run; both handlers go at once, so a second signal of either kind
+  // ends the process the default way (the runner sends SIGINT, then SIGTERM, then kills).
+  function onSignal(signalName: NodeJS.Signals): void {
+    removeHandlers()
+    controller.abort(new Error(`cancelled (${signalName})`))
+  }
+  signals.forEach((signalName) => process.on(signalName, onSignal))
   const context: RunContext = { signal: controller.signal }
   const isPost = core.getState(IS_POST) === 'true'
   try {
@@ -53,7 +57,7 @@ export async function runAction(name: string, main: (context: RunContext) => Pro
       core.setFailed(message)
     }
   } finally {
-    for (const [signalName, handler] of handlers) process.removeListener(signalName, handler)
+    removeHandlers()
     await closeHttpAgent()
   }
 }

@@ -6,7 +6,7 @@ import { CountingStream, DigestStream } from '../../../packages/backup/digest-st
 import { progressLine, startProgress } from '../../../packages/backup/progress.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { formatBytes } from '../../../packages/core/markdown.js'
-import type { BackupMetadata, BackupStore, StoredObject } from '../../../packages/providers/backup-store.js'
+import type { BackupMetadata, BackupStore, StoredObject } from '../../../packages/providers/backup-store/types.js'
 import type { DumpSource } from './engines/engine.js'
 
 /**

@@ -1,5 +1,6 @@
 import type { Logger } from '../../../packages/core/log.js'
-import { createSnapshotProvider, type SnapshotInfo, type SnapshotProgress, type SnapshotProvider } from '../../../packages/providers/snapshot.js'
+import { createSnapshotProvider } from '../../../packages/providers/snapshot/factory.js'
+import type { SnapshotInfo, SnapshotProgress, SnapshotProvider } from '../../../packages/providers/snapshot/types.js'
 import type { FlowDeps, FlowResult } from './dump-flow.js'
 import type { SnapshotInputs } from './inputs.js'
 import { snapshotId } from './naming.js'

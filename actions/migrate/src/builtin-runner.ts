@@ -1,10 +1,10 @@
-import type { Logger } from '../../../packages/core/log.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { MigrationSqlError, type ApplyResult, type MigrationDatabase, type Provenance } from './database/migration-database.js'
 import { MigrationFailure, PlanRejected } from './migration-failure.js'
-import type { Migration } from './migration-files.js'
+import type { MigrateLogger } from './migrate-logger.js'
+import type { Migration, MigrationScript } from './migration-files.js'
 import { highestVersion, planDown, planUp, type AppliedMigration, type PlanProblem } from './plan.js'
-import type { MigrateReport, MigrationOutcome } from './report.js'
+import { OUTSIDE_MEANING, type MigrateReport, type MigrationOutcome } from './report.js'
 
 /**
  * The built-in runner: takes the lock, reads the history, plans, checks, then applies each
@@ -22,7 +22,7 @@ export interface BuiltinOptions {
   allowOutOfOrder: boolean
   lockTimeoutMs: number
   provenance: Provenance
-  log: Logger
+  log: MigrateLogger
 }
 
 export interface BuiltinResult {
@@ -62,30 +62,62 @@ async function historyAfter(db: MigrationDatabase, before: readonly AppliedMigra
 /** The checks found problems: nothing is changed, and the report says why. */
 function rejected(problems: readonly PlanProblem[], direction: 'up' | 'down', dryRun: boolean, history: readonly AppliedMigration[], warnings: string[]): BuiltinResult {
   const failure = new PlanRejected(problems)
-  return { report: { dryRun, direction, outcomes: [], currentVersion: highestVersion(history), warnings, failure: failure.message }, failure }
+  return {
+    report: {
+      dryRun,
+      direction,
+      outcomes: [],
+      currentVersion: highestVersion(history),
+      warnings,
+      failure: failure.message
+    },
+    failure
+  }
 }
 
 async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<BuiltinResult> {
   const history = await db.readHistory()
   if (options.direction === 'down') {
-    const plan = planDown(options.migrations, history, { steps: options.steps, target: options.target })
+    const plan = planDown(options.migrations, history, {
+      steps: options.steps,
+      target: options.target
+    })
     if (plan.problems.length > 0) return rejected(plan.problems, 'down', true, history, [])
     const outcomes: MigrationOutcome[] = plan.steps.map(({ migration }) => ({
       version: migration.version,
       name: migration.name,
       file: migration.down!.file,
       status: 'pending',
-      sql: migration.down!.sql
+      sql: migration.down!.sql,
+      outside: migration.down!.outside
     }))
-    for (const o of outcomes) options.log.info(`Would revert ${o.version}_${o.name} with ${o.file}:\n${o.sql}`)
-    return { report: { dryRun: true, direction: 'down', outcomes, pendingCount: outcomes.length, currentVersion: highestVersion(history), warnings: [] } }
+    announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
+    for (const o of outcomes) await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, async () => options.log.info(o.sql!))
+    return {
+      report: {
+        dryRun: true,
+        direction: 'down',
+        outcomes,
+        pendingCount: outcomes.length,
+        currentVersion: highestVersion(history),
+        warnings: []
+      }
+    }
   }
   const plan = planUp(options.migrations, history, options)
   for (const warning of plan.warnings) options.log.warning(warning)
   if (plan.problems.length > 0) return rejected(plan.problems, 'up', true, history, plan.warnings)
-  const outcomes: MigrationOutcome[] = plan.pending.map((m) => ({ version: m.version, name: m.name, file: m.file, status: 'pending', sql: m.sql }))
+  const outcomes: MigrationOutcome[] = plan.pending.map((m) => ({
+    version: m.version,
+    name: m.name,
+    file: m.file,
+    status: 'pending',
+    sql: m.up.sql,
+    outside: m.up.outside
+  }))
+  announceOutside(plan.pending.map((m) => m.up), options.log)
   if (outcomes.length === 0) options.log.info('Nothing to apply: the database is up to date.')
-  for (const o of outcomes) options.log.info(`Would apply ${o.file}:\n${o.sql}`)
+  for (const o of outcomes) await options.log.group(`Would apply ${o.file}`, async () => options.log.info(o.sql!))
   return {
     report: {
       dryRun: true,
@@ -105,24 +137,45 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
   for (const warning of plan.warnings) options.log.warning(warning)
   if (plan.problems.length > 0) return rejected(plan.problems, 'up', false, history, plan.warnings)
   if (plan.pending.length === 0) options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`)
+  announceOutside(plan.pending.map((m) => m.up), options.log)
 
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined
-  for (const migration of plan.pending) {
-    options.log.info(`Applying ${migration.file}${migration.transactional ? '' : ' (outside a transaction)'} …`)
-    const result: Settled<ApplyResult> = await settle(db.applyUp(migration, options.provenance))
-    if (!result.ok) {
-      if (!(result.error instanceof MigrationSqlError)) throw result.error
-      outcomes.push({ version: migration.version, name: migration.name, file: migration.file, status: 'failed' })
-      failure = new MigrationFailure(result.error, db.engine, outcomes.filter((o) => o.status === 'applied').length)
-      break
+  const applyAll = async (): Promise<void> => {
+    for (const migration of plan.pending) {
+      options.log.info(`Applying ${migration.file}${migration.up.transactional ? '' : ' (outside a transaction)'} …`)
+      const result: Settled<ApplyResult> = await settle(db.applyUp(migration, options.provenance))
+      if (!result.ok) {
+        if (!(result.error instanceof MigrationSqlError)) throw result.error
+        outcomes.push({
+          version: migration.version,
+          name: migration.name,
+          file: migration.file,
+          status: 'failed',
+          outside: migration.up.outside
+        })
+        failure = new MigrationFailure(result.error, db.engine, outcomes.filter((o) => o.status === 'applied').length)
+        break
+      }
+      const status = result.value.status
+      outcomes.push({
+        version: migration.version,
+        name: migration.name,
+        file: migration.file,
+        status,
+        durationMs: status === 'applied' ? result.value.durationMs : undefined,
+        outside: migration.up.outside
+      })
+      options.log.info(status === 'applied' ? `Applied ${migration.file} in ${formatMs(result.value.durationMs)}.` : `${migration.file} was applied by another run meanwhile.`)
     }
-    const status = result.value.status
-    outcomes.push({ version: migration.version, name: migration.name, file: migration.file, status, durationMs: status === 'applied' ? result.value.durationMs : undefined })
-    options.log.info(status === 'applied' ? `Applied ${migration.file} in ${formatMs(result.value.durationMs)}.` : `${migration.file} was applied by another run meanwhile.`)
   }
+  if (plan.pending.length > 0) await options.log.group(`Applying ${plan.pending.length} migration${plan.pending.length === 1 ? '' : 's'}`, applyAll)
   const after = await historyAfter(db, history, outcomes, options.migrations)
-  const remaining = planUp(options.migrations, after, { ...options, allowChanged: true, allowOutOfOrder: true })
+  const remaining = planUp(options.migrations, after, {
+    ...options,
+    allowChanged: true,
+    allowOutOfOrder: true
+  })
   return {
     report: {
       dryRun: false,
@@ -140,32 +193,49 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
 
 async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<BuiltinResult> {
   const history = await db.readHistory()
-  const plan = planDown(options.migrations, history, { steps: options.steps, target: options.target })
+  const plan = planDown(options.migrations, history, {
+    steps: options.steps,
+    target: options.target
+  })
   if (plan.problems.length > 0) return rejected(plan.problems, 'down', false, history, [])
   if (plan.steps.length === 0) options.log.info('Nothing to revert: no migration is applied.')
+  announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined
-  for (const { migration } of plan.steps) {
-    options.log.info(`Reverting ${migration.version}_${migration.name} with ${migration.down!.file} …`)
-    const result = await settle(db.applyDown(migration))
-    if (!result.ok) {
-      if (!(result.error instanceof MigrationSqlError)) throw result.error
-      outcomes.push({ version: migration.version, name: migration.name, file: migration.down!.file, status: 'failed' })
-      failure = new MigrationFailure(result.error, db.engine, outcomes.filter((o) => o.status === 'reverted').length)
-      break
+  const revertAll = async (): Promise<void> => {
+    for (const { migration } of plan.steps) {
+      options.log.info(`Reverting ${migration.version}_${migration.name} with ${migration.down!.file} …`)
+      const result = await settle(db.applyDown(migration))
+      if (!result.ok) {
+        if (!(result.error instanceof MigrationSqlError)) throw result.error
+        outcomes.push({
+          version: migration.version,
+          name: migration.name,
+          file: migration.down!.file,
+          status: 'failed',
+          outside: migration.down!.outside
+        })
+        failure = new MigrationFailure(result.error, db.engine, outcomes.filter((o) => o.status === 'reverted').length)
+        break
+      }
+      const reverted = result.value.status === 'applied'
+      outcomes.push({
+        version: migration.version,
+        name: migration.name,
+        file: migration.down!.file,
+        status: reverted ? 'reverted' : 'already-applied',
+        durationMs: reverted ? result.value.durationMs : undefined,
+        outside: migration.down!.outside
+      })
+      options.log.info(reverted ? `Reverted ${migration.version}_${migration.name} in ${formatMs(result.value.durationMs)}.` : `${migration.version} was reverted by another run meanwhile.`)
     }
-    const reverted = result.value.status === 'applied'
-    outcomes.push({
-      version: migration.version,
-      name: migration.name,
-      file: migration.down!.file,
-      status: reverted ? 'reverted' : 'already-applied',
-      durationMs: reverted ? result.value.durationMs : undefined
-    })
-    options.log.info(reverted ? `Reverted ${migration.version}_${migration.name} in ${formatMs(result.value.durationMs)}.` : `${migration.version} was reverted by another run meanwhile.`)
   }
+  if (plan.steps.length > 0) await options.log.group(`Reverting ${plan.steps.length} migration${plan.steps.length === 1 ? '' : 's'}`, revertAll)
   const after = await historyAfter(db, history, outcomes, options.migrations)
-  const remaining = planUp(options.migrations, after, { allowChanged: true, allowOutOfOrder: true })
+  const remaining = planUp(options.migrations, after, {
+    allowChanged: true,
+    allowOutOfOrder: true
+  })
   return {
     report: {
       dryRun: false,
@@ -178,4 +248,14 @@ async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<Bui
     },
     failure
   }
+}
+
+/** Says before anything runs which scripts run outside a transaction, and what a failure halfway would mean. */
+function announceOutside(scripts: readonly MigrationScript[], log: MigrateLogger): void {
+  const outside = scripts.filter((s) => !s.transactional)
+  if (outside.length === 0) return
+  log.warning(
+    `${outside.length} of ${scripts.length} file${scripts.length === 1 ? '' : 's'} run${outside.length === 1 ? 's' : ''} outside the runner's transaction, statement by statement, as their own tool runs them: ` +
+      `${outside.map((s) => `${s.file} (${s.outside})`).join('; ')}. ${OUTSIDE_MEANING}`
+  )
 }

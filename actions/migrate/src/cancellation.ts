@@ -1,16 +1,20 @@
 import type { Logger } from '../../../packages/core/log.js'
 
 /**
- * On cancellation the runner sends SIGINT, then SIGTERM, then kills. On the first of them the
- * database connection is aborted (the server rolls back the migration in progress and frees the
- * lock) and the process exits. Returns a function that removes the handlers.
+ * On cancellation the runner sends SIGINT, then SIGTERM, then kills; runAction turns the first
+ * into `signal`. The database connection is then aborted (the server rolls back the migration in
+ * progress and frees the lock, even in the middle of a long statement) and the process exits 1.
+ * Returns a function that stops listening.
  */
-export function abortOnSignals(abort: () => Promise<void>, log: Logger, exit: (code: number) => void = (code) => process.exit(code)): () => void {
-  let fired = false
-  const handler = (signal: NodeJS.Signals): void => {
-    if (fired) return
-    fired = true
-    log.warning(`Received ${signal}: cancelling. The migration in progress is rolled back by the database and the migration lock is released.`)
+export function abortOnCancel(
+  signal: AbortSignal,
+  abort: () => Promise<void>,
+  log: Logger,
+  exit: (code: number) => void = (code) => process.exit(code),
+  consequence = 'The migration in progress is rolled back by the database and the migration lock is released.'
+): () => void {
+  const onAbort = (): void => {
+    log.warning(`Received ${signalName(signal.reason)}: cancelling. ${consequence}`)
     const timer = setTimeout(() => exit(1), 5000)
     void abort()
       .catch((error: unknown) => log.debug(`abort: ${error instanceof Error ? error.message : String(error)}`))
@@ -19,10 +23,12 @@ export function abortOnSignals(abort: () => Promise<void>, log: Logger, exit: (c
         exit(1)
       })
   }
-  process.on('SIGINT', handler)
-  process.on('SIGTERM', handler)
-  return () => {
-    process.off('SIGINT', handler)
-    process.off('SIGTERM', handler)
-  }
+  if (signal.aborted) onAbort()
+  else signal.addEventListener('abort', onAbort, { once: true })
+  return () => signal.removeEventListener('abort', onAbort)
+}
+
+/** runAction aborts with "cancelled (SIGINT)"; the signal's name is what the log shows. */
+function signalName(reason: unknown): string {
+  return /\b(SIG[A-Z]+)\b/.exec(reason instanceof Error ? reason.message : String(reason))?.[1] ?? 'a cancellation'
 }

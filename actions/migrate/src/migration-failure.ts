@@ -53,7 +53,7 @@ function describe(error: MigrationSqlError, engine: string, appliedBefore: numbe
     .join(' ')
   const state = error.rolledBack
     ? 'It was rolled back: the database is exactly as it was before this migration'
-    : 'It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again'
+    : `It ran outside the runner's transaction (${error.outside ?? 'deploy-actions:no-transaction'}), so what it committed before the failing statement stays applied and the migration is not recorded; check the database before running it again`
   const before = appliedBefore > 0 ? ` (${appliedBefore} migration${appliedBefore === 1 ? '' : 's'} before it in this run ${appliedBefore === 1 ? 'was' : 'were'} completed and kept)` : ''
   const hintTx = /cannot run inside a transaction block|cannot be executed within a pipeline/i.test(error.message)
     ? ' Put "-- deploy-actions:no-transaction" on the first line of the file to run it outside a transaction.'

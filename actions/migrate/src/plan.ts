@@ -1,4 +1,5 @@
-import { compareVersions, type Migration } from './migration-files.js'
+import { downHint, type Migration } from './migration-files.js'
+import { compareVersions, isVersion, versionKey } from './versions.js'
 
 /**
  * What the built-in runner will do, decided from the migration files and the history table
@@ -37,8 +38,6 @@ export interface UpPlan {
   warnings: string[]
 }
 
-const isVersion = (v: string): boolean => /^\d+$/.test(v)
-
 export function highestVersion(applied: readonly AppliedMigration[]): string | undefined {
   return applied
     .map((a) => a.version)
@@ -50,35 +49,39 @@ export function highestVersion(applied: readonly AppliedMigration[]): string | u
 export function planUp(local: readonly Migration[], applied: readonly AppliedMigration[], options: UpPlanOptions): UpPlan {
   const problems: PlanProblem[] = []
   const warnings: string[] = []
-  const appliedByOrder = new Map(applied.filter((a) => isVersion(a.version)).map((a) => [BigInt(a.version), a]))
-  const localOrders = new Set(local.map((m) => m.order))
+  const versioned = local.filter((m) => !m.repeatable)
+  const appliedByKey = new Map(applied.filter((a) => isVersion(a.version)).map((a) => [versionKey(a.version), a]))
+  const appliedRepeatable = new Map(applied.filter((a) => !isVersion(a.version)).map((a) => [a.version, a]))
+  const localKeys = new Set(local.map((m) => (m.repeatable ? m.version : versionKey(m.version))))
 
-  for (const migration of local) {
-    const record = appliedByOrder.get(migration.order)
+  for (const migration of versioned) {
+    const record = appliedByKey.get(versionKey(migration.version))
     if (!record || record.checksum === migration.checksum) continue
     const message = `${migration.file} was changed after it was applied (checksum when applied: ${record.checksum}, now: ${migration.checksum})`
     if (options.allowChanged) warnings.push(`${message}; going on because allow-changed is true`)
     else problems.push({ message: `${message}. Put the applied version of the file back and add a new migration for the change, or set allow-changed: true`, file: migration.file })
   }
   for (const record of applied) {
-    if (!isVersion(record.version) || !localOrders.has(BigInt(record.version))) {
+    if (!localKeys.has(isVersion(record.version) ? versionKey(record.version) : record.version)) {
       warnings.push(`version ${record.version} (${record.name}) is recorded as applied but has no file in the migrations directory`)
     }
   }
 
   const highest = highestVersion(applied)
-  const notApplied = local.filter((m) => !appliedByOrder.has(m.order))
+  const notApplied = versioned.filter((m) => !appliedByKey.has(versionKey(m.version)))
   for (const migration of notApplied) {
-    if (highest === undefined || migration.order > BigInt(highest)) continue
+    if (highest === undefined || compareVersions(migration.version, highest) > 0) continue
     const message = `${migration.file} is new but older than the latest applied version ${highest}`
     if (options.allowOutOfOrder) warnings.push(`${message}; applying it out of order because allow-out-of-order is true`)
     else problems.push({ message: `${message}. Give it a version above ${highest}, or set allow-out-of-order: true`, file: migration.file })
   }
 
-  const limit = options.target === undefined ? undefined : BigInt(options.target)
+  const withinTarget = (m: Migration): boolean => options.target === undefined || compareVersions(m.version, options.target) <= 0
+  // Repeatable migrations (Flyway R__) run after the versioned ones, again whenever their file changed.
+  const repeatable = local.filter((m) => m.repeatable && appliedRepeatable.get(m.version)?.checksum !== m.checksum)
   return {
-    pending: notApplied.filter((m) => limit === undefined || m.order <= limit),
-    later: notApplied.filter((m) => limit !== undefined && m.order > limit),
+    pending: [...notApplied.filter(withinTarget), ...repeatable],
+    later: notApplied.filter((m) => !withinTarget(m)),
     problems,
     warnings
   }
@@ -105,17 +108,17 @@ export function planDown(local: readonly Migration[], applied: readonly AppliedM
   const newestFirst = applied.filter((a) => isVersion(a.version)).sort((a, b) => compareVersions(b.version, a.version))
   const chosen =
     options.target !== undefined
-      ? newestFirst.filter((a) => BigInt(a.version) > BigInt(options.target!))
+      ? newestFirst.filter((a) => compareVersions(a.version, options.target!) > 0)
       : newestFirst.slice(0, options.steps ?? 1)
-  const byOrder = new Map(local.map((m) => [m.order, m]))
+  const byKey = new Map(local.filter((m) => !m.repeatable).map((m) => [versionKey(m.version), m]))
   const problems: PlanProblem[] = []
   const steps: DownStep[] = []
   for (const record of chosen) {
-    const migration = byOrder.get(BigInt(record.version))
+    const migration = byKey.get(versionKey(record.version))
     if (!migration) {
       problems.push({ message: `version ${record.version} (${record.name}) is applied but has no file in the migrations directory, so it cannot be reverted` })
     } else if (!migration.down) {
-      problems.push({ message: `${migration.file} has no down migration; add ${migration.file.replace(/(\.up)?\.sql$/, '.down.sql')}`, file: migration.file })
+      problems.push({ message: `${migration.file} has no down migration; ${downHint(migration)}`, file: migration.file })
     } else {
       steps.push({ migration, record })
     }

@@ -13,6 +13,8 @@ export interface MigrationOutcome {
   durationMs?: number
   /** The SQL that would run (dry-run of the built-in runner). */
   sql?: string
+  /** Why it runs outside the runner's transaction (built-in runner), when it does. */
+  outside?: string
 }
 
 export interface MigrateReport {
@@ -31,9 +33,16 @@ export interface MigrateReport {
   warnings: string[]
   failure?: string
   backupId?: string
+  /** The uri output of the db-backup step: what the restore snippet restores. */
+  backupUri?: string
+  /** owner/name/actions/db-backup@ref for the restore snippet; a placeholder when unknown. */
+  actionSource?: string
   /** The tool ran but its output does not say which migrations it applied (tool: command). */
   appliedUnknown?: boolean
 }
+
+export const OUTSIDE_MEANING =
+  'If such a file fails halfway, what it committed before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again.'
 
 const SQL_FILE_LIMIT = 20_000
 const SQL_TOTAL_LIMIT = 400_000
@@ -91,6 +100,10 @@ export function summaryMarkdown(report: MigrateReport): string {
   if (rows.length > 0) parts.push(markdownTable(['migration', 'file', 'duration', 'status'], rows), '')
   else if (report.appliedUnknown) parts.push(`${report.runner} ran${report.failure ? '' : ' successfully'}; its output does not say which migrations it applied.`, '')
   else parts.push(report.dryRun || report.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.', '')
+  const outside = report.outcomes.filter((o) => o.outside !== undefined)
+  if (outside.length > 0) {
+    parts.push('**Outside a transaction**', '', ...outside.map((o) => `- ${o.file ?? o.name}: ${o.outside}`), '', OUTSIDE_MEANING, '')
+  }
   if (report.laterCount) parts.push(`${report.laterCount} pending migration${report.laterCount === 1 ? ' lies' : 's lie'} beyond the target and were left for a later run.`, '')
   // The job summary holds at most 1 MiB: show each file's SQL up to a limit, and stop before the total gets large.
   let shownSql = 0
@@ -105,22 +118,30 @@ export function summaryMarkdown(report: MigrateReport): string {
     parts.push(`<details><summary>${o.file ?? o.name}</summary>`, '', '```sql', sql.replace(/```/g, '` ` `').trimEnd(), '```', '', '</details>', '')
   }
   if (report.warnings.length > 0) parts.push('**Warnings**', '', ...report.warnings.map((w) => `- ${w}`), '')
-  if (report.backupId) {
-    parts.push(
-      '**Restore point**',
-      '',
-      `The backup \`${report.backupId}\` (from db-backup) holds the database as it was before this run. To go back to it, run the db-backup action in restore mode with the same destination and database:`,
-      '',
-      '```yaml',
-      '- uses: your-org/deploy-actions/actions/db-backup@v1',
-      '  with:',
-      '    mode: restore',
-      `    backup-id: ${report.backupId}`,
-      '    database-url: ${{ secrets.DATABASE_URL }}',
-      '    destination: <the destination the backup was written to>',
-      '```',
-      ''
-    )
-  }
+  if (report.backupId || report.backupUri) parts.push(...restoreSnippet(report))
   return parts.join('\n')
+}
+
+/** The db-backup step that returns the database to the backup taken before this run. */
+function restoreSnippet(report: MigrateReport): string[] {
+  const which = [report.backupId, report.backupUri].filter((v) => v !== undefined).map((v) => `\`${v}\``).join(' at ')
+  const source = report.actionSource ?? 'your-org/deploy-actions/actions/db-backup@v1'
+  // With the uri, db-backup knows the object; with only the id it needs the destination too.
+  const location = report.backupUri
+    ? [`    uri: ${report.backupUri}`]
+    : [`    backup-id: ${report.backupId}`, '    destination: # the destination of the db-backup step (pass its uri output as backup-uri to fill this in)']
+  return [
+    '**Restore point**',
+    '',
+    `The backup ${which} (from db-backup) holds the database as it was before this run. To go back to it, run db-backup in restore mode:`,
+    '',
+    '```yaml',
+    `- uses: ${source}`,
+    '  with:',
+    '    mode: restore',
+    ...location,
+    '    database-url: ${{ secrets.DATABASE_URL }}',
+    '```',
+    ''
+  ]
 }

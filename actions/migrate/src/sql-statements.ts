@@ -122,17 +122,3 @@ export function withoutLeadingComments(sql: string): string {
     else return trimmed
   }
 }
-
-const TRANSACTION_CONTROL = /^(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b(?!\s+ATOMIC)/i
-
-/**
- * The first top-level statement that starts, ends or aborts a transaction (BEGIN, COMMIT, END,
- * ROLLBACK …), which would break the runner's own transaction around the file; undefined if none.
- * SAVEPOINT and ROLLBACK TO SAVEPOINT stay inside a transaction and are allowed.
- */
-export function transactionControl(script: string): Statement | undefined {
-  return splitStatements(script).find((statement) => {
-    const text = withoutLeadingComments(statement.sql)
-    return TRANSACTION_CONTROL.test(text) && !/^ROLLBACK\s+(WORK\s+|TRANSACTION\s+)?TO\b/i.test(text)
-  })
-}

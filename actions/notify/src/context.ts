@@ -1,4 +1,4 @@
-import type { DeployStatus, DeploymentContext } from '../../../packages/providers/notification-content.js'
+import type { DeployStatus, DeploymentContext } from '../../../packages/providers/notifier/notification-content.js'
 
 /** What the runner tells about the run, read from its environment and event payload. */
 export interface RunEnvironment {
@@ -16,6 +16,7 @@ export interface RunEnvironment {
 export interface ContextInputs {
   status: DeployStatus
   environment: string
+  service?: string
   environmentUrl?: string
   version?: string
   sha?: string
@@ -48,6 +49,7 @@ export function buildContext(inputs: ContextInputs, env: RunEnvironment, nowMs: 
   return {
     status: inputs.status,
     environment: inputs.environment,
+    ...(inputs.service ? { service: inputs.service } : {}),
     ...(inputs.environmentUrl ? { environmentUrl: inputs.environmentUrl } : {}),
     ...(inputs.version ? { version: inputs.version } : {}),
     actor: env.GITHUB_ACTOR || 'unknown',

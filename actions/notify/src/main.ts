@@ -1,44 +1,46 @@
 import * as core from '@actions/core'
 import { actionsLogger } from '../../../packages/core/actions-logger.js'
-import { failureMessage } from '../../../packages/core/error-message.js'
-import { closeHttpAgent } from '../../../packages/core/http.js'
 import { redact } from '../../../packages/core/redact.js'
+import { runAction } from '../../../packages/core/run-action.js'
 import { knownSecrets } from '../../../packages/core/secrets.js'
 import { writeSummary } from '../../../packages/core/summary.js'
-import { defaultText, defaultTitle, type DeploymentContext, type NotificationMessage } from '../../../packages/providers/notification-content.js'
-import { createNotifier, DeliveryError, type ChannelConfig, type NotifierDeps } from '../../../packages/providers/notifier.js'
+import { defaultText, defaultTitle, type DeploymentContext, type NotificationMessage } from '../../../packages/providers/notifier/notification-content.js'
+import { createNotifier } from '../../../packages/providers/notifier/factory.js'
+import { DeliveryError, type ChannelConfig, type NotifierDeps } from '../../../packages/providers/notifier/types.js'
 import { buildContext } from './context.js'
 import { getInputs } from './inputs.js'
+import type { NotifyInputs } from './parse-inputs.js'
 import { stepOutputs, summaryMarkdown, type ChannelResult } from './report.js'
+import { renderSlackPayload } from './slack-payload.js'
 import { renderTemplate } from './template.js'
 
-export async function run(): Promise<void> {
-  try {
-    const inputs = getInputs()
+export const run = (): Promise<void> =>
+  runAction('notify', async () => {
+    const inputs = await getInputs()
     const context = buildContext(inputs, process.env, Date.now())
     const message: NotificationMessage = {
       title: defaultTitle(context),
       text: inputs.template ? renderTemplate(inputs.template, context) : defaultText(context)
     }
+    // Rendered (and checked against Slack's limits) for every channel before any channel sends.
+    const configs = inputs.configs.map((config) => rendered(config, inputs, context, message))
     const deps: NotifierDeps = { policy: inputs.policy, logger: actionsLogger }
     core.info(`${message.title} — notifying ${inputs.channels.join(', ')}`)
-    const results = await Promise.all(inputs.configs.map((config) => deliver(withSubject(config, inputs.emailSubjectTemplate, context), context, message, deps)))
+    const results = await Promise.all(configs.map((config) => deliver(config, context, message, deps)))
 
-    for (const [name, value] of Object.entries(stepOutputs(results, context))) core.setOutput(name, value)
+    for (const [name, value] of Object.entries(stepOutputs(results, context, Date.now()))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(results, context, knownSecrets()))
     const failed = results.filter((r) => !r.delivered)
     if (failed.length > 0 && inputs.failOnError) {
       throw new Error(`${failed.length} of ${results.length} channel${results.length === 1 ? '' : 's'} not delivered: ${failed.map((r) => `${r.channel} (${r.detail})`).join('; ')}`)
     }
-  } catch (error) {
-    core.setFailed(failureMessage('notify', error, knownSecrets()))
-  } finally {
-    await closeHttpAgent()
-  }
-}
+  })
 
-function withSubject(config: ChannelConfig, template: string | undefined, context: DeploymentContext): ChannelConfig {
-  return config.channel === 'email' && template ? { ...config, subject: renderTemplate(template, context) } : config
+/** The email subject and the team's Slack payload, filled from the context. */
+function rendered(config: ChannelConfig, inputs: NotifyInputs, context: DeploymentContext, message: NotificationMessage): ChannelConfig {
+  if (config.channel === 'email' && inputs.emailSubjectTemplate) return { ...config, subject: renderTemplate(inputs.emailSubjectTemplate, context) }
+  if (config.channel === 'slack' && inputs.slackPayload) return { ...config, payload: renderSlackPayload(inputs.slackPayload.input, inputs.slackPayload.payload, context, message) }
+  return config
 }
 
 /** One channel; a failure is a warning here (fail-on-error decides afterwards). */

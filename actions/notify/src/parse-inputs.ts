@@ -1,5 +1,5 @@
 import { InputError } from '../../../packages/core/input-error.js'
-import { parseBoolean, parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseUrl } from '../../../packages/core/parsers.js'
+import { parseBoolean, parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import {
   CHANNELS,
   type Channel,
@@ -10,9 +10,10 @@ import {
   type GitHubDeploymentMode,
   type SlackConfig,
   type SmtpSecurity
-} from '../../../packages/providers/notifier.js'
-import type { DeployStatus } from '../../../packages/providers/notification-content.js'
+} from '../../../packages/providers/notifier/types.js'
+import type { DeployStatus } from '../../../packages/providers/notifier/notification-content.js'
 import { eventPullRequest, eventSha } from './context.js'
+import { parseSlackPayload, type PayloadInput, type SlackPayload } from './slack-payload.js'
 import { resolveStatus, unexpanded } from './status.js'
 import { checkTemplate } from './template.js'
 
@@ -26,6 +27,7 @@ export const INPUT_NAMES = [
   'status',
   'job-status',
   'environment',
+  'service',
   'environment-url',
   'version',
   'sha',
@@ -38,6 +40,8 @@ export const INPUT_NAMES = [
   'slack-ts',
   'thread-ts',
   'slack-api-url',
+  'payload',
+  'payload-file',
   'teams-webhook-url',
   'discord-webhook-url',
   'webhook-url',
@@ -78,6 +82,7 @@ export interface NotifyInputs {
   channels: Channel[]
   status: DeployStatus
   environment: string
+  service?: string
   environmentUrl?: string
   version?: string
   sha?: string
@@ -85,6 +90,8 @@ export interface NotifyInputs {
   template?: string
   emailSubjectTemplate?: string
   outputs: Record<string, string>
+  /** The team's own Slack message, rendered into the Slack config just before sending. */
+  slackPayload?: { input: PayloadInput; payload: SlackPayload }
   configs: ChannelConfig[]
   failOnError: boolean
   policy: DeliveryPolicy
@@ -134,6 +141,7 @@ const EMAIL = /^(?:[^<>@\s][^<>]*<)?[^\s@<>",]+@[^\s@<>",]+\.?[^\s@<>",]*>?$/
 export function parseAddresses(name: string, raw: string): string[] {
   const list = parseList(raw)
   for (const address of list) {
+    parseSingleLine(name, address)
     if (!EMAIL.test(address) || address.includes('<') !== address.endsWith('>')) {
       throw new InputError(name, `has "${address}", which is not an email address`, 'addresses such as ops@example.com or "Ops <ops@example.com>"')
     }
@@ -162,13 +170,29 @@ function optional(raw: string): string | undefined {
   return value === '' ? undefined : value
 }
 
+/** A one-line input (a name, an id, a token): refused, naming the input, when it holds a control character. */
+function singleLine(name: InputName, raw: string): string | undefined {
+  const value = parseSingleLine(name, raw)
+  return value === '' ? undefined : value
+}
+
+const SERVICE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/
+
+/** `service`: shown in titles, the deployment's task and the PR comment's marker, so it is kept to a plain name. */
+export function parseService(raw: string): string | undefined {
+  const value = singleLine('service', raw)
+  if (value === undefined) return undefined
+  if (!SERVICE.test(value)) throw new InputError('service', `is "${value}", which is not a service name`, 'letters, digits and . _ / - (at most 100, starting with a letter or digit), such as backend')
+  return value
+}
+
 function slackConfig(raw: RawInputs): SlackConfig {
   const webhook = optional(raw['slack-webhook-url'])
-  const token = optional(raw['slack-token'])
+  const token = singleLine('slack-token', raw['slack-token'])
   if (webhook && token) throw new InputError('slack-token', 'cannot be combined with "slack-webhook-url"', 'either an incoming webhook URL or a bot token')
   if (!webhook && !token) throw new InputError('slack-webhook-url', 'is missing (and so is "slack-token")', 'an incoming webhook URL, or slack-token with slack-channel')
-  const ts = optional(raw['slack-ts'])
-  const threadTs = optional(raw['thread-ts'])
+  const ts = singleLine('slack-ts', raw['slack-ts'])
+  const threadTs = singleLine('thread-ts', raw['thread-ts'])
   const apiUrl = parseUrl('slack-api-url', raw['slack-api-url'] || 'https://slack.com/api/').toString()
   const tsPattern = /^\d+\.\d+$/
   if (ts && !tsPattern.test(ts)) throw new InputError('slack-ts', `is "${ts}", which is not a Slack message ts`, 'the slack-ts output of an earlier step, such as 1700000000.000100')
@@ -178,20 +202,22 @@ function slackConfig(raw: RawInputs): SlackConfig {
     if (threadTs) throw new InputError('thread-ts', 'needs "slack-token" (thread replies are posted with chat.postMessage)', 'slack-token and slack-channel')
     return { channel: 'slack', webhookUrl: webhookUrl('slack-webhook-url', webhook, 'slack'), apiUrl }
   }
-  const slackChannel = optional(raw['slack-channel'])
+  const slackChannel = singleLine('slack-channel', raw['slack-channel'])
   if (!slackChannel) throw new InputError('slack-channel', 'is required with "slack-token"', 'a channel ID such as C0123ABCD (or the slack-channel output of an earlier step)')
   return { channel: 'slack', token, slackChannel, ...(ts ? { ts } : {}), ...(threadTs ? { threadTs } : {}), apiUrl }
 }
 
 function emailConfig(raw: RawInputs): EmailConfig {
-  const host = optional(raw['smtp-host'])
+  const host = singleLine('smtp-host', raw['smtp-host'])
   if (!host) throw new InputError('smtp-host', 'is required when channels includes email', 'the SMTP server’s host name')
   const to = parseAddresses('email-to', raw['email-to'])
   if (to.length === 0) throw new InputError('email-to', 'has no recipients', 'one or more addresses, comma- or newline-separated')
-  const from = optional(raw['email-from'])
+  const from = singleLine('email-from', raw['email-from'])
   if (!from) throw new InputError('email-from', 'is required when channels includes email', 'a sender address such as "Deploys <deploys@example.com>"')
   parseAddresses('email-from', from)
-  const username = optional(raw['smtp-username'])
+  const username = singleLine('smtp-username', raw['smtp-username'])
+  // Checked, not trimmed: a password's own spaces are part of it.
+  parseSingleLine('smtp-password', raw['smtp-password'])
   const password = raw['smtp-password'] === '' ? undefined : raw['smtp-password']
   if (password !== undefined && !username) throw new InputError('smtp-username', 'is empty but "smtp-password" is set', 'the SMTP user name')
   const security = parseEnum<SmtpSecurity>('smtp-security', raw['smtp-security'], ['starttls', 'tls', 'none'], 'starttls')
@@ -208,7 +234,7 @@ function emailConfig(raw: RawInputs): EmailConfig {
 }
 
 function githubConfig(raw: RawInputs, repository: string, event: unknown): GitHubConfig {
-  const token = unexpanded(raw['github-token']) ? '' : raw['github-token'].trim()
+  const token = unexpanded(raw['github-token']) ? '' : parseSingleLine('github-token', raw['github-token'])
   if (token === '') throw new InputError('github-token', 'is empty', 'a token with deployments, statuses and pull-requests write access (github-token: ${{ github.token }})')
   const deployment = parseEnum<GitHubDeploymentMode>('github-deployment', raw['github-deployment'], ['auto', 'create', 'update', 'off'], 'auto')
   const idRaw = optional(raw['github-deployment-id'])
@@ -230,17 +256,40 @@ function githubConfig(raw: RawInputs, repository: string, event: unknown): GitHu
   }
 }
 
-export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: string }, event: unknown, nowMs: number): NotifyInputs {
+/** What inputs.ts read from disk for the pure parser: the payload file's text, and the YAML parser when a document needs one. */
+export interface ReadFiles {
+  payloadFile?: string
+  parseYaml?: (text: string) => unknown
+}
+
+/** Whether the Slack payload text needs the YAML parser (loaded only then). */
+export function payloadNeedsYaml(text: string | undefined): boolean {
+  return text !== undefined && text.trim() !== '' && !/^[{[]/.test(text.trim())
+}
+
+function slackPayload(raw: RawInputs, channels: readonly Channel[], outputNames: readonly string[], files: ReadFiles): NotifyInputs['slackPayload'] {
+  const inline = raw.payload.trim() === '' ? undefined : raw.payload
+  const path = singleLine('payload-file', raw['payload-file'])
+  if (inline !== undefined && path !== undefined) throw new InputError('payload-file', 'cannot be combined with "payload"', 'either an inline payload or a file')
+  const input: PayloadInput | undefined = inline !== undefined ? 'payload' : path !== undefined ? 'payload-file' : undefined
+  if (input === undefined) return undefined
+  if (!channels.includes('slack')) throw new InputError(input, 'is set but channels does not include slack', 'channels: slack (the payload is a Slack message), or no payload')
+  const text = input === 'payload' ? (inline as string) : (files.payloadFile ?? '')
+  return { input, payload: parseSlackPayload(input, text, outputNames, files.parseYaml) }
+}
+
+export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: string }, event: unknown, nowMs: number, files: ReadFiles = {}): NotifyInputs {
   const channels = parseChannels(raw.channels)
   const status = resolveStatus(raw.status, raw['job-status'])
-  const environment = raw.environment.trim()
+  const environment = parseSingleLine('environment', raw.environment)
   if (environment === '') throw new InputError('environment', 'is empty', 'the name of the environment deployed to, such as production')
+  const service = parseService(raw.service)
   const environmentUrl = optional(raw['environment-url'])
   if (environmentUrl) parseUrl('environment-url', environmentUrl)
   const outputs = parseOutputs(raw.outputs)
   const template = raw.message.trim() === '' ? undefined : raw.message
   if (template) checkTemplate('message', template, Object.keys(outputs))
-  const emailSubjectTemplate = optional(raw['email-subject'])
+  const emailSubjectTemplate = singleLine('email-subject', raw['email-subject'])
   if (emailSubjectTemplate) checkTemplate('email-subject', emailSubjectTemplate, Object.keys(outputs))
   const configs: ChannelConfig[] = channels.map((channel): ChannelConfig => {
     switch (channel) {
@@ -258,13 +307,15 @@ export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: str
         return githubConfig(raw, env.GITHUB_REPOSITORY ?? '', event)
     }
   })
-  const version = optional(raw.version)
-  const sha = optional(raw.sha) ?? eventSha(event)
+  const payload = slackPayload(raw, channels, Object.keys(outputs), files)
+  const version = singleLine('version', raw.version)
+  const sha = singleLine('sha', raw.sha) ?? eventSha(event)
   const startedAtMs = parseStartedAt(raw['started-at'], nowMs)
   return {
     channels,
     status,
     environment,
+    ...(service ? { service } : {}),
     ...(environmentUrl ? { environmentUrl } : {}),
     ...(version ? { version } : {}),
     ...(sha ? { sha } : {}),
@@ -272,6 +323,7 @@ export function parseNotifyInputs(raw: RawInputs, env: { GITHUB_REPOSITORY?: str
     ...(template ? { template } : {}),
     ...(emailSubjectTemplate ? { emailSubjectTemplate } : {}),
     outputs,
+    ...(payload ? { slackPayload: payload } : {}),
     configs,
     failOnError: parseBoolean('fail-on-error', raw['fail-on-error'], false),
     policy: {

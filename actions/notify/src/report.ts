@@ -1,7 +1,7 @@
 import { markdownTable } from '../../../packages/core/markdown.js'
 import { redact } from '../../../packages/core/redact.js'
-import type { Channel } from '../../../packages/providers/notifier.js'
-import { statusStyle, subject, type DeploymentContext } from '../../../packages/providers/notification-content.js'
+import type { Channel } from '../../../packages/providers/notifier/types.js'
+import { statusStyle, subject, type DeploymentContext } from '../../../packages/providers/notifier/notification-content.js'
 
 /** Pure: what each channel did, as outputs and as the job summary. */
 
@@ -19,9 +19,9 @@ export function deliveredMap(results: readonly ChannelResult[]): Record<string, 
   return Object.fromEntries(results.map((r) => [r.channel, r.delivered]))
 }
 
-/** Step outputs: `delivered` (JSON map), `status`, and every channel's own outputs. */
-export function stepOutputs(results: readonly ChannelResult[], context: DeploymentContext): Record<string, string> {
-  const outputs: Record<string, string> = { delivered: JSON.stringify(deliveredMap(results)), status: context.status }
+/** Step outputs: `delivered` (JSON map), `status`, `time` (unix seconds the step completed), and every channel's own outputs. */
+export function stepOutputs(results: readonly ChannelResult[], context: DeploymentContext, nowMs: number): Record<string, string> {
+  const outputs: Record<string, string> = { delivered: JSON.stringify(deliveredMap(results)), status: context.status, time: String(Math.floor(nowMs / 1000)) }
   for (const result of results) Object.assign(outputs, result.outputs)
   return outputs
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../../../packages/core/input-error.js'
-import { DEPLOY_STATUSES, type DeployStatus } from '../../../packages/providers/notification-content.js'
+import { DEPLOY_STATUSES, type DeployStatus } from '../../../packages/providers/notifier/notification-content.js'
 
 const JOB_STATUS: Record<string, DeployStatus> = { success: 'success', failure: 'failure', cancelled: 'cancelled' }
 

@@ -1,5 +1,5 @@
 import { InputError } from '../../../packages/core/input-error.js'
-import { formatDuration, shortSha, statusStyle, type DeploymentContext } from '../../../packages/providers/notification-content.js'
+import { formatDuration, shortSha, statusStyle, type DeploymentContext } from '../../../packages/providers/notifier/notification-content.js'
 
 /**
  * Message templates: `{{name}}` placeholders (spaces inside the braces allowed) filled from the
@@ -10,6 +10,7 @@ import { formatDuration, shortSha, statusStyle, type DeploymentContext } from '.
 
 export const PLACEHOLDERS = [
   'environment',
+  'service',
   'environment_url',
   'url',
   'version',
@@ -33,8 +34,14 @@ export function placeholdersIn(template: string): string[] {
   return [...template.matchAll(PATTERN)].map((m) => m[1])
 }
 
+/**
+ * Extra placeholders of a Slack `payload`, which replaces the whole message: the words the
+ * default message would have used, and the status's colour and emoji.
+ */
+export const PAYLOAD_PLACEHOLDERS = ['title', 'text', 'color', 'emoji', 'slack_emoji'] as const
+
 /** Throws an InputError naming `input` when the template uses a placeholder it cannot fill. */
-export function checkTemplate(input: string, template: string, outputNames: readonly string[]): void {
+export function checkTemplate(input: string, template: string, outputNames: readonly string[], extra: readonly string[] = []): void {
   for (const name of placeholdersIn(template)) {
     if (name.startsWith('outputs.')) {
       const key = name.slice('outputs.'.length)
@@ -47,8 +54,9 @@ export function checkTemplate(input: string, template: string, outputNames: read
       }
       continue
     }
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-      throw new InputError(input, `uses the unknown placeholder {{${name}}}`, `one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} or {{outputs.NAME}}`)
+    const known = [...PLACEHOLDERS, ...extra]
+    if (!known.includes(name)) {
+      throw new InputError(input, `uses the unknown placeholder {{${name}}}`, `one of ${known.map((p) => `{{${p}}}`).join(', ')} or {{outputs.NAME}}`)
     }
   }
 }
@@ -56,6 +64,7 @@ export function checkTemplate(input: string, template: string, outputNames: read
 export function placeholderValues(context: DeploymentContext): Record<(typeof PLACEHOLDERS)[number], string> {
   return {
     environment: context.environment,
+    service: context.service ?? '',
     environment_url: context.environmentUrl ?? '',
     url: context.environmentUrl ?? '',
     version: context.version ?? '',
@@ -73,9 +82,9 @@ export function placeholderValues(context: DeploymentContext): Record<(typeof PL
   }
 }
 
-/** Fills a template already accepted by checkTemplate. */
-export function renderTemplate(template: string, context: DeploymentContext): string {
-  const values: Record<string, string> = placeholderValues(context)
+/** Fills a template already accepted by checkTemplate; `extra` holds the values of the extra placeholders it was checked with. */
+export function renderTemplate(template: string, context: DeploymentContext, extra: Record<string, string> = {}): string {
+  const values: Record<string, string> = { ...placeholderValues(context), ...extra }
   return template.replace(PATTERN, (whole, name: string) => {
     if (name.startsWith('outputs.')) return context.outputs[name.slice('outputs.'.length)] ?? whole
     return values[name] ?? whole

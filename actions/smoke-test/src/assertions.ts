@@ -48,27 +48,40 @@ function parseJson(body: string): unknown {
 function check(assertion: Assertion, response: ResponseView, json: () => unknown): string | undefined {
   const { target, operator, expected } = assertion
   const label = targetLabel(target)
-  let present: boolean
-  let actual: unknown
   if (target.kind === 'json') {
     const document = json()
     if (document === NOT_JSON) return `${label}: expected ${operator} ${show(expected)}, but the body is not JSON${bodySnippet(response.body)}`
-    const selected = selectJson(document, target.path)
-    present = selected.length > 0
-    actual = selected.length > 1 ? selected : selected[0]
-    // A path that selects several nodes (wildcards, filters) is compared as the list it selects.
-  } else if (target.kind === 'header') {
-    actual = response.headers[target.name.toLowerCase()]
-    present = actual !== undefined
-  } else {
-    actual = response.body
-    present = response.body !== ''
+    return checkNodes(assertion, label, selectJson(document, target.path))
   }
+  const actual = target.kind === 'header' ? response.headers[target.name.toLowerCase()] : response.body
+  const present = target.kind === 'header' ? actual !== undefined : response.body !== ''
   if (operator === 'exists') {
     return present === expected ? undefined : `${label}: expected ${expected ? 'to exist' : 'not to exist'}${present ? `, got ${show(actual)}` : ''}`
   }
   if (!present) return `${label}: expected ${operator} ${show(expected)}, but there is no such ${target.kind === 'header' ? 'header' : 'value'}`
   return compare(operator, actual, expected) ? undefined : `${label}: expected ${operator} ${show(expected)}, got ${show(actual)}`
+}
+
+/**
+ * A JSONPath may match several nodes (wildcards, filters, `..`). `exists` asks whether anything
+ * matched. Every other operator applies to each matched node: all must pass, or with `any` at
+ * least one; an empty match fails, since "every one of nothing" proves nothing.
+ */
+function checkNodes(assertion: Assertion, label: string, nodes: unknown[]): string | undefined {
+  const { operator, expected } = assertion
+  if (operator === 'exists') {
+    const present = nodes.length > 0
+    return present === expected ? undefined : `${label}: expected ${expected ? 'to exist' : 'not to exist'}${present ? `, got ${show(nodes.length === 1 ? nodes[0] : nodes)}` : ''}`
+  }
+  if (nodes.length === 0) return `${label}: expected ${operator} ${show(expected)}, but the path matches nothing`
+  const failing = nodes.map((node, index) => ({ node, index })).filter(({ node }) => !compare(operator, node, expected))
+  if (nodes.length === 1) return failing.length === 0 ? undefined : `${label}: expected ${operator} ${show(expected)}, got ${show(nodes[0])}`
+  if (assertion.any) {
+    return failing.length < nodes.length ? undefined : `${label}: expected at least one of ${nodes.length} matches ${operator} ${show(expected)}, got ${show(nodes)}`
+  }
+  if (failing.length === 0) return undefined
+  const shown = failing.slice(0, 5).map(({ node, index }) => `[${index}] ${show(node)}`).join(', ')
+  return `${label}: expected every match ${operator} ${show(expected)}, but ${failing.length} of ${nodes.length} did not: ${shown}${failing.length > 5 ? ', …' : ''}`
 }
 
 /** Compares an actual value with an expected one under an operator (header values are strings). */

@@ -1,11 +1,12 @@
 import type { HttpRequest, HttpResponse } from '../../../packages/core/http.js'
+import { loadJsonPath } from '../../../packages/core/json-path.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { parseRetryAfter } from '../../../packages/core/retry-after.js'
 import { retry } from '../../../packages/core/retry.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { evaluate, extractCaptures, type Expectations } from './assertions.js'
-import type { CheckSpec, RequestBody } from './check-spec.js'
-import { resolveCaptures, resolveCapturesTyped } from './placeholders.js'
+import { IDEMPOTENT_METHODS, type CheckSpec, type RequestBody } from './check-spec.js'
+import { resolveCaptures, resolveCapturesTyped, withDynamicValues, type DynamicValues, type Lookup } from './placeholders.js'
 import type { CheckResult } from './results.js'
 
 /** Runs one check: resolves its placeholders, sends it with retries, evaluates, captures. */
@@ -25,6 +26,10 @@ export interface CheckContext {
   /** Removes known secrets from text meant for people (URLs in reports and logs). */
   redact: (text: string) => string
   sleep?: (ms: number) => Promise<void>
+  /** Values of {{ uuid }}, {{ now }}, {{ timestamp }}: fresh for each check run (injected by tests). */
+  dynamic?: () => DynamicValues
+  /** The run's cancellation: no further attempt starts once it is aborted, and the one in flight is aborted. */
+  signal?: AbortSignal
 }
 
 /** A failed attempt: the reasons, and the answer when there was one. */
@@ -47,11 +52,18 @@ export interface ResolvedRequest {
   body?: string
 }
 
+type ResolveContext = Pick<CheckContext, 'captures' | 'typedCaptures' | 'mask' | 'isSecretHeader' | 'dynamic'>
+
+/** Captured values plus a fresh set of dynamic ones (dynamic names cannot be captures). */
+export function placeholderValues(ctx: ResolveContext): { text: Lookup<string>; typed: Lookup<unknown> } {
+  return withDynamicValues(ctx.captures, ctx.typedCaptures, ctx.dynamic)
+}
+
 /** The request a check sends once its captures are known. Secret header values are masked here. */
-export function resolveRequest(check: Pick<CheckSpec, 'method' | 'url' | 'headers' | 'body'>, ctx: Pick<CheckContext, 'captures' | 'typedCaptures' | 'mask' | 'isSecretHeader'>): ResolvedRequest {
-  const headers = resolveCaptures(check.headers, ctx.captures)
+export function resolveRequest(check: Pick<CheckSpec, 'method' | 'url' | 'headers' | 'body'>, ctx: ResolveContext, values = placeholderValues(ctx)): ResolvedRequest {
+  const headers = resolveCaptures(check.headers, values.text)
   for (const [name, value] of Object.entries(headers)) if (ctx.isSecretHeader(name)) maskHeaderValue(value, ctx.mask)
-  return { method: check.method, url: resolveCaptures(check.url, ctx.captures), headers, body: bodyText(check.body, ctx.captures, ctx.typedCaptures) }
+  return { method: check.method, url: resolveCaptures(check.url, values.text), headers, body: bodyText(check.body, values.text, values.typed) }
 }
 
 /** Masks a secret header's value, and its credentials part alone (`Bearer <credentials>`). */
@@ -62,7 +74,7 @@ export function maskHeaderValue(value: string, mask: (value: string) => void): v
   if (credentials) mask(credentials)
 }
 
-function bodyText(body: RequestBody | undefined, captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>): string | undefined {
+function bodyText(body: RequestBody | undefined, captures: Lookup<string>, typed: Lookup<unknown>): string | undefined {
   if (!body) return undefined
   return body.kind === 'text' ? resolveCaptures(body.text, captures) : JSON.stringify(resolveCapturesTyped(body.value, captures, typed))
 }
@@ -89,11 +101,19 @@ export function networkFailure(error: unknown): string {
   return `request failed: ${message}`
 }
 
+/** Whether a check reads a JSONPath (so the JSONPath library must be loaded before it runs). */
+export function readsJsonPath(check: Pick<CheckSpec, 'captures' | 'assertions'>): boolean {
+  return check.captures.some((c) => c.from === 'json') || check.assertions.some((a) => a.target.kind === 'json')
+}
+
 export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
-  const request = resolveRequest(check, ctx)
+  if (readsJsonPath(check)) await loadJsonPath()
+  // One set of dynamic values per check run: the request and its expectations see the same {{ uuid }}, and so do its retries.
+  const values = placeholderValues(ctx)
+  const request = resolveRequest(check, ctx, values)
   const expectations: Expectations = {
     statuses: check.statuses,
-    assertions: check.assertions.map((a) => ({ ...a, expected: resolveCaptures(a.expected, ctx.captures) })),
+    assertions: check.assertions.map((a) => ({ ...a, expected: resolveCaptures(a.expected, values.text) })),
     latencyMaxMs: check.latencyMaxMs
   }
   const display = ctx.redact(request.url)
@@ -112,10 +132,12 @@ export async function runCheck(check: CheckSpec, ctx: CheckContext): Promise<Che
       return captured
     },
     {
-      attempts: check.retries + 1,
+      // A non-idempotent request is re-sent only with the check's consent (retry-unsafe: true).
+      attempts: check.retryUnsafe || IDEMPOTENT_METHODS.includes(check.method) ? check.retries + 1 : 1,
       baseDelayMs: 300,
       maxDelayMs: 5000,
       attemptTimeoutMs: check.timeoutMs + 1000,
+      signal: ctx.signal,
       sleep: ctx.sleep,
       onRetry: ({ attempt: n, delayMs, error }) =>
         ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${formatMs(delayMs)}`)

@@ -3,6 +3,9 @@
 /** Inclusive HTTP status ranges, e.g. [[200, 299], [304, 304]]. */
 export type StatusRanges = readonly (readonly [number, number])[]
 
+/** Methods a retry may re-send: sending one twice has the effect of sending it once (RFC 9110). */
+export const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']
+
 export const OPERATORS = ['equals', 'contains', 'matches', 'exists', '<', '<=', '>', '>='] as const
 export type Operator = (typeof OPERATORS)[number]
 
@@ -15,6 +18,11 @@ export interface Assertion {
   expected: unknown
   /** Where it was written, for messages: `expect.json[1]`, `expect.headers.content-type`. */
   field: string
+  /**
+   * For a JSONPath that matches several nodes: by default every node must pass; with `any`, one
+   * passing node is enough. Either way an empty match fails (except `exists: false`).
+   */
+  any?: boolean
 }
 
 export type Capture =
@@ -38,6 +46,8 @@ export interface CheckSpec {
   captures: Capture[]
   timeoutMs: number
   retries: number
+  /** Set to re-send a non-idempotent method (POST, PATCH) on retry; without it such a check gets one attempt. */
+  retryUnsafe?: boolean
   /** Names of the captures this check's placeholders read. */
   uses: string[]
 }

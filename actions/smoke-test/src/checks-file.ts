@@ -1,9 +1,8 @@
-import { parseDocument } from 'yaml'
 import { InputError } from '../../../packages/core/input-error.js'
-import { parseDuration } from '../../../packages/core/parsers.js'
+import { parseDuration, parseSingleLine } from '../../../packages/core/parsers.js'
 import { jsonPathProblem } from '../../../packages/core/json-path.js'
-import { OPERATORS, type Assertion, type Capture, type CheckSpec, type Operator, type RequestBody, type StatusRanges } from './check-spec.js'
-import { githubExpressionIn, placeholderRefs, resolveEnv, withSampleCaptures } from './placeholders.js'
+import { IDEMPOTENT_METHODS, OPERATORS, type Assertion, type Capture, type CheckSpec, type Operator, type RequestBody, type StatusRanges } from './check-spec.js'
+import { DYNAMIC_PLACEHOLDERS, githubExpressionIn, placeholderRefs, resolveEnv, withSampleCaptures } from './placeholders.js'
 import { parseStatusRanges, STATUS_LIST_EXPECTED } from './status-ranges.js'
 
 /**
@@ -29,23 +28,26 @@ export interface CheckDefaults {
   headers: Record<string, string>
   timeoutMs: number
   retries: number
+  /** Whether checks with a non-idempotent method (POST, PATCH) may be re-sent too. */
+  retryUnsafe?: boolean
   statuses: StatusRanges
   latencyMaxMs?: number
   baseUrl?: string
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
-const CHECK_FIELDS = ['name', 'method', 'url', 'headers', 'body', 'json', 'expect', 'capture', 'timeout', 'retries']
+const CHECK_FIELDS = ['name', 'method', 'url', 'headers', 'body', 'json', 'expect', 'capture', 'timeout', 'retries', 'retry-unsafe']
 const EXPECT_FIELDS = ['status', 'headers', 'body-contains', 'body-matches', 'json', 'latency-max']
 const DOCUMENT_FIELDS = ['checks', 'defaults', 'base-url']
-const DEFAULT_FIELDS = ['headers', 'timeout', 'retries']
+const DEFAULT_FIELDS = ['headers', 'timeout', 'retries', 'retry-unsafe']
+
 const OPERATOR_ALIASES: Record<string, Operator> = { lt: '<', lte: '<=', gt: '>', gte: '>=' }
 const CAPTURE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 const MAX_RETRIES = 10
 
-/** Parses the file's text: `.json` as JSON, anything else as YAML (which JSON also is). */
-export function parseChecksText(text: string, fileName: string): unknown {
+/** Parses the file's text: `.json` as JSON, anything else as YAML (which JSON also is; the YAML library loads only then). */
+export async function parseChecksText(text: string, fileName: string): Promise<unknown> {
   if (/\.json$/i.test(fileName)) {
     try {
       return JSON.parse(text)
@@ -53,6 +55,7 @@ export function parseChecksText(text: string, fileName: string): unknown {
       throw new InputError('checks-file', `(${fileName}) is not valid JSON: ${firstLine(error)}`, 'a JSON document with a "checks" list')
     }
   }
+  const { parseDocument } = await import('yaml')
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
   if (document.errors.length > 0) throw new InputError('checks-file', `(${fileName}) is not valid YAML: ${firstLine(document.errors[0])}`, 'a YAML document with a "checks" list')
   return document.toJS()
@@ -81,6 +84,18 @@ export function buildChecks(document: unknown, defaults: CheckDefaults, env: Rea
   })
 }
 
+/** Whether any check reads a JSONPath (a JSON assertion or a capture), so the JSONPath library must be loaded first. */
+export function needsJsonPath(document: unknown): boolean {
+  const list = Array.isArray(document) ? document : isRecord(document) ? document.checks : undefined
+  if (!Array.isArray(list)) return false
+  return list.some((check) => isRecord(check) && (check.capture !== undefined || (isRecord(check.expect) && check.expect.json !== undefined)))
+}
+
+/** The defaults every check of a document starts from: the inputs', then the file's base-url and defaults. */
+export function documentDefaults(document: unknown, defaults: CheckDefaults, env: Readonly<Record<string, string | undefined>>): CheckDefaults {
+  return isRecord(document) ? withFileDefaults(document, defaults, env) : defaults
+}
+
 function withFileDefaults(document: Record<string, unknown>, defaults: CheckDefaults, env: Readonly<Record<string, string | undefined>>): CheckDefaults {
   const locate: Locator = (_check, field, problem, expected) => new InputError('checks-file', `field "${field}" ${problem}`, expected)
   const merged: CheckDefaults = { ...defaults }
@@ -97,13 +112,15 @@ function withFileDefaults(document: Record<string, unknown>, defaults: CheckDefa
   if (fileDefaults.headers !== undefined) merged.headers = mergeHeaders(defaults.headers, headerMap(resolveEnvOrFail(fileDefaults.headers, 'defaults.headers', '', env, locate), 'defaults.headers', '', locate))
   if (fileDefaults.timeout !== undefined) merged.timeoutMs = durationField(fileDefaults.timeout, 'defaults.timeout', '', locate)
   if (fileDefaults.retries !== undefined) merged.retries = retriesField(fileDefaults.retries, 'defaults.retries', '', locate)
+  if (fileDefaults['retry-unsafe'] !== undefined) merged.retryUnsafe = booleanField(fileDefaults['retry-unsafe'], 'defaults.retry-unsafe', '', locate)
   return merged
 }
 
 export function buildCheck(raw: Record<string, unknown>, index: number, defaults: CheckDefaults, env: Readonly<Record<string, string | undefined>>, locate: Locator): CheckSpec {
   const method = raw.method === undefined ? 'GET' : String(raw.method).trim().toUpperCase()
-  const provisional = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : `#${index + 1}`
-  if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === '')) throw locate(provisional, 'name', 'is not a non-empty string', 'a short name such as "login"')
+  if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === '')) throw locate(`#${index + 1}`, 'name', 'is not a non-empty string', 'a short name such as "login"')
+  if (typeof raw.name === 'string') singleLine(raw.name, 'name', `#${index + 1}`, locate)
+  const provisional = typeof raw.name === 'string' ? raw.name.trim() : `#${index + 1}`
   const unknown = Object.keys(raw).filter((key) => !CHECK_FIELDS.includes(key))
   if (unknown.length > 0) throw locate(provisional, unknown[0], 'is not a known field', `one of ${CHECK_FIELDS.join(', ')}`)
   const github = githubExpressionIn(raw, '')
@@ -148,9 +165,15 @@ export function buildCheck(raw: Record<string, unknown>, index: number, defaults
   const latencyMaxMs = expect['latency-max'] === undefined ? defaults.latencyMaxMs : durationField(expect['latency-max'], 'expect.latency-max', name, locate)
   const captures = captureList(resolved.capture, name, locate)
   const timeoutMs = resolved.timeout === undefined ? defaults.timeoutMs : durationField(resolved.timeout, 'timeout', name, locate)
-  const retries = resolved.retries === undefined ? defaults.retries : retriesField(resolved.retries, 'retries', name, locate)
+  const retryUnsafe = resolved['retry-unsafe'] === undefined ? (defaults.retryUnsafe ?? false) : booleanField(resolved['retry-unsafe'], 'retry-unsafe', name, locate)
+  const mayRetry = retryUnsafe || IDEMPOTENT_METHODS.includes(method)
+  // Default retries skip a non-idempotent check; retries written on the check itself ask for a re-send that needs consent.
+  const retries = resolved.retries === undefined ? (mayRetry ? defaults.retries : 0) : retriesField(resolved.retries, 'retries', name, locate)
+  if (retries > 0 && !mayRetry) {
+    throw locate(name, 'retries', `is ${retries} on a ${method} check, which is not idempotent: a retry could repeat its effect`, `retry-unsafe: true to re-send it anyway, or retries: 0 (only ${IDEMPOTENT_METHODS.join(', ')} are retried by default)`)
+  }
   const uses = [...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '').filter((r) => r.kind === 'capture').map((r) => r.name))]
-  return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, uses }
+  return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, retryUnsafe, uses }
 }
 
 /** Resolves `{{ env.NAME }}` placeholders; one naming an unset variable is an input error. */
@@ -166,7 +189,7 @@ export function resolveEnvOrFail(value: unknown, field: string, check: string, e
 function urlField(value: unknown, check: string, baseUrl: string | undefined, locate: Locator): string {
   if (value === undefined || value === null || value === '') throw locate(check, 'url', 'is missing', 'an absolute http(s) URL, or a path starting with / together with base-url')
   if (typeof value !== 'string') throw locate(check, 'url', 'is not a string', 'an absolute http(s) URL')
-  const text = value.trim()
+  const text = singleLine(value, 'url', check, locate)
   let url = text
   if (text.startsWith('/')) {
     if (baseUrl === undefined) throw locate(check, 'url', `is the path "${text}" but no base URL is set`, 'an absolute http(s) URL, or the "base-url" input (or base-url in the checks file)')
@@ -202,9 +225,7 @@ export function headerMap(value: unknown, field: string, check: string, locate: 
   for (const [name, headerValue] of Object.entries(value)) {
     if (!HEADER_NAME.test(name)) throw locate(check, `${field}.${name}`, 'is not a valid header name', 'letters, digits and - only')
     if (!['string', 'number', 'boolean'].includes(typeof headerValue)) throw locate(check, `${field}.${name}`, 'is not text', 'a header value as text')
-    const text = String(headerValue)
-    if (/[\r\n]/.test(text)) throw locate(check, `${field}.${name}`, 'contains a line break', 'a header value on one line')
-    headers[name] = text
+    headers[name] = singleLine(String(headerValue), `${field}.${name}`, check, locate)
   }
   return headers
 }
@@ -229,6 +250,24 @@ function durationField(value: unknown, field: string, check: string, locate: Loc
   }
   if (ms > 0) return ms
   throw locate(check, field, `is ${JSON.stringify(value)}, which is not a positive duration`, expected)
+}
+
+/**
+ * A one-line field (URL, header value, name): a control character is refused, never stripped,
+ * and the error names its position only (the value may be a credential).
+ */
+function singleLine(value: string, field: string, check: string, locate: Locator): string {
+  try {
+    return parseSingleLine(field, value)
+  } catch (error) {
+    const problem = /has a control character \([^)]*\)/.exec((error as Error).message)?.[0] ?? 'has a control character'
+    throw locate(check, field, problem, 'a single line of printable characters')
+  }
+}
+
+function booleanField(value: unknown, field: string, check: string, locate: Locator): boolean {
+  if (typeof value === 'boolean') return value
+  throw locate(check, field, `is ${JSON.stringify(value)}, which is not true or false`, 'true or false')
 }
 
 function retriesField(value: unknown, field: string, check: string, locate: Locator): number {
@@ -302,7 +341,9 @@ function jsonAssertions(value: unknown, check: string, locate: Locator): Asserti
     if (!isRecord(item) || typeof item.path !== 'string') throw locate(check, field, 'has no "path"', 'a mapping with path: $.… and an operator')
     const problem = jsonPathProblem(withSampleCaptures(item.path))
     if (problem) throw locate(check, `${field}.path`, `is not a valid JSONPath (${problem})`, 'an RFC 9535 JSONPath such as $.data.tokens.accessToken')
-    return operatorAssertions(item, { kind: 'json', path: item.path.trim() }, field, check, locate, ['path'])
+    if (item.any !== undefined && typeof item.any !== 'boolean') throw locate(check, `${field}.any`, `is ${JSON.stringify(item.any)}, which is not true or false`, 'any: true (one matched node passing is enough) or any: false (every node must pass, the default)')
+    const assertions = operatorAssertions(item, { kind: 'json', path: item.path.trim() }, field, check, locate, ['path', 'any'])
+    return item.any === true ? assertions.map((a) => ({ ...a, any: true })) : assertions
   })
 }
 
@@ -323,7 +364,9 @@ function captureList(value: unknown, check: string, locate: Locator): Capture[] 
   if (!isRecord(value)) throw locate(check, 'capture', 'is not a mapping', 'a mapping of capture name to a JSONPath, { header: name } or { regex: pattern }')
   return Object.entries(value).map(([name, source]): Capture => {
     const field = `capture.${name}`
-    if (!CAPTURE_NAME.test(name) || name === 'env') throw locate(check, field, 'is not a usable capture name', 'a name of letters, digits, _ and - that starts with a letter and is not "env"')
+    if (!CAPTURE_NAME.test(name) || name === 'env' || DYNAMIC_PLACEHOLDERS.includes(name)) {
+      throw locate(check, field, 'is not a usable capture name', `a name of letters, digits, _ and - that starts with a letter and is not env, ${DYNAMIC_PLACEHOLDERS.join(', ')}`)
+    }
     const spec = typeof source === 'string' ? { json: source } : source
     if (!isRecord(spec) || Object.keys(spec).length !== 1) throw locate(check, field, `is ${JSON.stringify(source)}`, 'a JSONPath ($.…), { json: $.… }, { header: name } or { regex: pattern }')
     if (typeof spec.json === 'string') {

@@ -15,13 +15,16 @@ const PROGRESS_EVERY_MS = 5000
  */
 export interface LoadOptions {
   plan: LoadPlan
-  request: ResolvedRequest
+  /** The request to repeat, or a function making each one (fresh dynamic placeholders). */
+  request: ResolvedRequest | (() => ResolvedRequest)
   statuses: StatusRanges
   timeoutMs: number
   send: Send
   logger: Logger
   now?: () => number
   sleep?: (ms: number) => Promise<void>
+  /** Once aborted, no further request is sent; those in flight are awaited. */
+  signal?: AbortSignal
 }
 
 export async function runLoad(options: LoadOptions): Promise<{ samples: LoadSample[]; elapsedMs: number }> {
@@ -33,7 +36,7 @@ export async function runLoad(options: LoadOptions): Promise<{ samples: LoadSamp
   let nextProgress = PROGRESS_EVERY_MS
   const fire = (): void => {
     const sentAt = now()
-    const done = send({ ...request, timeoutMs }).then(
+    const done = send({ ...(typeof request === 'function' ? request() : request), timeoutMs }).then(
       (response) => {
         const ok = statusAllowed(statuses, response.status)
         samples.push({ ok, durationMs: response.durationMs, error: ok ? undefined : `HTTP ${response.status}` })
@@ -45,7 +48,7 @@ export async function runLoad(options: LoadOptions): Promise<{ samples: LoadSamp
     const tracked = done.finally(() => inFlight.delete(tracked))
     inFlight.add(tracked)
   }
-  while (sent < plan.total) {
+  while (sent < plan.total && !options.signal?.aborted) {
     const elapsed = now() - started
     const due = dueBy(plan, elapsed)
     while (sent < due) {

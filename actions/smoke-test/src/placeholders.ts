@@ -1,15 +1,27 @@
+import { randomUUID } from 'node:crypto'
+
 /**
  * Placeholders in check fields: `{{ token }}` reads a capture, `{{ env.NAME }}` an environment
- * variable. The syntax has no leading `$`, so GitHub's own `${{ }}` expansion in workflow files
- * never touches it.
+ * variable, and `{{ uuid }}`, `{{ now }}`, `{{ timestamp }}` are made fresh for each request a
+ * check sends (a random UUID, the ISO 8601 time, Unix seconds). The syntax has no leading `$`, so
+ * GitHub's own `${{ }}` expansion in workflow files never touches it.
  */
+
+/** What placeholder resolution reads: a Map, or values made only when first asked for. */
+export interface Lookup<V> {
+  has(name: string): boolean
+  get(name: string): V | undefined
+}
+
+/** Names that are generated per request, so no capture may take them. */
+export const DYNAMIC_PLACEHOLDERS = ['uuid', 'now', 'timestamp']
 
 const PLACEHOLDER = /\{\{\s*(env\.)?([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g
 /** `${{ … }}` inside a checks file: GitHub does not expand it there, so it is always a mistake. */
 const GITHUB_EXPRESSION = /\$\{\{[^}]*\}\}/
 
 export interface PlaceholderRef {
-  kind: 'capture' | 'env'
+  kind: 'capture' | 'env' | 'dynamic'
   name: string
   /** Field path of the string holding it, e.g. `headers.Authorization`. */
   field: string
@@ -38,7 +50,7 @@ function mapStrings<T>(value: T, map: (text: string) => string): T {
 export function placeholderRefs(value: unknown, field: string): PlaceholderRef[] {
   const refs: PlaceholderRef[] = []
   eachString(value, field, (text, at) => {
-    for (const match of text.matchAll(PLACEHOLDER)) refs.push({ kind: match[1] ? 'env' : 'capture', name: match[2], field: at, text: match[0] })
+    for (const match of text.matchAll(PLACEHOLDER)) refs.push({ kind: match[1] ? 'env' : DYNAMIC_PLACEHOLDERS.includes(match[2]) ? 'dynamic' : 'capture', name: match[2], field: at, text: match[0] })
   })
   return refs
 }
@@ -59,7 +71,7 @@ export function resolveEnv<T>(value: T, env: Readonly<Record<string, string | un
 }
 
 /** Replaces `{{ name }}` with captured values; unknown names are left as they are. */
-export function resolveCaptures<T>(value: T, captures: ReadonlyMap<string, string>): T {
+export function resolveCaptures<T>(value: T, captures: Lookup<string>): T {
   return mapStrings(value, (text) => text.replace(PLACEHOLDER, (whole, isEnv: string | undefined, name: string) => (!isEnv && captures.has(name) ? (captures.get(name) as string) : whole)))
 }
 
@@ -69,7 +81,7 @@ const WHOLE_CAPTURE = /^\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}$/
  * For a JSON body: a string that is nothing but one capture placeholder takes the captured value
  * with its JSON type (`"{{ id }}"` → `7`); every other string is resolved as text.
  */
-export function resolveCapturesTyped<T>(value: T, captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>): T {
+export function resolveCapturesTyped<T>(value: T, captures: Lookup<string>, typed: Lookup<unknown>): T {
   if (typeof value === 'string') {
     const whole = WHOLE_CAPTURE.exec(value)
     if (whole && typed.has(whole[1])) return typed.get(whole[1]) as T
@@ -85,4 +97,47 @@ export function resolveCapturesTyped<T>(value: T, captures: ReadonlyMap<string, 
 /** A stand-in for capture placeholders, so a template can be checked (URL, regex) before any request. */
 export function withSampleCaptures(text: string): string {
   return text.replace(PLACEHOLDER, (whole, isEnv: string | undefined) => (isEnv ? whole : 'sample'))
+}
+
+/** Fresh values of the dynamic placeholders, as text and (for JSON bodies) typed: `timestamp` is a number there. */
+export interface DynamicValues {
+  text: Map<string, string>
+  typed: Map<string, unknown>
+}
+
+/**
+ * Captured values, then the dynamic ones — made (once) only when a placeholder asks for one, so a
+ * check without them pays nothing (a UUID costs a crypto call).
+ */
+export function withDynamicValues(captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>, make: () => DynamicValues = dynamicValues): { text: Lookup<string>; typed: Lookup<unknown> } {
+  let made: DynamicValues | undefined
+  const dynamic = (): DynamicValues => (made ??= make())
+  const isDynamic = (name: string): boolean => !captures.has(name) && DYNAMIC_PLACEHOLDERS.includes(name)
+  return {
+    text: { has: (name) => captures.has(name) || isDynamic(name), get: (name) => (isDynamic(name) ? dynamic().text.get(name) : captures.get(name)) },
+    typed: { has: (name) => typed.has(name) || isDynamic(name), get: (name) => (isDynamic(name) ? dynamic().typed.get(name) : typed.get(name)) }
+  }
+}
+
+export function dynamicValues(nowMs: number = Date.now(), uuid: () => string = randomUUID): DynamicValues {
+  const seconds = Math.floor(nowMs / 1000)
+  const id = uuid()
+  const iso = new Date(nowMs).toISOString()
+  return {
+    text: new Map([
+      ['uuid', id],
+      ['now', iso],
+      ['timestamp', String(seconds)]
+    ]),
+    typed: new Map<string, unknown>([
+      ['uuid', id],
+      ['now', iso],
+      ['timestamp', seconds]
+    ])
+  }
+}
+
+/** Whether a value tree holds a dynamic placeholder (so a request must be resolved afresh each time). */
+export function hasDynamicPlaceholder(value: unknown): boolean {
+  return placeholderRefs(value, '').some((ref) => ref.kind === 'dynamic')
 }

@@ -23,6 +23,8 @@ export interface ReadinessOptions {
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
+  /** Once aborted (a cancelled job), the wait ends as not ready. */
+  signal?: AbortSignal
 }
 
 export async function waitForReady(options: ReadinessOptions): Promise<ReadinessResult> {
@@ -38,15 +40,15 @@ export async function waitForReady(options: ReadinessOptions): Promise<Readiness
     const elapsed = now() - started
     if (failures.length === 0) {
       logger.info(`${target} is ready after ${formatMs(elapsed)} (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`)
-      return { target, passed: true, ms: elapsed, attempts, timeoutMs }
+      return { target, passed: true, readyMs: elapsed, waitedMs: elapsed, attempts, timeoutMs }
     }
     failure = failures.join('; ')
     // The last try keeps a fair time limit of its own instead of a sliver of the timeout.
     const lastProbeMs = Math.min(options.attemptTimeoutMs, MIN_PROBE_MS)
     const delay = Math.min(backoffDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS, random), timeoutMs - elapsed - lastProbeMs)
-    if (delay < 0) {
+    if (delay < 0 || options.signal?.aborted) {
       logger.info(`… ${target} not ready after ${formatMs(elapsed)}: ${failure}`)
-      return { target, passed: false, ms: elapsed, attempts, failure, timeoutMs }
+      return { target, passed: false, waitedMs: elapsed, attempts, failure, timeoutMs }
     }
     logger.info(`… ${target} not ready (attempt ${attempts}, ${formatMs(elapsed)} of ${formatMs(timeoutMs)}): ${failure}; next try in ${formatMs(delay)}`)
     await sleep(delay)

@@ -15,7 +15,7 @@ interface Case {
 export function junitReport(result: SuiteResult): string {
   const cases: Case[] = []
   if (result.readiness) {
-    cases.push({ classname: 'smoke-test.readiness', name: `ready: ${result.readiness.target}`, seconds: result.readiness.ms / 1000, failure: result.readiness.passed ? undefined : result.readiness.failure ?? 'not ready' })
+    cases.push({ classname: 'smoke-test.readiness', name: `ready: ${result.readiness.target}`, seconds: result.readiness.waitedMs / 1000, failure: result.readiness.passed ? undefined : result.readiness.failure ?? 'not ready' })
   }
   for (const check of result.checks) {
     cases.push({

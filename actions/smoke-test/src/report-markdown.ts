@@ -20,8 +20,8 @@ export function markdownSummary(result: SuiteResult): string {
   if (result.readiness) {
     facts.push(
       result.readiness.passed
-        ? `ready after **${formatMs(result.readiness.ms)}** (${result.readiness.attempts} ${result.readiness.attempts === 1 ? 'attempt' : 'attempts'}, ${result.readiness.target})`
-        : `**not ready** after ${formatMs(result.readiness.ms)} (${result.readiness.target})`
+        ? `ready after **${formatMs(result.readiness.readyMs ?? result.readiness.waitedMs)}** (${result.readiness.attempts} ${result.readiness.attempts === 1 ? 'attempt' : 'attempts'}, ${result.readiness.target})`
+        : `**not ready** after waiting ${formatMs(result.readiness.waitedMs)} (${result.readiness.target})`
     )
   }
   if (result.latency) facts.push(`p50 ${formatMs(result.latency.p50)}`, `p95 ${formatMs(result.latency.p95)}`, `max ${formatMs(result.latency.max)}`)

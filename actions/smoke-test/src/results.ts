@@ -23,7 +23,10 @@ export interface CheckResult {
 export interface ReadinessResult {
   target: string
   passed: boolean
-  ms: number
+  /** Time until the target was ready; only when it became ready. */
+  readyMs?: number
+  /** Time spent waiting, ready or not. */
+  waitedMs: number
   attempts: number
   failure?: string
   timeoutMs: number
@@ -32,6 +35,8 @@ export interface ReadinessResult {
 export interface LoadResult {
   method: string
   url: string
+  /** The check whose request the load phase repeated (load-check, or the first check by default). */
+  check?: string
   durationMs: number
   rate: number
   thresholds: LoadThresholds

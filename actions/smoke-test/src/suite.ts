@@ -1,7 +1,9 @@
+import { loadJsonPath } from '../../../packages/core/json-path.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { formatMs } from '../../../packages/core/markdown.js'
 import { evaluateBudgets, type SuiteBudgets } from './budgets.js'
-import { attempt, failuresOf, resolveRequest, runCheck, type CheckContext, type ResolvedRequest, type Send } from './check-runner.js'
+import { attempt, failuresOf, readsJsonPath, resolveRequest, runCheck, type CheckContext, type ResolvedRequest, type Send } from './check-runner.js'
+import { hasDynamicPlaceholder, type DynamicValues } from './placeholders.js'
 import type { CheckSpec, StatusRanges, SuitePlan } from './check-spec.js'
 import { runLoad } from './load.js'
 import { loadPlan, loadVerdict, type LoadThresholds } from './pacing.js'
@@ -17,13 +19,14 @@ import { runGraph } from './scheduler.js'
 
 export type ReadinessTarget = { kind: 'url'; url: string; headers: Record<string, string>; timeoutMs: number } | { kind: 'check'; check: CheckSpec }
 
+/** The request the load phase repeats: a plain GET (load-url), or a check's request with its headers and captures (load-check; the first check by default). */
+export type LoadRequest = { kind: 'url'; url: string; headers: Record<string, string> } | { kind: 'check'; check: string }
+
 export interface LoadSettings {
   durationMs: number
   rate: number
-  /** The request to repeat: a URL given as load-url, or (when undefined) the first check's request. */
-  url?: string
-  headers: Record<string, string>
-  /** Statuses that count as success: the expect-status input for load-url, else the first check's. */
+  request: LoadRequest
+  /** Statuses that count as success: the expect-status input for load-url, else the check's. */
   statuses: StatusRanges
   timeoutMs: number
   thresholds: LoadThresholds
@@ -45,6 +48,12 @@ export interface SuiteDependencies {
   redact: (text: string) => string
   now?: () => number
   sleep?: (ms: number) => Promise<void>
+  /** Folds a long phase (readiness, load) in the log: core.group on a runner; by default just runs it. */
+  group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>
+  /** Once aborted (a cancelled job), no further check or load request starts. */
+  signal?: AbortSignal
+  /** Values of {{ uuid }}, {{ now }}, {{ timestamp }} (injected by tests). */
+  dynamic?: () => DynamicValues
 }
 
 const READY_STATUSES: StatusRanges = [[200, 299]]
@@ -55,27 +64,30 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
   const startedAt = new Date().toISOString()
   const captures = new Map<string, string>()
   const ctx: CheckContext = { ...deps, captures, typedCaptures: new Map() }
+  const group = deps.group ?? ((_name, fn) => fn())
+  if (settings.wait?.target.kind === 'check' && readsJsonPath(settings.wait.target.check)) await loadJsonPath()
   const result: SuiteResult = { startedAt, durationMs: 0, concurrency: settings.concurrency, checks: [], budgets: [] }
 
   if (settings.wait) {
-    const { target } = settings.wait
+    const { target, timeoutMs: waitTimeoutMs } = settings.wait
     const request: ResolvedRequest =
       target.kind === 'url' ? { method: 'GET', url: target.url, headers: target.headers } : resolveRequest(target.check, ctx)
     const expectations = target.kind === 'url' ? { statuses: READY_STATUSES, assertions: [] } : { statuses: target.check.statuses, assertions: target.check.assertions }
     const label = target.kind === 'url' ? deps.redact(target.url) : `check "${target.check.name}"`
-    result.readiness = await waitForReady({
+    result.readiness = await group(`Readiness: ${label}`, () => waitForReady({
       target: label,
-      timeoutMs: settings.wait.timeoutMs,
+      timeoutMs: waitTimeoutMs,
       attemptTimeoutMs: target.kind === 'url' ? target.timeoutMs : target.check.timeoutMs,
       logger: deps.logger,
       now: deps.now,
       sleep: deps.sleep,
+      signal: deps.signal,
       probe: (timeoutMs) =>
         attempt(request, expectations, deps.send, timeoutMs).then(
           () => [],
           (error: unknown) => failuresOf(error).map(deps.redact)
         )
-    })
+    }))
     if (!result.readiness.passed) {
       result.checks = settings.plan.checks.map((check) => notRun(check, deps.redact, `not run: ${label} never became ready`))
       result.durationMs = now() - started
@@ -90,7 +102,7 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
     names: settings.plan.checks.map((c) => c.name),
     dependsOn: settings.plan.dependsOn,
     concurrency: settings.concurrency,
-    run: (name) => runCheck(byName.get(name) as CheckSpec, ctx),
+    run: (name) => (deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name) as CheckSpec, deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name) as CheckSpec, ctx)),
     succeeded: (r) => r.status === 'passed',
     skipped: (name, failed) => notRun(byName.get(name) as CheckSpec, deps.redact, `skipped: needs a capture from "${failed}", which did not pass`)
   })
@@ -107,16 +119,23 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
       deps.logger.info(`Load phase not run: ${result.loadSkipped}`)
     } else {
       const load = settings.load
-      const first = settings.plan.checks[0]
-      const request: ResolvedRequest = load.url !== undefined ? { method: 'GET', url: load.url, headers: load.headers } : resolveRequest(first, ctx)
+      const check = load.request.kind === 'check' ? byName.get(load.request.check) : undefined
+      if (load.request.kind === 'check' && !check) throw new Error(`the load phase names check "${load.request.check}", which is not in the plan`)
+      const first: ResolvedRequest = load.request.kind === 'url' ? { method: 'GET', url: load.request.url, headers: load.request.headers } : resolveRequest(check as CheckSpec, ctx)
+      // A check with {{ uuid }} and the like gets fresh values for every request; any other request is resolved once.
+      const request = check && hasDynamicPlaceholder([check.url, check.headers, check.body]) ? () => resolveRequest(check, ctx) : first
       const plan = loadPlan(load.durationMs, load.rate)
-      deps.logger.info(`Load phase: ${request.method} ${deps.redact(request.url)} at ${load.rate}/s for ${formatMs(load.durationMs)} (${plan.total} requests)`)
-      const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep })
-      const verdict = loadVerdict(samples, elapsedMs, load.thresholds)
-      verdict.topErrors = verdict.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }))
-      result.load = { method: request.method, url: deps.redact(request.url), durationMs: load.durationMs, rate: load.rate, thresholds: load.thresholds, verdict }
-      const p95 = verdict.latency ? formatMs(verdict.latency.p95) : '—'
-      deps.logger.info(`Load phase: ${verdict.requests} requests, ${verdict.errors} errors, p95 ${p95}${verdict.failures.length > 0 ? ` — ${verdict.failures.join('; ')}` : ''}`)
+      const what = `${first.method} ${deps.redact(first.url)}${check ? ` (check "${check.name}")` : ''}`
+      const verdict = await group(`Load phase: ${what} at ${load.rate}/s for ${formatMs(load.durationMs)}`, async () => {
+        deps.logger.info(`Load phase: ${what} at ${load.rate}/s for ${formatMs(load.durationMs)} (${plan.total} requests)`)
+        const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep, signal: deps.signal })
+        const judged = loadVerdict(samples, elapsedMs, load.thresholds)
+        judged.topErrors = judged.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }))
+        const p95 = judged.latency ? formatMs(judged.latency.p95) : '—'
+        deps.logger.info(`Load phase: ${judged.requests} requests, ${judged.errors} errors, p95 ${p95}${judged.failures.length > 0 ? ` — ${judged.failures.join('; ')}` : ''}`)
+        return judged
+      })
+      result.load = { method: first.method, url: deps.redact(first.url), check: check?.name, durationMs: load.durationMs, rate: load.rate, thresholds: load.thresholds, verdict }
     }
   }
   result.durationMs = now() - started

@@ -236,21 +236,26 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(db.sql('SELECT string_agg(version, \',\') FROM deploy_actions_migrations')).toBe('001')
   })
 
-  it('runs a -- deploy-actions:no-transaction file outside a transaction (CREATE INDEX CONCURRENTLY)', async () => {
+  it('runs a CREATE INDEX CONCURRENTLY file outside a transaction, found at plan time or marked -- deploy-actions:no-transaction', async () => {
     const db = freshDatabase()
     const dir = folder({
       '001_users.sql': threeMigrations['001_create_users.sql'],
       '002_index.sql': 'CREATE INDEX CONCURRENTLY users_email_lower ON users (lower(email));\n'
     })
-    const refused = await migrate({ 'database-url': db.url, directory: dir.path })
-    expect(refused.exitCode).toBe(1)
-    expect(refused.errors[0]).toContain('CREATE INDEX CONCURRENTLY cannot run inside a transaction block')
-    expect(refused.errors[0]).toContain('Put "-- deploy-actions:no-transaction" on the first line')
+    const found = await migrate({ 'database-url': db.url, directory: dir.path })
+    expect(found.errors).toEqual([])
+    expect(found.outputs['applied-count']).toBe('2')
+    expect(found.warnings.join('\n')).toContain(`1 of 2 files runs outside the runner's transaction, statement by statement, as their own tool runs them: ${dir.path}/002_index.sql (CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block)`)
+    expect(found.summary).toContain(`**Outside a transaction**\n\n- ${dir.path}/002_index.sql: CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block`)
 
-    dir.write('002_index.sql', '-- deploy-actions:no-transaction\nCREATE INDEX CONCURRENTLY users_email_lower ON users (lower(email));\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\n')
+    dir.write('003_index.sql', '-- deploy-actions:no-transaction\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\n')
     const result = await migrate({ 'database-url': db.url, directory: dir.path })
-    expect(result.errors).toEqual([])
+    expect(result.exitCode).toBe(1)
+    // What ran before the failing statement stays, and the migration is not recorded.
+    expect(result.errors[0]).toContain('003_index.sql:3:1: relation "users_id_email" already exists (PostgreSQL 42P07).')
+    expect(result.errors[0]).toContain("It ran outside the runner's transaction (it starts with -- deploy-actions:no-transaction), so what it committed before the failing statement stays applied")
     expect(db.sql("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'users'")).toBe('users_email_key,users_email_lower,users_id_email,users_pkey')
+    expect(db.sql("SELECT string_agg(version, ',' ORDER BY version) FROM deploy_actions_migrations")).toBe('001,002')
   })
 
   it('maps an error inside a DO block into the file and carries its context', async () => {

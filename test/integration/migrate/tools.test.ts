@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runAction, type RunResult } from '../../support/runner.js'
-import { repoRoot } from '../../support/paths.js'
+import { actionEntry, runAction, type RunResult } from '../../support/runner.js'
+import { node24, repoRoot } from '../../support/paths.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { migrationsDir } from './migrations-dir.js'
 
@@ -191,5 +192,24 @@ describe('migrate with tools (runner contract)', () => {
       expect(result.exitCode).toBe(1)
       expect(result.errors).toEqual(['migrate failed: alembic (alembic) was not found on PATH; install it in an earlier step of the job'])
     })
+  })
+
+  it('ends the step on cancellation while a tool runs (SIGINT from the runner), saying the tool\'s own rollback applies', async () => {
+    const child = spawn(node24, [actionEntry('migrate')], {
+      env: { PATH: process.env.PATH ?? '', INPUT_TOOL: 'command', INPUT_COMMAND: 'sleep 20' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    const started = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk
+        if (stdout.includes('sleep 20')) resolve()
+      })
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+    await started
+    child.kill('SIGINT')
+    expect(await exited).toBe(1)
+    expect(stdout).toContain('Received SIGINT: cancelling. command is stopped with the job; its own rollback and locking apply.')
   })
 })

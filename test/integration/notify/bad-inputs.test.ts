@@ -41,7 +41,7 @@ describe('notify rejects bad input before sending anything', () => {
     [
       'invalid template placeholder',
       { message: 'Deployed {{verison}} to {{environment}}' },
-      'Input "message" uses the unknown placeholder {{verison}}; expected one of {{environment}}, {{environment_url}}, {{url}}, {{version}}, {{actor}}, {{sha}}, {{short_sha}}, {{ref}}, {{repository}}, {{run_url}}, {{duration}}, {{status}}, {{status_label}}, {{workflow}}, {{run_number}} or {{outputs.NAME}}.'
+      'Input "message" uses the unknown placeholder {{verison}}; expected one of {{environment}}, {{service}}, {{environment_url}}, {{url}}, {{version}}, {{actor}}, {{sha}}, {{short_sha}}, {{ref}}, {{repository}}, {{run_url}}, {{duration}}, {{status}}, {{status_label}}, {{workflow}}, {{run_number}} or {{outputs.NAME}}.'
     ],
     ['template output not passed in', { message: 'image {{outputs.image}}', outputs: 'tag=1.2.3' }, 'Input "message" uses {{outputs.image}}, but "outputs" has no "image"; expected one of {{outputs.tag}}, or pass it in "outputs".'],
     ['bad subject placeholder', { 'email-subject': '{{env}} deployed' }, 'Input "email-subject" uses the unknown placeholder {{env}}'],
@@ -54,10 +54,26 @@ describe('notify rejects bad input before sending anything', () => {
     ['bad started-at', { 'started-at': 'yesterday' }, 'Input "started-at" is "yesterday", which is not a time'],
     ['bad fail-on-error', { 'fail-on-error': 'maybe' }, 'Input "fail-on-error" is "maybe", which is not a boolean; expected true or false.'],
     ['github without a token', { channels: 'webhook, github', 'github-token': '' }, 'Input "github-token" is empty'],
-    ['empty environment', { environment: ' ' }, 'Input "environment" is empty; expected the name of the environment deployed to, such as production.']
+    ['empty environment', { environment: ' ' }, 'Input "environment" is empty; expected the name of the environment deployed to, such as production.'],
+    // Control characters are refused, never stripped or percent-encoded into another request.
+    ['webhook URL with an injected header', { 'webhook-url': '{receiver}/hook\r\nX-Evil: 1' }, 'Input "webhook-url" has a control character (U+000D at position'],
+    ['environment with a line break', { environment: 'production\nfake: line' }, 'Input "environment" has a control character (U+000A at position 11); expected a single line of printable characters.'],
+    ['version with a tab', { version: 'v1.4.2\tSuperSecretSig' }, 'Input "version" has a control character (U+0009 at position 7)'],
+    ['email subject with an injected header', { 'email-subject': 'deployed\nBcc: all@example.com' }, 'Input "email-subject" has a control character (U+000A at position 9)'],
+    ['service that would need reshaping', { service: 'back end' }, 'Input "service" is "back end", which is not a service name; expected letters, digits and . _ / -'],
+    ['outputs line without "=" (a credential)', { outputs: 'image=x\nAuthorization: Bearer SuperSecretSig' }, 'Input "outputs" entry 2 is not a key=value pair (the value is not shown: it may be a secret)'],
+    ['Slack payload with an unknown placeholder', { channels: 'webhook, slack', 'slack-webhook-url': '{receiver}/services/T1/B1/SuperSecretSig', payload: '{"text":"{{titel}}"}' }, 'Input "payload" uses the unknown placeholder {{titel}}'],
+    ['Slack payload without a Slack channel', { payload: '{"text":"{{title}}"}' }, 'Input "payload" is set but channels does not include slack'],
+    [
+      'Slack payload over Block Kit limits once rendered',
+      { channels: 'webhook, slack', 'slack-webhook-url': '{receiver}/services/T1/B1/SuperSecretSig', payload: JSON.stringify({ blocks: [{ type: 'header', text: { type: 'plain_text', text: '{{text}} '.repeat(5) } }] }) },
+      'Input "payload" breaks Slack\'s Block Kit limits: blocks[0].text has'
+    ],
+    ['Slack payload file that does not exist', { channels: 'webhook, slack', 'slack-webhook-url': '{receiver}/services/T1/B1/SuperSecretSig', 'payload-file': 'no/such/slack.json' }, '/no/such/slack.json (ENOENT); expected a JSON or YAML file']
   ])('%s', async (_name, overrides, message) => {
     receiver.reset()
-    const result = await runAction({ action: 'notify', inputs: { ...good(), ...overrides } })
+    const given = Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, v.replace('{receiver}', receiver.url)]))
+    const result = await runAction({ action: 'notify', inputs: { ...good(), ...given } })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([expect.stringContaining(message)])
     expect(result.errors[0]).toMatch(/^Input "[a-z-]+" /)

@@ -166,4 +166,51 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
     expect(github.commitStatuses).toHaveLength(1)
     await cleanup(result)
   })
+
+  it('two services deployed from one repository keep two deployments, two commit statuses and two PR comments', async () => {
+    for (const service of ['backend', 'frontend']) {
+      const started = await run({ status: 'started', service })
+      expect(started.errors).toEqual([])
+      await cleanup(started)
+    }
+    for (const service of ['backend', 'frontend']) {
+      const done = await run({ status: 'success', service })
+      expect(done.errors).toEqual([])
+      await cleanup(done)
+    }
+    expect(github.deployments.map((d) => [d.task, (d.payload as { service?: string }).service, d.statuses.map((s) => s.state)])).toEqual([
+      ['deploy:frontend', 'frontend', ['success', 'in_progress']],
+      ['deploy:backend', 'backend', ['success', 'in_progress']]
+    ])
+    expect(github.commitStatuses.map((s) => `${s.context} ${s.state} ${s.description}`)).toEqual([
+      'deploy/production/backend pending Deploying backend v5.0.0 to production',
+      'deploy/production/frontend pending Deploying frontend v5.0.0 to production',
+      'deploy/production/backend success backend v5.0.0 is live on production',
+      'deploy/production/frontend success frontend v5.0.0 is live on production'
+    ])
+    const comments = github.comments.get(7)!
+    expect(comments.map((c) => c.body.split('\n').slice(0, 2).join(' | '))).toEqual([
+      '<!-- deploy-actions:notify:production:backend --> | ### ✅ backend v5.0.0 is live on production',
+      '<!-- deploy-actions:notify:production:frontend --> | ### ✅ frontend v5.0.0 is live on production'
+    ])
+  })
+})
+
+describe('notify → GitHub Enterprise Server (REST API under /api/v3 faked at HTTP level)', () => {
+  it('honours GITHUB_API_URL and GITHUB_SERVER_URL: every call goes to the server’s /api/v3, links point at the server', async () => {
+    const ghes = await startFakeGitHub('octo-org', 'shop', '/api/v3')
+    const result = await runAction({
+      action: 'notify',
+      inputs: { channels: 'github', environment: 'staging', status: 'success', 'github-token': GITHUB_TOKEN, 'github-pr-comment': '3' },
+      env: { GITHUB_API_URL: `${ghes.url}/api/v3`, GITHUB_SERVER_URL: 'https://github.example.com' }
+    })
+    expect(result.errors).toEqual([])
+    expect(JSON.parse(result.outputs.delivered)).toEqual({ github: true })
+    expect(ghes.recorder.requests.length).toBeGreaterThanOrEqual(5)
+    expect(ghes.recorder.requests.every((r) => r.path.startsWith('/api/v3/repos/octo-org/shop/'))).toBe(true)
+    expect(ghes.deployments[0].statuses[0]).toMatchObject({ state: 'success', log_url: 'https://github.example.com/octo-org/shop/actions/runs/1658821493' })
+    expect(ghes.comments.get(3)![0].body).toContain('https://github.example.com/octo-org/shop/commit/')
+    await cleanup(result)
+    await ghes.stop()
+  })
 })

@@ -1,7 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, cleanup } from '../../support/runner.js'
 import { startFakeSlack, SLACK_CHANNEL_ID, SLACK_TOKEN, type FakeSlack } from '../../support/fakes/slack-api.js'
-import { slackMessageProblems } from '../../../packages/providers/slack/slack-message.js'
+import { slackMessageProblems } from '../../../packages/providers/notifier/slack/slack-message.js'
 import { leakedSecrets } from './support.js'
 
 // Slack faked at HTTP level (Web API chat.postMessage / chat.update as @slack/web-api sends them,
@@ -136,5 +139,62 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
       expect(leakedSecrets(r, [SLACK_TOKEN])).toEqual([])
       await cleanup(r)
     }
+  })
+
+  it('outputs thread-ts, channel-id and time as slackapi/slack-github-action names them', async () => {
+    const before = Math.floor(Date.now() / 1000)
+    const top = await runAction({ action: 'notify', inputs: { ...base, status: 'started', 'slack-token': SLACK_TOKEN, 'slack-channel': '#deploys', 'slack-api-url': slack.apiUrl } })
+    expect(top.errors).toEqual([])
+    expect(top.outputs['channel-id']).toBe(SLACK_CHANNEL_ID)
+    expect(top.outputs['thread-ts']).toBe(top.outputs['slack-ts']) // a new message starts its own thread
+    expect(Number(top.outputs.time)).toBeGreaterThanOrEqual(before)
+    const reply = await runAction({
+      action: 'notify',
+      inputs: { ...base, status: 'success', 'slack-token': SLACK_TOKEN, 'slack-channel': top.outputs['channel-id'], 'thread-ts': top.outputs['thread-ts'], 'slack-api-url': slack.apiUrl }
+    })
+    expect(reply.outputs['thread-ts']).toBe(top.outputs['slack-ts'])
+    expect(reply.outputs['slack-ts']).not.toBe(top.outputs['slack-ts'])
+    expect(slack.messages.get(reply.outputs['slack-ts'])!.threadTs).toBe(top.outputs['slack-ts'])
+    for (const r of [top, reply]) await cleanup(r)
+  })
+
+  it('a team’s own Block Kit payload (JSON, inline) is posted with the bot token, placeholders filled', async () => {
+    const payload = {
+      text: '{{title}}',
+      username: '{{service}} deploys',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '{{slack_emoji}} *{{service}}* {{version}} → {{environment}} ({{outputs.image}})' } }],
+      attachments: [{ color: '{{color}}', text: 'by {{actor}}' }]
+    }
+    const result = await runAction({
+      action: 'notify',
+      inputs: { ...base, status: 'success', service: 'backend', outputs: 'image=ghcr.io/octo-org/backend:5', payload: JSON.stringify(payload), 'slack-token': SLACK_TOKEN, 'slack-channel': SLACK_CHANNEL_ID, 'slack-api-url': slack.apiUrl }
+    })
+    expect(result.errors).toEqual([])
+    const [call] = slack.calls()
+    expect(call.method).toBe('chat.postMessage')
+    expect(call.args).toMatchObject({
+      channel: SLACK_CHANNEL_ID,
+      text: '✅ backend v1.4.2 is live on production',
+      username: 'backend deploys',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: *backend* v1.4.2 → production (ghcr.io/octo-org/backend:5)' } }],
+      attachments: [{ color: '#2EB67D', text: 'by octocat' }]
+    })
+    expect(result.summary).toContain('(own payload)')
+    await cleanup(result)
+  })
+
+  it('payload-file (YAML, relative to the workspace) goes to an incoming webhook', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'notify-payload-'))
+    await writeFile(
+      join(workspace, 'slack.yml'),
+      ['text: "{{title}}"', 'blocks:', '  - type: header', '    text: { type: plain_text, text: "{{emoji}} {{service}} on {{environment}}" }', ''].join('\n')
+    )
+    const result = await runAction({ action: 'notify', cwd: workspace, inputs: { ...base, status: 'failure', service: 'frontend', 'payload-file': 'slack.yml', 'slack-webhook-url': slack.webhookUrl } })
+    expect(result.errors).toEqual([])
+    expect(JSON.parse(result.outputs.delivered)).toEqual({ slack: true })
+    const [request] = slack.recorder.requests
+    expect(request.json()).toEqual({ text: '❌ Deployment of frontend v1.4.2 to production failed', blocks: [{ type: 'header', text: { type: 'plain_text', text: '❌ frontend on production' } }] })
+    await cleanup(result)
+    await rm(workspace, { recursive: true, force: true })
   })
 })

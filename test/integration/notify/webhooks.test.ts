@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { cleanup, runAction } from '../../support/runner.js'
 import { startRecorder, type Recorder } from '../../support/fakes/http-recorder.js'
-import { verifyWebhookSignature } from '../../../packages/providers/webhook/webhook-payload.js'
+import { verifyWebhookSignature } from '../../../packages/providers/notifier/webhook/webhook-payload.js'
 import { leakedSecrets } from './support.js'
 
 // Microsoft's own Adaptive Cards library (its browser bundle parses in Node) checks our card.

@@ -1,5 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { get } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { createServer, get } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunResult } from '../../support/runner.js'
@@ -60,4 +62,57 @@ export async function reports(result: RunResult): Promise<{ json: Record<string,
 
 export function noStackTrace(result: RunResult): boolean {
   return !/\n\s+at .+:\d+:\d+/.test(`${result.stdout}\n${result.stderr}`)
+}
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+export interface RecordingServer {
+  url: string
+  requests: RecordedRequest[]
+  stop(): Promise<void>
+}
+
+/**
+ * A real HTTP server on loopback that records every request it gets, for tests that assert what
+ * the action sent: POST /login issues a token, /private wants it, /fail answers 503, /echo returns
+ * the JSON body it got, /deps lists dependencies with latencies; anything else is 200.
+ */
+export async function startRecordingServer(): Promise<RecordingServer> {
+  const requests: RecordedRequest[] = []
+  const tokens = new Set<string>()
+  const server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => (body += chunk))
+    req.on('end', () => {
+      const path = req.url ?? '/'
+      requests.push({ method: req.method ?? '', path, headers: req.headers, body })
+      const send = (status: number, value: unknown): void => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(value))
+      }
+      if (path === '/login' && req.method === 'POST') {
+        const token = `tok_${randomBytes(12).toString('hex')}`
+        tokens.add(token)
+        return send(200, { token })
+      }
+      if (path === '/private') return tokens.has(String(req.headers.authorization ?? '').replace(/^Bearer /, '')) ? send(200, { ok: true }) : send(401, { error: 'unauthorised' })
+      if (path === '/fail') return send(503, { error: 'unavailable' })
+      if (path === '/echo') return send(200, { received: body === '' ? null : JSON.parse(body) })
+      if (path === '/line-break') return send(200, { id: '7\nX-Evil: 1' })
+      if (path === '/deps') return send(200, { dependencies: [{ name: 'db', latency_ms: 42.24 }, { name: 'cache', latency_ms: 612 }], missing: [] })
+      return send(200, { ok: true })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    stop: () => new Promise((resolve) => server.close(() => resolve()))
+  }
 }

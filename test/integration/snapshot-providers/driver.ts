@@ -1,4 +1,5 @@
-import { createSnapshotProvider, type SnapshotProviderConfig } from '../../../packages/providers/snapshot.js'
+import { createSnapshotProvider } from '../../../packages/providers/snapshot/factory.js'
+import { type SnapshotProviderConfig } from '../../../packages/providers/snapshot/types.js'
 
 /**
  * A stand-in for the db-backup action's snapshot path, bundled with ncc and run as its own

@@ -15,6 +15,7 @@ export interface FakeDeployment {
   sha: string
   ref: string
   environment: string
+  task?: string
   description: string | null
   creator: { login: string }
   created_at: string
@@ -40,14 +41,15 @@ export interface FakeGitHub {
   stop(): Promise<void>
 }
 
-export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promise<FakeGitHub> {
+/** `prefix` is the API's path on the host: '' as on api.github.com, '/api/v3' as on GitHub Enterprise Server. */
+export async function startFakeGitHub(owner = 'octo-org', repo = 'shop', prefix = ''): Promise<FakeGitHub> {
   const deployments: FakeDeployment[] = []
   const commitStatuses: FakeGitHub['commitStatuses'] = []
   const comments: FakeGitHub['comments'] = new Map()
   let nextId = 1000
   let clock = Date.parse('2026-11-22T00:00:00Z')
   const now = (): string => new Date((clock += 1000)).toISOString()
-  const base = `/repos/${owner}/${repo}`
+  const base = `${prefix}/repos/${owner}/${repo}`
 
   const deploymentJson = (d: FakeDeployment, url: string) => ({
     url: `${url}${base}/deployments/${d.id}`,
@@ -55,7 +57,7 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promis
     node_id: `DE_${d.id}`,
     sha: d.sha,
     ref: d.ref,
-    task: 'deploy',
+    task: d.task ?? 'deploy',
     payload: d.payload ?? {},
     original_environment: d.environment,
     environment: d.environment,
@@ -92,13 +94,14 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promis
       return { status: 200, body: list.map((d) => deploymentJson(d, url)) }
     }
     if (path === '/deployments' && r.method === 'POST') {
-      const body = r.json<{ ref?: string; environment?: string; description?: string; payload?: unknown; production_environment?: boolean; required_contexts?: unknown }>()
+      const body = r.json<{ ref?: string; task?: string; environment?: string; description?: string; payload?: unknown; production_environment?: boolean; required_contexts?: unknown }>()
       if (!body.ref) return { status: 422, body: { message: 'Invalid request.\n\n"ref" wasn\'t supplied.' } }
       const d: FakeDeployment = {
         id: ++nextId,
         sha: body.ref,
         ref: body.ref,
         environment: body.environment ?? 'production',
+        task: body.task ?? 'deploy',
         description: body.description ?? null,
         creator: { login: 'github-actions[bot]' },
         created_at: now(),
@@ -165,6 +168,6 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop'): Promis
     },
     refuse: (route, response) => void refusals.push([route, response]),
     routes: () => recorder.requests.map((r) => `${r.method} ${r.path.replace(base, '/repos/:owner/:repo')}`),
-    stop: recorder.stop
+    stop: () => recorder.stop()
   }
 }

@@ -40,7 +40,7 @@ export async function startRecorder(handler: Handler = () => ({ status: 200, bod
   const requests: RecordedRequest[] = []
   const queue: ScriptedResponse[] = []
   let current = handler
-  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const answerRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -65,7 +65,8 @@ export async function startRecorder(handler: Handler = () => ({ status: 200, bod
     const headers: Record<string, string> = { ...(typeof answer.body === 'object' ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...answer.headers }
     res.writeHead(answer.status, headers)
     res.end(payload)
-  })
+  }
+  const server: Server = createServer((req, res) => void answerRequest(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { errorMessage } from '../../../packages/core/error-message.js'
 
 /**
  * A local HTTP server speaking the Amazon RDS Query API (Version 2014-10-31) as far as the
@@ -299,7 +300,7 @@ export async function startFakeRds(options: FakeRdsOptions = {}): Promise<FakeRd
         }
         handle(action, params, res)
       } catch (error) {
-        fail(res, 500, 'InternalFailure', error instanceof Error ? error.message : String(error))
+        fail(res, 500, 'InternalFailure', errorMessage(error))
       }
     })
   })

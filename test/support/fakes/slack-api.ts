@@ -56,19 +56,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const call = parseSlackCall(request)
     if (call.token !== SLACK_TOKEN) return { status: 200, body: { ok: false, error: 'invalid_auth' } }
-    const channel = String(call.args.channel ?? '')
+    const channel = asText(call.args.channel)
     if (channel !== SLACK_CHANNEL_ID && channel !== '#deploys') return { status: 200, body: { ok: false, error: 'channel_not_found' } }
     if (call.method === 'chat.postMessage') {
       const ts = `1700000000.${String(++counter).padStart(6, '0')}`
       const threadTs = typeof call.args.thread_ts === 'string' ? call.args.thread_ts : undefined
-      messages.set(ts, { channel: SLACK_CHANNEL_ID, text: String(call.args.text ?? ''), blocks: call.args.blocks, attachments: call.args.attachments, updates: 0, threadTs })
+      messages.set(ts, { channel: SLACK_CHANNEL_ID, text: asText(call.args.text), blocks: call.args.blocks, attachments: call.args.attachments, updates: 0, threadTs })
       return { status: 200, body: { ok: true, channel: SLACK_CHANNEL_ID, ts, message: { type: 'message', text: call.args.text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) } } }
     }
     if (call.method === 'chat.update') {
-      const ts = String(call.args.ts ?? '')
+      const ts = asText(call.args.ts)
       const message = messages.get(ts)
       if (!message || channel !== SLACK_CHANNEL_ID) return { status: 200, body: { ok: false, error: 'message_not_found' } }
-      Object.assign(message, { text: String(call.args.text ?? ''), blocks: call.args.blocks, attachments: call.args.attachments, updates: message.updates + 1 })
+      Object.assign(message, { text: asText(call.args.text), blocks: call.args.blocks, attachments: call.args.attachments, updates: message.updates + 1 })
       return { status: 200, body: { ok: true, channel: SLACK_CHANNEL_ID, ts, text: call.args.text } }
     }
     return { status: 200, body: { ok: false, error: 'unknown_method' } }
@@ -80,6 +80,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     recorder,
     calls: () => recorder.requests.filter((r) => r.path.startsWith('/api/')).map(parseSlackCall),
     messages,
-    stop: recorder.stop
+    stop: () => recorder.stop()
   }
+}
+
+/** A Web API argument as text (form fields are strings already; JSON bodies may carry other values). */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value)
 }

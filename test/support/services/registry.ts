@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,10 +13,21 @@ export interface Registry {
   stop(): Promise<void>
 }
 
-export async function startRegistry(): Promise<Registry> {
+export interface RegistryOptions {
+  /** Require HTTP basic auth with this user (htpasswd file made with apache2-utils' htpasswd -B). */
+  basicAuth?: { username: string; password: string }
+}
+
+export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'registry-'))
   const config = join(dir, 'config.yml')
+  const auth: string[] = []
+  if (options.basicAuth) {
+    const htpasswd = join(dir, 'htpasswd')
+    writeFileSync(htpasswd, execFileSync('htpasswd', ['-nbB', options.basicAuth.username, options.basicAuth.password], { encoding: 'utf8' }))
+    auth.push('auth:', '  htpasswd:', '    realm: test-registry', `    path: ${htpasswd}`)
+  }
   writeFileSync(
     config,
     [
@@ -29,6 +41,7 @@ export async function startRegistry(): Promise<Registry> {
       '    enabled: true',
       'http:',
       `  addr: 127.0.0.1:${port}`,
+      ...auth,
       ''
     ].join('\n')
   )

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import type { CreateSnapshotRequest, RestoreSnapshotRequest, SnapshotInfo, SnapshotProvider, SnapshotProviderConfig } from '../../../packages/providers/snapshot.js'
+import type { CreateSnapshotRequest, RestoreSnapshotRequest, SnapshotInfo, SnapshotProvider, SnapshotProviderConfig } from '../../../packages/providers/snapshot/types.js'
 import { silentLogger, type Logger } from '../../../packages/core/log.js'
 
 // The snapshot provider (RDS / Azure ARM calls) is the edge: replaced by a fake that records calls.
@@ -30,10 +30,8 @@ const fake: SnapshotProvider = {
     return { target: req.target, endpoint: 'restored.abc.eu-west-1.rds.amazonaws.com:5432' }
   }
 }
-jest.unstable_mockModule('../../../packages/providers/snapshot.js', () => ({
-  createSnapshotProvider: async (config: SnapshotProviderConfig) => (calls.configs.push(config), fake),
-  MANAGED_TAG_KEY: 'managed-by',
-  MANAGED_TAG_VALUE: 'deploy-actions'
+jest.unstable_mockModule('../../../packages/providers/snapshot/factory.js', () => ({
+  createSnapshotProvider: async (config: SnapshotProviderConfig) => (calls.configs.push(config), fake)
 }))
 const { runSnapshotBackup, runSnapshotRestore } = await import('../../../actions/db-backup/src/snapshot-flow.js')
 import type { SnapshotInputs } from '../../../actions/db-backup/src/inputs.js'

@@ -5,6 +5,7 @@ import { MigrationFailure, PlanRejected } from '../../../actions/migrate/src/mig
 import { collectMigrations, type Migration } from '../../../actions/migrate/src/migration-files.js'
 import type { AppliedMigration } from '../../../actions/migrate/src/plan.js'
 import { silentLogger } from '../../../packages/core/log.js'
+import { withHeadings } from '../../../actions/migrate/src/migrate-logger.js'
 
 // The runner's orchestration against an in-memory database that records every call.
 function fakeDatabase(history: AppliedMigration[], failOn?: string) {
@@ -46,7 +47,7 @@ const options = (overrides: Partial<BuiltinOptions> = {}): BuiltinOptions => ({
   allowOutOfOrder: false,
   lockTimeoutMs: 1000,
   provenance: { appliedBy: 'octocat' },
-  log: silentLogger,
+  log: withHeadings(silentLogger),
   ...overrides
 })
 const applied = (version: string): AppliedMigration => {
@@ -111,5 +112,32 @@ describe('runBuiltin', () => {
     const { report, failure } = await runBuiltin(db, options())
     expect(failure?.message).toContain('m/3_c.sql:2:3: boom')
     expect(report).toMatchObject({ pendingCount: 1, currentVersion: '2' })
+  })
+
+  it('a dry-run of a goose file shows its Up section only, each file folded into a group', async () => {
+    const goose = collectMigrations('m', [{ name: '1_users.sql', content: '-- +goose Up\nCREATE TABLE users (id int);\n-- +goose Down\nDROP TABLE users;\n' }])
+    const { db, calls } = fakeDatabase([])
+    const lines: string[] = []
+    const log = withHeadings({ info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug: () => undefined })
+    const { report } = await runBuiltin(db, options({ migrations: goose, dryRun: true, log }))
+    expect(calls).toEqual([])
+    expect(report.outcomes.map((o) => o.sql)).toEqual(['CREATE TABLE users (id int);\n'])
+    expect(lines).toEqual(['Would apply m/1_users.sql', 'CREATE TABLE users (id int);\n'])
+  })
+
+  it('says before applying anything which files run outside a transaction', async () => {
+    const mixed = collectMigrations('m', [
+      { name: '1_a.sql', content: 'CREATE TABLE a (id int);' },
+      { name: '2_b.sql', content: 'CREATE INDEX CONCURRENTLY b ON a (id);' }
+    ])
+    const { db } = fakeDatabase([])
+    const lines: string[] = []
+    const log = withHeadings({ info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug: () => undefined })
+    const { report } = await runBuiltin(db, options({ migrations: mixed, log }))
+    expect(lines[0]).toBe(
+      "warning: 1 of 2 files runs outside the runner's transaction, statement by statement, as their own tool runs them: m/2_b.sql (CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block). If such a file fails halfway, what it committed before the failing statement stays applied and it is not recorded as applied: check the database (and make its statements re-runnable, such as IF NOT EXISTS) before running again."
+    )
+    expect(lines[1]).toBe('Applying 2 migrations')
+    expect(report.outcomes.map((o) => o.outside)).toEqual([undefined, 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block'])
   })
 })

@@ -1,17 +1,24 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { abortOnSignals } from '../../../actions/migrate/src/cancellation.js'
+import { abortOnCancel } from '../../../actions/migrate/src/cancellation.js'
 
 const logger = () => ({ info: jest.fn(), warning: jest.fn(), debug: jest.fn() })
+// runAction aborts its signal with this reason on the first SIGINT or SIGTERM.
+const cancelled = (signal: string): AbortController => {
+  const controller = new AbortController()
+  controller.abort(new Error(`cancelled (${signal})`))
+  return controller
+}
 
-describe('abortOnSignals', () => {
+describe('abortOnCancel', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('on %s aborts the database once, then exits 1', async (signal) => {
     const abort = jest.fn(() => Promise.resolve())
     const exit = jest.fn()
     const log = logger()
-    const stop = abortOnSignals(abort, log, exit)
+    const controller = new AbortController()
+    const stop = abortOnCancel(controller.signal, abort, log, exit)
     try {
-      process.emit(signal, signal)
-      process.emit(signal, signal) // SIGINT then SIGTERM from the runner: one abort
+      controller.abort(new Error(`cancelled (${signal})`))
+      controller.abort(new Error('cancelled (SIGTERM)')) // a second abort changes nothing
       await new Promise((r) => setImmediate(r))
       expect(abort).toHaveBeenCalledTimes(1)
       expect(exit).toHaveBeenCalledWith(1)
@@ -24,9 +31,10 @@ describe('abortOnSignals', () => {
   it('still exits when the abort fails', async () => {
     const exit = jest.fn()
     const log = logger()
-    const stop = abortOnSignals(() => Promise.reject(new Error('server gone')), log, exit)
+    const controller = new AbortController()
+    const stop = abortOnCancel(controller.signal, () => Promise.reject(new Error('server gone')), log, exit)
     try {
-      process.emit('SIGTERM', 'SIGTERM')
+      controller.abort(new Error('cancelled (SIGTERM)'))
       await new Promise((r) => setImmediate(r))
       expect(exit).toHaveBeenCalledWith(1)
       expect(log.debug).toHaveBeenCalledWith('abort: server gone')
@@ -35,11 +43,22 @@ describe('abortOnSignals', () => {
     }
   })
 
-  it('removes its handlers when the run is over', () => {
-    const before = process.listenerCount('SIGINT')
-    const stop = abortOnSignals(() => Promise.resolve(), logger(), jest.fn())
-    expect(process.listenerCount('SIGINT')).toBe(before + 1)
+  it('aborts at once when the run was cancelled before the database was opened', async () => {
+    const abort = jest.fn(() => Promise.resolve())
+    const exit = jest.fn()
+    abortOnCancel(cancelled('SIGINT').signal, abort, logger(), exit)
+    await new Promise((r) => setImmediate(r))
+    expect(abort).toHaveBeenCalledTimes(1)
+    expect(exit).toHaveBeenCalledWith(1)
+  })
+
+  it('stops listening when the run is over', async () => {
+    const abort = jest.fn(() => Promise.resolve())
+    const controller = new AbortController()
+    const stop = abortOnCancel(controller.signal, abort, logger(), jest.fn())
     stop()
-    expect(process.listenerCount('SIGINT')).toBe(before)
+    controller.abort(new Error('cancelled (SIGINT)'))
+    await new Promise((r) => setImmediate(r))
+    expect(abort).not.toHaveBeenCalled()
   })
 })

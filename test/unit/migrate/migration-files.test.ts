@@ -3,10 +3,10 @@ import { checksumOf, collectMigrations, compareVersions, isNoTransaction, parseM
 
 describe('parseMigrationFileName', () => {
   it.each([
-    ['001_create_users.sql', { version: '001', name: 'create_users', direction: 'up' }],
-    ['001_create_users.down.sql', { version: '001', name: 'create_users', direction: 'down' }],
-    ['20240101120000_add-orders.up.sql', { version: '20240101120000', name: 'add-orders', direction: 'up' }],
-    ['7_v1.2_fix.sql', { version: '7', name: 'v1.2_fix', direction: 'up' }],
+    ['001_create_users.sql', { version: '001', name: 'create_users', kind: 'up' }],
+    ['001_create_users.down.sql', { version: '001', name: 'create_users', kind: 'down' }],
+    ['20240101120000_add-orders.up.sql', { version: '20240101120000', name: 'add-orders', kind: 'up' }],
+    ['7_v1.2_fix.sql', { version: '7', name: 'v1.2_fix', kind: 'up' }],
     ['create_users.sql', undefined],
     ['001-create_users.sql', undefined],
     ['001_.sql', undefined],
@@ -32,7 +32,8 @@ describe('collectMigrations', () => {
   it('records the checksum and the no-transaction marker', () => {
     const [m] = collectMigrations('.', [file('1_idx.sql', '-- deploy-actions:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);')])
     expect(m.file).toBe('1_idx.sql')
-    expect(m.transactional).toBe(false)
+    expect(m.up.transactional).toBe(false)
+    expect(m.up.outside).toBe('it starts with -- deploy-actions:no-transaction')
     expect(m.checksum).toBe(checksumOf('-- deploy-actions:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);'))
   })
 
@@ -67,15 +68,25 @@ describe('helpers', () => {
   })
 })
 
-describe('files that manage their own transaction', () => {
+describe('files that cannot run in the runner\'s transaction are classified before anything runs', () => {
   const file = (name: string, content: string) => ({ name, content })
   it.each([
-    ['BEGIN;\nCREATE TABLE a ();\nCOMMIT;\n', 'has its own BEGIN on line 1'],
-    ['CREATE TABLE a ();\n-- done\nCOMMIT;', 'has its own COMMIT on line 3'],
-    ['CREATE TABLE a ();\n\nstart transaction;', 'has its own START on line 3'],
-    ['CREATE TABLE a ();\nEND;', 'has its own END on line 2']
-  ])('%j is refused', (content, problem) => {
-    expect(() => collectMigrations('m', [file('1_a.sql', content)])).toThrow(`Input "directory" holds m/1_a.sql, which ${problem}`)
+    ['BEGIN;\nCREATE TABLE a ();\nCOMMIT;\n', 'it has its own BEGIN on line 1'],
+    ['CREATE TABLE a ();\n-- done\nCOMMIT;', 'it has its own COMMIT on line 3'],
+    ['CREATE TABLE a ();\n\nstart transaction;', 'it has its own START on line 3'],
+    ['CREATE TABLE a ();\nEND;', 'it has its own END on line 2'],
+    ['CREATE TABLE a ();\n-- an index\nCREATE INDEX CONCURRENTLY i ON a (x);', 'CREATE INDEX CONCURRENTLY on line 3 cannot run inside a transaction block'],
+    ['create unique index concurrently if not exists i on a (x);', 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block'],
+    ['DROP INDEX CONCURRENTLY i;', 'DROP INDEX CONCURRENTLY on line 1 cannot run inside a transaction block'],
+    ['REINDEX (VERBOSE) INDEX CONCURRENTLY i;', 'REINDEX CONCURRENTLY on line 1 cannot run inside a transaction block'],
+    ['ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;', 'DETACH PARTITION CONCURRENTLY on line 1 cannot run inside a transaction block'],
+    ['\n\nVACUUM ANALYZE a;', 'VACUUM on line 3 cannot run inside a transaction block'],
+    ["ALTER SYSTEM SET work_mem = '64MB';", 'ALTER SYSTEM on line 1 cannot run inside a transaction block'],
+    ['CREATE DATABASE reports;', 'CREATE/DROP DATABASE on line 1 cannot run inside a transaction block'],
+    ['-- deploy-actions:no-transaction\nCREATE TABLE a ();', 'it starts with -- deploy-actions:no-transaction']
+  ])('%j runs outside the transaction: %s', (content, reason) => {
+    const [m] = collectMigrations('m', [file('1_a.sql', content)])
+    expect(m.up).toMatchObject({ transactional: false, outside: reason })
   })
 
   it.each([
@@ -83,8 +94,11 @@ describe('files that manage their own transaction', () => {
     'CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE a SET x = 1; END;',
     'CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;',
     'SAVEPOINT s; UPDATE a SET x = 1; ROLLBACK TO SAVEPOINT s;',
-    '-- deploy-actions:no-transaction\nBEGIN;\nCREATE TABLE a ();\nCOMMIT;\n'
-  ])('%j is accepted', (content) => {
-    expect(collectMigrations('m', [file('1_a.sql', content)])).toHaveLength(1)
+    'CREATE INDEX concurrently_named ON a (x);',
+    "INSERT INTO notes VALUES ('VACUUM; CREATE INDEX CONCURRENTLY');",
+    'REFRESH MATERIALIZED VIEW CONCURRENTLY v;'
+  ])('%j stays in the runner\'s transaction', (content) => {
+    const [m] = collectMigrations('m', [file('1_a.sql', content)])
+    expect(m.up).toMatchObject({ transactional: true, outside: undefined })
   })
 })

@@ -99,4 +99,15 @@ describe('highestVersion', () => {
   ])('%j', (applied, expected) => {
     expect(highestVersion(applied)).toBe(expected)
   })
+
+  it.each([
+    ['1_a.sql', '-- +goose Up\nCREATE TABLE a ();\n', 'm/1_a.sql has no down migration; add a -- +goose Down section to m/1_a.sql'],
+    ['1_a.sql', '-- migrate:up\nCREATE TABLE a ();\n', 'm/1_a.sql has no down migration; add a -- migrate:down section to m/1_a.sql'],
+    ['V1__a.sql', 'CREATE TABLE a ();\n', 'm/V1__a.sql has no down migration; add m/U1__a.sql'],
+    ['1_a.up.sql', 'CREATE TABLE a ();\n', 'm/1_a.up.sql has no down migration; add m/1_a.down.sql']
+  ])('says how to add the down migration of %s in its format', (name, content, message) => {
+    const [migration] = collectMigrations('m', [{ name, content }])
+    const plan = planDown([migration], [{ version: migration.version, name: migration.name, checksum: migration.checksum }], { steps: 1 })
+    expect(plan.problems.map((p) => p.message)).toEqual([message])
+  })
 })

@@ -74,6 +74,27 @@ describe('summary', () => {
     const markdown = summaryMarkdown({ ...base, backupId: 'shop-20261122-0120' })
     expect(markdown).toContain('The backup `shop-20261122-0120` (from db-backup) holds the database as it was before this run.')
     expect(markdown).toContain('    mode: restore\n    backup-id: shop-20261122-0120')
+    expect(markdown).toContain('- uses: your-org/deploy-actions/actions/db-backup@v1')
+  })
+
+  it('fills the restore step from the run: the action it came from and the backup uri', () => {
+    const markdown = summaryMarkdown({
+      ...base,
+      backupId: 'shop-20261122-0120',
+      backupUri: 's3://backups/shop/prod/shop-20261122-0120.dump.zst',
+      actionSource: 'acme/deploy-actions/actions/db-backup@v1.4.0'
+    })
+    expect(markdown).toContain('The backup `shop-20261122-0120` at `s3://backups/shop/prod/shop-20261122-0120.dump.zst` (from db-backup)')
+    expect(markdown).toContain(
+      ['- uses: acme/deploy-actions/actions/db-backup@v1.4.0', '  with:', '    mode: restore', '    uri: s3://backups/shop/prod/shop-20261122-0120.dump.zst', '    database-url: ${{ secrets.DATABASE_URL }}'].join('\n')
+    )
+    expect(markdown).not.toMatch(/your-org|<the destination/)
+  })
+
+  it('lists the files that ran outside a transaction and what a failure halfway means', () => {
+    const outcomes = [{ version: '3', name: 'idx', file: 'm/3_idx.sql', status: 'applied' as const, durationMs: 5, outside: 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block' }]
+    const markdown = summaryMarkdown({ ...base, failure: undefined, outcomes })
+    expect(markdown).toContain('**Outside a transaction**\n\n- m/3_idx.sql: CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block\n\nIf such a file fails halfway')
   })
 })
 
@@ -88,7 +109,7 @@ describe('MigrationFailure', () => {
     [
       new MigrationSqlError('deadlock detected', 'm/5_x.sql', undefined, '40P01', false, 'Process 1 waits for ShareLock', 'See server log for query details.', 'SQL statement "UPDATE t SET x = 1"\nPL/pgSQL function inline_code_block line 3 at SQL statement'),
       0,
-      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock. Hint: See server log for query details. Context: SQL statement "UPDATE t SET x = 1"; PL/pgSQL function inline_code_block line 3 at SQL statement. It ran outside a transaction (deploy-actions:no-transaction), so statements before the failing one stay applied and the migration is not recorded; check the database before running it again.',
+      'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock. Hint: See server log for query details. Context: SQL statement "UPDATE t SET x = 1"; PL/pgSQL function inline_code_block line 3 at SQL statement. It ran outside the runner\'s transaction (deploy-actions:no-transaction), so what it committed before the failing statement stays applied and the migration is not recorded; check the database before running it again.',
       { title: 'Migration failed', file: 'm/5_x.sql', startLine: 1, startColumn: undefined }
     ]
   ])('%#', (error, before, message, annotation) => {

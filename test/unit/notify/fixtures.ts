@@ -1,4 +1,4 @@
-import type { DeploymentContext, NotificationMessage } from '../../../packages/providers/notification-content.js'
+import type { DeploymentContext, NotificationMessage } from '../../../packages/providers/notifier/notification-content.js'
 
 export const context: DeploymentContext = {
   status: 'success',

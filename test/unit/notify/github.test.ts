@@ -10,9 +10,10 @@ import {
   findMarkedComment,
   mapGitHubError,
   newestDeployment,
-  previousDeployment
-} from '../../../packages/providers/github/github-deployment.js'
-import { DEPLOY_STATUSES } from '../../../packages/providers/notification-content.js'
+  previousDeployment,
+  isOwnDeployment
+} from '../../../packages/providers/notifier/github/github-deployment.js'
+import { DEPLOY_STATUSES } from '../../../packages/providers/notifier/notification-content.js'
 import { context, message, withContext } from './fixtures.js'
 
 describe('GitHub deployment plan (pure)', () => {
@@ -32,6 +33,7 @@ describe('GitHub deployment plan (pure)', () => {
   it('request bodies follow the REST reference', () => {
     expect(createDeploymentBody(context, message)).toEqual({
       ref: context.sha,
+      task: 'deploy',
       environment: 'production',
       description: 'shop v1.4.2 is live on production',
       auto_merge: false,
@@ -91,4 +93,31 @@ describe('GitHub deployment plan (pure)', () => {
     [requestError(404, {}, 'Not Found'), { retryable: false, message: expect.stringContaining('check the repository') }],
     [Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } }), { retryable: true, message: 'GitHub create deployment could not be reached: fetch failed (ECONNRESET)' }]
   ])('maps %p', (error, expected) => expect(mapGitHubError(error, 'create deployment', now)).toEqual(expect.objectContaining(expected)))
+
+  it('a service gets its own task, payload, commit status and comment marker', () => {
+    const backend = withContext({ service: 'backend' })
+    expect(createDeploymentBody(backend, message)).toMatchObject({ task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } })
+    expect(commitStatusBody(backend, message).context).toBe('deploy/production/backend')
+    expect(commentMarker('production', 'backend')).toBe('<!-- deploy-actions:notify:production:backend -->')
+    expect(commentBody(backend, message).startsWith('<!-- deploy-actions:notify:production:backend -->\n')).toBe(true)
+    const comments = [
+      { id: 1, body: commentMarker('production') },
+      { id: 2, body: commentMarker('production', 'frontend') },
+      { id: 3, body: commentMarker('production', 'backend') }
+    ]
+    expect(findMarkedComment(comments, 'production', 'backend')).toBe(3)
+    expect(findMarkedComment(comments, 'production', 'frontend')).toBe(2)
+    expect(findMarkedComment(comments, 'production')).toBe(1)
+  })
+
+  it.each([
+    ['GitHub’s own (a job’s environment:), no service', { creator: { login: 'github-actions[bot]' }, payload: {} }, undefined, true],
+    ['GitHub’s own, with a service: it cannot say which service it is', { creator: { login: 'github-actions[bot]' }, payload: {} }, 'backend', false],
+    ['ours for backend, asked for backend', { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } }, 'backend', true],
+    ['ours for backend, asked for frontend', { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } }, 'frontend', false],
+    ['ours for backend, asked without a service', { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } }, undefined, false],
+    ['another tool’s', { creator: { login: 'vercel[bot]' }, payload: {} }, undefined, false]
+  ])('isOwnDeployment: %s', (_name, deployment, service, expected) => {
+    expect(isOwnDeployment({ id: 1, created_at: '2026-01-01T00:00:00Z', ...deployment }, service)).toBe(expected)
+  })
 })

@@ -47,10 +47,13 @@ describe('notify inputs (pure)', () => {
 
   it.each([
     ['{"a":', 'is not valid JSON'],
-    ['[1]', 'Input "outputs" has "[1]", which is not a key=value pair'],
+    ['[1]', 'Input "outputs" entry 1 is not a key=value pair (the value is not shown: it may be a secret)'],
     ['{"a":1', 'is not valid JSON'],
-    ['no-equals', 'which is not a key=value pair']
-  ])('outputs %p is rejected', (input, message) => expect(() => parseOutputs(input)).toThrow(message))
+    ['image=x\nAuthorization: Bearer s3cr3t-token', 'Input "outputs" entry 2 is not a key=value pair (the value is not shown: it may be a secret)']
+  ])('outputs %p is rejected, never echoing a value', (input, message) => {
+    expect(() => parseOutputs(input)).toThrow(message)
+    expect(() => parseOutputs(input)).not.toThrow(/s3cr3t|\[1\]/)
+  })
 
   it.each([
     ['', undefined],
@@ -156,4 +159,62 @@ describe('notify inputs (pure)', () => {
     [{ issue: { number: 6 } }, undefined],
     [{}, undefined]
   ])('pull request of event %p', (event, expected) => expect(eventPullRequest(event)).toBe(expected))
+
+  it.each([
+    ['environment', { environment: 'prod\nuction' }, 'U+000A at position 5'],
+    ['service', { service: 'backend\tx' }, 'U+0009 at position 8'],
+    ['version', { version: 'v1\r\nX-Evil: 1' }, 'U+000D at position 3'],
+    ['sha', { sha: 'abc\u0000' }, 'U+0000 at position 4'],
+    ['webhook-url', { 'webhook-url': 'https://hooks.example.com/hook\r\nX-Evil: 1' }, 'U+000D at position 31'],
+    ['environment-url', { 'environment-url': 'https://shop.example.com/\tx' }, 'U+0009'],
+    ['email-subject', { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'email-subject': 'Deployed\nBcc: all@example.com' }, 'U+000A'],
+    ['email-to', { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'Ops\u0085 <a@example.com>' }, 'U+0085'],
+    ['smtp-password', { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'smtp-username': 'u', 'smtp-password': 'pa\nss' }, 'U+000A at position 3'],
+    ['slack-channel', { channels: 'slack', 'slack-token': 'xoxb-1', 'slack-channel': 'C1\nC2' }, 'U+000A'],
+    ['slack-token', { channels: 'slack', 'slack-token': 'xoxb-1\nX: y', 'slack-channel': 'C1' }, 'U+000A at position 7'],
+    ['github-token', { channels: 'github', 'github-token': 'ghs_1\r\nX: y' }, 'U+000D at position 6']
+  ])('%s with a control character is refused, naming the input and the position, never the value', (input, values, position) => {
+    const run = () => parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://hooks.example.com/x', ...values } as Partial<RawInputs>), env, {}, now)
+    expect(run).toThrow(`Input "${input}" has a control character (${position}`)
+    expect(run).toThrow(/expected a single line of printable characters\.$/)
+    expect(run).not.toThrow(/X-Evil|Bcc|pa\nss|xoxb-1|ghs_1/)
+  })
+
+  it.each([
+    ['', undefined],
+    ['backend', 'backend'],
+    [' web.frontend/v2-b_1 ', 'web.frontend/v2-b_1']
+  ])('service %p', (input, expected) => expect(parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://x', service: input }), env, {}, now).service).toBe(expected))
+
+  it.each(['back end', '-backend', 'prod ünïcode', '../x'.replace('..', '.$'), 'x'.repeat(101)])('service %p is rejected, not reshaped', (input) => {
+    expect(() => parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://x', service: input }), env, {}, now)).toThrow(
+      'which is not a service name; expected letters, digits and . _ / - (at most 100, starting with a letter or digit), such as backend.'
+    )
+  })
+
+  describe('Slack payload', () => {
+    const slack = { channels: 'slack', 'slack-token': 'xoxb-1', 'slack-channel': 'C1' }
+    const yaml = (text: string): unknown => (text === 'text: "{{title}}"' ? { text: '{{title}}' } : { bad: true })
+
+    it('JSON inline, YAML through the injected parser, or the file’s text', () => {
+      expect(parseNotifyInputs(raw({ ...slack, payload: '{"text":"{{title}}","blocks":[]}' }), env, {}, now).slackPayload).toEqual({ input: 'payload', payload: { text: '{{title}}', blocks: [] } })
+      expect(parseNotifyInputs(raw({ ...slack, payload: 'text: "{{title}}"' }), env, {}, now, { parseYaml: yaml }).slackPayload).toEqual({ input: 'payload', payload: { text: '{{title}}' } })
+      expect(parseNotifyInputs(raw({ ...slack, 'payload-file': 'slack.json' }), env, {}, now, { payloadFile: '{"text":"{{service}}"}' }).slackPayload).toEqual({ input: 'payload-file', payload: { text: '{{service}}' } })
+      expect(parseNotifyInputs(raw(slack), env, {}, now).slackPayload).toBeUndefined()
+    })
+
+    it.each([
+      [{ payload: '{"text":' }, 'Input "payload" is not valid JSON'],
+      [{ payload: '["text"]' }, 'Input "payload" is not an object'],
+      [{ payload: '{"username":"bot"}' }, 'Input "payload" has none of text, blocks and attachments'],
+      [{ payload: '{"blocks":{"type":"header"}}' }, 'Input "payload" has "blocks" that is not a list'],
+      [{ payload: '{"text":"{{titel}}"}' }, 'Input "payload" uses the unknown placeholder {{titel}}; expected one of {{environment}}, {{service}}'],
+      [{ payload: '{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"{{outputs.image}}"}}]}' }, 'Input "payload" uses {{outputs.image}}, but "outputs" has no "image"'],
+      [{ payload: '{"text":"x"}', 'payload-file': 'slack.json' }, 'Input "payload-file" cannot be combined with "payload"'],
+      [{ channels: 'webhook', 'webhook-url': 'https://x', payload: '{"text":"x"}' }, 'Input "payload" is set but channels does not include slack'],
+      [{ 'payload-file': 'slack.yml' }, 'Input "payload-file" is empty']
+    ])('%p is rejected', (values, message) => {
+      expect(() => parseNotifyInputs(raw({ ...slack, ...values } as Partial<RawInputs>), env, {}, now, { parseYaml: yaml })).toThrow(message)
+    })
+  })
 })

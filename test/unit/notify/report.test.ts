@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { deliveredMap, stepOutputs, summaryMarkdown, type ChannelResult } from '../../../actions/notify/src/report.js'
-import { describeError } from '../../../packages/providers/delivery-retry.js'
+import { describeError } from '../../../packages/providers/notifier/delivery-retry.js'
 import { HttpStatusError } from '../../../packages/core/http.js'
 import { context } from './fixtures.js'
 
@@ -11,9 +11,16 @@ const results: ChannelResult[] = [
 ]
 
 describe('report (pure)', () => {
-  it('outputs: delivered map, status and every channel’s own outputs (also from a partly failed channel)', () => {
+  it('outputs: delivered map, status, the time and every channel’s own outputs (also from a partly failed channel)', () => {
     expect(deliveredMap(results)).toEqual({ slack: true, teams: false, github: false })
-    expect(stepOutputs(results, context)).toEqual({ delivered: '{"slack":true,"teams":false,"github":false}', status: 'success', 'slack-ts': '1.2', 'slack-channel': 'C1', 'deployment-id': '9' })
+    expect(stepOutputs(results, context, 1_795_341_600_999)).toEqual({
+      delivered: '{"slack":true,"teams":false,"github":false}',
+      status: 'success',
+      time: '1795341600',
+      'slack-ts': '1.2',
+      'slack-channel': 'C1',
+      'deployment-id': '9'
+    })
   })
 
   it('summary: a line per channel, delivered or why not, secrets redacted', () => {

@@ -1,14 +1,18 @@
 import { describe, expect, test } from '@jest/globals'
 import { compare, evaluate, extractCaptures, type ResponseView } from '../../../actions/smoke-test/src/assertions.js'
 import type { Assertion, Capture } from '../../../actions/smoke-test/src/check-spec.js'
+import { loadJsonPath } from '../../../packages/core/json-path.js'
+
+await loadJsonPath()
 
 const health: ResponseView = {
   status: 200,
   headers: { 'content-type': 'application/json', 'x-app-version': '1.4.2', 'content-length': '120' },
-  body: JSON.stringify({ status: 'healthy', version: '1.4.2', checks: { database: { status: 'up', latency_ms: 2 } }, items: [{ id: 1 }, { id: 2 }] }),
+  body: JSON.stringify({ status: 'healthy', version: '1.4.2', checks: { database: { status: 'up', latency_ms: 2 } }, items: [{ id: 1 }, { id: 2 }], dependencies: [{ latency_ms: 42.24 }, { latency_ms: 32.17 }, { latency_ms: 612 }] }),
   durationMs: 40
 }
 const json = (path: string, operator: Assertion['operator'], expected: unknown): Assertion => ({ target: { kind: 'json', path }, operator, expected, field: 'expect.json[0]' })
+const anyJson = (path: string, operator: Assertion['operator'], expected: unknown): Assertion => ({ ...json(path, operator, expected), any: true })
 const header = (name: string, operator: Assertion['operator'], expected: unknown): Assertion => ({ target: { kind: 'header', name }, operator, expected, field: `expect.headers.${name}` })
 const body = (operator: Assertion['operator'], expected: unknown): Assertion => ({ target: { kind: 'body' }, operator, expected, field: 'expect.body-contains' })
 
@@ -21,7 +25,7 @@ describe('evaluate', () => {
     ['exists true', [json('$.version', 'exists', true)], []],
     ['exists true fails', [json('$.nope', 'exists', true)], ['$.nope: expected to exist']],
     ['exists false fails', [json('$.version', 'exists', false)], ['$.version: expected not to exist, got "1.4.2"']],
-    ['missing value', [json('$.nope', 'equals', 1)], ['$.nope: expected equals 1, but there is no such value']],
+    ['missing value', [json('$.nope', 'equals', 1)], ['$.nope: expected equals 1, but the path matches nothing']],
     ['matches', [json('$.version', 'matches', '^1\\.\\d+\\.\\d+$')], []],
     ['matches fails', [json('$.version', 'matches', '^2\\.')], ['$.version: expected matches "^2\\\\.", got "1.4.2"']],
     ['<', [json('$.checks.database.latency_ms', '<', 50)], []],
@@ -29,8 +33,17 @@ describe('evaluate', () => {
     ['<=', [json('$.checks.database.latency_ms', '<=', 2)], []],
     ['>', [json('$.checks.database.latency_ms', '>', 1)], []],
     ['>= fails on a string', [json('$.status', '>=', 1)], ['$.status: expected >= 1, got "healthy"']],
-    ['wildcard selects a list', [json('$.items[*].id', 'equals', [1, 2])], []],
-    ['contains in a list', [json('$.items[*].id', 'contains', 2)], []],
+    // Several matched nodes: the operator applies to each; all must pass unless `any`.
+    ['every match passes', [json('$.dependencies[0:2].latency_ms', '<', 500)], []],
+    ['one match of three fails', [json('$.dependencies[*].latency_ms', '<', 500)], ['$.dependencies[*].latency_ms: expected every match < 500, but 1 of 3 did not: [2] 612']],
+    ['any: one passing match is enough', [anyJson('$.dependencies[*].latency_ms', '>', 500)], []],
+    ['any: no match passes', [anyJson('$.items[*].id', 'equals', 3)], ['$.items[*].id: expected at least one of 2 matches equals 3, got [1,2]']],
+    ['empty match fails even for every-match', [json('$.items[?@.id > 5].id', '<', 10)], ['$.items[?@.id > 5].id: expected < 10, but the path matches nothing']],
+    ['empty match fails with any', [anyJson('$.items[?@.id > 5].id', '<', 10)], ['$.items[?@.id > 5].id: expected < 10, but the path matches nothing']],
+    ['empty match passes exists: false', [json('$.items[?@.id > 5]', 'exists', false)], []],
+    ['several matches fail exists: false', [json('$.items[*].id', 'exists', false)], ['$.items[*].id: expected not to exist, got [1,2]']],
+    ['a single node that is a list: contains looks inside it', [json('$.items', 'contains', { id: 2 })], []],
+    ['a single node that is a list: equals compares the list', [json('$.items', 'equals', [{ id: 1 }, { id: 2 }])], []],
     ['filter', [json('$.items[?@.id == 2].id', 'equals', 2)], []],
     ['header contains', [header('Content-Type', 'contains', 'json')], []],
     ['header equals', [header('x-app-version', 'equals', '1.4.2')], []],

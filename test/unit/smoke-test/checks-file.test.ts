@@ -6,12 +6,17 @@ import { parse as parseYaml } from 'yaml'
 import { buildCheck, buildChecks, inlineLocator, parseChecksText, type CheckDefaults } from '../../../actions/smoke-test/src/checks-file.js'
 import { buildPlan } from '../../../actions/smoke-test/src/plan.js'
 import { fileLocator } from '../../../actions/smoke-test/src/checks-file.js'
+import { loadJsonPath } from '../../../packages/core/json-path.js'
+
+// The JSONPath library loads lazily; the action loads it before building checks that use paths.
+await loadJsonPath()
 
 const defaults: CheckDefaults = { headers: { 'User-Agent': 'smoke-test' }, timeoutMs: 10_000, retries: 0, statuses: [[200, 299]] }
 const env = { BASE: 'https://shop.example.com', PASSWORD: 'demo-password' }
 
+/** Builds from YAML parsed here (synchronously); parseChecksText itself is tested below. */
 function build(yaml: string, d: CheckDefaults = defaults) {
-  const checks = buildChecks(parseChecksText(yaml, 'checks.yml'), d, env)
+  const checks = buildChecks(parseYaml(yaml), d, env)
   return buildPlan(checks, fileLocator)
 }
 
@@ -83,10 +88,10 @@ checks:
     ])
     expect(plan.dependsOn).toEqual({ health: [], login: [], me: ['login'], 'GET /api/version': [] })
   })
-  test('the same document as JSON gives the same checks', () => {
+  test('the same document as JSON gives the same checks', async () => {
     const yaml = 'checks:\n  - name: a\n    url: https://x.example/a\n    expect: { json: [{ path: $.ok, equals: true }] }\n'
-    const fromJson = buildChecks(parseChecksText(JSON.stringify(parseYaml(yaml)), 'checks.json'), defaults, env)
-    expect(fromJson).toEqual(buildChecks(parseChecksText(yaml, 'checks.yaml'), defaults, env))
+    const fromJson = buildChecks(await parseChecksText(JSON.stringify(parseYaml(yaml)), 'checks.json'), defaults, env)
+    expect(fromJson).toEqual(buildChecks(await parseChecksText(yaml, 'checks.yaml'), defaults, env))
   })
   test('a bare list of checks is accepted', () => {
     expect(build('- url: https://x.example/a\n- url: https://x.example/b\n').checks.map((c) => c.name)).toEqual(['GET /a', 'GET /b'])
@@ -95,7 +100,6 @@ checks:
 
 describe('checks-file problems name the check and the field', () => {
   test.each([
-    ['not YAML', 'checks: [\n', /^Input "checks-file" \(checks.yml\) is not valid YAML: .+; expected a YAML document with a "checks" list\.$/],
     ['no checks', 'hello: 1\n', /^Input "checks-file" has unknown top-level field "hello"; expected one of checks, defaults, base-url\.$/],
     ['empty checks', 'checks: []\n', /^Input "checks-file" has an empty "checks" list; expected/],
     ['scalar document', '42\n', /^Input "checks-file" holds no checks; expected/],
@@ -136,8 +140,9 @@ describe('checks-file problems name the check and the field', () => {
     expect(() => build(yaml)).toThrow(message)
   })
 
-  test('JSON syntax errors name the file', () => {
-    expect(() => parseChecksText('{"checks": [}', 'smoke.json')).toThrow(/^Input "checks-file" \(smoke.json\) is not valid JSON: .+; expected a JSON document with a "checks" list\.$/)
+  test('JSON and YAML syntax errors name the file', async () => {
+    await expect(parseChecksText('{"checks": [}', 'smoke.json')).rejects.toThrow(/^Input "checks-file" \(smoke.json\) is not valid JSON: .+; expected a JSON document with a "checks" list\.$/)
+    await expect(parseChecksText('checks: [\n', 'checks.yml')).rejects.toThrow(/^Input "checks-file" \(checks.yml\) is not valid YAML: .+; expected a YAML document with a "checks" list\.$/)
   })
 })
 
@@ -165,13 +170,13 @@ describe('the examples in actions/smoke-test/README.md', () => {
     return found
   }
   const exampleEnv = { DEMO_PASSWORD: 'demo-password' }
-  test('the YAML checks file is valid, with the dependencies it describes', () => {
-    const plan = buildPlan(buildChecks(parseChecksText(block('yaml', '# .github/smoke-checks.yml'), 'smoke-checks.yml'), defaults, exampleEnv), fileLocator)
+  test('the YAML checks file is valid, with the dependencies it describes', async () => {
+    const plan = buildPlan(buildChecks(await parseChecksText(block('yaml', '# .github/smoke-checks.yml'), 'smoke-checks.yml'), defaults, exampleEnv), fileLocator)
     expect(plan.dependsOn).toEqual({ health: [], 'home page': [], login: [], 'my profile': ['login'], 'my todos': ['login'] })
     expect(plan.checks.find((c) => c.name === 'login')?.captures.map((c) => c.from)).toEqual(['json', 'header', 'regex'])
   })
-  test('the JSON checks file is valid', () => {
-    const plan = buildPlan(buildChecks(parseChecksText(block('json', '"checks"'), 'smoke-checks.json'), defaults, exampleEnv), fileLocator)
+  test('the JSON checks file is valid', async () => {
+    const plan = buildPlan(buildChecks(await parseChecksText(block('json', '"checks"'), 'smoke-checks.json'), defaults, exampleEnv), fileLocator)
     expect(plan.dependsOn).toEqual({ health: [], login: [], 'my profile': ['login'] })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { githubExpressionIn, placeholderRefs, resolveCaptures, resolveCapturesTyped, resolveEnv, withSampleCaptures } from '../../../actions/smoke-test/src/placeholders.js'
+import { dynamicValues, githubExpressionIn, placeholderRefs, resolveCaptures, resolveCapturesTyped, resolveEnv, withDynamicValues, withSampleCaptures } from '../../../actions/smoke-test/src/placeholders.js'
 
 describe('placeholderRefs', () => {
   test.each([
@@ -69,5 +69,39 @@ describe('resolveCapturesTyped (JSON bodies)', () => {
     [{ n: 3, b: true, z: null }, { n: 3, b: true, z: null }]
   ])('%j → %j', (value, resolved) => {
     expect(resolveCapturesTyped(value, text, typed)).toEqual(resolved)
+  })
+})
+
+describe('dynamic placeholders', () => {
+  test('{{ uuid }}, {{ now }} and {{ timestamp }} are dynamic, not captures', () => {
+    expect(placeholderRefs('{{ uuid }} {{now}} {{ timestamp }} {{ id }}', 'body').map((r) => [r.kind, r.name])).toEqual([
+      ['dynamic', 'uuid'],
+      ['dynamic', 'now'],
+      ['dynamic', 'timestamp'],
+      ['capture', 'id']
+    ])
+  })
+
+  test('values: a UUID, the ISO time and Unix seconds (a number in a JSON body)', () => {
+    const values = dynamicValues(Date.UTC(2026, 10, 29, 9, 41, 7, 123), () => '11111111-2222-4333-8444-555555555555')
+    expect(Object.fromEntries(values.text)).toEqual({ uuid: '11111111-2222-4333-8444-555555555555', now: '2026-11-29T09:41:07.123Z', timestamp: '1795945267' })
+    expect(values.typed.get('timestamp')).toBe(1795945267)
+    expect(dynamicValues().text.get('uuid')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  test('made once, only when a placeholder asks for one, and the same for every field of that resolution', () => {
+    let made = 0
+    const make = () => (made++, dynamicValues(0, () => `uuid-${made}`))
+    const plain = withDynamicValues(new Map([['id', '7']]), new Map([['id', 7]]), make)
+    expect(resolveCaptures('/items/{{ id }}', plain.text)).toBe('/items/7')
+    expect(made).toBe(0)
+    const values = withDynamicValues(new Map(), new Map(), make)
+    expect(resolveCaptures({ header: '{{ uuid }}', body: 'order {{ uuid }} at {{ timestamp }}' }, values.text)).toEqual({ header: 'uuid-1', body: 'order uuid-1 at 0' })
+    expect(resolveCapturesTyped({ ts: '{{ timestamp }}', id: '{{ uuid }}' }, values.text, values.typed)).toEqual({ ts: 0, id: 'uuid-1' })
+    expect(made).toBe(1)
+  })
+
+  test('stand-ins for validation replace dynamic placeholders too', () => {
+    expect(withSampleCaptures('https://x.example/orders/{{ uuid }}?at={{ timestamp }}')).toBe('https://x.example/orders/sample?at=sample')
   })
 })

@@ -22,7 +22,7 @@ const passing: SuiteResult = {
   startedAt: '2026-11-22T01:00:00.000Z',
   durationMs: 1234,
   concurrency: 10,
-  readiness: { target: 'https://shop.example.com/health', passed: true, ms: 2100, attempts: 4, timeoutMs: 60_000 },
+  readiness: { target: 'https://shop.example.com/health', passed: true, readyMs: 2100, waitedMs: 2100, attempts: 4, timeoutMs: 60_000 },
   checks: [check('health', 'passed'), check('login', 'passed', { method: 'POST', captured: ['token'] }), check('me', 'passed', { latencyMs: 120 })],
   latency: { count: 3, min: 42.4, mean: 68.3, p50: 42.4, p95: 120, p99: 120, max: 120 },
   budgets: [{ name: 'p95', budgetMs: 500, actualMs: 120, passed: true }],
@@ -56,7 +56,7 @@ describe('tally and failureReasons', () => {
     ],
     [
       'not ready',
-      { ...passing, load: undefined, readiness: { target: 'check "health"', passed: false, ms: 1490, attempts: 5, failure: 'expected status 2xx, got 503', timeoutMs: 1500 }, checks: [check('health', 'skipped')] },
+      { ...passing, load: undefined, readiness: { target: 'check "health"', passed: false, waitedMs: 1490, attempts: 5, failure: 'expected status 2xx, got 503', timeoutMs: 1500 }, checks: [check('health', 'skipped')] },
       { passed: 0, failed: 1, skipped: 1, total: 1 },
       ['check "health" was not ready within 1.50 s (5 attempts; last: expected status 2xx, got 503)', '1 of 1 checks failed: 1 skipped: "health"']
     ]
@@ -79,7 +79,7 @@ describe('jsonReport', () => {
       durationMs: 1234,
       counts: { passed: 3, failed: 0, total: 3 },
       failures: [],
-      readiness: { passed: true, ms: 2100, attempts: 4 },
+      readiness: { passed: true, readyMs: 2100, waitedMs: 2100, attempts: 4 },
       latency: { p95: 120 },
       load: { requests: 20, errors: 0, errorRate: 0, thresholds: { maxErrorRate: 0.01, maxP95Ms: 300 }, failures: [] }
     })

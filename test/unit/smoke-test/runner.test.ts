@@ -7,6 +7,8 @@ import type { CheckSpec } from '../../../actions/smoke-test/src/check-spec.js'
 import { waitForReady } from '../../../actions/smoke-test/src/readiness.js'
 import { runLoad } from '../../../actions/smoke-test/src/load.js'
 import { loadPlan } from '../../../actions/smoke-test/src/pacing.js'
+import { dynamicValues } from '../../../actions/smoke-test/src/placeholders.js'
+import { runSuite } from '../../../actions/smoke-test/src/suite.js'
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}, durationMs = 12): HttpResponse => ({
   status,
@@ -126,7 +128,7 @@ describe('waitForReady (clock and sleep faked)', () => {
     const answers = [['got 503'], ['got 503'], ['got 503'], []]
     const result = await waitForReady({ target: 'app', timeoutMs: 60_000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async () => (c.advance(10), answers.shift() as string[]) })
     expect(c.sleeps).toEqual([250, 500, 1000])
-    expect(result).toEqual({ target: 'app', passed: true, ms: 1790, attempts: 4, timeoutMs: 60_000 })
+    expect(result).toEqual({ target: 'app', passed: true, readyMs: 1790, waitedMs: 1790, attempts: 4, timeoutMs: 60_000 })
   })
 
   test('delays stop growing at the cap', async () => {
@@ -142,7 +144,8 @@ describe('waitForReady (clock and sleep faked)', () => {
     const result = await waitForReady({ target: 'app', timeoutMs: 3000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async (limit) => (limits.push(limit), c.advance(5), ['expected status 2xx, got 503']) })
     expect(result).toMatchObject({ passed: false, failure: 'expected status 2xx, got 503', timeoutMs: 3000 })
     expect(limits.every((l) => l >= 250)).toBe(true)
-    expect(result.ms).toBeLessThanOrEqual(3000)
+    expect(result.waitedMs).toBeLessThanOrEqual(3000)
+    expect(result.readyMs).toBeUndefined()
   })
 })
 
@@ -187,5 +190,82 @@ describe('runLoad (clock, sleep and HTTP faked)', () => {
     // Every wake-up sends all the requests that fell due while it overslept, so the ten go out
     // within the planned second (one per wake-up would stretch them over 3.15 s).
     expect(sentAt).toEqual([0, 350, 350, 350, 650, 650, 650, 950, 950, 950])
+  })
+})
+
+describe('retries and dynamic values in runCheck (HTTP faked at the send function)', () => {
+  test('a POST is sent once even with retries unless it says retry-unsafe; the same check retried with it', async () => {
+    const once = context([answer(503, ''), answer(503, ''), answer(503, '')])
+    expect(await runCheck(spec({ method: 'POST', retries: 2 }), once.ctx)).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(once.sent).toHaveLength(1)
+    const thrice = context([answer(503, ''), answer(503, ''), answer(200, '')])
+    expect(await runCheck(spec({ method: 'POST', retries: 2, retryUnsafe: true }), thrice.ctx)).toMatchObject({ status: 'passed', attempts: 3 })
+    const put = context([answer(503, ''), answer(200, '')])
+    expect(await runCheck(spec({ method: 'PUT', retries: 1 }), put.ctx)).toMatchObject({ status: 'passed', attempts: 2 })
+  })
+
+  test('one set of dynamic values per check run: request and expectation agree, across retries', async () => {
+    const { ctx, sent } = context([answer(500, ''), answer(200, { id: 'uuid-1' })])
+    let made = 0
+    ctx.dynamic = () => dynamicValues(0, () => `uuid-${++made}`)
+    const check = spec({ method: 'PUT', url: 'https://x.example/orders/{{ uuid }}', retries: 1, assertions: [{ target: { kind: 'json', path: '$.id' }, operator: 'equals', expected: '{{ uuid }}', field: 'expect.json[0]' }] })
+    expect(await runCheck(check, ctx)).toMatchObject({ status: 'passed', attempts: 2 })
+    expect(sent.map((r) => r.url)).toEqual(['https://x.example/orders/uuid-1', 'https://x.example/orders/uuid-1'])
+    expect(made).toBe(1)
+  })
+})
+
+describe('runSuite as a library (HTTP, grouping and clock injected)', () => {
+  test('readiness and the load phase run in groups; load-check repeats that check with its capture, fresh dynamic values per request', async () => {
+    const groups: string[] = []
+    const sent: HttpRequest[] = []
+    let now = 0
+    const login = spec({ name: 'login', method: 'POST', url: 'https://x.example/login', captures: [{ name: 'token', from: 'json', path: '$.token' }] })
+    const me = spec({ name: 'me', url: 'https://x.example/me?r={{ uuid }}', headers: { Authorization: 'Bearer {{ token }}' }, uses: ['token'] })
+    let made = 0
+    const result = await runSuite(
+      {
+        plan: { checks: [login, me], dependsOn: { login: [], me: ['login'] } },
+        concurrency: 2,
+        wait: { target: { kind: 'url', url: 'https://x.example/ready', headers: {}, timeoutMs: 1000 }, timeoutMs: 5000 },
+        budgets: {},
+        load: { durationMs: 1000, rate: 3, request: { kind: 'check', check: 'me' }, statuses: [[200, 299]], timeoutMs: 1000, thresholds: { maxErrorRate: 0 } }
+      },
+      {
+        send: async (request) => (sent.push(request), request.url.endsWith('/login') ? answer(200, { token: 'tok_abc123' }) : answer(200, {})),
+        logger: silentLogger,
+        mask: () => {},
+        isSecretHeader: () => false,
+        redact: (text) => text,
+        now: () => now,
+        sleep: async (ms) => void (now += ms),
+        group: async (name, fn) => (groups.push(name), fn()),
+        dynamic: () => dynamicValues(0, () => `u${++made}`)
+      }
+    )
+    expect(groups).toEqual(['Readiness: https://x.example/ready', 'Load phase: GET https://x.example/me?r=u2 (check "me") at 3/s for 1.00 s'])
+    expect(result.readiness).toMatchObject({ passed: true, readyMs: 0 })
+    expect(result.load).toMatchObject({ check: 'me', verdict: { requests: 3, errors: 0 } })
+    const loadRequests = sent.slice(3)
+    expect(loadRequests.map((r) => [r.url, r.headers?.Authorization])).toEqual([
+      ['https://x.example/me?r=u3', 'Bearer tok_abc123'],
+      ['https://x.example/me?r=u4', 'Bearer tok_abc123'],
+      ['https://x.example/me?r=u5', 'Bearer tok_abc123']
+    ])
+  })
+
+  test('a cancelled run starts no further check', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const sent: HttpRequest[] = []
+    const result = await runSuite(
+      { plan: { checks: [spec({ name: 'a' }), spec({ name: 'b' })], dependsOn: { a: [], b: [] } }, concurrency: 1, budgets: {} },
+      { send: async (request) => (sent.push(request), answer(200, '')), logger: silentLogger, mask: () => {}, isSecretHeader: () => false, redact: (text) => text, signal: controller.signal }
+    )
+    expect(sent).toEqual([])
+    expect(result.checks.map((c) => [c.name, c.status, c.failures])).toEqual([
+      ['a', 'skipped', ['not run: the job was cancelled']],
+      ['b', 'skipped', ['not run: the job was cancelled']]
+    ])
   })
 })

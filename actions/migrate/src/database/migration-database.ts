@@ -29,7 +29,9 @@ export class MigrationSqlError extends Error {
     readonly detail?: string,
     readonly hint?: string,
     /** Where inside a function body or DO block the error happened (PostgreSQL's "where"). */
-    readonly context?: string
+    readonly context?: string,
+    /** Why the file ran outside the runner's transaction, when it did. */
+    readonly outside?: string
   ) {
     super(message)
     this.name = 'MigrationSqlError'
@@ -49,9 +51,9 @@ export interface MigrationDatabase {
   prepareHistory(): Promise<void>
   /** Takes the run-wide migration lock, waiting at most timeoutMs with progress output. */
   lock(timeoutMs: number, log: Logger): Promise<void>
-  /** Runs the up file and records it in the history table, in one transaction unless the file opts out. */
+  /** Runs the up script and records it in the history table, in one transaction unless it runs outside one. */
   applyUp(migration: Migration, provenance: Provenance): Promise<ApplyResult>
-  /** Runs the down file and removes the history row, in one transaction unless the file opts out. */
+  /** Runs the down script and removes the history row, in one transaction unless it runs outside one. */
   applyDown(migration: Migration): Promise<ApplyResult>
   /** Frees the migration lock, if held, and closes the connection. */
   close(): Promise<void>

@@ -3,18 +3,19 @@ import type { Logger } from '../../../../packages/core/log.js'
 import { formatMs } from '../../../../packages/core/markdown.js'
 import { defaultSleep } from '../../../../packages/core/retry.js'
 import { describeDatabase, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
-import type { Migration } from '../migration-files.js'
+import type { Migration, MigrationScript } from '../migration-files.js'
 import type { AppliedMigration } from '../plan.js'
-import { positionOfDatabaseError } from '../source-position.js'
-import { splitStatements } from '../sql-statements.js'
+import { positionAt, positionOfDatabaseError, type SourcePosition } from '../source-position.js'
+import type { Statement } from '../sql-statements.js'
+import { statementStart } from '../transaction-mode.js'
 import { advisoryLockKey, advisoryLockParts, quoteQualified } from './history-table.js'
 import { MigrationSqlError, type ApplyResult, type DatabaseOptions, type MigrationDatabase, type Provenance } from './migration-database.js'
 
 /**
  * PostgreSQL through `pg` (node-postgres, pure JavaScript). One session for the whole run: the
  * advisory lock is session-level, so it also ends with the connection if the process dies.
- * A transactional file is sent as one simple-protocol query between BEGIN and COMMIT, so the
- * server's error position is an index into the file itself.
+ * A transactional file runs statement by statement between BEGIN and COMMIT, so an error is
+ * placed in its statement even when the server gives no position.
  */
 
 const POLL_MS = 250
@@ -142,6 +143,8 @@ class PostgresMigrationDatabase implements MigrationDatabase {
 
   async applyUp(migration: Migration, provenance: Provenance): Promise<ApplyResult> {
     const record = async (durationMs: number): Promise<void> => {
+      // A repeatable migration (Flyway R__) keeps one row, replaced each time it runs again.
+      if (migration.repeatable) await this.client.query(`DELETE FROM ${this.table} WHERE version = $1`, [migration.version])
       await this.client.query(`INSERT INTO ${this.table} (version, name, checksum, duration_ms, applied_by, run_url) VALUES ($1, $2, $3, $4, $5, $6)`, [
         migration.version,
         migration.name,
@@ -151,39 +154,45 @@ class PostgresMigrationDatabase implements MigrationDatabase {
         provenance.runUrl ?? null
       ])
     }
-    return this.run(migration.file, migration.sql, migration.transactional, record)
+    return this.run(migration.up, record)
   }
 
   async applyDown(migration: Migration): Promise<ApplyResult> {
-    const down = migration.down!
     const forget = async (): Promise<void> => {
       await this.client.query(`DELETE FROM ${this.table} WHERE version = $1`, [migration.version])
     }
-    return this.run(down.file, down.sql, down.transactional, forget)
+    return this.run(migration.down!, forget)
   }
 
-  private async run(file: string, sql: string, transactional: boolean, bookkeeping: (durationMs: number) => Promise<void>): Promise<ApplyResult> {
+  private async run(script: MigrationScript, bookkeeping: (durationMs: number) => Promise<void>): Promise<ApplyResult> {
     const started = performance.now()
-    if (transactional) {
+    let running: Statement | undefined
+    if (script.transactional) {
       await this.client.query('BEGIN')
       try {
-        await this.client.query(sql)
+        for (const statement of script.statements) {
+          running = statement
+          await this.client.query(statement.sql)
+        }
+        running = undefined
         const durationMs = performance.now() - started
         await bookkeeping(durationMs)
         await this.client.query('COMMIT')
         return { status: 'applied', durationMs }
       } catch (error) {
         await this.client.query('ROLLBACK').catch(() => undefined)
-        throw toSqlError(error, file, sql, 0, true)
+        throw toSqlError(error, script, running, true)
       }
     }
-    // Outside a transaction: each statement on its own (a multi-statement query would be an
-    // implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
-    for (const statement of splitStatements(sql)) {
+    // Outside the runner's transaction, each statement on its own (a multi-statement query would
+    // be an implicit transaction, which CREATE INDEX CONCURRENTLY refuses).
+    for (const statement of script.statements) {
       try {
         await this.client.query(statement.sql)
       } catch (error) {
-        throw toSqlError(error, file, sql, statement.offset, false)
+        // Ends the file's own transaction if the failure left one open and aborted.
+        await this.client.query('ROLLBACK').catch(() => undefined)
+        throw toSqlError(error, script, statement, false)
       }
     }
     const durationMs = performance.now() - started
@@ -209,23 +218,32 @@ class PostgresMigrationDatabase implements MigrationDatabase {
   }
 }
 
-function toSqlError(error: unknown, file: string, sql: string, queryOffset: number, rolledBack: boolean): Error {
+function toSqlError(error: unknown, script: MigrationScript, statement: Statement | undefined, rolledBack: boolean): Error {
   const db = error as Partial<DatabaseError>
   if (typeof db?.message !== 'string' || db.code === undefined) return error instanceof Error ? error : new Error(String(error))
-  const position =
-    positionOfDatabaseError(sql, db.position === undefined ? undefined : Number(db.position), queryOffset) ?? positionInsideBody(sql, db, queryOffset)
-  const fallback = queryOffset > 0 ? positionOfDatabaseError(sql, 1, queryOffset) : undefined
-  return new MigrationSqlError(db.message, file, position ?? fallback, db.code, rolledBack, db.detail, db.hint, db.where)
+  let position: SourcePosition | undefined
+  if (statement) {
+    // The server's position is an index into the statement sent; without one (relation already
+    // exists, a failed constraint), the statement's own start is where the error belongs.
+    position =
+      positionOfDatabaseError(script.source, db.position === undefined ? undefined : Number(db.position), statement.offset) ??
+      positionInsideBody(script.source, db, statement.offset) ??
+      positionAt(script.source, statementStart(statement))
+  }
+  return new MigrationSqlError(db.message, script.file, position, db.code, rolledBack, db.detail, db.hint, db.where, script.outside)
 }
 
 /**
  * An error inside a function body or DO block has no `position`, but an `internalPosition` in an
  * `internalQuery` (the statement inside the body). When that statement appears in the file as
- * written, the error is mapped into the file through it.
+ * written (in the failing statement, or in a function the file created before calling it), the
+ * error is mapped into the file through it.
  */
-function positionInsideBody(sql: string, db: Partial<DatabaseError>, queryOffset: number): ReturnType<typeof positionOfDatabaseError> {
+function positionInsideBody(source: string, db: Partial<DatabaseError>, queryOffset: number): SourcePosition | undefined {
   if (!db.internalQuery || db.internalPosition === undefined) return undefined
-  const at = sql.indexOf(db.internalQuery, queryOffset)
+  // Usually inside the statement itself (a DO block); else a function defined earlier in the file.
+  let at = source.indexOf(db.internalQuery, queryOffset)
+  if (at < 0) at = source.indexOf(db.internalQuery)
   if (at < 0) return undefined
-  return positionOfDatabaseError(sql, Number(db.internalPosition), at)
+  return positionOfDatabaseError(source, Number(db.internalPosition), at)
 }

@@ -2,10 +2,10 @@ import type { DatabaseSync } from 'node:sqlite'
 import { formatMs } from '../../../../packages/core/markdown.js'
 import { defaultSleep } from '../../../../packages/core/retry.js'
 import type { SqliteDatabaseUrl } from '../../../../packages/db/database-url.js'
-import type { Migration } from '../migration-files.js'
+import type { Migration, MigrationScript } from '../migration-files.js'
 import type { AppliedMigration } from '../plan.js'
 import { positionAt } from '../source-position.js'
-import { splitStatements } from '../sql-statements.js'
+import { statementStart } from '../transaction-mode.js'
 import { quoteQualified } from './history-table.js'
 import { MigrationSqlError, type ApplyResult, type DatabaseOptions, type MigrationDatabase, type Provenance } from './migration-database.js'
 
@@ -121,8 +121,14 @@ class SqliteMigrationDatabase implements MigrationDatabase {
     return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE version = ?`).get(version) !== undefined
   }
 
+  private isRecorded(version: string, checksum: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE version = ? AND checksum = ?`).get(version, checksum) !== undefined
+  }
+
   async applyUp(migration: Migration, provenance: Provenance): Promise<ApplyResult> {
-    return this.run(migration.file, migration.sql, migration.transactional, () => this.isApplied(migration.version), (durationMs) => {
+    const done = (): boolean => (migration.repeatable ? this.isRecorded(migration.version, migration.checksum) : this.isApplied(migration.version))
+    return this.run(migration.up, done, (durationMs) => {
+      if (migration.repeatable) this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version)
       this.db
         .prepare(`INSERT INTO ${this.table} (version, name, checksum, duration_ms, applied_by, run_url) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(migration.version, migration.name, migration.checksum, Math.round(durationMs), provenance.appliedBy, provenance.runUrl ?? null)
@@ -130,13 +136,13 @@ class SqliteMigrationDatabase implements MigrationDatabase {
   }
 
   async applyDown(migration: Migration): Promise<ApplyResult> {
-    const down = migration.down!
-    return this.run(down.file, down.sql, down.transactional, () => !this.isApplied(migration.version), () => {
+    return this.run(migration.down!, () => !this.isApplied(migration.version), () => {
       this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version)
     })
   }
 
-  private async run(file: string, sql: string, transactional: boolean, alreadyDone: () => boolean, bookkeeping: (durationMs: number) => void): Promise<ApplyResult> {
+  private async run(script: MigrationScript, alreadyDone: () => boolean, bookkeeping: (durationMs: number) => void): Promise<ApplyResult> {
+    const transactional = script.transactional
     if (transactional) await this.writeLock()
     const started = performance.now()
     try {
@@ -144,16 +150,20 @@ class SqliteMigrationDatabase implements MigrationDatabase {
         this.db.exec('ROLLBACK')
         return { status: 'already-applied', durationMs: 0 }
       }
-      for (const statement of splitStatements(sql)) {
+      for (const statement of script.statements) {
         try {
           this.db.exec(statement.sql)
         } catch (error) {
           throw new MigrationSqlError(
             (error as Error).message,
-            file,
-            positionAt(sql, statement.offset),
+            script.file,
+            positionAt(script.source, statementStart(statement)),
             (error as { errstr?: string }).errstr,
-            transactional
+            transactional,
+            undefined,
+            undefined,
+            undefined,
+            script.outside
           )
         }
       }
@@ -162,7 +172,7 @@ class SqliteMigrationDatabase implements MigrationDatabase {
       if (transactional) this.db.exec('COMMIT')
       return { status: 'applied', durationMs }
     } catch (error) {
-      if (transactional && this.db.isTransaction) this.db.exec('ROLLBACK')
+      if (this.db.isTransaction) this.db.exec('ROLLBACK')
       throw error
     }
   }

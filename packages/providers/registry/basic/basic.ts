@@ -1,0 +1,18 @@
+import type { RegistryProvider } from '../types.js'
+
+/** Docker Hub and any registry that takes a user name and password (or access token). */
+export const basicProvider: RegistryProvider = {
+  kind: 'basic',
+  async login(spec) {
+    if (spec.username === undefined || spec.password === undefined) throw new Error(`${spec.host}: no user name and password given in registry-auth`)
+    return { username: spec.username, password: spec.password }
+  }
+}
+
+/** A registry listed as `host=anonymous`: pushed to without signing in (a local registry). */
+export const anonymousProvider: RegistryProvider = {
+  kind: 'anonymous',
+  async login() {
+    return undefined
+  }
+}
