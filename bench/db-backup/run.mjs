@@ -8,10 +8,15 @@
 // VmHWM (peak RSS) from /proc. Prints a table of seconds, MB/s, the throughput ratio
 // (baseline time ÷ action time; > 1 means the action is faster) and the peak RSS.
 //
+// Compressions measured side by side: zstd through the `zstd` program (-T0, when on PATH), zstd
+// through Node's stream (the same bundle with a PATH that holds pg_dump but no zstd: the
+// fallback), and gzip. The summary's compression row says which compressor each run used.
+//
 //   npm run bench:db-backup                 (~100 MB and ~1 GB)
 //   BENCH_SIZES_MB=100 npm run bench:db-backup
+//   BENCH_COMPRESSIONS=zstd,zstd-node npm run bench:db-backup
 import { execFileSync, spawn } from 'node:child_process'
-import { chownSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -24,7 +29,7 @@ const bundleDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'))
 cpSync(join(root, 'dist', 'db-backup'), bundleDir, { recursive: true })
 const bundle = join(bundleDir, 'index.js')
 const sizesMb = (process.env.BENCH_SIZES_MB ?? '100,1024').split(',').map(Number)
-const compressions = (process.env.BENCH_COMPRESSIONS ?? 'zstd,gzip').split(',')
+const compressions = (process.env.BENCH_COMPRESSIONS ?? 'zstd,zstd-node,gzip').split(',')
 const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 const cleanups = [() => rmSync(bundleDir, { recursive: true, force: true })]
@@ -69,7 +74,7 @@ async function startPostgres() {
   })
   const psql = (sql) => execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'bench', '-c', sql]).toString().trim()
   execFileSync('psql', ['-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE bench'])
-  return { url: `postgres://postgres@127.0.0.1:${port}/bench`, port, psql }
+  return { url: `postgres://postgres@127.0.0.1:${port}/bench`, port, psql, toolsWithoutZstd: pathWithoutZstd(bin) }
 }
 
 async function startAzurite() {
@@ -132,7 +137,16 @@ async function baseline(pg) {
   return timed('/bin/sh', ['-c', `pg_dump -Fc --dbname='${pg.url}' > /dev/null`])
 }
 
-async function action(pg, az, workDir, compression) {
+/** A PATH with the PostgreSQL client tools and nothing else: no zstd program, so the bundle falls back to Node's stream. */
+function pathWithoutZstd(bin) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-path-'))
+  for (const tool of ['pg_dump', 'pg_restore', 'psql']) symlinkSync(join(bin, tool), join(dir, tool))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+async function action(pg, az, workDir, variant) {
+  const compression = variant === 'zstd-node' ? 'zstd' : variant
   const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_STATE'].map((n) => [n, join(workDir, n.toLowerCase())]))
   for (const f of Object.values(files)) writeFileSync(f, '')
   const run = await timed(node24, [bundle], {
@@ -149,11 +163,14 @@ async function action(pg, az, workDir, compression) {
     INPUT_VERIFY: 'false',
     INPUT_ENVIRONMENT: 'bench',
     'INPUT_PROGRESS-INTERVAL': '10s',
-    INPUT_TIMEOUT: '2h'
+    INPUT_TIMEOUT: '2h',
+    ...(variant === 'zstd-node' ? { PATH: pg.toolsWithoutZstd } : {})
   })
+  const ranBy = /\| compression \| ([^|]+) \|/.exec(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'))?.[1]?.trim() ?? '?'
+  if (variant === 'zstd-node' ? !/Node zlib/.test(ranBy) : variant === 'zstd' && !/zstd program/.test(ranBy)) throw new Error(`${variant}: the summary says ${ranBy}`)
   const outputs = readFileSync(files.GITHUB_OUTPUT, 'utf8')
   const size = /size-bytes<<(\S+)\n(\d+)/.exec(outputs)?.[2] ?? /size-bytes=(\d+)/.exec(outputs)?.[1]
-  return { ...run, storedBytes: Number(size) }
+  return { ...run, storedBytes: Number(size), ranBy }
 }
 
 const mb = (bytes) => bytes / 1024 / 1024
@@ -181,7 +198,7 @@ for (const target of sizesMb) {
   console.log(`  pg_dump -Fc > /dev/null: ${base.seconds.toFixed(1)} s (best of ${repeats})`)
   for (const compression of compressions) {
     const act = best(actRuns[compression])
-    console.log(`  action (${compression}, to Azurite): ${act.seconds.toFixed(1)} s (best of ${repeats}), stored ${mb(act.storedBytes).toFixed(0)} MB, peak RSS ${(act.peakKb / 1024).toFixed(0)} MB`)
+    console.log(`  action (${compression}: ${act.ranBy}, to Azurite): ${act.seconds.toFixed(1)} s (best of ${repeats}), stored ${mb(act.storedBytes).toFixed(0)} MB, peak RSS ${(act.peakKb / 1024).toFixed(0)} MB`)
     rows.push({ dbMb: mb(dbBytes), compression, base: base.seconds, act: act.seconds, storedMb: mb(act.storedBytes), rssMb: act.peakKb / 1024 })
   }
 }

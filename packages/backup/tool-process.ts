@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { Readable, Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 
 /**
  * A command-line tool (pg_dump, pg_restore, mysqldump, mysql) run with streamed stdin/stdout.
@@ -59,19 +58,58 @@ export function runTool(command: string, args: readonly string[], options: ToolO
   return { child, stdout: child.stdout as Readable, stdin: child.stdin ?? undefined, exited, kill }
 }
 
+const BROKEN = ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE']
+const broken = (reason: unknown): boolean => BROKEN.includes((reason as NodeJS.ErrnoException)?.code ?? '')
+
 /**
- * Streams `source` into a tool's stdin and waits for both. When the source fails (digest
- * mismatch, decryption error) the tool is killed and that failure is reported; when the tool
- * quits first (its stdin then breaks with EPIPE), the tool's own message is reported instead.
+ * Writes `source` into `input` and resolves once the source has ENDED — every byte read, so every
+ * check the source makes at its end (the backup's digest) has passed. A reader that stops early
+ * (pg_restore knows from the archive where it ends and may exit before the last bytes) is not an
+ * error here: the rest is read and discarded. Rejects with the source's own error, or with a
+ * premature close when the source is destroyed (a failed tool is stopped that way).
+ */
+export function deliver(source: Readable, input: NodeJS.WritableStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let closed = false
+    const stopWriting = (): void => {
+      closed = true
+      source.resume()
+    }
+    input.on('error', stopWriting)
+    input.once('close', stopWriting)
+    source.on('data', (chunk: Buffer) => {
+      if (closed) return
+      if (!input.write(chunk)) {
+        source.pause()
+        input.once('drain', () => source.resume())
+      }
+    })
+    source.once('end', () => {
+      if (!closed) input.end()
+      resolve()
+    })
+    source.once('error', reject)
+    source.once('close', () => {
+      if (!source.readableEnded) reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))
+    })
+  })
+}
+
+/**
+ * Streams `source` into a tool's stdin and waits for both: success needs the whole source read
+ * (its digest checked) AND the tool's exit 0. When the source fails (digest mismatch, decryption
+ * error) the tool is killed and that failure is reported; when the tool fails first, the source is
+ * stopped and the tool's own message is reported.
  */
 export async function feedTool(source: Readable, tool: { input: NodeJS.WritableStream; done: Promise<void>; abort(): void }): Promise<void> {
-  const piped = pipeline(source, tool.input).catch((error: unknown) => {
+  const fed = deliver(source, tool.input).catch((error: unknown) => {
     tool.abort()
     throw error
   })
-  const [fed, finished] = await Promise.allSettled([piped, tool.done])
-  const broken = (reason: unknown): boolean => ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes((reason as NodeJS.ErrnoException)?.code ?? '')
-  if (fed.status === 'rejected' && !broken(fed.reason)) throw fed.reason
+  // A tool that failed will read no more: stop reading the store for it.
+  tool.done.catch(() => source.destroy())
+  const [delivered, finished] = await Promise.allSettled([fed, tool.done])
+  if (delivered.status === 'rejected' && !broken(delivered.reason)) throw delivered.reason
   if (finished.status === 'rejected') throw finished.reason
-  if (fed.status === 'rejected') throw fed.reason
+  if (delivered.status === 'rejected') throw delivered.reason
 }

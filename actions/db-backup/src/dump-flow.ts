@@ -26,7 +26,11 @@ export interface FlowDeps {
   logger: Logger
   now?: () => Date
   signal?: AbortSignal
+  /** Folds a long phase in the log (core.group); without it the phase just runs. */
+  group?: <T>(name: string, phase: () => Promise<T>) => Promise<T>
 }
+
+const ungrouped = <T>(_name: string, phase: () => Promise<T>): Promise<T> => phase()
 
 async function openStore(inputs: DumpInputs, logger: Logger, checkPrefix: string): Promise<BackupStore> {
   const store = await createBackupStore({ destination: inputs.destination, azure: inputs.azure, s3: inputs.s3, logger })
@@ -96,9 +100,10 @@ export async function runDumpRestore(inputs: DumpInputs, deps: FlowDeps): Promis
 
 async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal, state: RunState): Promise<FlowResult> {
   const { logger } = deps
+  const group = deps.group ?? ungrouped
   const now = deps.now ?? (() => new Date())
-  const engine = engineFor(inputs.database)
-  const facts = await engine.probe({ forVerify: inputs.verify, forDump: true })
+  const engine = engineFor(inputs.database, inputs.timeoutMs)
+  const facts = await engine.probe({ forVerify: inputs.verify, forDump: true, signal })
   logger.info(`${engine.description}: ${facts.serverVersion}, ${facts.tableCount} tables`)
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)
   const store = await openStore(inputs, logger, folder)
@@ -107,35 +112,37 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
   const createdAt = now()
   const id = backupId(createdAt, inputs.deploymentId)
   const key = backupKey(inputs.destination.prefix, inputs.environment, id, dumpExtension(inputs.engine, inputs.compression, Boolean(inputs.encryptionKey)))
-  logger.info(`backing up to ${store.uri(key)} (${inputs.compression}${inputs.encryptionKey ? ', AES-256-GCM' : ''})`)
-  const source = await engine.dump({ compressedLater: inputs.compression !== 'none', signal })
-  const { stored, dumpBytes } = await writeBackup({
-    source,
-    store,
-    key,
-    compression: inputs.compression,
-    encryptionKey: inputs.encryptionKey,
-    metadata: {
-      engine: inputs.engine,
-      serverVersion: facts.serverVersion,
-      createdAt: createdAt.toISOString(),
+  const { stored, dumpBytes, compressedBy } = await group(`dump and upload to ${store.uri(key)}`, async () => {
+    logger.info(`backing up to ${store.uri(key)} (${inputs.compression}${inputs.encryptionKey ? ', AES-256-GCM' : ''})`)
+    const source = await engine.dump({ compressedLater: inputs.compression !== 'none', signal })
+    return writeBackup({
+      source,
+      store,
+      key,
       compression: inputs.compression,
-      encryption: inputs.encryptionKey ? 'aes-256-gcm' : 'none',
-      environment: inputs.environment,
-      deploymentId: inputs.deploymentId
-    },
-    logger,
-    progressIntervalMs: inputs.progressIntervalMs,
-    signal
+      encryptionKey: inputs.encryptionKey,
+      metadata: {
+        engine: inputs.engine,
+        serverVersion: facts.serverVersion,
+        createdAt: createdAt.toISOString(),
+        compression: inputs.compression,
+        encryption: inputs.encryptionKey ? 'aes-256-gcm' : 'none',
+        environment: inputs.environment,
+        deploymentId: inputs.deploymentId
+      },
+      logger,
+      progressIntervalMs: inputs.progressIntervalMs,
+      signal
+    })
   })
   state.committed = id
   const metadata = stored.metadata as BackupMetadata
-  logger.info(`stored ${formatBytes(metadata.sizeBytes)} (${formatBytes(dumpBytes)} dumped), sha256 ${metadata.sha256}`)
+  logger.info(`stored ${formatBytes(metadata.sizeBytes)} (${formatBytes(dumpBytes)} dumped, compressed by ${compressedBy}), sha256 ${metadata.sha256}`)
 
   let verification = 'not requested'
   if (inputs.verify) {
     try {
-      verification = await verifyBackup(engine, store, stored, inputs, facts, signal, logger)
+      verification = await group('verify', () => verifyBackup(engine, store, stored, inputs, facts, signal, logger))
     } catch (error) {
       // An unreadable backup must not count as the newest good one: remove it, then fail.
       const removed = await store.delete(key).then(
@@ -150,7 +157,7 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
   }
   const durationMs = performance.now() - started
 
-  const retention = await applyRetention(inputs, store, folder, key, now(), logger)
+  const retention = inputs.retention.keepLast === undefined && inputs.retention.maxAgeMs === undefined ? undefined : await group('retention', () => applyRetention(inputs, store, folder, key, now(), logger))
   return {
     outputs: {
       'backup-id': id,
@@ -170,6 +177,7 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
       sha256: metadata.sha256,
       durationMs,
       compression: inputs.compression,
+      compressedBy,
       encryption: metadata.encryption,
       serverVersion: facts.serverVersion,
       verification,
@@ -212,8 +220,9 @@ async function applyRetention(inputs: DumpInputs, store: BackupStore, folder: st
 
 async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSignal): Promise<FlowResult> {
   const { logger } = deps
-  const engine = engineFor(inputs.database)
-  if (inputs.engine !== 'sqlite') await engine.probe({ forVerify: false, forDump: false })
+  const group = deps.group ?? ungrouped
+  const engine = engineFor(inputs.database, inputs.timeoutMs)
+  if (inputs.engine !== 'sqlite') await engine.probe({ forVerify: false, forDump: false, signal })
   const folder = environmentPrefix(inputs.destination.prefix, inputs.environment)
   const store = await openStore(inputs, logger, inputs.restore?.uriKey !== undefined ? '' : folder)
   const object = await findBackup(inputs, store, folder)
@@ -230,9 +239,11 @@ async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSi
 
   // Pass 1, before the target is touched: every stored byte against the digest, every frame
   // authenticated with the key, the whole stream decompressed.
-  logger.info(`checking ${object.uri} (${formatBytes(metadata.sizeBytes)}) before restoring`)
   try {
-    await checkBackup({ ...decode, label: 'checked' })
+    await group(`check ${object.uri}`, async () => {
+      logger.info(`checking ${object.uri} (${formatBytes(metadata.sizeBytes)}) before restoring`)
+      await checkBackup({ ...decode, label: 'checked' })
+    })
   } catch (error) {
     if (error instanceof DecryptionError) throw new InputError('encryption-key', `cannot decrypt backup ${id}: ${error.message}; the target was not touched`, 'the key the backup was made with')
     throw new Error(`backup ${id} failed its check, so the target was not touched: ${(error as Error).message}`)
@@ -241,9 +252,11 @@ async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSi
 
   // Pass 2: the same checks again while streaming into the target; a mismatch kills the restore
   // tool before it can commit (pg_restore runs in a single transaction).
-  const target = await engine.restore(signal)
-  const source = await openDecoded({ ...decode, onMismatch: () => target.abort(), label: 'restored' })
-  await feedTool(source, target)
+  await group(`restore into ${engine.description}`, async () => {
+    const target = await engine.restore(signal, logger)
+    const source = await openDecoded({ ...decode, onMismatch: () => target.abort(), label: 'restored' })
+    await feedTool(source, target)
+  })
   const durationMs = performance.now() - started
   logger.info(`restored ${id} into ${engine.description}`)
   return {

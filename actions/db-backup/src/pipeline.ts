@@ -1,4 +1,4 @@
-import { PassThrough, Writable, type Readable, type Transform } from 'node:stream'
+import { PassThrough, Writable, type Duplex, type Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DecryptStream, EncryptStream } from '../../../packages/backup/aes-gcm-frames.js'
 import { compressor, decompressor, type Compression } from '../../../packages/backup/compression.js'
@@ -34,6 +34,8 @@ export interface WriteBackupOptions {
 export interface WrittenBackup {
   stored: StoredObject
   dumpBytes: number
+  /** What compressed it (the zstd program or Node's stream), for the summary. */
+  compressedBy: string
 }
 
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
@@ -45,7 +47,9 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   const counted = new CountingStream()
   const digest = new DigestStream()
   const body = new PassThrough()
-  const stages: Transform[] = [counted, compressor(options.compression), ...(options.encryptionKey ? [new EncryptStream(options.encryptionKey)] : []), digest]
+  const compression = compressor(options.compression, { signal: controller.signal })
+  compression.done.catch(() => undefined)
+  const stages: Duplex[] = [counted, compression.stream, ...(options.encryptionKey ? [new EncryptStream(options.encryptionKey)] : []), digest]
   const piping = pipeline([source.stream, ...stages, body], { signal: controller.signal })
   piping.catch(() => undefined)
   let toolFailure: unknown
@@ -63,18 +67,26 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
         // Only now, with every byte staged, may the backup become visible: the tool must have exited 0.
         await piping
         await source.done
+        await compression.done
         return { ...options.metadata, sizeBytes: digest.bytes, sha256: digest.sha256() }
       },
       { signal: controller.signal }
     )
-    return { stored, dumpBytes: counted.bytes }
+    return { stored, dumpBytes: counted.bytes, compressedBy: compression.ranBy }
   } catch (error) {
     // The tool's own failure (pg_dump's message), when it came first, explains more than what it
     // caused downstream; a failure of the store is reported as itself once the tool is stopped.
     const earlier = toolFailure
     controller.abort(error)
     source.abort()
-    throw earlier ?? error
+    // A compressor program that failed on its own (zstd: no space left) comes first: the dump tool's
+    // broken pipe, or the copy's premature close, is what it caused. When the dump tool failed first,
+    // the compressor saw its input end and exited 0.
+    const compressorFailure = await compression.done.then(
+      () => undefined,
+      (reason: Error) => (/exited with code/.test(reason.message) ? reason : undefined)
+    )
+    throw compressorFailure ?? earlier ?? error
   } finally {
     progress.stop()
     options.signal.removeEventListener('abort', onOuterAbort)

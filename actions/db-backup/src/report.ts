@@ -13,6 +13,8 @@ export interface BackupReport {
   sha256?: string
   durationMs: number
   compression?: string
+  /** What compressed a backup: the zstd program or Node's stream. */
+  compressedBy?: string
   encryption?: string
   serverVersion?: string
   verification?: string
@@ -36,7 +38,7 @@ export function buildSummary(r: BackupReport): string {
   if (r.sizeBytes !== undefined) rows.push(['size', `${formatBytes(r.sizeBytes)} (${r.sizeBytes} bytes)`])
   if (r.sha256) rows.push(['sha256', `\`${r.sha256}\``])
   if (r.serverVersion) rows.push(['server', r.serverVersion])
-  if (r.compression) rows.push(['compression', r.compression])
+  if (r.compression) rows.push(['compression', r.compressedBy && r.compressedBy !== 'none' ? `${r.compression}: ${r.compressedBy}` : r.compression])
   if (r.encryption) rows.push(['encryption', r.encryption])
   if (r.verification) rows.push(['verification', r.verification])
   rows.push(['duration', formatMs(r.durationMs)])

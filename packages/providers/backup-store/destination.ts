@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path'
+import { isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../../core/input-error.js'
 
@@ -10,23 +10,29 @@ import { InputError } from '../../core/input-error.js'
  *   https://account.blob.core.windows.net/container/prefix
  *   http://127.0.0.1:10000/devstoreaccount1/container/prefix   (emulator, path-style account)
  *   s3://bucket/prefix                              S3 or S3-compatible (endpoint override)
- *   file:///var/backups/app, /var/backups/app, ./backups        a local directory
+ *   file:///var/backups/app, /var/backups/app       a local directory, written explicitly: a relative
+ *                                                   path is refused, since a forgotten scheme
+ *                                                   (company-backups/shop) would otherwise land in
+ *                                                   the workspace and vanish with the runner
  */
 export type BackupDestination =
   | { kind: 'azure-blob'; container: string; prefix: string; accountUrl?: string }
   | { kind: 's3'; bucket: string; prefix: string }
   | { kind: 'local'; directory: string; prefix: string }
 
-const EXPECTED = 'azblob://container/prefix, https://<account>.blob.core.windows.net/container/prefix, s3://bucket/prefix, file:///path or a directory path'
+const EXPECTED = 'azblob://container/prefix, https://<account>.blob.core.windows.net/container/prefix, s3://bucket/prefix, file:///absolute/path or an absolute path'
 
-export function parseDestination(input: string, raw: string, cwd: string = process.cwd()): BackupDestination {
+export function parseDestination(input: string, raw: string): BackupDestination {
   const value = raw.trim()
   if (value === '') throw new InputError(input, 'is empty', EXPECTED)
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase()
   if (scheme === undefined) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) throw new InputError(input, 'is not a valid destination URL', EXPECTED)
-    return { kind: 'local', directory: isAbsolute(value) ? value : resolve(cwd, value), prefix: '' }
+    if (!isAbsolute(value)) throw new InputError(input, `is "${value}", a relative path with no scheme (it would be a folder of the workspace)`, `a scheme or an explicit local directory: ${EXPECTED}`)
+    return { kind: 'local', directory: value, prefix: '' }
   }
+  // URL parsing would quietly fold a/../b into b: refuse instead of writing somewhere else.
+  if (/\/\.{1,2}(?=\/|$)/.test(value.slice(scheme.length + 3))) throw new InputError(input, 'has . or .. in its path', EXPECTED)
   let url: URL
   try {
     url = new URL(value)

@@ -46,6 +46,7 @@ const base: SnapshotInputs = {
   retentionDryRun: false,
   timeoutMs: 3_600_000,
   progressIntervalMs: 10_000,
+  warnings: [],
   source: 'shop-db',
   provider: { kind: 'rds-snapshot', region: 'eu-west-1' }
 }

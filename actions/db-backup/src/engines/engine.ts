@@ -34,10 +34,10 @@ export interface DatabaseEngine {
   /** Safe to log: no password. */
   readonly description: string
   /** Connects and reads the facts; fails with an InputError naming database-url when unreachable. */
-  probe(options: { forVerify: boolean; forDump: boolean }): Promise<ServerFacts>
+  probe(options: { forVerify: boolean; forDump: boolean; signal?: AbortSignal }): Promise<ServerFacts>
   dump(options: { compressedLater: boolean; signal: AbortSignal }): Promise<DumpSource>
   /** Restores into the database of the URL, replacing what is there. */
-  restore(signal: AbortSignal): Promise<RestoreTarget>
+  restore(signal: AbortSignal, logger: Logger): Promise<RestoreTarget>
   /** Restores a decoded copy somewhere disposable and checks it; returns what it proved. */
   verify(open: () => Promise<Readable>, facts: ServerFacts, signal: AbortSignal, logger: Logger): Promise<string>
 }

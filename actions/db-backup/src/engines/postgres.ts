@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto'
+import { PassThrough, Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { InputError } from '../../../../packages/core/input-error.js'
 import { redact } from '../../../../packages/core/redact.js'
 import { databaseUrlSecrets, describeDatabase, withoutPassword, type ServerDatabaseUrl } from '../../../../packages/db/database-url.js'
-import { feedTool, runTool } from '../../../../packages/backup/tool-process.js'
+import { deliver, feedTool, runTool } from '../../../../packages/backup/tool-process.js'
 import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
+import { COMMIT_SQL, REPLACE_SCHEMAS_SQL } from './postgres-replace.js'
 import { pgDumpMismatch, postgresServerMajor, postgresToolMajor } from './tool-version.js'
 
 const TABLE_COUNT_SQL = "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
 
 /**
- * PostgreSQL through its own tools: pg_dump -Fc to stdout (custom format, restorable selectively
- * and with --clean), pg_restore from stdin. The password goes through PGPASSWORD, never argv.
+ * PostgreSQL through its own tools: pg_dump -Fc to stdout (custom format), pg_restore from stdin
+ * (into psql for a restore that replaces the database's schemas, see postgres-replace.ts). The password goes through PGPASSWORD, never argv.
  * `pg` (node-postgres) reads the server version, counts tables and manages the scratch database.
  */
 export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
@@ -73,10 +76,47 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
       return { stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: async () => undefined }
     },
 
-    async restore(signal): Promise<RestoreTarget> {
-      const args = ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-password', `--dbname=${withoutPassword(url)}`]
-      const tool = runTool('pg_restore', args, { env, signal, stdin: true, redact: scrub })
-      return { input: tool.stdin!, done: tool.exited, abort: tool.kill }
+    async restore(signal, logger): Promise<RestoreTarget> {
+      // pg_restore only turns the archive into SQL; psql applies it after REPLACE_SCHEMAS_SQL, in
+      // one transaction committed only once pg_restore exited 0 and the whole backup was read with
+      // its digest matched (see postgres-replace.ts).
+      logger.info(`replacing every schema of ${describeDatabase(url)} in one transaction (committed only after the whole backup applied)`)
+      const toSql = runTool('pg_restore', ['--file=-', '--exit-on-error'], { signal, stdin: true, redact: scrub })
+      const apply = runTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--no-password', `--dbname=${withoutPassword(url)}`], { env, signal, stdin: true, redact: scrub })
+      // psql echoes result rows and notices; nobody reads them, so they must not fill the pipe.
+      apply.stdout.resume()
+      // The backup goes through `input` so COMMIT can wait for its very end: pg_restore may exit
+      // before the last bytes, but the digest over them must have matched before anything commits.
+      const input = new PassThrough()
+      const received = deliver(input, toSql.stdin!)
+      received.catch(() => undefined)
+      async function* script(): AsyncGenerator<string | Buffer> {
+        yield REPLACE_SCHEMAS_SQL
+        for await (const chunk of toSql.stdout) yield chunk as Buffer
+        await toSql.exited
+        await received
+        yield COMMIT_SQL
+      }
+      const abort = (): void => {
+        toSql.kill()
+        apply.kill()
+      }
+      const fed = pipeline(Readable.from(script()), apply.stdin!).catch((error: unknown) => {
+        // Without COMMIT the transaction is rolled back when psql's session ends; kill it so it ends
+        // now (the process only: its stderr, why it may have stopped first, is still read).
+        if (apply.child.exitCode === null && apply.child.signalCode === null) apply.child.kill('SIGKILL')
+        throw error
+      })
+      const done = (async () => {
+        const [streamed, applied] = await Promise.allSettled([fed, apply.exited])
+        // psql stopping on an SQL error of its own (not killed by us) explains more than the broken pipe it left pg_restore.
+        if (applied.status === 'rejected' && apply.child.signalCode === null) throw explainApplyFailure(applied.reason as Error)
+        // pg_restore's own message (a damaged archive) explains more than the broken pipe it caused.
+        if (streamed.status === 'rejected') throw await toSql.exited.then(() => streamed.reason, (error: unknown) => error)
+        if (applied.status === 'rejected') throw applied.reason
+      })()
+      done.catch(() => undefined)
+      return { input, done, abort }
     },
 
     async verify(open, facts, signal, logger): Promise<string> {
@@ -129,4 +169,10 @@ function sslFor(mode: string | undefined): boolean | { rejectUnauthorized: boole
     default:
       return undefined
   }
+}
+
+/** The privilege a replacing restore needs, said as an input error; anything else as it is. Nothing was committed either way. */
+function explainApplyFailure(error: Error): Error {
+  if (!/must be owner of|permission denied/.test(error.message)) return error
+  return new InputError('database-url', `names a user that cannot replace the database's schemas, so nothing was changed (${error.message})`, 'the user that owns the schemas (usually the migration user or the database owner)')
 }

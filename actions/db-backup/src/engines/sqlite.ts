@@ -6,34 +6,27 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { InputError } from '../../../../packages/core/input-error.js'
+import { runSqliteTask, type SqliteFacts } from './sqlite-process.js'
 import type { SqliteDatabaseUrl } from '../../../../packages/db/database-url.js'
 import type { DatabaseEngine, DumpSource, RestoreTarget, ServerFacts } from './engine.js'
 
-const TABLE_COUNT_SQL = "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-
 /**
- * SQLite through node:sqlite: a consistent copy of the live database with the online backup API
- * (readers and writers keep going), then the same pipeline as the server engines. Restores write
- * a new file beside the target, check it with PRAGMA integrity_check, and rename it into place.
+ * SQLite: a consistent copy of the live database with VACUUM INTO (readers and writers keep
+ * going, and the copy finishes under steady writes), then the same pipeline as the server engines.
+ * Restores write a new file beside the target, check it with PRAGMA integrity_check, and rename it
+ * into place. Every SQLite call runs in a child process (sqlite-process.ts) so a timeout or a
+ * cancelled job stops it.
  */
-export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.env.RUNNER_TEMP || tmpdir()): DatabaseEngine {
+export function sqliteEngine(url: SqliteDatabaseUrl, options: { workDir?: string; lockWaitMs?: number } = {}): DatabaseEngine {
   const path = resolve(url.path)
+  const workDir = options.workDir ?? (process.env.RUNNER_TEMP || tmpdir())
+  const lockWaitMs = options.lockWaitMs
 
-  async function sqlite() {
-    return import('node:sqlite')
-  }
-
-  /** Opens a restored file (read-write, so a WAL-mode copy checkpoints and removes its -wal/-shm on close). */
-  async function inspect(file: string): Promise<{ version: string; tables: number; integrity: string }> {
-    const { DatabaseSync } = await sqlite()
-    const db = new DatabaseSync(file)
+  /** Checks a restored file; its -wal/-shm (a WAL-mode copy checkpoints on close) are removed after. */
+  async function inspect(file: string, signal?: AbortSignal): Promise<SqliteFacts> {
     try {
-      const version = String((db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v)
-      const tables = Number((db.prepare(TABLE_COUNT_SQL).get() as { n: number }).n)
-      const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
-      return { version, tables, integrity }
+      return await runSqliteTask({ task: 'inspect', path: file, lockWaitMs }, signal)
     } finally {
-      db.close()
       await removeSidecars(file)
     }
   }
@@ -53,38 +46,26 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
     name: 'sqlite',
     description: `SQLite database ${url.path}`,
 
-    async probe(): Promise<ServerFacts> {
+    async probe({ signal }): Promise<ServerFacts> {
       if (url.path === ':memory:') throw new InputError('database-url', 'names an in-memory SQLite database, which cannot be backed up', 'a URL such as sqlite:path/to/app.db')
-      let info
+      let info: SqliteFacts
       try {
         if (!(await stat(path)).isFile()) throw new Error('not a file')
-        const { DatabaseSync } = await sqlite()
-        const db = new DatabaseSync(path, { readOnly: true })
-        try {
-          info = {
-            version: String((db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v),
-            tables: Number((db.prepare(TABLE_COUNT_SQL).get() as { n: number }).n)
-          }
-        } finally {
-          db.close()
-        }
+        info = await runSqliteTask({ task: 'facts', path, lockWaitMs }, signal)
       } catch (error) {
+        if (signal?.aborted) throw error
         throw new InputError('database-url', `names the SQLite database ${url.path}, which cannot be opened (${(error as Error).message})`, 'the path of an existing SQLite database file')
       }
       return { serverVersion: `SQLite ${info.version}`, tableCount: info.tables }
     },
 
-    async dump(): Promise<DumpSource> {
-      const { DatabaseSync, backup } = await sqlite()
+    async dump({ signal }): Promise<DumpSource> {
       const copy = join(workDir, `db-backup-${randomBytes(6).toString('hex')}.sqlite`)
-      const db = new DatabaseSync(path, { readOnly: true })
       try {
-        await backup(db, copy)
+        await runSqliteTask({ task: 'copy', path, target: copy, lockWaitMs }, signal)
       } catch (error) {
         await rm(copy, { force: true })
         throw error
-      } finally {
-        db.close()
       }
       const stream = createReadStream(copy)
       const done = new Promise<void>((resolveDone, reject) => {
@@ -96,7 +77,7 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
       return { stream, done, abort: () => stream.destroy(), cleanup: async () => (await rm(copy, { force: true }), await removeSidecars(copy)) }
     },
 
-    async restore(): Promise<RestoreTarget> {
+    async restore(signal): Promise<RestoreTarget> {
       if (url.path === ':memory:') throw new InputError('database-url', 'names an in-memory SQLite database', 'a file path')
       const incoming = join(dirname(path), `.${basename(path)}.restore-${randomBytes(6).toString('hex')}`)
       const output = createWriteStream(incoming, { mode: 0o600 })
@@ -115,7 +96,7 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
           } finally {
             await handle.close()
           }
-          const info = await inspect(incoming)
+          const info = await inspect(incoming, signal)
           if (info.integrity !== 'ok') throw new Error(`the restored SQLite file fails PRAGMA integrity_check: ${info.integrity}`)
           // Stale WAL/SHM files of the old database must not be applied to the new one.
           await removeSidecars(path)
@@ -137,12 +118,12 @@ export function sqliteEngine(url: SqliteDatabaseUrl, workDir: string = process.e
       }
     },
 
-    async verify(open, facts, _signal, logger): Promise<string> {
+    async verify(open, facts, signal, logger): Promise<string> {
       const file = join(workDir, `db-backup-verify-${randomBytes(6).toString('hex')}.sqlite`)
       try {
         await decodeTo(file, open)
         logger.info('verify: PRAGMA integrity_check on the restored copy')
-        const info = await inspect(file)
+        const info = await inspect(file, signal)
         if (info.integrity !== 'ok') throw new Error(`the restored copy fails PRAGMA integrity_check: ${info.integrity}`)
         if (info.tables !== facts.tableCount) throw new Error(`the restored copy has ${info.tables} tables, but the database had ${facts.tableCount}`)
         return `PRAGMA integrity_check ok on the restored copy: ${info.tables} tables`
