@@ -28412,16 +28412,18 @@ class MigrationSqlError extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3132);
+/* harmony import */ var _packages_core_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(735);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3132:
+/***/ 735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28434,8 +28436,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -32202,6 +32204,13 @@ function parseMigrateInputs(raw, env) {
     if (mode === 'lint' && lintFirst)
         throw new input_error/* InputError */.d('lint', 'is true but mode is already lint', 'lint: true only with mode: apply (to lint before applying)');
     const linting = mode === 'lint' || lintFirst;
+    if (mode === 'lint') {
+        const ignored = ['dry-run', 'steps', 'target'].filter((name) => raw[name].trim() !== '' && raw[name].trim() !== 'false');
+        if (ignored.length > 0)
+            throw new input_error/* InputError */.d(ignored[0], 'is set but mode is lint, which applies nothing', `no ${ignored[0]} with mode: lint`);
+        if (raw.direction.trim() === 'down')
+            throw new input_error/* InputError */.d('direction', 'is down but mode is lint, which reads the up migrations', 'direction: up with mode: lint');
+    }
     if (linting && LINTABLE_TOOLS[tool] === undefined) {
         throw new input_error/* InputError */.d(mode === 'lint' ? 'mode' : 'lint', `asks for a lint but tool ${tool} keeps its migrations in its own form`, `the built-in runner, golang-migrate, goose or flyway (plain SQL files)`);
     }
@@ -32269,13 +32278,6 @@ function parseMigrateInputs(raw, env) {
     const historyTable = optional('history-table', raw['history-table']) ?? 'deploy_actions_migrations';
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(historyTable) || historyTable.length > 120) {
         throw new input_error/* InputError */.d('history-table', `is "${historyTable}", which is not a table name`, 'a name such as deploy_actions_migrations or ops.migrations (letters, digits, underscores)');
-    }
-    if (mode === 'lint') {
-        const ignored = ['dry-run', 'steps', 'target'].filter((name) => raw[name].trim() !== '' && raw[name].trim() !== 'false');
-        if (ignored.length > 0)
-            throw new input_error/* InputError */.d(ignored[0], 'is set but mode is lint, which applies nothing', `no ${ignored[0]} with mode: lint`);
-        if (direction === 'down')
-            throw new input_error/* InputError */.d('direction', 'is down but mode is lint, which reads the up migrations', 'direction: up with mode: lint');
     }
     return {
         mode,
@@ -32370,7 +32372,7 @@ function lintCommentBody(report, directory) {
 }
 /** One annotation per finding, on the migration file at the statement's line. */
 function lintAnnotations(report) {
-    return report.findings.map((f) => ({ level: f.severity, message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`, file: f.file, line: f.line, column: f.column, title: `migrate lint: ${f.rule}` }));
+    return report.findings.map((f) => ({ level: f.severity, message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`, file: f.file, line: f.line, column: f.column, title: `${f.rule} (migrate lint)` }));
 }
 /** The JSON written to `lint-report` (a file path output). */
 function lintReportJson(report) {
@@ -32585,10 +32587,10 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
 
 /** Where the migrations directory is on disk and how its files are named in messages and annotations. */
 function migrationsLocation(workingDirectory, directory) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(workingDirectory, directory);
-    if ((0,external_node_path_namespaceObject.isAbsolute)(directory))
+    const absolute = (0,external_node_path_.resolve)(workingDirectory, directory);
+    if ((0,external_node_path_.isAbsolute)(directory))
         return { absolute, shown: directory.replace(/\/+$/, '') };
-    return { absolute, shown: external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(workingDirectory.replace(/\\/g, '/'), directory.replace(/\\/g, '/'))).replace(/\/+$/, '') };
+    return { absolute, shown: external_node_path_.posix.normalize(external_node_path_.posix.join(workingDirectory.replace(/\\/g, '/'), directory.replace(/\\/g, '/'))).replace(/\/+$/, '') };
 }
 /** Reads the migrations directory; fails with an InputError naming `directory` when it is missing or unusable. */
 async function loadMigrations(workingDirectory, directory, format = 'auto') {
@@ -32599,12 +32601,12 @@ async function loadMigrations(workingDirectory, directory, format = 'auto') {
     if (!info.isDirectory())
         throw new input_error/* InputError */.d('directory', `is "${directory}", which is a file`, 'a folder of <version>_<name>.sql files');
     const names = (await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-    const files = await Promise.all(names.filter((name) => name.toLowerCase().endsWith('.sql')).map(async (name) => ({ name, content: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(absolute, name), 'utf8') })));
+    const files = await Promise.all(names.filter((name) => name.toLowerCase().endsWith('.sql')).map(async (name) => ({ name, content: await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(absolute, name), 'utf8') })));
     return collectMigrations(shown, files, 'directory', format);
 }
 /** The versions in a tool's migrations directory (for tools whose status tells only the current version). */
 async function localVersions(workingDirectory, directory) {
-    const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.resolve)(workingDirectory, directory)).catch(() => []);
+    const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.resolve)(workingDirectory, directory)).catch(() => []);
     const versions = new Set();
     for (const name of names) {
         const match = /^(\d+)_.*\.(up\.)?sql$/.exec(name);
@@ -34007,9 +34009,9 @@ function toolAdapter(name) {
 async function findProgram(adapter, workingDirectory, path = process.env.PATH ?? '') {
     if (!adapter.program)
         return undefined;
-    const dirs = [...(adapter.npm ? [(0,external_node_path_namespaceObject.resolve)(workingDirectory, 'node_modules', '.bin')] : []), ...path.split(external_node_path_namespaceObject.delimiter).filter((d) => d !== '')];
+    const dirs = [...(adapter.npm ? [(0,external_node_path_.resolve)(workingDirectory, 'node_modules', '.bin')] : []), ...path.split(external_node_path_.delimiter).filter((d) => d !== '')];
     for (const dir of dirs) {
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, adapter.program);
+        const candidate = (0,external_node_path_.join)(dir, adapter.program);
         if (await (0,promises_namespaceObject.access)(candidate, external_node_fs_.constants.X_OK).then(() => true, () => false))
             return candidate;
     }
@@ -34054,7 +34056,7 @@ async function runTool(options) {
     const adapter = toolAdapter(options.tool);
     const { context, log } = options;
     if (adapter.usesDirectory) {
-        const info = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.resolve)(options.workingDirectory, context.directory)).catch(() => undefined);
+        const info = await (0,promises_namespaceObject.stat)((0,external_node_path_.resolve)(options.workingDirectory, context.directory)).catch(() => undefined);
         if (!info?.isDirectory())
             throw new input_error/* InputError */.d('directory', `is "${context.directory}", which is not a folder in ${options.workingDirectory}`, `the migrations folder ${options.tool} should read`);
     }
@@ -34256,7 +34258,7 @@ async function lintStep(inputs, lint, signal) {
         else
             warning(annotation.message, properties);
     }
-    const reportPath = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? process.cwd(), `migrate-lint-${Date.now()}.json`);
+    const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `migrate-lint-${Date.now()}.json`);
     await (0,promises_namespaceObject.writeFile)(reportPath, lintReportJson(report));
     setOutput('lint-errors', String(report.errors));
     setOutput('lint-warnings', String(report.warnings));
@@ -34535,6 +34537,25 @@ function formatOptOut(parsed, section, format, marker) {
         return undefined;
     return format === 'goose' ? 'it is marked -- +goose NO TRANSACTION' : `its -- migrate:${section} marker says transaction:false`;
 }
+
+
+/***/ }),
+
+/***/ 7559:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// Emscripten builds read the CommonJS global __dirname, which an ES module bundle does not have:
+// ssh2's poly1305 (blue-green-swap's host provider; its wasm is embedded, so the folder only has to
+// exist) and libpg-query (migrate's lint), which loads libpg-query.wasm from that folder — the
+// build copies it next to the bundle (scripts/build.mjs). Imported first by those actions' index.ts.
+const scope = globalThis;
+scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
 
 
 /***/ }),
@@ -35075,6 +35096,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

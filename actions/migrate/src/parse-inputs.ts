@@ -148,6 +148,11 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
   const lintFirst = parseBoolean('lint', raw.lint, false)
   if (mode === 'lint' && lintFirst) throw new InputError('lint', 'is true but mode is already lint', 'lint: true only with mode: apply (to lint before applying)')
   const linting = mode === 'lint' || lintFirst
+  if (mode === 'lint') {
+    const ignored = (['dry-run', 'steps', 'target'] as const).filter((name) => raw[name].trim() !== '' && raw[name].trim() !== 'false')
+    if (ignored.length > 0) throw new InputError(ignored[0], 'is set but mode is lint, which applies nothing', `no ${ignored[0]} with mode: lint`)
+    if (raw.direction.trim() === 'down') throw new InputError('direction', 'is down but mode is lint, which reads the up migrations', 'direction: up with mode: lint')
+  }
   if (linting && LINTABLE_TOOLS[tool] === undefined) {
     throw new InputError(mode === 'lint' ? 'mode' : 'lint', `asks for a lint but tool ${tool} keeps its migrations in its own form`, `the built-in runner, golang-migrate, goose or flyway (plain SQL files)`)
   }
@@ -213,12 +218,6 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
   const historyTable = optional('history-table', raw['history-table']) ?? 'deploy_actions_migrations'
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(historyTable) || historyTable.length > 120) {
     throw new InputError('history-table', `is "${historyTable}", which is not a table name`, 'a name such as deploy_actions_migrations or ops.migrations (letters, digits, underscores)')
-  }
-
-  if (mode === 'lint') {
-    const ignored = (['dry-run', 'steps', 'target'] as const).filter((name) => raw[name].trim() !== '' && raw[name].trim() !== 'false')
-    if (ignored.length > 0) throw new InputError(ignored[0], 'is set but mode is lint, which applies nothing', `no ${ignored[0]} with mode: lint`)
-    if (direction === 'down') throw new InputError('direction', 'is down but mode is lint, which reads the up migrations', 'direction: up with mode: lint')
   }
 
   return {

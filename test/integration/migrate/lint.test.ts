@@ -18,15 +18,16 @@ function project(files: Record<string, string>): string {
 }
 
 const SAFE = "SET lock_timeout = '5s';\nCREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n"
-const DANGEROUS = "SET lock_timeout = '5s';\n\nCREATE INDEX orders_user_id_idx ON orders (user_id);\n"
-const RISKY = "SET lock_timeout = '5s';\nALTER TABLE orders ALTER COLUMN user_id SET NOT NULL;\n"
+// users is not created by these migrations: an existing, busy table.
+const DANGEROUS = "SET lock_timeout = '5s';\n\nCREATE INDEX users_email_idx ON users (email);\n"
+const RISKY = "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
 
 describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
   it('mode lint: annotates the dangerous statement, summarises, writes the report and fails on an error', async () => {
     const cwd = project({ '001_orders.sql': SAFE, '002_index.sql': DANGEROUS })
     const result = await runAction({ action: 'migrate', cwd, inputs: { mode: 'lint' } })
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toMatch(/::error title=migrate lint: index-not-concurrent,file=migrations\/002_index\.sql,line=3,col=1::CREATE INDEX without CONCURRENTLY on an existing table: index "orders_user_id_idx" on "orders"\. Why: /)
+    expect(result.stdout).toMatch(/::error title=index-not-concurrent \(migrate lint\),file=migrations\/002_index\.sql,line=3,col=1::CREATE INDEX without CONCURRENTLY on an existing table: index "users_email_idx" on "users"\. Why: /)
     expect(result.outputs).toMatchObject({ 'lint-errors': '1', 'lint-warnings': '0' })
     expect(result.errors.at(-1)).toBe('migrate failed: the lint found 1 error(s) (see the annotations; accept one with -- deploy-actions:lint-ignore <rule> <reason>)')
     expect(result.summary).toContain('### Migration lint: 1 error, 0 warnings in 2 files')
@@ -51,7 +52,7 @@ describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
     const cwd = project({ '20240101000001_noop.sql': goose, '20240101000002_drop.sql': "-- +goose Up\nSET lock_timeout = '1s';\nALTER TABLE orders DROP COLUMN legacy;\n-- +goose Down\nSELECT 1;\n" })
     const result = await runAction({ action: 'migrate', cwd, inputs: { mode: 'lint' } })
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toContain('::error title=migrate lint: drop-column,file=migrations/20240101000002_drop.sql,line=3,col=1::')
+    expect(result.stdout).toContain('::error title=drop-column (migrate lint),file=migrations/20240101000002_drop.sql,line=3,col=1::')
     expect(result.stdout).not.toContain('drop-table')
   })
 
@@ -106,14 +107,17 @@ describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
       const first = await runAction({ action: 'migrate', cwd, event, env, inputs: { mode: 'lint', 'github-token': GITHUB_TOKEN } })
       expect(first.exitCode).toBe(1)
       expect(github.comments.get(7)).toHaveLength(1)
-      writeFileSync(join(cwd, 'migrations', '002_index.sql'), "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);\n")
+      writeFileSync(join(cwd, 'migrations', '002_index.sql'), "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n")
       const second = await runAction({ action: 'migrate', cwd, event, env, inputs: { mode: 'lint', 'github-token': GITHUB_TOKEN } })
       expect(second.exitCode).toBe(0)
       const comments = github.comments.get(7) ?? []
       expect(comments).toHaveLength(1)
       expect(comments[0].body).toMatch(/^<!-- deploy-actions:migrate-lint migrations -->\n### Migration lint: no findings in 3 statements of 2 files/)
-      expect(github.routes().filter((r) => !r.startsWith('GET'))).toEqual(['POST /repos/octo-org/shop/issues/7/comments', `PATCH /repos/octo-org/shop/issues/comments/${comments[0].id}`])
-      expect(`${first.stdout}${second.stdout}`).not.toContain(GITHUB_TOKEN)
+      expect(github.routes().filter((r) => !r.startsWith('GET'))).toEqual(['POST /repos/:owner/:repo/issues/7/comments', `PATCH /repos/:owner/:repo/issues/comments/${comments[0].id}`])
+      // The token is masked the moment it is read, and appears nowhere else.
+      const visible = `${first.stdout}${second.stdout}`.split('\n').filter((line) => !line.startsWith('::add-mask::'))
+      expect(`${first.stdout}`).toContain(`::add-mask::${GITHUB_TOKEN}`)
+      expect(visible.join('\n')).not.toContain(GITHUB_TOKEN)
     })
   })
 

@@ -41,7 +41,7 @@ export function lintCommentBody(report: LintReport, directory: string): string {
 
 /** One annotation per finding, on the migration file at the statement's line. */
 export function lintAnnotations(report: LintReport): { level: 'error' | 'warning'; message: string; file: string; line: number; column: number; title: string }[] {
-  return report.findings.map((f) => ({ level: f.severity, message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`, file: f.file, line: f.line, column: f.column, title: `migrate lint: ${f.rule}` }))
+  return report.findings.map((f) => ({ level: f.severity, message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`, file: f.file, line: f.line, column: f.column, title: `${f.rule} (migrate lint)` }))
 }
 
 /** The JSON written to `lint-report` (a file path output). */

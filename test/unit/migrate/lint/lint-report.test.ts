@@ -31,7 +31,7 @@ describe('lint report', () => {
 
   it('annotates the migration file at the statement', async () => {
     const [first] = lintAnnotations(await lintMigrations(sources))
-    expect(first).toMatchObject({ level: 'error', file: 'db/migrations/002_index.sql', line: 1, column: 1, title: 'migrate lint: index-not-concurrent' })
+    expect(first).toMatchObject({ level: 'error', file: 'db/migrations/002_index.sql', line: 1, column: 1, title: 'index-not-concurrent (migrate lint)' })
     expect(first.message).toContain('Instead: CREATE INDEX CONCURRENTLY')
   })
 
