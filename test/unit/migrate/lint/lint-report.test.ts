@@ -53,3 +53,14 @@ describe('the lint-rules input', () => {
     ['drop-column=fatal', /^Input "lint-rules" sets drop-column to "fatal"; expected error, warning or off\.$/]
   ])('refuses %j naming the input', (raw, message) => expect(() => parseLintRules(raw)).toThrow(message))
 })
+
+describe('the README', () => {
+  it('documents every rule', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { RULES } = await import('../../../../actions/migrate/src/lint/rules.js')
+    const { repoRoot } = await import('../../../support/paths.js')
+    const readme = readFileSync(join(repoRoot, 'actions', 'migrate', 'README.md'), 'utf8')
+    expect(RULES.map((r) => r.id).filter((id) => !readme.includes(`| \`${id}\` | ${RULES.find((r) => r.id === id)!.severity} |`))).toEqual([])
+  })
+})
