@@ -5,8 +5,8 @@
 //   node scripts/build.mjs smoke-test      only those named
 //   node scripts/build.mjs --out DIR       somewhere else (the freshness check builds into a temp dir)
 import { createRequire } from 'node:module'
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
@@ -22,6 +22,12 @@ export async function entries() {
     ...names.map((name) => ({ name, input: join(root, 'actions', name, 'src', 'index.ts') })),
     { name: 'dispatch', input: join(root, 'packages', 'dispatch', 'index.ts') }
   ]
+}
+
+// Files a bundled library reads from beside itself at run time, which ncc cannot see it load:
+// libpg-query's emscripten loader opens libpg-query.wasm from __dirname (packages/core/cjs-globals.ts).
+const RUNTIME_FILES = {
+  migrate: [join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm')]
 }
 
 export async function build(outDir, only = []) {
@@ -41,6 +47,7 @@ export async function build(outDir, only = []) {
     await rm(dir, { recursive: true, force: true })
     await mkdir(dir, { recursive: true })
     await writeFile(join(dir, 'index.js'), code)
+    for (const file of RUNTIME_FILES[entry.name] ?? []) await copyFile(file, join(dir, basename(file)))
     for (const [file, asset] of Object.entries(assets)) {
       await mkdir(dirname(join(dir, file)), { recursive: true })
       await writeFile(join(dir, file), asset.source)

@@ -47,7 +47,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   openPostgres: () => (/* binding */ openPostgres)
 /* harmony export */ });
 /* harmony import */ var _packages_core_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9031);
-/* harmony import */ var _packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4066);
+/* harmony import */ var _packages_core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6606);
 /* harmony import */ var _packages_db_database_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4220);
 /* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7350);
 /* harmony import */ var _transaction_mode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7909);

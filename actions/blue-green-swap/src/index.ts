@@ -1,4 +1,4 @@
-import './cjs-globals.js'
+import '../../../packages/core/cjs-globals.js'
 import { run } from './main.js'
 
 await run()

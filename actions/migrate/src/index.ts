@@ -1,3 +1,4 @@
+import '../../../packages/core/cjs-globals.js'
 import { run } from './main.js'
 
 await run()

@@ -5,6 +5,8 @@ import { MIGRATION_FORMATS } from './migration-formats.js'
 import type { FormatChoice } from './migration-files.js'
 import { TOOL_NAMES, type ToolName } from './tools/tool-adapter.js'
 import { isVersion } from './versions.js'
+import { parseLintRules } from './lint/lint-rules-input.js'
+import type { Severities } from './lint/lint.js'
 
 /**
  * Turns the raw inputs into one validated object. Pure: every problem is an InputError naming
@@ -30,7 +32,13 @@ export const INPUT_NAMES = [
   'statement-timeout',
   'history-table',
   'backup-id',
-  'backup-uri'
+  'backup-uri',
+  'mode',
+  'lint',
+  'lint-rules',
+  'lint-fail-on',
+  'lint-comment',
+  'github-token'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -38,7 +46,22 @@ export type RawInputs = Record<InputName, string>
 
 export type Tool = 'builtin' | ToolName
 
+/** How the lint runs: in `mode: lint`, or before applying with `lint: true`. */
+export interface LintOptions {
+  severities: Severities
+  /** The lowest severity that fails the step (never: report only). */
+  failOn: 'error' | 'warning' | 'never'
+  /** Comment on the pull request: auto (when the event is a pull request and a token is there), always or never. */
+  comment: 'auto' | 'always' | 'never'
+  githubToken?: string
+  /** The directory format to read when linting a tool's directory (golang-migrate: plain, goose, flyway). */
+  format: FormatChoice
+}
+
 export interface Inputs {
+  mode: 'apply' | 'lint'
+  /** Set in mode lint, and in mode apply with lint: true. */
+  lint?: LintOptions
   tool: Tool
   /** Directory format of the built-in runner; auto detects it from the files. */
   format: FormatChoice
@@ -115,13 +138,40 @@ function actionSource(env: Readonly<Record<string, string | undefined>>): string
   return `${repository}/actions/db-backup@${env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF ? env.GITHUB_ACTION_REF : 'v1'}`
 }
 
+/** Tools whose migrations are plain SQL files the lint can read, and the directory format that reads them. */
+const LINTABLE_TOOLS: Partial<Record<Tool, FormatChoice>> = { builtin: 'auto', 'golang-migrate': 'plain', goose: 'goose', flyway: 'flyway' }
+
 export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, string | undefined>>): Inputs {
   const tool = parseEnum<Tool>('tool', parseSingleLine('tool', raw.tool), ['builtin', ...TOOL_NAMES], 'builtin')
   const builtin = tool === 'builtin'
+  const mode = parseEnum('mode', parseSingleLine('mode', raw.mode), ['apply', 'lint'] as const, 'apply')
+  const lintFirst = parseBoolean('lint', raw.lint, false)
+  if (mode === 'lint' && lintFirst) throw new InputError('lint', 'is true but mode is already lint', 'lint: true only with mode: apply (to lint before applying)')
+  const linting = mode === 'lint' || lintFirst
+  if (mode === 'lint') {
+    const ignored = (['dry-run', 'steps', 'target'] as const).filter((name) => raw[name].trim() !== '' && raw[name].trim() !== 'false')
+    if (ignored.length > 0) throw new InputError(ignored[0], 'is set but mode is lint, which applies nothing', `no ${ignored[0]} with mode: lint`)
+    if (raw.direction.trim() === 'down') throw new InputError('direction', 'is down but mode is lint, which reads the up migrations', 'direction: up with mode: lint')
+  }
+  if (linting && LINTABLE_TOOLS[tool] === undefined) {
+    throw new InputError(mode === 'lint' ? 'mode' : 'lint', `asks for a lint but tool ${tool} keeps its migrations in its own form`, `the built-in runner, golang-migrate, goose or flyway (plain SQL files)`)
+  }
   const rawUrl = raw['database-url']
   let databaseUrl: DatabaseUrl | undefined
-  if (builtin || rawUrl.trim() !== '') {
+  if ((builtin && mode === 'apply') || rawUrl.trim() !== '') {
     databaseUrl = parseDatabaseUrl(parseSingleLine('database-url', rawUrl), 'database-url', builtin ? ['postgres', 'sqlite'] : ['postgres', 'mysql', 'sqlite'])
+  }
+  if (linting && databaseUrl !== undefined && databaseUrl.kind !== 'postgres') {
+    throw new InputError(mode === 'lint' ? 'mode' : 'lint', `asks for a lint of ${databaseUrl.kind} migrations`, 'PostgreSQL migrations (the lint reads them with PostgreSQL\'s own parser)')
+  }
+  if (mode === 'lint' && !builtin && databaseUrl !== undefined) {
+    throw new InputError('database-url', `is set but mode is lint with tool ${tool}, whose history this action does not read`, 'no database-url: every migration in the directory is linted')
+  }
+  const lint = linting ? parseLintOptions(raw, tool) : undefined
+  if (!linting) {
+    for (const name of ['lint-rules', 'lint-fail-on', 'lint-comment'] as const) {
+      if (raw[name].trim() !== '') throw new InputError(name, 'is set but nothing is linted', 'mode: lint, or lint: true before applying')
+    }
   }
 
   const format = parseEnum<FormatChoice>('format', parseSingleLine('format', raw.format), ['auto', ...MIGRATION_FORMATS], 'auto')
@@ -171,6 +221,8 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
   }
 
   return {
+    mode,
+    ...(lint ? { lint } : {}),
     tool,
     format,
     databaseUrl,
@@ -191,5 +243,17 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
     backupId: optional('backup-id', raw['backup-id']),
     backupUri: optional('backup-uri', raw['backup-uri']),
     actionSource: actionSource(env)
+  }
+}
+
+function parseLintOptions(raw: RawInputs, tool: Tool): LintOptions {
+  const token = parseSingleLine('github-token', raw['github-token'])
+  return {
+    severities: parseLintRules(raw['lint-rules']),
+    failOn: parseEnum('lint-fail-on', parseSingleLine('lint-fail-on', raw['lint-fail-on']), ['error', 'warning', 'never'] as const, 'error'),
+    comment: parseEnum('lint-comment', parseSingleLine('lint-comment', raw['lint-comment']), ['auto', 'always', 'never'] as const, 'auto'),
+    // An unexpanded default (the root action passes `${{ github.token }}` on as text) is no token.
+    ...(token !== '' && !token.includes('${{') ? { githubToken: token } : {}),
+    format: LINTABLE_TOOLS[tool] ?? 'auto'
   }
 }
