@@ -4,6 +4,7 @@
 //   node scripts/build.mjs                 all of them, into dist/
 //   node scripts/build.mjs smoke-test      only those named
 //   node scripts/build.mjs --out DIR       somewhere else (the freshness check builds into a temp dir)
+import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -61,5 +62,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = args.indexOf('--out')
   const out = at >= 0 ? resolve(args[at + 1]) : join(root, 'dist')
   const only = args.filter((a, i) => a !== '--out' && (at < 0 || i !== at + 1))
-  await build(out, only)
+  if (only.length === 1) {
+    await build(out, only)
+  } else {
+    // One process per bundle: webpack keeps what it built in memory, and seven bundles in one heap
+    // exhaust Node's default limit.
+    const names = only.length > 0 ? only : (await entries()).map((e) => e.name)
+    for (const name of names) execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--out', out, name], { stdio: 'inherit' })
+  }
 }

@@ -45,11 +45,11 @@ function refreshTokenCredential(body, host) {
 ;// CONCATENATED MODULE: ./packages/providers/registry/acr/azure-credential.ts
 /**
  * The one place build-push takes an Azure credential from: the shared chain in
- * packages/providers/azure/credential.ts (GitHub OIDC federated credential first, then a client
- * secret, then managed identity). At merge this is repointed at packages/clouds/azure.
+ * packages/clouds/azure/credential.ts (GitHub OIDC federated credential first, then a client
+ * secret, then managed identity).
  */
 async function azureCredential(env) {
-    const { buildArmCredential } = await __webpack_require__.e(/* import() */ 451).then(__webpack_require__.bind(__webpack_require__, 451));
+    const { buildArmCredential } = await __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 3557));
     return (await buildArmCredential(env)).credential;
 }
 

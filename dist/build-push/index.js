@@ -73587,7 +73587,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1194);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9451);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73596,7 +73596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1194:
+/***/ 9451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73619,47 +73619,8 @@ const actionsLogger = {
     debug: (message) => core/* debug */.Yz(message)
 };
 
-;// CONCATENATED MODULE: ./packages/core/input-error.ts
-/**
- * A problem with what the user passed in. Its message is one line that names the input, says
- * what is wrong with the value and what is expected, so the action can fail before any side
- * effect without a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    constructor(input, problem, expected) {
-        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-function isInputError(error) {
-    return error instanceof input_error_InputError;
-}
-
-;// CONCATENATED MODULE: ./packages/core/redact.ts
-/** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
-function redact(text, secrets) {
-    let result = text;
-    const sorted = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-    for (const secret of sorted)
-        result = result.split(secret).join('***');
-    return result;
-}
-
-;// CONCATENATED MODULE: ./packages/core/error-message.ts
-
-
-/**
- * The one line an action fails with: input errors as they are (they already name the input and
- * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
- */
-function failureMessage(action, error, secrets = []) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = isInputError(error) ? message : `${action} failed: ${message}`;
-    return redact(line, secrets);
-}
-
+// EXTERNAL MODULE: ./packages/core/error-message.ts + 1 modules
+var error_message = __nccwpck_require__(626);
 // EXTERNAL MODULE: ./packages/core/http.ts
 var http = __nccwpck_require__(5770);
 ;// CONCATENATED MODULE: ./packages/core/secrets.ts
@@ -73701,11 +73662,15 @@ const IS_POST = 'isPost';
  */
 async function runAction(name, main, options = {}) {
     const controller = new AbortController();
-    const handlers = ['SIGINT', 'SIGTERM'].map((signalName) => {
-        const handler = () => controller.abort(new Error(`cancelled (${signalName})`));
-        process.once(signalName, handler);
-        return [signalName, handler];
-    });
+    const signals = ['SIGINT', 'SIGTERM'];
+    const removeHandlers = () => signals.forEach((signalName) => process.removeListener(signalName, onSignal));
+    // The first signal aborts the run; both handlers go at once, so a second signal of either kind
+    // ends the process the default way (the runner sends SIGINT, then SIGTERM, then kills).
+    function onSignal(signalName) {
+        removeHandlers();
+        controller.abort(new Error(`cancelled (${signalName})`));
+    }
+    signals.forEach((signalName) => process.on(signalName, onSignal));
     const context = { signal: controller.signal };
     const isPost = core/* getState */.Gu(IS_POST) === 'true';
     try {
@@ -73719,7 +73684,7 @@ async function runAction(name, main, options = {}) {
         }
     }
     catch (error) {
-        const message = failureMessage(name, error, knownSecrets());
+        const message = (0,error_message/* failureMessage */.o)(name, error, knownSecrets());
         const annotation = error?.annotation;
         if (annotation) {
             core/* error */.z3(message, annotation);
@@ -73730,8 +73695,7 @@ async function runAction(name, main, options = {}) {
         }
     }
     finally {
-        for (const [signalName, handler] of handlers)
-            process.removeListener(signalName, handler);
+        removeHandlers();
         await (0,http/* closeHttpAgent */.Yn)();
     }
 }
@@ -74247,8 +74211,8 @@ async function imageStats(source) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __nccwpck_require__(4066);
+// EXTERNAL MODULE: ./packages/core/retry.ts + 1 modules
+var retry = __nccwpck_require__(6606);
 ;// CONCATENATED MODULE: ./actions/build-push/src/build-log.ts
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -74551,10 +74515,13 @@ function secretInput(name) {
     return value;
 }
 
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __nccwpck_require__(2683);
 ;// CONCATENATED MODULE: ./packages/core/parsers.ts
 
 /** Pure parsers for action inputs. Each takes the input's name so its error can name it. */
 // C0 controls (tab and line breaks included), DEL and C1 controls: never valid in a one-line input.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Where the first control character stands, for an error that names the position, not the value. */
 function controlCharacterAt(value) {
@@ -74570,7 +74537,7 @@ function parseSingleLine(name, raw) {
     const at = controlCharacterAt(value);
     if (at >= 0) {
         const code = value.charCodeAt(at).toString(16).padStart(4, '0');
-        throw new input_error_InputError(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
+        throw new input_error/* InputError */.d(name, `has a control character (U+${code.toUpperCase()} at position ${at + 1})`, 'a single line of printable characters');
     }
     return value;
 }
@@ -74584,7 +74551,7 @@ function parseBoolean(name, raw, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new input_error_InputError(name, `is "${raw}", which is not a boolean`, 'true or false');
+    throw new input_error/* InputError */.d(name, `is "${raw}", which is not a boolean`, 'true or false');
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
@@ -74596,14 +74563,14 @@ function parseDuration(name, raw, fallbackMs) {
     if (value === '') {
         if (fallbackMs !== undefined)
             return fallbackMs;
-        throw new input_error_InputError(name, 'is empty', 'a duration such as 30s, 5m or 1h');
+        throw new input_error/* InputError */.d(name, 'is empty', 'a duration such as 30s, 5m or 1h');
     }
     if (/^\d+(\.\d+)?$/.test(value))
         return Math.round(Number(value) * 1000);
     const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const consumed = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || consumed !== value.replace(/\s+/g, '')) {
-        throw new input_error_InputError(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not a duration`, 'a duration such as 30s, 5m, 1h30m or 250ms');
     }
     return Math.round(parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit], 0));
 }
@@ -74612,14 +74579,14 @@ function parseNumber(name, raw, fallback, rules = {}) {
     if (value === '') {
         if (fallback !== undefined)
             return fallback;
-        throw new input_error_InputError(name, 'is empty', describeNumber(rules));
+        throw new input_error/* InputError */.d(name, 'is empty', describeNumber(rules));
     }
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || (rules.integer && !Number.isInteger(parsed))) {
-        throw new input_error_InputError(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is "${raw}", which is not ${rules.integer ? 'a whole number' : 'a number'}`, describeNumber(rules));
     }
     if ((rules.min !== undefined && parsed < rules.min) || (rules.max !== undefined && parsed > rules.max)) {
-        throw new input_error_InputError(name, `is ${parsed}, which is out of range`, describeNumber(rules));
+        throw new input_error/* InputError */.d(name, `is ${parsed}, which is out of range`, describeNumber(rules));
     }
     return parsed;
 }
@@ -74656,12 +74623,12 @@ function parseKeyValueMap(name, raw) {
         position += 1;
         const at = trimmed.indexOf('=');
         if (at <= 0)
-            throw new input_error_InputError(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
+            throw new input_error/* InputError */.d(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value');
         const key = trimmed.slice(0, at).trim();
         if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key))
-            throw new input_error_InputError(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
+            throw new input_error/* InputError */.d(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value');
         if (controlCharacterAt(trimmed) >= 0)
-            throw new input_error_InputError(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
+            throw new input_error/* InputError */.d(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line');
         map[key] = trimmed.slice(at + 1).trim();
     }
     return map;
@@ -74672,7 +74639,7 @@ function parseEnum(name, raw, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new input_error_InputError(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
+    throw new input_error/* InputError */.d(name, value === '' ? 'is empty' : `is "${raw}", which is not allowed`, `one of ${allowed.join(', ')}`);
 }
 /** A URL with one of the given protocols; the error never repeats the URL, which may hold credentials. */
 function parseUrl(name, raw, protocols = ['http:', 'https:']) {
@@ -74750,18 +74717,18 @@ function checkTagRules(rules) {
         if (rule.includes('{{')) {
             for (const [, name] of rule.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)) {
                 if (!PLACEHOLDERS.includes(name))
-                    throw new input_error_InputError('tags', `has the placeholder {{${name}}}, which is unknown`, `placeholders among ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`);
+                    throw new input_error/* InputError */.d('tags', `has the placeholder {{${name}}}, which is unknown`, `placeholders among ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`);
             }
             const literal = rule.replace(/\{\{[^}]*\}\}/g, 'x');
             if (!TAG.test(literal))
-                throw new input_error_InputError('tags', `has the template "${rule}", which cannot make a valid tag`, 'letters, digits, _ . - around placeholders (at most 128 characters, not starting with . or -)');
+                throw new input_error/* InputError */.d('tags', `has the template "${rule}", which cannot make a valid tag`, 'letters, digits, _ . - around placeholders (at most 128 characters, not starting with . or -)');
         }
         else if (!TAG_RULES.includes(rule)) {
             const near = TAG_RULES.find((name) => editDistance(rule.toLowerCase(), name) <= 2);
             if (near)
-                throw new input_error_InputError('tags', `has "${rule}", which looks like the rule ${near} misspelt`, `rules among ${TAG_RULES.join(', ')}, templates, or literal tags that are not near a rule name`);
+                throw new input_error/* InputError */.d('tags', `has "${rule}", which looks like the rule ${near} misspelt`, `rules among ${TAG_RULES.join(', ')}, templates, or literal tags that are not near a rule name`);
             if (!TAG.test(rule))
-                throw new input_error_InputError('tags', `has "${rule}", which is neither a rule, a template nor a valid tag`, `rules among ${TAG_RULES.join(', ')}, templates such as {{branch}}-{{run_number}}, or tags of letters, digits, _ . -`);
+                throw new input_error/* InputError */.d('tags', `has "${rule}", which is neither a rule, a template nor a valid tag`, `rules among ${TAG_RULES.join(', ')}, templates such as {{branch}}-{{run_number}}, or tags of letters, digits, _ . -`);
         }
     }
 }
@@ -74862,7 +74829,7 @@ function computeTags(rules, context, now) {
                 if (missing)
                     break;
                 if (!TAG.test(rendered))
-                    throw new input_error_InputError('tags', `renders the template "${rule}" as "${rendered}", which is not a valid tag`, 'a template whose result is letters, digits, _ . - (at most 128 characters)');
+                    throw new input_error/* InputError */.d('tags', `renders the template "${rule}" as "${rendered}", which is not a valid tag`, 'a template whose result is letters, digits, _ . - (at most 128 characters)');
                 tags.push(rendered);
             }
         }
@@ -74932,18 +74899,18 @@ function imageRef(input, raw) {
     }
     catch (error) {
         if (error instanceof ImageRefError)
-            throw new input_error_InputError(input, error.message, 'a full image name such as ghcr.io/owner/app or docker.io/owner/app');
+            throw new input_error/* InputError */.d(input, error.message, 'a full image name such as ghcr.io/owner/app or docker.io/owner/app');
         throw error;
     }
 }
 function parseImages(raw) {
     const entries = parseList(raw);
     if (entries.length === 0)
-        throw new input_error_InputError('images', 'is empty', 'one or more image names such as ghcr.io/owner/app, one per line');
+        throw new input_error/* InputError */.d('images', 'is empty', 'one or more image names such as ghcr.io/owner/app, one per line');
     return entries.map((entry) => {
         const ref = imageRef('images', entry);
         if (ref.tag || ref.digest)
-            throw new input_error_InputError('images', `has "${entry}", which carries a tag or digest`, 'image names without tags (tags come from the tags input)');
+            throw new input_error/* InputError */.d('images', `has "${entry}", which carries a tag or digest`, 'image names without tags (tags come from the tags input)');
         return { host: ref.host, repository: ref.repository };
     });
 }
@@ -74951,7 +74918,7 @@ function parsePlatforms(raw) {
     const platforms = parseList(raw);
     for (const platform of platforms) {
         if (!PLATFORM.test(platform))
-            throw new input_error_InputError('platforms', `has "${platform}", which is not a platform`, 'os/arch[/variant] such as linux/amd64 or linux/arm64/v8');
+            throw new input_error/* InputError */.d('platforms', `has "${platform}", which is not a platform`, 'os/arch[/variant] such as linux/amd64 or linux/arm64/v8');
     }
     return [...new Set(platforms)];
 }
@@ -74960,7 +74927,7 @@ function parseSecrets(raw) {
     const secrets = parseKeyValueMap('secrets', raw);
     for (const id of Object.keys(secrets)) {
         if (!SECRET_ID.test(id))
-            throw new input_error_InputError('secrets', `has the id "${id}", which has characters outside letters, digits, _ . -`, 'lines of id=value');
+            throw new input_error/* InputError */.d('secrets', `has the id "${id}", which has characters outside letters, digits, _ . -`, 'lines of id=value');
     }
     return secrets;
 }
@@ -74978,7 +74945,7 @@ function parseRegistryAuth(raw) {
         position += 1;
         const at = line.indexOf('=');
         if (at <= 0)
-            throw new input_error_InputError('registry-auth', `entry ${position} is not host=username:password (the value is not shown: it may be a secret)`, 'lines of host=username:password or host=anonymous');
+            throw new input_error/* InputError */.d('registry-auth', `entry ${position} is not host=username:password (the value is not shown: it may be a secret)`, 'lines of host=username:password or host=anonymous');
         const host = line.slice(0, at).trim();
         const value = line.slice(at + 1).trim();
         if (value === 'anonymous') {
@@ -74987,7 +74954,7 @@ function parseRegistryAuth(raw) {
         }
         const colon = value.indexOf(':');
         if (colon <= 0 || colon === value.length - 1)
-            throw new input_error_InputError('registry-auth', `entry ${position} (${host}) is not username:password`, 'lines of host=username:password or host=anonymous');
+            throw new input_error/* InputError */.d('registry-auth', `entry ${position} (${host}) is not username:password`, 'lines of host=username:password or host=anonymous');
         auth.set(host, { username: value.slice(0, colon), password: value.slice(colon + 1) });
     }
     return auth;
@@ -74997,7 +74964,7 @@ function registries(raw, hosts) {
     const insecure = new Set(parseList(raw['insecure-registries']));
     for (const host of auth.keys()) {
         if (!hosts.includes(host))
-            throw new input_error_InputError('registry-auth', `has credentials for ${host}, which no image uses`, `entries only for the registries of images (and promote-from): ${hosts.join(', ')}`);
+            throw new input_error/* InputError */.d('registry-auth', `has credentials for ${host}, which no image uses`, `entries only for the registries of images (and promote-from): ${hosts.join(', ')}`);
     }
     const token = optional(raw['github-token']);
     return hosts.map((host) => {
@@ -75011,7 +74978,7 @@ function registries(raw, hosts) {
         switch (kind) {
             case 'ghcr':
                 if (!token)
-                    throw new input_error_InputError('github-token', 'is empty but an image goes to ghcr.io', 'the job token (permissions packages: write) or a ghcr.io=user:token line in registry-auth');
+                    throw new input_error/* InputError */.d('github-token', 'is empty but an image goes to ghcr.io', 'the job token (permissions packages: write) or a ghcr.io=user:token line in registry-auth');
                 return { ...base, kind, password: token };
             case 'ecr':
                 return { ...base, kind, region: ecrRegion(host) };
@@ -75019,7 +74986,7 @@ function registries(raw, hosts) {
             case 'acr':
                 return { ...base, kind };
             default:
-                throw new input_error_InputError('registry-auth', `has no credentials for ${host}`, `a line ${host}=username:password (or ${host}=anonymous for a registry without sign-in)`);
+                throw new input_error/* InputError */.d('registry-auth', `has no credentials for ${host}`, `a line ${host}=username:password (or ${host}=anonymous for a registry without sign-in)`);
         }
     });
 }
@@ -75031,24 +74998,24 @@ function parseBuildPushInputs(raw) {
     const capabilities = engine(engineName).capabilities;
     const tagRules = parseList(raw.tags);
     if (tagRules.length === 0)
-        throw new input_error_InputError('tags', 'is empty', 'rules such as short-sha, branch, semver, latest, pr, or templates');
+        throw new input_error/* InputError */.d('tags', 'is empty', 'rules such as short-sha, branch, semver, latest, pr, or templates');
     checkTagRules(tagRules);
     const push = parseBoolean('push', raw.push, true);
     const load = parseBoolean('load', raw.load, false);
     if (push && load)
-        throw new input_error_InputError('load', 'is true together with push', 'push: true (to registries) or load: true (into the local docker), not both');
+        throw new input_error/* InputError */.d('load', 'is true together with push', 'push: true (to registries) or load: true (into the local docker), not both');
     if (load && !capabilities.load)
-        throw new input_error_InputError('load', `is true but ${engineName} has no local docker to load into`, 'engine: docker, or load: false (buildah keeps the image in its own storage)');
+        throw new input_error/* InputError */.d('load', `is true but ${engineName} has no local docker to load into`, 'engine: docker, or load: false (buildah keeps the image in its own storage)');
     const provenanceRaw = optional(raw.provenance);
     const provenance = provenanceRaw === undefined ? undefined : parseEnum('provenance', provenanceRaw, ['min', 'max', 'false']);
     if (provenance !== undefined && provenance !== 'false' && !capabilities.provenance)
-        throw new input_error_InputError('provenance', `is "${provenance}" but ${engineName} cannot attach provenance`, 'engine: docker, or provenance left empty');
+        throw new input_error/* InputError */.d('provenance', `is "${provenance}" but ${engineName} cannot attach provenance`, 'engine: docker, or provenance left empty');
     const sbom = parseBoolean('sbom', raw.sbom, false);
     if (sbom && !capabilities.sbom)
-        throw new input_error_InputError('sbom', `is true but ${engineName} cannot attach an SBOM`, 'engine: docker, or sbom: false');
+        throw new input_error/* InputError */.d('sbom', `is true but ${engineName} cannot attach an SBOM`, 'engine: docker, or sbom: false');
     const skipExisting = parseBoolean('skip-existing', raw['skip-existing'], false);
     if (skipExisting && !push)
-        throw new input_error_InputError('skip-existing', 'is true but push is false', 'skip-existing only with push: true (it looks the image up in the registry)');
+        throw new input_error/* InputError */.d('skip-existing', 'is true but push is false', 'skip-existing only with push: true (it looks the image up in the registry)');
     const attempts = parseNumber('attempts', raw.attempts, 5, { min: 1, max: 20, integer: true });
     const attemptTimeoutMs = parseDuration('timeout', raw.timeout, 300_000);
     const buildTimeoutMs = parseDuration('build-timeout', raw['build-timeout'], 3_600_000);
@@ -75058,24 +75025,24 @@ function parseBuildPushInputs(raw) {
         promoteFrom = imageRef('promote-from', promoteRaw);
         const byTag = parseBoolean('promote-by-tag', raw['promote-by-tag'], false);
         if (!promoteFrom.digest && !byTag)
-            throw new input_error_InputError('promote-from', `("${promoteRaw}") has no digest`, 'image@sha256:… (the exact bytes tested), or promote-by-tag: true to accept a tag');
+            throw new input_error/* InputError */.d('promote-from', `("${promoteRaw}") has no digest`, 'image@sha256:… (the exact bytes tested), or promote-by-tag: true to accept a tag');
         if (promoteFrom.digest && promoteFrom.tag)
-            throw new input_error_InputError('promote-from', 'has both a tag and a digest', 'image@sha256:… (the digest alone says which bytes)');
+            throw new input_error/* InputError */.d('promote-from', 'has both a tag and a digest', 'image@sha256:… (the digest alone says which bytes)');
         for (const name of BUILD_ONLY)
             if (optional(raw[name]))
-                throw new input_error_InputError(name, 'is set but promote-from copies an image without building', `${name} empty with promote-from`);
+                throw new input_error/* InputError */.d(name, 'is set but promote-from copies an image without building', `${name} empty with promote-from`);
         if (skipExisting)
-            throw new input_error_InputError('skip-existing', 'is true but promote-from never builds', 'skip-existing: false with promote-from');
+            throw new input_error/* InputError */.d('skip-existing', 'is true but promote-from never builds', 'skip-existing: false with promote-from');
         if (!push)
-            throw new input_error_InputError('push', 'is false but promote-from has nothing to do without pushing', 'push: true with promote-from');
+            throw new input_error/* InputError */.d('push', 'is false but promote-from has nothing to do without pushing', 'push: true with promote-from');
     }
     else if (optional(raw['promote-by-tag']) && parseBoolean('promote-by-tag', raw['promote-by-tag'])) {
-        throw new input_error_InputError('promote-by-tag', 'is true without promote-from', 'promote-from set, or promote-by-tag: false');
+        throw new input_error/* InputError */.d('promote-by-tag', 'is true without promote-from', 'promote-from set, or promote-by-tag: false');
     }
     const buildArgs = parseKeyValueMap('build-args', raw['build-args']);
     for (const name of Object.keys(buildArgs)) {
         if (!BUILD_ARG.test(name))
-            throw new input_error_InputError('build-args', `has the name "${name}", which is not an ARG name`, 'NAME=value lines, names of letters, digits and _');
+            throw new input_error/* InputError */.d('build-args', `has the name "${name}", which is not an ARG name`, 'NAME=value lines, names of letters, digits and _');
     }
     const cacheFrom = parseLines(raw['cache-from']);
     const cacheTo = parseLines(raw['cache-to']);
@@ -75088,7 +75055,7 @@ function parseBuildPushInputs(raw) {
                         throw new ImageRefError('has a tag');
                 }
                 catch {
-                    throw new input_error_InputError(name, `has "${entry}", which buildah cannot use as a cache`, 'a repository without tag such as ghcr.io/owner/app-cache (type=gha and other BuildKit backends need engine: docker)');
+                    throw new input_error/* InputError */.d(name, `has "${entry}", which buildah cannot use as a cache`, 'a repository without tag such as ghcr.io/owner/app-cache (type=gha and other BuildKit backends need engine: docker)');
                 }
             }
         }
@@ -75097,7 +75064,7 @@ function parseBuildPushInputs(raw) {
     const defaultBranch = optional(raw['default-branch']);
     const target = optional(raw.target);
     if (target !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
-        throw new input_error_InputError('target', `is "${target}", which is not a stage name`, 'the name of a stage (FROM … AS name)');
+        throw new input_error/* InputError */.d('target', `is "${target}", which is not a stage name`, 'the name of a stage (FROM … AS name)');
     const file = optional(raw.file);
     return {
         mode: promoteFrom ? 'promote' : 'build',
@@ -75378,8 +75345,8 @@ const LOADERS = {
     ghcr: async () => (await __nccwpck_require__.e(/* import() */ 470).then(__nccwpck_require__.bind(__nccwpck_require__, 6470))).ghcrProvider,
     basic: async () => (await __nccwpck_require__.e(/* import() */ 304).then(__nccwpck_require__.bind(__nccwpck_require__, 2304))).basicProvider,
     anonymous: async () => (await __nccwpck_require__.e(/* import() */ 304).then(__nccwpck_require__.bind(__nccwpck_require__, 2304))).anonymousProvider,
-    ecr: async () => (await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 531))).ecrProvider,
-    'ecr-public': async () => (await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 531))).ecrPublicProvider,
+    ecr: async () => (await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 6595))).ecrProvider,
+    'ecr-public': async () => (await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 6595))).ecrPublicProvider,
     acr: async () => (await __nccwpck_require__.e(/* import() */ 553).then(__nccwpck_require__.bind(__nccwpck_require__, 9553))).acrProvider
 };
 function registryProvider(kind) {
@@ -75653,6 +75620,48 @@ function readEvent() {
 
 /***/ }),
 
+/***/ 626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ errorMessage),
+  o: () => (/* binding */ failureMessage)
+});
+
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __nccwpck_require__(2683);
+;// CONCATENATED MODULE: ./packages/core/redact.ts
+/** Replaces every occurrence of each secret with `***`. Pure: for reports and error messages. */
+function redact(text, secrets) {
+    let result = text;
+    const sorted = [...new Set(secrets)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+    for (const secret of sorted)
+        result = result.split(secret).join('***');
+    return result;
+}
+
+;// CONCATENATED MODULE: ./packages/core/error-message.ts
+
+
+/** The message of anything thrown: an Error's message, else its string form. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The one line an action fails with: input errors as they are (they already name the input and
+ * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
+ */
+function failureMessage(action, error, secrets = []) {
+    const message = errorMessage(error);
+    const line = (0,input_error/* isInputError */.B)(error) ? message : `${action} failed: ${message}`;
+    return redact(line, secrets);
+}
+
+
+/***/ }),
+
 /***/ 5770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -75662,9 +75671,13 @@ function readEvent() {
 /* harmony export */   sF: () => (/* binding */ httpRequestWithRetry)
 /* harmony export */ });
 /* unused harmony exports HttpStatusError, httpRequest */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
-/* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3641);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4066);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3641);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6606);
+
 
 
 
@@ -75677,22 +75690,23 @@ class HttpStatusError extends Error {
         this.status = status;
         this.response = response;
         this.name = 'HttpStatusError';
-        this.retryAfterMs = (0,_retry_after_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRetryAfter */ .m)(response.headers['retry-after']);
+        this.retryAfterMs = (0,_retry_after_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .m)(response.headers['retry-after']);
     }
 }
 function snippet(body) {
     const text = body.trim().replace(/\s+/g, ' ');
     return text === '' ? '' : `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
 }
-let sharedAgent;
-function httpAgent() {
-    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
-    return sharedAgent;
-}
-async function closeHttpAgent() {
-    const agent = sharedAgent;
-    sharedAgent = undefined;
-    await agent?.close();
+const POOL = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64, scheduling: 'lifo' };
+let httpAgent;
+let httpsAgent;
+/** Closes the pooled connections (at the end of a run, so the process can exit at once). */
+function closeHttpAgent() {
+    httpAgent?.destroy();
+    httpsAgent?.destroy();
+    httpAgent = undefined;
+    httpsAgent = undefined;
+    return Promise.resolve();
 }
 async function httpRequest(req) {
     const started = performance.now();
@@ -75701,38 +75715,54 @@ async function httpRequest(req) {
     const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => s !== undefined);
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     try {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
-            method: (req.method ?? 'GET').toUpperCase(),
-            headers: req.headers,
-            body: req.body,
-            signal,
-            dispatcher: httpAgent()
-        });
-        const body = await readBody(response.body, req.maxBodyBytes ?? 5 * 1024 * 1024);
-        return {
-            status: response.statusCode,
-            headers: flattenHeaders(response.headers),
-            body,
-            durationMs: performance.now() - started
-        };
+        const answer = await exchange(req, signal);
+        return { ...answer, durationMs: performance.now() - started };
     }
     catch (error) {
         if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
-            throw new Error(`no answer within ${timeoutMs} ms`);
+            throw new Error(`no answer within ${timeoutMs} ms`, { cause: error });
         }
         throw error;
     }
 }
-async function readBody(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        const buffer = chunk;
-        if (size < limit)
-            chunks.push(buffer.subarray(0, limit - size));
-        size += buffer.length;
-    }
-    return Buffer.concat(chunks).toString('utf8');
+/** One request and its whole answer (the body read up to the limit, the rest drained). */
+function exchange(req, signal) {
+    return new Promise((resolve, reject) => {
+        // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
+        if (control >= 0)
+            throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);
+        const url = new URL(req.url);
+        const secure = url.protocol === 'https:';
+        if (!secure && url.protocol !== 'http:')
+            throw new Error(`unsupported protocol ${url.protocol}`);
+        const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+        const headers = { ...req.headers };
+        if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
+            headers['content-length'] = String(body.length);
+        const limit = req.maxBodyBytes ?? 5 * 1024 * 1024;
+        const options = { method: (req.method ?? 'GET').toUpperCase(), headers, signal };
+        const onResponse = (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                if (size < limit)
+                    chunks.push(chunk.subarray(0, limit - size));
+                size += chunk.length;
+            });
+            response.on('error', reject);
+            response.on('close', () => {
+                if (!response.complete)
+                    reject(new Error('the connection closed before the whole answer arrived'));
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body: Buffer.concat(chunks).toString('utf8') }));
+        };
+        const request = secure
+            ? (0,node_https__WEBPACK_IMPORTED_MODULE_1__.request)(url, { ...options, agent: (httpsAgent ??= new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent(POOL)) }, onResponse)
+            : (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)(url, { ...options, agent: (httpAgent ??= new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent(POOL)) }, onResponse);
+        request.on('error', reject);
+        request.end(body);
+    });
 }
 function flattenHeaders(headers) {
     const flat = {};
@@ -75751,7 +75781,7 @@ function isRetryableStatus(status) {
  * `what` names the call in errors ("Slack webhook", "GitHub API") without exposing the URL.
  */
 async function httpRequestWithRetry(req, what, options = {}) {
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(async (signal) => {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(async (signal) => {
         const response = await httpRequest({ ...req, signal });
         if (response.status >= 200 && response.status < 300)
             return response;
@@ -75763,6 +75793,33 @@ async function httpRequestWithRetry(req, what, options = {}) {
         isRetryable: (error) => !(error instanceof HttpStatusError) || isRetryableStatus(error.status),
         ...options
     });
+}
+
+
+/***/ }),
+
+/***/ 2683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ isInputError),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * A problem with what the user passed in. Its message is one line that names the input, says
+ * what is wrong with the value and what is expected, so the action can fail before any side
+ * effect without a stack trace.
+ */
+class InputError extends Error {
+    input;
+    constructor(input, problem, expected) {
+        super(`Input "${input}" ${problem}${expected ? `; expected ${expected}` : ''}.`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+function isInputError(error) {
+    return error instanceof InputError;
 }
 
 
@@ -75794,17 +75851,95 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 4066:
+/***/ 6606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, defaultSleep, backoffDelay */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L5: () => (/* binding */ retry)
+});
+
+// UNUSED EXPORTS: AttemptTimeoutError, backoffDelay, defaultSleep
+
+;// CONCATENATED MODULE: ./packages/core/poll.ts
+
+async function poll(step, options) {
+    for (let iteration = 1;; iteration++) {
+        if (options.signal?.aborted)
+            throw options.cancelled();
+        const result = await step(iteration);
+        if (result.done)
+            return result.value;
+        await abortableSleep(options.sleep, Math.max(0, result.delayMs), options.signal, options.cancelled);
+    }
+}
+/** Sleeps, unless the signal fires first: then rejects with `cancelled()`. */
+async function abortableSleep(sleep, ms, signal, cancelled) {
+    if (!signal)
+        return sleep(ms);
+    if (signal.aborted)
+        throw cancelled();
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(cancelled());
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([sleep(ms), aborted]);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+class WaitTimeoutError extends Error {
+    lastStatus;
+    lastPercent;
+    constructor(message, lastStatus, lastPercent) {
+        super(message);
+        this.lastStatus = lastStatus;
+        this.lastPercent = lastPercent;
+        this.name = 'WaitTimeoutError';
+    }
+}
 /**
- * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
- * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
+ * Polls until `check` says done, with a deadline, a doubling interval, a server's Retry-After
+ * taking precedence, progress on every poll, and the caller's AbortSignal honoured between polls.
  */
+async function waitUntil(options) {
+    const { what, timeoutMs, check, onProgress, now } = options;
+    const started = now();
+    let interval = Math.max(1, options.intervalMs);
+    return poll(async () => {
+        const result = await check();
+        const elapsedMs = now() - started;
+        if (result.done)
+            return result;
+        onProgress({ status: result.status, ...(result.percent !== undefined ? { percent: result.percent } : {}), elapsedMs });
+        const remaining = timeoutMs - elapsedMs;
+        if (remaining <= 0) {
+            const percent = result.percent !== undefined ? `, ${result.percent}%` : '';
+            throw new WaitTimeoutError(`${what} not ready within ${formatMs(timeoutMs)} (last status "${result.status}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, result.status, result.percent);
+        }
+        const delayMs = Math.min(result.retryAfterMs ?? interval, remaining);
+        interval = Math.min(interval * 2, options.maxIntervalMs);
+        return { done: false, delayMs };
+    }, { sleep: options.sleep, signal: options.signal, cancelled: () => new Error(`waiting for ${what} was cancelled`) });
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function pollClock(config) {
+    return {
+        sleep: config.sleep ?? defaultSleep,
+        now: config.now ?? Date.now,
+        intervalMs: config.pollIntervalMs ?? 5_000,
+        maxIntervalMs: config.maxPollIntervalMs ?? 30_000
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/retry.ts
+
+
 class AttemptTimeoutError extends Error {
     timeoutMs;
     constructor(timeoutMs) {
@@ -75813,31 +75948,25 @@ class AttemptTimeoutError extends Error {
         this.name = 'AttemptTimeoutError';
     }
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 async function retry(operation, options) {
     const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (signal?.aborted)
-            throw signal.reason ?? new Error('aborted');
+    return poll(async (attempt) => {
         try {
-            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
+            return { done: true, value: await runAttempt(operation, attempt, attemptTimeoutMs, signal) };
         }
         catch (error) {
-            lastError = error;
-            if (attempt === attempts || signal?.aborted || !isRetryable(error))
+            if (attempt >= attempts || signal?.aborted || !isRetryable(error))
                 throw error;
             const hinted = error?.retryAfterMs;
             const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
             onRetry?.({ attempt, delayMs, error });
-            await sleep(delayMs);
+            return { done: false, delayMs };
         }
-    }
-    throw lastError;
+    }, { sleep, signal, cancelled: () => signal?.reason ?? new Error('aborted') });
 }
 async function runAttempt(operation, attempt, timeoutMs, outer) {
     const controller = new AbortController();
@@ -79278,6 +79407,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -30,10 +30,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _defaults_generated_json__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(302);
-/* harmony import */ var _apply_defaults_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(616);
+/* harmony import */ var _post_steps_generated_json__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(40);
+/* harmony import */ var _apply_defaults_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(616);
 // The root action (`uses: org/deploy-actions@v1` with `action: <name>`) runs the named action's
 // own bundle, which starts its run() on import. The root action.yml declares no defaults (its
 // inputs are the union of all six), so the chosen action's defaults are filled in here first.
+//
+// The root action.yml has a post step (build-push signs out there). The runner calls this file
+// again for it; the state saved on the first call tells the two apart, and the post call runs
+// the chosen action's bundle only when that action has a post step of its own.
+
 
 
 
@@ -42,12 +48,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const actions = _defaults_generated_json__WEBPACK_IMPORTED_MODULE_3__;
 const name = (process.env.INPUT_ACTION ?? '').trim();
 const bundle = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)), '..', name, 'index.js');
-if (!Object.hasOwn(actions, name) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundle)) {
+const DISPATCHED = 'deploy_actions_dispatched';
+const isPost = process.env[`STATE_${DISPATCHED}`] === 'true';
+if (isPost) {
+    if (_post_steps_generated_json__WEBPACK_IMPORTED_MODULE_4__.includes(name) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundle)) {
+        (0,_apply_defaults_js__WEBPACK_IMPORTED_MODULE_5__/* .applyDefaults */ .h)(process.env, actions[name]);
+        await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundle).href);
+    }
+}
+else if (!Object.hasOwn(actions, name) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundle)) {
     process.stdout.write(`::error::Input "action" is "${name}", which is not an action of this suite; expected one of ${Object.keys(actions).join(', ')}.\n`);
     process.exitCode = 1;
 }
 else {
-    (0,_apply_defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .applyDefaults */ .h)(process.env, actions[name]);
+    if (process.env.GITHUB_STATE)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STATE, `${DISPATCHED}=true\n`);
+    (0,_apply_defaults_js__WEBPACK_IMPORTED_MODULE_5__/* .applyDefaults */ .h)(process.env, actions[name]);
     // webpackIgnore: the bundle is a file beside this one at run time, not a module to bundle.
     await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundle).href);
 }
@@ -81,7 +97,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ 302:
 /***/ ((module) => {
 
-module.exports = /*#__PURE__*/JSON.parse('{"blue-green-swap":{"mode":"deploy","version":"","image":"","command":"","env":"","steps":"","bake":"","keep-previous":"","pause-after-step":"","analysis":"","max-error-rate":"","max-p95":"","synthetic-path":"","synthetic-rate":"","prometheus-url":"","analysis-queries":"","failure-limit":"","lock-timeout":"","checks-file":"","check-path":"","host":"","ssh-user":"","ssh-port":"","ssh-key":"","known-hosts":"","allow-unknown-host-key":"","runtime":"","app-name":"","blue-port":"","green-port":"","health-path":"","start-timeout":"","drain":"","sudo":"","nginx-switch":"","nginx-upstream-file":"","nginx-flag-dir":"","nginx-conf":"","nginx-prefix":"","nginx-access-log":"","nginx-pid-file":"","state-file":"","history-limit":"","public-url":"","container-port":"","docker-env-file":"","docker-volumes":"","docker-health-cmd":"","process-workdir":""},"db-backup":{"mode":"backup","environment":"production","compression":"zstd","verify":"true","retention-dry-run":"false","timeout":"2h","progress-interval":"10s"},"migrate":{"database-url":"","tool":"builtin","format":"auto","directory":"migrations","working-directory":".","command":"","database-url-env":"","tool-args":"","dry-run":"false","target":"","direction":"up","steps":"","allow-changed":"false","allow-out-of-order":"false","lock-timeout":"5m","statement-timeout":"0","history-table":"deploy_actions_migrations","backup-id":"","backup-uri":""},"notify":{"status":"","service":"","environment-url":"","version":"","sha":"","started-at":"","message":"","outputs":"","slack-webhook-url":"","slack-token":"","slack-channel":"","slack-ts":"","thread-ts":"","slack-api-url":"https://slack.com/api/","payload":"","payload-file":"","teams-webhook-url":"","discord-webhook-url":"","webhook-url":"","webhook-secret":"","smtp-host":"","smtp-port":"","smtp-security":"starttls","smtp-username":"","smtp-password":"","email-from":"","email-to":"","email-subject":"","github-deployment":"auto","github-deployment-id":"","github-commit-status":"true","github-pr-comment":"auto","fail-on-error":"false","attempts":"4","timeout":"30s"},"smoke-test":{"method":"GET","expect-status":"200-299","wait-timeout":"60s","timeout":"10s","retries":"0","concurrency":"10","load-rate":"10","max-error-rate":"1%"}}');
+module.exports = /*#__PURE__*/JSON.parse('{"blue-green-swap":{"mode":"deploy","version":"","image":"","command":"","env":"","steps":"","bake":"","keep-previous":"","pause-after-step":"","analysis":"","max-error-rate":"","max-p95":"","synthetic-path":"","synthetic-rate":"","prometheus-url":"","analysis-queries":"","failure-limit":"","lock-timeout":"","checks-file":"","check-path":"","host":"","ssh-user":"","ssh-port":"","ssh-key":"","known-hosts":"","allow-unknown-host-key":"","runtime":"","app-name":"","blue-port":"","green-port":"","health-path":"","start-timeout":"","drain":"","sudo":"","nginx-switch":"","nginx-upstream-file":"","nginx-flag-dir":"","nginx-conf":"","nginx-prefix":"","nginx-access-log":"","nginx-pid-file":"","state-file":"","history-limit":"","public-url":"","container-port":"","docker-env-file":"","docker-volumes":"","docker-health-cmd":"","process-workdir":""},"build-push":{"engine":"docker","context":".","file":"","tags":"short-sha\\nbranch\\nsemver\\nlatest\\npr\\n","default-branch":"","labels":"","annotations":"","build-args":"","secrets":"","target":"","platforms":"","cache-from":"","cache-to":"","push":"true","load":"false","provenance":"","sbom":"false","skip-existing":"false","promote-from":"","promote-by-tag":"false","registry-auth":"","insecure-registries":"","attempts":"5","timeout":"5m","build-timeout":"60m"},"db-backup":{"mode":"backup","environment":"production","compression":"zstd","verify":"true","retention-dry-run":"false","timeout":"2h","progress-interval":"10s"},"migrate":{"database-url":"","tool":"builtin","format":"auto","directory":"migrations","working-directory":".","command":"","database-url-env":"","tool-args":"","dry-run":"false","target":"","direction":"up","steps":"","allow-changed":"false","allow-out-of-order":"false","lock-timeout":"5m","statement-timeout":"0","history-table":"deploy_actions_migrations","backup-id":"","backup-uri":"","mode":"apply","lint":"false","lint-rules":"","lint-fail-on":"","lint-comment":""},"notify":{"status":"","service":"","environment-url":"","version":"","sha":"","started-at":"","message":"","outputs":"","slack-webhook-url":"","slack-token":"","slack-channel":"","slack-ts":"","thread-ts":"","slack-api-url":"https://slack.com/api/","payload":"","payload-file":"","teams-webhook-url":"","discord-webhook-url":"","webhook-url":"","webhook-secret":"","smtp-host":"","smtp-port":"","smtp-security":"starttls","smtp-username":"","smtp-password":"","email-from":"","email-to":"","email-subject":"","github-deployment":"auto","github-deployment-id":"","github-commit-status":"true","github-pr-comment":"auto","fail-on-error":"false","attempts":"4","timeout":"30s"},"smoke-test":{"method":"GET","expect-status":"200-299","wait-timeout":"60s","timeout":"10s","retries":"0","retry-unsafe":"false","concurrency":"10","load-rate":"10","max-error-rate":"1%"}}');
+
+/***/ }),
+
+/***/ 40:
+/***/ ((module) => {
+
+module.exports = ["build-push"];
 
 /***/ })
 

@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7847);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1510);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7847:
+/***/ 1510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31367,11 +31367,84 @@ function parseRetryAfter(value, now = Date.now()) {
     return Math.max(0, at - now);
 }
 
-;// CONCATENATED MODULE: ./packages/core/retry.ts
+;// CONCATENATED MODULE: ./packages/core/poll.ts
+
+async function poll(step, options) {
+    for (let iteration = 1;; iteration++) {
+        if (options.signal?.aborted)
+            throw options.cancelled();
+        const result = await step(iteration);
+        if (result.done)
+            return result.value;
+        await abortableSleep(options.sleep, Math.max(0, result.delayMs), options.signal, options.cancelled);
+    }
+}
+/** Sleeps, unless the signal fires first: then rejects with `cancelled()`. */
+async function abortableSleep(sleep, ms, signal, cancelled) {
+    if (!signal)
+        return sleep(ms);
+    if (signal.aborted)
+        throw cancelled();
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(cancelled());
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([sleep(ms), aborted]);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+class WaitTimeoutError extends Error {
+    lastStatus;
+    lastPercent;
+    constructor(message, lastStatus, lastPercent) {
+        super(message);
+        this.lastStatus = lastStatus;
+        this.lastPercent = lastPercent;
+        this.name = 'WaitTimeoutError';
+    }
+}
 /**
- * Retries with exponential backoff, full jitter, a per-attempt timeout and respect for a
- * server's Retry-After. Pure apart from the injected clock functions, so tests run instantly.
+ * Polls until `check` says done, with a deadline, a doubling interval, a server's Retry-After
+ * taking precedence, progress on every poll, and the caller's AbortSignal honoured between polls.
  */
+async function waitUntil(options) {
+    const { what, timeoutMs, check, onProgress, now } = options;
+    const started = now();
+    let interval = Math.max(1, options.intervalMs);
+    return poll(async () => {
+        const result = await check();
+        const elapsedMs = now() - started;
+        if (result.done)
+            return result;
+        onProgress({ status: result.status, ...(result.percent !== undefined ? { percent: result.percent } : {}), elapsedMs });
+        const remaining = timeoutMs - elapsedMs;
+        if (remaining <= 0) {
+            const percent = result.percent !== undefined ? `, ${result.percent}%` : '';
+            throw new WaitTimeoutError(`${what} not ready within ${formatMs(timeoutMs)} (last status "${result.status}"${percent})${options.timeoutHint ? `; ${options.timeoutHint}` : ''}`, result.status, result.percent);
+        }
+        const delayMs = Math.min(result.retryAfterMs ?? interval, remaining);
+        interval = Math.min(interval * 2, options.maxIntervalMs);
+        return { done: false, delayMs };
+    }, { sleep: options.sleep, signal: options.signal, cancelled: () => new Error(`waiting for ${what} was cancelled`) });
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function pollClock(config) {
+    return {
+        sleep: config.sleep ?? defaultSleep,
+        now: config.now ?? Date.now,
+        intervalMs: config.pollIntervalMs ?? 5_000,
+        maxIntervalMs: config.maxPollIntervalMs ?? 30_000
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/retry.ts
+
+
 class AttemptTimeoutError extends Error {
     timeoutMs;
     constructor(timeoutMs) {
@@ -31380,31 +31453,25 @@ class AttemptTimeoutError extends Error {
         this.name = 'AttemptTimeoutError';
     }
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function backoffDelay(attempt, baseDelayMs, maxDelayMs, random) {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 async function retry_retry(operation, options) {
     const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options;
-    let lastError;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (signal?.aborted)
-            throw signal.reason ?? new Error('aborted');
+    return poll(async (attempt) => {
         try {
-            return await runAttempt(operation, attempt, attemptTimeoutMs, signal);
+            return { done: true, value: await runAttempt(operation, attempt, attemptTimeoutMs, signal) };
         }
         catch (error) {
-            lastError = error;
-            if (attempt === attempts || signal?.aborted || !isRetryable(error))
+            if (attempt >= attempts || signal?.aborted || !isRetryable(error))
                 throw error;
             const hinted = error?.retryAfterMs;
             const delayMs = hinted !== undefined ? Math.min(hinted, maxDelayMs * 4) : backoffDelay(attempt, baseDelayMs, maxDelayMs, random);
             onRetry?.({ attempt, delayMs, error });
-            await sleep(delayMs);
+            return { done: false, delayMs };
         }
-    }
-    throw lastError;
+    }, { sleep, signal, cancelled: () => signal?.reason ?? new Error('aborted') });
 }
 async function runAttempt(operation, attempt, timeoutMs, outer) {
     const controller = new AbortController();
@@ -31475,7 +31542,7 @@ async function httpRequest(req) {
     }
     catch (error) {
         if (signal?.aborted && timeoutMs && !req.signal?.aborted) {
-            throw new Error(`no answer within ${timeoutMs} ms`);
+            throw new Error(`no answer within ${timeoutMs} ms`, { cause: error });
         }
         throw error;
     }
@@ -31596,12 +31663,16 @@ function isInputError(error) {
 ;// CONCATENATED MODULE: ./packages/core/error-message.ts
 
 
+/** The message of anything thrown: an Error's message, else its string form. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 /**
  * The one line an action fails with: input errors as they are (they already name the input and
  * what is expected), anything else prefixed with the action's name. Known secrets are redacted.
  */
 function failureMessage(action, error, secrets = []) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const line = isInputError(error) ? message : `${action} failed: ${message}`;
     return redact(line, secrets);
 }
@@ -31645,11 +31716,15 @@ const IS_POST = 'isPost';
  */
 async function runAction(name, main, options = {}) {
     const controller = new AbortController();
-    const handlers = ['SIGINT', 'SIGTERM'].map((signalName) => {
-        const handler = () => controller.abort(new Error(`cancelled (${signalName})`));
-        process.once(signalName, handler);
-        return [signalName, handler];
-    });
+    const signals = ['SIGINT', 'SIGTERM'];
+    const removeHandlers = () => signals.forEach((signalName) => process.removeListener(signalName, onSignal));
+    // The first signal aborts the run; both handlers go at once, so a second signal of either kind
+    // ends the process the default way (the runner sends SIGINT, then SIGTERM, then kills).
+    function onSignal(signalName) {
+        removeHandlers();
+        controller.abort(new Error(`cancelled (${signalName})`));
+    }
+    signals.forEach((signalName) => process.on(signalName, onSignal));
     const context = { signal: controller.signal };
     const isPost = getState(IS_POST) === 'true';
     try {
@@ -31674,8 +31749,7 @@ async function runAction(name, main, options = {}) {
         }
     }
     finally {
-        for (const [signalName, handler] of handlers)
-            process.removeListener(signalName, handler);
+        removeHandlers();
         await closeHttpAgent();
     }
 }
@@ -31711,6 +31785,7 @@ function secretInput(name) {
 
 /** Pure parsers for action inputs. Each takes the input's name so its error can name it. */
 // C0 controls (tab and line breaks included), DEL and C1 controls: never valid in a one-line input.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Where the first control character stands, for an error that names the position, not the value. */
 function controlCharacterAt(value) {
@@ -31858,6 +31933,7 @@ function exactlyOneOf(values) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/json-path.ts
+
 let query;
 let loading;
 /** Loads the JSONPath library; call (and await) before the first `jsonPathProblem` or `selectJson`. */
@@ -31882,7 +31958,7 @@ function jsonPathProblem(expression) {
         return undefined;
     }
     catch (error) {
-        return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        return errorMessage(error).split('\n')[0];
     }
 }
 /** Every value the expression selects, in document order (empty when nothing matches). */
@@ -31908,7 +31984,7 @@ function mermaidBarChart(title, yLabel, bars) {
     const max = Math.max(1, ...bars.map((b) => Math.ceil(b.value)));
     return ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${labels}]`, `  y-axis "${yLabel}" 0 --> ${max}`, `  bar [${values}]`, '```'].join('\n');
 }
-function formatMs(ms) {
+function markdown_formatMs(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
     if (ms < 60_000)
@@ -32362,7 +32438,7 @@ async function runCheck(check, ctx) {
         attemptTimeoutMs: check.timeoutMs + 1000,
         signal: ctx.signal,
         sleep: ctx.sleep,
-        onRetry: ({ attempt: n, delayMs, error }) => ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${formatMs(delayMs)}`)
+        onRetry: ({ attempt: n, delayMs, error }) => ctx.logger.info(`… ${check.name}: attempt ${n} of ${check.retries + 1} failed (${failuresOf(error).join('; ')}); retrying in ${markdown_formatMs(delayMs)}`)
     }).then((captured) => ({ values: captured.values, typed: captured.typed, failures: [] }), (error) => ({ values: new Map(), typed: new Map(), failures: failuresOf(error) }));
     for (const [name, value] of outcome.values) {
         if (value.length >= 3)
@@ -32381,7 +32457,7 @@ async function runCheck(check, ctx) {
         failures: outcome.failures.map(ctx.redact),
         captured: [...outcome.values.keys()]
     };
-    const timing = last ? `${last.status} in ${formatMs(last.durationMs)}` : 'no answer';
+    const timing = last ? `${last.status} in ${markdown_formatMs(last.durationMs)}` : 'no answer';
     const tries = attempts > 1 ? `, ${attempts} attempts` : '';
     ctx.logger.info(result.status === 'passed' ? `✓ ${check.name}: ${timing}${tries}` : `✗ ${check.name}: ${result.failures.join('; ')} (${timing}${tries})`);
     return result;
@@ -33184,7 +33260,7 @@ function evaluateBudgets(latencies, budgets) {
 }
 /** One sentence for each budget the suite went over. */
 function budgetFailures(results) {
-    return results.filter((r) => !r.passed).map((r) => `suite ${r.name} latency ${formatMs(r.actualMs)} is over the ${formatMs(r.budgetMs)} budget`);
+    return results.filter((r) => !r.passed).map((r) => `suite ${r.name} latency ${markdown_formatMs(r.actualMs)} is over the ${markdown_formatMs(r.budgetMs)} budget`);
 }
 
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/results.ts
@@ -33200,7 +33276,7 @@ const MAX_NAMED = 5;
 function failureReasons(result) {
     const reasons = [];
     if (result.readiness && !result.readiness.passed) {
-        reasons.push(`${result.readiness.target} was not ready within ${formatMs(result.readiness.timeoutMs)} (${result.readiness.attempts} attempts; last: ${result.readiness.failure ?? 'no answer'})`);
+        reasons.push(`${result.readiness.target} was not ready within ${markdown_formatMs(result.readiness.timeoutMs)} (${result.readiness.attempts} attempts; last: ${result.readiness.failure ?? 'no answer'})`);
     }
     const failed = result.checks.filter((c) => c.status === 'failed');
     const skipped = result.checks.filter((c) => c.status === 'skipped');
@@ -33349,7 +33425,7 @@ function loadVerdict(samples, elapsedMs, thresholds) {
         failures.push(`error rate ${formatPercent(errorRate)} (${errors.length} of ${samples.length}) is over the ${formatPercent(thresholds.maxErrorRate)} limit`);
     }
     if (thresholds.maxP95Ms !== undefined && latency !== undefined && latency.p95 > thresholds.maxP95Ms) {
-        failures.push(`p95 latency ${formatMs(latency.p95)} is over the ${formatMs(thresholds.maxP95Ms)} limit`);
+        failures.push(`p95 latency ${markdown_formatMs(latency.p95)} is over the ${markdown_formatMs(thresholds.maxP95Ms)} limit`);
     }
     return { requests: samples.length, errors: errors.length, errorRate, latency, achievedRate: elapsedMs > 0 ? (samples.length * 1000) / elapsedMs : 0, topErrors, failures };
 }
@@ -33375,12 +33451,12 @@ function report_markdown_markdownSummary(result) {
     const facts = [];
     if (result.readiness) {
         facts.push(result.readiness.passed
-            ? `ready after **${formatMs(result.readiness.readyMs ?? result.readiness.waitedMs)}** (${result.readiness.attempts} ${result.readiness.attempts === 1 ? 'attempt' : 'attempts'}, ${result.readiness.target})`
-            : `**not ready** after waiting ${formatMs(result.readiness.waitedMs)} (${result.readiness.target})`);
+            ? `ready after **${markdown_formatMs(result.readiness.readyMs ?? result.readiness.waitedMs)}** (${result.readiness.attempts} ${result.readiness.attempts === 1 ? 'attempt' : 'attempts'}, ${result.readiness.target})`
+            : `**not ready** after waiting ${markdown_formatMs(result.readiness.waitedMs)} (${result.readiness.target})`);
     }
     if (result.latency)
-        facts.push(`p50 ${formatMs(result.latency.p50)}`, `p95 ${formatMs(result.latency.p95)}`, `max ${formatMs(result.latency.max)}`);
-    facts.push(`${formatMs(result.durationMs)} in all, concurrency ${result.concurrency}`);
+        facts.push(`p50 ${markdown_formatMs(result.latency.p50)}`, `p95 ${markdown_formatMs(result.latency.p95)}`, `max ${markdown_formatMs(result.latency.max)}`);
+    facts.push(`${markdown_formatMs(result.durationMs)} in all, concurrency ${result.concurrency}`);
     parts.push(facts.join(' · '));
     if (failures.length > 0)
         parts.push(failures.map((f) => `- ${f}`).join('\n'));
@@ -33390,7 +33466,7 @@ function report_markdown_markdownSummary(result) {
             c.name,
             `${c.method} ${c.url}`,
             c.httpStatus === undefined ? '—' : String(c.httpStatus),
-            c.latencyMs === undefined ? '—' : formatMs(c.latencyMs),
+            c.latencyMs === undefined ? '—' : markdown_formatMs(c.latencyMs),
             String(c.attempts),
             c.failures.join('; ')
         ])));
@@ -33403,20 +33479,20 @@ function report_markdown_markdownSummary(result) {
         }
     }
     if (result.budgets.length > 0) {
-        parts.push('### Latency budgets', markdownTable(['budget', 'limit', 'actual', 'result'], result.budgets.map((b) => [`suite ${b.name}`, formatMs(b.budgetMs), formatMs(b.actualMs), b.passed ? '✅ within' : '❌ over'])));
+        parts.push('### Latency budgets', markdownTable(['budget', 'limit', 'actual', 'result'], result.budgets.map((b) => [`suite ${b.name}`, markdown_formatMs(b.budgetMs), markdown_formatMs(b.actualMs), b.passed ? '✅ within' : '❌ over'])));
     }
     if (result.load) {
         const { verdict, thresholds } = result.load;
-        const limits = [thresholds.maxErrorRate === undefined ? undefined : `error rate ≤ ${formatPercent(thresholds.maxErrorRate)}`, thresholds.maxP95Ms === undefined ? undefined : `p95 ≤ ${formatMs(thresholds.maxP95Ms)}`].filter(Boolean);
-        parts.push('### Load phase', `${result.load.method} ${result.load.url} at ${result.load.rate}/s for ${formatMs(result.load.durationMs)}${limits.length > 0 ? ` — limits: ${limits.join(', ')}` : ''}`, markdownTable(['requests', 'achieved rate', 'errors', 'error rate', 'p50', 'p95', 'p99', 'result'], [
+        const limits = [thresholds.maxErrorRate === undefined ? undefined : `error rate ≤ ${formatPercent(thresholds.maxErrorRate)}`, thresholds.maxP95Ms === undefined ? undefined : `p95 ≤ ${markdown_formatMs(thresholds.maxP95Ms)}`].filter(Boolean);
+        parts.push('### Load phase', `${result.load.method} ${result.load.url} at ${result.load.rate}/s for ${markdown_formatMs(result.load.durationMs)}${limits.length > 0 ? ` — limits: ${limits.join(', ')}` : ''}`, markdownTable(['requests', 'achieved rate', 'errors', 'error rate', 'p50', 'p95', 'p99', 'result'], [
             [
                 String(verdict.requests),
                 `${verdict.achievedRate.toFixed(1)}/s`,
                 String(verdict.errors),
                 formatPercent(verdict.errorRate),
-                verdict.latency ? formatMs(verdict.latency.p50) : '—',
-                verdict.latency ? formatMs(verdict.latency.p95) : '—',
-                verdict.latency ? formatMs(verdict.latency.p99) : '—',
+                verdict.latency ? markdown_formatMs(verdict.latency.p50) : '—',
+                verdict.latency ? markdown_formatMs(verdict.latency.p95) : '—',
+                verdict.latency ? markdown_formatMs(verdict.latency.p99) : '—',
                 verdict.failures.length === 0 ? '✅ passed' : `❌ ${verdict.failures.join('; ')}`
             ]
         ]));
@@ -33500,7 +33576,7 @@ async function runLoad(options) {
         if (elapsed >= nextProgress) {
             const errors = samples.filter((s) => !s.ok).length;
             const p95 = percentile(samples.map((s) => s.durationMs), 95);
-            logger.info(`… load: ${sent} of ${plan.total} sent, ${samples.length} answered, ${errors} errors, p95 so far ${Number.isNaN(p95) ? '—' : formatMs(p95)}`);
+            logger.info(`… load: ${sent} of ${plan.total} sent, ${samples.length} answered, ${errors} errors, p95 so far ${Number.isNaN(p95) ? '—' : markdown_formatMs(p95)}`);
             nextProgress += PROGRESS_EVERY_MS;
         }
         const wait = delayUntilNext(plan, sent, now() - started);
@@ -33530,14 +33606,14 @@ async function waitForReady(options) {
     const started = now();
     let attempts = 0;
     let failure;
-    logger.info(`Waiting up to ${formatMs(timeoutMs)} for ${target} to be ready`);
+    logger.info(`Waiting up to ${markdown_formatMs(timeoutMs)} for ${target} to be ready`);
     for (;;) {
         const remaining = timeoutMs - (now() - started);
         attempts++;
         const failures = await probe(Math.max(1, Math.floor(Math.min(options.attemptTimeoutMs, remaining))));
         const elapsed = now() - started;
         if (failures.length === 0) {
-            logger.info(`${target} is ready after ${formatMs(elapsed)} (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`);
+            logger.info(`${target} is ready after ${markdown_formatMs(elapsed)} (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`);
             return { target, passed: true, readyMs: elapsed, waitedMs: elapsed, attempts, timeoutMs };
         }
         failure = failures.join('; ');
@@ -33545,10 +33621,10 @@ async function waitForReady(options) {
         const lastProbeMs = Math.min(options.attemptTimeoutMs, MIN_PROBE_MS);
         const delay = Math.min(backoffDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS, random), timeoutMs - elapsed - lastProbeMs);
         if (delay < 0 || options.signal?.aborted) {
-            logger.info(`… ${target} not ready after ${formatMs(elapsed)}: ${failure}`);
+            logger.info(`… ${target} not ready after ${markdown_formatMs(elapsed)}: ${failure}`);
             return { target, passed: false, waitedMs: elapsed, attempts, failure, timeoutMs };
         }
-        logger.info(`… ${target} not ready (attempt ${attempts}, ${formatMs(elapsed)} of ${formatMs(timeoutMs)}): ${failure}; next try in ${formatMs(delay)}`);
+        logger.info(`… ${target} not ready (attempt ${attempts}, ${markdown_formatMs(elapsed)} of ${markdown_formatMs(timeoutMs)}): ${failure}; next try in ${markdown_formatMs(delay)}`);
         await sleep(delay);
     }
 }
@@ -33678,12 +33754,12 @@ async function runSuite(settings, deps) {
             const request = check && hasDynamicPlaceholder([check.url, check.headers, check.body]) ? () => resolveRequest(check, ctx) : first;
             const plan = loadPlan(load.durationMs, load.rate);
             const what = `${first.method} ${deps.redact(first.url)}${check ? ` (check "${check.name}")` : ''}`;
-            const verdict = await group(`Load phase: ${what} at ${load.rate}/s for ${formatMs(load.durationMs)}`, async () => {
-                deps.logger.info(`Load phase: ${what} at ${load.rate}/s for ${formatMs(load.durationMs)} (${plan.total} requests)`);
+            const verdict = await group(`Load phase: ${what} at ${load.rate}/s for ${markdown_formatMs(load.durationMs)}`, async () => {
+                deps.logger.info(`Load phase: ${what} at ${load.rate}/s for ${markdown_formatMs(load.durationMs)} (${plan.total} requests)`);
                 const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep, signal: deps.signal });
                 const judged = loadVerdict(samples, elapsedMs, load.thresholds);
                 judged.topErrors = judged.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }));
-                const p95 = judged.latency ? formatMs(judged.latency.p95) : '—';
+                const p95 = judged.latency ? markdown_formatMs(judged.latency.p95) : '—';
                 deps.logger.info(`Load phase: ${judged.requests} requests, ${judged.errors} errors, p95 ${p95}${judged.failures.length > 0 ? ` — ${judged.failures.join('; ')}` : ''}`);
                 return judged;
             });
