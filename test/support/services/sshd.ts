@@ -11,6 +11,8 @@ export interface Sshd {
   user: string
   privateKey: string
   hostKeyFingerprint: string
+  /** The line `ssh-keyscan -p PORT 127.0.0.1` would print: what a known-hosts input pins. */
+  knownHostsLine: string
   stop(): Promise<void>
 }
 
@@ -46,6 +48,7 @@ export async function startSshd(user = process.env.USER ?? 'root'): Promise<Sshd
     user,
     privateKey: readFileSync(clientKey, 'utf8'),
     hostKeyFingerprint: fingerprint,
+    knownHostsLine: `[127.0.0.1]:${port} ${readFileSync(`${hostKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ')}`,
     async stop() {
       await service.stop()
       rmSync(dir, { recursive: true, force: true })

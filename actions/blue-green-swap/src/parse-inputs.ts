@@ -1,0 +1,250 @@
+import { InputError } from '../../../packages/core/input-error.js'
+import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
+import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
+import { PROVIDERS, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
+import type { Release } from '../../../packages/providers/traffic/types.js'
+import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
+import type { CheckSpec } from '../../smoke-test/src/check-spec.js'
+import { buildPlan } from '../../smoke-test/src/plan.js'
+import { fileLocator } from '../../smoke-test/src/checks-file.js'
+import { parseAnalysisQueries, type AnalysisQuery } from './analysis/queries.js'
+import type { Thresholds } from './analysis/types.js'
+import { MODES, type Mode, type SwapPlan } from './plan.js'
+
+/**
+ * Turns the raw inputs (secrets already masked) into one validated object. Pure: every problem is
+ * an InputError naming the input, raised before the server is touched. Inputs the chosen mode
+ * would ignore are refused rather than silently dropped.
+ */
+
+export const ACTION_INPUT_NAMES = [
+  'provider',
+  'mode',
+  'version',
+  'image',
+  'command',
+  'env',
+  'steps',
+  'bake',
+  'keep-previous',
+  'pause-after-step',
+  'analysis',
+  'max-error-rate',
+  'max-p95',
+  'synthetic-path',
+  'synthetic-rate',
+  'prometheus-url',
+  'analysis-queries',
+  'failure-limit',
+  'lock-timeout',
+  'checks-file',
+  'check-path'
+] as const
+
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+export type RawInputs = Record<InputName, string>
+export const SECRET_INPUTS: readonly InputName[] = ['ssh-key']
+
+export const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'] as const
+export type AnalysisSourceName = (typeof ANALYSIS_SOURCES)[number]
+
+export interface AnalysisSettings {
+  thresholds: Thresholds
+  synthetic?: { path: string; rate: number }
+  nginxLog: boolean
+  prometheus?: { url: string; queries: AnalysisQuery[] }
+}
+
+/** How green is checked directly: a smoke-test checks file (its URLs rebased onto green) or one GET. */
+export type GreenCheckSpec = { kind: 'file'; checks: CheckSpec[]; base: string } | { kind: 'path'; path: string }
+
+export interface SwapInputs {
+  provider: TrafficProviderConfig
+  plan: SwapPlan
+  analysis: AnalysisSettings
+  greenCheck?: GreenCheckSpec
+  /** Who holds the lock while this run works: the repository, run and job. */
+  lockOwner: string
+}
+
+/** The checks file as read by inputs.ts (the one impure part: reading it). */
+export interface ChecksFileText {
+  name: string
+  text: string
+}
+
+export interface RunEnvironment {
+  GITHUB_REPOSITORY?: string
+  GITHUB_RUN_ID?: string
+  GITHUB_RUN_ATTEMPT?: string
+  GITHUB_JOB?: string
+  [name: string]: string | undefined
+}
+
+/** Placeholder origin the checks file is validated against; replaced by green's own address at run time. */
+export const GREEN_BASE = 'http://green.invalid'
+
+const SHIFT_INPUTS: InputName[] = [
+  'steps',
+  'bake',
+  'pause-after-step',
+  'analysis',
+  'max-error-rate',
+  'max-p95',
+  'synthetic-path',
+  'synthetic-rate',
+  'prometheus-url',
+  'analysis-queries',
+  'failure-limit'
+]
+const DEPLOY_INPUTS: InputName[] = ['version', 'image', 'command', 'env', 'checks-file', 'check-path']
+const IGNORED_BY: Record<Mode, InputName[]> = {
+  deploy: [],
+  promote: DEPLOY_INPUTS,
+  rollback: [...DEPLOY_INPUTS, ...SHIFT_INPUTS, 'keep-previous'],
+  abort: [...DEPLOY_INPUTS, ...SHIFT_INPUTS, 'keep-previous'],
+  status: [...DEPLOY_INPUTS, ...SHIFT_INPUTS, 'keep-previous', 'lock-timeout']
+}
+
+export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?: ChecksFileText): SwapInputs {
+  const providerName = parseEnum('provider', raw.provider, PROVIDERS)
+  const mode = parseEnum<Mode>('mode', raw.mode, MODES, 'deploy')
+  for (const name of IGNORED_BY[mode]) {
+    if (raw[name].trim() !== '') throw new InputError(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`)
+  }
+  const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((name) => [name, raw[name]])) as HostRawInputs)
+  const provider: TrafficProviderConfig = { provider: providerName, host }
+
+  const steps = parseSteps(raw.steps)
+  const analysis = parseAnalysis(raw, mode, host.nginx.accessLog !== undefined)
+  const bakeMs = parseDuration('bake', raw.bake, 0)
+  const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
+  if (sources.length > 0 && bakeMs <= 0)
+    throw new InputError('bake', `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`, 'a duration such as 30s or 2m')
+  const pauseAfter = parseList(raw['pause-after-step']).map((entry) => {
+    const weight = parseNumber('pause-after-step', entry.replace(/%$/, ''), undefined, { integer: true, min: 1, max: 99 })
+    if (!steps.includes(weight)) throw new InputError('pause-after-step', `has ${weight}, which is not one of the steps (${steps.join(', ')})`, 'weights from the steps list, before 100')
+    return weight
+  })
+
+  const plan: SwapPlan = {
+    mode,
+    ...(mode === 'deploy' ? { release: parseRelease(raw, host.runtime) } : {}),
+    steps,
+    bakeMs,
+    keepPreviousMs: parseDuration('keep-previous', raw['keep-previous'], 5 * 60_000),
+    pauseAfter,
+    failureLimit: parseNumber('failure-limit', raw['failure-limit'], 2, { integer: true, min: 1, max: 100 }),
+    lockTimeoutMs: parseDuration('lock-timeout', raw['lock-timeout'], 10 * 60_000)
+  }
+  const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
+  return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
+}
+
+/** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
+export function parseSteps(raw: string): number[] {
+  const expected = 'ascending percentages ending at 100, such as 10,25,50,100 (or 100 for one switch)'
+  const entries = parseList(raw)
+  if (entries.length === 0) return [100]
+  const steps = entries.map((entry) => {
+    const value = entry.replace(/%$/, '').trim()
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100) throw new InputError('steps', `has "${entry}", which is not a percentage from 1 to 100`, expected)
+    return Number(value)
+  })
+  for (let i = 1; i < steps.length; i++) {
+    if (steps[i] <= steps[i - 1]) throw new InputError('steps', `is not ascending (${steps[i]} after ${steps[i - 1]})`, expected)
+  }
+  if (steps[steps.length - 1] !== 100) throw new InputError('steps', `ends at ${steps[steps.length - 1]}, not 100`, expected)
+  return steps
+}
+
+function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
+  const version = parseSingleLine('version', raw.version)
+  if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
+    throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  const image = parseSingleLine('image', raw.image)
+  const command = raw.command.trim()
+  if (runtime === 'docker') {
+    if (image === '') throw new InputError('image', 'is empty, but runtime is docker', 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
+    if (command !== '') throw new InputError('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)')
+    if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…')
+  } else {
+    if (command === '') throw new InputError('command', 'is empty, but runtime is process', 'the command that starts the app, such as "node server.mjs" (PORT and COLOR are set for it)')
+    if (image !== '') throw new InputError('image', 'is set, but runtime is process, which runs a command', 'no image with runtime: process (or runtime: docker)')
+    parseSingleLine('command', command)
+  }
+  const env = parseKeyValueMap('env', raw.env)
+  for (const key of Object.keys(env)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new InputError('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _')
+  }
+  return { version, ...(runtime === 'docker' ? { image } : { command }), ...(Object.keys(env).length > 0 ? { env } : {}) }
+}
+
+function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): AnalysisSettings {
+  const names = parseList(raw.analysis.toLowerCase())
+  for (const name of names) {
+    if (!(ANALYSIS_SOURCES as readonly string[]).includes(name)) throw new InputError('analysis', `has "${name}", which is not an analysis source`, `any of ${ANALYSIS_SOURCES.join(', ')}`)
+  }
+  const chosen = new Set(names as AnalysisSourceName[])
+  const settings: AnalysisSettings = { thresholds: { maxErrorRate: parseRate('max-error-rate', raw['max-error-rate']) }, nginxLog: chosen.has('nginx-log') }
+  if (raw['max-p95'].trim() !== '') settings.thresholds.maxP95Ms = parseDuration('max-p95', raw['max-p95'])
+  const requireSource = (input: InputName, source: AnalysisSourceName): void => {
+    if (raw[input].trim() !== '' && !chosen.has(source)) throw new InputError(input, `is set, but analysis does not include ${source}`, `analysis: ${source} (or no ${input})`)
+  }
+  requireSource('synthetic-path', 'synthetic')
+  requireSource('synthetic-rate', 'synthetic')
+  requireSource('prometheus-url', 'prometheus')
+  requireSource('analysis-queries', 'prometheus')
+  if (chosen.has('synthetic')) {
+    const path = parseSingleLine('synthetic-path', raw['synthetic-path']) || '/'
+    if (!path.startsWith('/')) throw new InputError('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health')
+    settings.synthetic = { path, rate: parseNumber('synthetic-rate', raw['synthetic-rate'], 20, { min: 1, max: 500 }) }
+  }
+  if (chosen.has('nginx-log') && !hasAccessLog)
+    throw new InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)')
+  if (chosen.has('prometheus')) {
+    if (raw['prometheus-url'].trim() === '') throw new InputError('prometheus-url', 'is empty, but analysis includes prometheus', 'the Prometheus server, such as http://prometheus:9090')
+    const url = parseUrl('prometheus-url', raw['prometheus-url']).toString()
+    const queries = parseAnalysisQueries(raw['analysis-queries'])
+    if (queries.length === 0) throw new InputError('analysis-queries', 'is empty, but analysis includes prometheus', 'a YAML list of name, query and threshold')
+    settings.prometheus = { url, queries }
+  }
+  if (mode !== 'deploy' && mode !== 'promote' && chosen.size > 0) throw new InputError('analysis', `is set, but mode is ${mode}`, `no analysis with mode: ${mode}`)
+  return settings
+}
+
+/** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`); empty is 1%. */
+export function parseRate(name: string, raw: string): number {
+  const value = raw.trim()
+  if (value === '') return 0.01
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value)
+  const fraction = percent ? Number(percent[1]) / 100 : /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new InputError(name, `is "${raw}", which is not a rate from 0 to 1`, 'a fraction such as 0.01 or a percentage such as 1%')
+  return fraction
+}
+
+function parseGreenCheck(raw: RawInputs, env: RunEnvironment, checksFile?: ChecksFileText): GreenCheckSpec | undefined {
+  const path = parseSingleLine('check-path', raw['check-path'])
+  if (raw['checks-file'].trim() !== '') {
+    if (path !== '') throw new InputError('check-path', 'is set together with "checks-file"', 'either a checks file or one path to GET, not both')
+    if (!checksFile) throw new InputError('checks-file', 'could not be read', 'a smoke-test checks file in the workspace')
+    const defaults: CheckDefaults = { headers: {}, timeoutMs: 10_000, retries: 2, statuses: [[200, 299]], baseUrl: GREEN_BASE }
+    const checks = buildChecks(parseChecksText(checksFile.text, checksFile.name), defaults, env)
+    const outside = checks.find((check) => !check.url.startsWith(`${GREEN_BASE}/`))
+    if (outside) throw new InputError('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic")
+    buildPlan(checks, fileLocator)
+    return { kind: 'file', checks, base: GREEN_BASE }
+  }
+  if (path === '') return undefined
+  if (!/^\/\S*$/.test(path)) throw new InputError('check-path', `is "${path}", which is not a path`, 'a path starting with /, such as /health')
+  return { kind: 'path', path }
+}
+
+function lockOwner(env: RunEnvironment): string {
+  const repository = env.GITHUB_REPOSITORY ?? 'a local run'
+  const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` attempt ${env.GITHUB_RUN_ATTEMPT}` : ''}` : ''
+  const job = env.GITHUB_JOB ? ` job ${env.GITHUB_JOB}` : ''
+  return `${repository}${run}${job}`
+}
