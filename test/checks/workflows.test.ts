@@ -168,3 +168,21 @@ describe('suite actions used in workflows and examples', () => {
     expect(stepProblems(step as { uses: string; with?: Record<string, unknown> }, declared)).toEqual([])
   })
 })
+
+describe('docs/workflows', () => {
+  const reusable = yamlFilesUnder(workflowsDir).filter((file) => 'workflow_call' in ((parse(readFileSync(file, 'utf8')) as { on?: object }).on ?? {}))
+
+  it.each(reusable.map((f) => [basename(f)]))('%s has a page with its generated tables', (file) => {
+    const page = join(repoRoot, 'docs', 'workflows', (file as string).replace(/\.ya?ml$/, '.md'))
+    expect(existsSync(page)).toBe(true)
+    expect(readFileSync(page, 'utf8')).toContain('<!-- generated:workflow-call:start')
+  })
+
+  it('deploy-production.md draws the pipeline with its rollback job', () => {
+    const page = readFileSync(join(repoRoot, 'docs', 'workflows', 'deploy-production.md'), 'utf8')
+    const diagram = /```mermaid\n([\s\S]*?)```/.exec(page)?.[1] ?? ''
+    expect(diagram).toMatch(/rollback/)
+    expect(diagram).toMatch(/mode: rollback/)
+    expect(diagram).toMatch(/db-backup mode: restore/)
+  })
+})
