@@ -129,7 +129,7 @@ export async function runJob(job: JobSpec, recorded: JobContext, options: RunJob
       if (step.id) steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' }
       continue
     }
-    const env = { ...options.env, ...jobEnv, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: options.workspace }
+    const env: Record<string, string> = { ...options.env, ...jobEnv, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: options.workspace }
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = interpolate(value, context(), failed)
     const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, context(), failed)]))
     let result: { code: number | null; output: string; outputs: Record<string, string> }
