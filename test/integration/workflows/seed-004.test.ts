@@ -36,6 +36,7 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
   let backups: string
   let dockerDir: string
   let artifacts: string
+  let run: (job: string, version: string, appEnv: string) => Promise<StepResult[]>
   const image = `ghcr.io/acme/linkstash@sha256:${'4'.repeat(64)}`
   const sha = 'c0ffee0004c0ffee0004c0ffee0004c0ffee0004'
 
@@ -84,21 +85,20 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     const recordedSecrets: Record<string, string> = { DATABASE_URL: `sqlite://${database}`, APP_ENV: 'DB_PATH=/data/app.db\nSESSION_KEY=s3cr3t-session-key', BACKUP_ENCRYPTION_KEY: '' }
     const secrets = Object.fromEntries(Object.keys(called.on.workflow_call.secrets).map((name) => [name, production.secrets?.[name] ? interpolate(production.secrets[name], { secrets: recordedSecrets }) : '']))
     const matrixTarget = (JSON.parse(inputs.targets as string) as Record<string, string>[])[0]
-
-    results = await runJob(
-      called.jobs.deploy,
-      { inputs, secrets, matrix: { target: matrixTarget }, github: { sha } },
-      {
-        workspace,
-        artifacts,
-        env: {
-          PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-docker')}:${process.env.PATH}`,
-          HOME: process.env.HOME ?? dir,
-          FAKE_DOCKER_DIR: dockerDir,
-          FAKE_DOCKER_APP: join(repoRoot, 'test', 'fixtures', 'versioned-app', 'server.mjs')
-        }
+    const options = {
+      workspace,
+      artifacts,
+      env: {
+        PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-docker')}:${process.env.PATH}`,
+        HOME: process.env.HOME ?? dir,
+        FAKE_DOCKER_DIR: dockerDir,
+        FAKE_DOCKER_APP: join(repoRoot, 'test', 'fixtures', 'versioned-app', 'server.mjs')
       }
-    )
+    }
+    run = (job, version, appEnv) =>
+      runJob(called.jobs[job], { inputs: { ...inputs, version }, secrets: { ...secrets, APP_ENV: appEnv }, matrix: { target: matrixTarget }, github: { sha: version } }, options)
+
+    results = await run('deploy', sha, secrets.APP_ENV)
   }, 240_000)
 
   afterAll(async () => {
@@ -159,5 +159,40 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
   it('kept the state the rollback job reads: the backup and that a migration ran', () => {
     const state = JSON.parse(readFileSync(join(artifacts, 'deploy-state-production', 'state.json'), 'utf8')) as Record<string, unknown>
     expect(state).toEqual({ target: 'production', backupId: results.find((r) => r.label === 'backup')!.outputs['backup-id'], backupUri: expect.any(String), migrated: true })
+  })
+
+  describe('a broken release: the deploy fails after a migration, the rollback job switches back and restores the database', () => {
+    const broken = 'bad0000004bad0000004bad0000004bad0000004'
+    let deploy: StepResult[]
+    let rollback: StepResult[]
+
+    beforeAll(async () => {
+      writeFileSync(join(dir, 'workspace', 'migrations', '20240201000000_tags.sql'), 'CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n')
+      // The new version cannot start (its container exits at once).
+      deploy = await run('deploy', broken, 'DB_PATH=/data/app.db\nFAIL_START=1')
+      // The rollback job runs when the deploy job failed (`if: failure() || cancelled()`).
+      rollback = await run('rollback', broken, '')
+    }, 240_000)
+
+    it('the deploy job fails at the switch, after migrate applied the new migration', () => {
+      const outcomes = Object.fromEntries(deploy.map((r) => [r.label, r.outcome]))
+      expect(outcomes).toMatchObject({ backup: 'success', migrate: 'success', swap: 'failure', 'Smoke test': 'skipped', 'Keep the deploy state for the rollback job': 'success' })
+      expect(deploy.find((r) => r.label === 'migrate')!.outputs['applied-count']).toBe('1')
+    })
+
+    it('every step of the rollback job succeeds and the database is restored from this run\'s backup', () => {
+      const failed = rollback.filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
+      expect(failed).toEqual([])
+      expect(rollback.map((r) => r.outcome)).toEqual(['success', 'success', 'success', 'success'])
+      const tables = execFileSync('sqlite3', [database, 'SELECT name FROM sqlite_master WHERE type = "table" ORDER BY name']).toString().trim().split('\n')
+      expect(tables).toContain('links')
+      expect(tables).not.toContain('tags')
+    })
+
+    it('users are still served by the version before', async () => {
+      const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-app-version')).toBe(sha)
+    })
   })
 })
