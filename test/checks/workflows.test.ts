@@ -186,3 +186,28 @@ describe('docs/workflows', () => {
     expect(diagram).toMatch(/db-backup mode: restore/)
   })
 })
+
+// A target's fields reach the actions only where the called workflow reads `matrix.target.<field>`:
+// a field it does not read would be ignored silently. The cloud providers' fields (issue 14, built
+// in parallel) are listed until the swap steps map them.
+const PENDING_PROVIDER_FIELDS = ['ecs-cluster', 'ecs-service', 'azure-resource-group', 'azure-app-name', 'azure-slot', 'service', 'project']
+
+export function unreadTargetFields(targetsJson: string, calledSource: string): string[] {
+  const read = new Set([...calledSource.matchAll(/matrix\.target\.([\w-]+)/g)].map((m) => m[1]))
+  const targets = JSON.parse(targetsJson) as Record<string, unknown>[]
+  return [...new Set(targets.flatMap((t) => Object.keys(t)))].filter((field) => !read.has(field) && !PENDING_PROVIDER_FIELDS.includes(field))
+}
+
+describe('targets passed by the examples', () => {
+  it('finds a field the called workflow does not read', () => {
+    expect(unreadTargetFields('[{"name":"a","url":"u","colour":"blue"}]', 'x: ${{ matrix.target.name }} ${{ matrix.target.url }}')).toEqual(['colour'])
+  })
+
+  const literalTargets = calls.filter((c) => typeof c.job.with?.targets === 'string' && !isExpression(c.job.with.targets))
+  it('there are some', () => expect(literalTargets.length).toBeGreaterThan(0))
+
+  it.each(literalTargets.map((c) => [c.where, c]))('%s: every target field is read by the called workflow', (_where, call) => {
+    const { job, called } = call as (typeof calls)[number]
+    expect(unreadTargetFields(job.with!.targets as string, readFileSync(called, 'utf8'))).toEqual([])
+  })
+})
