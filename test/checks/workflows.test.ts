@@ -91,7 +91,9 @@ const suiteAction = /^[\w.-]+\/deploy-actions(?:\/actions\/([a-z-]+))?@/
 /** Problems of one step that uses a suite action: inputs it does not declare, required ones missing. */
 export function stepProblems(step: { uses: string; with?: Record<string, unknown> }, declared: Record<string, { required?: boolean; default?: unknown }>): string[] {
   const given = step.with ?? {}
-  const unknown = Object.keys(given).filter((name) => !(name in declared)).map((name) => `input "${name}" is not declared by ${step.uses}`)
+  const unknown = Object.keys(given)
+    .filter((name) => !(name in declared))
+    .map((name) => `input "${name}" is not declared by ${step.uses}`)
   const missing = Object.entries(declared)
     .filter(([name, spec]) => spec.required && spec.default === undefined && !(name in given))
     .map(([name]) => `required input "${name}" of ${step.uses} is not passed`)
@@ -173,7 +175,7 @@ describe('docs/workflows', () => {
   const reusable = yamlFilesUnder(workflowsDir).filter((file) => 'workflow_call' in ((parse(readFileSync(file, 'utf8')) as { on?: object }).on ?? {}))
 
   it.each(reusable.map((f) => [basename(f)]))('%s has a page with its generated tables', (file) => {
-    const page = join(repoRoot, 'docs', 'workflows', (file as string).replace(/\.ya?ml$/, '.md'))
+    const page = join(repoRoot, 'docs', 'workflows', file.replace(/\.ya?ml$/, '.md'))
     expect(existsSync(page)).toBe(true)
     expect(readFileSync(page, 'utf8')).toContain('<!-- generated:workflow-call:start')
   })

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
+import { truthy } from '@actions/expressions/result'
 import { stringify } from 'yaml'
 import { node24, repoRoot } from './paths.js'
 
@@ -65,17 +66,19 @@ const asString = (value: data.ExpressionData) => (value.kind === data.Kind.Null 
 
 /** A value from the workflow with every `${{ }}` in it replaced, as the runner does. */
 export function interpolate(value: unknown, context: Record<string, unknown>, failed = false): string {
-  if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value)
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : JSON.stringify(value)
   return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => asString(evaluate(expression.trim(), context, failed)))
 }
 
 /** A step's `if:` as the runner reads it: without a status function it means `success() && (…)`. */
 export function condition(raw: StepSpec['if'], context: Record<string, unknown>, failed: boolean): boolean {
   if (raw === undefined) return !failed
-  const text = String(raw).replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim()
+  const text = String(raw)
+    .replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1')
+    .trim()
   const guarded = STATUS_FUNCTIONS.some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) ? text : `success() && (${text})`
   const result = evaluate(guarded, context, failed)
-  return result.kind === data.Kind.Boolean ? (result as data.BooleanData).value : asString(result) !== '' && asString(result) !== '0' && asString(result) !== 'false'
+  return truthy(result)
 }
 
 function spawnText(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ code: number | null; output: string }> {
@@ -186,7 +189,7 @@ export function callInputs(declared: Record<string, { type?: string; default?: u
     if (raw === undefined) inputs[name] = spec.type === 'boolean' ? false : spec.type === 'number' ? 0 : ''
     else if (spec.type === 'boolean') inputs[name] = raw === true || raw === 'true'
     else if (spec.type === 'number') inputs[name] = Number(raw)
-    else inputs[name] = String(raw)
+    else inputs[name] = typeof raw === 'string' ? raw : JSON.stringify(raw)
   }
   return inputs
 }

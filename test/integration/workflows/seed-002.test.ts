@@ -24,7 +24,9 @@ interface CalledWorkflow {
   jobs: Record<string, JobSpec>
 }
 
-const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '002-compose-fastapi', 'deploy.yml'), 'utf8')) as { jobs: Record<string, { with?: Record<string, unknown>; secrets?: Record<string, string> }> }
+const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '002-compose-fastapi', 'deploy.yml'), 'utf8')) as {
+  jobs: Record<string, { with?: Record<string, unknown>; secrets?: Record<string, string> }>
+}
 const staging = example.jobs.staging
 const called = parse(readFileSync(join(repoRoot, '.github', 'workflows', 'deploy-staging.yml'), 'utf8')) as CalledWorkflow
 
@@ -73,8 +75,15 @@ describe('seed 002 example: the staging deploy job over SSH, end to end (faked d
       }
     ])
     const inputs = callInputs(called.on.workflow_call.inputs, given)
-    const recordedSecrets: Record<string, string> = { SSH_PRIVATE_KEY: sshd.privateKey, SSH_KNOWN_HOSTS: sshd.knownHostsLine, APP_ENV: 'PINECONE_API_KEY=pc-secret\nLOG_LEVEL=info', TEAMS_WEBHOOK_URL: '' }
-    const secrets = Object.fromEntries(Object.keys(called.on.workflow_call.secrets).map((name) => [name, staging.secrets?.[name] ? interpolate(staging.secrets[name], { secrets: recordedSecrets }) : '']))
+    const recordedSecrets: Record<string, string> = {
+      SSH_PRIVATE_KEY: sshd.privateKey,
+      SSH_KNOWN_HOSTS: sshd.knownHostsLine,
+      APP_ENV: 'PINECONE_API_KEY=pc-secret\nLOG_LEVEL=info',
+      TEAMS_WEBHOOK_URL: ''
+    }
+    const secrets = Object.fromEntries(
+      Object.keys(called.on.workflow_call.secrets).map((name) => [name, staging.secrets?.[name] ? interpolate(staging.secrets[name], { secrets: recordedSecrets }) : ''])
+    )
     const matrixTarget = (JSON.parse(inputs.targets as string) as Record<string, string>[])[0]
 
     results = await runJob(
@@ -109,7 +118,10 @@ describe('seed 002 example: the staging deploy job over SSH, end to end (faked d
     expect(swap.outputs.outcome).toBe('promoted')
     const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
     expect(response.headers.get('x-app-version')).toBe(sha)
-    const runs = readFileSync(join(dockerDir, 'runs.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { image: string; env: string[] })
+    const runs = readFileSync(join(dockerDir, 'runs.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { image: string; env: string[] })
     expect(runs.map((r) => r.image)).toEqual([image])
     expect(runs[0].env).toEqual(expect.arrayContaining(['PINECONE_API_KEY', 'LOG_LEVEL']))
   })

@@ -24,7 +24,9 @@ interface CalledWorkflow {
   jobs: Record<string, JobSpec & { strategy?: { matrix?: { target?: string } } }>
 }
 
-const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '004-go-sqlite', 'deploy.yml'), 'utf8')) as { jobs: Record<string, { uses?: string; with?: Record<string, unknown>; secrets?: Record<string, string> }> }
+const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '004-go-sqlite', 'deploy.yml'), 'utf8')) as {
+  jobs: Record<string, { uses?: string; with?: Record<string, unknown>; secrets?: Record<string, string> }>
+}
 const production = example.jobs.production
 const called = parse(readFileSync(join(repoRoot, '.github', 'workflows', 'deploy-production.yml'), 'utf8')) as CalledWorkflow
 
@@ -83,7 +85,9 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     given['backup-destination'] = `file://${backups}`
     const inputs = callInputs(called.on.workflow_call.inputs, given)
     const recordedSecrets: Record<string, string> = { DATABASE_URL: `sqlite://${database}`, APP_ENV: 'DB_PATH=/data/app.db\nSESSION_KEY=s3cr3t-session-key', BACKUP_ENCRYPTION_KEY: '' }
-    const secrets = Object.fromEntries(Object.keys(called.on.workflow_call.secrets).map((name) => [name, production.secrets?.[name] ? interpolate(production.secrets[name], { secrets: recordedSecrets }) : '']))
+    const secrets = Object.fromEntries(
+      Object.keys(called.on.workflow_call.secrets).map((name) => [name, production.secrets?.[name] ? interpolate(production.secrets[name], { secrets: recordedSecrets }) : ''])
+    )
     const matrixTarget = (JSON.parse(inputs.targets as string) as Record<string, string>[])[0]
     const options = {
       workspace,
@@ -142,7 +146,9 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
 
   it('applied the migration to the server database', () => {
     expect(results.find((r) => r.label === 'migrate')!.outputs['applied-count']).toBe('1')
-    expect(execFileSync('sqlite3', [database, 'SELECT name FROM sqlite_master WHERE type = "table" ORDER BY name']).toString().trim().split('\n')).toEqual(expect.arrayContaining(['links', 'settings']))
+    expect(execFileSync('sqlite3', [database, 'SELECT name FROM sqlite_master WHERE type = "table" ORDER BY name']).toString().trim().split('\n')).toEqual(
+      expect.arrayContaining(['links', 'settings'])
+    )
   })
 
   it('switched nginx to the new version, started from the image staging tested with the app environment', async () => {
@@ -151,7 +157,10 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     expect(swap.outputs['active-version']).toBe(sha)
     const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
     expect(response.headers.get('x-app-version')).toBe(sha)
-    const runs = readFileSync(join(dockerDir, 'runs.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { image: string; env: string[] })
+    const runs = readFileSync(join(dockerDir, 'runs.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { image: string; env: string[] })
     expect(runs.map((r) => r.image)).toEqual([image])
     expect(runs[0].env).toEqual(expect.arrayContaining(['APP_VERSION', 'DB_PATH', 'SESSION_KEY']))
   })
@@ -180,7 +189,7 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
       expect(deploy.find((r) => r.label === 'migrate')!.outputs['applied-count']).toBe('1')
     })
 
-    it('every step of the rollback job succeeds and the database is restored from this run\'s backup', () => {
+    it("every step of the rollback job succeeds and the database is restored from this run's backup", () => {
       const failed = rollback.filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
       expect(failed).toEqual([])
       expect(rollback.map((r) => r.outcome)).toEqual(['success', 'success', 'success', 'success'])
