@@ -4,9 +4,10 @@
 //   packages/dispatch/defaults.generated.json   each action's input defaults, applied by the dispatcher
 //   packages/dispatch/post-steps.generated.json the actions with a post step, which the dispatcher's own post runs
 //   actions/<name>/README.md                the inputs and outputs tables between the generated markers
+//   docs/workflows/<name>.md                each reusable workflow's inputs, secrets and outputs tables (from .github/workflows/<name>.yml)
 //   node scripts/generate.mjs           write them
 //   node scripts/generate.mjs --check   exit 1 and name the files that differ from what would be written
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -142,6 +143,63 @@ function withTables(readme, meta) {
   return readme.slice(0, start) + tables(meta) + readme.slice(end + END.length)
 }
 
+const WORKFLOW_START = '<!-- generated:workflow-call:start (npm run generate) -->'
+const WORKFLOW_END = '<!-- generated:workflow-call:end -->'
+
+/** The reusable workflows: .github/workflows/*.yml with an on.workflow_call trigger. */
+async function loadReusableWorkflows() {
+  const dir = join(root, '.github', 'workflows')
+  const names = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort()
+  const workflows = []
+  for (const file of names) {
+    const on = parse(await readFile(join(dir, file), 'utf8'))?.on
+    if (on && typeof on === 'object' && !Array.isArray(on) && 'workflow_call' in on) workflows.push({ name: file.replace(/\.ya?ml$/, ''), file, call: on.workflow_call ?? {} })
+  }
+  return workflows
+}
+
+function workflowTables({ file, call }) {
+  const inputRows = Object.entries(call.inputs ?? {}).map(
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.type ?? ''} | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(String(spec.default))}\``} | ${cell(spec.description ?? '')} |`
+  )
+  const secretRows = Object.entries(call.secrets ?? {}).map(([name, spec]) => `| \`${name}\` | ${spec?.required ? 'yes' : 'no'} | ${cell(spec?.description ?? '')} |`)
+  const outputRows = Object.entries(call.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description ?? '')} |`)
+  return [
+    WORKFLOW_START,
+    `Generated from \`.github/workflows/${file}\`.`,
+    '',
+    '### Inputs',
+    '',
+    '| input | type | required | default | description |',
+    '| --- | --- | --- | --- | --- |',
+    ...inputRows,
+    '',
+    '### Secrets',
+    '',
+    '| secret | required | description |',
+    '| --- | --- | --- |',
+    ...secretRows,
+    '',
+    '### Outputs',
+    '',
+    '| output | description |',
+    '| --- | --- |',
+    ...outputRows,
+    WORKFLOW_END
+  ].join('\n')
+}
+
+/** The workflow's page with its tables replaced; a new page when there is none yet. */
+function workflowPage(existing, workflow) {
+  const tablesText = workflowTables(workflow)
+  if (existing === undefined) return `# ${workflow.file}\n\n\`uses: org/deploy-actions/.github/workflows/${workflow.file}@v1\`\n\n${tablesText}\n`
+  const start = existing.indexOf(WORKFLOW_START)
+  const end = existing.indexOf(WORKFLOW_END)
+  if (start < 0 || end < 0) return `${existing.trimEnd()}\n\n${tablesText}\n`
+  return existing.slice(0, start) + tablesText + existing.slice(end + WORKFLOW_END.length)
+}
+
 export async function generate() {
   const actions = await loadActions()
   const files = new Map()
@@ -151,6 +209,10 @@ export async function generate() {
   for (const { name, meta } of actions) {
     const readme = join(root, 'actions', name, 'README.md')
     if (existsSync(readme)) files.set(readme, withTables(await readFile(readme, 'utf8'), meta))
+  }
+  for (const workflow of await loadReusableWorkflows()) {
+    const page = join(root, 'docs', 'workflows', `${workflow.name}.md`)
+    files.set(page, workflowPage(existsSync(page) ? await readFile(page, 'utf8') : undefined, workflow))
   }
   return files
 }
@@ -169,6 +231,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
     console.log('generated files are up to date')
   } else {
+    await mkdir(join(root, 'docs', 'workflows'), { recursive: true })
     for (const [file, content] of files) await writeFile(file, content)
     console.log(`wrote ${[...files.keys()].map((f) => f.slice(root.length + 1)).join(', ')}`)
   }

@@ -16,7 +16,8 @@ export interface Sshd {
   stop(): Promise<void>
 }
 
-export async function startSshd(user = process.env.USER ?? 'root'): Promise<Sshd> {
+/** `extraConfig`: more sshd_config lines, such as `SetEnv PATH=…` for the sessions. */
+export async function startSshd(user = process.env.USER ?? 'root', extraConfig: string[] = []): Promise<Sshd> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'sshd-'))
   const hostKey = join(dir, 'host_ed25519')
@@ -37,6 +38,7 @@ export async function startSshd(user = process.env.USER ?? 'root'): Promise<Sshd
       'UsePAM no',
       'PasswordAuthentication no',
       'PermitRootLogin prohibit-password',
+      ...extraConfig,
       ''
     ].join('\n')
   )

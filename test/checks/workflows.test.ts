@@ -1,0 +1,215 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+import { loadActionMetadata } from '../support/runner.js'
+import { repoRoot } from '../support/paths.js'
+
+// Every workflow the repository ships (the reusable ones and the seed apps' callers) parses with
+// GitHub's own parser, and the files agree with each other: a caller passes only the inputs and
+// secrets the called workflow declares, with the declared types and every required one, and a step
+// that uses a suite action passes only inputs that action declares (and every required one).
+
+function yamlFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return yamlFilesUnder(path)
+    return /\.ya?ml$/.test(name) ? [path] : []
+  })
+}
+
+const workflowsDir = join(repoRoot, '.github', 'workflows')
+const files = [...yamlFilesUnder(workflowsDir), ...yamlFilesUnder(join(repoRoot, 'workflows-examples'))]
+
+/** The errors @actions/workflow-parser reports for a workflow's text (parse and conversion). */
+async function parserErrors(name: string, content: string): Promise<string[]> {
+  const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('@actions/workflow-parser')
+  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
+  if (result.value) await convertWorkflowTemplate(result.context, result.value)
+  return result.context.errors.getErrors().map((e) => e.message)
+}
+
+interface DeclaredInput {
+  type?: string
+  required?: boolean
+  default?: unknown
+}
+interface CalledWorkflow {
+  inputs: Record<string, DeclaredInput>
+  secrets: Record<string, { required?: boolean }>
+}
+interface Job {
+  uses?: string
+  with?: Record<string, unknown>
+  secrets?: Record<string, unknown> | 'inherit'
+  steps?: { uses?: string; with?: Record<string, unknown> }[]
+}
+
+/** The reusable workflow a job's `uses:` names, when it is one of ours (local path or org/deploy-actions/.github/workflows/…@ref). */
+function calledWorkflowFile(uses: string): string | undefined {
+  const ours = /^(?:\.\/\.github\/workflows\/|[\w.-]+\/deploy-actions\/\.github\/workflows\/)([\w.-]+\.ya?ml)(?:@.+)?$/.exec(uses)
+  return ours ? join(workflowsDir, ours[1]) : undefined
+}
+
+function workflowCallOf(file: string): CalledWorkflow {
+  const on = (parse(readFileSync(file, 'utf8')) as { on?: Record<string, { inputs?: CalledWorkflow['inputs']; secrets?: CalledWorkflow['secrets'] } | null> }).on ?? {}
+  const call = on.workflow_call ?? {}
+  return { inputs: call.inputs ?? {}, secrets: call.secrets ?? {} }
+}
+
+const isExpression = (value: unknown) => typeof value === 'string' && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(value)
+
+/** Problems of one caller job against the workflow it calls. Expressions are typed by the runner, so only literals are type-checked. */
+export function callProblems(job: Job, called: CalledWorkflow): string[] {
+  const problems: string[] = []
+  const given = job.with ?? {}
+  for (const [name, value] of Object.entries(given)) {
+    const spec = called.inputs[name]
+    if (!spec) {
+      problems.push(`input "${name}" is not declared`)
+      continue
+    }
+    if (isExpression(value)) continue
+    const actual = typeof value
+    const expected = spec.type === 'boolean' ? 'boolean' : spec.type === 'number' ? 'number' : 'string'
+    if (actual !== expected) problems.push(`input "${name}" is a ${actual}, declared ${spec.type}`)
+  }
+  for (const [name, spec] of Object.entries(called.inputs)) {
+    if (spec.required && spec.default === undefined && !(name in given)) problems.push(`required input "${name}" is not passed`)
+  }
+  if (job.secrets !== 'inherit') {
+    const secrets = job.secrets ?? {}
+    for (const name of Object.keys(secrets)) if (!called.secrets[name]) problems.push(`secret "${name}" is not declared`)
+    for (const [name, spec] of Object.entries(called.secrets)) if (spec?.required && !(name in secrets)) problems.push(`required secret "${name}" is not passed`)
+  }
+  return problems
+}
+
+const suiteAction = /^[\w.-]+\/deploy-actions(?:\/actions\/([a-z-]+))?@/
+
+/** Problems of one step that uses a suite action: inputs it does not declare, required ones missing. */
+export function stepProblems(step: { uses: string; with?: Record<string, unknown> }, declared: Record<string, { required?: boolean; default?: unknown }>): string[] {
+  const given = step.with ?? {}
+  const unknown = Object.keys(given)
+    .filter((name) => !(name in declared))
+    .map((name) => `input "${name}" is not declared by ${step.uses}`)
+  const missing = Object.entries(declared)
+    .filter(([name, spec]) => spec.required && spec.default === undefined && !(name in given))
+    .map(([name]) => `required input "${name}" of ${step.uses} is not passed`)
+  return [...unknown, ...missing]
+}
+
+const jobsOf = (file: string) => Object.entries((parse(readFileSync(file, 'utf8')) as { jobs?: Record<string, Job> }).jobs ?? {})
+
+const calls = files.flatMap((file) =>
+  jobsOf(file)
+    .filter(([, job]) => typeof job.uses === 'string' && calledWorkflowFile(job.uses) !== undefined)
+    .map(([id, job]) => ({ where: `${relative(repoRoot, file)} job ${id}`, job, called: calledWorkflowFile(job.uses!)! }))
+)
+
+const suiteSteps = files.flatMap((file) =>
+  jobsOf(file).flatMap(([id, job]) =>
+    (job.steps ?? [])
+      .filter((step): step is { uses: string; with?: Record<string, unknown> } => typeof step.uses === 'string' && suiteAction.test(step.uses))
+      .map((step, index) => ({ where: `${relative(repoRoot, file)} job ${id} step ${index + 1}`, step }))
+  )
+)
+
+describe('workflows parse with @actions/workflow-parser', () => {
+  it('the parser reports a broken workflow (so this check can fail)', async () => {
+    const broken = ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    stepz:', '      - run: true'].join('\n')
+    expect((await parserErrors('broken.yml', broken)).length).toBeGreaterThan(0)
+  })
+
+  it.each(files.map((f) => [relative(repoRoot, f), f]))('%s has no parser errors', async (name, file) => {
+    expect(await parserErrors(name, readFileSync(file, 'utf8'))).toEqual([])
+  })
+})
+
+describe('callers match the reusable workflows they call', () => {
+  it('finds each kind of mismatch', () => {
+    const called: CalledWorkflow = {
+      inputs: { image: { type: 'string', required: true }, 'max-parallel': { type: 'number', default: 1 }, restore: { type: 'boolean', default: false } },
+      secrets: { SSH_KEY: { required: true }, TOKEN: {} }
+    }
+    const job: Job = { uses: './.github/workflows/x.yml', with: { 'max-parallel': 'two', restore: 'true', colour: 'blue' }, secrets: { PASSWORD: '${{ secrets.P }}' } }
+    expect(callProblems(job, called)).toEqual([
+      'input "max-parallel" is a string, declared number',
+      'input "restore" is a string, declared boolean',
+      'input "colour" is not declared',
+      'required input "image" is not passed',
+      'secret "PASSWORD" is not declared',
+      'required secret "SSH_KEY" is not passed'
+    ])
+    expect(callProblems({ ...job, with: { image: '${{ needs.build.outputs.image }}', 'max-parallel': 2, restore: '${{ inputs.r }}' }, secrets: 'inherit' }, called)).toEqual([])
+  })
+
+  it('the examples call the reusable workflows', () => expect(calls.length).toBeGreaterThan(0))
+
+  it.each(calls.map((c) => [c.where, basename(c.called), c]))('%s → %s', (_where, _called, call) => {
+    const { job, called } = call as (typeof calls)[number]
+    expect(existsSync(called)).toBe(true)
+    expect(callProblems(job, workflowCallOf(called))).toEqual([])
+  })
+})
+
+describe('suite actions used in workflows and examples', () => {
+  it('finds an undeclared input and a missing required one', () => {
+    expect(stepProblems({ uses: 'org/deploy-actions/actions/x@v1', with: { colour: 'blue' } }, { provider: { required: true }, colour2: {} })).toEqual([
+      'input "colour" is not declared by org/deploy-actions/actions/x@v1',
+      'required input "provider" of org/deploy-actions/actions/x@v1 is not passed'
+    ])
+  })
+
+  it('there are such steps', () => expect(suiteSteps.length).toBeGreaterThan(5))
+
+  it.each(suiteSteps.map((s) => [s.where, s.step.uses, s.step]))('%s: %s passes only declared inputs', (_where, uses, step) => {
+    const name = suiteAction.exec(uses as string)![1] ?? 'root'
+    const declared = loadActionMetadata(name).inputs as Record<string, { required?: boolean; default?: unknown }>
+    expect(stepProblems(step as { uses: string; with?: Record<string, unknown> }, declared)).toEqual([])
+  })
+})
+
+describe('docs/workflows', () => {
+  const reusable = yamlFilesUnder(workflowsDir).filter((file) => 'workflow_call' in ((parse(readFileSync(file, 'utf8')) as { on?: object }).on ?? {}))
+
+  it.each(reusable.map((f) => [basename(f)]))('%s has a page with its generated tables', (file) => {
+    const page = join(repoRoot, 'docs', 'workflows', file.replace(/\.ya?ml$/, '.md'))
+    expect(existsSync(page)).toBe(true)
+    expect(readFileSync(page, 'utf8')).toContain('<!-- generated:workflow-call:start')
+  })
+
+  it('deploy-production.md draws the pipeline with its rollback job', () => {
+    const page = readFileSync(join(repoRoot, 'docs', 'workflows', 'deploy-production.md'), 'utf8')
+    const diagram = /```mermaid\n([\s\S]*?)```/.exec(page)?.[1] ?? ''
+    expect(diagram).toMatch(/rollback/)
+    expect(diagram).toMatch(/mode: rollback/)
+    expect(diagram).toMatch(/db-backup mode: restore/)
+  })
+})
+
+// A target's fields reach the actions only where the called workflow reads `matrix.target.<field>`:
+// a field it does not read would be ignored silently. The cloud providers' fields (issue 14, built
+// in parallel) are listed until the swap steps map them.
+const PENDING_PROVIDER_FIELDS = ['ecs-cluster', 'ecs-service', 'azure-resource-group', 'azure-app-name', 'azure-slot', 'service', 'project']
+
+export function unreadTargetFields(targetsJson: string, calledSource: string): string[] {
+  const read = new Set([...calledSource.matchAll(/matrix\.target\.([\w-]+)/g)].map((m) => m[1]))
+  const targets = JSON.parse(targetsJson) as Record<string, unknown>[]
+  return [...new Set(targets.flatMap((t) => Object.keys(t)))].filter((field) => !read.has(field) && !PENDING_PROVIDER_FIELDS.includes(field))
+}
+
+describe('targets passed by the examples', () => {
+  it('finds a field the called workflow does not read', () => {
+    expect(unreadTargetFields('[{"name":"a","url":"u","colour":"blue"}]', 'x: ${{ matrix.target.name }} ${{ matrix.target.url }}')).toEqual(['colour'])
+  })
+
+  const literalTargets = calls.filter((c) => typeof c.job.with?.targets === 'string' && !isExpression(c.job.with.targets))
+  it('there are some', () => expect(literalTargets.length).toBeGreaterThan(0))
+
+  it.each(literalTargets.map((c) => [c.where, c]))('%s: every target field is read by the called workflow', (_where, call) => {
+    const { job, called } = call as (typeof calls)[number]
+    expect(unreadTargetFields(job.with!.targets as string, readFileSync(called, 'utf8'))).toEqual([])
+  })
+})
