@@ -13,6 +13,10 @@ const EDGE = [
   '^packages/clouds/[^/]+/(credential|credentials)\\.ts$',
   '^packages/providers/[^/]+/[^/]+/(?![^/]*-mapping\\.ts$)[^/]+\\.ts$',
   '^actions/[^/]+/src/tools/run-tool\\.ts$',
+  // build-push runs the engine's process through @actions/exec here.
+  '^actions/build-push/src/run-engine\\.ts$',
+  // migrate's lint writes its pull-request comment through @actions/github's Octokit here.
+  '^actions/migrate/src/lint/lint-comment\\.ts$',
   // smoke-test writes its outputs and summary from here (its owner may fold it into main.ts).
   '^actions/smoke-test/src/publish\\.ts$'
 ]

@@ -33135,7 +33135,8 @@ async function attempt(request, expectations, send, timeoutMs, signal) {
 }
 function networkFailure(error) {
     const cause = error?.cause;
-    const code = error?.code ?? cause?.code;
+    // An abort as the cause is the request's own timeout, which the message already says.
+    const code = error?.code ?? (cause?.code === 'ABORT_ERR' ? undefined : cause?.code);
     const message = error instanceof Error ? error.message : String(error);
     if (code && !message.includes(code))
         return `request failed: ${code} (${message})`;
@@ -33998,7 +33999,7 @@ function parseGreenCheck(raw, env, checksFile) {
         if (!checksFile)
             throw new input_error/* InputError */.d('checks-file', 'could not be read', 'a smoke-test checks file in the workspace');
         const defaults = { headers: {}, timeoutMs: 10_000, retries: 2, statuses: [[200, 299]], baseUrl: GREEN_BASE };
-        const checks = buildChecks(parseChecksText(checksFile.text, checksFile.name), defaults, env);
+        const checks = buildChecks(checksFile.document, defaults, env);
         const outside = checks.find((check) => !check.url.startsWith(`${GREEN_BASE}/`));
         if (outside)
             throw new input_error/* InputError */.d('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic");
@@ -34025,8 +34026,10 @@ function lockOwner(env) {
 
 
 
+
+
 /** Reads every input (masking secrets the moment they are read) and validates them all. */
-function getInputs(env = process.env) {
+async function getInputs(env = process.env) {
     const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, SECRET_INPUTS.includes(name) ? secretInput(name) : input(name)]));
     // The new version's environment may hold secrets: every value is masked before anything logs.
     for (const line of raw.env.split('\n')) {
@@ -34034,21 +34037,28 @@ function getInputs(env = process.env) {
         if (line.includes('=') && value.length >= 3)
             maskSecret(value);
     }
-    return parseSwapInputs(raw, env, readChecksFile(raw['checks-file']));
+    return parseSwapInputs(raw, env, await readChecksFile(raw['checks-file']));
 }
 /** The checks file, relative to the working directory (the workspace on a runner). */
-function readChecksFile(path) {
+async function readChecksFile(path) {
     const trimmed = path.trim();
     if (trimmed === '')
         return undefined;
+    let text;
     try {
-        return { name: (0,external_node_path_.basename)(trimmed), text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.resolve)(trimmed), 'utf8') };
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.resolve)(trimmed), 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
         const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`;
         throw new input_error/* InputError */.d('checks-file', `names ${trimmed}, which ${why}`, 'the path of a smoke-test checks file (YAML or JSON), relative to the workspace');
     }
+    // smoke-test's parser (YAML loaded only when a file needs it) names the input on a syntax error.
+    const document = await parseChecksText(text, (0,external_node_path_.basename)(trimmed));
+    // The JSONPath library, like YAML, is loaded only when a check asserts with it.
+    if (needsJsonPath(document))
+        await loadJsonPath();
+    return { name: (0,external_node_path_.basename)(trimmed), document };
 }
 
 ;// CONCATENATED MODULE: ./actions/blue-green-swap/src/report.ts
@@ -34331,7 +34341,7 @@ function analysisSources(settings, provider, send, logger) {
 
 
 const run = () => runAction('blue-green-swap', async ({ signal }) => {
-    const inputs = getInputs();
+    const inputs = await getInputs();
     const logger = redactingLogger(actionsLogger, knownSecrets);
     const provider = await createTrafficProvider(inputs.provider, { logger });
     try {

@@ -32394,7 +32394,8 @@ async function attempt(request, expectations, send, timeoutMs, signal) {
 }
 function networkFailure(error) {
     const cause = error?.cause;
-    const code = error?.code ?? cause?.code;
+    // An abort as the cause is the request's own timeout, which the message already says.
+    const code = error?.code ?? (cause?.code === 'ABORT_ERR' ? undefined : cause?.code);
     const message = error instanceof Error ? error.message : String(error);
     if (code && !message.includes(code))
         return `request failed: ${code} (${message})`;

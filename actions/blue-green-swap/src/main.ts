@@ -16,7 +16,7 @@ import { analysisSources } from './sources.js'
 
 export const run = (): Promise<void> =>
   runAction('blue-green-swap', async ({ signal }) => {
-    const inputs = getInputs()
+    const inputs = await getInputs()
     const logger = redactingLogger(actionsLogger, knownSecrets)
     const provider = await createTrafficProvider(inputs.provider, { logger })
     try {

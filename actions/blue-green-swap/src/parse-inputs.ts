@@ -3,7 +3,7 @@ import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, par
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
 import { PROVIDERS, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
-import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
+import { buildChecks, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
 import type { CheckSpec } from '../../smoke-test/src/check-spec.js'
 import { buildPlan } from '../../smoke-test/src/plan.js'
 import { fileLocator } from '../../smoke-test/src/checks-file.js'
@@ -68,10 +68,10 @@ export interface SwapInputs {
   lockOwner: string
 }
 
-/** The checks file as read by inputs.ts (the one impure part: reading it). */
+/** The checks file as read and parsed (YAML or JSON) by inputs.ts, the one impure part. */
 export interface ChecksFileText {
   name: string
-  text: string
+  document: unknown
 }
 
 export interface RunEnvironment {
@@ -231,7 +231,7 @@ function parseGreenCheck(raw: RawInputs, env: RunEnvironment, checksFile?: Check
     if (path !== '') throw new InputError('check-path', 'is set together with "checks-file"', 'either a checks file or one path to GET, not both')
     if (!checksFile) throw new InputError('checks-file', 'could not be read', 'a smoke-test checks file in the workspace')
     const defaults: CheckDefaults = { headers: {}, timeoutMs: 10_000, retries: 2, statuses: [[200, 299]], baseUrl: GREEN_BASE }
-    const checks = buildChecks(parseChecksText(checksFile.text, checksFile.name), defaults, env)
+    const checks = buildChecks(checksFile.document, defaults, env)
     const outside = checks.find((check) => !check.url.startsWith(`${GREEN_BASE}/`))
     if (outside) throw new InputError('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic")
     buildPlan(checks, fileLocator)

@@ -95,7 +95,8 @@ export async function attempt(request: ResolvedRequest, expectations: Expectatio
 
 export function networkFailure(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause
-  const code = (error as { code?: string } | undefined)?.code ?? cause?.code
+  // An abort as the cause is the request's own timeout, which the message already says.
+  const code = (error as { code?: string } | undefined)?.code ?? (cause?.code === 'ABORT_ERR' ? undefined : cause?.code)
   const message = error instanceof Error ? error.message : String(error)
   if (code && !message.includes(code)) return `request failed: ${code} (${message})`
   return `request failed: ${message}`

@@ -7,7 +7,14 @@ import { repoRoot } from '../../support/paths.js'
 import { startRecorder, type Recorder } from '../../support/fakes/http-recorder.js'
 import { GITHUB_TOKEN, startFakeGitHub } from '../../support/fakes/github-api.js'
 import { startSampleApp, type SampleApp } from '../../support/services/sample-app.js'
+import { loadActionMetadata } from '../../support/runner.js'
 import { cli, filesUnder, workspace } from './support.js'
+
+/** Every action folder with an action.yml, in the CLI's (alphabetical) order. */
+const ACTIONS = readdirSync(join(repoRoot, 'actions'))
+  .filter((name) => existsSync(join(repoRoot, 'actions', name, 'action.yml')))
+  .sort()
+  .join(', ')
 
 // The CLI run as a user runs it (node bin/deploy-actions.mjs in a folder of their own), against
 // real loopback services: the sample app, an HTTP receiver, and GitHub's REST API faked at HTTP level.
@@ -47,8 +54,8 @@ describe('deploy-actions CLI: help, the action list and malformed command lines'
   })
 
   it.each([
-    [['nope'], 'deploy-actions: unknown action "nope": expected one of db-backup, migrate, notify, smoke-test'],
-    [[], 'deploy-actions: no action given: expected one of db-backup, migrate, notify, smoke-test'],
+    [['nope'], `deploy-actions: unknown action "nope": expected one of ${ACTIONS}`],
+    [[], `deploy-actions: no action given: expected one of ${ACTIONS}`],
     [['smoke-test', '--input', 'url'], 'deploy-actions: --input "url" has no "=": expected --input name=value'],
     [['smoke-test', '--input', 'Bearer xoxb-SECRET-42'], 'deploy-actions: an --input value has no "=" (not shown: it may be a secret): expected --input name=value'],
     [['smoke-test', '--input'], 'deploy-actions: --input needs a value: expected --input name=value'],
@@ -140,9 +147,10 @@ describe('deploy-actions CLI runs the action as the runner does (sample app and 
   it('warns about an undeclared input in the runner’s words, and still runs', async () => {
     const run = await cli(['smoke-test', '--input', `url=${app.url}/health/live`, '--input', 'retires=3', '--out-dir', 'out-warn'], { cwd })
     expect(run.code).toBe(0)
-    expect(run.stdout.split('\n')[0]).toBe(
-      "Warning: Unexpected input(s) 'retires', valid inputs are ['url', 'method', 'expect-status', 'headers', 'body', 'base-url', 'checks-file', 'wait-for', 'wait-timeout', 'timeout', 'retries', 'concurrency', 'secret-headers', 'latency-p50', 'latency-p95', 'latency-max', 'load-duration', 'load-rate', 'load-url', 'max-error-rate', 'max-p95', 'report-dir']"
-    )
+    // The runner lists the action's declared inputs in action.yml order.
+    const declared = Object.keys(loadActionMetadata('smoke-test').inputs)
+    expect(declared).toEqual(expect.arrayContaining(['url', 'retries', 'report-dir']))
+    expect(run.stdout.split('\n')[0]).toBe(`Warning: Unexpected input(s) 'retires', valid inputs are [${declared.map((name) => `'${name}'`).join(', ')}]`)
   })
 
   it('exit codes are the action’s: 1 for a failed check, 1 for a bad input (one annotation line), 0 for success', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { InputError } from '../../../packages/core/input-error.js'
 import { INPUT_NAMES, parseSteps, parseSwapInputs, type RawInputs } from '../../../actions/blue-green-swap/src/parse-inputs.js'
+import { parseChecksText } from '../../../actions/smoke-test/src/checks-file.js'
 
 const empty = Object.fromEntries(INPUT_NAMES.map((name) => [name, ''])) as RawInputs
 const base: RawInputs = {
@@ -17,7 +18,9 @@ const base: RawInputs = {
   'nginx-access-log': '/var/log/nginx/shop.access'
 }
 const env = { GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_RUN_ID: '42', GITHUB_JOB: 'deploy' }
-const parseWith = (inputs: Partial<RawInputs>, checks?: { name: string; text: string }) => parseSwapInputs({ ...base, ...inputs }, env, checks)
+const parseWith = (inputs: Partial<RawInputs>, checks?: { name: string; document: unknown }) => parseSwapInputs({ ...base, ...inputs }, env, checks)
+// The checks file as inputs.ts hands it over: read and parsed by smoke-test's parser.
+const checksFile = async (name: string, text: string): Promise<{ name: string; document: unknown }> => ({ name, document: await parseChecksText(text, name) })
 const QUERIES = `- name: error-rate
   query: sum(rate(app_requests_total{color="{{ color }}",status="500"}[1m])) / sum(rate(app_requests_total{color="{{ color }}"}[1m]))
   threshold: "< 0.02"
@@ -67,8 +70,8 @@ describe('parseSwapInputs', () => {
     expect(inputs.analysis.prometheus?.queries).toEqual([expect.objectContaining({ name: 'error-rate', operator: '<', threshold: 0.02 })])
   })
 
-  test('a checks file is rebased later: its checks must be paths', () => {
-    const inputs = parseWith({ 'checks-file': 'checks.yml' }, { name: 'checks.yml', text: 'checks:\n  - name: health\n    url: /health\n  - url: /api/version\n    expect:\n      status: 200\n' })
+  test('a checks file is rebased later: its checks must be paths', async () => {
+    const inputs = parseWith({ 'checks-file': 'checks.yml' }, await checksFile('checks.yml', 'checks:\n  - name: health\n    url: /health\n  - url: /api/version\n    expect:\n      status: 200\n'))
     expect(inputs.greenCheck?.kind).toBe('file')
     expect(inputs.greenCheck?.kind === 'file' && inputs.greenCheck.checks.map((c) => c.url)).toEqual(['http://green.invalid/health', 'http://green.invalid/api/version'])
     expect(parseWith({ 'check-path': '/health' }).greenCheck).toEqual({ kind: 'path', path: '/health' })
@@ -122,14 +125,16 @@ describe('parseSwapInputs', () => {
     expect((error as Error).message).not.toContain('\n')
   })
 
-  test('a checks file with an absolute URL is refused: green is checked at its own address', () => {
-    expect(() => parseWith({ 'checks-file': 'c.yml' }, { name: 'c.yml', text: 'checks:\n  - url: https://shop.example.com/health\n' })).toThrow(
+  test('a checks file with an absolute URL is refused: green is checked at its own address', async () => {
+    const https = await checksFile('c.yml', 'checks:\n  - url: https://shop.example.com/health\n')
+    expect(() => parseWith({ 'checks-file': 'c.yml' }, https)).toThrow(
       'Input "checks-file" check "GET /health" has an absolute URL'
     )
   })
 
-  test('a malformed checks file names the check and field', () => {
-    expect(() => parseWith({ 'checks-file': 'c.yml' }, { name: 'c.yml', text: 'checks:\n  - name: health\n    url: /health\n    expect:\n      statuz: 200\n' })).toThrow(
+  test('a malformed checks file names the check and field', async () => {
+    const malformed = await checksFile('c.yml', 'checks:\n  - name: health\n    url: /health\n    expect:\n      statuz: 200\n')
+    expect(() => parseWith({ 'checks-file': 'c.yml' }, malformed)).toThrow(
       'Input "checks-file" check "health" field "expect.statuz" is not a known expectation'
     )
   })
