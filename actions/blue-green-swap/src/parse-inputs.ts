@@ -1,7 +1,7 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
-import { PROVIDERS, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
+import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
 import type { CheckSpec } from '../../smoke-test/src/check-spec.js'
@@ -113,11 +113,16 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   for (const name of IGNORED_BY[mode]) {
     if (raw[name].trim() !== '') throw new InputError(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`)
   }
-  const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((name) => [name, raw[name]])) as HostRawInputs)
-  const provider: TrafficProviderConfig = { provider: providerName, host }
+  for (const [other, names] of Object.entries(PROVIDER_INPUTS)) {
+    if (other === providerName) continue
+    for (const name of names) {
+      if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${providerName}, which does not use it`, `no ${name} with provider: ${providerName}`)
+    }
+  }
+  const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw)
 
   const steps = parseSteps(raw.steps)
-  const analysis = parseAnalysis(raw, mode, host.nginx.accessLog !== undefined)
+  const analysis = parseAnalysis(raw, mode, hasAccessLog)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
@@ -130,7 +135,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
 
   const plan: SwapPlan = {
     mode,
-    ...(mode === 'deploy' ? { release: parseRelease(raw, host.runtime) } : {}),
+    ...(mode === 'deploy' ? { release: parseRelease(raw, releaseKind) } : {}),
     steps,
     bakeMs,
     keepPreviousMs: parseDuration('keep-previous', raw['keep-previous'], 5 * 60_000),
@@ -140,6 +145,31 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   }
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
+}
+
+/** What a release is on each provider: an image (docker), a command (process). */
+type ReleaseKind = 'docker' | 'process'
+
+interface ProviderChoice {
+  provider: TrafficProviderConfig
+  releaseKind: ReleaseKind
+  /** Whether the `nginx-log` analysis source can read an access log. */
+  hasAccessLog: boolean
+}
+
+/** Each provider's own inputs; those of a provider not chosen are refused when set (the chosen one would ignore them). */
+const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
+  host: HOST_INPUT_NAMES
+}
+
+function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
+  const pick = <N extends InputName>(names: readonly N[]): Partial<Record<N, string>> => Object.fromEntries(names.map((input) => [input, raw[input]])) as Partial<Record<N, string>>
+  switch (name) {
+    case 'host': {
+      const host = parseHostConfig(pick(HOST_INPUT_NAMES) as HostRawInputs)
+      return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
+    }
+  }
 }
 
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -159,7 +189,7 @@ export function parseSteps(raw: string): number[] {
   return steps
 }
 
-function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
+function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
