@@ -1,6 +1,7 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
+import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig, type VercelRawInputs } from '../../../packages/providers/traffic/vercel/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -41,10 +42,10 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
-export const SECRET_INPUTS: readonly InputName[] = ['ssh-key']
+export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token']
 
 export const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'] as const
 export type AnalysisSourceName = (typeof ANALYSIS_SOURCES)[number]
@@ -147,8 +148,8 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
 
-/** What a release is on each provider: an image (docker), a command (process). */
-type ReleaseKind = 'docker' | 'process'
+/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel). */
+type ReleaseKind = 'docker' | 'process' | 'deployment'
 
 interface ProviderChoice {
   provider: TrafficProviderConfig
@@ -159,7 +160,8 @@ interface ProviderChoice {
 
 /** Each provider's own inputs; those of a provider not chosen are refused when set (the chosen one would ignore them). */
 const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
-  host: HOST_INPUT_NAMES
+  host: HOST_INPUT_NAMES,
+  vercel: VERCEL_INPUT_NAMES
 }
 
 function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
@@ -169,6 +171,10 @@ function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
       const host = parseHostConfig(pick(HOST_INPUT_NAMES) as HostRawInputs)
       return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
     }
+    case 'vercel':
+      // One switch only: a pause between steps could never happen, so asking for one is refused.
+      if (raw['pause-after-step'].trim() !== '') throw new InputError('pause-after-step', 'is set, but vercel cannot split traffic by percent (one switch)', 'no pause-after-step with provider: vercel')
+      return { provider: { provider: 'vercel', vercel: parseVercelConfig(pick(VERCEL_INPUT_NAMES) as VercelRawInputs) }, releaseKind: 'deployment', hasAccessLog: false }
   }
 }
 
@@ -190,6 +196,7 @@ export function parseSteps(raw: string): number[] {
 }
 
 function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
+  if (runtime === 'deployment') return parseDeploymentRelease(raw)
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
@@ -210,6 +217,17 @@ function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new InputError('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _')
   }
   return { version, ...(runtime === 'docker' ? { image } : { command }), ...(Object.keys(env).length > 0 ? { env } : {}) }
+}
+
+/** A release that is an existing deployment (vercel): `version` names it; image, command and env belong to the build, not the switch. */
+function parseDeploymentRelease(raw: RawInputs): Release {
+  for (const name of ['image', 'command', 'env'] as const) {
+    if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${raw.provider.trim()}, which promotes an existing deployment`, `no ${name}; version: the deployment id or URL`)
+  }
+  const version = parseSingleLine('version', raw.version)
+  if (version === '') throw new InputError('version', 'is empty', 'the deployment to promote: its id (dpl_…) or URL, such as the preview the Git integration built')
+  if (!deploymentRef(version)) throw new InputError('version', `is "${version}", which is not a deployment id or URL`, 'dpl_… or https://<deployment>.vercel.app')
+  return { version }
 }
 
 function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): AnalysisSettings {

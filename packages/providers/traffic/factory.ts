@@ -1,4 +1,5 @@
 import type { HostConfig } from './host/config.js'
+import type { VercelConfig } from './vercel/config.js'
 import type { TrafficProvider, TrafficProviderDeps } from './types.js'
 
 /**
@@ -7,17 +8,19 @@ import type { TrafficProvider, TrafficProviderDeps } from './types.js'
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
 
-export const PROVIDERS = ['host'] as const
+export const PROVIDERS = ['host', 'vercel'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
-export type TrafficProviderConfig = { provider: 'host'; host: HostConfig }
+export type TrafficProviderConfig = { provider: 'host'; host: HostConfig } | { provider: 'vercel'; vercel: VercelConfig }
 
 type Loader<C extends TrafficProviderConfig> = (config: C, deps: TrafficProviderDeps) => Promise<TrafficProvider>
 
 const loaders: { [N in ProviderName]: Loader<Extract<TrafficProviderConfig, { provider: N }>> } = {
-  host: async (config, deps) => (await import('./host/provider.js')).createHostProvider(config.host, deps)
+  host: async (config, deps) => (await import('./host/provider.js')).createHostProvider(config.host, deps),
+  vercel: async (config, deps) => (await import('./vercel/provider.js')).createVercelProvider(config.vercel, deps)
 }
 
 export async function createTrafficProvider(config: TrafficProviderConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {
-  return loaders[config.provider](config, deps)
+  // Each loader takes its own member of the union; the record's type ties name to config.
+  return (loaders[config.provider] as Loader<TrafficProviderConfig>)(config, deps)
 }

@@ -38,7 +38,7 @@ describe('parseSwapInputs', () => {
     })
     expect(inputs.lockOwner).toBe('octo-org/shop run 42 job deploy')
     expect(inputs.provider.provider).toBe('host')
-    expect(inputs.provider.host.target).toEqual({ kind: 'local' })
+    expect(inputs.provider.provider === 'host' && inputs.provider.host.target).toEqual({ kind: 'local' })
     expect(inputs.analysis).toEqual({ thresholds: { maxErrorRate: 0.01 }, nginxLog: false })
   })
 
