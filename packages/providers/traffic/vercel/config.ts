@@ -61,5 +61,5 @@ export function deploymentRef(raw: string): string | undefined {
   const value = raw.trim()
   if (/^dpl_[A-Za-z0-9]{8,64}$/.test(value)) return value
   const host = value.replace(/^https:\/\//, '').replace(/\/$/, '')
-  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(host) ? host.toLowerCase() : undefined
+  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i.test(host) ? host.toLowerCase() : undefined
 }
