@@ -32,7 +32,8 @@ class VercelApi {
         this.deps = deps;
     }
     getProject(signal) {
-        return this.call('GET', `/v9/projects/${encodeURIComponent(this.config.project)}`, {}, signal);
+        // rollbackInfo asks newer API versions to include lastAliasRequest (the last promote or rollback and its job status).
+        return this.call('GET', `/v9/projects/${encodeURIComponent(this.config.project)}`, { rollbackInfo: 'true' }, signal);
     }
     getDeployment(idOrUrl, signal) {
         return this.call('GET', `/v13/deployments/${encodeURIComponent(idOrUrl)}`, {}, signal);

@@ -20,7 +20,8 @@ export class VercelApi {
   ) {}
 
   getProject(signal: AbortSignal): Promise<VercelProject> {
-    return this.call<VercelProject>('GET', `/v9/projects/${encodeURIComponent(this.config.project)}`, {}, signal)
+    // rollbackInfo asks newer API versions to include lastAliasRequest (the last promote or rollback and its job status).
+    return this.call<VercelProject>('GET', `/v9/projects/${encodeURIComponent(this.config.project)}`, { rollbackInfo: 'true' }, signal)
   }
 
   getDeployment(idOrUrl: string, signal: AbortSignal): Promise<VercelDeployment> {
