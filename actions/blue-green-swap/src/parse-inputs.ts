@@ -2,6 +2,7 @@ import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
 import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig, type VercelRawInputs } from '../../../packages/providers/traffic/vercel/config.js'
+import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig, type RenderRawInputs } from '../../../packages/providers/traffic/render/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -42,10 +43,10 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
-export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token']
+export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key']
 
 export const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'] as const
 export type AnalysisSourceName = (typeof ANALYSIS_SOURCES)[number]
@@ -148,8 +149,8 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
 
-/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel). */
-type ReleaseKind = 'docker' | 'process' | 'deployment'
+/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render). */
+type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit'
 
 interface ProviderChoice {
   provider: TrafficProviderConfig
@@ -161,7 +162,8 @@ interface ProviderChoice {
 /** Each provider's own inputs; those of a provider not chosen are refused when set (the chosen one would ignore them). */
 const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
   host: HOST_INPUT_NAMES,
-  vercel: VERCEL_INPUT_NAMES
+  vercel: VERCEL_INPUT_NAMES,
+  render: RENDER_INPUT_NAMES
 }
 
 function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
@@ -172,10 +174,17 @@ function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
       return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
     }
     case 'vercel':
-      // One switch only: a pause between steps could never happen, so asking for one is refused.
-      if (raw['pause-after-step'].trim() !== '') throw new InputError('pause-after-step', 'is set, but vercel cannot split traffic by percent (one switch)', 'no pause-after-step with provider: vercel')
+      refuseWithoutWeights(name, raw)
       return { provider: { provider: 'vercel', vercel: parseVercelConfig(pick(VERCEL_INPUT_NAMES) as VercelRawInputs) }, releaseKind: 'deployment', hasAccessLog: false }
+    case 'render':
+      refuseWithoutWeights(name, raw)
+      return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES) as RenderRawInputs) }, releaseKind: 'image-or-commit', hasAccessLog: false }
   }
+}
+
+/** One switch only: a pause between steps could never happen, so asking for one is refused. */
+function refuseWithoutWeights(name: ProviderName, raw: RawInputs): void {
+  if (raw['pause-after-step'].trim() !== '') throw new InputError('pause-after-step', `is set, but ${name} cannot split traffic by percent (one switch)`, `no pause-after-step with provider: ${name}`)
 }
 
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -197,6 +206,7 @@ export function parseSteps(raw: string): number[] {
 
 function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
   if (runtime === 'deployment') return parseDeploymentRelease(raw)
+  if (runtime === 'image-or-commit') return parseImageOrCommitRelease(raw)
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
@@ -228,6 +238,24 @@ function parseDeploymentRelease(raw: RawInputs): Release {
   if (version === '') throw new InputError('version', 'is empty', 'the deployment to promote: its id (dpl_…) or URL, such as the preview the Git integration built')
   if (!deploymentRef(version)) throw new InputError('version', `is "${version}", which is not a deployment id or URL`, 'dpl_… or https://<deployment>.vercel.app')
   return { version }
+}
+
+/** A release of an image (image-backed service) or of a commit (version, a Git SHA) on a platform that builds it (render). */
+function parseImageOrCommitRelease(raw: RawInputs): Release {
+  const provider = raw.provider.trim()
+  for (const name of ['command', 'env'] as const) {
+    if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${provider}, which keeps the service's own start command and environment`, `no ${name} with provider: ${provider}`)
+  }
+  const version = parseSingleLine('version', raw.version)
+  const image = parseSingleLine('image', raw.image)
+  if (version === '') throw new InputError('version', 'is empty', image === '' ? 'the Git commit SHA to deploy (or an image with a version to show)' : 'the version to show for the image, such as its tag')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version)) throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  if (image === '') {
+    if (!isCommitSha(version)) throw new InputError('version', `is "${version}", which is not a commit SHA, and image is empty`, `a Git commit SHA for ${provider} to build, or image: the image to deploy`)
+    return { version }
+  }
+  if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as ghcr.io/octo-org/api:1.4.2 or api@sha256:…')
+  return { version, image }
 }
 
 function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): AnalysisSettings {

@@ -1,4 +1,5 @@
 import type { HostConfig } from './host/config.js'
+import type { RenderConfig } from './render/config.js'
 import type { VercelConfig } from './vercel/config.js'
 import type { TrafficProvider, TrafficProviderDeps } from './types.js'
 
@@ -8,16 +9,17 @@ import type { TrafficProvider, TrafficProviderDeps } from './types.js'
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
 
-export const PROVIDERS = ['host', 'vercel'] as const
+export const PROVIDERS = ['host', 'vercel', 'render'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
-export type TrafficProviderConfig = { provider: 'host'; host: HostConfig } | { provider: 'vercel'; vercel: VercelConfig }
+export type TrafficProviderConfig = { provider: 'host'; host: HostConfig } | { provider: 'vercel'; vercel: VercelConfig } | { provider: 'render'; render: RenderConfig }
 
 type Loader<C extends TrafficProviderConfig> = (config: C, deps: TrafficProviderDeps) => Promise<TrafficProvider>
 
 const loaders: { [N in ProviderName]: Loader<Extract<TrafficProviderConfig, { provider: N }>> } = {
   host: async (config, deps) => (await import('./host/provider.js')).createHostProvider(config.host, deps),
-  vercel: async (config, deps) => (await import('./vercel/provider.js')).createVercelProvider(config.vercel, deps)
+  vercel: async (config, deps) => (await import('./vercel/provider.js')).createVercelProvider(config.vercel, deps),
+  render: async (config, deps) => (await import('./render/provider.js')).createRenderProvider(config.render, deps)
 }
 
 export async function createTrafficProvider(config: TrafficProviderConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {

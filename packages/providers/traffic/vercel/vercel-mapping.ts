@@ -1,4 +1,5 @@
 import type { PollResult } from '../../../core/poll.js'
+import { ColorBook } from '../color-book.js'
 import { otherColor, type Color, type DeployRecord, type TrafficStatus } from '../types.js'
 
 /**
@@ -39,25 +40,7 @@ export interface VercelProject {
   lastAliasRequest?: AliasRequest | null
 }
 
-/** Remembers which deployment plays which color in this run (blue first: production at the start). */
-export class ColorBook {
-  private readonly ids = new Map<Color, string>()
-
-  colorOf(id: string): Color {
-    for (const [color, known] of this.ids) if (known === id) return color
-    const color: Color = this.ids.has('blue') ? 'green' : 'blue'
-    this.ids.set(color, id)
-    return color
-  }
-
-  set(color: Color, id: string): void {
-    this.ids.set(color, id)
-  }
-
-  idOf(color: Color): string | undefined {
-    return this.ids.get(color)
-  }
-}
+export { ColorBook }
 
 export function productionId(project: VercelProject): string | undefined {
   return project.targets?.production?.id ?? undefined
