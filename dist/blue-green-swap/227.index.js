@@ -2,6 +2,37 @@ export const id = 227;
 export const ids = [227];
 export const modules = {
 
+/***/ 8814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ ColorBook)
+/* harmony export */ });
+/**
+ * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
+ * color in this run. Blue is the first one seen (what production served when the run started).
+ */
+class ColorBook {
+    ids = new Map();
+    colorOf(id) {
+        for (const [color, known] of this.ids)
+            if (known === id)
+                return color;
+        const color = this.ids.has('blue') ? 'green' : 'blue';
+        this.ids.set(color, id);
+        return color;
+    }
+    set(color, id) {
+        this.ids.set(color, id);
+    }
+    idOf(color) {
+        return this.ids.get(color);
+    }
+}
+
+
+/***/ }),
+
 /***/ 7227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -71,26 +102,12 @@ class VercelApi {
     }
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
+var color_book = __webpack_require__(8814);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-mapping.ts
 
-/** Remembers which deployment plays which color in this run (blue first: production at the start). */
-class ColorBook {
-    ids = new Map();
-    colorOf(id) {
-        for (const [color, known] of this.ids)
-            if (known === id)
-                return color;
-        const color = this.ids.has('blue') ? 'green' : 'blue';
-        this.ids.set(color, id);
-        return color;
-    }
-    set(color, id) {
-        this.ids.set(color, id);
-    }
-    idOf(color) {
-        return this.ids.get(color);
-    }
-}
+
+
 function productionId(project) {
     return project.targets?.production?.id ?? undefined;
 }
@@ -178,7 +195,7 @@ class VercelTrafficProvider {
     name = 'vercel';
     supportsWeights = false;
     api;
-    colors = new ColorBook();
+    colors = new color_book/* ColorBook */.F();
     clock;
     project;
     constructor(config, deps) {

@@ -28393,7 +28393,7 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4537);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4243);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28403,7 +28403,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4243:
+/***/ 2789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31503,10 +31503,11 @@ async function writeSummary(markdown) {
  * `host`) is loaded only when a run picks it. The configuration of each provider is parsed by the
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
-const PROVIDERS = ['host', 'vercel'];
+const PROVIDERS = ['host', 'vercel', 'render'];
 const loaders = {
     host: async (config, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(268)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9268))).createHostProvider(config.host, deps),
-    vercel: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 7227))).createVercelProvider(config.vercel, deps)
+    vercel: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 7227))).createVercelProvider(config.vercel, deps),
+    render: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 5977))).createRenderProvider(config.render, deps)
 };
 async function createTrafficProvider(config, deps) {
     // Each loader takes its own member of the union; the record's type ties name to config.
@@ -33395,6 +33396,40 @@ function dockerVolume(volume, index) {
 
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
 var config = __nccwpck_require__(631);
+;// CONCATENATED MODULE: ./packages/providers/traffic/render/config.ts
+
+
+/** The `render` provider's configuration and its pure validation (InputError naming the input, before any call). */
+const RENDER_INPUT_NAMES = ['render-api-key', 'render-service', 'render-public-url', 'render-api-url', 'render-deploy-timeout', 'render-poll-interval'];
+const API_KEY = /^rnd_[A-Za-z0-9]{16,64}$/;
+const SERVICE_ID = /^srv-[a-z0-9]{8,40}$/;
+function parseRenderConfig(raw) {
+    const get = (name) => raw[name] ?? '';
+    const apiKey = get('render-api-key').trim();
+    if (apiKey === '')
+        throw new input_error/* InputError */.d('render-api-key', 'is empty', 'a Render API key (rnd_…, from a secret)');
+    if (!API_KEY.test(apiKey))
+        throw new input_error/* InputError */.d('render-api-key', 'is not in the form of a Render API key (the value is not shown)', 'the key alone, rnd_ followed by letters and digits, without "Bearer"');
+    const serviceId = (0,parsers/* parseSingleLine */.e7)('render-service', get('render-service'));
+    if (serviceId === '')
+        throw new input_error/* InputError */.d('render-service', 'is empty', 'the service id (srv-…), from the service\'s Settings page or URL');
+    if (!SERVICE_ID.test(serviceId))
+        throw new input_error/* InputError */.d('render-service', `is "${serviceId}", which is not a service id`, 'srv- followed by lowercase letters and digits (the id, not the service name)');
+    const publicUrl = get('render-public-url').trim() === '' ? undefined : (0,parsers/* parseUrl */.Dl)('render-public-url', get('render-public-url')).toString();
+    return {
+        apiKey,
+        serviceId,
+        ...(publicUrl ? { publicUrl } : {}),
+        apiUrl: get('render-api-url').trim() === '' ? 'https://api.render.com' : (0,parsers/* parseUrl */.Dl)('render-api-url', get('render-api-url')).toString().replace(/\/+$/, ''),
+        deployTimeoutMs: (0,parsers/* parseDuration */.E9)('render-deploy-timeout', get('render-deploy-timeout'), 20 * 60_000),
+        pollIntervalMs: (0,parsers/* parseDuration */.E9)('render-poll-interval', get('render-poll-interval'), 5_000)
+    };
+}
+/** A Git commit SHA (what Render deploys when no image is given). */
+function isCommitSha(value) {
+    return /^[0-9a-f]{7,40}$/i.test(value);
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./actions/blue-green-swap/src/analysis/queries.ts
@@ -33504,6 +33539,7 @@ const MODES = ['deploy', 'rollback', 'status', 'promote', 'abort'];
 
 
 
+
 /**
  * Turns the raw inputs (secrets already masked) into one validated object. Pure: every problem is
  * an InputError naming the input, raised before the server is touched. Inputs the chosen mode
@@ -33532,8 +33568,8 @@ const ACTION_INPUT_NAMES = [
     'checks-file',
     'check-path'
 ];
-const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...config/* VERCEL_INPUT_NAMES */.US];
-const SECRET_INPUTS = ['ssh-key', 'vercel-token'];
+const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...config/* VERCEL_INPUT_NAMES */.US, ...RENDER_INPUT_NAMES];
+const SECRET_INPUTS = ['ssh-key', 'vercel-token', 'render-api-key'];
 const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'];
 /** Placeholder origin the checks file is validated against; replaced by green's own address at run time. */
 const GREEN_BASE = 'http://green.invalid';
@@ -33602,7 +33638,8 @@ function parseSwapInputs(raw, env, checksFile) {
 /** Each provider's own inputs; those of a provider not chosen are refused when set (the chosen one would ignore them). */
 const PROVIDER_INPUTS = {
     host: HOST_INPUT_NAMES,
-    vercel: config/* VERCEL_INPUT_NAMES */.US
+    vercel: config/* VERCEL_INPUT_NAMES */.US,
+    render: RENDER_INPUT_NAMES
 };
 function parseProvider(name, raw) {
     const pick = (names) => Object.fromEntries(names.map((input) => [input, raw[input]]));
@@ -33612,11 +33649,17 @@ function parseProvider(name, raw) {
             return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined };
         }
         case 'vercel':
-            // One switch only: a pause between steps could never happen, so asking for one is refused.
-            if (raw['pause-after-step'].trim() !== '')
-                throw new input_error/* InputError */.d('pause-after-step', 'is set, but vercel cannot split traffic by percent (one switch)', 'no pause-after-step with provider: vercel');
+            refuseWithoutWeights(name, raw);
             return { provider: { provider: 'vercel', vercel: (0,config/* parseVercelConfig */.fp)(pick(config/* VERCEL_INPUT_NAMES */.US)) }, releaseKind: 'deployment', hasAccessLog: false };
+        case 'render':
+            refuseWithoutWeights(name, raw);
+            return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false };
     }
+}
+/** One switch only: a pause between steps could never happen, so asking for one is refused. */
+function refuseWithoutWeights(name, raw) {
+    if (raw['pause-after-step'].trim() !== '')
+        throw new input_error/* InputError */.d('pause-after-step', `is set, but ${name} cannot split traffic by percent (one switch)`, `no pause-after-step with provider: ${name}`);
 }
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
 function parseSteps(raw) {
@@ -33641,6 +33684,8 @@ function parseSteps(raw) {
 function parseRelease(raw, runtime) {
     if (runtime === 'deployment')
         return parseDeploymentRelease(raw);
+    if (runtime === 'image-or-commit')
+        return parseImageOrCommitRelease(raw);
     const version = (0,parsers/* parseSingleLine */.e7)('version', raw.version);
     if (version === '')
         throw new input_error/* InputError */.d('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name');
@@ -33682,6 +33727,28 @@ function parseDeploymentRelease(raw) {
     if (!(0,config/* deploymentRef */.f8)(version))
         throw new input_error/* InputError */.d('version', `is "${version}", which is not a deployment id or URL`, 'dpl_… or https://<deployment>.vercel.app');
     return { version };
+}
+/** A release of an image (image-backed service) or of a commit (version, a Git SHA) on a platform that builds it (render). */
+function parseImageOrCommitRelease(raw) {
+    const provider = raw.provider.trim();
+    for (const name of ['command', 'env']) {
+        if (raw[name].trim() !== '')
+            throw new input_error/* InputError */.d(name, `is set, but provider is ${provider}, which keeps the service's own start command and environment`, `no ${name} with provider: ${provider}`);
+    }
+    const version = (0,parsers/* parseSingleLine */.e7)('version', raw.version);
+    const image = (0,parsers/* parseSingleLine */.e7)('image', raw.image);
+    if (version === '')
+        throw new input_error/* InputError */.d('version', 'is empty', image === '' ? 'the Git commit SHA to deploy (or an image with a version to show)' : 'the version to show for the image, such as its tag');
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
+        throw new input_error/* InputError */.d('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)');
+    if (image === '') {
+        if (!isCommitSha(version))
+            throw new input_error/* InputError */.d('version', `is "${version}", which is not a commit SHA, and image is empty`, `a Git commit SHA for ${provider} to build, or image: the image to deploy`);
+        return { version };
+    }
+    if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image))
+        throw new input_error/* InputError */.d('image', `is "${image}", which is not an image reference`, 'a reference such as ghcr.io/octo-org/api:1.4.2 or api@sha256:…');
+    return { version, image };
 }
 function parseAnalysis(raw, mode, hasAccessLog) {
     const names = (0,parsers/* parseList */.E1)(raw.analysis.toLowerCase());
