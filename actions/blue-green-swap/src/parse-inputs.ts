@@ -2,6 +2,7 @@ import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
 import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig, type VercelRawInputs } from '../../../packages/providers/traffic/vercel/config.js'
+import { RAILWAY_INPUT_NAMES, parseRailwayConfig, type RailwayRawInputs } from '../../../packages/providers/traffic/railway/config.js'
 import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig, type RenderRawInputs } from '../../../packages/providers/traffic/render/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
@@ -43,10 +44,10 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
-export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key']
+export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token']
 
 export const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'] as const
 export type AnalysisSourceName = (typeof ANALYSIS_SOURCES)[number]
@@ -149,7 +150,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
 
-/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render). */
+/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render, railway). */
 type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit'
 
 interface ProviderChoice {
@@ -163,7 +164,8 @@ interface ProviderChoice {
 const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
   host: HOST_INPUT_NAMES,
   vercel: VERCEL_INPUT_NAMES,
-  render: RENDER_INPUT_NAMES
+  render: RENDER_INPUT_NAMES,
+  railway: RAILWAY_INPUT_NAMES
 }
 
 function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
@@ -179,6 +181,9 @@ function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
     case 'render':
       refuseWithoutWeights(name, raw)
       return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES) as RenderRawInputs) }, releaseKind: 'image-or-commit', hasAccessLog: false }
+    case 'railway':
+      refuseWithoutWeights(name, raw)
+      return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES) as RailwayRawInputs) }, releaseKind: 'image-or-commit', hasAccessLog: false }
   }
 }
 

@@ -12,6 +12,8 @@ export interface ApiCall {
   method: 'GET' | 'POST'
   url: string
   token: string
+  /** Replaces the bearer authorization (Railway project tokens use their own header). */
+  headers?: Record<string, string>
   body?: unknown
   signal: AbortSignal
   logger: Logger
@@ -28,7 +30,7 @@ export async function apiCall<T>(call: ApiCall): Promise<T> {
       {
         url: call.url,
         method: call.method,
-        headers: { authorization: `Bearer ${call.token}`, accept: 'application/json', ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { ...(call.headers ?? { authorization: `Bearer ${call.token}` }), accept: 'application/json', ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
         timeoutMs: 30_000
       },
