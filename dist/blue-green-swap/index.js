@@ -28393,7 +28393,7 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4537);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3489);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28403,7 +28403,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2789:
+/***/ 3489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31503,11 +31503,12 @@ async function writeSummary(markdown) {
  * `host`) is loaded only when a run picks it. The configuration of each provider is parsed by the
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
-const PROVIDERS = ['host', 'vercel', 'render'];
+const PROVIDERS = ['host', 'vercel', 'render', 'railway'];
 const loaders = {
     host: async (config, deps) => (await Promise.all(/* import() */[__nccwpck_require__.e(472), __nccwpck_require__.e(268)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9268))).createHostProvider(config.host, deps),
     vercel: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 7227))).createVercelProvider(config.vercel, deps),
-    render: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 977).then(__nccwpck_require__.bind(__nccwpck_require__, 5977))).createRenderProvider(config.render, deps)
+    render: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 61).then(__nccwpck_require__.bind(__nccwpck_require__, 6061))).createRenderProvider(config.render, deps),
+    railway: async (config, deps) => (await __nccwpck_require__.e(/* import() */ 473).then(__nccwpck_require__.bind(__nccwpck_require__, 3473))).createRailwayProvider(config.railway, deps)
 };
 async function createTrafficProvider(config, deps) {
     // Each loader takes its own member of the union; the record's type ties name to config.
@@ -33396,6 +33397,41 @@ function dockerVolume(volume, index) {
 
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
 var config = __nccwpck_require__(631);
+;// CONCATENATED MODULE: ./packages/providers/traffic/railway/config.ts
+
+
+/** The `railway` provider's configuration and its pure validation (InputError naming the input, before any call). */
+const RAILWAY_INPUT_NAMES = ['railway-token', 'railway-token-type', 'railway-service', 'railway-environment', 'railway-public-url', 'railway-api-url', 'railway-deploy-timeout', 'railway-poll-interval'];
+const RAILWAY_TOKEN_TYPES = ['project', 'account'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function parseRailwayConfig(raw) {
+    const get = (name) => raw[name] ?? '';
+    const token = get('railway-token').trim();
+    if (token === '')
+        throw new input_error/* InputError */.d('railway-token', 'is empty', 'a Railway project token (from a secret)');
+    if (!UUID.test(token))
+        throw new input_error/* InputError */.d('railway-token', 'is not in the form of a Railway token (the value is not shown)', 'the token alone, a UUID, without "Bearer"');
+    const id = (name, what) => {
+        const value = (0,parsers/* parseSingleLine */.e7)(name, get(name));
+        if (value === '')
+            throw new input_error/* InputError */.d(name, 'is empty', `the ${what} id (a UUID, from the service's Settings or the dashboard URL)`);
+        if (!UUID.test(value))
+            throw new input_error/* InputError */.d(name, `is "${value}", which is not ${what === 'environment' ? 'an' : 'a'} ${what} id`, `the ${what}'s UUID, not its name`);
+        return value.toLowerCase();
+    };
+    const publicUrl = get('railway-public-url').trim() === '' ? undefined : (0,parsers/* parseUrl */.Dl)('railway-public-url', get('railway-public-url')).toString();
+    return {
+        token,
+        tokenType: (0,parsers/* parseEnum */.nL)('railway-token-type', get('railway-token-type'), RAILWAY_TOKEN_TYPES, 'project'),
+        serviceId: id('railway-service', 'service'),
+        environmentId: id('railway-environment', 'environment'),
+        ...(publicUrl ? { publicUrl } : {}),
+        apiUrl: get('railway-api-url').trim() === '' ? 'https://backboard.railway.com/graphql/v2' : (0,parsers/* parseUrl */.Dl)('railway-api-url', get('railway-api-url')).toString(),
+        deployTimeoutMs: (0,parsers/* parseDuration */.E9)('railway-deploy-timeout', get('railway-deploy-timeout'), 20 * 60_000),
+        pollIntervalMs: (0,parsers/* parseDuration */.E9)('railway-poll-interval', get('railway-poll-interval'), 5_000)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/providers/traffic/render/config.ts
 
 
@@ -33540,6 +33576,7 @@ const MODES = ['deploy', 'rollback', 'status', 'promote', 'abort'];
 
 
 
+
 /**
  * Turns the raw inputs (secrets already masked) into one validated object. Pure: every problem is
  * an InputError naming the input, raised before the server is touched. Inputs the chosen mode
@@ -33568,8 +33605,8 @@ const ACTION_INPUT_NAMES = [
     'checks-file',
     'check-path'
 ];
-const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...config/* VERCEL_INPUT_NAMES */.US, ...RENDER_INPUT_NAMES];
-const SECRET_INPUTS = ['ssh-key', 'vercel-token', 'render-api-key'];
+const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...config/* VERCEL_INPUT_NAMES */.US, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES];
+const SECRET_INPUTS = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token'];
 const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'];
 /** Placeholder origin the checks file is validated against; replaced by green's own address at run time. */
 const GREEN_BASE = 'http://green.invalid';
@@ -33639,7 +33676,8 @@ function parseSwapInputs(raw, env, checksFile) {
 const PROVIDER_INPUTS = {
     host: HOST_INPUT_NAMES,
     vercel: config/* VERCEL_INPUT_NAMES */.US,
-    render: RENDER_INPUT_NAMES
+    render: RENDER_INPUT_NAMES,
+    railway: RAILWAY_INPUT_NAMES
 };
 function parseProvider(name, raw) {
     const pick = (names) => Object.fromEntries(names.map((input) => [input, raw[input]]));
@@ -33654,6 +33692,9 @@ function parseProvider(name, raw) {
         case 'render':
             refuseWithoutWeights(name, raw);
             return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false };
+        case 'railway':
+            refuseWithoutWeights(name, raw);
+            return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false };
     }
 }
 /** One switch only: a pause between steps could never happen, so asking for one is refused. */

@@ -33,7 +33,7 @@ export function parseRailwayConfig(raw: RailwayRawInputs): RailwayConfig {
   const id = (name: 'railway-service' | 'railway-environment', what: string): string => {
     const value = parseSingleLine(name, get(name))
     if (value === '') throw new InputError(name, 'is empty', `the ${what} id (a UUID, from the service's Settings or the dashboard URL)`)
-    if (!UUID.test(value)) throw new InputError(name, `is "${value}", which is not a ${what} id`, `the ${what}'s UUID, not its name`)
+    if (!UUID.test(value)) throw new InputError(name, `is "${value}", which is not ${what === 'environment' ? 'an' : 'a'} ${what} id`, `the ${what}'s UUID, not its name`)
     return value.toLowerCase()
   }
   const publicUrl = get('railway-public-url').trim() === '' ? undefined : parseUrl('railway-public-url', get('railway-public-url')).toString()
