@@ -245,20 +245,21 @@ class VercelTrafficProvider {
         const to = percent === 100 ? color : (0,types/* otherColor */.I)(color);
         await this.pointProductionAt(to, 'promote', `promoted by blue-green-swap`, signal);
     }
-    async promote(color, version) {
+    promote(color, version) {
         this.deps.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`);
+        return Promise.resolve();
     }
     async rollback(to, reason, signal) {
         await this.pointProductionAt(to, 'rollback', reason, signal);
     }
-    async savePaused(paused) {
+    savePaused(paused) {
         // The engine never pauses a provider without weights (one step); there is nothing to persist.
-        if (paused)
-            throw new Error('vercel has no percentage split, so a deployment cannot be paused between steps');
+        return paused ? Promise.reject(new Error('vercel has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
     }
-    async record(entry) {
+    record(entry) {
         // Vercel keeps the record itself: the project's last promote or rollback request (read by status).
         this.deps.logger.debug(`vercel: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
     }
     async close() { }
     /** Production domains to the deployment playing `color`; no call when it already serves them. Ends in a known state or says which. */

@@ -272,9 +272,10 @@ class RailwayTrafficProvider {
             throw new Error(`railway cannot split traffic (asked for ${percent}% on ${color})`);
         await this.bringBack(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
     }
-    async promote(color, version) {
+    promote(color, version) {
         this.replacedImage = undefined;
         this.deps.logger.info(`railway: ${version} (${color}) serves; the previous deployment stays available to Railway's rollback`);
+        return Promise.resolve();
     }
     async rollback(to, _reason, signal) {
         await this.bringBack(to, signal);
@@ -285,13 +286,13 @@ class RailwayTrafficProvider {
             this.replacedImage = undefined;
         }
     }
-    async savePaused(paused) {
-        if (paused)
-            throw new Error('railway has no percentage split, so a deployment cannot be paused between steps');
+    savePaused(paused) {
+        return paused ? Promise.reject(new Error('railway has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
     }
-    async record(entry) {
+    record(entry) {
         // Railway keeps the record: the service instance's deployments (read by status).
         this.deps.logger.debug(`railway: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
     }
     async close() { }
     async bringBack(color, signal) {

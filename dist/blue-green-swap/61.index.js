@@ -255,19 +255,20 @@ class RenderTrafficProvider {
             throw new Error(`render cannot split traffic (asked for ${percent}% on ${color})`);
         await this.bringBack(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
     }
-    async promote(color, version) {
+    promote(color, version) {
         this.deps.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`);
+        return Promise.resolve();
     }
     async rollback(to, _reason, signal) {
         await this.bringBack(to, signal);
     }
-    async savePaused(paused) {
-        if (paused)
-            throw new Error('render has no percentage split, so a deployment cannot be paused between steps');
+    savePaused(paused) {
+        return paused ? Promise.reject(new Error('render has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
     }
-    async record(entry) {
+    record(entry) {
         // Render keeps the record: its list of deploys (read by status).
         this.deps.logger.debug(`render: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
     }
     async close() { }
     /** Makes the deploy playing `color` live again with Render's rollback; no call when it is live. Ends in a known state or says which. */

@@ -33680,7 +33680,12 @@ const PROVIDER_INPUTS = {
     railway: RAILWAY_INPUT_NAMES
 };
 function parseProvider(name, raw) {
-    const pick = (names) => Object.fromEntries(names.map((input) => [input, raw[input]]));
+    const pick = (names) => {
+        const picked = {};
+        for (const input of names)
+            picked[input] = raw[input];
+        return picked;
+    };
     switch (name) {
         case 'host': {
             const host = parseHostConfig(pick(HOST_INPUT_NAMES));

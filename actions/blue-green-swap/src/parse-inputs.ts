@@ -1,9 +1,9 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
-import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
-import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig, type VercelRawInputs } from '../../../packages/providers/traffic/vercel/config.js'
-import { RAILWAY_INPUT_NAMES, parseRailwayConfig, type RailwayRawInputs } from '../../../packages/providers/traffic/railway/config.js'
-import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig, type RenderRawInputs } from '../../../packages/providers/traffic/render/config.js'
+import { HOST_INPUT_NAMES, parseHostConfig } from '../../../packages/providers/traffic/host/config.js'
+import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig } from '../../../packages/providers/traffic/vercel/config.js'
+import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/providers/traffic/railway/config.js'
+import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -169,21 +169,25 @@ const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
 }
 
 function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
-  const pick = <N extends InputName>(names: readonly N[]): Partial<Record<N, string>> => Object.fromEntries(names.map((input) => [input, raw[input]])) as Partial<Record<N, string>>
+  const pick = <N extends InputName>(names: readonly N[]): Partial<Record<N, string>> => {
+    const picked: Partial<Record<N, string>> = {}
+    for (const input of names) picked[input] = raw[input]
+    return picked
+  }
   switch (name) {
     case 'host': {
-      const host = parseHostConfig(pick(HOST_INPUT_NAMES) as HostRawInputs)
+      const host = parseHostConfig(pick(HOST_INPUT_NAMES))
       return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
     }
     case 'vercel':
       refuseWithoutWeights(name, raw)
-      return { provider: { provider: 'vercel', vercel: parseVercelConfig(pick(VERCEL_INPUT_NAMES) as VercelRawInputs) }, releaseKind: 'deployment', hasAccessLog: false }
+      return { provider: { provider: 'vercel', vercel: parseVercelConfig(pick(VERCEL_INPUT_NAMES)) }, releaseKind: 'deployment', hasAccessLog: false }
     case 'render':
       refuseWithoutWeights(name, raw)
-      return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES) as RenderRawInputs) }, releaseKind: 'image-or-commit', hasAccessLog: false }
+      return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
     case 'railway':
       refuseWithoutWeights(name, raw)
-      return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES) as RailwayRawInputs) }, releaseKind: 'image-or-commit', hasAccessLog: false }
+      return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
   }
 }
 

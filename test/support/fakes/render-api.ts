@@ -84,7 +84,7 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
   const handle = (req: IncomingMessage, res: ServerResponse, text: string): void => {
     const url = new URL(req.url ?? '/', 'http://fake')
     const authorized = req.headers.authorization === `Bearer ${RENDER_KEY}`
-    const body = text === '' ? undefined : JSON.parse(text)
+    const body = text === '' ? undefined : (JSON.parse(text) as Record<string, string>)
     requests.push({ method: req.method ?? 'GET', path: url.pathname, body, authorized })
     if (throttled > 0) {
       throttled--

@@ -179,5 +179,5 @@ export async function startFakeVercel(options: FakeVercelOptions = {}): Promise<
     ...fake,
     url: `http://127.0.0.1:${port}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
-  } as FakeVercel
+  }
 }

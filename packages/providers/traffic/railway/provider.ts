@@ -77,9 +77,10 @@ export class RailwayTrafficProvider implements TrafficProvider {
     await this.bringBack(percent === 100 ? color : otherColor(color), signal)
   }
 
-  async promote(color: Color, version: string): Promise<void> {
+  promote(color: Color, version: string): Promise<void> {
     this.replacedImage = undefined
     this.deps.logger.info(`railway: ${version} (${color}) serves; the previous deployment stays available to Railway's rollback`)
+    return Promise.resolve()
   }
 
   async rollback(to: Color, _reason: string, signal: AbortSignal): Promise<void> {
@@ -92,13 +93,14 @@ export class RailwayTrafficProvider implements TrafficProvider {
     }
   }
 
-  async savePaused(paused: PausedDeployment | undefined): Promise<void> {
-    if (paused) throw new Error('railway has no percentage split, so a deployment cannot be paused between steps')
+  savePaused(paused: PausedDeployment | undefined): Promise<void> {
+    return paused ? Promise.reject(new Error('railway has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve()
   }
 
-  async record(entry: DeployRecord): Promise<void> {
+  record(entry: DeployRecord): Promise<void> {
     // Railway keeps the record: the service instance's deployments (read by status).
     this.deps.logger.debug(`railway: ${entry.outcome} ${entry.version}`)
+    return Promise.resolve()
   }
 
   async close(): Promise<void> {}

@@ -74,21 +74,23 @@ export class RenderTrafficProvider implements TrafficProvider {
     await this.bringBack(percent === 100 ? color : otherColor(color), signal)
   }
 
-  async promote(color: Color, version: string): Promise<void> {
+  promote(color: Color, version: string): Promise<void> {
     this.deps.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`)
+    return Promise.resolve()
   }
 
   async rollback(to: Color, _reason: string, signal: AbortSignal): Promise<void> {
     await this.bringBack(to, signal)
   }
 
-  async savePaused(paused: PausedDeployment | undefined): Promise<void> {
-    if (paused) throw new Error('render has no percentage split, so a deployment cannot be paused between steps')
+  savePaused(paused: PausedDeployment | undefined): Promise<void> {
+    return paused ? Promise.reject(new Error('render has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve()
   }
 
-  async record(entry: DeployRecord): Promise<void> {
+  record(entry: DeployRecord): Promise<void> {
     // Render keeps the record: its list of deploys (read by status).
     this.deps.logger.debug(`render: ${entry.outcome} ${entry.version}`)
+    return Promise.resolve()
   }
 
   async close(): Promise<void> {}

@@ -72,22 +72,24 @@ export class VercelTrafficProvider implements TrafficProvider {
     await this.pointProductionAt(to, 'promote', `promoted by blue-green-swap`, signal)
   }
 
-  async promote(color: Color, version: string): Promise<void> {
+  promote(color: Color, version: string): Promise<void> {
     this.deps.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`)
+    return Promise.resolve()
   }
 
   async rollback(to: Color, reason: string, signal: AbortSignal): Promise<void> {
     await this.pointProductionAt(to, 'rollback', reason, signal)
   }
 
-  async savePaused(paused: PausedDeployment | undefined): Promise<void> {
+  savePaused(paused: PausedDeployment | undefined): Promise<void> {
     // The engine never pauses a provider without weights (one step); there is nothing to persist.
-    if (paused) throw new Error('vercel has no percentage split, so a deployment cannot be paused between steps')
+    return paused ? Promise.reject(new Error('vercel has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve()
   }
 
-  async record(entry: DeployRecord): Promise<void> {
+  record(entry: DeployRecord): Promise<void> {
     // Vercel keeps the record itself: the project's last promote or rollback request (read by status).
     this.deps.logger.debug(`vercel: ${entry.outcome} ${entry.version}`)
+    return Promise.resolve()
   }
 
   async close(): Promise<void> {}

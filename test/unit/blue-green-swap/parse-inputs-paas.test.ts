@@ -40,3 +40,28 @@ describe('parseSwapInputs with provider vercel', () => {
     )
   })
 })
+
+describe('parseSwapInputs with provider render or railway', () => {
+  const render: RawInputs = { ...empty, provider: 'render', version: '3f2a9c1e', 'render-api-key': 'rnd_abcdefABCDEF123456', 'render-service': 'srv-abc123def456' }
+  const railway: RawInputs = { ...empty, provider: 'railway', version: '3f2a9c1e', 'railway-token': '11111111-2222-4333-8444-555555555555', 'railway-service': '9db36734-b056-420b-aa82-e00d5b7baa95', 'railway-environment': 'afb6f15b-2e93-4e5e-ac9d-0a7f259d34c3' }
+
+  test.each([
+    ['render', render],
+    ['railway', railway]
+  ] as const)('%s: a commit SHA as version, or an image with a version to show; tokens are secret inputs', (_name, base) => {
+    expect(parseSwapInputs(base, {}).plan.release).toEqual({ version: '3f2a9c1e' })
+    expect(parseSwapInputs({ ...base, version: '1.4.2', image: 'ghcr.io/octo/api:1.4.2' }, {}).plan.release).toEqual({ version: '1.4.2', image: 'ghcr.io/octo/api:1.4.2' })
+    expect(SECRET_INPUTS).toEqual(expect.arrayContaining(['render-api-key', 'railway-token']))
+  })
+
+  test.each<[string, RawInputs, string]>([
+    ['render without image, version no commit', { ...render, version: 'v1.4.2' }, 'Input "version" is "v1.4.2", which is not a commit SHA, and image is empty'],
+    ['render with env', { ...render, env: 'A=b' }, 'Input "env" is set, but provider is render'],
+    ['render with a bad image', { ...render, image: 'not an image!' }, 'Input "image" is "not an image!", which is not an image reference'],
+    ['railway with a command', { ...railway, command: 'uvicorn main:app' }, 'Input "command" is set, but provider is railway'],
+    ['railway with a render input', { ...railway, 'render-service': 'srv-abc123def456' }, 'Input "render-service" is set, but provider is railway'],
+    ['railway with a pause', { ...railway, steps: '50,100', 'pause-after-step': '50' }, 'Input "pause-after-step" is set, but railway cannot split traffic by percent']
+  ])('%s is refused, naming the input', (_name, raw, message) => {
+    expect(() => parseSwapInputs(raw, {})).toThrow(message)
+  })
+})
