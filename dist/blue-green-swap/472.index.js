@@ -5123,7 +5123,7 @@ module.exports = {
   Server: __webpack_require__(2605),
   utils: {
     parseKey,
-    ...__webpack_require__(3489),
+    ...__webpack_require__(5870),
     sftp: {
       flagsToString,
       OPEN_MODE,
@@ -5136,7 +5136,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3489:
+/***/ 5870:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

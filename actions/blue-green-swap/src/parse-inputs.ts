@@ -1,7 +1,10 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
-import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
-import { PROVIDERS, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
+import { HOST_INPUT_NAMES, parseHostConfig } from '../../../packages/providers/traffic/host/config.js'
+import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig } from '../../../packages/providers/traffic/vercel/config.js'
+import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/providers/traffic/railway/config.js'
+import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
+import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
 import type { CheckSpec } from '../../smoke-test/src/check-spec.js'
@@ -41,10 +44,10 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
-export const SECRET_INPUTS: readonly InputName[] = ['ssh-key']
+export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token']
 
 export const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'] as const
 export type AnalysisSourceName = (typeof ANALYSIS_SOURCES)[number]
@@ -113,11 +116,16 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   for (const name of IGNORED_BY[mode]) {
     if (raw[name].trim() !== '') throw new InputError(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`)
   }
-  const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((name) => [name, raw[name]])) as HostRawInputs)
-  const provider: TrafficProviderConfig = { provider: providerName, host }
+  for (const [other, names] of Object.entries(PROVIDER_INPUTS)) {
+    if (other === providerName) continue
+    for (const name of names) {
+      if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${providerName}, which does not use it`, `no ${name} with provider: ${providerName}`)
+    }
+  }
+  const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw)
 
   const steps = parseSteps(raw.steps)
-  const analysis = parseAnalysis(raw, mode, host.nginx.accessLog !== undefined)
+  const analysis = parseAnalysis(raw, mode, hasAccessLog)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
@@ -130,7 +138,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
 
   const plan: SwapPlan = {
     mode,
-    ...(mode === 'deploy' ? { release: parseRelease(raw, host.runtime) } : {}),
+    ...(mode === 'deploy' ? { release: parseRelease(raw, releaseKind) } : {}),
     steps,
     bakeMs,
     keepPreviousMs: parseDuration('keep-previous', raw['keep-previous'], 5 * 60_000),
@@ -140,6 +148,52 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   }
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
+}
+
+/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render, railway). */
+type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit'
+
+interface ProviderChoice {
+  provider: TrafficProviderConfig
+  releaseKind: ReleaseKind
+  /** Whether the `nginx-log` analysis source can read an access log. */
+  hasAccessLog: boolean
+}
+
+/** Each provider's own inputs; those of a provider not chosen are refused when set (the chosen one would ignore them). */
+const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
+  host: HOST_INPUT_NAMES,
+  vercel: VERCEL_INPUT_NAMES,
+  render: RENDER_INPUT_NAMES,
+  railway: RAILWAY_INPUT_NAMES
+}
+
+function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
+  const pick = <N extends InputName>(names: readonly N[]): Partial<Record<N, string>> => {
+    const picked: Partial<Record<N, string>> = {}
+    for (const input of names) picked[input] = raw[input]
+    return picked
+  }
+  switch (name) {
+    case 'host': {
+      const host = parseHostConfig(pick(HOST_INPUT_NAMES))
+      return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
+    }
+    case 'vercel':
+      refuseWithoutWeights(name, raw)
+      return { provider: { provider: 'vercel', vercel: parseVercelConfig(pick(VERCEL_INPUT_NAMES)) }, releaseKind: 'deployment', hasAccessLog: false }
+    case 'render':
+      refuseWithoutWeights(name, raw)
+      return { provider: { provider: 'render', render: parseRenderConfig(pick(RENDER_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
+    case 'railway':
+      refuseWithoutWeights(name, raw)
+      return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
+  }
+}
+
+/** One switch only: a pause between steps could never happen, so asking for one is refused. */
+function refuseWithoutWeights(name: ProviderName, raw: RawInputs): void {
+  if (raw['pause-after-step'].trim() !== '') throw new InputError('pause-after-step', `is set, but ${name} cannot split traffic by percent (one switch)`, `no pause-after-step with provider: ${name}`)
 }
 
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -159,7 +213,9 @@ export function parseSteps(raw: string): number[] {
   return steps
 }
 
-function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
+function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
+  if (runtime === 'deployment') return parseDeploymentRelease(raw)
+  if (runtime === 'image-or-commit') return parseImageOrCommitRelease(raw)
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
@@ -180,6 +236,35 @@ function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new InputError('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _')
   }
   return { version, ...(runtime === 'docker' ? { image } : { command }), ...(Object.keys(env).length > 0 ? { env } : {}) }
+}
+
+/** A release that is an existing deployment (vercel): `version` names it; image, command and env belong to the build, not the switch. */
+function parseDeploymentRelease(raw: RawInputs): Release {
+  for (const name of ['image', 'command', 'env'] as const) {
+    if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${raw.provider.trim()}, which promotes an existing deployment`, `no ${name}; version: the deployment id or URL`)
+  }
+  const version = parseSingleLine('version', raw.version)
+  if (version === '') throw new InputError('version', 'is empty', 'the deployment to promote: its id (dpl_…) or URL, such as the preview the Git integration built')
+  if (!deploymentRef(version)) throw new InputError('version', `is "${version}", which is not a deployment id or URL`, 'dpl_… or https://<deployment>.vercel.app')
+  return { version }
+}
+
+/** A release of an image (image-backed service) or of a commit (version, a Git SHA) on a platform that builds it (render). */
+function parseImageOrCommitRelease(raw: RawInputs): Release {
+  const provider = raw.provider.trim()
+  for (const name of ['command', 'env'] as const) {
+    if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${provider}, which keeps the service's own start command and environment`, `no ${name} with provider: ${provider}`)
+  }
+  const version = parseSingleLine('version', raw.version)
+  const image = parseSingleLine('image', raw.image)
+  if (version === '') throw new InputError('version', 'is empty', image === '' ? 'the Git commit SHA to deploy (or an image with a version to show)' : 'the version to show for the image, such as its tag')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version)) throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  if (image === '') {
+    if (!isCommitSha(version)) throw new InputError('version', `is "${version}", which is not a commit SHA, and image is empty`, `a Git commit SHA for ${provider} to build, or image: the image to deploy`)
+    return { version }
+  }
+  if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as ghcr.io/octo-org/api:1.4.2 or api@sha256:…')
+  return { version, image }
 }
 
 function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): AnalysisSettings {

@@ -1,4 +1,7 @@
 import type { HostConfig } from './host/config.js'
+import type { RailwayConfig } from './railway/config.js'
+import type { RenderConfig } from './render/config.js'
+import type { VercelConfig } from './vercel/config.js'
 import type { TrafficProvider, TrafficProviderDeps } from './types.js'
 
 /**
@@ -7,17 +10,21 @@ import type { TrafficProvider, TrafficProviderDeps } from './types.js'
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
 
-export const PROVIDERS = ['host'] as const
+export const PROVIDERS = ['host', 'vercel', 'render', 'railway'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
-export type TrafficProviderConfig = { provider: 'host'; host: HostConfig }
+export type TrafficProviderConfig = { provider: 'host'; host: HostConfig } | { provider: 'vercel'; vercel: VercelConfig } | { provider: 'render'; render: RenderConfig } | { provider: 'railway'; railway: RailwayConfig }
 
 type Loader<C extends TrafficProviderConfig> = (config: C, deps: TrafficProviderDeps) => Promise<TrafficProvider>
 
 const loaders: { [N in ProviderName]: Loader<Extract<TrafficProviderConfig, { provider: N }>> } = {
-  host: async (config, deps) => (await import('./host/provider.js')).createHostProvider(config.host, deps)
+  host: async (config, deps) => (await import('./host/provider.js')).createHostProvider(config.host, deps),
+  vercel: async (config, deps) => (await import('./vercel/provider.js')).createVercelProvider(config.vercel, deps),
+  render: async (config, deps) => (await import('./render/provider.js')).createRenderProvider(config.render, deps),
+  railway: async (config, deps) => (await import('./railway/provider.js')).createRailwayProvider(config.railway, deps)
 }
 
 export async function createTrafficProvider(config: TrafficProviderConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {
-  return loaders[config.provider](config, deps)
+  // Each loader takes its own member of the union; the record's type ties name to config.
+  return (loaders[config.provider] as Loader<TrafficProviderConfig>)(config, deps)
 }

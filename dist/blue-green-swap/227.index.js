@@ -1,0 +1,339 @@
+export const id = 227;
+export const ids = [227];
+export const modules = {
+
+/***/ 8814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ ColorBook)
+/* harmony export */ });
+/**
+ * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
+ * color in this run. Blue is the first one seen (what production served when the run started).
+ */
+class ColorBook {
+    ids = new Map();
+    colorOf(id) {
+        for (const [color, known] of this.ids)
+            if (known === id)
+                return color;
+        const color = this.ids.has('blue') ? 'green' : 'blue';
+        this.ids.set(color, id);
+        return color;
+    }
+    set(color, id) {
+        this.ids.set(color, id);
+    }
+    idOf(color) {
+        return this.ids.get(color);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VercelTrafficProvider: () => (/* binding */ VercelTrafficProvider),
+  createVercelProvider: () => (/* binding */ createVercelProvider)
+});
+
+// EXTERNAL MODULE: ./packages/core/poll.ts
+var poll = __webpack_require__(4219);
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+// EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
+var config = __webpack_require__(631);
+// EXTERNAL MODULE: ./packages/core/http.ts + 1 modules
+var http = __webpack_require__(1605);
+;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-api.ts
+
+class VercelApi {
+    config;
+    deps;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+    }
+    getProject(signal) {
+        // rollbackInfo asks newer API versions to include lastAliasRequest (the last promote or rollback and its job status).
+        return this.call('GET', `/v9/projects/${encodeURIComponent(this.config.project)}`, { rollbackInfo: 'true' }, signal);
+    }
+    getDeployment(idOrUrl, signal) {
+        return this.call('GET', `/v13/deployments/${encodeURIComponent(idOrUrl)}`, {}, signal);
+    }
+    /** Points every production domain at an existing deployment, without rebuilding it (201 or 202). */
+    async promote(projectId, deploymentId, signal) {
+        await this.call('POST', `/v10/projects/${encodeURIComponent(projectId)}/promote/${encodeURIComponent(deploymentId)}`, {}, signal);
+    }
+    /** Instant rollback: production domains back to an earlier production deployment (201). */
+    async rollback(projectId, deploymentId, description, signal) {
+        await this.call('POST', `/v1/projects/${encodeURIComponent(projectId)}/rollback/${encodeURIComponent(deploymentId)}`, { description: description.slice(0, 200) }, signal);
+    }
+    async call(method, path, query, signal) {
+        const url = new URL(`${this.config.apiUrl}${path}`);
+        for (const [name, value] of Object.entries({ ...query, ...(this.config.team ?? {}) }))
+            url.searchParams.set(name, value);
+        const what = `Vercel API ${method} ${path}`;
+        try {
+            const response = await (0,http/* httpRequestWithRetry */.sF)({ url: url.toString(), method, headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}), timeoutMs: 30_000 }, what, {
+                attempts: 6,
+                baseDelayMs: 1000,
+                maxDelayMs: 30_000,
+                signal,
+                ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+                onRetry: ({ attempt, delayMs, error }) => this.deps.logger.info(`  ${what}: ${error instanceof http/* HttpStatusError */.F9 ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
+            });
+            return (response.body.trim() === '' ? {} : JSON.parse(response.body));
+        }
+        catch (error) {
+            if (error instanceof http/* HttpStatusError */.F9 && (error.status === 401 || error.status === 403)) {
+                throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`, { cause: error });
+            }
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
+var color_book = __webpack_require__(8814);
+;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-mapping.ts
+
+
+
+function productionId(project) {
+    return project.targets?.production?.id ?? undefined;
+}
+/** The deployment production served before the current one, when the last request promoted the current one. */
+function previousProductionId(project) {
+    const last = project.lastAliasRequest;
+    const current = productionId(project);
+    if (!last || !current || last.toDeploymentId !== current || last.type !== 'promote' || last.jobStatus !== 'succeeded')
+        return undefined;
+    return last.fromDeploymentId ?? undefined;
+}
+function toTrafficStatus(project, colors) {
+    const current = productionId(project);
+    const active = current ? colors.colorOf(current) : 'blue';
+    const previous = previousProductionId(project);
+    if (previous)
+        colors.set((0,types/* otherColor */.I)(active), previous);
+    const last = project.lastAliasRequest;
+    const history = [];
+    if (last && last.jobStatus === 'succeeded') {
+        const rolledBack = last.type === 'rollback' ? last.fromDeploymentId : undefined;
+        history.push(rolledBack
+            ? { version: rolledBack, color: (0,types/* otherColor */.I)(active), at: new Date(last.requestedAt).toISOString(), outcome: 'rolled-back' }
+            : { version: last.toDeploymentId, color: colors.colorOf(last.toDeploymentId), at: new Date(last.requestedAt).toISOString(), outcome: 'promoted' });
+    }
+    return {
+        active,
+        ...(current ? { activeVersion: current } : {}),
+        ...(previous ? { previousVersion: previous } : {}),
+        weights: { [active]: 100, [(0,types/* otherColor */.I)(active)]: 0 },
+        history
+    };
+}
+/** One poll of a deployment being built: done when READY, an error when it can never be. */
+function readiness(deployment) {
+    if (deployment.readyState === 'READY')
+        return { done: true, value: deployment };
+    if (deployment.readyState === 'ERROR' || deployment.readyState === 'CANCELED' || deployment.readyState === 'DELETED') {
+        throw new Error(`deployment ${deployment.id} is ${deployment.readyState}${deployment.errorMessage ? `: ${deployment.errorMessage}` : ''}; it can never serve`);
+    }
+    return { done: false, status: deployment.readyState };
+}
+/** One poll of a promote or rollback to `targetId`: done when production points at it. */
+function aliasing(project, targetId) {
+    const last = project.lastAliasRequest;
+    const current = productionId(project);
+    if (last && last.toDeploymentId === targetId && last.jobStatus === 'failed') {
+        throw new Error(`Vercel's ${last.type} to ${targetId} failed; production still serves ${current ?? 'no deployment'}`);
+    }
+    if (current === targetId && (!last || last.toDeploymentId !== targetId || last.jobStatus === 'succeeded' || last.jobStatus === 'skipped'))
+        return { done: true, value: true };
+    const job = last && last.toDeploymentId === targetId ? last.jobStatus : 'requested';
+    return { done: false, status: `${job}; production serves ${current ?? 'no deployment'}` };
+}
+/** A promote or rollback of this project still under way (Vercel runs one at a time). */
+function aliasJobUnderWay(project) {
+    const last = project.lastAliasRequest;
+    return last && (last.jobStatus === 'pending' || last.jobStatus === 'in-progress') ? last : undefined;
+}
+/** The production address: the first production alias (a custom domain first, then *.vercel.app). */
+function productionUrl(project) {
+    const aliases = project.targets?.production?.alias ?? [];
+    const alias = aliases.find((a) => !a.endsWith('.vercel.app')) ?? aliases[0];
+    return alias ? `https://${alias}/` : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/provider.ts
+
+
+
+
+
+/**
+ * Vercel: the release is an existing deployment (the preview the Git integration built, say).
+ * prepare waits until it is READY; the one switch promotes it (production domains point at it,
+ * no rebuild) and waits until production serves it; rollback is Vercel's instant rollback to the
+ * previous production deployment. Vercel keeps every deployment, so the previous one stays ready.
+ */
+function createVercelProvider(config, deps) {
+    return new VercelTrafficProvider(config, deps);
+}
+class VercelTrafficProvider {
+    config;
+    deps;
+    name = 'vercel';
+    supportsWeights = false;
+    api;
+    colors = new color_book/* ColorBook */.F();
+    clock;
+    project;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+        const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
+        this.api = new VercelApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
+        this.clock = (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) });
+    }
+    publicUrl() {
+        return this.config.publicUrl ?? (this.project ? productionUrl(this.project) : undefined) ?? `https://${this.project?.name ?? this.config.project}.vercel.app/`;
+    }
+    async status(signal) {
+        return toTrafficStatus(await this.readProject(signal), this.colors);
+    }
+    /** Vercel runs one promote or rollback per project at a time: wait for one under way to finish (use the workflow's `concurrency` for the rest). */
+    async lock(owner, timeoutMs, signal) {
+        await this.wait('a promote or rollback already under way on the project', timeoutMs, signal, async () => {
+            const job = aliasJobUnderWay(await this.readProject(signal));
+            return job ? { done: false, status: `${job.type} to ${job.toDeploymentId} ${job.jobStatus} since ${new Date(job.requestedAt).toISOString()}` } : { done: true, value: true };
+        });
+        this.deps.logger.debug(`vercel: no promote or rollback under way; ${owner} goes ahead`);
+        return { release: async () => { } };
+    }
+    async prepare(release, signal) {
+        const ref = (0,config/* deploymentRef */.f8)(release.version);
+        if (!ref)
+            throw new Error(`"${release.version}" is not a Vercel deployment id or URL`);
+        const project = await this.readProject(signal);
+        const first = await this.api.getDeployment(ref, signal);
+        if (first.projectId && first.projectId !== project.id)
+            throw new Error(`deployment ${first.id} belongs to another project (${first.projectId}), not ${project.name}`);
+        const ready = await this.wait(`deployment ${first.id} to be READY`, this.config.readyTimeoutMs, signal, async () => readiness(await this.api.getDeployment(first.id, signal)), readiness(first));
+        const active = toTrafficStatus(project, this.colors).active;
+        const color = (0,types/* otherColor */.I)(active);
+        if (productionId(project) === ready.id)
+            this.deps.logger.info(`deployment ${ready.id} already serves production`);
+        else
+            this.colors.set(color, ready.id);
+        const commit = ready.meta?.githubCommitSha ? ` (commit ${ready.meta.githubCommitSha.slice(0, 12)})` : '';
+        this.deps.logger.info(`vercel: deployment ${ready.id}${commit} is READY at https://${ready.url}`);
+        return { color: productionId(project) === ready.id ? active : color, version: release.version, directUrl: `https://${ready.url}/` };
+    }
+    async shift(color, percent, signal) {
+        if (percent !== 100 && percent !== 0)
+            throw new Error(`vercel cannot split traffic (asked for ${percent}% on ${color})`);
+        const to = percent === 100 ? color : (0,types/* otherColor */.I)(color);
+        await this.pointProductionAt(to, 'promote', `promoted by blue-green-swap`, signal);
+    }
+    promote(color, version) {
+        this.deps.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`);
+        return Promise.resolve();
+    }
+    async rollback(to, reason, signal) {
+        await this.pointProductionAt(to, 'rollback', reason, signal);
+    }
+    savePaused(paused) {
+        // The engine never pauses a provider without weights (one step); there is nothing to persist.
+        return paused ? Promise.reject(new Error('vercel has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
+    }
+    record(entry) {
+        // Vercel keeps the record itself: the project's last promote or rollback request (read by status).
+        this.deps.logger.debug(`vercel: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
+    }
+    async close() { }
+    /** Production domains to the deployment playing `color`; no call when it already serves them. Ends in a known state or says which. */
+    async pointProductionAt(color, how, reason, signal) {
+        const project = await this.readProject(signal);
+        const current = productionId(project);
+        const target = this.colors.idOf(color) ?? (current && this.colors.colorOf(current) === color ? current : undefined);
+        if (!target)
+            throw new Error(`no deployment is known for ${color}; production still serves ${current ?? 'no deployment'}`);
+        if (current === target) {
+            this.deps.logger.info(`vercel: production already serves ${target} (${color})`);
+            return;
+        }
+        // Vercel's rollback only goes to an earlier production deployment; a promote goes to any READY one (also back to blue).
+        const useRollback = how === 'rollback' && current !== undefined;
+        this.deps.logger.info(`vercel: ${useRollback ? 'rolling back' : 'promoting'} production from ${current ?? 'no deployment'} to ${target} (${color})`);
+        try {
+            if (useRollback)
+                await this.api.rollback(project.id, target, reason, signal);
+            else
+                await this.api.promote(project.id, target, signal);
+        }
+        catch (error) {
+            if (useRollback && /HTTP (409|422)/.test(String(error.message))) {
+                this.deps.logger.warning(`vercel: rollback refused (${error.message}); promoting ${target} instead`);
+                await this.api.promote(project.id, target, signal);
+            }
+            else {
+                throw await this.knownState(error, signal);
+            }
+        }
+        try {
+            await this.wait(`production to serve ${target}`, this.config.promoteTimeoutMs, signal, async () => aliasing(await this.readProject(signal), target));
+        }
+        catch (error) {
+            throw await this.knownState(error, signal);
+        }
+        this.deps.logger.info(`vercel: production serves ${target} (${color})`);
+    }
+    /** Adds where production stands to a failure, so the run says which deployment serves users. */
+    async knownState(error, signal) {
+        const text = error instanceof Error ? error.message : String(error);
+        if (/production (still )?serves/.test(text))
+            return error instanceof Error ? error : new Error(text);
+        try {
+            const current = productionId(await this.readProject(signal));
+            return new Error(`${text}; production serves ${current ?? 'no deployment'}${current ? ` (${this.colors.colorOf(current)})` : ''}`, { cause: error });
+        }
+        catch {
+            return new Error(`${text}; where production stands could not be read`, { cause: error });
+        }
+    }
+    async readProject(signal) {
+        this.project = await this.api.getProject(signal);
+        return this.project;
+    }
+    async wait(what, timeoutMs, signal, check, first) {
+        if (first?.done)
+            return first.value;
+        return (0,poll/* waitUntil */.a0)({
+            what,
+            timeoutMs,
+            intervalMs: this.clock.intervalMs,
+            maxIntervalMs: this.clock.maxIntervalMs,
+            check,
+            onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+            sleep: this.clock.sleep,
+            now: this.clock.now,
+            signal
+        });
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,328 @@
+export const id = 61;
+export const ids = [61];
+export const modules = {
+
+/***/ 9466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ apiCall)
+/* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1605);
+
+async function apiCall(call) {
+    const path = new URL(call.url).pathname;
+    const what = `${call.platform} API ${call.method} ${path}`;
+    try {
+        const response = await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({
+            url: call.url,
+            method: call.method,
+            headers: { ...(call.headers ?? { authorization: `Bearer ${call.token}` }), accept: 'application/json', ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+            ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+            timeoutMs: 30_000
+        }, what, {
+            attempts: 6,
+            baseDelayMs: 1000,
+            maxDelayMs: 30_000,
+            signal: call.signal,
+            ...(call.sleep ? { sleep: call.sleep } : {}),
+            onRetry: ({ attempt, delayMs, error }) => call.logger.info(`  ${what}: ${error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
+        });
+        return (response.body.trim() === '' ? undefined : JSON.parse(response.body));
+    }
+    catch (error) {
+        if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 && (error.status === 401 || error.status === 403)) {
+            throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${call.access}`, { cause: error });
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ ColorBook)
+/* harmony export */ });
+/**
+ * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
+ * color in this run. Blue is the first one seen (what production served when the run started).
+ */
+class ColorBook {
+    ids = new Map();
+    colorOf(id) {
+        for (const [color, known] of this.ids)
+            if (known === id)
+                return color;
+        const color = this.ids.has('blue') ? 'green' : 'blue';
+        this.ids.set(color, id);
+        return color;
+    }
+    set(color, id) {
+        this.ids.set(color, id);
+    }
+    idOf(color) {
+        return this.ids.get(color);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6061:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RenderTrafficProvider: () => (/* binding */ RenderTrafficProvider),
+  createRenderProvider: () => (/* binding */ createRenderProvider)
+});
+
+// EXTERNAL MODULE: ./packages/core/poll.ts
+var poll = __webpack_require__(4219);
+// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
+var color_book = __webpack_require__(8814);
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+// EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
+var api_call = __webpack_require__(9466);
+;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-api.ts
+
+/** The Render REST endpoints the provider needs (https://api.render.com/v1). */
+class RenderApi {
+    config;
+    deps;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+    }
+    getService(signal) {
+        return this.call('GET', '', undefined, signal, 'read');
+    }
+    /** Newest first. */
+    async listDeploys(signal) {
+        const page = await this.call('GET', '/deploys?limit=20', undefined, signal, 'read');
+        return (page ?? []).map((entry) => entry.deploy);
+    }
+    getDeploy(id, signal) {
+        return this.call('GET', `/deploys/${encodeURIComponent(id)}`, undefined, signal, 'read');
+    }
+    /** 201 with the new deploy, or 202 when Render queued it behind another (no body then). */
+    triggerDeploy(body, signal) {
+        return this.call('POST', '/deploys', { clearCache: 'do_not_clear', ...body }, signal, 'deploy');
+    }
+    rollback(deployId, signal) {
+        return this.call('POST', '/rollback', { deployId }, signal, 'deploy');
+    }
+    call(method, path, body, signal, access) {
+        return (0,api_call/* apiCall */.H)({
+            platform: 'Render',
+            method,
+            url: `${this.config.apiUrl}/v1/services/${encodeURIComponent(this.config.serviceId)}${path}`,
+            token: this.config.apiKey,
+            ...(body !== undefined ? { body } : {}),
+            signal,
+            logger: this.deps.logger,
+            ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+            access: `${access} service ${this.config.serviceId} (an API key of a workspace member who can deploy it)`
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-mapping.ts
+
+const FAILED = ['build_failed', 'update_failed', 'pre_deploy_failed', 'canceled'];
+/** What a deploy runs, as shown and compared: the image reference, else the commit, else the deploy id. */
+function deployVersion(deploy) {
+    return deploy.image?.ref || deploy.commit?.id || deploy.id;
+}
+/** Render's rollback makes a new deploy from an earlier one's artifact; its trigger says so. */
+function isRollback(deploy) {
+    return /rollback/.test(deploy.trigger ?? '');
+}
+/** The live deploy and the one live before it (deploys listed newest first). */
+function liveAndPrevious(deploys) {
+    const index = deploys.findIndex((d) => d.status === 'live');
+    if (index < 0)
+        return {};
+    return { live: deploys[index], previous: deploys.slice(index + 1).find((d) => d.status === 'deactivated') };
+}
+function toTrafficStatus(deploys, colors) {
+    const { live, previous } = liveAndPrevious(deploys);
+    const active = live ? colors.colorOf(live.id) : 'blue';
+    // After a rollback the deploy live before it is the one rolled back from: nothing to roll back to.
+    const keepPrevious = previous && live && !isRollback(live);
+    if (keepPrevious)
+        colors.set((0,types/* otherColor */.I)(active), previous.id);
+    const history = [];
+    if (live) {
+        const at = live.finishedAt ?? live.createdAt ?? new Date(0).toISOString();
+        history.push(isRollback(live) && previous ? { version: deployVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' } : { version: deployVersion(live), color: active, at, outcome: 'promoted' });
+    }
+    return {
+        active,
+        ...(live ? { activeVersion: deployVersion(live) } : {}),
+        ...(keepPrevious ? { previousVersion: deployVersion(previous) } : {}),
+        weights: { [active]: 100, [(0,types/* otherColor */.I)(active)]: 0 },
+        history
+    };
+}
+/** One poll of a deploy: done when live; an error when it failed or a newer deploy replaced it. */
+function deployProgress(deploy) {
+    if (deploy.status === 'live')
+        return { done: true, value: deploy };
+    if (FAILED.includes(deploy.status))
+        throw new Error(`Render deploy ${deploy.id} ended ${deploy.status}; the service still serves its previous deploy`);
+    if (deploy.status === 'deactivated')
+        throw new Error(`Render deploy ${deploy.id} was replaced by a newer deploy before it went live`);
+    return { done: false, status: deploy.status };
+}
+/** The body of POST /v1/services/{id}/deploys for a release: an image for image-backed services, else a commit. */
+function deployRequest(release) {
+    return release.image ? { imageUrl: release.image } : { commitId: release.version };
+}
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/render/provider.ts
+
+
+
+
+
+/**
+ * Render: one service, one live deploy. prepare triggers a deploy of the image or commit and waits
+ * until it is live (Render moves traffic only once the new instance passes the service's health
+ * check; a failed deploy leaves the previous one serving). The switch is therefore done when
+ * prepare returns; shift confirms it. Rollback is Render's rollback endpoint: a new deploy from
+ * the previous deploy's artifact, waited until live.
+ */
+const IN_PROGRESS = new Set(['created', 'queued', 'build_in_progress', 'update_in_progress', 'pre_deploy_in_progress']);
+function createRenderProvider(config, deps) {
+    return new RenderTrafficProvider(config, deps);
+}
+class RenderTrafficProvider {
+    config;
+    deps;
+    name = 'render';
+    supportsWeights = false;
+    api;
+    colors = new color_book/* ColorBook */.F();
+    clock;
+    service;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+        const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
+        this.api = new RenderApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
+        this.clock = (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) });
+    }
+    publicUrl() {
+        const url = this.config.publicUrl ?? this.service?.serviceDetails?.url;
+        return url ? (url.endsWith('/') ? url : `${url}/`) : `https://${this.config.serviceId}.onrender.com/`;
+    }
+    async status(signal) {
+        this.service ??= await this.api.getService(signal);
+        return toTrafficStatus(await this.api.listDeploys(signal), this.colors);
+    }
+    /** Waits while a deploy of the service is under way (Render would queue ours behind it). */
+    async lock(owner, timeoutMs, signal) {
+        await this.wait('a deploy already under way on the service', timeoutMs, signal, async () => {
+            const busy = (await this.api.listDeploys(signal)).find((d) => IN_PROGRESS.has(d.status));
+            return busy ? { done: false, status: `deploy ${busy.id} ${busy.status}` } : { done: true, value: true };
+        });
+        this.deps.logger.debug(`render: no deploy under way; ${owner} goes ahead`);
+        return { release: async () => { } };
+    }
+    async prepare(release, signal) {
+        const before = liveAndPrevious(await this.api.listDeploys(signal)).live;
+        const active = before ? this.colors.colorOf(before.id) : 'blue';
+        const color = (0,types/* otherColor */.I)(active);
+        const body = deployRequest(release);
+        this.deps.logger.info(`render: deploying ${'imageUrl' in body ? `image ${body.imageUrl}` : `commit ${body.commitId}`} to ${this.config.serviceId}`);
+        const started = (await this.api.triggerDeploy(body, signal)) ?? (await this.newestDeploy(before?.id, signal));
+        this.colors.set(color, started.id);
+        await this.waitLive(started, signal);
+        return { color, version: release.version, directUrl: this.publicUrl() };
+    }
+    /** The deploy went live in prepare; the switch confirms it still is (or brings it back). */
+    async shift(color, percent, signal) {
+        if (percent !== 100 && percent !== 0)
+            throw new Error(`render cannot split traffic (asked for ${percent}% on ${color})`);
+        await this.bringBack(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
+    }
+    promote(color, version) {
+        this.deps.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`);
+        return Promise.resolve();
+    }
+    async rollback(to, _reason, signal) {
+        await this.bringBack(to, signal);
+    }
+    savePaused(paused) {
+        return paused ? Promise.reject(new Error('render has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
+    }
+    record(entry) {
+        // Render keeps the record: its list of deploys (read by status).
+        this.deps.logger.debug(`render: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
+    }
+    async close() { }
+    /** Makes the deploy playing `color` live again with Render's rollback; no call when it is live. Ends in a known state or says which. */
+    async bringBack(color, signal) {
+        const live = liveAndPrevious(await this.api.listDeploys(signal)).live;
+        const target = this.colors.idOf(color);
+        if (!target)
+            throw new Error(`no deploy is known for ${color}; the service serves ${live ? this.describe(live) : 'no live deploy'}`);
+        if (live?.id === target) {
+            this.deps.logger.info(`render: ${this.describe(live)} (${color}) is live`);
+            return;
+        }
+        this.deps.logger.info(`render: rolling back from ${live ? this.describe(live) : 'no live deploy'} to deploy ${target} (${color})`);
+        try {
+            const started = (await this.api.rollback(target, signal)) ?? (await this.newestDeploy(live?.id, signal));
+            this.colors.set(color, started.id);
+            await this.waitLive(started, signal);
+        }
+        catch (error) {
+            const now = liveAndPrevious(await this.api.listDeploys(signal).catch(() => [])).live;
+            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : 'an unknown deploy'}`, { cause: error });
+        }
+    }
+    async waitLive(deploy, signal) {
+        return this.wait(`Render deploy ${deploy.id} to go live`, this.config.deployTimeoutMs, signal, async () => deployProgress(await this.api.getDeploy(deploy.id, signal)), deployProgress(deploy));
+    }
+    /** After a 202 (queued, no body): the newest deploy that is not the one live before. */
+    async newestDeploy(previousLive, signal) {
+        const newest = (await this.api.listDeploys(signal)).find((d) => d.id !== previousLive);
+        if (!newest)
+            throw new Error('Render accepted the deploy but lists no new deploy');
+        return newest;
+    }
+    describe(deploy) {
+        return `deploy ${deploy.id} (${deployVersion(deploy)})`;
+    }
+    async wait(what, timeoutMs, signal, check, first) {
+        if (first?.done)
+            return first.value;
+        return (0,poll/* waitUntil */.a0)({
+            what,
+            timeoutMs,
+            intervalMs: this.clock.intervalMs,
+            maxIntervalMs: this.clock.maxIntervalMs,
+            check,
+            onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+            sleep: this.clock.sleep,
+            now: this.clock.now,
+            signal
+        });
+    }
+}
+
+
+/***/ })
+
+};
