@@ -1,7 +1,8 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
+import { ECS_INPUT_NAMES, parseEcsConfig, type EcsRawInputs } from '../../../packages/providers/traffic/aws-ecs/config.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
-import { PROVIDERS, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
+import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
 import type { CheckSpec } from '../../smoke-test/src/check-spec.js'
@@ -41,7 +42,10 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES] as const
+/** Each provider's own inputs; `public-url` is shared (the address users reach). */
+const PROVIDER_INPUT_NAMES = { host: HOST_INPUT_NAMES, 'aws-ecs': [...ECS_INPUT_NAMES, 'public-url'] } as const satisfies Record<ProviderName, readonly string[]>
+
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...new Set([...HOST_INPUT_NAMES, ...ECS_INPUT_NAMES])] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
 export const SECRET_INPUTS: readonly InputName[] = ['ssh-key']
@@ -113,11 +117,10 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   for (const name of IGNORED_BY[mode]) {
     if (raw[name].trim() !== '') throw new InputError(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`)
   }
-  const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((name) => [name, raw[name]])) as HostRawInputs)
-  const provider: TrafficProviderConfig = { provider: providerName, host }
+  const provider = parseProviderConfig(providerName, raw)
 
   const steps = parseSteps(raw.steps)
-  const analysis = parseAnalysis(raw, mode, host.nginx.accessLog !== undefined)
+  const analysis = parseAnalysis(raw, mode, provider.provider === 'host' && provider.host.nginx.accessLog !== undefined)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
@@ -130,7 +133,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
 
   const plan: SwapPlan = {
     mode,
-    ...(mode === 'deploy' ? { release: parseRelease(raw, host.runtime) } : {}),
+    ...(mode === 'deploy' ? { release: provider.provider === 'host' ? parseRelease(raw, provider.host.runtime) : parseRelease(raw, imageOnly(raw), `provider is ${providerName}`) } : {}),
     steps,
     bakeMs,
     keepPreviousMs: parseDuration('keep-previous', raw['keep-previous'], 5 * 60_000),
@@ -139,7 +142,33 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
     lockTimeoutMs: parseDuration('lock-timeout', raw['lock-timeout'], 10 * 60_000)
   }
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
+  if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
+    const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path'
+    throw new InputError(input, 'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)', 'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks')
+  }
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
+}
+
+/** The chosen provider's configuration; inputs of another provider are refused, never ignored. */
+function parseProviderConfig(name: ProviderName, raw: RawInputs): TrafficProviderConfig {
+  const own: readonly string[] = PROVIDER_INPUT_NAMES[name]
+  for (const input of new Set(Object.values(PROVIDER_INPUT_NAMES).flat())) {
+    if (!own.includes(input) && (raw[input as InputName] ?? '').trim() !== '') throw new InputError(input, `is set, but provider is ${name}, which does not use it`, `no ${input} with provider: ${name}`)
+  }
+  const pick = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((input) => [input, raw[input as InputName] ?? '']))
+  switch (name) {
+    case 'host':
+      return { provider: 'host', host: parseHostConfig(pick(HOST_INPUT_NAMES) as HostRawInputs) }
+    case 'aws-ecs':
+      return { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUT_NAMES['aws-ecs']) as EcsRawInputs) }
+  }
+}
+
+/** Providers that run an image (no command, no env: those belong to the platform's own definition). */
+function imageOnly(raw: RawInputs): 'docker' {
+  if (raw.command.trim() !== '') throw new InputError('command', `is set, but provider ${raw.provider.trim()} runs an image`, 'no command; the image (and the task definition\'s command) decide what runs')
+  if (raw.env.trim() !== '') throw new InputError('env', `is set, but provider ${raw.provider.trim()} takes the environment from the task definition`, 'environment and secrets in the task definition (ecs-task-definition or the service\'s current one)')
+  return 'docker'
 }
 
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -159,7 +188,7 @@ export function parseSteps(raw: string): number[] {
   return steps
 }
 
-function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
+function parseRelease(raw: RawInputs, runtime: 'docker' | 'process', why = `runtime is ${runtime}`): Release {
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
@@ -167,7 +196,7 @@ function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
   const image = parseSingleLine('image', raw.image)
   const command = raw.command.trim()
   if (runtime === 'docker') {
-    if (image === '') throw new InputError('image', 'is empty, but runtime is docker', 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
+    if (image === '') throw new InputError('image', `is empty, but ${why}`, 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
     if (command !== '') throw new InputError('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)')
     if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…')
   } else {
