@@ -1,7 +1,7 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
-import { ECS_INPUT_NAMES, parseEcsConfig, type EcsRawInputs } from '../../../packages/providers/traffic/aws-ecs/config.js'
-import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
+import { ECS_INPUT_NAMES, parseEcsConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
+import { HOST_INPUT_NAMES, parseHostConfig } from '../../../packages/providers/traffic/host/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -158,9 +158,9 @@ function parseProviderConfig(name: ProviderName, raw: RawInputs): TrafficProvide
   const pick = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((input) => [input, raw[input as InputName] ?? '']))
   switch (name) {
     case 'host':
-      return { provider: 'host', host: parseHostConfig(pick(HOST_INPUT_NAMES) as HostRawInputs) }
+      return { provider: 'host', host: parseHostConfig(pick(HOST_INPUT_NAMES)) }
     case 'aws-ecs':
-      return { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUT_NAMES['aws-ecs']) as EcsRawInputs) }
+      return { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUT_NAMES['aws-ecs'])) }
   }
 }
 

@@ -59,14 +59,26 @@ describe('parseEcsConfig', () => {
     ['one target group for both colors', { 'ecs-green-target-group': `${ARN}:targetgroup/api-blue/0123456789abcdef` }, 'Input "ecs-green-target-group" is the same as ecs-blue-target-group'],
     ['a missing listener', { 'ecs-listener': '' }, 'Input "ecs-listener" is empty'],
     ['a Network Load Balancer listener', { 'ecs-listener': `${ARN}:listener/net/api/50dc6c495c0c9188/f2f7dc8efc522ab2` }, 'Input "ecs-listener" is'],
-    ['a rule of another listener', { 'ecs-listener-rule': `${ARN}:listener-rule/app/api/50dc6c495c0c9188/aaaaaaaaaaaaaaaa/9683b2d02a6cabee` }, 'Input "ecs-listener-rule" belongs to another listener'],
+    [
+      'a rule of another listener',
+      { 'ecs-listener-rule': `${ARN}:listener-rule/app/api/50dc6c495c0c9188/aaaaaaaaaaaaaaaa/9683b2d02a6cabee` },
+      'Input "ecs-listener-rule" belongs to another listener'
+    ],
     ['access keys where a role is expected', { 'aws-role-arn': 'AKIAIOSFODNN7EXAMPLE' }, 'Input "aws-role-arn" is "AKIAIOSFODNN7EXAMPLE", which is not an IAM role ARN'],
     ['a bad region', { 'aws-region': 'US East' }, 'Input "aws-region" is "US East", which is not an AWS region'],
     ['a bad keep count', { 'ecs-keep-revisions': '-1' }, 'Input "ecs-keep-revisions"'],
     ['a desired count of 0', { 'ecs-desired-count': '0' }, 'Input "ecs-desired-count"'],
-    ['a task definition outside the workspace', { 'ecs-task-definition': '../secrets/task.json' }, 'Input "ecs-task-definition" is "../secrets/task.json", which is not a JSON file path in the workspace'],
+    [
+      'a task definition outside the workspace',
+      { 'ecs-task-definition': '../secrets/task.json' },
+      'Input "ecs-task-definition" is "../secrets/task.json", which is not a JSON file path in the workspace'
+    ],
     ['a test listener without its URL', { 'ecs-test-listener': `${ARN}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65` }, 'Input "ecs-test-url" is empty, but ecs-test-listener is set'],
-    ['the main listener as the test listener', { 'ecs-test-listener': `${ARN}:listener/app/api/50dc6c495c0c9188/f2f7dc8efc522ab2`, 'ecs-test-url': 'https://x:8443' }, 'Input "ecs-test-listener" is the same as ecs-listener'],
+    [
+      'the main listener as the test listener',
+      { 'ecs-test-listener': `${ARN}:listener/app/api/50dc6c495c0c9188/f2f7dc8efc522ab2`, 'ecs-test-url': 'https://x:8443' },
+      'Input "ecs-test-listener" is the same as ecs-listener'
+    ],
     ['no public URL', { 'public-url': '' }, 'Input "public-url" is empty, but provider is aws-ecs'],
     ['a control character', { 'ecs-cluster': 'prod\u0007' }, 'Input "ecs-cluster"']
   ])('refuses %s', (_name, override, message) => {

@@ -21,9 +21,44 @@ const TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/meal-planner-api'
 describe('listener weights', () => {
   it.each<[string, Action[], { blue: number; green: number }]>([
     ['a single target group', [{ Type: 'forward', TargetGroupArn: TG.blue }], { blue: 100, green: 0 }],
-    ['weights 90/10', [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.blue, Weight: 90 }, { TargetGroupArn: TG.green, Weight: 10 }] } }], { blue: 90, green: 10 }],
-    ['weights that are not percentages (1/3)', [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.blue, Weight: 1 }, { TargetGroupArn: TG.green, Weight: 3 }] } }], { blue: 25, green: 75 }],
-    ['an authenticate action first', [{ Type: 'authenticate-oidc', Order: 1 }, { Type: 'forward', Order: 2, ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.green, Weight: 5 }] } }], { blue: 0, green: 100 }]
+    [
+      'weights 90/10',
+      [
+        {
+          Type: 'forward',
+          ForwardConfig: {
+            TargetGroups: [
+              { TargetGroupArn: TG.blue, Weight: 90 },
+              { TargetGroupArn: TG.green, Weight: 10 }
+            ]
+          }
+        }
+      ],
+      { blue: 90, green: 10 }
+    ],
+    [
+      'weights that are not percentages (1/3)',
+      [
+        {
+          Type: 'forward',
+          ForwardConfig: {
+            TargetGroups: [
+              { TargetGroupArn: TG.blue, Weight: 1 },
+              { TargetGroupArn: TG.green, Weight: 3 }
+            ]
+          }
+        }
+      ],
+      { blue: 25, green: 75 }
+    ],
+    [
+      'an authenticate action first',
+      [
+        { Type: 'authenticate-oidc', Order: 1 },
+        { Type: 'forward', Order: 2, ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.green, Weight: 5 }] } }
+      ],
+      { blue: 0, green: 100 }
+    ]
   ])('reads %s', (_name, actions, weights) => expect(readWeights(actions, TG)).toEqual(weights))
 
   it('refuses a forward to a third target group, and a listener without forward', () => {
@@ -34,14 +69,25 @@ describe('listener weights', () => {
   it('writes the split, keeping stickiness, order and the other actions', () => {
     const actions: Action[] = [
       { Type: 'authenticate-oidc', Order: 1 },
-      { Type: 'forward', Order: 2, TargetGroupArn: TG.blue, ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.blue, Weight: 1 }], TargetGroupStickinessConfig: { Enabled: true, DurationSeconds: 60 } } }
+      {
+        Type: 'forward',
+        Order: 2,
+        TargetGroupArn: TG.blue,
+        ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.blue, Weight: 1 }], TargetGroupStickinessConfig: { Enabled: true, DurationSeconds: 60 } }
+      }
     ]
     const next = withWeights(actions, TG, 'green', 25)
     expect(next[0]).toBe(actions[0])
     expect(next[1]).toEqual({
       Type: 'forward',
       Order: 2,
-      ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG.green, Weight: 25 }, { TargetGroupArn: TG.blue, Weight: 75 }], TargetGroupStickinessConfig: { Enabled: true, DurationSeconds: 60 } }
+      ForwardConfig: {
+        TargetGroups: [
+          { TargetGroupArn: TG.green, Weight: 25 },
+          { TargetGroupArn: TG.blue, Weight: 75 }
+        ],
+        TargetGroupStickinessConfig: { Enabled: true, DurationSeconds: 60 }
+      }
     })
     expect(readWeights(next, TG)).toEqual({ blue: 75, green: 25 })
   })
@@ -72,10 +118,7 @@ describe('task definitions', () => {
       networkMode: 'awsvpc',
       cpu: '512',
       memory: '1024',
-      containerDefinitions: [
-        { name: 'api', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/meal-planner-api:9f8e7d6', essential: true },
-        current.containerDefinitions![1]
-      ],
+      containerDefinitions: [{ name: 'api', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/meal-planner-api:9f8e7d6', essential: true }, current.containerDefinitions![1]],
       tags: [{ key: TAG.version, value: '9f8e7d6' }]
     })
   })
@@ -113,10 +156,37 @@ describe('deploymentState', () => {
   const old = `${TD}:7`
   const service = (deployments: Service['deployments'], events: Service['events'] = []): Service => ({ status: 'ACTIVE', deployments, events })
   it.each<[string, Service, number | undefined, string, string]>([
-    ['stable: rollout completed, every task healthy', service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' }]), 2, 'stable', '2/2 tasks running, 2 healthy in the target group'],
-    ['in progress: tasks starting', service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 1, rolloutState: 'IN_PROGRESS' }, { status: 'ACTIVE', taskDefinition: old, runningCount: 2 }]), 1, 'in-progress', '1/2 tasks running, 2 old still draining, 1 healthy'],
-    ['in progress: running but not healthy in the target group yet', service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' }]), 0, 'in-progress', '0 healthy'],
-    ['failed: rollout FAILED', service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 0, failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' }]), 0, 'failed', 'failed: tasks failed to start'],
+    [
+      'stable: rollout completed, every task healthy',
+      service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' }]),
+      2,
+      'stable',
+      '2/2 tasks running, 2 healthy in the target group'
+    ],
+    [
+      'in progress: tasks starting',
+      service([
+        { status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 1, rolloutState: 'IN_PROGRESS' },
+        { status: 'ACTIVE', taskDefinition: old, runningCount: 2 }
+      ]),
+      1,
+      'in-progress',
+      '1/2 tasks running, 2 old still draining, 1 healthy'
+    ],
+    [
+      'in progress: running but not healthy in the target group yet',
+      service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' }]),
+      0,
+      'in-progress',
+      '0 healthy'
+    ],
+    [
+      'failed: rollout FAILED',
+      service([{ status: 'PRIMARY', taskDefinition: ours, desiredCount: 2, runningCount: 0, failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' }]),
+      0,
+      'failed',
+      'failed: tasks failed to start'
+    ],
     [
       'failed: the circuit breaker rolled back to the previous definition, even though the service is stable on it',
       service(
@@ -130,7 +200,13 @@ describe('deploymentState', () => {
       'failed',
       'was rolled back to meal-planner-api:7 (deployment circuit breaker): ECS deployment circuit breaker: tasks failed to start.'
     ],
-    ['failed: our deployment is gone entirely', service([{ status: 'PRIMARY', taskDefinition: old, desiredCount: 2, runningCount: 2 }], [{ message: 'rolling back' }]), 2, 'failed', 'rolled back to meal-planner-api:7 (deployment circuit breaker): rolling back'],
+    [
+      'failed: our deployment is gone entirely',
+      service([{ status: 'PRIMARY', taskDefinition: old, desiredCount: 2, runningCount: 2 }], [{ message: 'rolling back' }]),
+      2,
+      'failed',
+      'rolled back to meal-planner-api:7 (deployment circuit breaker): rolling back'
+    ],
     ['failed: the service is draining', { status: 'DRAINING' }, undefined, 'failed', 'the service is DRAINING']
   ])('%s', (_name, svc, healthy, state, detail) => {
     const result = deploymentState(svc, ours, healthy)
@@ -145,7 +221,10 @@ describe('state in the listener tags', () => {
       { Key: TAG.active, Value: 'green' },
       { Key: TAG.previous, Value: '0a1b2c3' },
       { Key: TAG.paused, Value: pausedTag({ color: 'blue', version: 'v1.2.0+build/7', weight: 10, remainingSteps: [50, 100], at: '2026-01-01T00:00:00.000Z' }) },
-      { Key: TAG.last, Value: recordTag({ outcome: 'rolled-back', color: 'blue', version: 'v1.1', at: '2026-01-01T00:00:00.000Z', reason: 'analysis failed at 10%: error-rate (3.2% > 1%); "p95" {x}' }) },
+      {
+        Key: TAG.last,
+        Value: recordTag({ outcome: 'rolled-back', color: 'blue', version: 'v1.1', at: '2026-01-01T00:00:00.000Z', reason: 'analysis failed at 10%: error-rate (3.2% > 1%); "p95" {x}' })
+      },
       { Key: TAG.lock, Value: lockTag('octo-org/shop run 42 job deploy', 1_700_000_000_000) }
     ]
     for (const tag of tags) expect(tag.Value).toMatch(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u)
@@ -159,6 +238,11 @@ describe('state in the listener tags', () => {
   })
 
   it('ignores what it did not write', () => {
-    expect(readListenerState([{ Key: TAG.active, Value: 'purple' }, { Key: 'team', Value: 'api' }])).toEqual({})
+    expect(
+      readListenerState([
+        { Key: TAG.active, Value: 'purple' },
+        { Key: 'team', Value: 'api' }
+      ])
+    ).toEqual({})
   })
 })

@@ -77,13 +77,19 @@ export function parseEcsConfig(raw: EcsRawInputs): EcsConfig {
   if (region !== '' && !REGION.test(region)) throw new InputError('aws-region', `is "${region}", which is not an AWS region`, 'a region such as us-east-1')
   const roleArn = get('aws-role-arn')
   if (roleArn !== '' && !ROLE_ARN.test(roleArn))
-    throw new InputError('aws-role-arn', `is "${roleArn}", which is not an IAM role ARN`, 'arn:aws:iam::123456789012:role/deploy (the role the job takes with its GitHub OIDC token; no access keys)')
+    throw new InputError(
+      'aws-role-arn',
+      `is "${roleArn}", which is not an IAM role ARN`,
+      'arn:aws:iam::123456789012:role/deploy (the role the job takes with its GitHub OIDC token; no access keys)'
+    )
 
   const cluster = required('ecs-cluster', 'the ECS cluster name or ARN, such as meal-planner-production')
-  if (!ECS_NAME.test(cluster) && !ECS_ARN.test(cluster)) throw new InputError('ecs-cluster', `is "${cluster}", which is not a cluster name or ARN`, 'letters, digits, - and _ (up to 255), or a cluster ARN')
+  if (!ECS_NAME.test(cluster) && !ECS_ARN.test(cluster))
+    throw new InputError('ecs-cluster', `is "${cluster}", which is not a cluster name or ARN`, 'letters, digits, - and _ (up to 255), or a cluster ARN')
   const service = (name: 'ecs-blue-service' | 'ecs-green-service'): string => {
     const value = required(name, 'the name of the ECS service of this color (each registered in its own target group)')
-    if (!ECS_NAME.test(value) && !ECS_ARN.test(value)) throw new InputError(name, `is "${value}", which is not a service name or ARN`, 'letters, digits, - and _ (up to 255), or a service ARN')
+    if (!ECS_NAME.test(value) && !ECS_ARN.test(value))
+      throw new InputError(name, `is "${value}", which is not a service name or ARN`, 'letters, digits, - and _ (up to 255), or a service ARN')
     return value
   }
   const services = { blue: service('ecs-blue-service'), green: service('ecs-green-service') }
@@ -98,9 +104,15 @@ export function parseEcsConfig(raw: EcsRawInputs): EcsConfig {
   if (targetGroups.blue === targetGroups.green) throw new InputError('ecs-green-target-group', 'is the same as ecs-blue-target-group', 'two target groups, one per color')
 
   const listenerArn = required('ecs-listener', 'the ARN of the ALB listener that forwards to both target groups')
-  if (!LISTENER_ARN.test(listenerArn)) throw new InputError('ecs-listener', `is "${listenerArn}", which is not an Application Load Balancer listener ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>')
+  if (!LISTENER_ARN.test(listenerArn))
+    throw new InputError(
+      'ecs-listener',
+      `is "${listenerArn}", which is not an Application Load Balancer listener ARN`,
+      'arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>'
+    )
   const ruleArn = get('ecs-listener-rule')
-  if (ruleArn !== '' && !RULE_ARN.test(ruleArn)) throw new InputError('ecs-listener-rule', `is "${ruleArn}", which is not a listener rule ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener-rule/app/<lb>/<id>/<id>/<id>')
+  if (ruleArn !== '' && !RULE_ARN.test(ruleArn))
+    throw new InputError('ecs-listener-rule', `is "${ruleArn}", which is not a listener rule ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener-rule/app/<lb>/<id>/<id>/<id>')
   if (ruleArn !== '' && !ruleArn.includes(listenerArn.slice(listenerArn.indexOf(':listener/') + ':listener/'.length)))
     throw new InputError('ecs-listener-rule', 'belongs to another listener than ecs-listener', 'a rule of the listener named by ecs-listener')
 
@@ -112,10 +124,16 @@ export function parseEcsConfig(raw: EcsRawInputs): EcsConfig {
 
   const desired = get('ecs-desired-count')
   const testListenerArn = get('ecs-test-listener')
-  if (testListenerArn !== '' && !LISTENER_ARN.test(testListenerArn)) throw new InputError('ecs-test-listener', `is "${testListenerArn}", which is not an Application Load Balancer listener ARN`, 'the ARN of a second listener (e.g. port 8443) kept on the idle target group')
+  if (testListenerArn !== '' && !LISTENER_ARN.test(testListenerArn))
+    throw new InputError(
+      'ecs-test-listener',
+      `is "${testListenerArn}", which is not an Application Load Balancer listener ARN`,
+      'the ARN of a second listener (e.g. port 8443) kept on the idle target group'
+    )
   if (testListenerArn !== '' && testListenerArn === listenerArn) throw new InputError('ecs-test-listener', 'is the same as ecs-listener', 'a second listener that only testers reach')
   const testUrl = get('ecs-test-url')
-  if (testListenerArn !== '' && testUrl === '') throw new InputError('ecs-test-url', 'is empty, but ecs-test-listener is set', "the URL of the test listener, such as https://api.example.com:8443, where green's checks run")
+  if (testListenerArn !== '' && testUrl === '')
+    throw new InputError('ecs-test-url', 'is empty, but ecs-test-listener is set', "the URL of the test listener, such as https://api.example.com:8443, where green's checks run")
   if (get('public-url') === '') throw new InputError('public-url', 'is empty, but provider is aws-ecs', 'the address users reach through the load balancer, such as https://api.example.com')
 
   return {

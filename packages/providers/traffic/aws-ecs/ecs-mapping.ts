@@ -61,7 +61,11 @@ export function withWeights(actions: Action[] | undefined, targetGroups: Record<
 export function forwardOnly(actions: Action[] | undefined, targetGroupArn: string): Action[] {
   const list = actions ?? []
   const index = list.findIndex((action) => action.Type === 'forward')
-  const replaced: Action = { Type: 'forward', ...(list[index]?.Order !== undefined ? { Order: list[index].Order } : {}), ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: 1 }] } }
+  const replaced: Action = {
+    Type: 'forward',
+    ...(list[index]?.Order !== undefined ? { Order: list[index].Order } : {}),
+    ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: 1 }] }
+  }
   return index < 0 ? [replaced] : list.map((action, i) => (i === index ? replaced : action))
 }
 
@@ -86,7 +90,8 @@ function pickContainer(containers: ContainerDefinition[], name: string | undefin
     if (!found) throw new Error(`the task definition has no container "${name}" (it has ${containers.map((c) => c.name).join(', ') || 'none'})`)
     return found
   }
-  if (containers.length !== 1) throw new Error(`the task definition has ${containers.length} containers (${containers.map((c) => c.name).join(', ')}); name the one to update with ecs-container`)
+  if (containers.length !== 1)
+    throw new Error(`the task definition has ${containers.length} containers (${containers.map((c) => c.name).join(', ')}); name the one to update with ecs-container`)
   return containers[0]
 }
 
@@ -130,9 +135,13 @@ export function deploymentState(service: Service | undefined, taskDefinitionArn:
     const failed = deployments.find((d) => d.taskDefinition === taskDefinitionArn)
     const primary = deployments.find((d) => d.status === 'PRIMARY')
     const why = failed?.rolloutStateReason ?? latestEvent(service)
-    return { state: 'failed', detail: `the deployment of ${shortArn(taskDefinitionArn)} was rolled back${primary?.taskDefinition ? ` to ${shortArn(primary.taskDefinition)}` : ''} (deployment circuit breaker)${why ? `: ${why}` : ''}` }
+    return {
+      state: 'failed',
+      detail: `the deployment of ${shortArn(taskDefinitionArn)} was rolled back${primary?.taskDefinition ? ` to ${shortArn(primary.taskDefinition)}` : ''} (deployment circuit breaker)${why ? `: ${why}` : ''}`
+    }
   }
-  if (ours.rolloutState === 'FAILED') return { state: 'failed', detail: `the deployment of ${shortArn(taskDefinitionArn)} failed${ours.rolloutStateReason ? `: ${ours.rolloutStateReason}` : ''}` }
+  if (ours.rolloutState === 'FAILED')
+    return { state: 'failed', detail: `the deployment of ${shortArn(taskDefinitionArn)} failed${ours.rolloutStateReason ? `: ${ours.rolloutStateReason}` : ''}` }
   const desired = ours.desiredCount ?? 0
   const running = ours.runningCount ?? 0
   const others = deployments.filter((d) => d !== ours && (d.runningCount ?? 0) > 0)

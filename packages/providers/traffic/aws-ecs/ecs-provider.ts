@@ -156,7 +156,11 @@ export class EcsProvider implements TrafficProvider {
 
     const source = this.options.template ?? (await this.definition(activeService?.taskDefinition ?? idleService.taskDefinition, signal)).taskDefinition
     if (!source) throw new Error('no task definition to start from: neither a template file nor a service definition')
-    const registered = await this.call('RegisterTaskDefinition', (s) => this.ecs.send(new RegisterTaskDefinitionCommand(registerRequest(source, release.image!, release.version, this.config.container)), { abortSignal: s }), signal)
+    const registered = await this.call(
+      'RegisterTaskDefinition',
+      (s) => this.ecs.send(new RegisterTaskDefinitionCommand(registerRequest(source, release.image!, release.version, this.config.container)), { abortSignal: s }),
+      signal
+    )
     const arn = registered.taskDefinition?.taskDefinitionArn
     if (!arn) throw new Error('RegisterTaskDefinition returned no ARN')
     this.logger.info(`Registered ${shortArn(arn)} with ${release.image}`)
@@ -165,7 +169,10 @@ export class EcsProvider implements TrafficProvider {
     const desiredCount = this.config.desiredCount ?? Math.max(activeService?.desiredCount ?? 1, 1)
     await this.call(
       'UpdateService',
-      (s) => this.ecs.send(new UpdateServiceCommand({ cluster: this.config.cluster, service: this.config.services[idle], taskDefinition: arn, desiredCount, forceNewDeployment: true }), { abortSignal: s }),
+      (s) =>
+        this.ecs.send(new UpdateServiceCommand({ cluster: this.config.cluster, service: this.config.services[idle], taskDefinition: arn, desiredCount, forceNewDeployment: true }), {
+          abortSignal: s
+        }),
       signal
     )
     this.logger.info(`${this.config.services[idle]} (${idle}) deploys ${shortArn(arn)} with ${desiredCount} ${desiredCount === 1 ? 'task' : 'tasks'}; ${status.active} keeps all traffic`)
@@ -179,7 +186,9 @@ export class EcsProvider implements TrafficProvider {
       await this.setForwardActions(withWeights(actions, this.config.targetGroups, color, percent), signal)
     } catch (error) {
       // ModifyListener applies whole or not at all: read back which, so the failure says where traffic is.
-      const now = await this.forwardActions(AbortSignal.timeout(60_000)).then((read) => readWeights(read, this.config.targetGroups)).catch(() => undefined)
+      const now = await this.forwardActions(AbortSignal.timeout(60_000))
+        .then((read) => readWeights(read, this.config.targetGroups))
+        .catch(() => undefined)
       const where = now ? `the listener sends ${now.blue}% to blue and ${now.green}% to green` : 'the listener could not be read back'
       throw new Error(`${error instanceof Error ? error.message : String(error)}; ${where}`, { cause: error })
     }
@@ -218,7 +227,10 @@ export class EcsProvider implements TrafficProvider {
     }
     await this.shift(to, 100, signal)
     this.logger.info(`All traffic is back on ${to} (${this.config.services[to]})`)
-    await this.addTags({ [TAG.active]: to, [TAG.last]: recordTag({ outcome: 'rolled-back', color: failed, version: failedVersion ?? 'unknown', at: new Date(this.now()).toISOString(), reason }) }, signal)
+    await this.addTags(
+      { [TAG.active]: to, [TAG.last]: recordTag({ outcome: 'rolled-back', color: failed, version: failedVersion ?? 'unknown', at: new Date(this.now()).toISOString(), reason }) },
+      signal
+    )
     await this.removeTags([TAG.paused, TAG.previous], signal)
     await this.scale(failed, 0, signal)
   }
@@ -232,9 +244,10 @@ export class EcsProvider implements TrafficProvider {
     await this.addTags({ [TAG.last]: recordTag(entry) }, signal)
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.ecs.destroy()
     this.elb.destroy()
+    return Promise.resolve()
   }
 
   // ---- waits ------------------------------------------------------------------------------------
@@ -267,7 +280,11 @@ export class EcsProvider implements TrafficProvider {
   }
 
   private async healthyTargets(color: Color, signal: AbortSignal): Promise<number> {
-    const health = await this.call('DescribeTargetHealth', (s) => this.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: this.config.targetGroups[color] }), { abortSignal: s }), signal)
+    const health = await this.call(
+      'DescribeTargetHealth',
+      (s) => this.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: this.config.targetGroups[color] }), { abortSignal: s }),
+      signal
+    )
     return (health.TargetHealthDescriptions ?? []).filter((target) => target.TargetHealth?.State === 'healthy').length
   }
 
@@ -275,7 +292,11 @@ export class EcsProvider implements TrafficProvider {
 
   private async services(signal: AbortSignal): Promise<Record<Color, Service | undefined>> {
     const { services } = this.config
-    const answer = await this.call('DescribeServices', (s) => this.ecs.send(new DescribeServicesCommand({ cluster: this.config.cluster, services: [services.blue, services.green] }), { abortSignal: s }), signal)
+    const answer = await this.call(
+      'DescribeServices',
+      (s) => this.ecs.send(new DescribeServicesCommand({ cluster: this.config.cluster, services: [services.blue, services.green] }), { abortSignal: s }),
+      signal
+    )
     const find = (ref: string): Service | undefined => answer.services?.find((service) => service.serviceName === ref || service.serviceArn === ref)
     return { blue: find(services.blue), green: find(services.green) }
   }
@@ -292,7 +313,11 @@ export class EcsProvider implements TrafficProvider {
   }
 
   private async scale(color: Color, desiredCount: number, signal: AbortSignal): Promise<void> {
-    await this.call('UpdateService', (s) => this.ecs.send(new UpdateServiceCommand({ cluster: this.config.cluster, service: this.config.services[color], desiredCount }), { abortSignal: s }), signal)
+    await this.call(
+      'UpdateService',
+      (s) => this.ecs.send(new UpdateServiceCommand({ cluster: this.config.cluster, service: this.config.services[color], desiredCount }), { abortSignal: s }),
+      signal
+    )
     this.logger.info(`${this.config.services[color]} (${color}) scaled to ${desiredCount}`)
   }
 
@@ -307,13 +332,18 @@ export class EcsProvider implements TrafficProvider {
       const arns: string[] = []
       let nextToken: string | undefined
       do {
-        const page = await this.call('ListTaskDefinitions', (s) => this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }), signal)
+        const page = await this.call(
+          'ListTaskDefinitions',
+          (s) => this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }),
+          signal
+        )
         arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family))
         nextToken = page.nextToken
       } while (nextToken)
       const old = revisionsToDeregister(arns, inUse, this.config.keepRevisions)
       for (const arn of old) await this.call('DeregisterTaskDefinition', (s) => this.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal: s }), signal)
-      if (old.length > 0) this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(shortArn).join(', ')}`)
+      if (old.length > 0)
+        this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(shortArn).join(', ')}`)
     } catch (error) {
       this.logger.warning(`old task definition revisions were not deregistered: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -368,7 +398,8 @@ export class EcsProvider implements TrafficProvider {
         isRetryable: (error) => isTransientAwsError(error) || error instanceof AttemptTimeoutError,
         signal,
         sleep: this.sleep,
-        onRetry: ({ attempt, delayMs, error }) => this.logger.info(`${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`)
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.logger.info(`${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`)
       })
     } catch (error) {
       throw new Error(describeAwsError(operation, error), { cause: error })

@@ -42,10 +42,20 @@ export function readTemplate(path: string): TaskDefinition {
   try {
     parsed = JSON.parse(text)
   } catch {
-    throw new InputError('ecs-task-definition', `names ${path}, which is not valid JSON`, 'a task definition JSON file (as aws ecs describe-task-definition prints it, or its taskDefinition object)')
+    throw new InputError(
+      'ecs-task-definition',
+      `names ${path}, which is not valid JSON`,
+      'a task definition JSON file (as aws ecs describe-task-definition prints it, or its taskDefinition object)'
+    )
   }
-  const definition = (typeof parsed === 'object' && parsed !== null && 'taskDefinition' in parsed ? (parsed as { taskDefinition: unknown }).taskDefinition : parsed) as TaskDefinition
-  if (typeof definition !== 'object' || definition === null || typeof definition.family !== 'string' || !Array.isArray(definition.containerDefinitions) || definition.containerDefinitions.length === 0)
+  const definition = (typeof parsed === 'object' && parsed !== null && 'taskDefinition' in parsed ? parsed.taskDefinition : parsed) as TaskDefinition
+  if (
+    typeof definition !== 'object' ||
+    definition === null ||
+    typeof definition.family !== 'string' ||
+    !Array.isArray(definition.containerDefinitions) ||
+    definition.containerDefinitions.length === 0
+  )
     throw new InputError('ecs-task-definition', `names ${path}, which has no family or no containerDefinitions`, 'a task definition with "family" and "containerDefinitions"')
   return definition
 }
