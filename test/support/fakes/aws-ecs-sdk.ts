@@ -56,15 +56,18 @@ interface FakeService {
   events: Array<{ message: string }>
 }
 
+type Handler = (input: any) => unknown // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export class FakeEcsAccount {
-  readonly ecs = mockClient(ECSClient)
-  readonly elb = mockClient(ElasticLoadBalancingV2Client)
+  /** Operation name → what the account answers (loopback HTTP fake: test/support/fakes/aws-ecs-http.ts). */
+  readonly handlers: Record<string, Handler> = {}
+  private readonly mocks: Array<{ restore(): void }> = []
   /** Mutating calls in order, with a short argument: `ModifyListener green=10`. */
   readonly calls: string[] = []
   readonly throttle: Record<string, number> = {}
   readonly failAt: Record<string, number[]> = {}
   circuitBreaker = false
-  pollsUntilStable = 4
+  pollsUntilStable = 3
   listenerActions: Action[]
   testListenerActions: Action[] = [{ Type: 'forward', TargetGroupArn: TARGET_GROUPS.green }]
   readonly tags = new Map<string, string>()
@@ -73,7 +76,8 @@ export class FakeEcsAccount {
   private readonly counts: Record<string, number> = {}
   private deploymentId = 0
 
-  constructor() {
+  /** `sdk`: install on the SDK clients through aws-sdk-client-mock (false: only `handlers`, for the HTTP fake). */
+  constructor(sdk = true) {
     for (let revision = 1; revision <= 7; revision++) this.addDefinition(`${IMAGE}:rev${revision}`, revision === 7 ? 'v7' : `v${revision}`)
     this.listenerActions = [
       {
@@ -91,12 +95,12 @@ export class FakeEcsAccount {
       'api-blue': this.service('api-blue', TARGET_GROUPS.blue, `${FAMILY_ARN}:7`, 2),
       'api-green': this.service('api-green', TARGET_GROUPS.green, `${FAMILY_ARN}:6`, 0)
     }
-    this.install()
+    this.define()
+    if (sdk) this.install()
   }
 
   restore(): void {
-    this.ecs.restore()
-    this.elb.restore()
+    for (const mock of this.mocks) mock.restore()
   }
 
   /** Percent on green per the listener right now. */
@@ -151,17 +155,48 @@ export class FakeEcsAccount {
   }
 
   private install(): void {
-    this.ecs.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => {
+    const ecs = mockClient(ECSClient)
+    const elb = mockClient(ElasticLoadBalancingV2Client)
+    this.mocks.push(ecs, elb)
+    const ecsCommands = {
+      DescribeServicesCommand,
+      DescribeTaskDefinitionCommand,
+      RegisterTaskDefinitionCommand,
+      UpdateServiceCommand,
+      ListTaskDefinitionsCommand,
+      DeregisterTaskDefinitionCommand
+    }
+    const elbCommands = {
+      DescribeListenersCommand,
+      DescribeRulesCommand,
+      ModifyRuleCommand,
+      ModifyListenerCommand,
+      DescribeTargetHealthCommand,
+      DescribeTagsCommand,
+      AddTagsCommand,
+      RemoveTagsCommand
+    }
+    for (const [name, command] of Object.entries(ecsCommands))
+      ecs.on(command as typeof DescribeServicesCommand).callsFake((input: unknown) => this.handlers[name.replace(/Command$/, '')](input))
+    for (const [name, command] of Object.entries(elbCommands))
+      elb.on(command as typeof DescribeListenersCommand).callsFake((input: unknown) => this.handlers[name.replace(/Command$/, '')](input))
+  }
+
+  private define(): void {
+    const on = (operation: string, handler: Handler): void => {
+      this.handlers[operation] = handler
+    }
+    on('DescribeServices', (input: { services: string[] }) => {
       this.gate('DescribeServices')
       return { services: input.services.map((name) => this.describeService(name)).filter(Boolean), failures: [] }
     })
-    this.ecs.on(DescribeTaskDefinitionCommand).callsFake((input: { taskDefinition: string }) => {
+    on('DescribeTaskDefinition', (input: { taskDefinition: string }) => {
       this.gate('DescribeTaskDefinition')
       const found = this.definitions.get(input.taskDefinition)
       if (!found) throw Object.assign(new Error('Unable to describe task definition.'), { name: 'ClientException', $metadata: { httpStatusCode: 400 } })
       return { taskDefinition: structuredClone(found.definition), tags: found.tags }
     })
-    this.ecs.on(RegisterTaskDefinitionCommand).callsFake((input: RegisterTaskDefinitionCommandInput) => {
+    on('RegisterTaskDefinition', (input: RegisterTaskDefinitionCommandInput) => {
       this.gate('RegisterTaskDefinition')
       for (const field of ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt']) {
         if (field in input) throw Object.assign(new Error(`Unexpected key '${field}' found in params`), { name: 'ClientException', $metadata: { httpStatusCode: 400 } })
@@ -172,7 +207,7 @@ export class FakeEcsAccount {
       this.calls.push(`RegisterTaskDefinition ${image}`)
       return { taskDefinition: this.definitions.get(arn)!.definition }
     })
-    this.ecs.on(UpdateServiceCommand).callsFake((input: { service: string; taskDefinition?: string; desiredCount?: number }) => {
+    on('UpdateService', (input: { service: string; taskDefinition?: string; desiredCount?: number }) => {
       this.gate('UpdateService')
       const service = this.services[input.service as keyof FakeEcsAccount['services']]
       this.calls.push(
@@ -197,28 +232,32 @@ export class FakeEcsAccount {
         service.deployments[0].rolloutState = 'IN_PROGRESS'
       }
       service.pending = this.pollsUntilStable
-      return { service: this.describeService(input.service) }
+      return { service: this.describeService(input.service, false) }
     })
-    this.ecs.on(ListTaskDefinitionsCommand).callsFake((input: { familyPrefix?: string }) => {
+    on('ListTaskDefinitions', (input: { familyPrefix?: string }) => {
       this.gate('ListTaskDefinitions')
       const arns = [...this.definitions.entries()].filter(([arn, d]) => d.active && arn.includes(`/${input.familyPrefix}:`)).map(([arn]) => arn)
       return { taskDefinitionArns: arns.reverse() }
     })
-    this.ecs.on(DeregisterTaskDefinitionCommand).callsFake((input: { taskDefinition: string }) => {
+    on('DeregisterTaskDefinition', (input: { taskDefinition: string }) => {
       this.gate('DeregisterTaskDefinition')
       this.definitions.get(input.taskDefinition)!.active = false
       this.calls.push(`DeregisterTaskDefinition ${input.taskDefinition.slice(input.taskDefinition.lastIndexOf(':') + 1)}`)
       return {}
     })
 
-    this.elb.on(DescribeListenersCommand).callsFake((input: { ListenerArns: string[] }) => {
+    on('DescribeListeners', (input: { ListenerArns: string[] }) => {
       this.gate('DescribeListeners')
       const actions = input.ListenerArns[0] === TEST_LISTENER ? this.testListenerActions : this.listenerActions
       return { Listeners: [{ ListenerArn: input.ListenerArns[0], DefaultActions: structuredClone(actions) }] }
     })
-    this.elb.on(DescribeRulesCommand).rejects(new Error('the fake has no rules'))
-    this.elb.on(ModifyRuleCommand).rejects(new Error('the fake has no rules'))
-    this.elb.on(ModifyListenerCommand).callsFake((input: { ListenerArn: string; DefaultActions: Action[] }) => {
+    on('DescribeRules', () => {
+      throw new Error('the fake has no rules')
+    })
+    on('ModifyRule', () => {
+      throw new Error('the fake has no rules')
+    })
+    on('ModifyListener', (input: { ListenerArn: string; DefaultActions: Action[] }) => {
       this.gate('ModifyListener')
       if (input.ListenerArn === TEST_LISTENER) {
         this.testListenerActions = input.DefaultActions
@@ -229,18 +268,18 @@ export class FakeEcsAccount {
       }
       return { Listeners: [{ ListenerArn: input.ListenerArn, DefaultActions: input.DefaultActions }] }
     })
-    this.elb.on(DescribeTargetHealthCommand).callsFake((input: { TargetGroupArn: string }) => {
+    on('DescribeTargetHealth', (input: { TargetGroupArn: string }) => {
       this.gate('DescribeTargetHealth')
       const service = Object.values(this.services).find((s) => s.targetGroup === input.TargetGroupArn)!
       const primary = service.deployments.find((d) => d.status === 'PRIMARY')!
       const healthy = primary.rolloutState === 'COMPLETED' ? (primary.runningCount ?? 0) : 0
       return { TargetHealthDescriptions: Array.from({ length: healthy }, (_, i) => ({ Target: { Id: `10.0.1.${i + 10}`, Port: 3000 }, TargetHealth: { State: 'healthy' } })) }
     })
-    this.elb.on(DescribeTagsCommand).callsFake((input: { ResourceArns: string[] }) => {
+    on('DescribeTags', (input: { ResourceArns: string[] }) => {
       this.gate('DescribeTags')
       return { TagDescriptions: [{ ResourceArn: input.ResourceArns[0], Tags: [...this.tags.entries()].map(([Key, Value]) => ({ Key, Value })) }] }
     })
-    this.elb.on(AddTagsCommand).callsFake((input: { Tags: Array<{ Key: string; Value: string }> }) => {
+    on('AddTags', (input: { Tags: Array<{ Key: string; Value: string }> }) => {
       this.gate('AddTags')
       for (const tag of input.Tags) {
         if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u.test(tag.Value))
@@ -249,7 +288,7 @@ export class FakeEcsAccount {
       }
       return {}
     })
-    this.elb.on(RemoveTagsCommand).callsFake((input: { TagKeys: string[] }) => {
+    on('RemoveTags', (input: { TagKeys: string[] }) => {
       this.gate('RemoveTags')
       for (const key of input.TagKeys) this.tags.delete(key)
       return {}
@@ -257,11 +296,11 @@ export class FakeEcsAccount {
   }
 
   /** Each describe moves a deployment one poll closer to its end. */
-  private describeService(name: string): Service | undefined {
+  private describeService(name: string, advance = true): Service | undefined {
     const service = this.services[name as keyof FakeEcsAccount['services']]
     if (!service) return undefined
     const primary = service.deployments.find((d) => d.status === 'PRIMARY')!
-    if (service.pending > 0) {
+    if (service.pending > 0 && advance) {
       service.pending--
       primary.runningCount = Math.floor(service.desiredCount / 2)
       if (service.pending === 0 && service.breaker) {

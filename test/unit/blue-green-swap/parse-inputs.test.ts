@@ -68,7 +68,10 @@ describe('parseSwapInputs', () => {
   })
 
   test('a checks file is rebased later: its checks must be paths', () => {
-    const inputs = parseWith({ 'checks-file': 'checks.yml' }, { name: 'checks.yml', text: 'checks:\n  - name: health\n    url: /health\n  - url: /api/version\n    expect:\n      status: 200\n' })
+    const inputs = parseWith(
+      { 'checks-file': 'checks.yml' },
+      { name: 'checks.yml', text: 'checks:\n  - name: health\n    url: /health\n  - url: /api/version\n    expect:\n      status: 200\n' }
+    )
     expect(inputs.greenCheck?.kind).toBe('file')
     expect(inputs.greenCheck?.kind === 'file' && inputs.greenCheck.checks.map((c) => c.url)).toEqual(['http://green.invalid/health', 'http://green.invalid/api/version'])
     expect(parseWith({ 'check-path': '/health' }).greenCheck).toEqual({ kind: 'path', path: '/health' })
@@ -180,7 +183,11 @@ describe('parseSwapInputs with provider aws-ecs', () => {
   })
 
   test.each<[string, Partial<RawInputs>, string]>([
-    ['a host input', { 'nginx-upstream-file': '/etc/nginx/conf.d/x' }, 'Input "nginx-upstream-file" is set, but provider is aws-ecs, which does not use it; expected no nginx-upstream-file with provider: aws-ecs.'],
+    [
+      'a host input',
+      { 'nginx-upstream-file': '/etc/nginx/conf.d/x' },
+      'Input "nginx-upstream-file" is set, but provider is aws-ecs, which does not use it; expected no nginx-upstream-file with provider: aws-ecs.'
+    ],
     ['an ECS input with provider host', { provider: 'host' }, 'Input "ecs-cluster" is set, but provider is host, which does not use it'],
     ['no image', { image: '' }, 'Input "image" is empty, but provider is aws-ecs'],
     ['a command', { command: 'node server.js' }, 'Input "command" is set, but provider aws-ecs runs an image'],
@@ -195,7 +202,10 @@ describe('parseSwapInputs with provider aws-ecs', () => {
   })
 
   test('green checks run when a test listener URL is given', () => {
-    const inputs = parseSwapInputs({ ...ecs, 'check-path': '/health', 'ecs-test-listener': `${ELB}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65`, 'ecs-test-url': 'https://api.mealplanner.com:8443' }, env)
+    const inputs = parseSwapInputs(
+      { ...ecs, 'check-path': '/health', 'ecs-test-listener': `${ELB}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65`, 'ecs-test-url': 'https://api.mealplanner.com:8443' },
+      env
+    )
     expect(inputs.greenCheck).toEqual({ kind: 'path', path: '/health' })
   })
 })
