@@ -7,6 +7,11 @@ import type { SwapPlan } from '../../../actions/blue-green-swap/src/plan.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { parseEcsConfig, type EcsConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
 import { EcsProvider } from '../../../packages/providers/traffic/aws-ecs/ecs-provider.js'
+import { readTemplate } from '../../../packages/providers/traffic/aws-ecs/provider.js'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CancelledError } from '../../../actions/blue-green-swap/src/engine.js'
 import { FakeEcsAccount, IMAGE, LISTENER, TARGET_GROUPS, TEST_LISTENER } from '../../support/fakes/aws-ecs-sdk.js'
 
 const config: EcsConfig = parseEcsConfig({
@@ -52,10 +57,15 @@ beforeEach(() => {
 })
 afterEach(() => account.restore())
 
-function provider(overrides: Partial<EcsConfig> = {}): EcsProvider {
+function provider(overrides: Partial<EcsConfig> = {}, template?: ReturnType<typeof readTemplate>): EcsProvider {
   const logger: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug() {} }
   const client = { region: 'us-east-1', credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' } }
-  return new EcsProvider(new ECSClient(client), new ElasticLoadBalancingV2Client(client), { ...config, ...overrides }, { logger, sleep: async () => {}, pollIntervalMs: 1 })
+  return new EcsProvider(
+    new ECSClient(client),
+    new ElasticLoadBalancingV2Client(client),
+    { ...config, ...overrides },
+    { logger, sleep: async () => {}, pollIntervalMs: 1, ...(template ? { template } : {}) }
+  )
 }
 
 function swap(p: EcsProvider, overrides: Partial<SwapPlan> = {}, analysis: AnalysisSource[] = [], deps: Partial<EngineDeps> = {}) {
@@ -206,5 +216,61 @@ describe('aws-ecs provider (faked ECS and ELBv2 SDK clients)', () => {
     const again = await swap(provider(), { steps: [100] })
     expect(again.outcome).toBe('unchanged')
     expect(account.calls).toEqual([])
+  })
+
+  test('a template file is registered instead of the current definition (describe-task-definition output accepted)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-template-'))
+    const file = join(dir, 'task-definition.json')
+    const template = {
+      family: 'meal-planner-api',
+      cpu: '1024',
+      memory: '2048',
+      containerDefinitions: [
+        { name: 'api', image: 'placeholder', essential: true },
+        { name: 'xray', image: 'amazon/aws-xray-daemon', essential: false }
+      ]
+    }
+    writeFileSync(file, JSON.stringify({ taskDefinition: template }))
+    await swap(provider({ container: 'api' }, readTemplate(file)), { steps: [100] })
+    const registered = account.definitions.get('arn:aws:ecs:us-east-1:123456789012:task-definition/meal-planner-api:8')!.definition
+    expect(registered).toMatchObject({
+      cpu: '1024',
+      memory: '2048',
+      containerDefinitions: [
+        { name: 'api', image: `${IMAGE}:9f8e7d6` },
+        { name: 'xray', image: 'amazon/aws-xray-daemon' }
+      ]
+    })
+  })
+
+  test.each<[string, string, string]>([
+    ['not JSON', '{ family: ', 'Input "ecs-task-definition" names'],
+    ['no containers', '{"family":"api","containerDefinitions":[]}', 'which has no family or no containerDefinitions']
+  ])('a template file that is %s is an input error', (_name, text, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ecs-template-')), 'task.json')
+    writeFileSync(file, text)
+    expect(() => readTemplate(file)).toThrow(message)
+  })
+
+  test('a run cancelled while green starts leaves every request on blue and green stopped', async () => {
+    const controller = new AbortController()
+    let polls = 0
+    const p = new EcsProvider(
+      new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'f', secretAccessKey: 'f' } }),
+      new ElasticLoadBalancingV2Client({ region: 'us-east-1', credentials: { accessKeyId: 'f', secretAccessKey: 'f' } }),
+      config,
+      {
+        logger: { info: (m) => lines.push(m), warning() {}, debug() {} },
+        pollIntervalMs: 1,
+        sleep: async () => {
+          if (++polls === 1) controller.abort(new Error('SIGINT'))
+        }
+      }
+    )
+    await expect(swap(p, {}, [], { signal: controller.signal })).rejects.toBeInstanceOf(CancelledError)
+    expect(account.greenWeight()).toBe(0)
+    expect(account.services['api-green'].desiredCount).toBe(0)
+    expect(account.tags.get('deploy-actions:active')).toBe('blue')
+    expect(account.tags.has('deploy-actions:lock')).toBe(false)
   })
 })

@@ -113,15 +113,15 @@ export class FakeEcsAccount {
   private addDefinition(image: string, version: string, source?: RegisterTaskDefinitionCommandInput): string {
     const arn = `${FAMILY_ARN}:${this.definitions.size + 1}`
     const definition: TaskDefinition = {
+      networkMode: 'awsvpc',
+      cpu: '512',
+      memory: '1024',
       ...(source as TaskDefinition | undefined),
       family: 'meal-planner-api',
       taskDefinitionArn: arn,
       revision: this.definitions.size + 1,
       status: 'ACTIVE',
       containerDefinitions: source?.containerDefinitions ?? [{ name: 'api', image, essential: true, portMappings: [{ containerPort: 3000 }] }],
-      networkMode: 'awsvpc',
-      cpu: '512',
-      memory: '1024',
       requiresAttributes: [{ name: 'com.amazonaws.ecs.capability.ecr-auth' }],
       compatibilities: ['EC2', 'FARGATE']
     }
