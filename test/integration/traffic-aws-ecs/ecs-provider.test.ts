@@ -273,4 +273,32 @@ describe('aws-ecs provider (faked ECS and ELBv2 SDK clients)', () => {
     expect(account.tags.get('deploy-actions:active')).toBe('blue')
     expect(account.tags.has('deploy-actions:lock')).toBe(false)
   })
+
+  test('keep-previous: the first run holding the lock after it ran out stops the previous color; until then rollback is instant', async () => {
+    let now = Date.parse('2026-11-29T10:00:00Z')
+    const clock = (): EcsProvider =>
+      new EcsProvider(
+        new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'f', secretAccessKey: 'f' } }),
+        new ElasticLoadBalancingV2Client({ region: 'us-east-1', credentials: { accessKeyId: 'f', secretAccessKey: 'f' } }),
+        config,
+        {
+          logger: { info: (m) => lines.push(m), warning() {}, debug() {} },
+          pollIntervalMs: 1,
+          sleep: async () => {},
+          now: () => now
+        }
+      )
+    await swap(clock(), { steps: [100], keepPreviousMs: 10 * 60_000 })
+    expect(account.tags.get('deploy-actions:keep-until')).toBe(String(now + 10 * 60_000))
+    now += 5 * 60_000
+    const early = await swap(clock(), { mode: 'status' })
+    expect(early.status!.previousVersion).toBe('v7')
+    now += 6 * 60_000
+    account.calls.length = 0
+    const late = await swap(clock(), { mode: 'rollback' })
+    expect(account.calls).toEqual(['UpdateService api-blue desired=0'])
+    expect(late.outcome).toBe('unchanged')
+    expect(late.reason).toContain('nothing to roll back to')
+    expect(account.tags.has('deploy-actions:keep-until')).toBe(false)
+  })
 })

@@ -16,6 +16,7 @@ export const TAG = {
   paused: 'deploy-actions:paused',
   last: 'deploy-actions:last',
   lock: 'deploy-actions:lock',
+  keepUntil: 'deploy-actions:keep-until',
   version: 'deploy-actions:version'
 } as const
 
@@ -172,6 +173,8 @@ export interface ListenerState {
   paused?: PausedDeployment
   last?: DeployRecord
   lock?: { owner: string; expiresAt: number }
+  /** Milliseconds since the epoch after which the kept previous color may be stopped. */
+  keepUntil?: number
 }
 
 const TAG_VALUE = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
@@ -200,6 +203,8 @@ export function readListenerState(tags: Tag[] | undefined): ListenerState {
   const lock = value(TAG.lock)
   const match = lock ? /^(\d+) (.+)$/.exec(lock) : null
   if (match) state.lock = { expiresAt: Number(match[1]), owner: match[2] }
+  const keepUntil = Number(value(TAG.keepUntil))
+  if (Number.isFinite(keepUntil) && keepUntil > 0) state.keepUntil = keepUntil
   return state
 }
 

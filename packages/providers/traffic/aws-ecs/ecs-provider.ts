@@ -134,6 +134,7 @@ export class EcsProvider implements TrafficProvider {
     }).catch((error: unknown) => {
       throw new Error(`could not take the deploy lock (listener tag ${TAG.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`)
     })
+    await this.stopExpiredPrevious(signal)
     let released = false
     return {
       release: async () => {
@@ -201,11 +202,13 @@ export class EcsProvider implements TrafficProvider {
     const services = await this.services(signal)
     const previousVersion = await this.serviceVersion(services[previous], signal)
     if (keepPreviousMs > 0 && previousVersion && (services[previous]?.desiredCount ?? 0) > 0) {
-      await this.addTags({ [TAG.active]: color, [TAG.previous]: previousVersion }, signal)
-      this.logger.info(`${this.config.services[previous]} (${previous}, ${previousVersion}) keeps running for an instant rollback; the next deploy replaces it`)
+      await this.addTags({ [TAG.active]: color, [TAG.previous]: previousVersion, [TAG.keepUntil]: String(this.now() + keepPreviousMs) }, signal)
+      this.logger.info(
+        `${this.config.services[previous]} (${previous}, ${previousVersion}) keeps running for an instant rollback; the first run after ${new Date(this.now() + keepPreviousMs).toISOString()} stops it (the next deploy replaces it)`
+      )
     } else {
       await this.addTags({ [TAG.active]: color }, signal)
-      await this.removeTags([TAG.previous], signal)
+      await this.removeTags([TAG.previous, TAG.keepUntil], signal)
       await this.scale(previous, 0, signal)
     }
     await this.removeTags([TAG.paused], signal)
@@ -231,7 +234,7 @@ export class EcsProvider implements TrafficProvider {
       { [TAG.active]: to, [TAG.last]: recordTag({ outcome: 'rolled-back', color: failed, version: failedVersion ?? 'unknown', at: new Date(this.now()).toISOString(), reason }) },
       signal
     )
-    await this.removeTags([TAG.paused, TAG.previous], signal)
+    await this.removeTags([TAG.paused, TAG.previous, TAG.keepUntil], signal)
     await this.scale(failed, 0, signal)
   }
 
@@ -248,6 +251,20 @@ export class EcsProvider implements TrafficProvider {
     this.ecs.destroy()
     this.elb.destroy()
     return Promise.resolve()
+  }
+
+  /** No process outlives the job to stop the kept previous color: the first run holding the lock after keep-previous ran out does. */
+  private async stopExpiredPrevious(signal: AbortSignal): Promise<void> {
+    const state = readListenerState(await this.listenerTags(signal))
+    if (!state.active || state.keepUntil === undefined || state.keepUntil > this.now() || state.paused) return
+    const weights = readWeights(await this.forwardActions(signal), this.config.targetGroups)
+    if (weights[state.active] !== 100) return
+    const previous = otherColor(state.active)
+    this.logger.info(
+      `keep-previous ran out at ${new Date(state.keepUntil).toISOString()}: stopping ${this.config.services[previous]} (${previous}, ${state.previousVersion ?? 'unknown version'})`
+    )
+    await this.scale(previous, 0, signal)
+    await this.removeTags([TAG.previous, TAG.keepUntil], signal)
   }
 
   // ---- waits ------------------------------------------------------------------------------------
