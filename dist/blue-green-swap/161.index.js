@@ -97,6 +97,7 @@ const TAG = {
     paused: 'deploy-actions:paused',
     last: 'deploy-actions:last',
     lock: 'deploy-actions:lock',
+    keepUntil: 'deploy-actions:keep-until',
     version: 'deploy-actions:version'
 };
 // ---- listener weights ------------------------------------------------------------------------
@@ -267,6 +268,9 @@ function readListenerState(tags) {
     const match = lock ? /^(\d+) (.+)$/.exec(lock) : null;
     if (match)
         state.lock = { expiresAt: Number(match[1]), owner: match[2] };
+    const keepUntil = Number(value(TAG.keepUntil));
+    if (Number.isFinite(keepUntil) && keepUntil > 0)
+        state.keepUntil = keepUntil;
     return state;
 }
 function pausedTag(paused) {
@@ -366,6 +370,7 @@ class EcsProvider {
         }).catch((error) => {
             throw new Error(`could not take the deploy lock (listener tag ${TAG.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
         });
+        await this.stopExpiredPrevious(signal);
         let released = false;
         return {
             release: async () => {
@@ -428,12 +433,12 @@ class EcsProvider {
         const services = await this.services(signal);
         const previousVersion = await this.serviceVersion(services[previous], signal);
         if (keepPreviousMs > 0 && previousVersion && (services[previous]?.desiredCount ?? 0) > 0) {
-            await this.addTags({ [TAG.active]: color, [TAG.previous]: previousVersion }, signal);
-            this.logger.info(`${this.config.services[previous]} (${previous}, ${previousVersion}) keeps running for an instant rollback; the next deploy replaces it`);
+            await this.addTags({ [TAG.active]: color, [TAG.previous]: previousVersion, [TAG.keepUntil]: String(this.now() + keepPreviousMs) }, signal);
+            this.logger.info(`${this.config.services[previous]} (${previous}, ${previousVersion}) keeps running for an instant rollback; the first run after ${new Date(this.now() + keepPreviousMs).toISOString()} stops it (the next deploy replaces it)`);
         }
         else {
             await this.addTags({ [TAG.active]: color }, signal);
-            await this.removeTags([TAG.previous], signal);
+            await this.removeTags([TAG.previous, TAG.keepUntil], signal);
             await this.scale(previous, 0, signal);
         }
         await this.removeTags([TAG.paused], signal);
@@ -457,7 +462,7 @@ class EcsProvider {
         await this.shift(to, 100, signal);
         this.logger.info(`All traffic is back on ${to} (${this.config.services[to]})`);
         await this.addTags({ [TAG.active]: to, [TAG.last]: recordTag({ outcome: 'rolled-back', color: failed, version: failedVersion ?? 'unknown', at: new Date(this.now()).toISOString(), reason }) }, signal);
-        await this.removeTags([TAG.paused, TAG.previous], signal);
+        await this.removeTags([TAG.paused, TAG.previous, TAG.keepUntil], signal);
         await this.scale(failed, 0, signal);
     }
     async savePaused(paused, signal) {
@@ -473,6 +478,19 @@ class EcsProvider {
         this.ecs.destroy();
         this.elb.destroy();
         return Promise.resolve();
+    }
+    /** No process outlives the job to stop the kept previous color: the first run holding the lock after keep-previous ran out does. */
+    async stopExpiredPrevious(signal) {
+        const state = readListenerState(await this.listenerTags(signal));
+        if (!state.active || state.keepUntil === undefined || state.keepUntil > this.now() || state.paused)
+            return;
+        const weights = readWeights(await this.forwardActions(signal), this.config.targetGroups);
+        if (weights[state.active] !== 100)
+            return;
+        const previous = (0,types/* otherColor */.I)(state.active);
+        this.logger.info(`keep-previous ran out at ${new Date(state.keepUntil).toISOString()}: stopping ${this.config.services[previous]} (${previous}, ${state.previousVersion ?? 'unknown version'})`);
+        await this.scale(previous, 0, signal);
+        await this.removeTags([TAG.previous, TAG.keepUntil], signal);
     }
     // ---- waits ------------------------------------------------------------------------------------
     /** Until the color's service runs `taskDefinitionArn` on every task, healthy in its target group; the circuit breaker rolling back is a failure. */
