@@ -4,6 +4,7 @@ import { HOST_INPUT_NAMES, parseHostConfig } from '../../../packages/providers/t
 import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig } from '../../../packages/providers/traffic/vercel/config.js'
 import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/providers/traffic/railway/config.js'
 import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
+import { ECS_INPUT_NAMES, parseEcsConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -44,7 +45,7 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES, ...ECS_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
 export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token']
@@ -119,6 +120,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   for (const [other, names] of Object.entries(PROVIDER_INPUTS)) {
     if (other === providerName) continue
     for (const name of names) {
+      if (PROVIDER_INPUTS[providerName].includes(name)) continue
       if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${providerName}, which does not use it`, `no ${name} with provider: ${providerName}`)
     }
   }
@@ -147,11 +149,15 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
     lockTimeoutMs: parseDuration('lock-timeout', raw['lock-timeout'], 10 * 60_000)
   }
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
+  if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
+    const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path'
+    throw new InputError(input, 'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)', 'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks')
+  }
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
 
-/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render, railway). */
-type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit'
+/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render, railway), an image whose command and environment the platform keeps (aws-ecs). */
+type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit' | 'image'
 
 interface ProviderChoice {
   provider: TrafficProviderConfig
@@ -165,7 +171,9 @@ const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
   host: HOST_INPUT_NAMES,
   vercel: VERCEL_INPUT_NAMES,
   render: RENDER_INPUT_NAMES,
-  railway: RAILWAY_INPUT_NAMES
+  railway: RAILWAY_INPUT_NAMES,
+  // `public-url` (the address users reach) is shared with host.
+  'aws-ecs': [...ECS_INPUT_NAMES, 'public-url']
 }
 
 function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
@@ -188,12 +196,21 @@ function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
     case 'railway':
       refuseWithoutWeights(name, raw)
       return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
+    case 'aws-ecs':
+      return { provider: { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs'])) }, releaseKind: 'image', hasAccessLog: false }
   }
 }
 
 /** One switch only: a pause between steps could never happen, so asking for one is refused. */
 function refuseWithoutWeights(name: ProviderName, raw: RawInputs): void {
   if (raw['pause-after-step'].trim() !== '') throw new InputError('pause-after-step', `is set, but ${name} cannot split traffic by percent (one switch)`, `no pause-after-step with provider: ${name}`)
+}
+
+/** Providers that run an image (no command, no env: those belong to the platform's own definition). */
+function imageOnly(raw: RawInputs): 'docker' {
+  if (raw.command.trim() !== '') throw new InputError('command', `is set, but provider ${raw.provider.trim()} runs an image`, 'no command; the image (and the task definition\'s command) decide what runs')
+  if (raw.env.trim() !== '') throw new InputError('env', `is set, but provider ${raw.provider.trim()} takes the environment from the task definition`, 'environment and secrets in the task definition (ecs-task-definition or the service\'s current one)')
+  return 'docker'
 }
 
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -216,6 +233,11 @@ export function parseSteps(raw: string): number[] {
 function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
   if (runtime === 'deployment') return parseDeploymentRelease(raw)
   if (runtime === 'image-or-commit') return parseImageOrCommitRelease(raw)
+  if (runtime === 'image') return parseDockerRelease(raw, imageOnly(raw), `provider is ${raw.provider.trim()}`)
+  return parseDockerRelease(raw, runtime)
+}
+
+function parseDockerRelease(raw: RawInputs, runtime: 'docker' | 'process', why = `runtime is ${runtime}`): Release {
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
@@ -223,7 +245,7 @@ function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
   const image = parseSingleLine('image', raw.image)
   const command = raw.command.trim()
   if (runtime === 'docker') {
-    if (image === '') throw new InputError('image', 'is empty, but runtime is docker', 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
+    if (image === '') throw new InputError('image', `is empty, but ${why}`, 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
     if (command !== '') throw new InputError('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)')
     if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…')
   } else {

@@ -1,3 +1,4 @@
+import type { EcsConfig } from './aws-ecs/config.js'
 import type { HostConfig } from './host/config.js'
 import type { RailwayConfig } from './railway/config.js'
 import type { RenderConfig } from './render/config.js'
@@ -10,10 +11,15 @@ import type { TrafficProvider, TrafficProviderDeps } from './types.js'
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
 
-export const PROVIDERS = ['host', 'vercel', 'render', 'railway'] as const
+export const PROVIDERS = ['host', 'vercel', 'render', 'railway', 'aws-ecs'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
-export type TrafficProviderConfig = { provider: 'host'; host: HostConfig } | { provider: 'vercel'; vercel: VercelConfig } | { provider: 'render'; render: RenderConfig } | { provider: 'railway'; railway: RailwayConfig }
+export type TrafficProviderConfig =
+  | { provider: 'host'; host: HostConfig }
+  | { provider: 'vercel'; vercel: VercelConfig }
+  | { provider: 'render'; render: RenderConfig }
+  | { provider: 'railway'; railway: RailwayConfig }
+  | { provider: 'aws-ecs'; ecs: EcsConfig }
 
 type Loader<C extends TrafficProviderConfig> = (config: C, deps: TrafficProviderDeps) => Promise<TrafficProvider>
 
@@ -21,7 +27,8 @@ const loaders: { [N in ProviderName]: Loader<Extract<TrafficProviderConfig, { pr
   host: async (config, deps) => (await import('./host/provider.js')).createHostProvider(config.host, deps),
   vercel: async (config, deps) => (await import('./vercel/provider.js')).createVercelProvider(config.vercel, deps),
   render: async (config, deps) => (await import('./render/provider.js')).createRenderProvider(config.render, deps),
-  railway: async (config, deps) => (await import('./railway/provider.js')).createRailwayProvider(config.railway, deps)
+  railway: async (config, deps) => (await import('./railway/provider.js')).createRailwayProvider(config.railway, deps),
+  'aws-ecs': async (config, deps) => (await import('./aws-ecs/provider.js')).createEcsProvider(config.ecs, deps)
 }
 
 export async function createTrafficProvider(config: TrafficProviderConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {

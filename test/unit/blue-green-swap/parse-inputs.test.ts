@@ -159,3 +159,55 @@ describe('action.yml', () => {
     expect(meta.description.length).toBeLessThanOrEqual(125)
   })
 })
+
+describe('parseSwapInputs with provider aws-ecs', () => {
+  const ELB = 'arn:aws:elasticloadbalancing:us-east-1:123456789012'
+  const ecs: RawInputs = {
+    ...empty,
+    provider: 'aws-ecs',
+    version: '9f8e7d6',
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/meal-planner-api:9f8e7d6',
+    'ecs-cluster': 'meal-planner-production',
+    'ecs-blue-service': 'api-blue',
+    'ecs-green-service': 'api-green',
+    'ecs-blue-target-group': `${ELB}:targetgroup/api-blue/0123456789abcdef`,
+    'ecs-green-target-group': `${ELB}:targetgroup/api-green/fedcba9876543210`,
+    'ecs-listener': `${ELB}:listener/app/api/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+    'public-url': 'https://api.mealplanner.com'
+  }
+
+  test('an image release and the ECS config', () => {
+    const inputs = parseSwapInputs({ ...ecs, steps: '10,50,100', bake: '2m', analysis: 'synthetic' }, env)
+    expect(inputs.provider.provider).toBe('aws-ecs')
+    expect(inputs.provider.provider === 'aws-ecs' && inputs.provider.ecs.services).toEqual({ blue: 'api-blue', green: 'api-green' })
+    expect(inputs.plan.release).toEqual({ version: '9f8e7d6', image: ecs.image })
+    expect(inputs.plan.steps).toEqual([10, 50, 100])
+  })
+
+  test.each<[string, Partial<RawInputs>, string]>([
+    [
+      'a host input',
+      { 'nginx-upstream-file': '/etc/nginx/conf.d/x' },
+      'Input "nginx-upstream-file" is set, but provider is aws-ecs, which does not use it; expected no nginx-upstream-file with provider: aws-ecs.'
+    ],
+    ['an ECS input with provider host', { provider: 'host' }, 'Input "ecs-cluster" is set, but provider is host, which does not use it'],
+    ['no image', { image: '' }, 'Input "image" is empty, but provider is aws-ecs'],
+    ['a command', { command: 'node server.js' }, 'Input "command" is set, but provider aws-ecs runs an image'],
+    ['an env (belongs in the task definition)', { env: 'NODE_ENV=production' }, 'Input "env" is set, but provider aws-ecs takes the environment from the task definition'],
+    ['nginx-log analysis', { analysis: 'nginx-log', bake: '1m' }, 'Input "analysis" includes nginx-log, but nginx-access-log is empty'],
+    ['green checks without a test listener URL', { 'check-path': '/health' }, 'Input "check-path" is set, but aws-ecs has no address of green alone'],
+    ['a missing listener', { 'ecs-listener': '' }, 'Input "ecs-listener" is empty, but provider is aws-ecs'],
+    ['a bad percentage', { steps: '10,120' }, 'Input "steps" has "120", which is not a percentage from 1 to 100'],
+    ['access keys as the role', { 'aws-role-arn': 'AKIAIOSFODNN7EXAMPLE' }, 'Input "aws-role-arn" is "AKIAIOSFODNN7EXAMPLE", which is not an IAM role ARN']
+  ])('refuses %s', (_name, inputs, message) => {
+    expect(() => parseSwapInputs({ ...ecs, ...inputs }, env)).toThrow(message)
+  })
+
+  test('green checks run when a test listener URL is given', () => {
+    const inputs = parseSwapInputs(
+      { ...ecs, 'check-path': '/health', 'ecs-test-listener': `${ELB}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65`, 'ecs-test-url': 'https://api.mealplanner.com:8443' },
+      env
+    )
+    expect(inputs.greenCheck).toEqual({ kind: 'path', path: '/health' })
+  })
+})

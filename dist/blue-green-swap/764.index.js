@@ -1,0 +1,156 @@
+export const id = 764;
+export const ids = [764];
+export const modules = {
+
+/***/ 764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createEcsProvider: () => (/* binding */ createEcsProvider),
+  readTemplate: () => (/* binding */ readTemplate)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./packages/clouds/aws/credential-choice.ts
+/**
+ * Which AWS credentials the environment calls for, in the suite's order. Pure: reads only the
+ * options and env it is given; credentials.ts builds the SDK provider.
+ *
+ * 1. Static keys given as inputs (access key id + secret, optional session token).
+ * 2. GitHub OIDC web identity: the job may request an ID token (ACTIONS_ID_TOKEN_REQUEST_URL and
+ *    _TOKEN, from `permissions: id-token: write`) and a role ARN is named (option or AWS_ROLE_ARN),
+ *    with no AWS keys and no token file in the environment (those belong to the SDK's chain).
+ * 3. The SDK's default chain: env keys, AWS_WEB_IDENTITY_TOKEN_FILE (as written by
+ *    aws-actions/configure-aws-credentials), profiles, container and instance metadata.
+ * Any of them can then assume a further role (`assumeRoleArn`).
+ */
+/** The audience AWS STS expects in a GitHub ID token. */
+const AWS_OIDC_AUDIENCE = 'sts.amazonaws.com';
+function chooseAwsCredential(options, env) {
+    const sessionName = options.sessionName?.trim() || 'deploy-actions';
+    const assume = options.assumeRoleArn?.trim() ? { assumeRoleArn: options.assumeRoleArn.trim() } : {};
+    if (options.accessKeyId && options.secretAccessKey) {
+        return { kind: 'static', accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}), ...assume, sessionName };
+    }
+    const roleArn = options.webIdentityRoleArn?.trim() || env.AWS_ROLE_ARN?.trim();
+    const canRequestIdToken = !!env.ACTIONS_ID_TOKEN_REQUEST_URL && !!env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    const sdkHasOwn = !!env.AWS_ACCESS_KEY_ID || !!env.AWS_WEB_IDENTITY_TOKEN_FILE;
+    if (roleArn && canRequestIdToken && !sdkHasOwn)
+        return { kind: 'github-oidc', roleArn, ...assume, sessionName };
+    return { kind: 'default-chain', ...assume, sessionName };
+}
+/** Which region: the option, else AWS_REGION, else AWS_DEFAULT_REGION, else `fallback` (undefined: the SDK's profile lookup). */
+function resolveAwsRegion(region, env, fallback) {
+    return region?.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || fallback;
+}
+
+;// CONCATENATED MODULE: ./packages/clouds/aws/client-config.ts
+
+function awsClientConfig(options, env = process.env) {
+    const region = resolveAwsRegion(options.region, env, options.fallbackRegion);
+    return {
+        ...(region ? { region } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        maxAttempts: options.sdkMaxAttempts ?? 1,
+        requestHandler: { connectionTimeout: options.connectTimeoutMs ?? 10_000, requestTimeout: options.attemptTimeoutMs ?? 60_000 }
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/clouds/aws/credentials.ts
+
+async function awsCredentials(options, env = process.env) {
+    const choice = chooseAwsCredential(options, env);
+    let base;
+    switch (choice.kind) {
+        case 'static':
+            base = { accessKeyId: choice.accessKeyId, secretAccessKey: choice.secretAccessKey, ...(choice.sessionToken ? { sessionToken: choice.sessionToken } : {}) };
+            break;
+        case 'github-oidc': {
+            const { fromWebToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8261));
+            // A fresh GitHub ID token (masked by getIDToken) each time the SDK refreshes the role's keys.
+            base = async () => fromWebToken({ roleArn: choice.roleArn, roleSessionName: choice.sessionName, webIdentityToken: await getIDToken(AWS_OIDC_AUDIENCE) })();
+            break;
+        }
+        case 'default-chain':
+            base = undefined;
+            break;
+    }
+    if (!choice.assumeRoleArn)
+        return { credentials: base, choice };
+    const { fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
+    const credentials = fromTemporaryCredentials({
+        params: { RoleArn: choice.assumeRoleArn, RoleSessionName: choice.sessionName },
+        ...(base ? { masterCredentials: base } : {})
+    });
+    return { credentials, choice };
+}
+
+// EXTERNAL MODULE: ./packages/core/input-error.ts
+var input_error = __webpack_require__(2683);
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/provider.ts
+
+
+
+
+
+/**
+ * Builds the aws-ecs provider: the template file is read and checked first (an InputError naming
+ * ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub OIDC with
+ * aws-role-arn, else the SDK's default chain) and the two official SDK clients, loaded lazily.
+ * Endpoints: the SDK-native AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2.
+ */
+async function createEcsProvider(config, deps) {
+    const template = config.taskDefinitionFile ? readTemplate(config.taskDefinitionFile) : undefined;
+    const [{ ECSClient }, { ElasticLoadBalancingV2Client }, { EcsProvider }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 4161))
+    ]);
+    const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) });
+    const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 });
+    return new EcsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, {
+        logger: deps.logger,
+        ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}),
+        ...(template ? { template } : {})
+    });
+}
+/** A task definition JSON: the RegisterTaskDefinition shape, or describe-task-definition's output ({ taskDefinition: … }). */
+function readTemplate(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(path), 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new input_error/* InputError */.d('ecs-task-definition', `names ${path}, which ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, 'a task definition JSON file in the workspace');
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new input_error/* InputError */.d('ecs-task-definition', `names ${path}, which is not valid JSON`, 'a task definition JSON file (as aws ecs describe-task-definition prints it, or its taskDefinition object)');
+    }
+    const definition = (typeof parsed === 'object' && parsed !== null && 'taskDefinition' in parsed ? parsed.taskDefinition : parsed);
+    if (typeof definition !== 'object' ||
+        definition === null ||
+        typeof definition.family !== 'string' ||
+        !Array.isArray(definition.containerDefinitions) ||
+        definition.containerDefinitions.length === 0)
+        throw new input_error/* InputError */.d('ecs-task-definition', `names ${path}, which has no family or no containerDefinitions`, 'a task definition with "family" and "containerDefinitions"');
+    return definition;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,156 @@
+import { InputError } from '../../../core/input-error.js'
+import { parseDuration, parseNumber, parseSingleLine, parseUrl } from '../../../core/parsers.js'
+import type { Color } from '../types.js'
+
+/**
+ * The `aws-ecs` provider's configuration and its pure validation. Blue and green are two ECS
+ * services, each registered in its own target group; one ALB listener (or listener rule) forwards
+ * to both target groups with weights. blue-green-swap's parse-inputs calls `parseEcsConfig` with
+ * the raw inputs below; every problem is an InputError naming the input, raised before any call.
+ */
+
+export const ECS_INPUT_NAMES = [
+  'aws-region',
+  'aws-role-arn',
+  'ecs-cluster',
+  'ecs-blue-service',
+  'ecs-green-service',
+  'ecs-blue-target-group',
+  'ecs-green-target-group',
+  'ecs-listener',
+  'ecs-listener-rule',
+  'ecs-container',
+  'ecs-task-definition',
+  'ecs-desired-count',
+  'ecs-stable-timeout',
+  'ecs-keep-revisions',
+  'ecs-test-listener',
+  'ecs-test-url'
+] as const
+
+export type EcsInputName = (typeof ECS_INPUT_NAMES)[number]
+export type EcsRawInputs = Partial<Record<EcsInputName | 'public-url', string>>
+
+export interface EcsConfig {
+  region?: string
+  /** Role taken with the job's GitHub OIDC token; else the SDK's default chain (e.g. configure-aws-credentials). */
+  roleArn?: string
+  cluster: string
+  services: Record<Color, string>
+  targetGroups: Record<Color, string>
+  listenerArn: string
+  /** When the weighted forward is a listener rule's, not the listener's default action. */
+  ruleArn?: string
+  /** The container whose image is replaced (default: the only container of the definition). */
+  container?: string
+  /** A task definition JSON file in the workspace to register from (default: the active service's current definition). */
+  taskDefinitionFile?: string
+  /** Tasks for the idle service (default: the active service's desired count). */
+  desiredCount?: number
+  stableTimeoutMs: number
+  /** Task definition revisions of the family kept registered (the ones in use always are); 0 keeps all. */
+  keepRevisions: number
+  /** A listener that always forwards to the idle target group: green's own address before it gets user traffic. */
+  testListenerArn?: string
+  testUrl?: string
+  publicUrl: string
+}
+
+const ECS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/
+const ECS_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(cluster|service)\/[A-Za-z0-9/_-]+$/
+const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/
+const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+$/
+const RULE_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+\/[0-9a-f]+$/
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/
+const CONTAINER = /^[A-Za-z0-9_-]{1,255}$/
+const WORKSPACE_FILE = /^[A-Za-z0-9_./@+-]+\.json$/
+
+export function parseEcsConfig(raw: EcsRawInputs): EcsConfig {
+  const get = (name: EcsInputName | 'public-url'): string => parseSingleLine(name, raw[name] ?? '')
+  const required = (name: EcsInputName, expected: string): string => {
+    const value = get(name)
+    if (value === '') throw new InputError(name, 'is empty, but provider is aws-ecs', expected)
+    return value
+  }
+  const region = get('aws-region')
+  if (region !== '' && !REGION.test(region)) throw new InputError('aws-region', `is "${region}", which is not an AWS region`, 'a region such as us-east-1')
+  const roleArn = get('aws-role-arn')
+  if (roleArn !== '' && !ROLE_ARN.test(roleArn))
+    throw new InputError(
+      'aws-role-arn',
+      `is "${roleArn}", which is not an IAM role ARN`,
+      'arn:aws:iam::123456789012:role/deploy (the role the job takes with its GitHub OIDC token; no access keys)'
+    )
+
+  const cluster = required('ecs-cluster', 'the ECS cluster name or ARN, such as meal-planner-production')
+  if (!ECS_NAME.test(cluster) && !ECS_ARN.test(cluster))
+    throw new InputError('ecs-cluster', `is "${cluster}", which is not a cluster name or ARN`, 'letters, digits, - and _ (up to 255), or a cluster ARN')
+  const service = (name: 'ecs-blue-service' | 'ecs-green-service'): string => {
+    const value = required(name, 'the name of the ECS service of this color (each registered in its own target group)')
+    if (!ECS_NAME.test(value) && !ECS_ARN.test(value))
+      throw new InputError(name, `is "${value}", which is not a service name or ARN`, 'letters, digits, - and _ (up to 255), or a service ARN')
+    return value
+  }
+  const services = { blue: service('ecs-blue-service'), green: service('ecs-green-service') }
+  if (services.blue === services.green) throw new InputError('ecs-green-service', `is "${services.green}", the same as ecs-blue-service`, 'two services, one per color')
+
+  const targetGroup = (name: 'ecs-blue-target-group' | 'ecs-green-target-group'): string => {
+    const value = required(name, 'the ARN of the target group the service of this color is registered in')
+    if (!TARGET_GROUP_ARN.test(value)) throw new InputError(name, `is "${value}", which is not a target group ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>')
+    return value
+  }
+  const targetGroups = { blue: targetGroup('ecs-blue-target-group'), green: targetGroup('ecs-green-target-group') }
+  if (targetGroups.blue === targetGroups.green) throw new InputError('ecs-green-target-group', 'is the same as ecs-blue-target-group', 'two target groups, one per color')
+
+  const listenerArn = required('ecs-listener', 'the ARN of the ALB listener that forwards to both target groups')
+  if (!LISTENER_ARN.test(listenerArn))
+    throw new InputError(
+      'ecs-listener',
+      `is "${listenerArn}", which is not an Application Load Balancer listener ARN`,
+      'arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>'
+    )
+  const ruleArn = get('ecs-listener-rule')
+  if (ruleArn !== '' && !RULE_ARN.test(ruleArn))
+    throw new InputError('ecs-listener-rule', `is "${ruleArn}", which is not a listener rule ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener-rule/app/<lb>/<id>/<id>/<id>')
+  if (ruleArn !== '' && !ruleArn.includes(listenerArn.slice(listenerArn.indexOf(':listener/') + ':listener/'.length)))
+    throw new InputError('ecs-listener-rule', 'belongs to another listener than ecs-listener', 'a rule of the listener named by ecs-listener')
+
+  const container = get('ecs-container')
+  if (container !== '' && !CONTAINER.test(container)) throw new InputError('ecs-container', `is "${container}", which is not a container name`, 'letters, digits, - and _ (up to 255)')
+  const file = get('ecs-task-definition')
+  if (file !== '' && (!WORKSPACE_FILE.test(file) || file.split('/').includes('..')))
+    throw new InputError('ecs-task-definition', `is "${file}", which is not a JSON file path in the workspace`, 'a relative path such as .aws/task-definition.json')
+
+  const desired = get('ecs-desired-count')
+  const testListenerArn = get('ecs-test-listener')
+  if (testListenerArn !== '' && !LISTENER_ARN.test(testListenerArn))
+    throw new InputError(
+      'ecs-test-listener',
+      `is "${testListenerArn}", which is not an Application Load Balancer listener ARN`,
+      'the ARN of a second listener (e.g. port 8443) kept on the idle target group'
+    )
+  if (testListenerArn !== '' && testListenerArn === listenerArn) throw new InputError('ecs-test-listener', 'is the same as ecs-listener', 'a second listener that only testers reach')
+  const testUrl = get('ecs-test-url')
+  if (testListenerArn !== '' && testUrl === '')
+    throw new InputError('ecs-test-url', 'is empty, but ecs-test-listener is set', "the URL of the test listener, such as https://api.example.com:8443, where green's checks run")
+  if (get('public-url') === '') throw new InputError('public-url', 'is empty, but provider is aws-ecs', 'the address users reach through the load balancer, such as https://api.example.com')
+
+  return {
+    ...(region ? { region } : {}),
+    ...(roleArn ? { roleArn } : {}),
+    cluster,
+    services,
+    targetGroups,
+    listenerArn,
+    ...(ruleArn ? { ruleArn } : {}),
+    ...(container ? { container } : {}),
+    ...(file ? { taskDefinitionFile: file } : {}),
+    ...(desired !== '' ? { desiredCount: parseNumber('ecs-desired-count', desired, undefined, { integer: true, min: 1, max: 5000 }) } : {}),
+    stableTimeoutMs: parseDuration('ecs-stable-timeout', get('ecs-stable-timeout'), 15 * 60_000),
+    keepRevisions: parseNumber('ecs-keep-revisions', get('ecs-keep-revisions'), 10, { integer: true, min: 0, max: 1000 }),
+    ...(testListenerArn ? { testListenerArn } : {}),
+    ...(testUrl ? { testUrl: parseUrl('ecs-test-url', testUrl).toString() } : {}),
+    publicUrl: parseUrl('public-url', get('public-url')).toString()
+  }
+}
