@@ -1,7 +1,7 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
-import { PROVIDERS, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
+import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
 import type { CheckSpec } from '../../smoke-test/src/check-spec.js'
@@ -43,6 +43,10 @@ export const ACTION_INPUT_NAMES = [
 
 export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
+/** Each provider's own inputs: those of the providers not chosen are refused, not ignored. */
+const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = { host: HOST_INPUT_NAMES }
+/** How the new version is given: docker (image) or process (command) on a host; an image (optional: already deployed) on a platform. */
+type ReleaseKind = 'docker' | 'process' | 'platform-image'
 export type RawInputs = Record<InputName, string>
 export const SECRET_INPUTS: readonly InputName[] = ['ssh-key']
 
@@ -113,11 +117,15 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   for (const name of IGNORED_BY[mode]) {
     if (raw[name].trim() !== '') throw new InputError(name, `is set, but mode is ${mode}, which does not use it`, `no ${name} with mode: ${mode}`)
   }
-  const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((name) => [name, raw[name]])) as HostRawInputs)
-  const provider: TrafficProviderConfig = { provider: providerName, host }
+  for (const [name, inputs] of Object.entries(PROVIDER_INPUTS)) {
+    if (name === providerName) continue
+    const set = inputs.find((input) => raw[input].trim() !== '')
+    if (set) throw new InputError(set, `is set, but provider is ${providerName}, which does not use it`, `no ${set} with provider: ${providerName}`)
+  }
+  const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env)
 
   const steps = parseSteps(raw.steps)
-  const analysis = parseAnalysis(raw, mode, host.nginx.accessLog !== undefined)
+  const analysis = parseAnalysis(raw, mode, hasAccessLog)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
@@ -130,7 +138,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
 
   const plan: SwapPlan = {
     mode,
-    ...(mode === 'deploy' ? { release: parseRelease(raw, host.runtime) } : {}),
+    ...(mode === 'deploy' ? { release: parseRelease(raw, releaseKind) } : {}),
     steps,
     bakeMs,
     keepPreviousMs: parseDuration('keep-previous', raw['keep-previous'], 5 * 60_000),
@@ -140,6 +148,15 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   }
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
+}
+
+function parseProvider(name: ProviderName, raw: RawInputs, _env: RunEnvironment): { provider: TrafficProviderConfig; releaseKind: ReleaseKind; hasAccessLog: boolean } {
+  switch (name) {
+    case 'host': {
+      const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((input) => [input, raw[input]])) as HostRawInputs)
+      return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
+    }
+  }
 }
 
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -159,13 +176,20 @@ export function parseSteps(raw: string): number[] {
   return steps
 }
 
-function parseRelease(raw: RawInputs, runtime: 'docker' | 'process'): Release {
+function parseRelease(raw: RawInputs, kind: ReleaseKind): Release {
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
   if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
     throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
   const image = parseSingleLine('image', raw.image)
   const command = raw.command.trim()
+  if (kind === 'platform-image') {
+    if (command !== '') throw new InputError('command', 'is set, but the provider runs container images', 'no command (the image, or nothing when the slot is already deployed)')
+    if (raw.env.trim() !== '') throw new InputError('env', 'is set, but the provider keeps the app settings of its slots', 'no env (set app settings on the slot itself)')
+    if (image !== '' && !/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as myregistry.azurecr.io/app:1.4.2')
+    return { version, ...(image !== '' ? { image } : {}) }
+  }
+  const runtime = kind
   if (runtime === 'docker') {
     if (image === '') throw new InputError('image', 'is empty, but runtime is docker', 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
     if (command !== '') throw new InputError('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)')
