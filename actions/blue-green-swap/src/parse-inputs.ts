@@ -1,5 +1,6 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
+import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig, type AzureAppServiceRawInputs } from '../../../packages/providers/traffic/azure-appservice/config.js'
 import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
@@ -41,10 +42,10 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...AZURE_APPSERVICE_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 /** Each provider's own inputs: those of the providers not chosen are refused, not ignored. */
-const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = { host: HOST_INPUT_NAMES }
+const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = { host: HOST_INPUT_NAMES, 'azure-appservice': AZURE_APPSERVICE_INPUT_NAMES }
 /** How the new version is given: docker (image) or process (command) on a host; an image (optional: already deployed) on a platform. */
 type ReleaseKind = 'docker' | 'process' | 'platform-image'
 export type RawInputs = Record<InputName, string>
@@ -125,7 +126,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env)
 
   const steps = parseSteps(raw.steps)
-  const analysis = parseAnalysis(raw, mode, hasAccessLog)
+  const analysis = parseAnalysis(raw, mode, hasAccessLog, providerName)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
@@ -150,11 +151,15 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
 
-function parseProvider(name: ProviderName, raw: RawInputs, _env: RunEnvironment): { provider: TrafficProviderConfig; releaseKind: ReleaseKind; hasAccessLog: boolean } {
+function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment): { provider: TrafficProviderConfig; releaseKind: ReleaseKind; hasAccessLog: boolean } {
   switch (name) {
     case 'host': {
       const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((input) => [input, raw[input]])) as HostRawInputs)
       return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
+    }
+    case 'azure-appservice': {
+      const azureAppService = parseAzureAppServiceConfig(Object.fromEntries(AZURE_APPSERVICE_INPUT_NAMES.map((input) => [input, raw[input]])) as AzureAppServiceRawInputs, env)
+      return { provider: { provider: 'azure-appservice', azureAppService }, releaseKind: 'platform-image', hasAccessLog: false }
     }
   }
 }
@@ -206,7 +211,7 @@ function parseRelease(raw: RawInputs, kind: ReleaseKind): Release {
   return { version, ...(runtime === 'docker' ? { image } : { command }), ...(Object.keys(env).length > 0 ? { env } : {}) }
 }
 
-function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): AnalysisSettings {
+function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean, providerName: ProviderName): AnalysisSettings {
   const names = parseList(raw.analysis.toLowerCase())
   for (const name of names) {
     if (!(ANALYSIS_SOURCES as readonly string[]).includes(name)) throw new InputError('analysis', `has "${name}", which is not an analysis source`, `any of ${ANALYSIS_SOURCES.join(', ')}`)
@@ -226,6 +231,7 @@ function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): Analy
     if (!path.startsWith('/')) throw new InputError('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health')
     settings.synthetic = { path, rate: parseNumber('synthetic-rate', raw['synthetic-rate'], 20, { min: 1, max: 500 }) }
   }
+  if (chosen.has('nginx-log') && providerName !== 'host') throw new InputError('analysis', `includes nginx-log, but provider ${providerName} has no nginx access log`, 'synthetic or prometheus')
   if (chosen.has('nginx-log') && !hasAccessLog)
     throw new InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)')
   if (chosen.has('prometheus')) {

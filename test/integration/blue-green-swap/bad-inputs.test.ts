@@ -18,7 +18,7 @@ describe('blue-green-swap bad inputs (runner contract, host: local)', () => {
   })
 
   it.each<[string, Record<string, string>, string]>([
-    ['an unknown provider', deployInputs('v2', { provider: 'heroku' }), 'Input "provider" is "heroku", which is not allowed; expected one of host.'],
+    ['an unknown provider', deployInputs('v2', { provider: 'heroku' }), 'Input "provider" is "heroku", which is not allowed; expected one of host'],
     ['an unknown mode', deployInputs('v2', { mode: 'swap' }), 'Input "mode" is "swap", which is not allowed'],
     ['steps not ending at 100', deployInputs('v2', { steps: '10,50' }), 'Input "steps" ends at 50, not 100'],
     ['malformed steps', deployInputs('v2', { steps: '10,fifty,100' }), 'Input "steps" has "fifty", which is not a percentage from 1 to 100'],

@@ -38,7 +38,7 @@ describe('parseSwapInputs', () => {
     })
     expect(inputs.lockOwner).toBe('octo-org/shop run 42 job deploy')
     expect(inputs.provider.provider).toBe('host')
-    expect(inputs.provider.host.target).toEqual({ kind: 'local' })
+    expect(inputs.provider.provider === 'host' && inputs.provider.host.target).toEqual({ kind: 'local' })
     expect(inputs.analysis).toEqual({ thresholds: { maxErrorRate: 0.01 }, nginxLog: false })
   })
 
@@ -83,7 +83,7 @@ describe('parseSwapInputs', () => {
   })
 
   test.each<[string, Partial<RawInputs>, string]>([
-    ['an unknown provider', { provider: 'heroku' }, 'Input "provider" is "heroku", which is not allowed; expected one of host.'],
+    ['an unknown provider', { provider: 'heroku' }, 'Input "provider" is "heroku", which is not allowed; expected one of host'],
     ['an unknown mode', { mode: 'yolo' }, 'Input "mode" is "yolo", which is not allowed; expected one of deploy, rollback, status, promote, abort.'],
     ['steps not ending at 100', { steps: '10,50' }, 'Input "steps" ends at 50, not 100; expected ascending percentages ending at 100, such as 10,25,50,100 (or 100 for one switch).'],
     ['steps not ascending', { steps: '50,10,100' }, 'Input "steps" is not ascending (10 after 50)'],
