@@ -54,6 +54,14 @@ export function imageOf(linuxFxVersion: string | undefined): string | undefined 
   return match ? match[1].trim() : undefined
 }
 
+/** The version an image reference names: its tag (`app:1.4.2` → `1.4.2`), its digest, else the whole reference. */
+export function imageVersion(image: string): string {
+  const digest = /@(sha256:[0-9a-f]{12})[0-9a-f]*$/i.exec(image)
+  if (digest) return digest[1]
+  const tag = /:([\w][\w.-]{0,127})$/.exec(image.slice(image.lastIndexOf('/') + 1))
+  return tag ? tag[1] : image
+}
+
 export function linuxFxVersionFor(image: string): string {
   return `DOCKER|${image}`
 }

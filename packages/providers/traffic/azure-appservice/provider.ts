@@ -11,6 +11,7 @@ import {
   APPSERVICE_API_VERSION,
   httpsUrl,
   imageOf,
+  imageVersion,
   linuxFxVersionFor,
   readState,
   reroutePercent,
@@ -128,7 +129,8 @@ export class AppServiceTrafficProvider implements TrafficProvider {
 
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
     const { state, productionImage } = await this.read(signal)
-    const color = otherColor(activeColor(state, productionImage))
+    const active = activeColor(state, productionImage)
+    const color = otherColor(active)
     const slotConfigUrl = this.arm.url(`${slotPath(this.ref)}/config/web`, APPSERVICE_API_VERSION)
     let image = release.image
     if (image) {
@@ -139,8 +141,17 @@ export class AppServiceTrafficProvider implements TrafficProvider {
       this.logger.info(`No image given: slot ${this.config.slot} is taken as already deployed (${image ?? 'not a container'})`)
     }
     // The slot no longer holds the previous version: a swap back would not restore it.
+    // Before the first deploy nothing is recorded for production: its image names its version.
+    const known = state.versions[active] === undefined && productionImage ? { versions: { [active]: imageVersion(productionImage) }, images: { [active]: productionImage } } : { versions: {}, images: {} }
     await this.updateState(
-      (s) => ({ ...s, versions: { ...s.versions, [color]: release.version }, images: { ...s.images, [color]: image }, kept: undefined, paused: undefined }),
+      (s) => ({
+        ...s,
+        active,
+        versions: { ...known.versions, ...s.versions, [color]: release.version },
+        images: { ...known.images, ...s.images, [color]: image },
+        kept: undefined,
+        paused: undefined
+      }),
       `record ${release.version} on ${color}`,
       signal
     )
