@@ -30,14 +30,14 @@ describe('parseSwapInputs with provider azure-appservice', () => {
     expect(parseWith({ image: '' }).plan.release).toEqual({ version: '1.4.2' })
   })
 
-  test.each<[string, Partial<RawInputs>, string, Record<string, string>?]>([
-    ['a host input with another provider', { 'nginx-upstream-file': '/etc/nginx/x' }, 'Input "nginx-upstream-file" is set, but provider is azure-appservice, which does not use it'],
-    ['the runtime of the host provider', { runtime: 'docker' }, 'Input "runtime" is set, but provider is azure-appservice'],
-    ['a command', { command: 'uvicorn app:app' }, 'Input "command" is set, but the provider runs container images'],
-    ['env for the new version', { env: 'JWT_SECRET=abc' }, 'Input "env" is set, but the provider keeps the app settings of its slots'],
-    ['nginx-log analysis', { analysis: 'nginx-log', bake: '1m' }, 'Input "analysis" includes nginx-log, but provider azure-appservice has no nginx access log'],
-    ['a missing app name', { 'azure-app-name': '' }, 'Input "azure-app-name" is empty'],
-    ['a bad percentage', { steps: '10,150' }, 'Input "steps" has "150", which is not a percentage from 1 to 100'],
+  test.each<[string, Partial<RawInputs>, string, Record<string, string>]>([
+    ['a host input with another provider', { 'nginx-upstream-file': '/etc/nginx/x' }, 'Input "nginx-upstream-file" is set, but provider is azure-appservice, which does not use it', {}],
+    ['the runtime of the host provider', { runtime: 'docker' }, 'Input "runtime" is set, but provider is azure-appservice', {}],
+    ['a command', { command: 'uvicorn app:app' }, 'Input "command" is set, but the provider runs container images', {}],
+    ['env for the new version', { env: 'JWT_SECRET=abc' }, 'Input "env" is set, but the provider keeps the app settings of its slots', {}],
+    ['nginx-log analysis', { analysis: 'nginx-log', bake: '1m' }, 'Input "analysis" includes nginx-log, but provider azure-appservice has no nginx access log', {}],
+    ['a missing app name', { 'azure-app-name': '' }, 'Input "azure-app-name" is empty', {}],
+    ['a bad percentage', { steps: '10,150' }, 'Input "steps" has "150", which is not a percentage from 1 to 100', {}],
     ['a client ID in the wrong form', {}, 'Input "AZURE_CLIENT_ID" is not a GUID', { AZURE_CLIENT_ID: 'lunchtogether-deployer' }]
   ])('%s → one line naming the input', (_name, inputs, message, extraEnv) => {
     let error: unknown
