@@ -437,6 +437,8 @@ class NginxRouter {
     config;
     logger;
     lastTimings;
+    /** What this run last applied: the file is ours while the deploy lock is held. */
+    applied;
     constructor(transport, config, logger) {
         this.transport = transport;
         this.config = config;
@@ -454,10 +456,16 @@ class NginxRouter {
         if (result.code !== 0)
             throw new CommandFailed(`writing the upstream file ${file}`, result);
         this.lastTimings = { totalMs: performance.now() - started, ...switchTimings(result.stdout) };
+        this.applied = { ...weights };
         this.logger.debug(`nginx switch: ${JSON.stringify(this.lastTimings)}`);
         return this.lastTimings;
     }
+    forget() {
+        this.applied = undefined;
+    }
     async current(signal) {
+        if (this.applied)
+            return { ...this.applied };
         const text = await this.transport.readFile(this.config.nginx.upstreamFile ?? '', signal);
         return text === undefined ? undefined : weightsFromUpstream(this.config.ports, text);
     }
@@ -468,6 +476,7 @@ class FlagRouter {
     flagDir;
     logger;
     lastTimings;
+    applied;
     constructor(transport, flagDir, logger) {
         this.transport = transport;
         this.flagDir = flagDir;
@@ -479,10 +488,16 @@ class FlagRouter {
         if (result.code !== 0)
             throw new CommandFailed(`switching the flag files in ${this.flagDir}`, result);
         this.lastTimings = { totalMs: performance.now() - started, ...switchTimings(result.stdout) };
+        this.applied = { ...weights };
         this.logger.debug(`nginx flag switch: ${JSON.stringify(this.lastTimings)}`);
         return this.lastTimings;
     }
+    forget() {
+        this.applied = undefined;
+    }
     async current(signal) {
+        if (this.applied)
+            return { ...this.applied };
         return weightsFromFlag((await this.transport.exec(flagReadCommand(this.flagDir), { signal })).stdout);
     }
 }
@@ -615,22 +630,40 @@ function weightsFor(color, percent) {
 
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/state-store.ts
 
-/** Reads and atomically rewrites the state file on the server. Callers hold the deploy lock while changing it. */
+/**
+ * Reads and atomically rewrites the state file on the server. Callers hold the deploy lock while
+ * changing it, so after the first read this run's own writes are the truth: they are kept in
+ * memory and a read costs no round trip (over SSH each one is a session).
+ */
 class StateStore {
     transport;
     path;
     now;
+    cached;
     constructor(transport, path, now = () => new Date()) {
         this.transport = transport;
         this.path = path;
         this.now = now;
     }
+    /** Forget what was read: the next read goes to the server (after taking the lock, someone else may have written). */
+    forget() {
+        this.cached = undefined;
+    }
     async read(signal) {
-        return parseState(await this.transport.readFile(this.path, signal), this.now().toISOString(), this.path);
+        this.cached ??= parseState(await this.transport.readFile(this.path, signal), this.now().toISOString(), this.path);
+        return this.cached;
     }
     async update(change, signal) {
         const next = { ...change(await this.read(signal)), updatedAt: this.now().toISOString() };
-        await this.transport.writeFileAtomic(this.path, serializeState(next), { signal });
+        try {
+            await this.transport.writeFileAtomic(this.path, serializeState(next), { signal });
+        }
+        catch (error) {
+            // The write may or may not have landed: read the file again next time.
+            this.cached = undefined;
+            throw error;
+        }
+        this.cached = next;
         return next;
     }
 }
@@ -721,8 +754,12 @@ class HostTrafficProvider {
             status.weights = weights;
         return status;
     }
-    lock(owner, timeoutMs, signal) {
-        return acquireLock(this.transport, `${this.config.statePath}.lock`, owner, timeoutMs, { logger: this.logger, signal, sleep: this.sleep });
+    async lock(owner, timeoutMs, signal) {
+        const lock = await acquireLock(this.transport, `${this.config.statePath}.lock`, owner, timeoutMs, { logger: this.logger, signal, sleep: this.sleep });
+        // Whatever was read before holding the lock may be stale now.
+        this.store.forget();
+        this.router.forget();
+        return lock;
     }
     async prepare(release, signal) {
         this.runtime.check(release);
@@ -784,8 +821,8 @@ class HostTrafficProvider {
     async rollback(to, reason, signal) {
         const failed = (0,types/* otherColor */.I)(to);
         const state = await this.store.read(signal);
-        await mustExec(this.transport, `cancelling a scheduled stop of ${to}`, cancelStopCommand(this.stopPidFile(to)), { signal });
         const target = state.colors[to];
+        await mustExec(this.transport, `cancelling a scheduled stop of ${to}`, cancelStopCommand(this.stopPidFile(to)), { signal });
         if (target) {
             const probe = await this.runtime.probe(to, signal);
             if (probe.state === 'exited') {

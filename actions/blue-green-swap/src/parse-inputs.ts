@@ -1,7 +1,7 @@
 import { InputError } from '../../../packages/core/input-error.js'
 import { parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
-import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig, type AzureAppServiceRawInputs } from '../../../packages/providers/traffic/azure-appservice/config.js'
-import { HOST_INPUT_NAMES, parseHostConfig, type HostRawInputs } from '../../../packages/providers/traffic/host/config.js'
+import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig } from '../../../packages/providers/traffic/azure-appservice/config.js'
+import { HOST_INPUT_NAMES, parseHostConfig } from '../../../packages/providers/traffic/host/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, parseChecksText, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -154,11 +154,11 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
 function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment): { provider: TrafficProviderConfig; releaseKind: ReleaseKind; hasAccessLog: boolean } {
   switch (name) {
     case 'host': {
-      const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((input) => [input, raw[input]])) as HostRawInputs)
+      const host = parseHostConfig(Object.fromEntries(HOST_INPUT_NAMES.map((input) => [input, raw[input]])))
       return { provider: { provider: 'host', host }, releaseKind: host.runtime, hasAccessLog: host.nginx.accessLog !== undefined }
     }
     case 'azure-appservice': {
-      const azureAppService = parseAzureAppServiceConfig(Object.fromEntries(AZURE_APPSERVICE_INPUT_NAMES.map((input) => [input, raw[input]])) as AzureAppServiceRawInputs, env)
+      const azureAppService = parseAzureAppServiceConfig(Object.fromEntries(AZURE_APPSERVICE_INPUT_NAMES.map((input) => [input, raw[input]])), env)
       return { provider: { provider: 'azure-appservice', azureAppService }, releaseKind: 'platform-image', hasAccessLog: false }
     }
   }

@@ -53,7 +53,8 @@ export function parseAzureAppServiceConfig(raw: AzureAppServiceRawInputs, env: R
   if (!GUID.test(subscriptionId)) throw new InputError('azure-subscription', `is "${subscriptionId}", which is not a subscription ID`, 'a GUID such as 00000000-0000-0000-0000-000000000000')
   const resourceGroup = get('azure-resource-group')
   if (resourceGroup === '') throw new InputError('azure-resource-group', 'is empty', 'the resource group of the web app')
-  if (!RESOURCE_GROUP.test(resourceGroup)) throw new InputError('azure-resource-group', `is "${resourceGroup}", which is not a resource group name`, 'up to 90 letters, digits, _ - . ( ), not ending with a period')
+  if (!RESOURCE_GROUP.test(resourceGroup))
+    throw new InputError('azure-resource-group', `is "${resourceGroup}", which is not a resource group name`, 'up to 90 letters, digits, _ - . ( ), not ending with a period')
   const appName = get('azure-app-name')
   if (appName === '') throw new InputError('azure-app-name', 'is empty', 'the name of the web app (its production slot)')
   if (!APP_NAME.test(appName)) throw new InputError('azure-app-name', `is "${appName}", which is not a web app name`, '2 to 60 letters, digits and hyphens')
@@ -93,9 +94,14 @@ function optionalUrl(name: AzureAppServiceInputName, value: string): string | un
 function checkCredentialEnv(env: Record<string, string | undefined>): void {
   for (const name of ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID'] as const) {
     const value = (env[name] ?? '').trim()
-    if (value !== '' && !GUID.test(value)) throw new InputError(name, 'is not a GUID (the value is not shown)', `the ${name === 'AZURE_CLIENT_ID' ? 'application (client)' : 'directory (tenant)'} ID, a GUID`)
+    if (value !== '' && !GUID.test(value))
+      throw new InputError(name, 'is not a GUID (the value is not shown)', `the ${name === 'AZURE_CLIENT_ID' ? 'application (client)' : 'directory (tenant)'} ID, a GUID`)
   }
   if ((env.AZURE_CLIENT_SECRET ?? '') !== '' && (!(env.AZURE_CLIENT_ID ?? '').trim() || !(env.AZURE_TENANT_ID ?? '').trim())) {
-    throw new InputError('AZURE_CLIENT_SECRET', 'is set without AZURE_CLIENT_ID and AZURE_TENANT_ID', 'all three for a client secret, or GitHub OIDC (id-token: write with AZURE_CLIENT_ID and AZURE_TENANT_ID) without a secret')
+    throw new InputError(
+      'AZURE_CLIENT_SECRET',
+      'is set without AZURE_CLIENT_ID and AZURE_TENANT_ID',
+      'all three for a client secret, or GitHub OIDC (id-token: write with AZURE_CLIENT_ID and AZURE_TENANT_ID) without a secret'
+    )
   }
 }

@@ -5,7 +5,18 @@ import { httpRequest } from '../../../core/http.js'
 import type { Logger } from '../../../core/log.js'
 import { formatMs } from '../../../core/markdown.js'
 import { waitUntil, type PollProgress } from '../../../core/poll.js'
-import { otherColor, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
+import {
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficProviderDeps,
+  type TrafficStatus
+} from '../types.js'
 import {
   activeColor,
   APPSERVICE_API_VERSION,
@@ -109,7 +120,8 @@ export class AppServiceTrafficProvider implements TrafficProvider {
       onProgress: (p) => this.logger.info(`waiting for the deploy lock on ${this.config.appName}: ${p.status} (${formatMs(p.elapsedMs)})`),
       check: async () => {
         const held = (await this.readState(signal)).lock
-        if (held && held.owner !== owner && held.expiresAt > this.now()) return { done: false, status: `held by ${held.owner} until ${new Date(held.expiresAt).toISOString()} (tag deploy-actions-lock on the web app)` }
+        if (held && held.owner !== owner && held.expiresAt > this.now())
+          return { done: false, status: `held by ${held.owner} until ${new Date(held.expiresAt).toISOString()} (tag deploy-actions-lock on the web app)` }
         await this.updateState((s) => ({ ...s, lock: { owner, expiresAt: this.now() + LOCK_LEASE_MS } }), 'take the deploy lock', signal)
         // Tags have no compare-and-set: read back, and the last writer holds it.
         const after = (await this.readState(signal)).lock
@@ -137,12 +149,18 @@ export class AppServiceTrafficProvider implements TrafficProvider {
       this.logger.info(`Pointing slot ${this.config.slot} at ${image} (${color})`)
       await this.arm.request('PATCH', slotConfigUrl, `set the image of slot ${this.config.slot}`, { properties: { linuxFxVersion: linuxFxVersionFor(image) } }, signal)
     } else {
-      image = imageOf(parseArmJson<{ properties?: SiteConfigProperties }>(await this.arm.request('GET', slotConfigUrl, `read slot ${this.config.slot}`, undefined, signal), 'slot config').properties?.linuxFxVersion)
+      image = imageOf(
+        parseArmJson<{ properties?: SiteConfigProperties }>(await this.arm.request('GET', slotConfigUrl, `read slot ${this.config.slot}`, undefined, signal), 'slot config').properties
+          ?.linuxFxVersion
+      )
       this.logger.info(`No image given: slot ${this.config.slot} is taken as already deployed (${image ?? 'not a container'})`)
     }
     // The slot no longer holds the previous version: a swap back would not restore it.
     // Before the first deploy nothing is recorded for production: its image names its version.
-    const known = state.versions[active] === undefined && productionImage ? { versions: { [active]: imageVersion(productionImage) }, images: { [active]: productionImage } } : { versions: {}, images: {} }
+    const known =
+      state.versions[active] === undefined && productionImage
+        ? { versions: { [active]: imageVersion(productionImage) }, images: { [active]: productionImage } }
+        : { versions: {}, images: {} }
     await this.updateState(
       (s) => ({
         ...s,
@@ -169,7 +187,10 @@ export class AppServiceTrafficProvider implements TrafficProvider {
       await this.setReroute(target, signal)
     } catch (error) {
       // Say where traffic stands: read the rule back (a timed-out write may have landed).
-      const now = await this.read(signal).then((r) => `${r.reroute}%`, () => 'unknown (could not read it back)')
+      const now = await this.read(signal).then(
+        (r) => `${r.reroute}%`,
+        () => 'unknown (could not read it back)'
+      )
       throw new Error(`${errorMessage(error)}; the ramp-up rule to slot ${this.config.slot} is now ${now} (wanted ${target}%)`, { cause: error })
     }
   }
@@ -180,7 +201,9 @@ export class AppServiceTrafficProvider implements TrafficProvider {
     if (color !== inProduction) {
       // A swap first applies production's settings to the slot and restarts it: no user traffic may be routed there meanwhile.
       if (reroute > 0) {
-        this.logger.info(`Removing the ramp-up rule (${reroute}% on slot ${this.config.slot}) before the swap; production serves ${state.versions[inProduction] ?? 'the previous version'} while the swap runs`)
+        this.logger.info(
+          `Removing the ramp-up rule (${reroute}% on slot ${this.config.slot}) before the swap; production serves ${state.versions[inProduction] ?? 'the previous version'} while the swap runs`
+        )
         await this.setReroute(0, signal)
       }
       await this.swap(`swap slot ${this.config.slot} (${version}) into production`, signal)
@@ -203,17 +226,23 @@ export class AppServiceTrafficProvider implements TrafficProvider {
       await this.setReroute(0, signal)
     }
     if (inProduction !== to) {
-      this.logger.info(`Swapping back: production runs ${inProduction} (${state.versions[inProduction] ?? 'unknown'}); ${to} (${state.versions[to] ?? 'unknown'}) is in slot ${this.config.slot}`)
+      this.logger.info(
+        `Swapping back: production runs ${inProduction} (${state.versions[inProduction] ?? 'unknown'}); ${to} (${state.versions[to] ?? 'unknown'}) is in slot ${this.config.slot}`
+      )
       await this.swap(`swap slot ${this.config.slot} (${state.versions[to] ?? to}) back into production`, signal)
     }
     const failed = otherColor(to)
-    await this.updateState((s) => {
-      const last = s.history[0]
-      const version = s.versions[failed]
-      const already = last?.outcome === 'rolled-back' && last.version === version && last.color === failed
-      const history = version && !already ? [{ version, color: failed, at: new Date(this.now()).toISOString(), outcome: 'rolled-back' as const, reason }, ...s.history] : s.history
-      return { ...s, active: to, kept: undefined, paused: undefined, history }
-    }, 'record the rollback', signal)
+    await this.updateState(
+      (s) => {
+        const last = s.history[0]
+        const version = s.versions[failed]
+        const already = last?.outcome === 'rolled-back' && last.version === version && last.color === failed
+        const history = version && !already ? [{ version, color: failed, at: new Date(this.now()).toISOString(), outcome: 'rolled-back' as const, reason }, ...s.history] : s.history
+        return { ...s, active: to, kept: undefined, paused: undefined, history }
+      },
+      'record the rollback',
+      signal
+    )
   }
 
   async savePaused(paused: PausedDeployment | undefined, signal: AbortSignal): Promise<void> {
@@ -276,7 +305,11 @@ export class AppServiceTrafficProvider implements TrafficProvider {
     await this.arm.waitForOperation(
       response,
       what,
-      { timeoutMs: this.config.swapTimeoutMs, signal, onProgress: (p: PollProgress) => this.logger.info(`  … ${what}: ${p.status}${p.percent !== undefined ? ` ${p.percent}%` : ''} (${formatMs(p.elapsedMs)})`) },
+      {
+        timeoutMs: this.config.swapTimeoutMs,
+        signal,
+        onProgress: (p: PollProgress) => this.logger.info(`  … ${what}: ${p.status}${p.percent !== undefined ? ` ${p.percent}%` : ''} (${formatMs(p.elapsedMs)})`)
+      },
       'the swap may still complete in Azure; run mode: status to see which version production runs'
     )
   }

@@ -32,7 +32,16 @@ describe('parseAzureAppServiceConfig', () => {
       },
       { AZURE_SUBSCRIPTION_ID: SUB, DEPLOY_ACTIONS_ARM_ENDPOINT: 'https://management.usgovcloudapi.net' }
     )
-    expect(config).toMatchObject({ subscriptionId: SUB, slot: 'canary', healthPath: '/api/health', warmupTimeoutMs: 90_000, swapTimeoutMs: 1_200_000, slotUrl: 'https://canary.shop.example', publicUrl: 'https://shop.example', endpoint: 'https://management.usgovcloudapi.net' })
+    expect(config).toMatchObject({
+      subscriptionId: SUB,
+      slot: 'canary',
+      healthPath: '/api/health',
+      warmupTimeoutMs: 90_000,
+      swapTimeoutMs: 1_200_000,
+      slotUrl: 'https://canary.shop.example',
+      publicUrl: 'https://shop.example',
+      endpoint: 'https://management.usgovcloudapi.net'
+    })
   })
 
   it.each<[string, AzureAppServiceRawInputs, Record<string, string>, string]>([

@@ -52,7 +52,7 @@ describe('azure-appservice mapping', () => {
     expect(withReroute(undefined, 'staging', HOST, 0)).toEqual([])
   })
 
-  it('the state round-trips through tags, keeping the web app\'s own tags', () => {
+  it("the state round-trips through tags, keeping the web app's own tags", () => {
     const state: StoredState = {
       active: 'green',
       versions: { blue: '1.0.0', green: '1.1.0' },
@@ -71,7 +71,13 @@ describe('azure-appservice mapping', () => {
   })
 
   it('history keeps the newest records that fit one tag value; reasons are dropped', () => {
-    const records = Array.from({ length: 20 }, (_, i) => ({ version: `1.${i}.0`, color: 'blue' as const, outcome: 'rolled-back' as const, at: '2026-11-29T09:00:00.000Z', reason: 'x'.repeat(100) }))
+    const records = Array.from({ length: 20 }, (_, i) => ({
+      version: `1.${i}.0`,
+      color: 'blue' as const,
+      outcome: 'rolled-back' as const,
+      at: '2026-11-29T09:00:00.000Z',
+      reason: 'x'.repeat(100)
+    }))
     const encoded = encodeHistory(records) ?? ''
     expect(encoded.length).toBeLessThanOrEqual(256)
     const kept = readState({ 'deploy-actions-history': encoded }).history
@@ -80,7 +86,12 @@ describe('azure-appservice mapping', () => {
   })
 
   it('unreadable tags are the state before any deploy, not an error', () => {
-    expect(readState({ 'deploy-actions-active': 'purple', 'deploy-actions-paused': '{', 'deploy-actions-history': '[["v","red",0,"t"]]' })).toEqual({ active: 'blue', versions: {}, images: {}, history: [] })
+    expect(readState({ 'deploy-actions-active': 'purple', 'deploy-actions-paused': '{', 'deploy-actions-history': '[["v","red",0,"t"]]' })).toEqual({
+      active: 'blue',
+      versions: {},
+      images: {},
+      history: []
+    })
   })
 
   it.each<[string, Partial<StoredState>, string | undefined, 'blue' | 'green']>([

@@ -117,7 +117,14 @@ describe('azure-appservice provider (faked ARM: Microsoft.Web sites, slots, conf
     const p = provider()
     await p.prepare({ version: '1.1.0', image: NEW }, signal)
     await p.shift('green', 10, signal)
-    arm.appService.failRequests({ method: 'PATCH', pathIncludes: '/config/web', times: 1, status: 409, code: 'Conflict', message: 'Cannot modify this site because another operation is in progress.' })
+    arm.appService.failRequests({
+      method: 'PATCH',
+      pathIncludes: '/config/web',
+      times: 1,
+      status: 409,
+      code: 'Conflict',
+      message: 'Cannot modify this site because another operation is in progress.'
+    })
     await expect(p.shift('green', 50, signal)).rejects.toThrow(/HTTP 409 Conflict: Cannot modify this site.*; the ramp-up rule to slot staging is now 10% \(wanted 50%\)/)
     expect(await p.status(signal)).toMatchObject({ active: 'blue', weights: { blue: 90, green: 10 } })
 
