@@ -582,12 +582,15 @@ class AppServiceTrafficProvider {
             await this.arm.request('PATCH', slotConfigUrl, `set the image of slot ${this.config.slot}`, { properties: { linuxFxVersion: linuxFxVersionFor(image) } }, signal);
         }
         else {
-            image = imageOf(parseArmJson(await this.arm.request('GET', slotConfigUrl, `read slot ${this.config.slot}`, undefined, signal), 'slot config').properties?.linuxFxVersion);
+            image = imageOf(parseArmJson(await this.arm.request('GET', slotConfigUrl, `read slot ${this.config.slot}`, undefined, signal), 'slot config').properties
+                ?.linuxFxVersion);
             this.logger.info(`No image given: slot ${this.config.slot} is taken as already deployed (${image ?? 'not a container'})`);
         }
         // The slot no longer holds the previous version: a swap back would not restore it.
         // Before the first deploy nothing is recorded for production: its image names its version.
-        const known = state.versions[active] === undefined && productionImage ? { versions: { [active]: imageVersion(productionImage) }, images: { [active]: productionImage } } : { versions: {}, images: {} };
+        const known = state.versions[active] === undefined && productionImage
+            ? { versions: { [active]: imageVersion(productionImage) }, images: { [active]: productionImage } }
+            : { versions: {}, images: {} };
         await this.updateState((s) => ({
             ...s,
             active,
@@ -701,7 +704,11 @@ class AppServiceTrafficProvider {
     async swap(what, signal) {
         this.logger.info(`Azure: ${what}`);
         const response = await this.arm.request('POST', this.arm.url(`${slotPath(this.ref)}/slotsswap`, APPSERVICE_API_VERSION), what, { targetSlot: 'production', preserveVnet: true }, signal);
-        await this.arm.waitForOperation(response, what, { timeoutMs: this.config.swapTimeoutMs, signal, onProgress: (p) => this.logger.info(`  … ${what}: ${p.status}${p.percent !== undefined ? ` ${p.percent}%` : ''} (${(0,markdown/* formatMs */._V)(p.elapsedMs)})`) }, 'the swap may still complete in Azure; run mode: status to see which version production runs');
+        await this.arm.waitForOperation(response, what, {
+            timeoutMs: this.config.swapTimeoutMs,
+            signal,
+            onProgress: (p) => this.logger.info(`  … ${what}: ${p.status}${p.percent !== undefined ? ` ${p.percent}%` : ''} (${(0,markdown/* formatMs */._V)(p.elapsedMs)})`)
+        }, 'the swap may still complete in Azure; run mode: status to see which version production runs');
     }
     async updateState(change, what, signal) {
         const site = await this.getSite(signal);
