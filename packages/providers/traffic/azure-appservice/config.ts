@@ -1,5 +1,5 @@
 import { InputError } from '../../../core/input-error.js'
-import { parseDuration, parseSingleLine, parseUrl } from '../../../core/parsers.js'
+import { parseBoolean, parseDuration, parseSingleLine, parseUrl } from '../../../core/parsers.js'
 
 /**
  * The `azure-appservice` provider's configuration (one web app with a deployment slot, on Linux
@@ -16,7 +16,8 @@ export const AZURE_APPSERVICE_INPUT_NAMES = [
   'azure-warmup-timeout',
   'azure-swap-timeout',
   'azure-slot-url',
-  'azure-public-url'
+  'azure-public-url',
+  'azure-swap-preview'
 ] as const
 
 export type AzureAppServiceInputName = (typeof AZURE_APPSERVICE_INPUT_NAMES)[number]
@@ -31,6 +32,8 @@ export interface AzureAppServiceConfig {
   healthPath: string
   warmupTimeoutMs: number
   swapTimeoutMs: number
+  /** Swap with preview: production's settings are applied to the slot first, the slot is warmed up again, then the swap completes. */
+  swapPreview: boolean
   /** The slot's own address when not https://<slot default host name> (a custom domain, a private endpoint). */
   slotUrl?: string
   /** The production address when not https://<app default host name>. */
@@ -75,6 +78,7 @@ export function parseAzureAppServiceConfig(raw: AzureAppServiceRawInputs, env: R
     healthPath,
     warmupTimeoutMs: parseDuration('azure-warmup-timeout', get('azure-warmup-timeout'), 5 * 60_000),
     swapTimeoutMs: parseDuration('azure-swap-timeout', get('azure-swap-timeout'), 15 * 60_000),
+    swapPreview: parseBoolean('azure-swap-preview', get('azure-swap-preview')),
     ...(slotUrl ? { slotUrl } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(endpoint ? { endpoint } : {})

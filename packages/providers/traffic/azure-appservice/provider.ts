@@ -206,6 +206,7 @@ export class AppServiceTrafficProvider implements TrafficProvider {
         )
         await this.setReroute(0, signal)
       }
+      if (this.config.swapPreview) await this.preview(signal)
       await this.swap(`swap slot ${this.config.slot} (${version}) into production`, signal)
       const after = await this.read(signal)
       const expected = state.images[color]
@@ -297,6 +298,19 @@ export class AppServiceTrafficProvider implements TrafficProvider {
       { properties: { experiments: { rampUpRules } } },
       signal
     )
+  }
+
+  /** Swap with preview, phase one: production's settings on the slot (which restarts), warmed up again; reset when it does not come up. */
+  private async preview(signal: AbortSignal): Promise<void> {
+    const body = { targetSlot: 'production', preserveVnet: true }
+    this.logger.info(`Azure: applying production's settings to slot ${this.config.slot} (swap with preview)`)
+    await this.arm.request('POST', this.arm.url(`${slotPath(this.ref)}/applySlotConfig`, APPSERVICE_API_VERSION), `apply production's settings to slot ${this.config.slot}`, body, signal)
+    try {
+      await this.waitHealthy(this.slotUrl(), `slot ${this.config.slot} with production's settings`, signal)
+    } catch (error) {
+      await this.arm.request('POST', this.arm.url(`${slotPath(this.ref)}/resetSlotConfig`, APPSERVICE_API_VERSION), `reset the settings of slot ${this.config.slot}`, undefined, signal)
+      throw new Error(`swap with preview cancelled, slot ${this.config.slot} reset to its own settings: ${errorMessage(error)}`, { cause: error })
+    }
   }
 
   private async swap(what: string, signal: AbortSignal): Promise<void> {

@@ -9,6 +9,7 @@ import type { ArmContext, ArmRequest, ArmResourceHandler } from './core.js'
  *   GET   …/sites/{app}/slots/{slot}             → Site of the slot (defaultHostName {app}-{slot}.azurewebsites.net)
  *   GET   …/sites/{app}[/slots/{slot}]/config/web   → SiteConfigResource { properties: { linuxFxVersion, experiments.rampUpRules } }
  *   PATCH …/sites/{app}[/slots/{slot}]/config/web   → SiteConfigResource (properties merged; experiments replaced)
+ *   POST  …/sites/{app}/slots/{slot}/applySlotConfig | resetSlotConfig   → 200 (swap with preview)
  *   POST  …/sites/{app}/slots/{slot}/slotsswap   { targetSlot } → 202 + Azure-AsyncOperation + Location + Retry-After;
  *         when the operation ends the slots' contents (linuxFxVersion) are exchanged; the ramp-up
  *         rules stay with production (routing rules are slot-specific settings).
@@ -58,14 +59,18 @@ export interface AppServiceFake {
   failRequests: (rule: FailureRule) => void
   /** Swaps started (POST slotsswap accepted). */
   swaps: () => number
+  /** Swap-with-preview calls: "applySlotConfig staging", "resetSlotConfig staging". */
+  previews: () => string[]
 }
 
-const ROUTE = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Web\/sites\/([^/]+)(?:\/slots\/([^/]+))?(\/config\/web|\/slotsswap)?$/i
+const ROUTE =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Web\/sites\/([^/]+)(?:\/slots\/([^/]+))?(\/config\/web|\/slotsswap|\/applySlotConfig|\/resetSlotConfig)?$/i
 
 export function appService(options: AppServiceOptions): AppServiceFake {
   const { subscriptionId, resourceGroup, appName, location } = options
   let tags: Record<string, string> = {}
   let swaps = 0
+  const previews: string[] = []
   const failures: FailureRule[] = []
   const slots = new Map<string, FakeSlot>()
   const add = (name: string, hostName: string): void => {
@@ -181,6 +186,15 @@ export function appService(options: AppServiceOptions): AppServiceFake {
       return true
     }
 
+    if (tail.toLowerCase() === '/applyslotconfig' || tail.toLowerCase() === '/resetslotconfig') {
+      if (req.method !== 'POST' || !slotName) armError(req.res, 405, 'MethodNotAllowed', `${tail} is a POST on a deployment slot.`)
+      else {
+        previews.push(`${tail.slice(1)} ${slot.name}`)
+        send(req.res, 200)
+      }
+      return true
+    }
+
     // POST …/slots/{slot}/slotsswap
     if (req.method !== 'POST' || !slotName) {
       armError(req.res, 405, 'MethodNotAllowed', 'slotsswap is a POST on a deployment slot.')
@@ -214,6 +228,7 @@ export function appService(options: AppServiceOptions): AppServiceFake {
     failRequests: (rule) => {
       failures.push({ ...rule })
     },
-    swaps: () => swaps
+    swaps: () => swaps,
+    previews: () => [...previews]
   }
 }

@@ -14,7 +14,8 @@ describe('parseAzureAppServiceConfig', () => {
       slot: 'staging',
       healthPath: '/health',
       warmupTimeoutMs: 300_000,
-      swapTimeoutMs: 900_000
+      swapTimeoutMs: 900_000,
+      swapPreview: false
     })
   })
 
@@ -28,7 +29,8 @@ describe('parseAzureAppServiceConfig', () => {
         'azure-warmup-timeout': '90s',
         'azure-swap-timeout': '20m',
         'azure-slot-url': 'https://canary.shop.example/',
-        'azure-public-url': 'https://shop.example'
+        'azure-public-url': 'https://shop.example',
+        'azure-swap-preview': 'true'
       },
       { AZURE_SUBSCRIPTION_ID: SUB, DEPLOY_ACTIONS_ARM_ENDPOINT: 'https://management.usgovcloudapi.net' }
     )
@@ -38,6 +40,7 @@ describe('parseAzureAppServiceConfig', () => {
       healthPath: '/api/health',
       warmupTimeoutMs: 90_000,
       swapTimeoutMs: 1_200_000,
+      swapPreview: true,
       slotUrl: 'https://canary.shop.example',
       publicUrl: 'https://shop.example',
       endpoint: 'https://management.usgovcloudapi.net'

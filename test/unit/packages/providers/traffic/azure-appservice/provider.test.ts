@@ -41,9 +41,16 @@ afterAll(async () => {
   await arm.stop()
 })
 
-function provider(): AppServiceTrafficProvider {
+function provider(extra: Record<string, string> = {}): AppServiceTrafficProvider {
   const config = parseAzureAppServiceConfig(
-    { 'azure-subscription': arm.subscriptionId, 'azure-resource-group': arm.resourceGroup, 'azure-app-name': arm.appName, 'azure-slot-url': slotApp.url, 'azure-public-url': prodApp.url },
+    {
+      ...extra,
+      'azure-subscription': arm.subscriptionId,
+      'azure-resource-group': arm.resourceGroup,
+      'azure-app-name': arm.appName,
+      'azure-slot-url': slotApp.url,
+      'azure-public-url': prodApp.url
+    },
     { DEPLOY_ACTIONS_ARM_ENDPOINT: arm.endpoint }
   )
   return new AppServiceTrafficProvider(config, {
@@ -180,5 +187,40 @@ describe('azure-appservice provider (faked ARM: Microsoft.Web sites, slots, conf
     expect(arm.appService.tags()['deploy-actions-lock']).toMatch(/\|octo\/shop run 2$/)
     await mine.release()
     expect(arm.appService.tags()['deploy-actions-lock']).toBeUndefined()
+  })
+
+  it('swap with preview: production settings applied to the slot, warmed up again, then swapped', async () => {
+    const p = provider({ 'azure-swap-preview': 'true' })
+    await p.prepare({ version: '1.1.0', image: NEW }, signal)
+    slotApp.coldFor(1)
+    await p.promote('green', '1.1.0', 0, signal)
+    expect(arm.appService.previews()).toEqual(['applySlotConfig staging'])
+    expect(arm.appService.swaps()).toBe(1)
+    expect(image('production')).toBe(`DOCKER|${NEW}`)
+  })
+
+  it('swap with preview: a slot that does not come up with production settings is reset, and nothing is swapped', async () => {
+    const p = new AppServiceTrafficProvider(
+      parseAzureAppServiceConfig(
+        {
+          'azure-subscription': arm.subscriptionId,
+          'azure-resource-group': arm.resourceGroup,
+          'azure-app-name': arm.appName,
+          'azure-slot-url': slotApp.url,
+          'azure-public-url': prodApp.url,
+          'azure-swap-preview': 'true',
+          'azure-warmup-timeout': '10s'
+        },
+        { DEPLOY_ACTIONS_ARM_ENDPOINT: arm.endpoint }
+      ),
+      { logger, credential: staticTokenCredential(arm.token), sleep: async (ms) => void (clock += ms), now: () => clock, pollIntervalMs: 1_000 }
+    )
+    await p.prepare({ version: '1.1.0', image: NEW }, signal)
+    slotApp.coldFor(1_000)
+    await expect(p.promote('green', '1.1.0', 0, signal)).rejects.toThrow(/swap with preview cancelled, slot staging reset to its own settings: .*not ready within 10\.0 s/)
+    slotApp.coldFor(0)
+    expect(arm.appService.previews()).toEqual(['applySlotConfig staging', 'resetSlotConfig staging'])
+    expect(arm.appService.swaps()).toBe(0)
+    expect(image('production')).toBe(`DOCKER|${OLD}`)
   })
 })
