@@ -627,6 +627,8 @@ class AppServiceTrafficProvider {
                 this.logger.info(`Removing the ramp-up rule (${reroute}% on slot ${this.config.slot}) before the swap; production serves ${state.versions[inProduction] ?? 'the previous version'} while the swap runs`);
                 await this.setReroute(0, signal);
             }
+            if (this.config.swapPreview)
+                await this.preview(signal);
             await this.swap(`swap slot ${this.config.slot} (${version}) into production`, signal);
             const after = await this.read(signal);
             const expected = state.images[color];
@@ -700,6 +702,19 @@ class AppServiceTrafficProvider {
         const hosts = this.hosts ?? (await this.slotHosts(await this.getSite(signal), signal));
         const rampUpRules = withReroute(config.experiments?.rampUpRules, this.config.slot, hosts.slot, percent);
         await this.arm.request('PATCH', this.arm.url(`${sitePath(this.ref)}/config/web`, APPSERVICE_API_VERSION), `set the ramp-up rule to ${percent}% on slot ${this.config.slot}`, { properties: { experiments: { rampUpRules } } }, signal);
+    }
+    /** Swap with preview, phase one: production's settings on the slot (which restarts), warmed up again; reset when it does not come up. */
+    async preview(signal) {
+        const body = { targetSlot: 'production', preserveVnet: true };
+        this.logger.info(`Azure: applying production's settings to slot ${this.config.slot} (swap with preview)`);
+        await this.arm.request('POST', this.arm.url(`${slotPath(this.ref)}/applySlotConfig`, APPSERVICE_API_VERSION), `apply production's settings to slot ${this.config.slot}`, body, signal);
+        try {
+            await this.waitHealthy(this.slotUrl(), `slot ${this.config.slot} with production's settings`, signal);
+        }
+        catch (error) {
+            await this.arm.request('POST', this.arm.url(`${slotPath(this.ref)}/resetSlotConfig`, APPSERVICE_API_VERSION), `reset the settings of slot ${this.config.slot}`, undefined, signal);
+            throw new Error(`swap with preview cancelled, slot ${this.config.slot} reset to its own settings: ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
+        }
     }
     async swap(what, signal) {
         this.logger.info(`Azure: ${what}`);

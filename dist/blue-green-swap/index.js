@@ -30423,7 +30423,8 @@ const AZURE_APPSERVICE_INPUT_NAMES = [
     'azure-warmup-timeout',
     'azure-swap-timeout',
     'azure-slot-url',
-    'azure-public-url'
+    'azure-public-url',
+    'azure-swap-preview'
 ];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Resource group: 1-90 of letters, digits, _ - . ( ), not ending with a period.
@@ -30468,6 +30469,7 @@ function parseAzureAppServiceConfig(raw, env = {}) {
         healthPath,
         warmupTimeoutMs: parseDuration('azure-warmup-timeout', get('azure-warmup-timeout'), 5 * 60_000),
         swapTimeoutMs: parseDuration('azure-swap-timeout', get('azure-swap-timeout'), 15 * 60_000),
+        swapPreview: parseBoolean('azure-swap-preview', get('azure-swap-preview')),
         ...(slotUrl ? { slotUrl } : {}),
         ...(publicUrl ? { publicUrl } : {}),
         ...(endpoint ? { endpoint } : {})
