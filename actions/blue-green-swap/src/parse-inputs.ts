@@ -5,6 +5,7 @@ import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig } from '../../../p
 import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/providers/traffic/railway/config.js'
 import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
 import { ECS_INPUT_NAMES, parseEcsConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
+import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig } from '../../../packages/providers/traffic/azure-appservice/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -45,7 +46,7 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES, ...ECS_INPUT_NAMES] as const
+export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES, ...ECS_INPUT_NAMES, ...AZURE_APPSERVICE_INPUT_NAMES] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
 export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token']
@@ -124,10 +125,10 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
       if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${providerName}, which does not use it`, `no ${name} with provider: ${providerName}`)
     }
   }
-  const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw)
+  const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env)
 
   const steps = parseSteps(raw.steps)
-  const analysis = parseAnalysis(raw, mode, hasAccessLog)
+  const analysis = parseAnalysis(raw, mode, hasAccessLog, providerName)
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
@@ -156,8 +157,8 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
 
-/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render, railway), an image whose command and environment the platform keeps (aws-ecs). */
-type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit' | 'image'
+/** What a release is on each provider: an image (docker), a command (process), an existing deployment (vercel), an image or a commit (render, railway), an image whose command and environment the platform keeps (aws-ecs), an optional image for a slot (azure-appservice: empty when the slot is already deployed). */
+type ReleaseKind = 'docker' | 'process' | 'deployment' | 'image-or-commit' | 'image' | 'platform-image'
 
 interface ProviderChoice {
   provider: TrafficProviderConfig
@@ -173,10 +174,11 @@ const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
   render: RENDER_INPUT_NAMES,
   railway: RAILWAY_INPUT_NAMES,
   // `public-url` (the address users reach) is shared with host.
-  'aws-ecs': [...ECS_INPUT_NAMES, 'public-url']
+  'aws-ecs': [...ECS_INPUT_NAMES, 'public-url'],
+  'azure-appservice': AZURE_APPSERVICE_INPUT_NAMES
 }
 
-function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
+function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment): ProviderChoice {
   const pick = <N extends InputName>(names: readonly N[]): Partial<Record<N, string>> => {
     const picked: Partial<Record<N, string>> = {}
     for (const input of names) picked[input] = raw[input]
@@ -198,6 +200,8 @@ function parseProvider(name: ProviderName, raw: RawInputs): ProviderChoice {
       return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
     case 'aws-ecs':
       return { provider: { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs'])) }, releaseKind: 'image', hasAccessLog: false }
+    case 'azure-appservice':
+      return { provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) }, releaseKind: 'platform-image', hasAccessLog: false }
   }
 }
 
@@ -234,6 +238,7 @@ function parseRelease(raw: RawInputs, runtime: ReleaseKind): Release {
   if (runtime === 'deployment') return parseDeploymentRelease(raw)
   if (runtime === 'image-or-commit') return parseImageOrCommitRelease(raw)
   if (runtime === 'image') return parseDockerRelease(raw, imageOnly(raw), `provider is ${raw.provider.trim()}`)
+  if (runtime === 'platform-image') return parsePlatformImageRelease(raw)
   return parseDockerRelease(raw, runtime)
 }
 
@@ -289,7 +294,19 @@ function parseImageOrCommitRelease(raw: RawInputs): Release {
   return { version, image }
 }
 
-function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): AnalysisSettings {
+/** An image for a platform slot (azure-appservice), optional: without one the slot is taken as already deployed. */
+function parsePlatformImageRelease(raw: RawInputs): Release {
+  const version = parseSingleLine('version', raw.version)
+  if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version)) throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  const image = parseSingleLine('image', raw.image)
+  if (raw.command.trim() !== '') throw new InputError('command', 'is set, but the provider runs container images', 'no command (the image, or nothing when the slot is already deployed)')
+  if (raw.env.trim() !== '') throw new InputError('env', 'is set, but the provider keeps the app settings of its slots', 'no env (set app settings on the slot itself)')
+  if (image !== '' && !/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as myregistry.azurecr.io/app:1.4.2')
+  return { version, ...(image !== '' ? { image } : {}) }
+}
+
+function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean, providerName: ProviderName): AnalysisSettings {
   const names = parseList(raw.analysis.toLowerCase())
   for (const name of names) {
     if (!(ANALYSIS_SOURCES as readonly string[]).includes(name)) throw new InputError('analysis', `has "${name}", which is not an analysis source`, `any of ${ANALYSIS_SOURCES.join(', ')}`)
@@ -309,6 +326,7 @@ function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean): Analy
     if (!path.startsWith('/')) throw new InputError('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health')
     settings.synthetic = { path, rate: parseNumber('synthetic-rate', raw['synthetic-rate'], 20, { min: 1, max: 500 }) }
   }
+  if (chosen.has('nginx-log') && providerName !== 'host') throw new InputError('analysis', `includes nginx-log, but provider ${providerName} has no nginx access log`, 'synthetic or prometheus')
   if (chosen.has('nginx-log') && !hasAccessLog)
     throw new InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)')
   if (chosen.has('prometheus')) {

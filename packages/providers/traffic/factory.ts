@@ -1,3 +1,4 @@
+import type { AzureAppServiceConfig } from './azure-appservice/config.js'
 import type { EcsConfig } from './aws-ecs/config.js'
 import type { HostConfig } from './host/config.js'
 import type { RailwayConfig } from './railway/config.js'
@@ -11,7 +12,7 @@ import type { TrafficProvider, TrafficProviderDeps } from './types.js'
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
 
-export const PROVIDERS = ['host', 'vercel', 'render', 'railway', 'aws-ecs'] as const
+export const PROVIDERS = ['host', 'vercel', 'render', 'railway', 'aws-ecs', 'azure-appservice'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 export type TrafficProviderConfig =
@@ -20,6 +21,7 @@ export type TrafficProviderConfig =
   | { provider: 'render'; render: RenderConfig }
   | { provider: 'railway'; railway: RailwayConfig }
   | { provider: 'aws-ecs'; ecs: EcsConfig }
+  | { provider: 'azure-appservice'; azureAppService: AzureAppServiceConfig }
 
 type Loader<C extends TrafficProviderConfig> = (config: C, deps: TrafficProviderDeps) => Promise<TrafficProvider>
 
@@ -28,7 +30,8 @@ const loaders: { [N in ProviderName]: Loader<Extract<TrafficProviderConfig, { pr
   vercel: async (config, deps) => (await import('./vercel/provider.js')).createVercelProvider(config.vercel, deps),
   render: async (config, deps) => (await import('./render/provider.js')).createRenderProvider(config.render, deps),
   railway: async (config, deps) => (await import('./railway/provider.js')).createRailwayProvider(config.railway, deps),
-  'aws-ecs': async (config, deps) => (await import('./aws-ecs/provider.js')).createEcsProvider(config.ecs, deps)
+  'aws-ecs': async (config, deps) => (await import('./aws-ecs/provider.js')).createEcsProvider(config.ecs, deps),
+  'azure-appservice': async (config, deps) => (await import('./azure-appservice/provider.js')).createAppServiceProvider(config.azureAppService, deps)
 }
 
 export async function createTrafficProvider(config: TrafficProviderConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {

@@ -1,5 +1,6 @@
 import type { ArmTokenCredential } from '../../../packages/clouds/azure/credential.js'
 import { startArmCore, type ArmCore, type ArmCoreOptions } from './azure-arm/core.js'
+import { appService, type AppServiceFake } from './azure-arm/app-service.js'
 import { flexibleServers, type FakeBackup, type FakeServer } from './azure-arm/flexible-server.js'
 
 export type { RecordedRequest } from './azure-arm/core.js'
@@ -34,6 +35,8 @@ export interface FakeArmOptions extends ArmCoreOptions {
   location?: string
   /** Backups per list page (nextLink beyond). Default 50. */
   pageSize?: number
+  /** The App Service web app (azure-arm/app-service.ts): name, slots, and the image every slot starts with. */
+  webApp?: { appName?: string; slots?: string[]; image?: string }
 }
 
 export interface FakeArm extends ArmCore {
@@ -44,6 +47,9 @@ export interface FakeArm extends ArmCore {
   addBackup: (backup: { name: string; backupType?: string; completedTime?: string; server?: string }) => FakeBackup
   backups: (server?: string) => FakeBackup[]
   server: (name: string) => FakeServer | undefined
+  /** The web app `shop-web` with slot `staging` (or as `webApp` says). */
+  appService: AppServiceFake
+  appName: string
 }
 
 /** A credential that always returns the given token: inject it through SnapshotProviderConfig.credential. */
@@ -59,6 +65,8 @@ export async function startFakeArm(options: FakeArmOptions = {}): Promise<FakeAr
     location: options.location ?? 'westeurope'
   }
   const postgres = flexibleServers({ ...where, pageSize: options.pageSize ?? 50 })
-  const core = await startArmCore([postgres.handler], options)
-  return { ...core, ...where, addBackup: postgres.addBackup, backups: postgres.backups, server: postgres.server }
+  const appName = options.webApp?.appName ?? 'shop-web'
+  const web = appService({ ...where, appName, slots: options.webApp?.slots ?? ['staging'], image: options.webApp?.image ?? 'shopacr.azurecr.io/shop-api:1.0.0' })
+  const core = await startArmCore([postgres.handler, web.handler], options)
+  return { ...core, ...where, addBackup: postgres.addBackup, backups: postgres.backups, server: postgres.server, appService: web, appName }
 }
