@@ -51,8 +51,8 @@ var poll = __webpack_require__(4219);
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
 var config = __webpack_require__(631);
-// EXTERNAL MODULE: ./packages/core/http.ts + 1 modules
-var http = __webpack_require__(1605);
+// EXTERNAL MODULE: ./packages/core/http.ts
+var http = __webpack_require__(5770);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-api.ts
 
 class VercelApi {

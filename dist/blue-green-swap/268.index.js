@@ -1000,8 +1000,8 @@ var lib = __webpack_require__(5472);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: ./packages/core/input-error.ts
 var input_error = __webpack_require__(2683);
-// EXTERNAL MODULE: ./packages/core/retry.ts + 1 modules
-var retry = __webpack_require__(6606);
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
 // EXTERNAL MODULE: ./packages/providers/traffic/host/known-hosts.ts
 var known_hosts = __webpack_require__(3597);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/shell-files.ts

@@ -5123,7 +5123,7 @@ module.exports = {
   Server: __webpack_require__(2605),
   utils: {
     parseKey,
-    ...__webpack_require__(5870),
+    ...__webpack_require__(3489),
     sftp: {
       flagsToString,
       OPEN_MODE,
@@ -5136,7 +5136,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5870:
+/***/ 3489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -75,7 +75,7 @@ async function awsCredentials(options, env = process.env) {
             break;
         case 'github-oidc': {
             const { fromWebToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
-            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8261));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4116));
             // A fresh GitHub ID token (masked by getIDToken) each time the SDK refreshes the role's keys.
             base = async () => fromWebToken({ roleArn: choice.roleArn, roleSessionName: choice.sessionName, webIdentityToken: await getIDToken(AWS_OIDC_AUDIENCE) })();
             break;
