@@ -26,7 +26,7 @@ describe('parseSwapInputs with provider vercel', () => {
     ['env', { env: 'A=b' }, 'Input "env" is set, but provider is vercel'],
     ['a host input', { host: 'local' }, 'Input "host" is set, but provider is vercel, which does not use it'],
     ['an nginx input', { 'nginx-upstream-file': '/etc/nginx/app.upstream' }, 'Input "nginx-upstream-file" is set, but provider is vercel'],
-    ['nginx-log analysis', { analysis: 'nginx-log', bake: '30s' }, 'Input "analysis" includes nginx-log, but nginx-access-log is empty'],
+    ['nginx-log analysis', { analysis: 'nginx-log', bake: '30s' }, 'Input "analysis" includes nginx-log, but provider vercel has no nginx access log; expected synthetic or prometheus.'],
     ['a pause between steps', { steps: '10,100', 'pause-after-step': '10' }, 'Input "pause-after-step" is set, but vercel cannot split traffic by percent'],
     ['no token', { 'vercel-token': '' }, 'Input "vercel-token" is empty'],
     ['a bad project', { 'vercel-project': 'My App' }, 'Input "vercel-project" is "My App"']

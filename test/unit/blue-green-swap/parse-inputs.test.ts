@@ -194,7 +194,7 @@ describe('parseSwapInputs with provider aws-ecs', () => {
     ['no image', { image: '' }, 'Input "image" is empty, but provider is aws-ecs'],
     ['a command', { command: 'node server.js' }, 'Input "command" is set, but provider aws-ecs runs an image'],
     ['an env (belongs in the task definition)', { env: 'NODE_ENV=production' }, 'Input "env" is set, but provider aws-ecs takes the environment from the task definition'],
-    ['nginx-log analysis', { analysis: 'nginx-log', bake: '1m' }, 'Input "analysis" includes nginx-log, but nginx-access-log is empty'],
+    ['nginx-log analysis', { analysis: 'nginx-log', bake: '1m' }, 'Input "analysis" includes nginx-log, but provider aws-ecs has no nginx access log; expected synthetic or prometheus.'],
     ['green checks without a test listener URL', { 'check-path': '/health' }, 'Input "check-path" is set, but aws-ecs has no address of green alone'],
     ['a missing listener', { 'ecs-listener': '' }, 'Input "ecs-listener" is empty, but provider is aws-ecs'],
     ['a bad percentage', { steps: '10,120' }, 'Input "steps" has "120", which is not a percentage from 1 to 100'],
