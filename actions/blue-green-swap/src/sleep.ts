@@ -1,10 +1,10 @@
 /** A sleep that ends early, rejecting with the signal's reason, when the run is cancelled. */
 export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'))
+    if (signal?.aborted) return reject((signal.reason as unknown) ?? new Error('aborted'))
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject(signal?.reason ?? new Error('aborted'))
+      reject((signal?.reason as unknown) ?? new Error('aborted'))
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)

@@ -10,7 +10,7 @@ export class LocalTransport implements Transport {
 
   exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     return new Promise((resolve, reject) => {
-      if (options.signal?.aborted) return reject(options.signal.reason ?? new Error('aborted'))
+      if (options.signal?.aborted) return reject((options.signal.reason as unknown) ?? new Error('aborted'))
       const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
@@ -32,7 +32,7 @@ export class LocalTransport implements Transport {
       child.on('close', (code) => {
         clearTimeout(timer)
         options.signal?.removeEventListener('abort', onAbort)
-        if (options.signal?.aborted) return reject(options.signal.reason ?? new Error('aborted'))
+        if (options.signal?.aborted) return reject((options.signal.reason as unknown) ?? new Error('aborted'))
         resolve({ code: code ?? 128, stdout, stderr })
       })
       child.stdin.on('error', () => {})
@@ -62,8 +62,8 @@ export class LocalTransport implements Transport {
     }
   }
 
-  async reach(port: number): Promise<string> {
-    return `127.0.0.1:${port}`
+  reach(port: number): Promise<string> {
+    return Promise.resolve(`127.0.0.1:${port}`)
   }
 
   async close(): Promise<void> {}
