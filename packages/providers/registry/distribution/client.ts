@@ -181,7 +181,7 @@ export class RegistryClient {
     if (init.body) headers['content-length'] = String(Buffer.isBuffer(init.body) ? init.body.length : init.size)
     const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body: init.body, signal: init.signal, dispatcher: this.agent })
     const chunks: Buffer[] = []
-    for await (const chunk of response.body) chunks.push(chunk)
+    for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(chunk)
     const flat: Record<string, string> = {}
     for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
     return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks) }

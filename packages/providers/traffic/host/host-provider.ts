@@ -1,4 +1,5 @@
 import { posix } from 'node:path'
+import { abortReason } from '../../../core/abort-reason.js'
 import type { Logger } from '../../../core/log.js'
 import { otherColor, type AccessLogEntry, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
 import type { HostConfig } from './config.js'
@@ -18,7 +19,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject((signal?.reason as unknown) ?? new Error('aborted'))
+      reject(abortReason(signal))
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
