@@ -59,7 +59,7 @@ function table(rows) {
 }
 
 const outcome = {}
-let exitCode = 1
+let exitCode
 try {
   await runDemo({ router, short: argv.includes('--short'), verbose: !argv.includes('--quiet'), keep: argv.includes('--keep'), signal: controller.signal }, outcome)
   const load = outcome.load

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     console.log(line('during bare reloads (baseline)', baselineCounts))
     console.log(line('while green starts (prepare)', prepareCounts))
     console.log(`whole run: ${report.sent} requests, strict ${report.strictFailures}, failed after retry ${report.failures}, errors ${JSON.stringify(report.errors)}`)
-    console.log(`router timings of the last switch: ${JSON.stringify(provider.router.lastTimings, (_k, v) => (typeof v === 'number' ? Math.round(v) : v))}`)
+    console.log(`router timings of the last switch: ${JSON.stringify(provider.router.lastTimings, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`)
   } finally {
     await provider.close()
     await target.stop()

@@ -50,7 +50,9 @@ async function waitFor(check, what, timeoutMs = 30_000) {
   while (Date.now() < deadline) {
     try {
       if (await check()) return
-    } catch {}
+    } catch {
+      // not up yet: try again
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error(`${what} did not start`)
@@ -69,7 +71,9 @@ async function startPostgres() {
   cleanups.push(() => {
     try {
       as(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1`)
-    } catch {}
+    } catch {
+      // already stopped
+    }
     rmSync(dir, { recursive: true, force: true })
   })
   const psql = (sql) => execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'bench', '-c', sql]).toString().trim()
@@ -120,7 +124,9 @@ function timed(command, args, env) {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
         if (m) peakKb = Math.max(peakKb, Number(m[1]))
-      } catch {}
+      } catch {
+        // the process has exited: its peak is already recorded
+      }
     }
     const timer = setInterval(sample, 50)
     child.on('exit', () => sample())

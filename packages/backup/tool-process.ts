@@ -11,7 +11,8 @@ export interface ToolProcess {
   stdout: Readable
   stdin?: Writable
   exited: Promise<void>
-  kill(): void
+  /** A closure, safe to pass around unbound. */
+  kill: () => void
 }
 
 export interface ToolOptions {

@@ -83,6 +83,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
 function exchange(req: HttpRequest, signal: AbortSignal | undefined): Promise<Omit<HttpResponse, 'durationMs'>> {
   return new Promise((resolve, reject) => {
     // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/)
     if (control >= 0) throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`)
     const url = new URL(req.url)

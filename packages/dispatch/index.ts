@@ -18,7 +18,7 @@ const bundle = resolve(dirname(fileURLToPath(import.meta.url)), '..', name, 'ind
 const DISPATCHED = 'deploy_actions_dispatched'
 const isPost = process.env[`STATE_${DISPATCHED}`] === 'true'
 if (isPost) {
-  if ((postSteps as string[]).includes(name) && existsSync(bundle)) {
+  if (postSteps.includes(name) && existsSync(bundle)) {
     applyDefaults(process.env, actions[name])
     await import(/* webpackIgnore: true */ pathToFileURL(bundle).href)
   }

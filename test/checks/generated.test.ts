@@ -5,7 +5,7 @@ import { node24, repoRoot } from '../support/paths.js'
 
 describe('generated files', () => {
   it('root action.yml, dispatcher defaults and README tables match actions/*/action.yml (run `npm run generate`)', () => {
-    let output = ''
+    let output: string
     let failed = false
     try {
       output = execFileSync(node24, [join(repoRoot, 'scripts', 'generate.mjs'), '--check'], { cwd: repoRoot, stdio: 'pipe' }).toString()

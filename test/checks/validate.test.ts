@@ -31,18 +31,18 @@ function actionValidator(file: string): string {
     return ''
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer }
-    return `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || String(error)
+    return `${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`.trim() || String(error)
   }
 }
 
 describe('action.yml files (@action-validator/cli)', () => {
   it.each(actionFiles.map((f) => [relative(repoRoot, f), f]))('%s runs on node24 and has no schema findings', (_name, file) => {
     const source = readFileSync(file, 'utf8')
-    const meta = parse(source)
+    const meta = parse(source) as { runs: { using: string }; description?: string; inputs?: Record<string, { description?: string }>; outputs?: Record<string, { description?: string }> }
     expect(meta.runs.using).toBe('node24')
     expect(meta.description).toEqual(expect.any(String))
-    for (const [name, spec] of Object.entries<{ description?: string }>(meta.inputs ?? {})) expect([name, typeof spec.description]).toEqual([name, 'string'])
-    for (const [name, spec] of Object.entries<{ description?: string }>(meta.outputs ?? {})) expect([name, typeof spec.description]).toEqual([name, 'string'])
+    for (const [name, spec] of Object.entries(meta.inputs ?? {})) expect([name, typeof spec.description]).toEqual([name, 'string'])
+    for (const [name, spec] of Object.entries(meta.outputs ?? {})) expect([name, typeof spec.description]).toEqual([name, 'string'])
     // @action-validator/cli 0.6's schema predates node24 (its enum stops at node20), so the
     // copy it checks says node20; everything else in the file is validated as written.
     const dir = mkdtempSync(join(tmpdir(), 'action-validate-'))

@@ -1,10 +1,12 @@
+import { abortReason } from '../../../packages/core/abort-reason.js'
+
 /** A sleep that ends early, rejecting with the signal's reason, when the run is cancelled. */
 export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'))
+    if (signal?.aborted) return reject(abortReason(signal))
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject(signal?.reason ?? new Error('aborted'))
+      reject(abortReason(signal))
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)

@@ -150,8 +150,8 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
         () => false
       )
       if (removed) state.committed = undefined
-      if (!removed) throw new Error(`verification of ${id} failed and the backup could not be deleted (remove ${stored.uri} by hand): ${(error as Error).message}`)
-      throw new Error(`verification of ${id} failed, so the backup was deleted: ${(error as Error).message}`)
+      if (!removed) throw new Error(`verification of ${id} failed and the backup could not be deleted (remove ${stored.uri} by hand): ${(error as Error).message}`, { cause: error })
+      throw new Error(`verification of ${id} failed, so the backup was deleted: ${(error as Error).message}`, { cause: error })
     }
     logger.info(`verified: ${verification}`)
   }
@@ -246,7 +246,7 @@ async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSi
     })
   } catch (error) {
     if (error instanceof DecryptionError) throw new InputError('encryption-key', `cannot decrypt backup ${id}: ${error.message}; the target was not touched`, 'the key the backup was made with')
-    throw new Error(`backup ${id} failed its check, so the target was not touched: ${(error as Error).message}`)
+    throw new Error(`backup ${id} failed its check, so the target was not touched: ${(error as Error).message}`, { cause: error })
   }
   logger.info('digest matched; restoring')
 

@@ -92,7 +92,7 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
       outside: migration.down!.outside
     }))
     announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
-    for (const o of outcomes) await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, async () => options.log.info(o.sql!))
+    for (const o of outcomes) await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, () => Promise.resolve(options.log.info(o.sql!)))
     return {
       report: {
         dryRun: true,
@@ -117,7 +117,7 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
   }))
   announceOutside(plan.pending.map((m) => m.up), options.log)
   if (outcomes.length === 0) options.log.info('Nothing to apply: the database is up to date.')
-  for (const o of outcomes) await options.log.group(`Would apply ${o.file}`, async () => options.log.info(o.sql!))
+  for (const o of outcomes) await options.log.group(`Would apply ${o.file}`, () => Promise.resolve(options.log.info(o.sql!)))
   return {
     report: {
       dryRun: true,

@@ -55,7 +55,7 @@ export async function migrate(inputs: Inputs, log: MigrateLogger, signal: AbortS
 
   const adapter = toolAdapter(inputs.tool)
   // The tool's own locking and rollback apply; the process ends, as it did before runAction caught the signal.
-  const stopListening = abortOnCancel(signal, async () => undefined, log, undefined, `${inputs.tool} is stopped with the job; its own rollback and locking apply.`)
+  const stopListening = abortOnCancel(signal, () => Promise.resolve(), log, undefined, `${inputs.tool} is stopped with the job; its own rollback and locking apply.`)
   try {
     const { report, failure } = await runTool({
       tool: inputs.tool,

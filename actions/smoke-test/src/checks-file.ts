@@ -117,7 +117,8 @@ function withFileDefaults(document: Record<string, unknown>, defaults: CheckDefa
 }
 
 export function buildCheck(raw: Record<string, unknown>, index: number, defaults: CheckDefaults, env: Readonly<Record<string, string | undefined>>, locate: Locator): CheckSpec {
-  const method = raw.method === undefined ? 'GET' : String(raw.method).trim().toUpperCase()
+  // Anything but a string is no method; the check below names the value given.
+  const method = raw.method === undefined ? 'GET' : typeof raw.method === 'string' ? raw.method.trim().toUpperCase() : ''
   if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === '')) throw locate(`#${index + 1}`, 'name', 'is not a non-empty string', 'a short name such as "login"')
   if (typeof raw.name === 'string') singleLine(raw.name, 'name', `#${index + 1}`, locate)
   const provisional = typeof raw.name === 'string' ? raw.name.trim() : `#${index + 1}`

@@ -40,7 +40,7 @@ function eachString(value: unknown, field: string, visit: (text: string, field: 
 /** Returns a copy of a value tree with every string passed through `map`. */
 function mapStrings<T>(value: T, map: (text: string) => string): T {
   if (typeof value === 'string') return map(value) as T
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map)) as T
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => mapStrings(item, map)) as T
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)])) as T
   }
@@ -87,7 +87,7 @@ export function resolveCapturesTyped<T>(value: T, captures: Lookup<string>, type
     if (whole && typed.has(whole[1])) return typed.get(whole[1]) as T
     return resolveCaptures(value, captures)
   }
-  if (Array.isArray(value)) return value.map((item) => resolveCapturesTyped(item, captures, typed)) as T
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => resolveCapturesTyped(item, captures, typed)) as T
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveCapturesTyped(item, captures, typed)])) as T
   }

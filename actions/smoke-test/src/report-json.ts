@@ -14,7 +14,7 @@ export function jsonReport(result: SuiteResult): string {
     counts,
     failures,
     readiness: result.readiness && { ...result.readiness, readyMs: result.readiness.readyMs === undefined ? undefined : Math.round(result.readiness.readyMs), waitedMs: Math.round(result.readiness.waitedMs) },
-    latency: result.latency && Object.fromEntries(Object.entries(result.latency).map(([key, value]) => [key, round(value)])),
+    latency: result.latency && Object.fromEntries(Object.entries(result.latency).map(([key, value]: [string, number]) => [key, round(value)])),
     budgets: result.budgets.map((b) => ({ ...b, actualMs: round(b.actualMs) })),
     checks: result.checks.map((c) => ({ ...c, latencyMs: round(c.latencyMs) })),
     load: result.load && {
@@ -28,7 +28,7 @@ export function jsonReport(result: SuiteResult): string {
       errors: result.load.verdict.errors,
       errorRate: result.load.verdict.errorRate,
       achievedRate: round(result.load.verdict.achievedRate),
-      latency: result.load.verdict.latency && Object.fromEntries(Object.entries(result.load.verdict.latency).map(([key, value]) => [key, round(value)])),
+      latency: result.load.verdict.latency && Object.fromEntries(Object.entries(result.load.verdict.latency).map(([key, value]: [string, number]) => [key, round(value)])),
       topErrors: result.load.verdict.topErrors,
       failures: result.load.verdict.failures
     },

@@ -30,7 +30,7 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ outcome: 'promoted', 'active-version': 'v2', 'previous-version': 'v1', 'rolled-back': 'false', url: target.url })
     expect(result.outputs['active-color']).not.toBe(result.outputs['previous-color'])
-    expect(Object.keys(JSON.parse(result.outputs['phase-timings']))).toEqual(['lock', 'prepare', 'verify', 'shift', 'promote'])
+    expect(Object.keys(JSON.parse(result.outputs['phase-timings']) as Record<string, number>)).toEqual(['lock', 'prepare', 'verify', 'shift', 'promote'])
     expect(result.summary).toContain('## blue-green-swap (deploy): ✅ promoted — v2 live on')
     expect(result.summary).toContain('### Timeline')
     // The new version's environment is masked the moment it is read, and appears nowhere else.
@@ -131,7 +131,7 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
     expect([a.outputs.outcome, b.outputs.outcome].sort()).toEqual(['promoted', 'unchanged'])
     expect([a.exitCode, b.exitCode]).toEqual([0, 0])
     expect((await httpGet(target.url)).headers['x-app-version']).toBe('v7')
-    expect(JSON.parse(state(target)).paused).toBeUndefined()
+    expect((JSON.parse(state(target)) as { paused?: unknown }).paused).toBeUndefined()
   })
 
   it('a deploy that cannot get the lock within lock-timeout fails naming the holder, changing nothing', async () => {

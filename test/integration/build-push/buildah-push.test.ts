@@ -65,7 +65,7 @@ describe('build-push with buildah and a real registry', () => {
     expect((await registryApi(locked.host).manifest('octo-org/shop', 'main')).status).toBe(401)
     for (const tag of ['6dcb09b', 'main']) expect((await api.manifest('octo-org/shop', tag)).digest).toBe(digest)
     const manifest = await api.manifest('octo-org/shop', digest)
-    const config = JSON.parse((await api.blob('octo-org/shop', manifest.json.config.digest)).toString('utf8'))
+    const config = JSON.parse((await api.blob('octo-org/shop', manifest.json!.config.digest)).toString('utf8')) as { config: { Labels: Record<string, string> } }
     expect(config.config.Labels).toMatchObject({
       greeting: 'hello',
       team: 'payments',
@@ -73,8 +73,8 @@ describe('build-push with buildah and a real registry', () => {
       'org.opencontainers.image.source': 'https://github.com/octo-org/shop',
       'org.opencontainers.image.title': 'shop'
     })
-    expect(manifest.json.annotations['org.opencontainers.image.revision']).toBe('6dcb09b5b57875f334f61aebed695e2e4193db5e')
-    const metadata = JSON.parse(result.outputs.metadata)
+    expect(manifest.json!.annotations['org.opencontainers.image.revision']).toBe('6dcb09b5b57875f334f61aebed695e2e4193db5e')
+    const metadata = JSON.parse(result.outputs.metadata) as Record<string, unknown>
     expect(metadata).toMatchObject({ result: 'built', digest, layers: 1, engine: 'buildah', platforms: ['linux/amd64'] })
     expect(result.summary).toContain('build-push: Built')
     expect(result.summary).toContain(digest)
@@ -101,14 +101,14 @@ describe('build-push with buildah and a real registry', () => {
     expect(result.exitCode).toBe(0)
     const api = registryApi(open.host)
     const manifest = await api.manifest('octo-org/secret-app', result.outputs.digest)
-    const layers = await Promise.all(manifest.json.layers.map((layer: { digest: string }) => api.blob('octo-org/secret-app', layer.digest)))
+    const layers = await Promise.all(manifest.json!.layers.map((layer) => api.blob('octo-org/secret-app', layer.digest)))
     const { gunzipSync } = await import('node:zlib')
     const bytes = Buffer.concat(layers.map((layer: Buffer) => (layer[0] === 0x1f ? gunzipSync(layer) : layer))).toString('latin1')
     // The RUN step did read the secret (the test inside it passed and wrote the proof)…
     expect(bytes).toContain(`secret length ${secret.length}`)
     // …and the secret is nowhere in the image, the config, the log or the outputs.
     expect(bytes).not.toContain(secret)
-    const config = (await api.blob('octo-org/secret-app', manifest.json.config.digest)).toString('utf8')
+    const config = (await api.blob('octo-org/secret-app', manifest.json!.config.digest)).toString('utf8')
     expect(config).not.toContain(secret)
     expect(visibleStdout(result)).not.toContain(secret)
     expect(JSON.stringify(result.outputs)).not.toContain(secret)
@@ -121,8 +121,8 @@ describe('build-push with buildah and a real registry', () => {
     expect(result.errors).toEqual([])
     const index = await registryApi(open.host).manifest('octo-org/multi', '6dcb09b')
     expect(index.digest).toBe(result.outputs.digest)
-    expect(index.json.manifests.map((m: { platform: { architecture: string } }) => m.platform.architecture).sort()).toEqual(['amd64', 'arm64'])
-    expect(JSON.parse(result.outputs.metadata).platforms.sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(index.json!.manifests.map((m) => m.platform.architecture).sort()).toEqual(['amd64', 'arm64'])
+    expect((JSON.parse(result.outputs.metadata) as { platforms: string[] }).platforms.sort()).toEqual(['linux/amd64', 'linux/arm64'])
 
     const dry = await buildPush({ images: `${open.host}/octo-org/not-pushed`, push: 'false' }, cwd, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' })
     expect(dry.errors).toEqual([])

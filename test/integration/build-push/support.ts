@@ -50,13 +50,21 @@ export function writeContext(files: Record<string, string>): string {
 const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ')
 
 /** Reads the registry over its HTTP API, the way a deploy would: manifests, blobs, tags. */
+/** The fields of an OCI image manifest or index the tests read. */
+export interface ImageManifest {
+  config: { digest: string }
+  layers: { digest: string }[]
+  annotations: Record<string, string>
+  manifests: { digest: string; platform: { architecture: string } }[]
+}
+
 export function registryApi(host: string, auth?: { username: string; password: string }) {
   const headers: Record<string, string> = auth ? { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` } : {}
   return {
-    async manifest(repository: string, reference: string): Promise<{ status: number; digest?: string; json?: any }> {
+    async manifest(repository: string, reference: string): Promise<{ status: number; digest?: string; json?: ImageManifest }> {
       const response = await fetch(`http://${host}/v2/${repository}/manifests/${reference}`, { headers: { ...headers, accept: ACCEPT } })
       if (response.status !== 200) return { status: response.status }
-      return { status: 200, digest: response.headers.get('docker-content-digest') ?? undefined, json: await response.json() }
+      return { status: 200, digest: response.headers.get('docker-content-digest') ?? undefined, json: (await response.json()) as ImageManifest }
     },
     async blob(repository: string, digest: string): Promise<Buffer> {
       const response = await fetch(`http://${host}/v2/${repository}/blobs/${digest}`, { headers })

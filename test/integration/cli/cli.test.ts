@@ -31,7 +31,7 @@ describe('deploy-actions CLI: help, the action list and malformed command lines'
     const folders = readdirSync(join(repoRoot, 'actions')).filter((name) => existsSync(join(repoRoot, 'actions', name, 'action.yml')))
     expect(folders.length).toBeGreaterThanOrEqual(4)
     for (const name of folders) {
-      const description = String(parse(readFileSync(join(repoRoot, 'actions', name, 'action.yml'), 'utf8')).description)
+      const description = String((parse(readFileSync(join(repoRoot, 'actions', name, 'action.yml'), 'utf8')) as { description: string }).description)
       expect(run.stdout).toMatch(new RegExp(`^  ${name} +${description.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'))
     }
   })

@@ -123,7 +123,7 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
     let stdout = ''
     let signalled = false
     child.stdout.on('data', (c: Buffer) => {
-      stdout += c
+      stdout += c.toString()
       if (!signalled && stdout.includes('dumped: ')) {
         signalled = true
         child.kill('SIGINT')

@@ -224,7 +224,7 @@ describe('db-backup: SQLite under steady writes from another process, run as the
     try {
       const child = spawn(node24, [actionEntry('db-backup')], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
       // Once the SQLite child is waiting on the lock, cancel.
       while (processesNaming(lockedPath).length === 0 && child.exitCode === null) await new Promise((tick) => setTimeout(tick, 50))
       child.kill('SIGINT')

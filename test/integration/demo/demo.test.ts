@@ -10,11 +10,24 @@ import { node24, repoRoot } from '../../support/paths.js'
 // sample app, SQLite, and a local fake of Slack's Web API (faked Slack). The outcome is read from
 // --result-file.
 
+/** The parts of scripts/demo.mjs's --result-file the tests read. */
+interface DemoOutcome {
+  served?: string[]
+  phases: { ok: boolean }[]
+  router?: string
+  rollback: { reason: string; restoredMs?: number }
+  load: { failures: number; versions: Record<string, number> }
+  backup: { sha256: string; uri: string }
+  migration: { applied: string }
+  slack: { text: string }
+  pids: number[]
+}
+
 interface DemoRun {
   code: number | null
   stdout: string
   stderr: string
-  outcome: Record<string, any>
+  outcome: DemoOutcome
 }
 
 function demo(args: string[], options: { interruptWhen?: string } = {}): Promise<DemoRun> {
@@ -37,9 +50,9 @@ function demo(args: string[], options: { interruptWhen?: string } = {}): Promise
     child.on('error', fail)
     child.on('close', (code) => {
       clearTimeout(timer)
-      let outcome: Record<string, any> = {}
+      let outcome = {} as DemoOutcome
       try {
-        outcome = JSON.parse(readFileSync(resultFile, 'utf8'))
+        outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as DemoOutcome
       } catch {
         // No result written: the assertions on the exit code and output say why.
       }
@@ -63,7 +76,7 @@ function expectPipelineOutcome(run: DemoRun): void {
   expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' })
   // Versions served through the router after each deploy, in order: v1, v2 promoted, v2 again after v3's rollback.
   expect(outcome.served).toEqual(['v1', 'v2', 'v2'])
-  expect(outcome.phases.map((p: { ok: boolean }) => p.ok)).toEqual([true, true, true, true, true])
+  expect(outcome.phases.map((p) => p.ok)).toEqual([true, true, true, true, true])
   // The rollback happened, on the canary analysis, after v3 had answered real requests.
   expect(outcome.rollback).toMatchObject({ happened: true, exitCode: 1, activeVersion: 'v2', v3Served: true })
   expect(outcome.rollback.reason).toMatch(/analysis failed at 50%: synthetic .*p95 over 400 ms/)

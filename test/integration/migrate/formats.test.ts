@@ -87,7 +87,7 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
     // Applying is one collapsible group in the log.
     expect(up.stdout).toContain(`::group::Applying ${versions.length} migrations\n`)
     expect(up.stdout.indexOf('::endgroup::')).toBeGreaterThan(up.stdout.lastIndexOf('Applied '))
-    expect(JSON.parse(up.outputs.applied).map((a: { version: string }) => a.version)).toEqual(versions)
+    expect((JSON.parse(up.outputs.applied) as { version: string }[]).map((a) => a.version)).toEqual(versions)
     // No down statement ran: the canary is empty and every table of the up sections exists.
     expect(db.sql('SELECT count(*) FROM canary')).toBe('0')
     const expectedTables = format === 'flyway' ? 'audit,canary,deploy_actions_migrations,orders,users' : 'canary,deploy_actions_migrations,orders,users'
@@ -117,7 +117,7 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
     writeFileSync(join(dir, 'V11__more.sql'), 'CREATE TABLE more (id integer);\n')
     const changed = await migrate({ 'database-url': db.url, directory: dir })
     expect(changed.errors).toEqual([])
-    expect(JSON.parse(changed.outputs.applied).map((a: { version: string }) => a.version)).toEqual(['11', 'R__order_notes'])
+    expect((JSON.parse(changed.outputs.applied) as { version: string }[]).map((a) => a.version)).toEqual(['11', 'R__order_notes'])
     expect(changed.outputs['current-version']).toBe('11')
     expect(db.sql('SELECT count(*) FROM deploy_actions_migrations WHERE version = \'R__order_notes\'')).toBe('1')
     expect(db.sql('SELECT user_id FROM order_notes')).toBe('1')

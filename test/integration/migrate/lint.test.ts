@@ -131,7 +131,7 @@ describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
     [{ mode: 'check' }, /^Input "mode" is "check", which is not allowed; expected one of apply, lint\.$/]
   ])('refuses %j before reading anything, naming the input', async (inputs, message) => {
     const cwd = project({ '001_orders.sql': SAFE })
-    const result = await runAction({ action: 'migrate', cwd, inputs: inputs as Record<string, string> })
+    const result = await runAction({ action: 'migrate', cwd, inputs })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([expect.stringMatching(message)])
     expect(existsSync(join(cwd, 'app.db'))).toBe(false)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** A temporary migrations folder holding the given files; remove() deletes it. */
-export function migrationsDir(files: Record<string, string>): { path: string; write(name: string, content: string): void; remove(): void } {
+export function migrationsDir(files: Record<string, string>): { path: string; write(name: string, content: string): void; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'migrations-'))
   const write = (name: string, content: string): void => writeFileSync(join(path, name), content)
   for (const [name, content] of Object.entries(files)) write(name, content)

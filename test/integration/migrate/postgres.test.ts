@@ -84,7 +84,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(db.sql('SELECT string_agg(version, \',\') FROM deploy_actions_migrations')).toBe('001')
     expect(result.outputs['applied-count']).toBe('1')
     expect(result.outputs['pending-count']).toBe('2')
-    expect(result.summary).toMatch(/002_broken\.sql \|  \| ❌ failed/)
+    expect(result.summary).toMatch(/002_broken\.sql \| {2}\| ❌ failed/)
   })
 
   it('fails when an applied migration was edited, showing both checksums, unless allow-changed', async () => {
@@ -148,7 +148,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     const down = await migrate({ 'database-url': db.url, directory: dir.path, direction: 'down', steps: '2' })
     expect(down.errors).toEqual([])
     expect(down.outputs['applied-count']).toBe('2')
-    expect(JSON.parse(down.outputs.applied).map((a: { version: string; direction: string }) => `${a.version}:${a.direction}`)).toEqual(['003:down', '002:down'])
+    expect((JSON.parse(down.outputs.applied) as { version: string; direction: string }[]).map((a) => `${a.version}:${a.direction}`)).toEqual(['003:down', '002:down'])
     expect(down.outputs['current-version']).toBe('001')
     expect(tables(db.sql)).toBe('deploy_actions_migrations,users')
     expect(db.sql("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name'")).toBe('0')

@@ -6,7 +6,18 @@ import { verifyWebhookSignature } from '../../../packages/providers/notifier/web
 import { leakedSecrets } from './support.js'
 
 // Microsoft's own Adaptive Cards library (its browser bundle parses in Node) checks our card.
-const AdaptiveCards = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js')
+interface CardEvent {
+  message: string
+}
+interface SerializationContext {
+  eventCount: number
+  getEventAt(index: number): CardEvent
+}
+interface AdaptiveCardsLibrary {
+  AdaptiveCard: new () => { parse(card: unknown, context: SerializationContext): void; validateProperties(): { validationEvents?: CardEvent[] } }
+  SerializationContext: new () => SerializationContext
+}
+const AdaptiveCards = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsLibrary
 
 function adaptiveCardProblems(card: unknown): string[] {
   const parsed = new AdaptiveCards.AdaptiveCard()

@@ -55,7 +55,7 @@ checks:
     expect(result.stdout).toMatch(/✓ health: 200 in \d+ ms/)
     const { json, junit } = await reports(result)
     expect(json).toMatchObject({ passed: true, counts: { passed: 5, failed: 0, total: 5 } })
-    expect(json.checks.map((c: { name: string; status: string }) => [c.name, c.status])).toEqual([
+    expect(json.checks.map((c) => [c.name, c.status])).toEqual([
       ['health', 'passed'],
       ['version', 'passed'],
       ['home', 'passed'],
@@ -147,7 +147,7 @@ checks:
     const [token] = tokens
     expect(maskedValues(result)).toContain(apiKey)
     const { json, jsonText, junit } = await reports(result)
-    expect(json.checks.find((c: { name: string }) => c.name === 'login').captured).toEqual(['token'])
+    expect(json.checks.find((c) => c.name === 'login')?.captured).toEqual(['token'])
     for (const secret of [token, apiKey]) {
       expect(visibleStdout(result)).not.toContain(secret)
       expect(result.stderr).not.toContain(secret)

@@ -68,7 +68,7 @@ checks:
     const count = (method: string) => server.requests.filter((r) => r.method === method).length
     expect([count('GET'), count('PUT'), count('POST')]).toEqual([3, 3, 1 + 3])
     const { json } = await reports(result)
-    expect(json.checks.map((c: { name: string; attempts: number }) => [c.name, c.attempts])).toEqual([['get', 3], ['put', 3], ['post', 1], ['post-unsafe', 3]])
+    expect(json.checks.map((c) => [c.name, c.attempts])).toEqual([['get', 3], ['put', 3], ['post', 1], ['post-unsafe', 3]])
   })
 
   it('{{ uuid }}, {{ now }} and {{ timestamp }} are fresh for each check and the same within one', async () => {
@@ -121,7 +121,7 @@ checks:
 `)
     expect(result.exitCode).toBe(1)
     const { json } = await reports(result)
-    expect(json.checks.map((c: { name: string; status: string; failures: string[] }) => [c.name, c.status, c.failures])).toEqual([
+    expect(json.checks.map((c) => [c.name, c.status, c.failures])).toEqual([
       ['all fast', 'failed', ['$.dependencies[*].latency_ms: expected every match < 500, but 1 of 2 did not: [1] 612']],
       ['one fast', 'passed', []],
       ['none matched', 'failed', ['$.missing[*].latency_ms: expected < 500, but the path matches nothing']],

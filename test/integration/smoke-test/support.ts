@@ -55,9 +55,17 @@ export function visibleStdout(result: RunResult): string {
     .join('\n')
 }
 
-export async function reports(result: RunResult): Promise<{ json: Record<string, any>; jsonText: string; junit: string }> {
+/** The parts of the JSON report the tests read. */
+export interface SmokeReport {
+  passed: boolean
+  checks: { name: string; status: string; attempts: number; failures: string[]; captured?: string[] }[]
+  readiness: { attempts: number; readyMs?: number; waitedMs: number }
+  load: { errorRate: number; latency: Record<string, number> }
+}
+
+export async function reports(result: RunResult): Promise<{ json: SmokeReport; jsonText: string; junit: string }> {
   const jsonText = await readFile(result.outputs.report, 'utf8')
-  return { json: JSON.parse(jsonText), jsonText, junit: await readFile(result.outputs.junit, 'utf8') }
+  return { json: JSON.parse(jsonText) as SmokeReport, jsonText, junit: await readFile(result.outputs.junit, 'utf8') }
 }
 
 export function noStackTrace(result: RunResult): boolean {
@@ -102,7 +110,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       }
       if (path === '/private') return tokens.has(String(req.headers.authorization ?? '').replace(/^Bearer /, '')) ? send(200, { ok: true }) : send(401, { error: 'unauthorised' })
       if (path === '/fail') return send(503, { error: 'unavailable' })
-      if (path === '/echo') return send(200, { received: body === '' ? null : JSON.parse(body) })
+      if (path === '/echo') return send(200, { received: body === '' ? null : (JSON.parse(body) as unknown) })
       if (path === '/line-break') return send(200, { id: '7\nX-Evil: 1' })
       if (path === '/deps') return send(200, { dependencies: [{ name: 'db', latency_ms: 42.24 }, { name: 'cache', latency_ms: 612 }], missing: [] })
       return send(200, { ok: true })

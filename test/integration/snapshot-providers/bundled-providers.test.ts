@@ -22,7 +22,7 @@ let rds: FakeRds
 
 interface Line {
   step: string
-  value: any
+  value: unknown
 }
 
 function runBundle(args: string[], env: Record<string, string>): Promise<{ code: number; lines: Line[]; stderr: string }> {
@@ -70,7 +70,7 @@ describe('bundled snapshot providers in their own process (clouds faked by local
       AWS_SECRET_ACCESS_KEY: 'fake'
     })
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    const step = (name: string): any => lines.find((l) => l.step === name)?.value
+    const step = (name: string): unknown => lines.find((l) => l.step === name)?.value
     expect(step('created')).toMatchObject({ id: 'bundled-1', status: 'available', tags: { 'managed-by': 'deploy-actions', deployment: 'bundled' } })
     expect(step('progress')).toMatchObject({ status: 'creating', percent: 50 })
     expect(step('listed')).toEqual(['bundled-1'])
@@ -88,7 +88,7 @@ describe('bundled snapshot providers in their own process (clouds faked by local
       SNAPSHOT_RESOURCE_GROUP: arm.resourceGroup
     })
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    const step = (name: string): any => lines.find((l) => l.step === name)?.value
+    const step = (name: string): unknown => lines.find((l) => l.step === name)?.value
     const backupId = `/subscriptions/${arm.subscriptionId}/resourceGroups/${arm.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${arm.serverName}/backups/da-bundled-1`
     expect(step('created')).toMatchObject({ id: backupId, status: 'available' })
     expect(step('listed')).toEqual([backupId])

@@ -317,7 +317,7 @@ describe('runSwap', () => {
     const provider = new FakeTrafficProvider()
     const sleep = (_ms: number, signal?: AbortSignal) =>
       new Promise<void>((_resolve, reject) => {
-        signal?.addEventListener('abort', () => reject(signal.reason))
+        signal?.addEventListener('abort', () => reject(signal.reason as unknown))
         controller.abort(new Error('cancelled (SIGTERM)'))
       })
     await expect(

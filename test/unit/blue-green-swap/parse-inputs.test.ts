@@ -150,7 +150,7 @@ describe('parseSteps', () => {
 })
 
 describe('action.yml', () => {
-  const meta = parse(readFileSync(join(process.cwd(), 'actions', 'blue-green-swap', 'action.yml'), 'utf8'))
+  const meta = parse(readFileSync(join(process.cwd(), 'actions', 'blue-green-swap', 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string }; description: string }
   test('declares exactly the inputs parse-inputs reads', () => {
     expect(Object.keys(meta.inputs).sort()).toEqual([...INPUT_NAMES].sort())
   })

@@ -20,7 +20,7 @@ describe('Amazon ECR sign-in (faked at the SDK level)', () => {
     const spec: RegistrySpec = { host: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', kind: 'ecr', insecure: false, region: 'eu-west-1' }
     expect(await provider.login(spec, context)).toEqual({ username: 'AWS', password: 'ecr-password-xyz' })
     expect(masked).toContain('ecr-password-xyz')
-    expect(await ecr.call(0).thisValue.config.region()).toBe('eu-west-1')
+    expect(await (ecr.call(0).thisValue as ECRClient).config.region()).toBe('eu-west-1')
     ecr.restore()
   })
 
@@ -37,7 +37,7 @@ describe('Amazon ECR sign-in (faked at the SDK level)', () => {
     ecrPublic.on(GetPublicAuthorizationTokenCommand).resolves({ authorizationData: { authorizationToken: Buffer.from('AWS:public-pass').toString('base64'), expiresAt: new Date() } })
     const provider = await registryProvider('ecr-public')
     expect(await provider.login({ host: 'public.ecr.aws', kind: 'ecr-public', insecure: false }, context)).toEqual({ username: 'AWS', password: 'public-pass' })
-    expect(await ecrPublic.call(0).thisValue.config.region()).toBe('us-east-1')
+    expect(await (ecrPublic.call(0).thisValue as ECRPUBLICClient).config.region()).toBe('us-east-1')
     ecrPublic.restore()
   })
 })

@@ -70,14 +70,14 @@ describe('auth challenges and token mappings', () => {
   })
 
   test('the auth file docker and buildah read; Docker Hub under its legacy key too', () => {
-    const content = JSON.parse(authFileContent(new Map([['docker.io', { username: 'u', password: 'p' }], ['ghcr.io', { username: 'a', password: 't' }]])))
+    const content = JSON.parse(authFileContent(new Map([['docker.io', { username: 'u', password: 'p' }], ['ghcr.io', { username: 'a', password: 't' }]]))) as unknown
     const auth = Buffer.from('u:p').toString('base64')
     expect(content).toEqual({ auths: { 'docker.io': { auth }, 'https://index.docker.io/v1/': { auth }, 'ghcr.io': { auth: Buffer.from('a:t').toString('base64') } } })
   })
 
   test('earlier logins are kept; a credential helper or store no longer answers for a host signed in here', () => {
     const existing = { auths: { 'quay.io': { auth: 'cXVheQ==' } }, credsStore: 'desktop', credHelpers: { 'ghcr.io': 'gh', 'gcr.io': 'gcloud' }, currentContext: 'ci' }
-    const content = JSON.parse(authFileContent(new Map([['ghcr.io', { username: 'a', password: 't' }]]), existing))
+    const content = JSON.parse(authFileContent(new Map([['ghcr.io', { username: 'a', password: 't' }]]), existing)) as unknown
     expect(content).toEqual({ auths: { 'quay.io': { auth: 'cXVheQ==' }, 'ghcr.io': { auth: Buffer.from('a:t').toString('base64') } }, credHelpers: { 'gcr.io': 'gcloud' }, currentContext: 'ci' })
   })
 })

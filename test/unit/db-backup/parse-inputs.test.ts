@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import { parseDbBackupInputs, type RawInputs } from '../../../actions/db-backup/src/parse-inputs.js'
 
 // Pure: raw strings and an environment in, one typed object or one InputError out. No mocks.
-const KEY_B64 = Buffer.alloc(32, 9).toString('base64')
 const CONNECTION = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=c2VjcmV0LWFjY291bnQta2V5;EndpointSuffix=core.windows.net'
 const pg = { engine: 'postgres', 'database-url': 'postgres://app:s3cret@db.internal:5432/shop', destination: 'azblob://backups/shop', 'azure-connection-string': CONNECTION }
 const env = { GITHUB_RUN_ID: '1658821493', GITHUB_RUN_ATTEMPT: '2' }

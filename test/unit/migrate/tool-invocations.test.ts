@@ -52,7 +52,7 @@ describe('tool invocations', () => {
     ['atlas', {}, 'sh', ['-c', 'exec "$0" "$@" --url "$DEPLOY_ACTIONS_MIGRATE_URL"', 'atlas', 'migrate', 'apply', '--dir', 'file://db/migrations'], { DEPLOY_ACTIONS_MIGRATE_URL: url, DATABASE_URL: url }],
     ['command', {}, 'sh', ['-c', './bin/migrate'], { DATABASE_URL: url }]
   ] as const)('%s %j runs %s %j', (tool, overrides, command, args, env) => {
-    const invocation = toolAdapter(tool).apply(base(overrides as Partial<ToolContext>, tool))
+    const invocation = toolAdapter(tool).apply(base(overrides, tool))
     expect(invocation.command).toBe(command)
     expect(invocation.args).toEqual(args)
     if (env) expect(invocation.env).toEqual(env)

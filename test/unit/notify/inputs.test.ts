@@ -111,7 +111,7 @@ describe('notify inputs (pure)', () => {
     ['http://localhost/hook', 'discord', 'discord-webhook-url'],
     ['http://internal.example/hook', 'webhook', 'webhook-url']
   ])('plain http is accepted for %s (%s)', (url, channels, input) => {
-    expect(() => parseNotifyInputs(raw({ channels, [input]: url } as Partial<RawInputs>), env, {}, now)).not.toThrow()
+    expect(() => parseNotifyInputs(raw({ channels, [input]: url }), env, {}, now)).not.toThrow()
   })
 
   it.each([
@@ -174,7 +174,7 @@ describe('notify inputs (pure)', () => {
     ['slack-token', { channels: 'slack', 'slack-token': 'xoxb-1\nX: y', 'slack-channel': 'C1' }, 'U+000A at position 7'],
     ['github-token', { channels: 'github', 'github-token': 'ghs_1\r\nX: y' }, 'U+000D at position 6']
   ])('%s with a control character is refused, naming the input and the position, never the value', (input, values, position) => {
-    const run = () => parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://hooks.example.com/x', ...values } as Partial<RawInputs>), env, {}, now)
+    const run = () => parseNotifyInputs(raw({ channels: 'webhook', 'webhook-url': 'https://hooks.example.com/x', ...values }), env, {}, now)
     expect(run).toThrow(`Input "${input}" has a control character (${position}`)
     expect(run).toThrow(/expected a single line of printable characters\.$/)
     expect(run).not.toThrow(/X-Evil|Bcc|pa\nss|xoxb-1|ghs_1/)
@@ -214,7 +214,7 @@ describe('notify inputs (pure)', () => {
       [{ channels: 'webhook', 'webhook-url': 'https://x', payload: '{"text":"x"}' }, 'Input "payload" is set but channels does not include slack'],
       [{ 'payload-file': 'slack.yml' }, 'Input "payload-file" is empty']
     ])('%p is rejected', (values, message) => {
-      expect(() => parseNotifyInputs(raw({ ...slack, ...values } as Partial<RawInputs>), env, {}, now, { parseYaml: yaml })).toThrow(message)
+      expect(() => parseNotifyInputs(raw({ ...slack, ...values }), env, {}, now, { parseYaml: yaml })).toThrow(message)
     })
   })
 })

@@ -72,7 +72,7 @@ describe('tally and failureReasons', () => {
 
 describe('jsonReport', () => {
   test('a passing run', () => {
-    const report = JSON.parse(jsonReport(passing))
+    const report = JSON.parse(jsonReport(passing)) as { checks: unknown[] }
     expect(report).toMatchObject({
       tool: 'deploy-actions/smoke-test',
       passed: true,
@@ -86,7 +86,7 @@ describe('jsonReport', () => {
     expect(report.checks[1]).toEqual({ name: 'login', method: 'POST', url: 'https://shop.example.com/login', status: 'passed', httpStatus: 200, latencyMs: 42.4, attempts: 1, failures: [], captured: ['token'] })
   })
   test('a failing run lists its failures', () => {
-    const report = JSON.parse(jsonReport(failing))
+    const report = JSON.parse(jsonReport(failing)) as { passed: boolean; failures: unknown[]; loadSkipped: string }
     expect(report.passed).toBe(false)
     expect(report.failures).toHaveLength(2)
     expect(report.loadSkipped).toBe('checks failed, so the load phase did not start')

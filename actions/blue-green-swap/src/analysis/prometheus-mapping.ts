@@ -9,7 +9,7 @@ import type { AnalysisFigure } from './types.js'
 export function queryValue(body: string): { value: number } | { problem: string } {
   let parsed: { status?: string; error?: string; data?: { resultType?: string; result?: unknown } }
   try {
-    parsed = JSON.parse(body)
+    parsed = JSON.parse(body) as typeof parsed
   } catch {
     return { problem: 'Prometheus answered with something other than JSON' }
   }

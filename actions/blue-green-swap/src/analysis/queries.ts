@@ -46,7 +46,7 @@ export function parseAnalysisQueries(raw: string): AnalysisQuery[] {
     if (query === '') throw new InputError(INPUT, `query "${name}" is empty`, 'a PromQL expression')
     const problem = queryProblem(query)
     if (problem) throw new InputError(INPUT, `query "${name}" ${problem}`, 'a PromQL expression with {{ color }} or {{ version }} placeholders only')
-    const threshold = String(record.threshold ?? '').trim()
+    const threshold = (typeof record.threshold === 'object' && record.threshold !== null ? JSON.stringify(record.threshold) : String(record.threshold as string | number | boolean | undefined ?? '')).trim()
     const match = THRESHOLD.exec(threshold)
     if (!match) throw new InputError(INPUT, `query "${name}" has threshold "${threshold}"`, 'a threshold such as "< 0.01" (the value must stay below) or "> 0.99" (it must stay above)')
     return { name, query, operator: match[1] as '<' | '>', threshold: Number(match[2]) }
@@ -55,6 +55,7 @@ export function parseAnalysisQueries(raw: string): AnalysisQuery[] {
 
 /** Why a query cannot be valid PromQL (or uses an unknown placeholder), or undefined. */
 export function queryProblem(query: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(query.replace(/[\n\t]/g, ' '))) return 'has a control character'
   for (const match of query.matchAll(PLACEHOLDER)) {
     if (!(QUERY_PLACEHOLDERS as readonly string[]).includes(match[1])) return `uses the placeholder {{ ${match[1]} }}, which is not known`

@@ -43,16 +43,16 @@ export function mysqlEngine(url: ServerDatabaseUrl): DatabaseEngine {
       return { serverVersion: `${/mariadb/i.test(version) ? 'MariaDB' : 'MySQL'} ${version}`, tableCount: Number(count) }
     },
 
-    async dump({ signal }): Promise<DumpSource> {
+    dump({ signal }): Promise<DumpSource> {
       const args = [...connection, '--single-transaction', '--quick', '--routines', '--triggers', '--hex-blob', '--no-tablespaces', url.database]
       const tool = runTool('mysqldump', args, { env, signal, redact: scrub })
-      return { stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: async () => undefined }
+      return Promise.resolve({ stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: () => Promise.resolve() })
     },
 
-    async restore(signal): Promise<RestoreTarget> {
+    restore(signal): Promise<RestoreTarget> {
       // Dumped without --databases, so the dump names no database: it restores into any.
       const tool = runTool('mysql', [...connection, '--binary-mode', url.database], { env, signal, stdin: true, redact: scrub })
-      return { input: tool.stdin!, done: tool.exited, abort: tool.kill }
+      return Promise.resolve({ input: tool.stdin!, done: tool.exited, abort: tool.kill })
     },
 
     async verify(open, facts, signal, logger): Promise<string> {

@@ -69,14 +69,14 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
       }
     },
 
-    async dump({ compressedLater, signal }): Promise<DumpSource> {
+    dump({ compressedLater, signal }): Promise<DumpSource> {
       // When the pipeline compresses, pg_dump does not (-Z0): compressing twice costs CPU for nothing.
       const args = ['--format=custom', ...(compressedLater ? ['--compress=0'] : []), '--no-password', `--dbname=${withoutPassword(url)}`]
       const tool = runTool('pg_dump', args, { env, signal, redact: scrub })
-      return { stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: async () => undefined }
+      return Promise.resolve({ stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: () => Promise.resolve() })
     },
 
-    async restore(signal, logger): Promise<RestoreTarget> {
+    restore(signal, logger): Promise<RestoreTarget> {
       // pg_restore only turns the archive into SQL; psql applies it after REPLACE_SCHEMAS_SQL, in
       // one transaction committed only once pg_restore exited 0 and the whole backup was read with
       // its digest matched (see postgres-replace.ts).
@@ -112,11 +112,11 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
         // psql stopping on an SQL error of its own (not killed by us) explains more than the broken pipe it left pg_restore.
         if (applied.status === 'rejected' && apply.child.signalCode === null) throw explainApplyFailure(applied.reason as Error)
         // pg_restore's own message (a damaged archive) explains more than the broken pipe it caused.
-        if (streamed.status === 'rejected') throw await toSql.exited.then(() => streamed.reason, (error: unknown) => error)
+        if (streamed.status === 'rejected') throw await toSql.exited.then(() => streamed.reason as unknown, (error: unknown) => error)
         if (applied.status === 'rejected') throw applied.reason
       })()
       done.catch(() => undefined)
-      return { input, done, abort }
+      return Promise.resolve({ input, done, abort })
     },
 
     async verify(open, facts, signal, logger): Promise<string> {

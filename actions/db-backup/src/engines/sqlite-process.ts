@@ -52,7 +52,7 @@ export async function runSqliteTask(task: SqliteTask, signal?: AbortSignal): Pro
   try {
     await tool.exited
   } catch (error) {
-    throw new Error((error as Error).message.replace(/^\S+ (exited|was killed)/, 'SQLite $1'))
+    throw new Error((error as Error).message.replace(/^\S+ (exited|was killed)/, 'SQLite $1'), { cause: error })
   }
   return JSON.parse(out) as SqliteFacts
 }

@@ -77,8 +77,8 @@ export function sqliteEngine(url: SqliteDatabaseUrl, options: { workDir?: string
       return { stream, done, abort: () => stream.destroy(), cleanup: async () => (await rm(copy, { force: true }), await removeSidecars(copy)) }
     },
 
-    async restore(signal): Promise<RestoreTarget> {
-      if (url.path === ':memory:') throw new InputError('database-url', 'names an in-memory SQLite database', 'a file path')
+    restore(signal): Promise<RestoreTarget> {
+      if (url.path === ':memory:') return Promise.reject(new InputError('database-url', 'names an in-memory SQLite database', 'a file path'))
       const incoming = join(dirname(path), `.${basename(path)}.restore-${randomBytes(6).toString('hex')}`)
       const output = createWriteStream(incoming, { mode: 0o600 })
       let aborted = false
@@ -108,14 +108,14 @@ export function sqliteEngine(url: SqliteDatabaseUrl, options: { workDir?: string
         }
       })()
       done.catch(() => undefined)
-      return {
+      return Promise.resolve({
         input: output,
         done,
         abort: () => {
           aborted = true
           output.destroy(new Error('restore aborted'))
         }
-      }
+      })
     },
 
     async verify(open, facts, signal, logger): Promise<string> {

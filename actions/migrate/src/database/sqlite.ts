@@ -78,8 +78,8 @@ class SqliteMigrationDatabase implements MigrationDatabase {
     return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
   }
 
-  async readHistory(): Promise<AppliedMigration[]> {
-    if (!this.tableExists()) return []
+  readHistory(): Promise<AppliedMigration[]> {
+    if (!this.tableExists()) return Promise.resolve([])
     const rows = this.db.prepare(`SELECT version, name, checksum, duration_ms, applied_at, applied_by FROM ${this.table}`).all() as {
       version: string
       name: string
@@ -88,14 +88,16 @@ class SqliteMigrationDatabase implements MigrationDatabase {
       applied_at: string
       applied_by: string
     }[]
-    return rows.map((row) => ({
-      version: String(row.version),
-      name: row.name,
-      checksum: row.checksum,
-      durationMs: Number(row.duration_ms),
-      appliedAt: row.applied_at,
-      appliedBy: row.applied_by
-    }))
+    return Promise.resolve(
+      rows.map((row) => ({
+        version: String(row.version),
+        name: row.name,
+        checksum: row.checksum,
+        durationMs: Number(row.duration_ms),
+        appliedAt: row.applied_at,
+        appliedBy: row.applied_by
+      }))
+    )
   }
 
   async prepareHistory(): Promise<void> {
@@ -177,14 +179,16 @@ class SqliteMigrationDatabase implements MigrationDatabase {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     if (this.db.isOpen) this.db.close()
+    return Promise.resolve()
   }
 
-  async abort(): Promise<void> {
+  abort(): Promise<void> {
     if (this.db.isOpen) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK')
       this.db.close()
     }
+    return Promise.resolve()
   }
 }

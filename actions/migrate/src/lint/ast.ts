@@ -8,6 +8,11 @@ export function unwrap(value: unknown): [string, Node] | undefined {
   return kind ? [kind, (value as Node)[kind] as Node] : undefined
 }
 
+/** A scalar field as text; `fallback` when it is missing (or, never in a parse tree, not a scalar). */
+export function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback
+}
+
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : []
 }
@@ -15,8 +20,8 @@ export function list(value: unknown): unknown[] {
 /** A RangeVar's table name, schema-qualified when the statement qualified it. */
 export function tableName(rangeVar: unknown): string {
   const rv = (rangeVar ?? {}) as Node
-  const name = String(rv.relname ?? '')
-  return rv.schemaname ? `${String(rv.schemaname)}.${name}` : name
+  const name = text(rv.relname)
+  return rv.schemaname ? `${text(rv.schemaname)}.${name}` : name
 }
 
 /** `String` nodes of a name list joined with dots (`public.users`). */
@@ -24,7 +29,7 @@ export function dottedName(items: unknown): string {
   return list(items)
     .map((item) => {
       const inner = unwrap(item)
-      return inner && inner[0] === 'String' ? String(inner[1].sval ?? '') : ''
+      return inner && inner[0] === 'String' ? text(inner[1].sval) : ''
     })
     .filter((part) => part !== '')
     .join('.')

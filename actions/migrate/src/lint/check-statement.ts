@@ -1,4 +1,4 @@
-import { dottedName, isNonVolatile, list, tableName, unwrap, type Node } from './ast.js'
+import { dottedName, isNonVolatile, list, tableName, text, unwrap, type Node } from './ast.js'
 import type { LintContext } from './lint-context.js'
 import type { ParsedStatement } from './pg-parse.js'
 import type { RuleId } from './rules.js'
@@ -19,10 +19,10 @@ export function checkStatement(statement: ParsedStatement, context: LintContext)
   const body = statement.node
   switch (statement.kind) {
     case 'TransactionStmt':
-      trackTransaction(String(body.kind ?? ''), context)
+      trackTransaction(text(body.kind), context)
       break
     case 'VariableSetStmt':
-      if (String(body.name ?? '') === 'lock_timeout') context.lockTimeoutSet = !isZeroSetting(body)
+      if (text(body.name) === 'lock_timeout') context.lockTimeoutSet = !isZeroSetting(body)
       break
     case 'CreateStmt':
       context.tableCreated(tableName(body.relation))
@@ -60,19 +60,19 @@ function isZeroSetting(body: Node): boolean {
   const ival = (value.ival as Node | undefined)?.ival
   const sval = (value.sval as Node | undefined)?.sval
   if (value.ival !== undefined) return ival === undefined || Number(ival) === 0
-  return sval !== undefined && /^\s*0\s*(ms|s|min)?\s*$/.test(String(sval))
+  return sval !== undefined && /^\s*0\s*(ms|s|min)?\s*$/.test(text(sval))
 }
 
 function hasConcurrentOption(params: unknown): boolean {
   return list(params).some((param) => {
     const def = unwrap(param)
-    return def?.[0] === 'DefElem' && String(def[1].defname ?? '') === 'concurrently'
+    return def?.[0] === 'DefElem' && text(def[1].defname) === 'concurrently'
   })
 }
 
 function checkIndex(body: Node, context: LintContext, found: Violation[]): void {
   const table = tableName(body.relation)
-  const what = `index ${body.idxname ? `"${String(body.idxname)}" ` : ''}on "${table}"`
+  const what = `index ${body.idxname ? `"${text(body.idxname)}" ` : ''}on "${table}"`
   if (body.concurrent === true) {
     if (context.inTransactionBlock) found.push({ rule: 'concurrently-in-transaction', detail: `CREATE INDEX CONCURRENTLY (${what})` })
   } else if (!context.isNewTable(table)) {
@@ -81,7 +81,7 @@ function checkIndex(body: Node, context: LintContext, found: Violation[]): void 
 }
 
 function checkDrop(body: Node, context: LintContext, found: Violation[]): void {
-  const type = String(body.removeType ?? '')
+  const type = text(body.removeType)
   if (type === 'OBJECT_INDEX' && body.concurrent === true && context.inTransactionBlock) {
     found.push({ rule: 'concurrently-in-transaction', detail: 'DROP INDEX CONCURRENTLY' })
   }
@@ -97,9 +97,9 @@ function checkDrop(body: Node, context: LintContext, found: Violation[]): void {
 function checkRename(body: Node, context: LintContext, found: Violation[]): void {
   const table = tableName(body.relation)
   if (context.isNewTable(table)) return
-  const type = String(body.renameType ?? '')
-  if (type === 'OBJECT_TABLE') found.push({ rule: 'rename-table', detail: `"${table}" to "${String(body.newname ?? '')}"` })
-  else if (type === 'OBJECT_COLUMN') found.push({ rule: 'rename-column', detail: `"${table}"."${String(body.subname ?? '')}" to "${String(body.newname ?? '')}"` })
+  const type = text(body.renameType)
+  if (type === 'OBJECT_TABLE') found.push({ rule: 'rename-table', detail: `"${table}" to "${text(body.newname)}"` })
+  else if (type === 'OBJECT_COLUMN') found.push({ rule: 'rename-column', detail: `"${table}"."${text(body.subname)}" to "${text(body.newname)}"` })
   else return
   if (!context.lockTimeoutSet) found.push({ rule: 'lock-timeout-missing', detail: `RENAME on "${table}"` })
 }
@@ -109,24 +109,24 @@ const WEAKER_LOCK = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_Cl
 
 function checkAlterTable(body: Node, context: LintContext, found: Violation[]): void {
   const table = tableName(body.relation)
-  if (String(body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return
-  const commands = list(body.cmds).map((cmd) => (unwrap(cmd)?.[1] ?? {}) as Node)
+  if (text(body.objtype, 'OBJECT_TABLE') !== 'OBJECT_TABLE') return
+  const commands = list(body.cmds).map((cmd) => unwrap(cmd)?.[1] ?? {})
   for (const command of commands) {
-    const subtype = String(command.subtype ?? '')
+    const subtype = text(command.subtype)
     if (subtype === 'AT_AddConstraint') trackNotNullCheck(command, table, context)
-    if (subtype === 'AT_ValidateConstraint') context.checkValidated(String(command.name ?? ''))
+    if (subtype === 'AT_ValidateConstraint') context.checkValidated(text(command.name))
   }
   if (context.isNewTable(table)) return
   for (const command of commands) checkAlterCommand(command, table, context, found)
-  const strongest = commands.find((command) => !WEAKER_LOCK.has(String(command.subtype ?? '')))
+  const strongest = commands.find((command) => !WEAKER_LOCK.has(text(command.subtype)))
   if (strongest && !context.lockTimeoutSet) found.push({ rule: 'lock-timeout-missing', detail: `ALTER TABLE "${table}"` })
 }
 
 function checkAlterCommand(command: Node, table: string, context: LintContext, found: Violation[]): void {
-  const column = String(command.name ?? '')
-  switch (String(command.subtype ?? '')) {
+  const column = text(command.name)
+  switch (text(command.subtype)) {
     case 'AT_AddColumn':
-      checkAddColumn((unwrap(command.def)?.[1] ?? {}) as Node, table, found)
+      checkAddColumn(unwrap(command.def)?.[1] ?? {}, table, found)
       break
     case 'AT_AlterColumnType':
       found.push({ rule: 'alter-column-type', detail: `"${table}"."${column}"` })
@@ -138,16 +138,16 @@ function checkAlterCommand(command: Node, table: string, context: LintContext, f
       found.push({ rule: 'drop-column', detail: `"${table}"."${column}"` })
       break
     case 'AT_AddConstraint':
-      checkAddConstraint((unwrap(command.def)?.[1] ?? {}) as Node, table, found)
+      checkAddConstraint(unwrap(command.def)?.[1] ?? {}, table, found)
       break
   }
 }
 
 function checkAddColumn(column: Node, table: string, found: Violation[]): void {
-  const constraints = list(column.constraints).map((c) => (unwrap(c)?.[1] ?? {}) as Node)
+  const constraints = list(column.constraints).map((c) => unwrap(c)?.[1] ?? {})
   const notNull = constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY')
   const fallback = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')
-  const name = `"${table}"."${String(column.colname ?? '')}"`
+  const name = `"${table}"."${text(column.colname)}"`
   if (fallback && !isNonVolatile(fallback.raw_expr)) found.push({ rule: 'add-column-volatile-default', detail: name })
   else if (notNull && !fallback && !constraints.some((c) => c.contype === 'CONSTR_GENERATED' || c.contype === 'CONSTR_IDENTITY')) {
     found.push({ rule: 'add-column-not-null-without-default', detail: name })
@@ -157,8 +157,8 @@ function checkAddColumn(column: Node, table: string, found: Violation[]): void {
 }
 
 function checkAddConstraint(constraint: Node, table: string, found: Violation[]): void {
-  const type = String(constraint.contype ?? '')
-  const name = constraint.conname ? `"${String(constraint.conname)}" on "${table}"` : `on "${table}"`
+  const type = text(constraint.contype)
+  const name = constraint.conname ? `"${text(constraint.conname)}" on "${table}"` : `on "${table}"`
   if ((type === 'CONSTR_FOREIGN' || type === 'CONSTR_CHECK') && constraint.skip_validation !== true) {
     found.push({ rule: 'constraint-without-not-valid', detail: `${type === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK'} ${name}` })
   }
@@ -169,13 +169,13 @@ function checkAddConstraint(constraint: Node, table: string, found: Violation[])
 
 /** Remembers `CHECK (col IS NOT NULL)`, validated at once unless NOT VALID. */
 function trackNotNullCheck(command: Node, table: string, context: LintContext): void {
-  const constraint = (unwrap(command.def)?.[1] ?? {}) as Node
+  const constraint = unwrap(command.def)?.[1] ?? {}
   if (constraint.contype !== 'CONSTR_CHECK') return
   const test = unwrap(constraint.raw_expr)
   if (!test || test[0] !== 'NullTest' || test[1].nulltesttype !== 'IS_NOT_NULL') return
   const ref = unwrap(test[1].arg)
   if (!ref || ref[0] !== 'ColumnRef') return
   const column = dottedName(ref[1].fields)
-  const name = String(constraint.conname ?? `${table}_${column}_not_null`)
+  const name = text(constraint.conname, `${table}_${column}_not_null`)
   context.checkAdded(name, { table, column, validated: constraint.skip_validation !== true })
 }

@@ -38,7 +38,7 @@ let parser: Promise<Parser> | undefined
 async function loadParser(): Promise<Parser> {
   parser ??= import('libpg-query').then(async (module) => {
     await module.loadModule()
-    return module.parseSync as unknown as Parser
+    return module.parseSync
   })
   return parser
 }

@@ -13,7 +13,7 @@ export interface Rule {
   fix: string
 }
 
-const rule = (id: string, severity: Rule['severity'], title: string, why: string, fix: string): Rule => ({ id, severity, title, why, fix })
+const rule = <Id extends string>(id: Id, severity: Rule['severity'], title: string, why: string, fix: string): Rule & { id: Id } => ({ id, severity, title, why, fix })
 
 export const RULES = [
   rule(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { Agent, request, type Dispatcher } from 'undici'
+import { Agent, request } from 'undici'
 import { isRetryableStatus } from '../../../core/http.js'
 import type { Logger } from '../../../core/log.js'
 import { parseRetryAfter } from '../../../core/retry-after.js'
@@ -179,7 +179,7 @@ export class RegistryClient {
     const headers: Record<string, string> = { ...(init.headers ?? {}) }
     if (authorization) headers.authorization = authorization
     if (init.body) headers['content-length'] = String(Buffer.isBuffer(init.body) ? init.body.length : init.size)
-    const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body: init.body, signal: init.signal, dispatcher: this.agent })
+    const response = await request(url, { method, headers, body: init.body, signal: init.signal, dispatcher: this.agent })
     const chunks: Buffer[] = []
     for await (const chunk of response.body) chunks.push(chunk as Buffer)
     const flat: Record<string, string> = {}

@@ -6,8 +6,8 @@ import type { RegistryProvider } from '../types.js'
  */
 export const ghcrProvider: RegistryProvider = {
   kind: 'ghcr',
-  async login(spec, context) {
-    if (!spec.password) throw new Error('ghcr.io: no token (github-token is empty)')
-    return { username: spec.username || context.env.GITHUB_ACTOR || 'github-actions', password: spec.password }
+  login(spec, context) {
+    if (!spec.password) return Promise.reject(new Error('ghcr.io: no token (github-token is empty)'))
+    return Promise.resolve({ username: spec.username || context.env.GITHUB_ACTOR || 'github-actions', password: spec.password })
   }
 }

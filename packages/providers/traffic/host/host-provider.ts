@@ -1,4 +1,5 @@
 import { posix } from 'node:path'
+import { abortReason } from '../../../core/abort-reason.js'
 import type { Logger } from '../../../core/log.js'
 import { otherColor, type AccessLogEntry, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
 import type { HostConfig } from './config.js'
@@ -18,7 +19,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject(signal?.reason ?? new Error('aborted'))
+      reject(abortReason(signal))
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
@@ -216,7 +217,7 @@ export class HostTrafficProvider implements TrafficProvider {
     const url = `http://127.0.0.1:${this.config.ports[color]}${this.config.healthPath}`
     const check = `if command -v curl >/dev/null 2>&1; then ${commandLine(['curl', '-fsS', '-o', '/dev/null', '--max-time', '2', url])}; else ${commandLine(['wget', '-q', '-O', '/dev/null', '-T', '2', url])}; fi`
     let lastReport = started
-    let last = 'not checked yet'
+    let last: string
     for (;;) {
       const probe = await this.runtime.probe(color, signal)
       if (probe.state === 'exited') {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { abortReason } from '../../../core/abort-reason.js'
 import { DEFAULT_EXEC_TIMEOUT_MS, type ExecOptions, type ExecResult, type Transport } from './transport.js'
 
 /** The runner is the server: commands run in `sh -c`, files are written with Node. */
@@ -10,7 +11,7 @@ export class LocalTransport implements Transport {
 
   exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     return new Promise((resolve, reject) => {
-      if (options.signal?.aborted) return reject(options.signal.reason ?? new Error('aborted'))
+      if (options.signal?.aborted) return reject(abortReason(options.signal))
       const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
@@ -32,7 +33,7 @@ export class LocalTransport implements Transport {
       child.on('close', (code) => {
         clearTimeout(timer)
         options.signal?.removeEventListener('abort', onAbort)
-        if (options.signal?.aborted) return reject(options.signal.reason ?? new Error('aborted'))
+        if (options.signal?.aborted) return reject(abortReason(options.signal))
         resolve({ code: code ?? 128, stdout, stderr })
       })
       child.stdin.on('error', () => {})
@@ -62,8 +63,8 @@ export class LocalTransport implements Transport {
     }
   }
 
-  async reach(port: number): Promise<string> {
-    return `127.0.0.1:${port}`
+  reach(port: number): Promise<string> {
+    return Promise.resolve(`127.0.0.1:${port}`)
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net'
 import ssh2 from 'ssh2'
+import { abortReason } from '../../../core/abort-reason.js'
 import { InputError } from '../../../core/input-error.js'
 import type { Logger } from '../../../core/log.js'
 import { retry } from '../../../core/retry.js'
@@ -62,7 +63,7 @@ export class SshTransport implements Transport {
 
   private execOn(client: ssh2.Client, command: string, options: ExecOptions): Promise<ExecResult> {
     return new Promise((resolve, reject) => {
-      if (options.signal?.aborted) return reject(options.signal.reason ?? new Error('aborted'))
+      if (options.signal?.aborted) return reject(abortReason(options.signal))
       client.exec(command, (error, stream) => {
         if (error) return reject(error)
         let stdout = ''
@@ -82,11 +83,11 @@ export class SshTransport implements Transport {
         }, timeoutMs)
         const onAbort = (): void => {
           stream.close()
-          finish(() => reject(options.signal?.reason ?? new Error('aborted')))
+          finish(() => reject(abortReason(options.signal)))
         }
         options.signal?.addEventListener('abort', onAbort, { once: true })
-        stream.on('data', (chunk: Buffer) => (stdout += chunk))
-        stream.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+        stream.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+        stream.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
         stream.on('close', (code: number | null) => finish(() => resolve({ code: code ?? 128, stdout, stderr })))
         stream.end(options.stdin ?? '')
       })
@@ -125,11 +126,12 @@ export class SshTransport implements Transport {
     return `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closing = true
     for (const server of this.forwards.values()) server.close()
     this.forwards.clear()
     this.client.end()
+    return Promise.resolve()
   }
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { lintMigrations } from '../../../../actions/migrate/src/lint/lint.js'
 import { lintAnnotations, lintCommentBody, lintCommentMarker, lintReportJson, lintSummaryMarkdown } from '../../../../actions/migrate/src/lint/lint-report.js'
 import { parseLintRules } from '../../../../actions/migrate/src/lint/lint-rules-input.js'
@@ -56,8 +58,6 @@ describe('the lint-rules input', () => {
 
 describe('the README', () => {
   it('documents every rule', async () => {
-    const { readFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
     const { RULES } = await import('../../../../actions/migrate/src/lint/rules.js')
     const { repoRoot } = await import('../../../support/paths.js')
     const readme = readFileSync(join(repoRoot, 'actions', 'migrate', 'README.md'), 'utf8')

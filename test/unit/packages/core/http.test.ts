@@ -71,7 +71,7 @@ describe('httpRequest against a loopback server', () => {
 
   it('does not retry a 400 and names the caller in the error', async () => {
     script.set('/bad', [{ status: 400, body: 'invalid_payload' }])
-    const error = await httpRequestWithRetry({ url: `${base}/bad` }, 'Slack webhook', { sleep: async () => {} }).catch((e) => e)
+    const error = (await httpRequestWithRetry({ url: `${base}/bad` }, 'Slack webhook', { sleep: async () => {} }).catch((e: unknown) => e)) as HttpStatusError
     expect(error).toBeInstanceOf(HttpStatusError)
     expect(error.message).toBe('Slack webhook answered HTTP 400: invalid_payload')
     expect(hits.get('/bad')).toBe(1)

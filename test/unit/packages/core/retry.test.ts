@@ -58,7 +58,7 @@ describe('retry', () => {
     let aborted = false
     const op = jest.fn((signal: AbortSignal, attempt: number) => {
       if (attempt === 1) {
-        return new Promise<string>((_, reject) => signal.addEventListener('abort', () => ((aborted = true), reject(signal.reason))))
+        return new Promise<string>((_, reject) => signal.addEventListener('abort', () => ((aborted = true), reject(signal.reason as unknown))))
       }
       return Promise.resolve('second')
     })
