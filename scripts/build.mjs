@@ -19,10 +19,7 @@ export async function entries() {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-  return [
-    ...names.map((name) => ({ name, input: join(root, 'actions', name, 'src', 'index.ts') })),
-    { name: 'dispatch', input: join(root, 'packages', 'dispatch', 'index.ts') }
-  ]
+  return [...names.map((name) => ({ name, input: join(root, 'actions', name, 'src', 'index.ts') })), { name: 'dispatch', input: join(root, 'packages', 'dispatch', 'index.ts') }]
 }
 
 // Files a bundled library reads from beside itself at run time, which ncc cannot see it load:

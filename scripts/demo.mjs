@@ -15,7 +15,9 @@ const VALUED = ['--router', '--result-file']
 for (let i = 0; i < argv.length; i++) {
   if (VALUED.includes(argv[i]) && argv[i + 1] !== undefined) i++
   else if (!FLAGS.includes(argv[i])) {
-    console.error(`demo: unknown option ${VALUED.includes(argv[i]) ? `${argv[i]} without a value` : `"${argv[i]}"`}: expected ${[...FLAGS, '--router nginx|embedded', '--result-file <path>'].join(', ')}`)
+    console.error(
+      `demo: unknown option ${VALUED.includes(argv[i]) ? `${argv[i]} without a value` : `"${argv[i]}"`}: expected ${[...FLAGS, '--router nginx|embedded', '--result-file <path>'].join(', ')}`
+    )
     process.exit(2)
   }
 }
@@ -68,17 +70,30 @@ try {
   console.log(
     table([
       ['phase', 'duration', 'result', 'version served (load generator)'],
-      ...outcome.phases.map((p) => [p.phase.replace(/:.*$/, '').replace(/ \(.*$/, ''), `${(p.ms / 1000).toFixed(1)} s`, p.ok ? (p.phase.startsWith('5.') ? 'rolled back ✔' : 'ok ✔') : 'failed ✘', p.served])
+      ...outcome.phases.map((p) => [
+        p.phase.replace(/:.*$/, '').replace(/ \(.*$/, ''),
+        `${(p.ms / 1000).toFixed(1)} s`,
+        p.ok ? (p.phase.startsWith('5.') ? 'rolled back ✔' : 'ok ✔') : 'failed ✘',
+        p.served
+      ])
     ])
   )
   console.log('')
   console.log(`Router: ${outcome.router === 'nginx' ? 'nginx' : 'the embedded router'} (${outcome.routerReason})`)
   console.log(`Versions served after each deploy: ${outcome.served.join(' → ')}`)
-  console.log(`Load generator: ${load.sent} requests through the router, ${load.failures} failed (retry-once, as a browser sees it); strict: ${load.strictFailures} failed on the first attempt, ${load.retriedOk} of them fine on the retry`)
-  console.log(`Versions answering the load: ${Object.entries(load.versions).map(([v, n]) => `${v} ${n}`).join(', ')}`)
+  console.log(
+    `Load generator: ${load.sent} requests through the router, ${load.failures} failed (retry-once, as a browser sees it); strict: ${load.strictFailures} failed on the first attempt, ${load.retriedOk} of them fine on the retry`
+  )
+  console.log(
+    `Versions answering the load: ${Object.entries(load.versions)
+      .map(([v, n]) => `${v} ${n}`)
+      .join(', ')}`
+  )
   console.log(
     `Rollback: traffic back on v2 in ${rollback.actionRollbackMs ?? '?'} ms (blue-green-swap's rollback phase); ${
-      rollback.restoredMs !== undefined ? `the load generator's last request routed to v3 was sent ${rollback.restoredMs} ms after the action logged its decision` : 'v3 never answered the load generator'
+      rollback.restoredMs !== undefined
+        ? `the load generator's last request routed to v3 was sent ${rollback.restoredMs} ms after the action logged its decision`
+        : 'v3 never answered the load generator'
     } ${Math.max(rollback.actionRollbackMs ?? 0, rollback.restoredMs ?? 0) < 2000 ? '✔ under 2 s' : '✘ over 2 s'}`
   )
   console.log(`Backup: ${outcome.backup['backup-id']} (${outcome.backup.uri}), sha256 ${String(outcome.backup.sha256).slice(0, 12)}…, verified`)

@@ -18,7 +18,10 @@ const START = '<!-- generated:inputs-outputs:start (npm run generate) -->'
 const END = '<!-- generated:inputs-outputs:end -->'
 
 async function loadActions() {
-  const names = (await readdir(join(root, 'actions'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+  const names = (await readdir(join(root, 'actions'), { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
   const actions = []
   for (const name of names) {
     const file = join(root, 'actions', name, 'action.yml')
@@ -52,9 +55,7 @@ function rootAction(actions) {
     const uses = byInput.get(input)
     const descriptions = [...new Set(uses.map((u) => oneLine(u.spec.description ?? '')))]
     const description =
-      descriptions.length === 1
-        ? `(${uses.map((u) => u.action).join(', ')}) ${descriptions[0]}`
-        : uses.map((u) => `(${u.action}) ${oneLine(u.spec.description ?? '')}`).join(' ')
+      descriptions.length === 1 ? `(${uses.map((u) => u.action).join(', ')}) ${descriptions[0]}` : uses.map((u) => `(${u.action}) ${oneLine(u.spec.description ?? '')}`).join(' ')
     // Literal defaults are applied per action by the dispatcher. An expression default
     // (`${{ github.token }}`) only the runner can evaluate, so the root declares it when every
     // action that has the input agrees on it.
@@ -116,7 +117,8 @@ function cell(text) {
 
 function tables(meta) {
   const inputRows = Object.entries(meta.inputs ?? {}).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(String(spec.default))}\``} | ${cell(spec.description ?? '')} |`
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(String(spec.default))}\``} | ${cell(spec.description ?? '')} |`
   )
   const outputRows = Object.entries(meta.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description ?? '')} |`)
   return [

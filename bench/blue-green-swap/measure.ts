@@ -83,8 +83,11 @@ async function main(): Promise<void> {
       add(baselineCounts, delta(before, load.snapshot()))
     }
     const report = await load.stop()
-    const line = (name: string, c: typeof swapCounts): string => `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
-    console.log(`# blue-green-swap host provider over ${overSsh ? 'SSH (sshd + ssh2 on loopback)' : 'host: local'}, nginx-switch ${nginxSwitch}: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`)
+    const line = (name: string, c: typeof swapCounts): string =>
+      `${name}: ${c.sent} requests, strict failures ${c.strict}, recovered by one retry on a fresh connection ${c.retried}, failed after retry ${c.failed}`
+    console.log(
+      `# blue-green-swap host provider over ${overSsh ? 'SSH (sshd + ssh2 on loopback)' : 'host: local'}, nginx-switch ${nginxSwitch}: ${rounds} rounds, ${rps} req/s, client keep-alive ${keepAlive}, upstream keepalive ${upstreamKeepalive}`
+    )
     console.log(`100% on green (shift returns): ${stats(onGreen)}`)
     console.log(`switch (shift 100% + promote): ${stats(switches)}`)
     console.log(`rollback: ${stats(rollbacks)}`)

@@ -12,7 +12,24 @@ const out = join(root, '.tmp', 'bench-blue-green-swap')
 rmSync(out, { recursive: true, force: true })
 const tsc = spawnSync(
   process.execPath,
-  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), join(root, 'bench', 'blue-green-swap', 'measure.ts'), '--outDir', out, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2023', '--skipLibCheck', '--esModuleInterop', '--types', 'node'],
+  [
+    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    join(root, 'bench', 'blue-green-swap', 'measure.ts'),
+    '--outDir',
+    out,
+    '--rootDir',
+    root,
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2023',
+    '--skipLibCheck',
+    '--esModuleInterop',
+    '--types',
+    'node'
+  ],
   { stdio: 'inherit', cwd: root }
 )
 if (tsc.status !== 0) process.exit(tsc.status ?? 1)

@@ -77,7 +77,10 @@ try {
     // Baseline: what a pipeline without skip-existing does on every run.
     const started = performance.now()
     execFileSync('buildah', ['bud', '--quiet', '--no-cache', '-t', 'localhost/bench-baseline', context], { env: { ...process.env, ...env }, stdio: 'ignore' })
-    execFileSync('buildah', ['push', '--quiet', '--tls-verify=false', 'localhost/bench-baseline', `docker://${staging.host}/bench/baseline:r${round}`], { env: { ...process.env, ...env }, stdio: 'ignore' })
+    execFileSync('buildah', ['push', '--quiet', '--tls-verify=false', 'localhost/bench-baseline', `docker://${staging.host}/bench/baseline:r${round}`], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore'
+    })
     const baselineMs = performance.now() - started
 
     const skip = await runAction({ action: 'build-push', inputs, cwd: context, env: { ...env, GITHUB_RUN_NUMBER: String(100 + round) }, timeoutMs: 600_000 })
@@ -86,7 +89,12 @@ try {
 
     const promote = await runAction({
       action: 'build-push',
-      inputs: { engine: 'buildah', images: `${production.host}/bench/app-r${round}`, 'promote-from': `${image}@${digest}`, 'registry-auth': `${staging.host}=anonymous\n${production.host}=anonymous` },
+      inputs: {
+        engine: 'buildah',
+        images: `${production.host}/bench/app-r${round}`,
+        'promote-from': `${image}@${digest}`,
+        'registry-auth': `${staging.host}=anonymous\n${production.host}=anonymous`
+      },
       cwd: context,
       env,
       timeoutMs: 600_000

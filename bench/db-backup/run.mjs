@@ -59,7 +59,13 @@ async function waitFor(check, what, timeoutMs = 30_000) {
 }
 
 async function startPostgres() {
-  const bin = `/usr/lib/postgresql/${execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => b - a)[0]}/bin`
+  const bin = `/usr/lib/postgresql/${
+    execFileSync('ls', ['/usr/lib/postgresql'])
+      .toString()
+      .trim()
+      .split('\n')
+      .sort((a, b) => b - a)[0]
+  }/bin`
   const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString())
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString())
@@ -67,7 +73,9 @@ async function startPostgres() {
   const port = await freePort()
   const as = (cmd) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', cmd], { stdio: 'pipe' })
   as(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
-  as(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null`)
+  as(
+    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null`
+  )
   cleanups.push(() => {
     try {
       as(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1`)
@@ -76,7 +84,10 @@ async function startPostgres() {
     }
     rmSync(dir, { recursive: true, force: true })
   })
-  const psql = (sql) => execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'bench', '-c', sql]).toString().trim()
+  const psql = (sql) =>
+    execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'bench', '-c', sql])
+      .toString()
+      .trim()
   execFileSync('psql', ['-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE bench'])
   return { url: `postgres://postgres@127.0.0.1:${port}/bench`, port, psql, toolsWithoutZstd: pathWithoutZstd(bin) }
 }
@@ -84,7 +95,11 @@ async function startPostgres() {
 async function startAzurite() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-azurite-'))
   const port = await freePort()
-  const child = spawn(join(root, 'node_modules', '.bin', 'azurite-blob'), ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', dir, '--disableTelemetry', '--skipApiVersionCheck', '--loose'], { stdio: 'ignore' })
+  const child = spawn(
+    join(root, 'node_modules', '.bin', 'azurite-blob'),
+    ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', dir, '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
+    { stdio: 'ignore' }
+  )
   cleanups.push(() => {
     child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
@@ -204,7 +219,9 @@ for (const target of sizesMb) {
   console.log(`  pg_dump -Fc > /dev/null: ${base.seconds.toFixed(1)} s (best of ${repeats})`)
   for (const compression of compressions) {
     const act = best(actRuns[compression])
-    console.log(`  action (${compression}: ${act.ranBy}, to Azurite): ${act.seconds.toFixed(1)} s (best of ${repeats}), stored ${mb(act.storedBytes).toFixed(0)} MB, peak RSS ${(act.peakKb / 1024).toFixed(0)} MB`)
+    console.log(
+      `  action (${compression}: ${act.ranBy}, to Azurite): ${act.seconds.toFixed(1)} s (best of ${repeats}), stored ${mb(act.storedBytes).toFixed(0)} MB, peak RSS ${(act.peakKb / 1024).toFixed(0)} MB`
+    )
     rows.push({ dbMb: mb(dbBytes), compression, base: base.seconds, act: act.seconds, storedMb: mb(act.storedBytes), rssMb: act.peakKb / 1024 })
   }
 }

@@ -53,7 +53,20 @@ writeFileSync(join(one, '0001_one.sql'), "SET lock_timeout = '5s';\nCREATE INDEX
 const env = (cwd, inputs) => ({
   PATH: process.env.PATH,
   RUNNER_TEMP: work,
-  ...Object.fromEntries(Object.entries({ directory: 'migrations', tool: 'builtin', format: 'auto', 'working-directory': '.', 'lock-timeout': '5m', 'statement-timeout': '0', 'history-table': 'deploy_actions_migrations', 'dry-run': 'false', direction: 'up', ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  ...Object.fromEntries(
+    Object.entries({
+      directory: 'migrations',
+      tool: 'builtin',
+      format: 'auto',
+      'working-directory': '.',
+      'lock-timeout': '5m',
+      'statement-timeout': '0',
+      'history-table': 'deploy_actions_migrations',
+      'dry-run': 'false',
+      direction: 'up',
+      ...inputs
+    }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+  )
 })
 
 function time(fn) {
@@ -68,10 +81,12 @@ const results = { action: [], squawk: [], failFast: [], lintOne: [] }
 const files = Array.from({ length: count }, (_, i) => join(dir, `${String(i + 1).padStart(4, '0')}_step.sql`))
 let findings = ''
 for (let r = 0; r < rounds; r++) {
-  results.action.push(time(() => {
-    const run = runBundle(join(work, 'project'), { mode: 'lint', 'lint-fail-on': 'never', 'lint-comment': 'never' })
-    findings = /Lint: .*/.exec(run.stdout)?.[0] ?? run.stdout.slice(-300)
-  }))
+  results.action.push(
+    time(() => {
+      const run = runBundle(join(work, 'project'), { mode: 'lint', 'lint-fail-on': 'never', 'lint-comment': 'never' })
+      findings = /Lint: .*/.exec(run.stdout)?.[0] ?? run.stdout.slice(-300)
+    })
+  )
   results.squawk.push(time(() => spawnSync(squawk, files, { encoding: 'utf8' })))
   results.failFast.push(time(() => runBundle(join(work, 'project'), { mode: 'apply', 'database-url': 'oracle://x' })))
   results.lintOne.push(time(() => runBundle(join(work, 'one'), { mode: 'lint', 'lint-comment': 'never' })))

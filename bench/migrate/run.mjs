@@ -49,12 +49,20 @@ function freePort() {
 const asPostgres = (command) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: 'pipe' })
 
 async function startPostgres() {
-  const bin = `/usr/lib/postgresql/${execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => b - a)[0]}/bin`
+  const bin = `/usr/lib/postgresql/${
+    execFileSync('ls', ['/usr/lib/postgresql'])
+      .toString()
+      .trim()
+      .split('\n')
+      .sort((a, b) => b - a)[0]
+  }/bin`
   const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
   chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])))
   const port = await freePort()
   asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
-  asPostgres(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null`)
+  asPostgres(
+    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null`
+  )
   cleanups.push(() => {
     asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1 || true`)
     rmSync(dir, { recursive: true, force: true })
@@ -101,7 +109,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 
 const port = await startPostgres()
-const sql = (q, db = 'postgres') => execFileSync('psql', ['-X', '-q', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-c', q]).toString().trim()
+const sql = (q, db = 'postgres') =>
+  execFileSync('psql', ['-X', '-q', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-c', q])
+    .toString()
+    .trim()
 const dir = mkdtempSync(join(tmpdir(), 'bench-migrations-'))
 cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
 const files = generate(dir)
@@ -119,7 +130,8 @@ for (let round = 1; round <= rounds; round++) {
   const url = `postgres://postgres@127.0.0.1:${port}/action_${round}`
   const actionMs = await time(() => runAction(url, dir))
   const psqlMs = await time(() => {
-    for (const file of files) execFileSync('psql', ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', `psql_${round}`, '-f', file], { stdio: 'pipe' })
+    for (const file of files)
+      execFileSync('psql', ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', `psql_${round}`, '-f', file], { stdio: 'pipe' })
   })
   const noopMs = await time(() => runAction(url, dir))
   const sessionMs = await time(() =>
@@ -132,7 +144,8 @@ for (let round = 1; round <= rounds; round++) {
   const applied = sql('SELECT count(*) FROM deploy_actions_migrations', `action_${round}`)
   const tablesAction = sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", `action_${round}`)
   const tablesPsql = sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", `psql_${round}`)
-  if (applied !== String(count) || Number(tablesAction) !== count + 1 || Number(tablesPsql) !== count) throw new Error(`round ${round}: unexpected state (${applied} applied, ${tablesAction}/${tablesPsql} tables)`)
+  if (applied !== String(count) || Number(tablesAction) !== count + 1 || Number(tablesPsql) !== count)
+    throw new Error(`round ${round}: unexpected state (${applied} applied, ${tablesAction}/${tablesPsql} tables)`)
   results.action.push(actionMs)
   results.psql.push(psqlMs)
   results.noop.push(noopMs)

@@ -29,7 +29,11 @@ export function compressor(kind: Compression, options: { path?: string; signal?:
   if (kind === 'zstd') {
     const program = findProgram('zstd', options.path)
     if (program) return programStage(program, [`-${ZSTD_LEVEL}`, '-T0', '-q', '-c'], `zstd -${ZSTD_LEVEL} -T0 (the zstd program, ${program})`, options.signal)
-    return { stream: createZstdCompress({ params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } }), done: Promise.resolve(), ranBy: `zstd level ${ZSTD_LEVEL} (Node zlib stream; no zstd program on PATH)` }
+    return {
+      stream: createZstdCompress({ params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } }),
+      done: Promise.resolve(),
+      ranBy: `zstd level ${ZSTD_LEVEL} (Node zlib stream; no zstd program on PATH)`
+    }
   }
   if (kind === 'gzip') return { stream: createGzip({ level: 6 }), done: Promise.resolve(), ranBy: 'gzip level 6 (Node zlib stream)' }
   return { stream: new PassThrough(), done: Promise.resolve(), ranBy: 'none' }

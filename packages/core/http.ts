@@ -64,9 +64,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const started = performance.now()
   // AbortSignal.timeout takes whole milliseconds only; callers compute budgets as fractions.
   const timeoutMs = req.timeoutMs ? Math.max(1, Math.ceil(req.timeoutMs)) : undefined
-  const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter(
-    (s): s is AbortSignal => s !== undefined
-  )
+  const signals = [req.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined)
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals)
   try {
     const answer = await exchange(req, signal)
@@ -133,11 +131,7 @@ export function isRetryableStatus(status: number): boolean {
  * Sends a request and expects a 2xx answer, retrying network errors and retryable statuses.
  * `what` names the call in errors ("Slack webhook", "GitHub API") without exposing the URL.
  */
-export async function httpRequestWithRetry(
-  req: HttpRequest,
-  what: string,
-  options: Partial<RetryOptions> = {}
-): Promise<HttpResponse> {
+export async function httpRequestWithRetry(req: HttpRequest, what: string, options: Partial<RetryOptions> = {}): Promise<HttpResponse> {
   return retry(
     async (signal) => {
       const response = await httpRequest({ ...req, signal })

@@ -112,8 +112,10 @@ export function parseKeyValueMap(name: string, raw: string): Record<string, stri
     const at = trimmed.indexOf('=')
     if (at <= 0) throw new InputError(name, `entry ${position} is not a key=value pair (the value is not shown: it may be a secret)`, 'lines of key=value')
     const key = trimmed.slice(0, at).trim()
-    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key)) throw new InputError(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value')
-    if (controlCharacterAt(trimmed) >= 0) throw new InputError(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line')
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key))
+      throw new InputError(name, `entry ${position} has a key with characters outside letters, digits and !#$%&'*+.^_\`|~-`, 'lines of key=value')
+    if (controlCharacterAt(trimmed) >= 0)
+      throw new InputError(name, `entry ${position} ("${key}") has a control character in its value`, 'one key=value pair per line, each on a single line')
     map[key] = trimmed.slice(at + 1).trim()
   }
   return map
@@ -147,6 +149,14 @@ export function exactlyOneOf(values: Record<string, string | undefined>): string
   const names = Object.keys(values)
   if (set.length === 1) return set[0][0]
   const label = names.map((n) => `"${n}"`).join(' or ')
-  if (set.length === 0) throw new InputError(names[0], `is missing (and so is ${names.slice(1).map((n) => `"${n}"`).join(', ')})`, `one of ${label}`)
+  if (set.length === 0)
+    throw new InputError(
+      names[0],
+      `is missing (and so is ${names
+        .slice(1)
+        .map((n) => `"${n}"`)
+        .join(', ')})`,
+      `one of ${label}`
+    )
   throw new InputError(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`)
 }

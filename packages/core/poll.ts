@@ -49,9 +49,7 @@ export interface PollProgress {
   elapsedMs: number
 }
 
-export type PollResult<T> =
-  | { done: true; value: T }
-  | { done: false; status: string; percent?: number; retryAfterMs?: number }
+export type PollResult<T> = { done: true; value: T } | { done: false; status: string; percent?: number; retryAfterMs?: number }
 
 export interface WaitOptions<T> {
   /** Names the wait in errors: "RDS snapshot nightly-1". */

@@ -43,17 +43,7 @@ export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: n
 }
 
 export async function retry<T>(operation: (signal: AbortSignal, attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-  const {
-    attempts,
-    baseDelayMs = 500,
-    maxDelayMs = 30_000,
-    attemptTimeoutMs = 0,
-    isRetryable = () => true,
-    onRetry,
-    signal,
-    sleep = defaultSleep,
-    random = Math.random
-  } = options
+  const { attempts, baseDelayMs = 500, maxDelayMs = 30_000, attemptTimeoutMs = 0, isRetryable = () => true, onRetry, signal, sleep = defaultSleep, random = Math.random } = options
   return poll<T>(
     async (attempt) => {
       try {
@@ -70,12 +60,7 @@ export async function retry<T>(operation: (signal: AbortSignal, attempt: number)
   )
 }
 
-async function runAttempt<T>(
-  operation: (signal: AbortSignal, attempt: number) => Promise<T>,
-  attempt: number,
-  timeoutMs: number,
-  outer?: AbortSignal
-): Promise<T> {
+async function runAttempt<T>(operation: (signal: AbortSignal, attempt: number) => Promise<T>, attempt: number, timeoutMs: number, outer?: AbortSignal): Promise<T> {
   const controller = new AbortController()
   const forward = (): void => controller.abort(outer?.reason)
   outer?.addEventListener('abort', forward, { once: true })

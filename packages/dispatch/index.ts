@@ -23,9 +23,7 @@ if (isPost) {
     await import(/* webpackIgnore: true */ pathToFileURL(bundle).href)
   }
 } else if (!Object.hasOwn(actions, name) || !existsSync(bundle)) {
-  process.stdout.write(
-    `::error::Input "action" is "${name}", which is not an action of this suite; expected one of ${Object.keys(actions).join(', ')}.\n`
-  )
+  process.stdout.write(`::error::Input "action" is "${name}", which is not an action of this suite; expected one of ${Object.keys(actions).join(', ')}.\n`)
   process.exitCode = 1
 } else {
   if (process.env.GITHUB_STATE) appendFileSync(process.env.GITHUB_STATE, `${DISPATCHED}=true\n`)

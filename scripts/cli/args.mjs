@@ -25,7 +25,10 @@ export function parsePair(flag, text) {
   const at = text.indexOf('=')
   const expected = `expected ${flag} name=${flag === '--input-file' ? 'path' : 'value'}`
   // Shown only when it looks like an input's name; anything else may be a pasted secret.
-  if (at < 0) throw new UsageError(INPUT_NAME.test(text) && text.length <= 40 ? `${flag} "${text}" has no "=": ${expected}` : `an ${flag} value has no "=" (not shown: it may be a secret): ${expected}`)
+  if (at < 0)
+    throw new UsageError(
+      INPUT_NAME.test(text) && text.length <= 40 ? `${flag} "${text}" has no "=": ${expected}` : `an ${flag} value has no "=" (not shown: it may be a secret): ${expected}`
+    )
   const name = text.slice(0, at).trim()
   if (!INPUT_NAME.test(name)) throw new UsageError(`${flag} has an input name "${name}" that is not one: expected letters, digits, - and _ before "="`)
   return [name, text.slice(at + 1)]
@@ -36,7 +39,19 @@ export function parsePair(flag, text) {
  * inputsFiles, envFiles, outDir, help, verbose, list, version }.
  */
 export function parseArgs(argv) {
-  const parsed = { action: undefined, inputs: [], inputFiles: [], inputsFiles: [], envFiles: [], outDir: undefined, event: undefined, help: false, verbose: false, list: false, version: false }
+  const parsed = {
+    action: undefined,
+    inputs: [],
+    inputFiles: [],
+    inputsFiles: [],
+    envFiles: [],
+    outDir: undefined,
+    event: undefined,
+    help: false,
+    verbose: false,
+    list: false,
+    version: false
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (SWITCHES[arg]) {

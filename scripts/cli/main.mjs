@@ -17,7 +17,10 @@ import { expandExpressions, readEnvFile, readEventFile, readInputFile, readInput
 import { WorkflowCommands } from './workflow-commands.mjs'
 
 function timestamp(date) {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 }
 
 /** The runner's own words for inputs action.yml does not declare. */

@@ -34,7 +34,11 @@ function pad(text, width) {
 /** Aligned columns with a rule under the header. */
 export function alignedTable(header, rows) {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))))
-  const line = (cells) => cells.map((c, i) => pad(c ?? '', widths[i])).join('  ').trimEnd()
+  const line = (cells) =>
+    cells
+      .map((c, i) => pad(c ?? '', widths[i]))
+      .join('  ')
+      .trimEnd()
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)]
 }
 
@@ -147,5 +151,8 @@ export function renderSummary(markdown) {
     out.push(text)
   }
   // No runs of blank lines.
-  return out.filter((l, i) => !(l.trim() === '' && (i === 0 || out[i - 1].trim() === ''))).join('\n').trimEnd()
+  return out
+    .filter((l, i) => !(l.trim() === '' && (i === 0 || out[i - 1].trim() === '')))
+    .join('\n')
+    .trimEnd()
 }

@@ -30,7 +30,13 @@ export function parseEnvFile(text, where) {
     const [, key, rest] = match
     let value = rest
     if (/^'.*'$/.test(value) && value.length >= 2) value = value.slice(1, -1)
-    else if (/^".*"$/.test(value) && value.length >= 2) value = value.slice(1, -1).replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\t/g, '\t').replace(/\\(["\\$])/g, '$1')
+    else if (/^".*"$/.test(value) && value.length >= 2)
+      value = value
+        .slice(1, -1)
+        .replace(/\\n/g, '\n')
+        .replace(/\\r/g, '\r')
+        .replace(/\\t/g, '\t')
+        .replace(/\\(["\\$])/g, '$1')
     else value = value.replace(/\s+#.*$/, '').trim()
     env[key] = value
   }

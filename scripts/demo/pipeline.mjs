@@ -27,7 +27,9 @@ const shellWord = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.rep
 
 /** The versions that answered between two load snapshots, as "v1 100%" or "v1 62% · v2 38%". */
 function servedBetween(before, after) {
-  const counts = Object.entries(after.versions).map(([version, n]) => [version, n - (before.versions[version] ?? 0)]).filter(([, n]) => n > 0)
+  const counts = Object.entries(after.versions)
+    .map(([version, n]) => [version, n - (before.versions[version] ?? 0)])
+    .filter(([, n]) => n > 0)
   const total = counts.reduce((sum, [, n]) => sum + n, 0)
   if (total === 0) return '–'
   return counts
@@ -96,7 +98,19 @@ export async function runDemo(options = {}, outcome = {}) {
   const flagDir = join(runDir, 'flags')
   mkdirSync(flagDir, { recursive: true })
   const database = join(work, 'shop.db')
-  Object.assign(outcome, { phases: [], router: undefined, routerReason: undefined, served: [], load: undefined, rollback: undefined, backup: undefined, migration: undefined, slack: undefined, pids: [], work })
+  Object.assign(outcome, {
+    phases: [],
+    router: undefined,
+    routerReason: undefined,
+    served: [],
+    load: undefined,
+    rollback: undefined,
+    backup: undefined,
+    migration: undefined,
+    slack: undefined,
+    pids: [],
+    work
+  })
 
   const checkCancelled = () => {
     if (options.signal?.aborted) throw new Cancelled('cancelled (Ctrl-C)')
@@ -161,7 +175,9 @@ export async function runDemo(options = {}, outcome = {}) {
       const after = load?.snapshot()
       const served = before && after ? servedBetween(before, after) : '–'
       outcome.phases.push({ phase: name, ms: Math.round(ms), result, ok, served })
-      say(`━━ [${elapsed()}] ${ok ? '✔' : '✘'} ${name}: ${result} (${(ms / 1000).toFixed(1)} s${load ? `; load so far: ${load.snapshot().sent} requests, ${load.snapshot().failures} failed` : ''})`)
+      say(
+        `━━ [${elapsed()}] ${ok ? '✔' : '✘'} ${name}: ${result} (${(ms / 1000).toFixed(1)} s${load ? `; load so far: ${load.snapshot().sent} requests, ${load.snapshot().failures} failed` : ''})`
+      )
       return ok
     }
 
@@ -234,13 +250,22 @@ export async function runDemo(options = {}, outcome = {}) {
       load = startLoad({ url: router.url, rps: 40 })
       const version = await served()
       outcome.served.push(version)
-      return { result: `${version} serves from the ${deployed.outputs['active-color']} slot (an empty server counts blue as live, so a first deploy starts on green); load generator started: 40 req/s through the router` }
+      return {
+        result: `${version} serves from the ${deployed.outputs['active-color']} slot (an empty server counts blue as live, so a first deploy starts on green); load generator started: 40 req/s through the router`
+      }
     })
     await notify('started', 'v2', `v1 live on ${firstColor}, load generator running`)
 
     // 2. Backup.
     await phase('2. db-backup of the database (verified)', async () => {
-      const backup = await cli('db-backup', { 'database-url': `sqlite:${database}`, destination: `file://${join(work, 'backups')}`, environment: 'production', 'deployment-id': 'demo-v2', verify: 'true', 'keep-last': '5' })
+      const backup = await cli('db-backup', {
+        'database-url': `sqlite:${database}`,
+        destination: `file://${join(work, 'backups')}`,
+        environment: 'production',
+        'deployment-id': 'demo-v2',
+        verify: 'true',
+        'keep-last': '5'
+      })
       outcome.backup = { exitCode: backup.exitCode, ...backup.outputs, verified: backup.exitCode === 0 && backup.lines.some((line) => /integrity/i.test(line.text)) }
       if (backup.exitCode !== 0) throw new Error(`db-backup failed (exit code ${backup.exitCode})`)
       return { result: `${backup.outputs['backup-id']}, ${backup.outputs['size-bytes']} bytes, verified` }

@@ -10,7 +10,9 @@ import { repoRoot } from '../support/paths.js'
 const docs = [
   join(repoRoot, 'README.md'),
   ...readdirSync(join(repoRoot, 'actions')).map((name) => join(repoRoot, 'actions', name, 'README.md')),
-  ...readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(repoRoot, 'docs', f))
+  ...readdirSync(join(repoRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(repoRoot, 'docs', f))
 ].filter(existsSync)
 
 interface Step {

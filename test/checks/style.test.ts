@@ -3,10 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { node24, repoRoot } from '../support/paths.js'
 
-// ESLint (eslint.config.js: typescript-eslint recommended type-checked) on the whole tree, always.
-// Prettier (.prettierrc.json) checks the whole tree once STYLE_CHECKS=all is set (the lead turns it
-// on after the one `npm run format`; then drop the switch).
-const everywhere = process.env.STYLE_CHECKS === 'all'
+// ESLint (eslint.config.js: typescript-eslint recommended type-checked) and Prettier
+// (.prettierrc.json; code only, see .prettierignore) on the whole tree, always.
 
 function run(bin: string, args: string[]): { ok: boolean; output: string } {
   try {
@@ -28,12 +26,21 @@ describe('ESLint', () => {
 describe('Prettier', () => {
   it('keeps the house style as it is: no semicolons, single quotes, long lines, no trailing commas', () => {
     // 170 characters on one line: Prettier's default (80, semicolons, double quotes) would rewrite all of it.
-    const sample = "import { join } from 'node:path'\n\nexport const where = (directory: string, name: string, extension: string): string => join(directory, 'backups', `${name}.${extension}`, 'index')\n"
-    const formatted = execFileSync(node24, [join(repoRoot, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--stdin-filepath', 'packages/sample.ts'], { cwd: repoRoot, input: sample, encoding: 'utf8' })
+    const sample =
+      "import { join } from 'node:path'\n\nexport const where = (directory: string, name: string, extension: string): string => join(directory, 'backups', `${name}.${extension}`, 'index')\n"
+    const formatted = execFileSync(node24, [join(repoRoot, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--stdin-filepath', 'packages/sample.ts'], {
+      cwd: repoRoot,
+      input: sample,
+      encoding: 'utf8'
+    })
     expect(formatted).toBe(sample)
   }, 60_000)
-  ;(everywhere ? it : it.skip)('finds every file formatted (npm run format:check)', () => {
-    const result = run('prettier/bin/prettier.cjs', ['--check', '.'])
-    expect(result.ok).toBe(true)
-  }, 600_000)
+  ;(everywhere ? it : it.skip)(
+    'finds every file formatted (npm run format:check)',
+    () => {
+      const result = run('prettier/bin/prettier.cjs', ['--check', '.'])
+      expect(result.ok).toBe(true)
+    },
+    600_000
+  )
 })

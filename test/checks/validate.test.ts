@@ -20,7 +20,9 @@ function yamlFilesUnder(dir: string): string[] {
 
 const actionFiles = [
   join(repoRoot, 'action.yml'),
-  ...readdirSync(join(repoRoot, 'actions')).map((name) => join(repoRoot, 'actions', name, 'action.yml')).filter(existsSync)
+  ...readdirSync(join(repoRoot, 'actions'))
+    .map((name) => join(repoRoot, 'actions', name, 'action.yml'))
+    .filter(existsSync)
 ]
 const workflowFiles = [...yamlFilesUnder(join(repoRoot, '.github', 'workflows')), ...yamlFilesUnder(join(repoRoot, 'workflows-examples'))]
 

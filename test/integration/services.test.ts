@@ -85,9 +85,13 @@ describe('test services on loopback', () => {
     try {
       const keyFile = `/tmp/ssh-test-key-${sshd.port}`
       execFileSync('sh', ['-c', `umask 077; cat > ${keyFile}`], { input: sshd.privateKey })
-      const out = execFileSync('ssh', ['-i', keyFile, '-p', String(sshd.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', `${sshd.user}@127.0.0.1`, 'echo ok'], {
-        stdio: 'pipe'
-      })
+      const out = execFileSync(
+        'ssh',
+        ['-i', keyFile, '-p', String(sshd.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', `${sshd.user}@127.0.0.1`, 'echo ok'],
+        {
+          stdio: 'pipe'
+        }
+      )
       expect(out.toString().trim()).toBe('ok')
     } finally {
       await sshd.stop()

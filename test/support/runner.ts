@@ -3,14 +3,4 @@
  * runner does. The implementation lives in scripts/run-local.mjs so it also runs actions by hand
  * (`npm run local -- <action> --input name=value`).
  */
-export {
-  actionEntry,
-  actionYamlPath,
-  cleanup,
-  inputVariable,
-  loadActionMetadata,
-  parseFileCommand,
-  runAction,
-  type RunOptions,
-  type RunResult
-} from '../../scripts/run-local.mjs'
+export { actionEntry, actionYamlPath, cleanup, inputVariable, loadActionMetadata, parseFileCommand, runAction, type RunOptions, type RunResult } from '../../scripts/run-local.mjs'

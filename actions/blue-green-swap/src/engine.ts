@@ -84,7 +84,9 @@ async function deploy(plan: SwapPlan, deps: EngineDeps, timeline: Timeline, stat
   const { provider, logger, signal } = deps
   const blue = status.active
   if (status.paused) {
-    throw new Error(`${status.paused.version} is paused at ${status.paused.weight}% on ${status.paused.color}; continue it with mode: promote or end it with mode: abort before deploying again`)
+    throw new Error(
+      `${status.paused.version} is paused at ${status.paused.weight}% on ${status.paused.color}; continue it with mode: promote or end it with mode: abort before deploying again`
+    )
   }
   if (status.weights[blue] !== 100) {
     throw new Error(`traffic is split (${status.weights[otherColor(blue)]}% on ${otherColor(blue)}) with no paused deployment recorded; run mode: rollback first`)
@@ -163,7 +165,9 @@ async function runSteps(plan: SwapPlan, deps: EngineDeps, timeline: Timeline, sh
     record.shiftMs = now() - shiftStart
     logger.info(`Step ${number}: ${weight}% of traffic on ${shift.green} (${shift.version}) after ${formatMs(record.shiftMs)}`)
     if (plan.bakeMs > 0) {
-      record.figures = await timeline.time(`bake ${weight}%`, () => bake(plan, deps, sleep, { step: number, color: shift.green, version: shift.version, weight, startMs: now(), bakeMs: plan.bakeMs }))
+      record.figures = await timeline.time(`bake ${weight}%`, () =>
+        bake(plan, deps, sleep, { step: number, color: shift.green, version: shift.version, weight, startMs: now(), bakeMs: plan.bakeMs })
+      )
       record.verdict = record.figures.length > 0 ? stepVerdict(record.figures) : undefined
       for (const figure of record.figures) logger.info(`  ${figure.name}: ${figure.verdict} — ${figure.detail}`)
       if (record.verdict === 'fail') {
@@ -172,7 +176,10 @@ async function runSteps(plan: SwapPlan, deps: EngineDeps, timeline: Timeline, sh
       }
       inconclusive = record.verdict === 'inconclusive' ? inconclusive + 1 : 0
       if (inconclusive >= plan.failureLimit) {
-        return { kind: 'rollback', reason: `${inconclusive} consecutive inconclusive ${inconclusive === 1 ? 'analysis' : 'analyses'} (failure-limit ${plan.failureLimit}), last at ${weight}%` }
+        return {
+          kind: 'rollback',
+          reason: `${inconclusive} consecutive inconclusive ${inconclusive === 1 ? 'analysis' : 'analyses'} (failure-limit ${plan.failureLimit}), last at ${weight}%`
+        }
       }
     }
     const remaining = steps.slice(index + 1)
@@ -275,7 +282,17 @@ async function rollBack(plan: SwapPlan, deps: EngineDeps, timeline: Timeline, to
   return result
 }
 
-function finish(plan: SwapPlan, deps: EngineDeps, timeline: Timeline, status: TrafficStatus, outcome: Outcome, reason: string, steps: StepRecord[], failed: boolean, check?: GreenCheck): SwapResult {
+function finish(
+  plan: SwapPlan,
+  deps: EngineDeps,
+  timeline: Timeline,
+  status: TrafficStatus,
+  outcome: Outcome,
+  reason: string,
+  steps: StepRecord[],
+  failed: boolean,
+  check?: GreenCheck
+): SwapResult {
   const previousColor = status.previousVersion !== undefined ? otherColor(status.active) : undefined
   return {
     mode: plan.mode,

@@ -46,7 +46,15 @@ export const ACTION_INPUT_NAMES = [
   'check-path'
 ] as const
 
-export const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...VERCEL_INPUT_NAMES, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES, ...ECS_INPUT_NAMES, ...AZURE_APPSERVICE_INPUT_NAMES] as const
+export const INPUT_NAMES = [
+  ...ACTION_INPUT_NAMES,
+  ...HOST_INPUT_NAMES,
+  ...VERCEL_INPUT_NAMES,
+  ...RENDER_INPUT_NAMES,
+  ...RAILWAY_INPUT_NAMES,
+  ...ECS_INPUT_NAMES,
+  ...AZURE_APPSERVICE_INPUT_NAMES
+] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
 export const SECRET_INPUTS: readonly InputName[] = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token']
@@ -132,7 +140,11 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   const bakeMs = parseDuration('bake', raw.bake, 0)
   const sources = [analysis.synthetic && 'synthetic', analysis.nginxLog && 'nginx-log', analysis.prometheus && 'prometheus'].filter(Boolean)
   if (sources.length > 0 && bakeMs <= 0)
-    throw new InputError('bake', `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`, 'a duration such as 30s or 2m')
+    throw new InputError(
+      'bake',
+      `is ${raw.bake.trim() === '' ? 'empty' : `"${raw.bake}"`}, but analysis (${sources.join(', ')}) needs a bake window to measure`,
+      'a duration such as 30s or 2m'
+    )
   const pauseAfter = parseList(raw['pause-after-step']).map((entry) => {
     const weight = parseNumber('pause-after-step', entry.replace(/%$/, ''), undefined, { integer: true, min: 1, max: 99 })
     if (!steps.includes(weight)) throw new InputError('pause-after-step', `has ${weight}, which is not one of the steps (${steps.join(', ')})`, 'weights from the steps list, before 100')
@@ -152,7 +164,11 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
   if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
     const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path'
-    throw new InputError(input, 'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)', 'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks')
+    throw new InputError(
+      input,
+      'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)',
+      'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks'
+    )
   }
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
 }
@@ -201,19 +217,30 @@ function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment):
     case 'aws-ecs':
       return { provider: { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs'])) }, releaseKind: 'image', hasAccessLog: false }
     case 'azure-appservice':
-      return { provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) }, releaseKind: 'platform-image', hasAccessLog: false }
+      return {
+        provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) },
+        releaseKind: 'platform-image',
+        hasAccessLog: false
+      }
   }
 }
 
 /** One switch only: a pause between steps could never happen, so asking for one is refused. */
 function refuseWithoutWeights(name: ProviderName, raw: RawInputs): void {
-  if (raw['pause-after-step'].trim() !== '') throw new InputError('pause-after-step', `is set, but ${name} cannot split traffic by percent (one switch)`, `no pause-after-step with provider: ${name}`)
+  if (raw['pause-after-step'].trim() !== '')
+    throw new InputError('pause-after-step', `is set, but ${name} cannot split traffic by percent (one switch)`, `no pause-after-step with provider: ${name}`)
 }
 
 /** Providers that run an image (no command, no env: those belong to the platform's own definition). */
 function imageOnly(raw: RawInputs): 'docker' {
-  if (raw.command.trim() !== '') throw new InputError('command', `is set, but provider ${raw.provider.trim()} runs an image`, 'no command; the image (and the task definition\'s command) decide what runs')
-  if (raw.env.trim() !== '') throw new InputError('env', `is set, but provider ${raw.provider.trim()} takes the environment from the task definition`, 'environment and secrets in the task definition (ecs-task-definition or the service\'s current one)')
+  if (raw.command.trim() !== '')
+    throw new InputError('command', `is set, but provider ${raw.provider.trim()} runs an image`, "no command; the image (and the task definition's command) decide what runs")
+  if (raw.env.trim() !== '')
+    throw new InputError(
+      'env',
+      `is set, but provider ${raw.provider.trim()} takes the environment from the task definition`,
+      "environment and secrets in the task definition (ecs-task-definition or the service's current one)"
+    )
   return 'docker'
 }
 
@@ -252,7 +279,8 @@ function parseDockerRelease(raw: RawInputs, runtime: 'docker' | 'process', why =
   if (runtime === 'docker') {
     if (image === '') throw new InputError('image', `is empty, but ${why}`, 'the image to run, such as ghcr.io/octo-org/shop:1.4.2')
     if (command !== '') throw new InputError('command', 'is set, but runtime is docker, which runs the image', 'no command with runtime: docker (or runtime: process)')
-    if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…')
+    if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image))
+      throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as registry.example.com/app:1.4.2 or app@sha256:…')
   } else {
     if (command === '') throw new InputError('command', 'is empty, but runtime is process', 'the command that starts the app, such as "node server.mjs" (PORT and COLOR are set for it)')
     if (image !== '') throw new InputError('image', 'is set, but runtime is process, which runs a command', 'no image with runtime: process (or runtime: docker)')
@@ -260,7 +288,8 @@ function parseDockerRelease(raw: RawInputs, runtime: 'docker' | 'process', why =
   }
   const env = parseKeyValueMap('env', raw.env)
   for (const key of Object.keys(env)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new InputError('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _')
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+      throw new InputError('env', `has the key "${key}", which is not an environment variable name`, 'KEY=value lines with keys of letters, digits and _')
   }
   return { version, ...(runtime === 'docker' ? { image } : { command }), ...(Object.keys(env).length > 0 ? { env } : {}) }
 }
@@ -268,7 +297,8 @@ function parseDockerRelease(raw: RawInputs, runtime: 'docker' | 'process', why =
 /** A release that is an existing deployment (vercel): `version` names it; image, command and env belong to the build, not the switch. */
 function parseDeploymentRelease(raw: RawInputs): Release {
   for (const name of ['image', 'command', 'env'] as const) {
-    if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${raw.provider.trim()}, which promotes an existing deployment`, `no ${name}; version: the deployment id or URL`)
+    if (raw[name].trim() !== '')
+      throw new InputError(name, `is set, but provider is ${raw.provider.trim()}, which promotes an existing deployment`, `no ${name}; version: the deployment id or URL`)
   }
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the deployment to promote: its id (dpl_…) or URL, such as the preview the Git integration built')
@@ -280,17 +310,22 @@ function parseDeploymentRelease(raw: RawInputs): Release {
 function parseImageOrCommitRelease(raw: RawInputs): Release {
   const provider = raw.provider.trim()
   for (const name of ['command', 'env'] as const) {
-    if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${provider}, which keeps the service's own start command and environment`, `no ${name} with provider: ${provider}`)
+    if (raw[name].trim() !== '')
+      throw new InputError(name, `is set, but provider is ${provider}, which keeps the service's own start command and environment`, `no ${name} with provider: ${provider}`)
   }
   const version = parseSingleLine('version', raw.version)
   const image = parseSingleLine('image', raw.image)
-  if (version === '') throw new InputError('version', 'is empty', image === '' ? 'the Git commit SHA to deploy (or an image with a version to show)' : 'the version to show for the image, such as its tag')
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version)) throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  if (version === '')
+    throw new InputError('version', 'is empty', image === '' ? 'the Git commit SHA to deploy (or an image with a version to show)' : 'the version to show for the image, such as its tag')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
+    throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
   if (image === '') {
-    if (!isCommitSha(version)) throw new InputError('version', `is "${version}", which is not a commit SHA, and image is empty`, `a Git commit SHA for ${provider} to build, or image: the image to deploy`)
+    if (!isCommitSha(version))
+      throw new InputError('version', `is "${version}", which is not a commit SHA, and image is empty`, `a Git commit SHA for ${provider} to build, or image: the image to deploy`)
     return { version }
   }
-  if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as ghcr.io/octo-org/api:1.4.2 or api@sha256:…')
+  if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image))
+    throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as ghcr.io/octo-org/api:1.4.2 or api@sha256:…')
   return { version, image }
 }
 
@@ -298,11 +333,13 @@ function parseImageOrCommitRelease(raw: RawInputs): Release {
 function parsePlatformImageRelease(raw: RawInputs): Release {
   const version = parseSingleLine('version', raw.version)
   if (version === '') throw new InputError('version', 'is empty', 'the version to deploy: an image tag, a commit or a release name')
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version)) throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:@+/-]{0,127}$/.test(version))
+    throw new InputError('version', `is "${version}", which has characters a version cannot hold`, 'letters, digits and . _ - : @ + / (up to 128)')
   const image = parseSingleLine('image', raw.image)
   if (raw.command.trim() !== '') throw new InputError('command', 'is set, but the provider runs container images', 'no command (the image, or nothing when the slot is already deployed)')
   if (raw.env.trim() !== '') throw new InputError('env', 'is set, but the provider keeps the app settings of its slots', 'no env (set app settings on the slot itself)')
-  if (image !== '' && !/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image)) throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as myregistry.azurecr.io/app:1.4.2')
+  if (image !== '' && !/^[a-z0-9][a-z0-9._/:@-]*$/i.test(image))
+    throw new InputError('image', `is "${image}", which is not an image reference`, 'a reference such as myregistry.azurecr.io/app:1.4.2')
   return { version, ...(image !== '' ? { image } : {}) }
 }
 
@@ -326,7 +363,8 @@ function parseAnalysis(raw: RawInputs, mode: Mode, hasAccessLog: boolean, provid
     if (!path.startsWith('/')) throw new InputError('synthetic-path', `is "${path}", which is not a path`, 'a path on the public URL, such as /api/health')
     settings.synthetic = { path, rate: parseNumber('synthetic-rate', raw['synthetic-rate'], 20, { min: 1, max: 500 }) }
   }
-  if (chosen.has('nginx-log') && providerName !== 'host') throw new InputError('analysis', `includes nginx-log, but provider ${providerName} has no nginx access log`, 'synthetic or prometheus')
+  if (chosen.has('nginx-log') && providerName !== 'host')
+    throw new InputError('analysis', `includes nginx-log, but provider ${providerName} has no nginx access log`, 'synthetic or prometheus')
   if (chosen.has('nginx-log') && !hasAccessLog)
     throw new InputError('analysis', 'includes nginx-log, but nginx-access-log is empty', 'nginx-access-log: the access log written in the deploy_actions format (see the README)')
   if (chosen.has('prometheus')) {
@@ -346,7 +384,8 @@ export function parseRate(name: string, raw: string): number {
   if (value === '') return 0.01
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value)
   const fraction = percent ? Number(percent[1]) / 100 : /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new InputError(name, `is "${raw}", which is not a rate from 0 to 1`, 'a fraction such as 0.01 or a percentage such as 1%')
+  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1)
+    throw new InputError(name, `is "${raw}", which is not a rate from 0 to 1`, 'a fraction such as 0.01 or a percentage such as 1%')
   return fraction
 }
 
@@ -358,7 +397,8 @@ function parseGreenCheck(raw: RawInputs, env: RunEnvironment, checksFile?: Check
     const defaults: CheckDefaults = { headers: {}, timeoutMs: 10_000, retries: 2, statuses: [[200, 299]], baseUrl: GREEN_BASE }
     const checks = buildChecks(checksFile.document, defaults, env)
     const outside = checks.find((check) => !check.url.startsWith(`${GREEN_BASE}/`))
-    if (outside) throw new InputError('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic")
+    if (outside)
+      throw new InputError('checks-file', `check "${outside.name}" has an absolute URL`, "paths only (such as /health): every check runs against green's own address before it gets traffic")
     buildPlan(checks, fileLocator)
     return { kind: 'file', checks, base: GREEN_BASE }
   }

@@ -33,7 +33,8 @@ export function buildWarnings(output: string): BuildWarning[] {
   return warnings
 }
 
-const RETRYABLE = /\b(429|too many requests|toomanyrequests|50[0234]|bad gateway|service unavailable|gateway time-?out|connection reset|connection refused|i\/o timeout|tls handshake timeout|unexpected eof)\b/i
+const RETRYABLE =
+  /\b(429|too many requests|toomanyrequests|50[0234]|bad gateway|service unavailable|gateway time-?out|connection reset|connection refused|i\/o timeout|tls handshake timeout|unexpected eof)\b/i
 
 /** A push that failed this way may succeed on another attempt (docker pushes itself). */
 export function isRetryableFailure(output: string): boolean {

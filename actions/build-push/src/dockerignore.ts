@@ -40,7 +40,10 @@ function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf(']', i)
       if (end < 0) source += '\\['
       else {
-        source += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`
+        source += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`
         i = end
       }
     } else source += c.replace(/[.+^${}()|\\]/g, '\\$&')

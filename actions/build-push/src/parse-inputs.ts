@@ -144,7 +144,12 @@ export function parseRegistryAuth(raw: string): Map<string, { username: string; 
     if (line === '') continue
     position += 1
     const at = line.indexOf('=')
-    if (at <= 0) throw new InputError('registry-auth', `entry ${position} is not host=username:password (the value is not shown: it may be a secret)`, 'lines of host=username:password or host=anonymous')
+    if (at <= 0)
+      throw new InputError(
+        'registry-auth',
+        `entry ${position} is not host=username:password (the value is not shown: it may be a secret)`,
+        'lines of host=username:password or host=anonymous'
+      )
     const host = line.slice(0, at).trim()
     const value = line.slice(at + 1).trim()
     if (value === 'anonymous') {
@@ -152,7 +157,8 @@ export function parseRegistryAuth(raw: string): Map<string, { username: string; 
       continue
     }
     const colon = value.indexOf(':')
-    if (colon <= 0 || colon === value.length - 1) throw new InputError('registry-auth', `entry ${position} (${host}) is not username:password`, 'lines of host=username:password or host=anonymous')
+    if (colon <= 0 || colon === value.length - 1)
+      throw new InputError('registry-auth', `entry ${position} (${host}) is not username:password`, 'lines of host=username:password or host=anonymous')
     auth.set(host, { username: value.slice(0, colon), password: value.slice(colon + 1) })
   }
   return auth
@@ -162,7 +168,8 @@ function registries(raw: RawInputs, hosts: string[]): RegistrySpec[] {
   const auth = parseRegistryAuth(raw['registry-auth'])
   const insecure = new Set(parseList(raw['insecure-registries']))
   for (const host of auth.keys()) {
-    if (!hosts.includes(host)) throw new InputError('registry-auth', `has credentials for ${host}, which no image uses`, `entries only for the registries of images (and promote-from): ${hosts.join(', ')}`)
+    if (!hosts.includes(host))
+      throw new InputError('registry-auth', `has credentials for ${host}, which no image uses`, `entries only for the registries of images (and promote-from): ${hosts.join(', ')}`)
   }
   const token = optional(raw['github-token'])
   return hosts.map((host) => {
@@ -199,10 +206,12 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   const push = parseBoolean('push', raw.push, true)
   const load = parseBoolean('load', raw.load, false)
   if (push && load) throw new InputError('load', 'is true together with push', 'push: true (to registries) or load: true (into the local docker), not both')
-  if (load && !capabilities.load) throw new InputError('load', `is true but ${engineName} has no local docker to load into`, 'engine: docker, or load: false (buildah keeps the image in its own storage)')
+  if (load && !capabilities.load)
+    throw new InputError('load', `is true but ${engineName} has no local docker to load into`, 'engine: docker, or load: false (buildah keeps the image in its own storage)')
   const provenanceRaw = optional(raw.provenance)
   const provenance = provenanceRaw === undefined ? undefined : parseEnum('provenance', provenanceRaw, ['min', 'max', 'false'] as const)
-  if (provenance !== undefined && provenance !== 'false' && !capabilities.provenance) throw new InputError('provenance', `is "${provenance}" but ${engineName} cannot attach provenance`, 'engine: docker, or provenance left empty')
+  if (provenance !== undefined && provenance !== 'false' && !capabilities.provenance)
+    throw new InputError('provenance', `is "${provenance}" but ${engineName} cannot attach provenance`, 'engine: docker, or provenance left empty')
   const sbom = parseBoolean('sbom', raw.sbom, false)
   if (sbom && !capabilities.sbom) throw new InputError('sbom', `is true but ${engineName} cannot attach an SBOM`, 'engine: docker, or sbom: false')
   const skipExisting = parseBoolean('skip-existing', raw['skip-existing'], false)
@@ -216,7 +225,8 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   if (promoteRaw) {
     promoteFrom = imageRef('promote-from', promoteRaw)
     const byTag = parseBoolean('promote-by-tag', raw['promote-by-tag'], false)
-    if (!promoteFrom.digest && !byTag) throw new InputError('promote-from', `("${promoteRaw}") has no digest`, 'image@sha256:… (the exact bytes tested), or promote-by-tag: true to accept a tag')
+    if (!promoteFrom.digest && !byTag)
+      throw new InputError('promote-from', `("${promoteRaw}") has no digest`, 'image@sha256:… (the exact bytes tested), or promote-by-tag: true to accept a tag')
     if (promoteFrom.digest && promoteFrom.tag) throw new InputError('promote-from', 'has both a tag and a digest', 'image@sha256:… (the digest alone says which bytes)')
     for (const name of BUILD_ONLY) if (optional(raw[name])) throw new InputError(name, 'is set but promote-from copies an image without building', `${name} empty with promote-from`)
     if (skipExisting) throw new InputError('skip-existing', 'is true but promote-from never builds', 'skip-existing: false with promote-from')
@@ -232,13 +242,20 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   const cacheFrom = parseLines(raw['cache-from'])
   const cacheTo = parseLines(raw['cache-to'])
   if (engineName === 'buildah') {
-    for (const [name, entries] of [['cache-from', cacheFrom], ['cache-to', cacheTo]] as const) {
+    for (const [name, entries] of [
+      ['cache-from', cacheFrom],
+      ['cache-to', cacheTo]
+    ] as const) {
       for (const entry of entries) {
         try {
           const ref = parseImageRef(entry)
           if (ref.tag || ref.digest) throw new ImageRefError('has a tag')
         } catch {
-          throw new InputError(name, `has "${entry}", which buildah cannot use as a cache`, 'a repository without tag such as ghcr.io/owner/app-cache (type=gha and other BuildKit backends need engine: docker)')
+          throw new InputError(
+            name,
+            `has "${entry}", which buildah cannot use as a cache`,
+            'a repository without tag such as ghcr.io/owner/app-cache (type=gha and other BuildKit backends need engine: docker)'
+          )
         }
       }
     }
@@ -246,7 +263,8 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
   const hosts = [...new Set([...images.map((i) => i.host), ...(promoteFrom ? [promoteFrom.host] : [])])]
   const defaultBranch = optional(raw['default-branch'])
   const target = optional(raw.target)
-  if (target !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) throw new InputError('target', `is "${target}", which is not a stage name`, 'the name of a stage (FROM … AS name)')
+  if (target !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))
+    throw new InputError('target', `is "${target}", which is not a stage name`, 'the name of a stage (FROM … AS name)')
   const file = optional(raw.file)
   return {
     mode: promoteFrom ? 'promote' : 'build',
@@ -277,4 +295,3 @@ export function parseBuildPushInputs(raw: RawInputs): BuildPushInputs {
     buildTimeoutMs
   }
 }
-

@@ -26,7 +26,8 @@ export async function runInvocation(invocation: Invocation, env: Record<string, 
     // Arguments hold no secret (secrets travel in files), so the command line is shown as it runs.
     core.info(`[command]${invocation.program} ${invocation.args.join(' ')}`)
     const { exitCode, output } = await spawnCollecting(invocation.program, invocation.args, cwd, merged, signal)
-    for (const warning of buildWarnings(output)) core.warning(warning.message, warning.line && dockerfile ? { file: dockerfile, startLine: warning.line } : { title: `${invocation.program} ${invocation.step}` })
+    for (const warning of buildWarnings(output))
+      core.warning(warning.message, warning.line && dockerfile ? { file: dockerfile, startLine: warning.line } : { title: `${invocation.program} ${invocation.step}` })
     if (exitCode !== 0) {
       const tail = output.trim().split('\n').slice(-5).join(' | ')
       throw new EngineError(`${invocation.program} ${invocation.step} exited with ${exitCode}: ${tail}`, isRetryableFailure(output))
@@ -51,7 +52,8 @@ function spawnCollecting(program: string, args: string[], cwd: string, env: Reco
       child.stdout.destroy()
       child.stderr.destroy()
       if (error.code === 'ENOENT') reject(new Error(`${program} was not found on PATH: install it on the runner, or choose the other engine`))
-      else if (error.name === 'AbortError') reject(new Error(`${program} ${args[0]} stopped: ${(signal?.reason as Error | undefined)?.name === 'TimeoutError' ? 'it ran longer than build-timeout' : 'the job was cancelled'}`))
+      else if (error.name === 'AbortError')
+        reject(new Error(`${program} ${args[0]} stopped: ${(signal?.reason as Error | undefined)?.name === 'TimeoutError' ? 'it ran longer than build-timeout' : 'the job was cancelled'}`))
       else reject(error)
     })
     child.on('close', (code) => resolve({ exitCode: code ?? 1, output }))
@@ -65,6 +67,7 @@ export async function runWithRetry(invocation: Invocation, env: Record<string, s
     baseDelayMs: 2000,
     signal,
     isRetryable: (error) => error instanceof EngineError && error.retryable,
-    onRetry: ({ attempt, delayMs }) => core.info(`${invocation.program} ${invocation.step}: attempt ${attempt} failed on a registry or network error; retrying in ${(delayMs / 1000).toFixed(1)} s`)
+    onRetry: ({ attempt, delayMs }) =>
+      core.info(`${invocation.program} ${invocation.step}: attempt ${attempt} failed on a registry or network error; retrying in ${(delayMs / 1000).toFixed(1)} s`)
   })
 }

@@ -21,14 +21,30 @@ export function checkTagRules(rules: string[]): void {
   for (const rule of rules) {
     if (rule.includes('{{')) {
       for (const [, name] of rule.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)) {
-        if (!(PLACEHOLDERS as readonly string[]).includes(name)) throw new InputError('tags', `has the placeholder {{${name}}}, which is unknown`, `placeholders among ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`)
+        if (!(PLACEHOLDERS as readonly string[]).includes(name))
+          throw new InputError('tags', `has the placeholder {{${name}}}, which is unknown`, `placeholders among ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`)
       }
       const literal = rule.replace(/\{\{[^}]*\}\}/g, 'x')
-      if (!TAG.test(literal)) throw new InputError('tags', `has the template "${rule}", which cannot make a valid tag`, 'letters, digits, _ . - around placeholders (at most 128 characters, not starting with . or -)')
+      if (!TAG.test(literal))
+        throw new InputError(
+          'tags',
+          `has the template "${rule}", which cannot make a valid tag`,
+          'letters, digits, _ . - around placeholders (at most 128 characters, not starting with . or -)'
+        )
     } else if (!(TAG_RULES as readonly string[]).includes(rule)) {
       const near = TAG_RULES.find((name) => editDistance(rule.toLowerCase(), name) <= 2)
-      if (near) throw new InputError('tags', `has "${rule}", which looks like the rule ${near} misspelt`, `rules among ${TAG_RULES.join(', ')}, templates, or literal tags that are not near a rule name`)
-      if (!TAG.test(rule)) throw new InputError('tags', `has "${rule}", which is neither a rule, a template nor a valid tag`, `rules among ${TAG_RULES.join(', ')}, templates such as {{branch}}-{{run_number}}, or tags of letters, digits, _ . -`)
+      if (near)
+        throw new InputError(
+          'tags',
+          `has "${rule}", which looks like the rule ${near} misspelt`,
+          `rules among ${TAG_RULES.join(', ')}, templates, or literal tags that are not near a rule name`
+        )
+      if (!TAG.test(rule))
+        throw new InputError(
+          'tags',
+          `has "${rule}", which is neither a rule, a template nor a valid tag`,
+          `rules among ${TAG_RULES.join(', ')}, templates such as {{branch}}-{{run_number}}, or tags of letters, digits, _ . -`
+        )
     }
   }
 }
@@ -131,7 +147,12 @@ export function computeTags(rules: string[], context: GitContext, now: Date): st
           return value ?? ''
         })
         if (missing) break
-        if (!TAG.test(rendered)) throw new InputError('tags', `renders the template "${rule}" as "${rendered}", which is not a valid tag`, 'a template whose result is letters, digits, _ . - (at most 128 characters)')
+        if (!TAG.test(rendered))
+          throw new InputError(
+            'tags',
+            `renders the template "${rule}" as "${rendered}", which is not a valid tag`,
+            'a template whose result is letters, digits, _ . - (at most 128 characters)'
+          )
         tags.push(rendered)
       }
     }

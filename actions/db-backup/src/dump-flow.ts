@@ -157,7 +157,8 @@ async function backupWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSig
   }
   const durationMs = performance.now() - started
 
-  const retention = inputs.retention.keepLast === undefined && inputs.retention.maxAgeMs === undefined ? undefined : await group('retention', () => applyRetention(inputs, store, folder, key, now(), logger))
+  const retention =
+    inputs.retention.keepLast === undefined && inputs.retention.maxAgeMs === undefined ? undefined : await group('retention', () => applyRetention(inputs, store, folder, key, now(), logger))
   return {
     outputs: {
       'backup-id': id,
@@ -245,7 +246,8 @@ async function restoreWithin(inputs: DumpInputs, deps: FlowDeps, signal: AbortSi
       await checkBackup({ ...decode, label: 'checked' })
     })
   } catch (error) {
-    if (error instanceof DecryptionError) throw new InputError('encryption-key', `cannot decrypt backup ${id}: ${error.message}; the target was not touched`, 'the key the backup was made with')
+    if (error instanceof DecryptionError)
+      throw new InputError('encryption-key', `cannot decrypt backup ${id}: ${error.message}; the target was not touched`, 'the key the backup was made with')
     throw new Error(`backup ${id} failed its check, so the target was not touched: ${(error as Error).message}`, { cause: error })
   }
   logger.info('digest matched; restoring')
@@ -292,13 +294,15 @@ async function findBackup(inputs: DumpInputs, store: BackupStore, folder: string
     if (!object.metadata) throw new InputError('uri', 'names an object that is not a complete backup (no recorded digest)', 'the uri output of a successful backup run')
     return object
   }
-  const complete = (await store.list(folder))
-    .filter((o) => o.metadata && idOfKey(o.key) !== undefined)
-    .sort((a, b) => Date.parse(b.metadata!.createdAt) - Date.parse(a.metadata!.createdAt))
+  const complete = (await store.list(folder)).filter((o) => o.metadata && idOfKey(o.key) !== undefined).sort((a, b) => Date.parse(b.metadata!.createdAt) - Date.parse(a.metadata!.createdAt))
   const wanted = restore.backupId
   const match = wanted === 'latest' ? complete.find((o) => o.metadata!.engine === inputs.engine) : complete.find((o) => idOfKey(o.key) === wanted)
   if (!match) {
-    throw new InputError('backup-id', wanted === 'latest' ? `is latest, but ${store.uri(folder)} holds no complete ${inputs.engine} backup` : `is "${wanted}", which is not a complete backup in ${store.uri(folder)}`, 'the backup-id output of a successful backup run for this environment')
+    throw new InputError(
+      'backup-id',
+      wanted === 'latest' ? `is latest, but ${store.uri(folder)} holds no complete ${inputs.engine} backup` : `is "${wanted}", which is not a complete backup in ${store.uri(folder)}`,
+      'the backup-id output of a successful backup run for this environment'
+    )
   }
   return match
 }

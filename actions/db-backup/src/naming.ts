@@ -11,7 +11,10 @@ import { compressionExtension, type Compression } from '../../../packages/backup
 export type DumpEngine = 'postgres' | 'mysql' | 'sqlite'
 
 export function utcTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '')
 }
 
 /** Deployment ids and environments become part of object names: keep them to a safe alphabet. */

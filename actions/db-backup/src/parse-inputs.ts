@@ -55,7 +55,15 @@ export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Partial<Record<InputName, string>>
 
 /** Inputs masked the moment they are read (the database URL's password is masked on its own too). */
-export const SECRET_INPUTS: readonly InputName[] = ['database-url', 'encryption-key', 'azure-connection-string', 'azure-sas-token', 'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']
+export const SECRET_INPUTS: readonly InputName[] = [
+  'database-url',
+  'encryption-key',
+  'azure-connection-string',
+  'azure-sas-token',
+  'aws-access-key-id',
+  'aws-secret-access-key',
+  'aws-session-token'
+]
 
 export const ENGINES = ['postgres', 'mysql', 'sqlite', 'rds-snapshot', 'azure-flexible'] as const
 export type Engine = (typeof ENGINES)[number]
@@ -167,7 +175,12 @@ function parseAge(value: string): number {
 }
 
 function dumpInputs(raw: Record<InputName, string>, engine: DumpEngine, common: CommonInputs, env: Record<string, string | undefined>): DumpInputs {
-  if (raw['database-url'] === '') throw new InputError('database-url', `is required for engine ${engine} but empty`, `a URL such as ${engine === 'sqlite' ? 'sqlite:path/to/app.db' : `${engine}://user:password@host/app`}`)
+  if (raw['database-url'] === '')
+    throw new InputError(
+      'database-url',
+      `is required for engine ${engine} but empty`,
+      `a URL such as ${engine === 'sqlite' ? 'sqlite:path/to/app.db' : `${engine}://user:password@host/app`}`
+    )
   const database = parseDatabaseUrl(raw['database-url'], 'database-url', [engine])
   const azure: AzureBlobAuth = {
     connectionString: raw['azure-connection-string'] || undefined,
@@ -184,7 +197,11 @@ function dumpInputs(raw: Record<InputName, string>, engine: DumpEngine, common: 
   }
   if (Boolean(s3.accessKeyId) !== Boolean(s3.secretAccessKey)) {
     const missing = s3.accessKeyId ? 'aws-secret-access-key' : 'aws-access-key-id'
-    throw new InputError(missing, `is empty while ${missing === 'aws-secret-access-key' ? 'aws-access-key-id' : 'aws-secret-access-key'} is set`, 'both keys, or neither (then the AWS SDK default credential chain is used)')
+    throw new InputError(
+      missing,
+      `is empty while ${missing === 'aws-secret-access-key' ? 'aws-access-key-id' : 'aws-secret-access-key'} is set`,
+      'both keys, or neither (then the AWS SDK default credential chain is used)'
+    )
   }
   const encryptionKey = raw['encryption-key'] === '' ? undefined : parseEncryptionKey('encryption-key', raw['encryption-key'])
   const compression = parseEnum('compression', raw.compression, COMPRESSIONS, 'zstd')
@@ -210,7 +227,9 @@ function dumpInputs(raw: Record<InputName, string>, engine: DumpEngine, common: 
   } else {
     destination = parseDestination('destination', requiredDestination(raw))
     if (destination.kind === 'local' && env.RUNNER_ENVIRONMENT === 'github-hosted') {
-      common.warnings.push(`destination ${destination.directory} is a directory of this GitHub-hosted runner: the backup will not outlive the job (use azblob://… or s3://…, or upload it as an artifact)`)
+      common.warnings.push(
+        `destination ${destination.directory} is a directory of this GitHub-hosted runner: the backup will not outlive the job (use azblob://… or s3://…, or upload it as an artifact)`
+      )
     }
   }
   checkStoreCredentials(destination, azure)
@@ -218,7 +237,8 @@ function dumpInputs(raw: Record<InputName, string>, engine: DumpEngine, common: 
 }
 
 function requiredDestination(raw: Record<InputName, string>): string {
-  if (raw.destination === '') throw new InputError('destination', 'is required for dump engines but empty', 'azblob://container/prefix, s3://bucket/prefix, file:///absolute/path or an absolute path')
+  if (raw.destination === '')
+    throw new InputError('destination', 'is required for dump engines but empty', 'azblob://container/prefix, s3://bucket/prefix, file:///absolute/path or an absolute path')
   return raw.destination
 }
 
@@ -260,12 +280,17 @@ function snapshotInputs(raw: Record<InputName, string>, engine: SnapshotEngine, 
   } else {
     const server = raw['server-name']
     if (server === '') throw new InputError('server-name', 'is required for engine azure-flexible but empty', 'the name of the Flexible Server')
-    if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(server)) throw new InputError('server-name', `is "${server}", which is not a Flexible Server name`, '3–63 lowercase letters, digits and hyphens')
+    if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(server))
+      throw new InputError('server-name', `is "${server}", which is not a Flexible Server name`, '3–63 lowercase letters, digits and hyphens')
     const resourceGroup = raw['resource-group']
     if (resourceGroup === '') throw new InputError('resource-group', 'is required for engine azure-flexible but empty', 'the resource group of the server')
     const subscriptionId = raw['subscription-id'] || env.AZURE_SUBSCRIPTION_ID || ''
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(subscriptionId)) {
-      throw new InputError('subscription-id', subscriptionId === '' ? 'is empty and AZURE_SUBSCRIPTION_ID is not set' : `is "${subscriptionId}", which is not a subscription id`, 'a GUID such as 00000000-0000-0000-0000-000000000000')
+      throw new InputError(
+        'subscription-id',
+        subscriptionId === '' ? 'is empty and AZURE_SUBSCRIPTION_ID is not set' : `is "${subscriptionId}", which is not a subscription id`,
+        'a GUID such as 00000000-0000-0000-0000-000000000000'
+      )
     }
     source = server
     provider = { kind: engine, subscriptionId, resourceGroup, ...(endpoint ? { endpoint } : {}) }
@@ -275,7 +300,12 @@ function snapshotInputs(raw: Record<InputName, string>, engine: SnapshotEngine, 
     const snapshotId = raw['backup-id']
     if (snapshotId === '') throw new InputError('backup-id', 'is required to restore a snapshot but empty', 'the snapshot-id output of a backup run, or latest')
     const target = raw['restore-target']
-    if (target === '') throw new InputError('restore-target', 'is required to restore a snapshot but empty', engine === 'rds-snapshot' ? 'the identifier of the new DB instance (cluster:<id> for Aurora)' : 'the name of the new Flexible Server')
+    if (target === '')
+      throw new InputError(
+        'restore-target',
+        'is required to restore a snapshot but empty',
+        engine === 'rds-snapshot' ? 'the identifier of the new DB instance (cluster:<id> for Aurora)' : 'the name of the new Flexible Server'
+      )
     const instanceClass = raw['db-instance-class'] || undefined
     restore = { snapshotId, target, ...(instanceClass ? { instanceClass } : {}) }
   }

@@ -56,9 +56,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
   source.done.catch((error: unknown) => {
     toolFailure = error
   })
-  const progress = startProgress(logger, options.progressIntervalMs, (elapsed) =>
-    progressLine('dumped', counted.bytes, elapsed, `${formatBytes(digest.bytes)} stored`)
-  )
+  const progress = startProgress(logger, options.progressIntervalMs, (elapsed) => progressLine('dumped', counted.bytes, elapsed, `${formatBytes(digest.bytes)} stored`))
   try {
     const stored = await store.put(
       key,

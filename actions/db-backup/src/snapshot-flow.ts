@@ -67,13 +67,7 @@ function isComplete(s: SnapshotInfo): boolean {
   return s.status.toLowerCase() === 'available'
 }
 
-async function applySnapshotRetention(
-  inputs: SnapshotInputs,
-  provider: SnapshotProvider,
-  created: SnapshotInfo,
-  now: Date,
-  logger: Logger
-): Promise<BackupReport['retention']> {
+async function applySnapshotRetention(inputs: SnapshotInputs, provider: SnapshotProvider, created: SnapshotInfo, now: Date, logger: Logger): Promise<BackupReport['retention']> {
   const { keepLast, maxAgeMs } = inputs.retention
   if (keepLast === undefined && maxAgeMs === undefined) return undefined
   // Only this suite's manual snapshots (the provider filters by its marker), and of this environment when tagged.

@@ -48,7 +48,12 @@ export async function runBuiltin(db: MigrationDatabase, options: BuiltinOptions)
  * The history after the run. If it cannot be read (the failure broke the connection), it is
  * worked out from the history before and what this run did, so the original error is reported.
  */
-async function historyAfter(db: MigrationDatabase, before: readonly AppliedMigration[], outcomes: readonly MigrationOutcome[], migrations: readonly Migration[]): Promise<AppliedMigration[]> {
+async function historyAfter(
+  db: MigrationDatabase,
+  before: readonly AppliedMigration[],
+  outcomes: readonly MigrationOutcome[],
+  migrations: readonly Migration[]
+): Promise<AppliedMigration[]> {
   const read = await settle(db.readHistory())
   if (read.ok) return read.value
   const reverted = new Set(outcomes.filter((o) => o.status === 'reverted').map((o) => o.version))
@@ -91,7 +96,10 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
       sql: migration.down!.sql,
       outside: migration.down!.outside
     }))
-    announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
+    announceOutside(
+      plan.steps.map((s) => s.migration.down!),
+      options.log
+    )
     for (const o of outcomes) await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, () => Promise.resolve(options.log.info(o.sql!)))
     return {
       report: {
@@ -115,7 +123,10 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
     sql: m.up.sql,
     outside: m.up.outside
   }))
-  announceOutside(plan.pending.map((m) => m.up), options.log)
+  announceOutside(
+    plan.pending.map((m) => m.up),
+    options.log
+  )
   if (outcomes.length === 0) options.log.info('Nothing to apply: the database is up to date.')
   for (const o of outcomes) await options.log.group(`Would apply ${o.file}`, () => Promise.resolve(options.log.info(o.sql!)))
   return {
@@ -137,7 +148,10 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
   for (const warning of plan.warnings) options.log.warning(warning)
   if (plan.problems.length > 0) return rejected(plan.problems, 'up', false, history, plan.warnings)
   if (plan.pending.length === 0) options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`)
-  announceOutside(plan.pending.map((m) => m.up), options.log)
+  announceOutside(
+    plan.pending.map((m) => m.up),
+    options.log
+  )
 
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined
@@ -199,7 +213,10 @@ async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<Bui
   })
   if (plan.problems.length > 0) return rejected(plan.problems, 'down', false, history, [])
   if (plan.steps.length === 0) options.log.info('Nothing to revert: no migration is applied.')
-  announceOutside(plan.steps.map((s) => s.migration.down!), options.log)
+  announceOutside(
+    plan.steps.map((s) => s.migration.down!),
+    options.log
+  )
   const outcomes: MigrationOutcome[] = []
   let failure: MigrationFailure | undefined
   const revertAll = async (): Promise<void> => {

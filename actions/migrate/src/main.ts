@@ -25,7 +25,10 @@ export const run = (): Promise<void> =>
     const inputs = getInputs()
     if (inputs.lint) {
       const failed = await lintStep(inputs, inputs.lint, signal)
-      if (failed) throw new Error(`the lint found ${failed}${inputs.mode === 'apply' ? '; nothing was applied' : ''} (see the annotations; accept one with -- deploy-actions:lint-ignore <rule> <reason>)`)
+      if (failed)
+        throw new Error(
+          `the lint found ${failed}${inputs.mode === 'apply' ? '; nothing was applied' : ''} (see the annotations; accept one with -- deploy-actions:lint-ignore <rule> <reason>)`
+        )
       if (inputs.mode === 'lint') return
     }
     const { report, failure } = await migrate(inputs, log, signal)

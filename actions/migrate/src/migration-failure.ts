@@ -43,11 +43,7 @@ export class MigrationFailure extends Error {
 function describe(error: MigrationSqlError, engine: string, appliedBefore: number): string {
   const where = error.position ? `${error.file}:${error.position.line}:${error.position.column}` : error.file
   const code = error.code ? ` (${engine} ${error.code})` : ''
-  const extra = [
-    error.detail ? `Detail: ${error.detail}.` : '',
-    error.hint ? `Hint: ${error.hint}.` : '',
-    error.context ? `Context: ${error.context.replace(/\n/g, '; ')}.` : ''
-  ]
+  const extra = [error.detail ? `Detail: ${error.detail}.` : '', error.hint ? `Hint: ${error.hint}.` : '', error.context ? `Context: ${error.context.replace(/\n/g, '; ')}.` : '']
     .filter((s) => s !== '')
     .map((s) => s.replace(/\.\.$/, '.'))
     .join(' ')

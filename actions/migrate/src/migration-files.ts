@@ -113,7 +113,12 @@ export function detectFormat(files: readonly MigrationFile[], shown: (name: stri
   const flyway = files.filter((f) => FLYWAY.test(f.name) || FLYWAY_REPEATABLE.test(f.name))
   const numbered = files.filter((f) => NUMBERED.test(f.name))
   const unknown = files.find((f) => !flyway.includes(f) && !numbered.includes(f))
-  if (unknown) throw new InputError(input, `holds ${shown(unknown.name)}, whose name is not <version>_<name>.sql`, `file names such as ${EXAMPLES.plain} (the version is digits), or Flyway's ${EXAMPLES.flyway}`)
+  if (unknown)
+    throw new InputError(
+      input,
+      `holds ${shown(unknown.name)}, whose name is not <version>_<name>.sql`,
+      `file names such as ${EXAMPLES.plain} (the version is digits), or Flyway's ${EXAMPLES.flyway}`
+    )
   if (flyway.length > 0 && numbered.length > 0) {
     throw new InputError(input, `mixes migration formats: ${shown(flyway[0].name)} is named as Flyway's and ${shown(numbered[0].name)} is not`, ANY_FORMAT)
   }
@@ -121,7 +126,11 @@ export function detectFormat(files: readonly MigrationFile[], shown: (name: stri
   const goose = numbered.filter((f) => markersIn(stripBom(f.content)).goose)
   const dbmate = numbered.filter((f) => markersIn(stripBom(f.content)).dbmate)
   if (goose.length > 0 && dbmate.length > 0) {
-    throw new InputError(input, `mixes migration formats: ${shown(goose[0].name)} has goose annotations (-- +goose Up) and ${shown(dbmate[0].name)} dbmate markers (-- migrate:up)`, ANY_FORMAT)
+    throw new InputError(
+      input,
+      `mixes migration formats: ${shown(goose[0].name)} has goose annotations (-- +goose Up) and ${shown(dbmate[0].name)} dbmate markers (-- migrate:up)`,
+      ANY_FORMAT
+    )
   }
   const marked = goose.length > 0 ? goose : dbmate
   if (marked.length === 0) return 'plain'
@@ -129,7 +138,11 @@ export function detectFormat(files: readonly MigrationFile[], shown: (name: stri
   const plain = numbered.find((f) => !marked.includes(f))
   if (plain) {
     const marker = format === 'goose' ? '-- +goose Up' : '-- migrate:up'
-    throw new InputError(input, `mixes migration formats: ${shown(marked[0].name)} is a ${format} file (${marker}) and ${shown(plain.name)} is not`, `every file as ${EXAMPLES[format]}, or format: plain`)
+    throw new InputError(
+      input,
+      `mixes migration formats: ${shown(marked[0].name)} is a ${format} file (${marker}) and ${shown(plain.name)} is not`,
+      `every file as ${EXAMPLES[format]}, or format: plain`
+    )
   }
   return format
 }
@@ -149,7 +162,8 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
   const prefix = directory.replace(/\/+$/, '')
   const shown = (name: string): string => (prefix === '' || prefix === '.' ? name : `${prefix}/${name}`)
   const sqlFiles = [...files].filter((f) => f.name.toLowerCase().endsWith('.sql')).sort((a, b) => a.name.localeCompare(b.name))
-  if (sqlFiles.length === 0) throw new InputError(input, `(${directory}) holds no migrations`, `files named <version>_<name>.sql such as 001_create_users.sql, or Flyway's V1__create_users.sql`)
+  if (sqlFiles.length === 0)
+    throw new InputError(input, `(${directory}) holds no migrations`, `files named <version>_<name>.sql such as 001_create_users.sql, or Flyway's V1__create_users.sql`)
   const format = choice === 'auto' ? detectFormat(sqlFiles, shown, input) : choice
 
   const ups = new Map<string, Named>()
@@ -181,7 +195,12 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
     target.set(key, { parsed, file, source, content })
   }
   for (const [key, down] of downs) {
-    if (!ups.has(key)) throw new InputError(input, `holds ${shown(down.file.name)} without a matching up migration`, `a file ${format === 'flyway' ? `V${down.parsed.version}__${down.parsed.name}.sql` : `${down.parsed.version}_${down.parsed.name}.sql`} beside it`)
+    if (!ups.has(key))
+      throw new InputError(
+        input,
+        `holds ${shown(down.file.name)} without a matching up migration`,
+        `a file ${format === 'flyway' ? `V${down.parsed.version}__${down.parsed.name}.sql` : `${down.parsed.version}_${down.parsed.name}.sql`} beside it`
+      )
   }
 
   const script = (named: Named, section: 'up' | 'down'): MigrationScript | undefined => {

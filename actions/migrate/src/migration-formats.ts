@@ -186,7 +186,10 @@ export function parseDbmate(source: string): ParsedContent {
     }
     const direction = match[1].toLowerCase() as 'up' | 'down'
     let noTransaction = false
-    for (const option of match[2].trim().split(/\s+/).filter((o) => o !== '')) {
+    for (const option of match[2]
+      .trim()
+      .split(/\s+/)
+      .filter((o) => o !== '')) {
       const setting = /^transaction:(true|false)$/i.exec(option)
       if (!setting) throw new FormatProblem(`has an unknown option "${option}" on line ${line.number} (dbmate knows transaction:false)`)
       noTransaction = setting[1].toLowerCase() === 'false'

@@ -154,7 +154,11 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
     if (raw.direction.trim() === 'down') throw new InputError('direction', 'is down but mode is lint, which reads the up migrations', 'direction: up with mode: lint')
   }
   if (linting && LINTABLE_TOOLS[tool] === undefined) {
-    throw new InputError(mode === 'lint' ? 'mode' : 'lint', `asks for a lint but tool ${tool} keeps its migrations in its own form`, `the built-in runner, golang-migrate, goose or flyway (plain SQL files)`)
+    throw new InputError(
+      mode === 'lint' ? 'mode' : 'lint',
+      `asks for a lint but tool ${tool} keeps its migrations in its own form`,
+      `the built-in runner, golang-migrate, goose or flyway (plain SQL files)`
+    )
   }
   const rawUrl = raw['database-url']
   let databaseUrl: DatabaseUrl | undefined
@@ -162,7 +166,7 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
     databaseUrl = parseDatabaseUrl(parseSingleLine('database-url', rawUrl), 'database-url', builtin ? ['postgres', 'sqlite'] : ['postgres', 'mysql', 'sqlite'])
   }
   if (linting && databaseUrl !== undefined && databaseUrl.kind !== 'postgres') {
-    throw new InputError(mode === 'lint' ? 'mode' : 'lint', `asks for a lint of ${databaseUrl.kind} migrations`, 'PostgreSQL migrations (the lint reads them with PostgreSQL\'s own parser)')
+    throw new InputError(mode === 'lint' ? 'mode' : 'lint', `asks for a lint of ${databaseUrl.kind} migrations`, "PostgreSQL migrations (the lint reads them with PostgreSQL's own parser)")
   }
   if (mode === 'lint' && !builtin && databaseUrl !== undefined) {
     throw new InputError('database-url', `is set but mode is lint with tool ${tool}, whose history this action does not read`, 'no database-url: every migration in the directory is linted')
@@ -179,7 +183,11 @@ export function parseMigrateInputs(raw: RawInputs, env: Readonly<Record<string, 
 
   const databaseUrlEnv = optional('database-url-env', raw['database-url-env'])
   if (databaseUrlEnv !== undefined && builtin) {
-    throw new InputError('database-url-env', 'is set but tool is builtin, which connects itself and passes the URL to no tool', 'no database-url-env with the built-in runner (it is for tools)')
+    throw new InputError(
+      'database-url-env',
+      'is set but tool is builtin, which connects itself and passes the URL to no tool',
+      'no database-url-env with the built-in runner (it is for tools)'
+    )
   }
   if (databaseUrlEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(databaseUrlEnv)) {
     throw new InputError('database-url-env', `is "${databaseUrlEnv}", which is not an environment variable name`, 'letters, digits and underscores, such as DATABASE_URL')

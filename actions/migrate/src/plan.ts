@@ -106,10 +106,7 @@ export interface DownPlan {
 
 export function planDown(local: readonly Migration[], applied: readonly AppliedMigration[], options: DownOptions): DownPlan {
   const newestFirst = applied.filter((a) => isVersion(a.version)).sort((a, b) => compareVersions(b.version, a.version))
-  const chosen =
-    options.target !== undefined
-      ? newestFirst.filter((a) => compareVersions(a.version, options.target!) > 0)
-      : newestFirst.slice(0, options.steps ?? 1)
+  const chosen = options.target !== undefined ? newestFirst.filter((a) => compareVersions(a.version, options.target!) > 0) : newestFirst.slice(0, options.steps ?? 1)
   const byKey = new Map(local.filter((m) => !m.repeatable).map((m) => [versionKey(m.version), m]))
   const problems: PlanProblem[] = []
   const steps: DownStep[] = []

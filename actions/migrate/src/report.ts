@@ -88,15 +88,12 @@ function headline(report: MigrateReport): string {
 
 export function summaryMarkdown(report: MigrateReport): string {
   const parts = [headline(report), '']
-  parts.push(`Runner: ${report.runner}${report.currentVersion ? ` · current version: \`${report.currentVersion}\`` : ''}${report.pendingCount !== undefined && !report.dryRun ? ` · still pending: ${report.pendingCount}` : ''}`)
+  parts.push(
+    `Runner: ${report.runner}${report.currentVersion ? ` · current version: \`${report.currentVersion}\`` : ''}${report.pendingCount !== undefined && !report.dryRun ? ` · still pending: ${report.pendingCount}` : ''}`
+  )
   parts.push('')
   if (report.failure) parts.push(`> ${escapeCell(report.failure)}`, '')
-  const rows = report.outcomes.map((o) => [
-    o.version ? `\`${o.version}\` ${o.name}` : o.name,
-    o.file ?? '',
-    o.durationMs === undefined ? '' : formatMs(o.durationMs),
-    STATUS_LABEL[o.status]
-  ])
+  const rows = report.outcomes.map((o) => [o.version ? `\`${o.version}\` ${o.name}` : o.name, o.file ?? '', o.durationMs === undefined ? '' : formatMs(o.durationMs), STATUS_LABEL[o.status]])
   if (rows.length > 0) parts.push(markdownTable(['migration', 'file', 'duration', 'status'], rows), '')
   else if (report.appliedUnknown) parts.push(`${report.runner} ran${report.failure ? '' : ' successfully'}; its output does not say which migrations it applied.`, '')
   else parts.push(report.dryRun || report.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.', '')
@@ -124,7 +121,10 @@ export function summaryMarkdown(report: MigrateReport): string {
 
 /** The db-backup step that returns the database to the backup taken before this run. */
 function restoreSnippet(report: MigrateReport): string[] {
-  const which = [report.backupId, report.backupUri].filter((v) => v !== undefined).map((v) => `\`${v}\``).join(' at ')
+  const which = [report.backupId, report.backupUri]
+    .filter((v) => v !== undefined)
+    .map((v) => `\`${v}\``)
+    .join(' at ')
   const source = report.actionSource ?? 'your-org/deploy-actions/actions/db-backup@v1'
   // With the uri, db-backup knows the object; with only the id it needs the destination too.
   const location = report.backupUri

@@ -109,7 +109,12 @@ export function splitStatements(script: string): Statement[] {
 }
 
 function isOnlyComments(sql: string): boolean {
-  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === ''
+  return (
+    sql
+      .replace(/--[^\n]*/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trim() === ''
+  )
 }
 
 /** The statement's text without its leading comments. */

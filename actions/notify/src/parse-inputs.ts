@@ -182,7 +182,8 @@ const SERVICE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/
 export function parseService(raw: string): string | undefined {
   const value = singleLine('service', raw)
   if (value === undefined) return undefined
-  if (!SERVICE.test(value)) throw new InputError('service', `is "${value}", which is not a service name`, 'letters, digits and . _ / - (at most 100, starting with a letter or digit), such as backend')
+  if (!SERVICE.test(value))
+    throw new InputError('service', `is "${value}", which is not a service name`, 'letters, digits and . _ / - (at most 100, starting with a letter or digit), such as backend')
   return value
 }
 
@@ -196,7 +197,8 @@ function slackConfig(raw: RawInputs): SlackConfig {
   const apiUrl = parseUrl('slack-api-url', raw['slack-api-url'] || 'https://slack.com/api/').toString()
   const tsPattern = /^\d+\.\d+$/
   if (ts && !tsPattern.test(ts)) throw new InputError('slack-ts', `is "${ts}", which is not a Slack message ts`, 'the slack-ts output of an earlier step, such as 1700000000.000100')
-  if (threadTs && !tsPattern.test(threadTs)) throw new InputError('thread-ts', `is "${threadTs}", which is not a Slack message ts`, 'the ts of the thread’s parent message, such as 1700000000.000100')
+  if (threadTs && !tsPattern.test(threadTs))
+    throw new InputError('thread-ts', `is "${threadTs}", which is not a Slack message ts`, 'the ts of the thread’s parent message, such as 1700000000.000100')
   if (webhook) {
     if (ts) throw new InputError('slack-ts', 'needs "slack-token" (an incoming webhook cannot update a message)', 'slack-token and slack-channel')
     if (threadTs) throw new InputError('thread-ts', 'needs "slack-token" (thread replies are posted with chat.postMessage)', 'slack-token and slack-channel')

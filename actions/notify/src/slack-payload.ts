@@ -70,6 +70,7 @@ export function renderSlackPayload(input: PayloadInput, payload: SlackPayload, c
   } catch {
     problems = ['a block is missing a required field (such as the text of a header or section)']
   }
-  if (problems.length > 0) throw new InputError(input, `breaks Slack's Block Kit limits: ${problems.slice(0, 3).join('; ')}`, 'a message within https://docs.slack.dev/reference/block-kit limits')
+  if (problems.length > 0)
+    throw new InputError(input, `breaks Slack's Block Kit limits: ${problems.slice(0, 3).join('; ')}`, 'a message within https://docs.slack.dev/reference/block-kit limits')
   return rendered
 }

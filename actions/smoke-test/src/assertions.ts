@@ -80,7 +80,10 @@ function checkNodes(assertion: Assertion, label: string, nodes: unknown[]): stri
     return failing.length < nodes.length ? undefined : `${label}: expected at least one of ${nodes.length} matches ${operator} ${show(expected)}, got ${show(nodes)}`
   }
   if (failing.length === 0) return undefined
-  const shown = failing.slice(0, 5).map(({ node, index }) => `[${index}] ${show(node)}`).join(', ')
+  const shown = failing
+    .slice(0, 5)
+    .map(({ node, index }) => `[${index}] ${show(node)}`)
+    .join(', ')
   return `${label}: expected every match ${operator} ${show(expected)}, but ${failing.length} of ${nodes.length} did not: ${shown}${failing.length > 5 ? ', …' : ''}`
 }
 
@@ -89,7 +92,9 @@ export function compare(operator: Exclude<Assertion['operator'], 'exists'>, actu
   switch (operator) {
     case 'equals':
       // A string and a scalar compare by text: header values and placeholders are strings.
-      return isDeepStrictEqual(actual, expected) || ((typeof actual === 'string' || typeof expected === 'string') && isScalar(actual) && isScalar(expected) && String(actual) === String(expected))
+      return (
+        isDeepStrictEqual(actual, expected) || ((typeof actual === 'string' || typeof expected === 'string') && isScalar(actual) && isScalar(expected) && String(actual) === String(expected))
+      )
     case 'contains':
       if (Array.isArray(actual)) return actual.some((item) => isDeepStrictEqual(item, expected) || (typeof item === 'string' && item === String(expected)))
       return typeof actual === 'object' && actual !== null ? false : String(actual).includes(String(expected))

@@ -25,10 +25,7 @@ export interface Assertion {
   any?: boolean
 }
 
-export type Capture =
-  | { name: string; from: 'json'; path: string }
-  | { name: string; from: 'header'; header: string }
-  | { name: string; from: 'regex'; pattern: string }
+export type Capture = { name: string; from: 'json'; path: string } | { name: string; from: 'header'; header: string } | { name: string; from: 'regex'; pattern: string }
 
 export type RequestBody = { kind: 'text'; text: string } | { kind: 'json'; value: unknown }
 

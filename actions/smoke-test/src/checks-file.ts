@@ -15,14 +15,12 @@ import { parseStatusRanges, STATUS_LIST_EXPECTED } from './status-ranges.js'
 /** Turns a problem in a check's field into the InputError to throw. */
 export type Locator = (check: string, field: string, problem: string, expected?: string) => InputError
 
-export const fileLocator: Locator = (check, field, problem, expected) =>
-  new InputError('checks-file', `check "${check}" field "${field}" ${problem}`, expected)
+export const fileLocator: Locator = (check, field, problem, expected) => new InputError('checks-file', `check "${check}" field "${field}" ${problem}`, expected)
 
 const INLINE_INPUT: Record<string, string> = { url: 'url', method: 'method', body: 'body', 'expect.status': 'expect-status' }
 
 /** For the single check built from inline inputs: the error names the input the field came from. */
-export const inlineLocator: Locator = (_check, field, problem, expected) =>
-  new InputError(INLINE_INPUT[field] ?? (field.startsWith('headers') ? 'headers' : field), problem, expected)
+export const inlineLocator: Locator = (_check, field, problem, expected) => new InputError(INLINE_INPUT[field] ?? (field.startsWith('headers') ? 'headers' : field), problem, expected)
 
 export interface CheckDefaults {
   headers: Record<string, string>
@@ -109,7 +107,8 @@ function withFileDefaults(document: Record<string, unknown>, defaults: CheckDefa
   if (!isRecord(fileDefaults)) throw locate('', 'defaults', 'is not a mapping', `a mapping with ${DEFAULT_FIELDS.join(', ')}`)
   const unknown = Object.keys(fileDefaults).filter((key) => !DEFAULT_FIELDS.includes(key))
   if (unknown.length > 0) throw locate('', `defaults.${unknown[0]}`, 'is not a known default', `one of ${DEFAULT_FIELDS.join(', ')}`)
-  if (fileDefaults.headers !== undefined) merged.headers = mergeHeaders(defaults.headers, headerMap(resolveEnvOrFail(fileDefaults.headers, 'defaults.headers', '', env, locate), 'defaults.headers', '', locate))
+  if (fileDefaults.headers !== undefined)
+    merged.headers = mergeHeaders(defaults.headers, headerMap(resolveEnvOrFail(fileDefaults.headers, 'defaults.headers', '', env, locate), 'defaults.headers', '', locate))
   if (fileDefaults.timeout !== undefined) merged.timeoutMs = durationField(fileDefaults.timeout, 'defaults.timeout', '', locate)
   if (fileDefaults.retries !== undefined) merged.retries = retriesField(fileDefaults.retries, 'defaults.retries', '', locate)
   if (fileDefaults['retry-unsafe'] !== undefined) merged.retryUnsafe = booleanField(fileDefaults['retry-unsafe'], 'defaults.retry-unsafe', '', locate)
@@ -130,7 +129,8 @@ export function buildCheck(raw: Record<string, unknown>, index: number, defaults
   }
   const resolved = resolveEnvOrFail(raw, '', provisional, env, locate) as Record<string, unknown>
 
-  if (!(METHODS as readonly string[]).includes(method)) throw locate(provisional, 'method', `is "${String(raw.method)}", which is not an HTTP method this action sends`, `one of ${METHODS.join(', ')}`)
+  if (!(METHODS as readonly string[]).includes(method))
+    throw locate(provisional, 'method', `is "${String(raw.method)}", which is not an HTTP method this action sends`, `one of ${METHODS.join(', ')}`)
   const url = urlField(resolved.url, provisional, defaults.baseUrl, locate)
   const name = provisional.startsWith('#') && raw.name === undefined ? `${method} ${displayPath(url)}` : provisional
 
@@ -144,7 +144,8 @@ export function buildCheck(raw: Record<string, unknown>, index: number, defaults
     body = { kind: 'json', value: resolved.json }
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
   }
-  if (body && (method === 'GET' || method === 'HEAD')) throw locate(name, body.kind === 'json' ? 'json' : 'body', `is set on a ${method} check`, 'a body only with POST, PUT, PATCH, DELETE or OPTIONS')
+  if (body && (method === 'GET' || method === 'HEAD'))
+    throw locate(name, body.kind === 'json' ? 'json' : 'body', `is set on a ${method} check`, 'a body only with POST, PUT, PATCH, DELETE or OPTIONS')
 
   const expect = resolved.expect === undefined ? {} : resolved.expect
   if (!isRecord(expect)) throw locate(name, 'expect', 'is not a mapping', `a mapping with ${EXPECT_FIELDS.join(', ')}`)
@@ -171,9 +172,20 @@ export function buildCheck(raw: Record<string, unknown>, index: number, defaults
   // Default retries skip a non-idempotent check; retries written on the check itself ask for a re-send that needs consent.
   const retries = resolved.retries === undefined ? (mayRetry ? defaults.retries : 0) : retriesField(resolved.retries, 'retries', name, locate)
   if (retries > 0 && !mayRetry) {
-    throw locate(name, 'retries', `is ${retries} on a ${method} check, which is not idempotent: a retry could repeat its effect`, `retry-unsafe: true to re-send it anyway, or retries: 0 (only ${IDEMPOTENT_METHODS.join(', ')} are retried by default)`)
+    throw locate(
+      name,
+      'retries',
+      `is ${retries} on a ${method} check, which is not idempotent: a retry could repeat its effect`,
+      `retry-unsafe: true to re-send it anyway, or retries: 0 (only ${IDEMPOTENT_METHODS.join(', ')} are retried by default)`
+    )
   }
-  const uses = [...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '').filter((r) => r.kind === 'capture').map((r) => r.name))]
+  const uses = [
+    ...new Set(
+      placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '')
+        .filter((r) => r.kind === 'capture')
+        .map((r) => r.name)
+    )
+  ]
   return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, retryUnsafe, uses }
 }
 
@@ -196,7 +208,8 @@ function urlField(value: unknown, check: string, baseUrl: string | undefined, lo
     if (baseUrl === undefined) throw locate(check, 'url', `is the path "${text}" but no base URL is set`, 'an absolute http(s) URL, or the "base-url" input (or base-url in the checks file)')
     url = withBaseUrl(text, baseUrl)
   }
-  if (!isHttpUrl(withSampleCaptures(url))) throw locate(check, 'url', 'is not an absolute http(s) URL', 'a URL such as https://app.example.com/health, or a path starting with / together with base-url')
+  if (!isHttpUrl(withSampleCaptures(url)))
+    throw locate(check, 'url', 'is not an absolute http(s) URL', 'a URL such as https://app.example.com/health, or a path starting with / together with base-url')
   return url
 }
 
@@ -273,7 +286,8 @@ function booleanField(value: unknown, field: string, check: string, locate: Loca
 
 function retriesField(value: unknown, field: string, check: string, locate: Locator): number {
   const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN
-  if (!Number.isInteger(number) || number < 0 || number > MAX_RETRIES) throw locate(check, field, `is ${JSON.stringify(value)}, which is not a whole number from 0 to ${MAX_RETRIES}`, `a whole number from 0 to ${MAX_RETRIES}`)
+  if (!Number.isInteger(number) || number < 0 || number > MAX_RETRIES)
+    throw locate(check, field, `is ${JSON.stringify(value)}, which is not a whole number from 0 to ${MAX_RETRIES}`, `a whole number from 0 to ${MAX_RETRIES}`)
   return number
 }
 
@@ -302,7 +316,7 @@ function operand(operator: Operator, value: unknown, field: string, check: strin
     const problem = regexProblem(value)
     if (problem) throw locate(check, field, `is not a valid regular expression (${problem})`, 'a JavaScript regular expression')
   } else if (operator !== 'equals' && operator !== 'contains') {
-    const numeric = typeof value === 'number' || (typeof value === 'string' && (Number.isFinite(Number(value)) && value.trim() !== ''))
+    const numeric = typeof value === 'number' || (typeof value === 'string' && Number.isFinite(Number(value)) && value.trim() !== '')
     const placeholder = typeof value === 'string' && placeholderRefs(value, '').length > 0
     if (!numeric && !placeholder) throw locate(check, field, `is ${JSON.stringify(value)}, which is not a number`, `a number to compare with ${operator}`)
   }
@@ -329,7 +343,8 @@ function bodyAssertions(value: unknown, operator: 'contains' | 'matches', field:
   const items = Array.isArray(value) ? value : [value]
   return items.map((item, i) => {
     const at = Array.isArray(value) ? `${field}[${i}]` : field
-    if (typeof item !== 'string') throw locate(check, at, `is ${JSON.stringify(item)}, which is not text`, operator === 'matches' ? 'a regular expression or a list of them' : 'text or a list of texts')
+    if (typeof item !== 'string')
+      throw locate(check, at, `is ${JSON.stringify(item)}, which is not text`, operator === 'matches' ? 'a regular expression or a list of them' : 'text or a list of texts')
     return { target: { kind: 'body' as const }, operator, expected: operand(operator, item, at, check, locate), field: at }
   })
 }
@@ -342,7 +357,13 @@ function jsonAssertions(value: unknown, check: string, locate: Locator): Asserti
     if (!isRecord(item) || typeof item.path !== 'string') throw locate(check, field, 'has no "path"', 'a mapping with path: $.… and an operator')
     const problem = jsonPathProblem(withSampleCaptures(item.path))
     if (problem) throw locate(check, `${field}.path`, `is not a valid JSONPath (${problem})`, 'an RFC 9535 JSONPath such as $.data.tokens.accessToken')
-    if (item.any !== undefined && typeof item.any !== 'boolean') throw locate(check, `${field}.any`, `is ${JSON.stringify(item.any)}, which is not true or false`, 'any: true (one matched node passing is enough) or any: false (every node must pass, the default)')
+    if (item.any !== undefined && typeof item.any !== 'boolean')
+      throw locate(
+        check,
+        `${field}.any`,
+        `is ${JSON.stringify(item.any)}, which is not true or false`,
+        'any: true (one matched node passing is enough) or any: false (every node must pass, the default)'
+      )
     const assertions = operatorAssertions(item, { kind: 'json', path: item.path.trim() }, field, check, locate, ['path', 'any'])
     return item.any === true ? assertions.map((a) => ({ ...a, any: true })) : assertions
   })
@@ -369,7 +390,8 @@ function captureList(value: unknown, check: string, locate: Locator): Capture[] 
       throw locate(check, field, 'is not a usable capture name', `a name of letters, digits, _ and - that starts with a letter and is not env, ${DYNAMIC_PLACEHOLDERS.join(', ')}`)
     }
     const spec = typeof source === 'string' ? { json: source } : source
-    if (!isRecord(spec) || Object.keys(spec).length !== 1) throw locate(check, field, `is ${JSON.stringify(source)}`, 'a JSONPath ($.…), { json: $.… }, { header: name } or { regex: pattern }')
+    if (!isRecord(spec) || Object.keys(spec).length !== 1)
+      throw locate(check, field, `is ${JSON.stringify(source)}`, 'a JSONPath ($.…), { json: $.… }, { header: name } or { regex: pattern }')
     if (typeof spec.json === 'string') {
       const problem = jsonPathProblem(spec.json)
       if (problem) throw locate(check, field, `is not a valid JSONPath (${problem})`, 'an RFC 9535 JSONPath such as $.data.tokens.accessToken')

@@ -57,7 +57,10 @@ export async function runLoad(options: LoadOptions): Promise<{ samples: LoadSamp
     }
     if (elapsed >= nextProgress) {
       const errors = samples.filter((s) => !s.ok).length
-      const p95 = percentile(samples.map((s) => s.durationMs), 95)
+      const p95 = percentile(
+        samples.map((s) => s.durationMs),
+        95
+      )
       logger.info(`… load: ${sent} of ${plan.total} sent, ${samples.length} answered, ${errors} errors, p95 so far ${Number.isNaN(p95) ? '—' : formatMs(p95)}`)
       nextProgress += PROGRESS_EVERY_MS
     }

@@ -60,7 +60,10 @@ export function loadVerdict(samples: readonly LoadSample[], elapsedMs: number, t
   const latency = latencyStats(samples.filter((s) => s.durationMs >= 0).map((s) => s.durationMs))
   const counts = new Map<string, number>()
   for (const sample of errors) counts.set(sample.error ?? 'error', (counts.get(sample.error ?? 'error') ?? 0) + 1)
-  const topErrors = [...counts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count).slice(0, 5)
+  const topErrors = [...counts.entries()]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5)
   const failures: string[] = []
   if (thresholds.maxErrorRate !== undefined && errorRate > thresholds.maxErrorRate) {
     failures.push(`error rate ${formatPercent(errorRate)} (${errors.length} of ${samples.length}) is over the ${formatPercent(thresholds.maxErrorRate)} limit`)

@@ -4,7 +4,21 @@ import { InputError } from '../../../packages/core/input-error.js'
 import { loadJsonPath } from '../../../packages/core/json-path.js'
 import { parseBoolean, parseDuration, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../packages/core/parsers.js'
 import type { CheckSpec, StatusRanges } from './check-spec.js'
-import { buildCheck, buildChecks, documentDefaults, headerMap, HEADER_NAME, inlineLocator, isHttpUrl, fileLocator, needsJsonPath, parseChecksText, resolveEnvOrFail, withBaseUrl, type CheckDefaults } from './checks-file.js'
+import {
+  buildCheck,
+  buildChecks,
+  documentDefaults,
+  headerMap,
+  HEADER_NAME,
+  inlineLocator,
+  isHttpUrl,
+  fileLocator,
+  needsJsonPath,
+  parseChecksText,
+  resolveEnvOrFail,
+  withBaseUrl,
+  type CheckDefaults
+} from './checks-file.js'
 import { placeholderRefs } from './placeholders.js'
 import { buildPlan } from './plan.js'
 import { parseStatusRanges, STATUS_LIST_EXPECTED } from './status-ranges.js'
@@ -94,8 +108,14 @@ export async function parseSmokeTestInputs(raw: RawInputs, env: Readonly<Record<
   if (checksFile !== '') {
     if (files.checksFileText === undefined) throw new InputError('checks-file', 'was not read', 'the path of a YAML or JSON checks file, relative to the workspace')
     // Inputs that shape only the url check would be ignored: refused instead (method's action.yml default, GET, is what the runner always passes).
-    if (raw.body !== '') throw new InputError('body', 'is set together with "checks-file", which it does not apply to', 'a body only with "url"; in a checks file, give the check its own body or json')
-    if (!['', 'GET'].includes(raw.method.trim().toUpperCase())) throw new InputError('method', `is ${parseSingleLine('method', raw.method)} together with "checks-file", which it does not apply to`, 'a method only with "url"; in a checks file, give the check its own method')
+    if (raw.body !== '')
+      throw new InputError('body', 'is set together with "checks-file", which it does not apply to', 'a body only with "url"; in a checks file, give the check its own body or json')
+    if (!['', 'GET'].includes(raw.method.trim().toUpperCase()))
+      throw new InputError(
+        'method',
+        `is ${parseSingleLine('method', raw.method)} together with "checks-file", which it does not apply to`,
+        'a method only with "url"; in a checks file, give the check its own method'
+      )
     const document = await parseChecksText(files.checksFileText, basename(checksFile))
     if (needsJsonPath(document)) await loadJsonPath()
     defaults = documentDefaults(document, inputDefaults, env)
@@ -160,16 +180,29 @@ function readinessTarget(value: string, checks: CheckSpec[], defaults: CheckDefa
   const check = checks.find((c) => c.name === value)
   if (check) {
     if (check.uses.length > 0) {
-      throw new InputError('wait-for', `names check "${check.name}", which reads captures (${check.uses.join(', ')}) and so cannot run before the others`, 'a check that needs no capture, or a URL')
+      throw new InputError(
+        'wait-for',
+        `names check "${check.name}", which reads captures (${check.uses.join(', ')}) and so cannot run before the others`,
+        'a check that needs no capture, or a URL'
+      )
     }
     return { kind: 'check', check }
   }
-  const names = checks.slice(0, 10).map((c) => `"${c.name}"`).join(', ')
+  const names = checks
+    .slice(0, 10)
+    .map((c) => `"${c.name}"`)
+    .join(', ')
   if (value.startsWith('/')) {
-    if (!defaults.baseUrl) throw new InputError('wait-for', `is the path "${value}" but no base URL is set to resolve it against`, `the "base-url" input (or base-url in the checks file), an absolute http(s) URL, or one of the checks: ${names}`)
+    if (!defaults.baseUrl)
+      throw new InputError(
+        'wait-for',
+        `is the path "${value}" but no base URL is set to resolve it against`,
+        `the "base-url" input (or base-url in the checks file), an absolute http(s) URL, or one of the checks: ${names}`
+      )
     return { kind: 'url', url: parseUrl('wait-for', withBaseUrl(value, defaults.baseUrl)).href, headers: defaults.headers, timeoutMs: defaults.timeoutMs }
   }
-  if (!isHttpUrl(value)) throw new InputError('wait-for', `is "${value}", which is neither an http(s) URL, a path starting with /, nor the name of a check`, `a readiness URL, or one of the checks: ${names}`)
+  if (!isHttpUrl(value))
+    throw new InputError('wait-for', `is "${value}", which is neither an http(s) URL, a path starting with /, nor the name of a check`, `a readiness URL, or one of the checks: ${names}`)
   return { kind: 'url', url: value, headers: defaults.headers, timeoutMs: defaults.timeoutMs }
 }
 
@@ -180,10 +213,12 @@ function loadSettings(raw: RawInputs, defaults: CheckDefaults, checks: CheckSpec
   if (durationRaw.trim() === '') {
     if (loadUrl !== '') throw new InputError('load-url', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase, or no load-url')
     if (loadCheck !== '') throw new InputError('load-check', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase, or no load-check')
-    if (raw['max-p95'].trim() !== '') throw new InputError('max-p95', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase that max-p95 judges, or no max-p95')
+    if (raw['max-p95'].trim() !== '')
+      throw new InputError('max-p95', 'is set but "load-duration" is empty', 'load-duration (such as 30s) to run a load phase that max-p95 judges, or no max-p95')
     return undefined
   }
-  if (loadUrl !== '' && loadCheck !== '') throw new InputError('load-check', 'is set together with "load-url"', 'either "load-check" (a check\'s request, with its headers and captures) or "load-url" (a plain GET), not both')
+  if (loadUrl !== '' && loadCheck !== '')
+    throw new InputError('load-check', 'is set together with "load-url"', 'either "load-check" (a check\'s request, with its headers and captures) or "load-url" (a plain GET), not both')
   const durationMs = positiveDuration('load-duration', durationRaw, 0)
   if (durationMs > 30 * 60_000) throw new InputError('load-duration', `is "${durationRaw}", which is longer than 30 minutes`, 'a duration of at most 30m')
   const rate = parseNumber('load-rate', raw['load-rate'], 10, { min: 0.1, max: 1000 })
@@ -191,13 +226,26 @@ function loadSettings(raw: RawInputs, defaults: CheckDefaults, checks: CheckSpec
   const maxP95Ms = optionalDuration('max-p95', raw['max-p95'])
   const thresholds = { maxErrorRate, maxP95Ms }
   if (loadUrl !== '') {
-    if (loadUrl.startsWith('/') && !defaults.baseUrl) throw new InputError('load-url', `is the path "${parseSingleLine('load-url', loadUrl)}" but no base URL is set to resolve it against`, 'the "base-url" input (or base-url in the checks file), or an absolute http(s) URL')
+    if (loadUrl.startsWith('/') && !defaults.baseUrl)
+      throw new InputError(
+        'load-url',
+        `is the path "${parseSingleLine('load-url', loadUrl)}" but no base URL is set to resolve it against`,
+        'the "base-url" input (or base-url in the checks file), or an absolute http(s) URL'
+      )
     const resolved = loadUrl.startsWith('/') && defaults.baseUrl ? withBaseUrl(loadUrl, defaults.baseUrl) : loadUrl
     const url = parseUrl('load-url', resolved).href
     return { durationMs, rate, request: { kind: 'url', url, headers: defaults.headers }, statuses: defaults.statuses, timeoutMs: defaults.timeoutMs, thresholds }
   }
   const check = loadCheck === '' ? checks[0] : checks.find((c) => c.name === loadCheck)
-  if (!check) throw new InputError('load-check', `is "${loadCheck}", which is not the name of a check`, `one of the checks: ${checks.slice(0, 10).map((c) => `"${c.name}"`).join(', ')}`)
+  if (!check)
+    throw new InputError(
+      'load-check',
+      `is "${loadCheck}", which is not the name of a check`,
+      `one of the checks: ${checks
+        .slice(0, 10)
+        .map((c) => `"${c.name}"`)
+        .join(', ')}`
+    )
   return { durationMs, rate, request: { kind: 'check', check: check.name }, statuses: check.statuses, timeoutMs: check.timeoutMs, thresholds }
 }
 

@@ -50,7 +50,8 @@ function mapStrings<T>(value: T, map: (text: string) => string): T {
 export function placeholderRefs(value: unknown, field: string): PlaceholderRef[] {
   const refs: PlaceholderRef[] = []
   eachString(value, field, (text, at) => {
-    for (const match of text.matchAll(PLACEHOLDER)) refs.push({ kind: match[1] ? 'env' : DYNAMIC_PLACEHOLDERS.includes(match[2]) ? 'dynamic' : 'capture', name: match[2], field: at, text: match[0] })
+    for (const match of text.matchAll(PLACEHOLDER))
+      refs.push({ kind: match[1] ? 'env' : DYNAMIC_PLACEHOLDERS.includes(match[2]) ? 'dynamic' : 'capture', name: match[2], field: at, text: match[0] })
   })
   return refs
 }
@@ -109,7 +110,11 @@ export interface DynamicValues {
  * Captured values, then the dynamic ones — made (once) only when a placeholder asks for one, so a
  * check without them pays nothing (a UUID costs a crypto call).
  */
-export function withDynamicValues(captures: ReadonlyMap<string, string>, typed: ReadonlyMap<string, unknown>, make: () => DynamicValues = dynamicValues): { text: Lookup<string>; typed: Lookup<unknown> } {
+export function withDynamicValues(
+  captures: ReadonlyMap<string, string>,
+  typed: ReadonlyMap<string, unknown>,
+  make: () => DynamicValues = dynamicValues
+): { text: Lookup<string>; typed: Lookup<unknown> } {
   let made: DynamicValues | undefined
   const dynamic = (): DynamicValues => (made ??= make())
   const isDynamic = (name: string): boolean => !captures.has(name) && DYNAMIC_PLACEHOLDERS.includes(name)

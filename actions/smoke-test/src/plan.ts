@@ -37,15 +37,30 @@ export function buildPlan(checks: CheckSpec[], locate: Locator): SuitePlan {
       const field = ref.field
       if (source === undefined) {
         const known = [...owner.keys()]
-        throw locate(check.name, field, `uses ${ref.text}, but no check captures "${ref.name}"`, known.length > 0 ? `one of the captures ${known.join(', ')}, or {{ env.NAME }} for an environment variable` : 'a capture defined by another check (capture: { name: $.path }), or {{ env.NAME }} for an environment variable')
+        throw locate(
+          check.name,
+          field,
+          `uses ${ref.text}, but no check captures "${ref.name}"`,
+          known.length > 0
+            ? `one of the captures ${known.join(', ')}, or {{ env.NAME }} for an environment variable`
+            : 'a capture defined by another check (capture: { name: $.path }), or {{ env.NAME }} for an environment variable'
+        )
       }
       if (source === check.name) throw locate(check.name, field, `uses ${ref.text}, which this same check captures`, 'a capture made by an earlier check')
       deps.add(source)
     }
     dependsOn[check.name] = [...deps]
   }
-  const cycle = findCycle(checks.map((c) => c.name), dependsOn)
-  if (cycle) throw new InputError('checks-file', `has checks that wait for each other's captures: ${cycle.map((n) => `"${n}"`).join(' → ')}`, 'captures that flow one way, from earlier checks to later ones')
+  const cycle = findCycle(
+    checks.map((c) => c.name),
+    dependsOn
+  )
+  if (cycle)
+    throw new InputError(
+      'checks-file',
+      `has checks that wait for each other's captures: ${cycle.map((n) => `"${n}"`).join(' → ')}`,
+      'captures that flow one way, from earlier checks to later ones'
+    )
   return { checks, dependsOn }
 }
 

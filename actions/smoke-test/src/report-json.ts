@@ -13,7 +13,11 @@ export function jsonReport(result: SuiteResult): string {
     concurrency: result.concurrency,
     counts,
     failures,
-    readiness: result.readiness && { ...result.readiness, readyMs: result.readiness.readyMs === undefined ? undefined : Math.round(result.readiness.readyMs), waitedMs: Math.round(result.readiness.waitedMs) },
+    readiness: result.readiness && {
+      ...result.readiness,
+      readyMs: result.readiness.readyMs === undefined ? undefined : Math.round(result.readiness.readyMs),
+      waitedMs: Math.round(result.readiness.waitedMs)
+    },
     latency: result.latency && Object.fromEntries(Object.entries(result.latency).map(([key, value]: [string, number]) => [key, round(value)])),
     budgets: result.budgets.map((b) => ({ ...b, actualMs: round(b.actualMs) })),
     checks: result.checks.map((c) => ({ ...c, latencyMs: round(c.latencyMs) })),

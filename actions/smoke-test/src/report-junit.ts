@@ -15,7 +15,12 @@ interface Case {
 export function junitReport(result: SuiteResult): string {
   const cases: Case[] = []
   if (result.readiness) {
-    cases.push({ classname: 'smoke-test.readiness', name: `ready: ${result.readiness.target}`, seconds: result.readiness.waitedMs / 1000, failure: result.readiness.passed ? undefined : result.readiness.failure ?? 'not ready' })
+    cases.push({
+      classname: 'smoke-test.readiness',
+      name: `ready: ${result.readiness.target}`,
+      seconds: result.readiness.waitedMs / 1000,
+      failure: result.readiness.passed ? undefined : (result.readiness.failure ?? 'not ready')
+    })
   }
   for (const check of result.checks) {
     cases.push({
@@ -27,11 +32,21 @@ export function junitReport(result: SuiteResult): string {
     })
   }
   for (const budget of result.budgets) {
-    cases.push({ classname: 'smoke-test.budgets', name: `suite ${budget.name} latency ≤ ${Math.round(budget.budgetMs)} ms`, seconds: 0, failure: budget.passed ? undefined : `was ${Math.round(budget.actualMs)} ms` })
+    cases.push({
+      classname: 'smoke-test.budgets',
+      name: `suite ${budget.name} latency ≤ ${Math.round(budget.budgetMs)} ms`,
+      seconds: 0,
+      failure: budget.passed ? undefined : `was ${Math.round(budget.actualMs)} ms`
+    })
   }
   if (result.load) {
     const v = result.load.verdict
-    cases.push({ classname: 'smoke-test.load', name: `load ${result.load.rate}/s for ${Math.round(result.load.durationMs / 1000)} s`, seconds: result.load.durationMs / 1000, failure: v.failures.length > 0 ? v.failures.join('; ') : undefined })
+    cases.push({
+      classname: 'smoke-test.load',
+      name: `load ${result.load.rate}/s for ${Math.round(result.load.durationMs / 1000)} s`,
+      seconds: result.load.durationMs / 1000,
+      failure: v.failures.length > 0 ? v.failures.join('; ') : undefined
+    })
   }
   const failures = cases.filter((c) => c.failure !== undefined).length
   const skipped = cases.filter((c) => c.skipped !== undefined).length

@@ -11,11 +11,7 @@ export function markdownSummary(result: SuiteResult): string {
   const counts = tally(result.checks)
   const failures = failureReasons(result)
   const parts: string[] = []
-  parts.push(
-    failures.length === 0
-      ? `## ✅ Smoke test passed: ${counts.passed} of ${counts.total} checks`
-      : `## ❌ Smoke test failed: ${counts.passed} of ${counts.total} checks passed`
-  )
+  parts.push(failures.length === 0 ? `## ✅ Smoke test passed: ${counts.passed} of ${counts.total} checks` : `## ❌ Smoke test failed: ${counts.passed} of ${counts.total} checks passed`)
   const facts: string[] = []
   if (result.readiness) {
     facts.push(
@@ -49,7 +45,13 @@ export function markdownSummary(result: SuiteResult): string {
     const ordered = timed.filter((c) => bars.includes(c))
     if (ordered.length > 0) {
       const title = timed.length > MAX_CHART_BARS ? `Latency of the ${MAX_CHART_BARS} slowest checks (ms)` : 'Latency per check (ms)'
-      parts.push(mermaidBarChart(title, 'ms', ordered.map((c) => ({ label: c.name, value: c.latencyMs as number }))))
+      parts.push(
+        mermaidBarChart(
+          title,
+          'ms',
+          ordered.map((c) => ({ label: c.name, value: c.latencyMs as number }))
+        )
+      )
     }
   }
   if (result.budgets.length > 0) {
@@ -63,7 +65,10 @@ export function markdownSummary(result: SuiteResult): string {
   }
   if (result.load) {
     const { verdict, thresholds } = result.load
-    const limits = [thresholds.maxErrorRate === undefined ? undefined : `error rate ≤ ${formatPercent(thresholds.maxErrorRate)}`, thresholds.maxP95Ms === undefined ? undefined : `p95 ≤ ${formatMs(thresholds.maxP95Ms)}`].filter(Boolean)
+    const limits = [
+      thresholds.maxErrorRate === undefined ? undefined : `error rate ≤ ${formatPercent(thresholds.maxErrorRate)}`,
+      thresholds.maxP95Ms === undefined ? undefined : `p95 ≤ ${formatMs(thresholds.maxP95Ms)}`
+    ].filter(Boolean)
     parts.push(
       '### Load phase',
       `${result.load.method} ${result.load.url} at ${result.load.rate}/s for ${formatMs(result.load.durationMs)}${limits.length > 0 ? ` — limits: ${limits.join(', ')}` : ''}`,

@@ -75,14 +75,22 @@ const MAX_NAMED = 5
 export function failureReasons(result: SuiteResult): string[] {
   const reasons: string[] = []
   if (result.readiness && !result.readiness.passed) {
-    reasons.push(`${result.readiness.target} was not ready within ${formatMs(result.readiness.timeoutMs)} (${result.readiness.attempts} attempts; last: ${result.readiness.failure ?? 'no answer'})`)
+    reasons.push(
+      `${result.readiness.target} was not ready within ${formatMs(result.readiness.timeoutMs)} (${result.readiness.attempts} attempts; last: ${result.readiness.failure ?? 'no answer'})`
+    )
   }
   const failed = result.checks.filter((c) => c.status === 'failed')
   const skipped = result.checks.filter((c) => c.status === 'skipped')
   if (failed.length > 0 || skipped.length > 0) {
     const parts = failed.slice(0, MAX_NAMED).map((c) => `"${c.name}" (${c.failures.join('; ')})`)
     if (failed.length > MAX_NAMED) parts.push(`${failed.length - MAX_NAMED} more (see the report)`)
-    if (skipped.length > 0) parts.push(`${skipped.length} skipped: ${skipped.slice(0, MAX_NAMED).map((c) => `"${c.name}"`).join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`)
+    if (skipped.length > 0)
+      parts.push(
+        `${skipped.length} skipped: ${skipped
+          .slice(0, MAX_NAMED)
+          .map((c) => `"${c.name}"`)
+          .join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`
+      )
     reasons.push(`${failed.length + skipped.length} of ${result.checks.length} checks failed: ${parts.join(', ')}`)
   }
   reasons.push(...budgetFailures(result.budgets))

@@ -5,7 +5,13 @@ import type { StatusRanges } from './check-spec.js'
  * problem sentence when the value is not a status list.
  */
 export function parseStatusRanges(value: unknown): { ranges: StatusRanges } | { problem: string } {
-  const parts = Array.isArray(value) ? value.map(String) : typeof value === 'number' ? [String(value)] : typeof value === 'string' ? value.replace(/\s*-\s*/g, '-').split(/[\s,]+/) : undefined
+  const parts = Array.isArray(value)
+    ? value.map(String)
+    : typeof value === 'number'
+      ? [String(value)]
+      : typeof value === 'string'
+        ? value.replace(/\s*-\s*/g, '-').split(/[\s,]+/)
+        : undefined
   if (parts === undefined) return { problem: `is ${JSON.stringify(value)}, which is not a status list` }
   const ranges: [number, number][] = []
   for (const raw of parts.map((p) => p.trim()).filter((p) => p !== '')) {

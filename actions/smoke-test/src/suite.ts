@@ -70,24 +70,25 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
 
   if (settings.wait) {
     const { target, timeoutMs: waitTimeoutMs } = settings.wait
-    const request: ResolvedRequest =
-      target.kind === 'url' ? { method: 'GET', url: target.url, headers: target.headers } : resolveRequest(target.check, ctx)
+    const request: ResolvedRequest = target.kind === 'url' ? { method: 'GET', url: target.url, headers: target.headers } : resolveRequest(target.check, ctx)
     const expectations = target.kind === 'url' ? { statuses: READY_STATUSES, assertions: [] } : { statuses: target.check.statuses, assertions: target.check.assertions }
     const label = target.kind === 'url' ? deps.redact(target.url) : `check "${target.check.name}"`
-    result.readiness = await group(`Readiness: ${label}`, () => waitForReady({
-      target: label,
-      timeoutMs: waitTimeoutMs,
-      attemptTimeoutMs: target.kind === 'url' ? target.timeoutMs : target.check.timeoutMs,
-      logger: deps.logger,
-      now: deps.now,
-      sleep: deps.sleep,
-      signal: deps.signal,
-      probe: (timeoutMs) =>
-        attempt(request, expectations, deps.send, timeoutMs).then(
-          () => [],
-          (error: unknown) => failuresOf(error).map(deps.redact)
-        )
-    }))
+    result.readiness = await group(`Readiness: ${label}`, () =>
+      waitForReady({
+        target: label,
+        timeoutMs: waitTimeoutMs,
+        attemptTimeoutMs: target.kind === 'url' ? target.timeoutMs : target.check.timeoutMs,
+        logger: deps.logger,
+        now: deps.now,
+        sleep: deps.sleep,
+        signal: deps.signal,
+        probe: (timeoutMs) =>
+          attempt(request, expectations, deps.send, timeoutMs).then(
+            () => [],
+            (error: unknown) => failuresOf(error).map(deps.redact)
+          )
+      })
+    )
     if (!result.readiness.passed) {
       result.checks = settings.plan.checks.map((check) => notRun(check, deps.redact, `not run: ${label} never became ready`))
       result.durationMs = now() - started
@@ -102,7 +103,8 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
     names: settings.plan.checks.map((c) => c.name),
     dependsOn: settings.plan.dependsOn,
     concurrency: settings.concurrency,
-    run: (name) => (deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name) as CheckSpec, deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name) as CheckSpec, ctx)),
+    run: (name) =>
+      deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name) as CheckSpec, deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name) as CheckSpec, ctx),
     succeeded: (r) => r.status === 'passed',
     skipped: (name, failed) => notRun(byName.get(name) as CheckSpec, deps.redact, `skipped: needs a capture from "${failed}", which did not pass`)
   })
@@ -128,7 +130,17 @@ export async function runSuite(settings: SuiteSettings, deps: SuiteDependencies)
       const what = `${first.method} ${deps.redact(first.url)}${check ? ` (check "${check.name}")` : ''}`
       const verdict = await group(`Load phase: ${what} at ${load.rate}/s for ${formatMs(load.durationMs)}`, async () => {
         deps.logger.info(`Load phase: ${what} at ${load.rate}/s for ${formatMs(load.durationMs)} (${plan.total} requests)`)
-        const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep, signal: deps.signal })
+        const { samples, elapsedMs } = await runLoad({
+          plan,
+          request,
+          statuses: load.statuses,
+          timeoutMs: load.timeoutMs,
+          send: deps.send,
+          logger: deps.logger,
+          now: deps.now,
+          sleep: deps.sleep,
+          signal: deps.signal
+        })
         const judged = loadVerdict(samples, elapsedMs, load.thresholds)
         judged.topErrors = judged.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }))
         const p95 = judged.latency ? formatMs(judged.latency.p95) : '—'

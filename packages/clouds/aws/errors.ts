@@ -39,12 +39,7 @@ export function awsErrorName(error: unknown): string | undefined {
 export function isThrottlingError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false
   const e = error as AwsErrorLike
-  return (
-    THROTTLING_CODES.has(e.name ?? '') ||
-    THROTTLING_CODES.has(e.Code ?? '') ||
-    e.$retryable?.throttling === true ||
-    e.$metadata?.httpStatusCode === 429
-  )
+  return THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429
 }
 
 /** Throttling, 5xx and network failures are worth another try; a client fault is not. */
@@ -54,9 +49,7 @@ export function isTransientAwsError(error: unknown): boolean {
   const e = error as AwsErrorLike
   const status = e.$metadata?.httpStatusCode
   if (status !== undefined && status >= 500) return true
-  return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout', 'InternalFailure', 'ServiceUnavailable'].includes(
-    e.code ?? e.name ?? ''
-  )
+  return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout', 'InternalFailure', 'ServiceUnavailable'].includes(e.code ?? e.name ?? '')
 }
 
 /** "CreateDBSnapshot failed: DBSnapshotAlreadyExistsFault: Cannot create the snapshot because …" */

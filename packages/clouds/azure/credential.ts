@@ -22,9 +22,7 @@ export interface ArmTokenCredential {
  * every time Entra ID asks for an assertion, so a long wait never outlives a token.
  * @azure/identity is loaded lazily: only Azure providers need it.
  */
-export async function buildArmCredential(
-  env: Record<string, string | undefined> = process.env
-): Promise<{ credential: ArmTokenCredential; choice: ArmCredentialChoice }> {
+export async function buildArmCredential(env: Record<string, string | undefined> = process.env): Promise<{ credential: ArmTokenCredential; choice: ArmCredentialChoice }> {
   const choice = chooseArmCredential(env)
   const identity = await import('@azure/identity')
   let credential: ArmTokenCredential

@@ -16,9 +16,7 @@ import { InputError } from '../../core/input-error.js'
  *                                                   the workspace and vanish with the runner
  */
 export type BackupDestination =
-  | { kind: 'azure-blob'; container: string; prefix: string; accountUrl?: string }
-  | { kind: 's3'; bucket: string; prefix: string }
-  | { kind: 'local'; directory: string; prefix: string }
+  { kind: 'azure-blob'; container: string; prefix: string; accountUrl?: string } | { kind: 's3'; bucket: string; prefix: string } | { kind: 'local'; directory: string; prefix: string }
 
 const EXPECTED = 'azblob://container/prefix, https://<account>.blob.core.windows.net/container/prefix, s3://bucket/prefix, file:///absolute/path or an absolute path'
 
@@ -28,7 +26,8 @@ export function parseDestination(input: string, raw: string): BackupDestination 
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase()
   if (scheme === undefined) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) throw new InputError(input, 'is not a valid destination URL', EXPECTED)
-    if (!isAbsolute(value)) throw new InputError(input, `is "${value}", a relative path with no scheme (it would be a folder of the workspace)`, `a scheme or an explicit local directory: ${EXPECTED}`)
+    if (!isAbsolute(value))
+      throw new InputError(input, `is "${value}", a relative path with no scheme (it would be a folder of the workspace)`, `a scheme or an explicit local directory: ${EXPECTED}`)
     return { kind: 'local', directory: value, prefix: '' }
   }
   // URL parsing would quietly fold a/../b into b: refuse instead of writing somewhere else.
@@ -82,7 +81,11 @@ export function parseDestination(input: string, raw: string): BackupDestination 
 
 function checkContainer(input: string, container: string): void {
   if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
-    throw new InputError(input, `names the container "${container}", which is not a valid Azure container name`, '3–63 lowercase letters, digits and single hyphens, as in azblob://backups/app')
+    throw new InputError(
+      input,
+      `names the container "${container}", which is not a valid Azure container name`,
+      '3–63 lowercase letters, digits and single hyphens, as in azblob://backups/app'
+    )
   }
 }
 

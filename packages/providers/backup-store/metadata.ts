@@ -48,5 +48,9 @@ export function metadataFromMap(raw: Record<string, string | undefined> | undefi
 }
 
 export function asciiHeaderValue(value: string): string {
-  return value.replace(/[\r\n\t]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256)
+  return value
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .trim()
+    .slice(0, 256)
 }

@@ -33,7 +33,13 @@ export function describeError(error: unknown): string {
 export async function postJson(url: string, json: string, what: string, deps: NotifierDeps, headers: Record<string, string> = {}): Promise<HttpResponse> {
   try {
     return await httpRequestWithRetry(
-      { url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs },
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers },
+        body: json,
+        timeoutMs: deps.policy.timeoutMs
+      },
       what,
       retryOptions(what, deps)
     )

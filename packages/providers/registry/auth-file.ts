@@ -59,7 +59,11 @@ export function existingConfigs(env: Record<string, string | undefined>): { dock
  * rest of the runner's docker config directory (buildx builders, CLI plugins, contexts) is linked
  * in, so pointing DOCKER_CONFIG here keeps the builder docker/setup-buildx-action made.
  */
-export async function writeAuthFile(parent: string, credentials: ReadonlyMap<string, RegistryCredential>, env: Record<string, string | undefined> = {}): Promise<{ dir: string; file: string }> {
+export async function writeAuthFile(
+  parent: string,
+  credentials: ReadonlyMap<string, RegistryCredential>,
+  env: Record<string, string | undefined> = {}
+): Promise<{ dir: string; file: string }> {
   const dir = await mkdtemp(join(parent, 'build-push-auth-'))
   const file = join(dir, 'config.json')
   const { dockerDir, merged } = existingConfigs(env)

@@ -53,11 +53,32 @@ import type { Logger } from '../../core/log.js'
  *   AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (any value) and AWS_REGION.
  */
 
-export interface SnapshotProgress { status: string; percent?: number; elapsedMs: number }
-export interface SnapshotInfo { id: string; createdAt: string; status: string; sizeBytes?: number; tags: Record<string, string> }
-export interface CreateSnapshotRequest { source: string; snapshotId: string; tags: Record<string, string>; timeoutMs: number; onProgress: (p: SnapshotProgress) => void; signal?: AbortSignal }
+export interface SnapshotProgress {
+  status: string
+  percent?: number
+  elapsedMs: number
+}
+export interface SnapshotInfo {
+  id: string
+  createdAt: string
+  status: string
+  sizeBytes?: number
+  tags: Record<string, string>
+}
+export interface CreateSnapshotRequest {
+  source: string
+  snapshotId: string
+  tags: Record<string, string>
+  timeoutMs: number
+  onProgress: (p: SnapshotProgress) => void
+  signal?: AbortSignal
+}
 export interface RestoreSnapshotRequest {
-  snapshotId: string; target: string; timeoutMs: number; onProgress: (p: SnapshotProgress) => void; signal?: AbortSignal
+  snapshotId: string
+  target: string
+  timeoutMs: number
+  onProgress: (p: SnapshotProgress) => void
+  signal?: AbortSignal
   /**
    * The snapshot's source when `snapshotId` alone does not say (an Azure backup NAME rather than
    * the backup resource id that `create`/`listManaged` return; an RDS cluster snapshot given

@@ -41,7 +41,8 @@ export async function apiCall<T>(call: ApiCall): Promise<T> {
         maxDelayMs: 30_000,
         signal: call.signal,
         ...(call.sleep ? { sleep: call.sleep } : {}),
-        onRetry: ({ attempt, delayMs, error }) => call.logger.info(`  ${what}: ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
+        onRetry: ({ attempt, delayMs, error }) =>
+          call.logger.info(`  ${what}: ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
       }
     )
     return (response.body.trim() === '' ? undefined : JSON.parse(response.body)) as T

@@ -22,4 +22,3 @@ export class ColorBook {
     return this.ids.get(color)
   }
 }
-

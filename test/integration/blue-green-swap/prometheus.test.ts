@@ -34,7 +34,8 @@ describe('prometheus analysis against a real Prometheus', () => {
     await closeHttpAgent()
   })
 
-  const canary = (version: string, env: string) => deployInputs(version, { env, steps: '50,100', bake: '5s', analysis: 'prometheus', 'prometheus-url': prometheus.url, 'analysis-queries': QUERIES })
+  const canary = (version: string, env: string) =>
+    deployInputs(version, { env, steps: '50,100', bake: '5s', analysis: 'prometheus', 'prometheus-url': prometheus.url, 'analysis-queries': QUERIES })
 
   it('a green that returns 5% errors on real traffic is caught and rolled back', async () => {
     const load = startLoad({ url: target.url, rps: 120 })

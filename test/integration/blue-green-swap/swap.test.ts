@@ -76,7 +76,15 @@ describe('blue-green-swap through real nginx (host: local, process runtime)', ()
     const before = upstream(target)
     const result = await swap(
       target,
-      deployInputs('v4-errors', { env: 'ERROR_RATE=0.5', steps: '50,100', bake: '2s', analysis: 'synthetic', 'synthetic-path': '/api/version', 'synthetic-rate': '50', 'max-error-rate': '5%' })
+      deployInputs('v4-errors', {
+        env: 'ERROR_RATE=0.5',
+        steps: '50,100',
+        bake: '2s',
+        analysis: 'synthetic',
+        'synthetic-path': '/api/version',
+        'synthetic-rate': '50',
+        'max-error-rate': '5%'
+      })
     )
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ outcome: 'rolled-back', 'active-version': 'v2' })

@@ -37,7 +37,10 @@ describe('build-push bad inputs', () => {
     ['promote-from with a build input', { 'promote-from': `REGISTRY/shop/staging@${digest}`, target: 'runtime' }, 'target']
   ])('%s', async (_, overrides, input) => {
     const inputs = Object.fromEntries(
-      Object.entries({ engine: 'buildah', images: `${registry.host}/shop/bad`, 'registry-auth': `${registry.host}=anonymous`, ...overrides }).map(([k, v]) => [k, v.replace('REGISTRY', registry.host)])
+      Object.entries({ engine: 'buildah', images: `${registry.host}/shop/bad`, 'registry-auth': `${registry.host}=anonymous`, ...overrides }).map(([k, v]) => [
+        k,
+        v.replace('REGISTRY', registry.host)
+      ])
     )
     const result = await runAction({ action: 'build-push', inputs, cwd, env: storage.env })
     results.push(result)

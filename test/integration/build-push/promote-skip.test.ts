@@ -47,7 +47,10 @@ describe('skip-existing and promote-from', () => {
     expect(key).toMatch(/^[a-f0-9]{64}$/)
 
     writeFileSync(join(cwd, 'notes', 'draft.md'), 'edited, but ignored\n')
-    const second = await buildPush({ images: `${staging.host}/shop/web`, 'registry-auth': stagingAuth(), 'skip-existing': 'true', tags: 'short-sha\n{{branch}}-{{run_number}}' }, { GITHUB_RUN_NUMBER: '43' })
+    const second = await buildPush(
+      { images: `${staging.host}/shop/web`, 'registry-auth': stagingAuth(), 'skip-existing': 'true', tags: 'short-sha\n{{branch}}-{{run_number}}' },
+      { GITHUB_RUN_NUMBER: '43' }
+    )
     expect(second.outputs.result).toBe('skipped')
     expect(second.outputs['content-key']).toBe(key)
     expect(second.outputs.digest).toBe(first.outputs.digest)
@@ -101,7 +104,12 @@ describe('skip-existing and promote-from', () => {
 
     const byTag = await runAction({
       action: 'build-push',
-      inputs: { engine: 'buildah', images: `${production.host}/shop/api`, 'promote-from': `${staging.host}/shop/api:main`, 'registry-auth': `${staging.host}=anonymous\n${production.host}=${prodUser.username}:${prodUser.password}` },
+      inputs: {
+        engine: 'buildah',
+        images: `${production.host}/shop/api`,
+        'promote-from': `${staging.host}/shop/api:main`,
+        'registry-auth': `${staging.host}=anonymous\n${production.host}=${prodUser.username}:${prodUser.password}`
+      },
       cwd
     })
     results.push(byTag)

@@ -36,12 +36,23 @@ describe('push retries', () => {
       { when: manifestPuts, statuses: [503, 429] }
     ])
     try {
-      const result = await runAction({ action: 'build-push', inputs: { engine: 'buildah', images: `${proxy.host}/shop/retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '4' }, cwd, env: storage.env, timeoutMs: 120_000 })
+      const result = await runAction({
+        action: 'build-push',
+        inputs: { engine: 'buildah', images: `${proxy.host}/shop/retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '4' },
+        cwd,
+        env: storage.env,
+        timeoutMs: 120_000
+      })
       results.push(result)
       expect(result.errors).toEqual([])
       expect(result.exitCode).toBe(0)
       expect(proxy.failures).toHaveLength(4)
-      expect(proxy.failures).toEqual([expect.stringMatching(/^POST .* 429$/), expect.stringMatching(/^POST .* 503$/), expect.stringMatching(/^PUT .* 503$/), expect.stringMatching(/^PUT .* 429$/)])
+      expect(proxy.failures).toEqual([
+        expect.stringMatching(/^POST .* 429$/),
+        expect.stringMatching(/^POST .* 503$/),
+        expect.stringMatching(/^PUT .* 503$/),
+        expect.stringMatching(/^PUT .* 429$/)
+      ])
       expect(result.stdout).toMatch(/answered HTTP 429.*retrying in 1\.0 s/)
       expect(result.stdout).toMatch(/answered HTTP 503.*retrying in/)
       expect((await registryApi(registry.host).manifest('shop/retry', '6dcb09b')).digest).toBe(result.outputs.digest)
@@ -53,7 +64,13 @@ describe('push retries', () => {
   test('with attempts: 1 the first 503 fails the step with one line naming the registry; the post step still removes the credentials', async () => {
     const proxy = await failingProxy(registry.host, [{ when: uploads, statuses: [503] }])
     try {
-      const result = await runAction({ action: 'build-push', inputs: { engine: 'buildah', images: `${proxy.host}/shop/no-retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '1' }, cwd, env: storage.env, timeoutMs: 120_000 })
+      const result = await runAction({
+        action: 'build-push',
+        inputs: { engine: 'buildah', images: `${proxy.host}/shop/no-retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '1' },
+        cwd,
+        env: storage.env,
+        timeoutMs: 120_000
+      })
       results.push(result)
       expect(result.exitCode).toBe(1)
       expect(result.errors).toHaveLength(1)

@@ -169,7 +169,21 @@ describe('deploy-actions CLI runs the action as the runner does (sample app and 
     const github = await startFakeGitHub('octo-org', 'shop')
     await writeFile(join(cwd, 'github.env'), `GITHUB_API_URL=${github.url}\nGITHUB_REPOSITORY=octo-org/shop\n`)
     const run = await cli(
-      ['notify', '--env-file', 'github.env', '--input', 'channels=github', '--input', 'environment=staging', '--input', 'status=success', '--input', 'sha=c0ffee1234567890c0ffee1234567890c0ffee12', '--out-dir', 'out-gh'],
+      [
+        'notify',
+        '--env-file',
+        'github.env',
+        '--input',
+        'channels=github',
+        '--input',
+        'environment=staging',
+        '--input',
+        'status=success',
+        '--input',
+        'sha=c0ffee1234567890c0ffee1234567890c0ffee12',
+        '--out-dir',
+        'out-gh'
+      ],
       { cwd, env: { GITHUB_TOKEN, GITHUB_SERVER_URL: 'https://github.example.com' } }
     )
     expect(run.stderr).toBe('')
@@ -215,12 +229,11 @@ describe('deploy-actions CLI runs the action as the runner does (sample app and 
     expect(run.code).toBe(0)
     const [folder] = readdirSync(join(cwd, '.deploy-actions'))
     expect(folder).toMatch(/^smoke-test-\d{8}T\d{6}Z$/)
-    expect(Object.keys(filesUnder(join(cwd, '.deploy-actions', folder))).map((p) => p.slice(p.indexOf(folder) + folder.length + 1)).sort()).toEqual([
-      'outputs.json',
-      'reports/smoke-test-junit.xml',
-      'reports/smoke-test-report.json',
-      'summary.md'
-    ])
+    expect(
+      Object.keys(filesUnder(join(cwd, '.deploy-actions', folder)))
+        .map((p) => p.slice(p.indexOf(folder) + folder.length + 1))
+        .sort()
+    ).toEqual(['outputs.json', 'reports/smoke-test-junit.xml', 'reports/smoke-test-report.json', 'summary.md'])
     expect(run.stdout).toContain(`Kept in ./.deploy-actions/${folder}: outputs.json, summary.md`)
   })
 })

@@ -41,24 +41,46 @@ describe('deploy-actions CLI masks every secret kind of every action (canaries; 
 
   const notifyArgs = () => [
     'notify',
-    '--input', 'channels=webhook, slack, github, email',
-    '--input', 'environment=production',
-    '--input', 'status=success',
-    '--input', `webhook-url=${receiver.url}${webhookPath}`,
-    '--input-file', 'webhook-secret=webhook-secret.txt',
-    '--input', 'slack-token=${{ secrets.SLACK_BOT_TOKEN }}',
-    '--input', 'slack-channel=C0DEPLOYS1',
-    '--input', `slack-api-url=${slack.apiUrl}`,
-    '--input', 'github-pr-comment=off',
-    '--input', `smtp-host=${smtp.host}`,
-    '--input', `smtp-port=${smtp.port}`,
-    '--input', 'smtp-security=none',
-    '--input', 'smtp-username=deploybot',
-    '--input', `smtp-password=${smtpPassword}`,
-    '--input', 'email-from=deploys@example.com',
-    '--input', 'email-to=ops@example.com'
+    '--input',
+    'channels=webhook, slack, github, email',
+    '--input',
+    'environment=production',
+    '--input',
+    'status=success',
+    '--input',
+    `webhook-url=${receiver.url}${webhookPath}`,
+    '--input-file',
+    'webhook-secret=webhook-secret.txt',
+    '--input',
+    'slack-token=${{ secrets.SLACK_BOT_TOKEN }}',
+    '--input',
+    'slack-channel=C0DEPLOYS1',
+    '--input',
+    `slack-api-url=${slack.apiUrl}`,
+    '--input',
+    'github-pr-comment=off',
+    '--input',
+    `smtp-host=${smtp.host}`,
+    '--input',
+    `smtp-port=${smtp.port}`,
+    '--input',
+    'smtp-security=none',
+    '--input',
+    'smtp-username=deploybot',
+    '--input',
+    `smtp-password=${smtpPassword}`,
+    '--input',
+    'email-from=deploys@example.com',
+    '--input',
+    'email-to=ops@example.com'
   ]
-  const notifyEnv = () => ({ SLACK_BOT_TOKEN: SLACK_TOKEN, GITHUB_TOKEN, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_SHA: 'c0ffee1234567890c0ffee1234567890c0ffee12' })
+  const notifyEnv = () => ({
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    GITHUB_TOKEN,
+    GITHUB_API_URL: github.url,
+    GITHUB_REPOSITORY: 'octo-org/shop',
+    GITHUB_SHA: 'c0ffee1234567890c0ffee1234567890c0ffee12'
+  })
   const notifyCanaries = [webhookPath.slice(7), webhookSecret, SLACK_TOKEN, GITHUB_TOKEN, smtpPassword]
 
   it('control: the action’s own output carries ::add-mask:: lines with the canaries (so the CLI has something to hide)', async () => {
@@ -104,7 +126,19 @@ describe('deploy-actions CLI masks every secret kind of every action (canaries; 
       ].join('\n')
     )
     const run = await cli(
-      ['smoke-test', '--input', 'checks-file=smoke.yml', '--input', `base-url=${app.url}`, '--input', `headers=Authorization=Bearer ${bearer}\nX-Api-Key=\${{ secrets.API_KEY }}`, '--input', 'secret-headers=X-Api-Key', '--out-dir', 'out-smoke'],
+      [
+        'smoke-test',
+        '--input',
+        'checks-file=smoke.yml',
+        '--input',
+        `base-url=${app.url}`,
+        '--input',
+        `headers=Authorization=Bearer ${bearer}\nX-Api-Key=\${{ secrets.API_KEY }}`,
+        '--input',
+        'secret-headers=X-Api-Key',
+        '--out-dir',
+        'out-smoke'
+      ],
       { cwd, env: { API_KEY: apiKey, DEMO_PASSWORD: 'demo-password' } }
     )
     expect(run.code).toBe(1) // the missing page fails, so the failure report is written too
@@ -119,7 +153,19 @@ describe('deploy-actions CLI masks every secret kind of every action (canaries; 
     receiver.reset()
     const version = 'Canary-release-name-60d'
     const run = await cli(
-      ['notify', '--input', 'channels=webhook', '--input', 'environment=production', '--input', `webhook-url=${receiver.url}/hook`, '--input', 'version=${{ secrets.RELEASE }}', '--out-dir', 'out-version'],
+      [
+        'notify',
+        '--input',
+        'channels=webhook',
+        '--input',
+        'environment=production',
+        '--input',
+        `webhook-url=${receiver.url}/hook`,
+        '--input',
+        'version=${{ secrets.RELEASE }}',
+        '--out-dir',
+        'out-version'
+      ],
       { cwd, env: { RELEASE: version } }
     )
     expect(run.code).toBe(0)
@@ -146,14 +192,22 @@ describe('deploy-actions CLI masks every secret kind of every action (canaries; 
     const s3 = await cli(
       [
         'db-backup',
-        '--input', `database-url=postgres://deployer:${password}@127.0.0.1:${port}/shop`,
-        '--input', 'destination=s3://backups/shop',
-        '--input', `s3-endpoint=http://127.0.0.1:${port}`,
-        '--input', 'aws-region=us-east-1',
-        '--input', 'aws-access-key-id=AKIACANARYKEY00001',
-        '--input', 'aws-secret-access-key=${{ secrets.AWS_SECRET_ACCESS_KEY }}',
-        '--input', `encryption-key=${key}`,
-        '--out-dir', 'out-backup-s3'
+        '--input',
+        `database-url=postgres://deployer:${password}@127.0.0.1:${port}/shop`,
+        '--input',
+        'destination=s3://backups/shop',
+        '--input',
+        `s3-endpoint=http://127.0.0.1:${port}`,
+        '--input',
+        'aws-region=us-east-1',
+        '--input',
+        'aws-access-key-id=AKIACANARYKEY00001',
+        '--input',
+        'aws-secret-access-key=${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+        '--input',
+        `encryption-key=${key}`,
+        '--out-dir',
+        'out-backup-s3'
       ],
       { cwd, env: { AWS_SECRET_ACCESS_KEY: awsSecret } }
     )
@@ -161,7 +215,17 @@ describe('deploy-actions CLI masks every secret kind of every action (canaries; 
     expect(leaks(s3, join(cwd, 'out-backup-s3'), [password, key, keyBase64, awsSecret])).toEqual([])
     const sas = 'sv=2024-11-04&ss=b&srt=co&sp=rwdl&sig=Canary-sas-signature-5e'
     const azure = await cli(
-      ['db-backup', '--input', `database-url=postgres://deployer:${password}@127.0.0.1:${port}/shop`, '--input', `destination=https://127.0.0.1:${port}/backups/shop`, '--input', `azure-sas-token=${sas}`, '--out-dir', 'out-backup-azure'],
+      [
+        'db-backup',
+        '--input',
+        `database-url=postgres://deployer:${password}@127.0.0.1:${port}/shop`,
+        '--input',
+        `destination=https://127.0.0.1:${port}/backups/shop`,
+        '--input',
+        `azure-sas-token=${sas}`,
+        '--out-dir',
+        'out-backup-azure'
+      ],
       { cwd }
     )
     expect(azure.code).toBe(1)

@@ -6,7 +6,9 @@ import { expandExpressions, parseEnvFile, parseInputsFile } from '../../../scrip
 // The pure parts behind the CLI's flags, files and expressions, as tables.
 describe('CLI values', () => {
   it('parses flags in both --flag value and --flag=value forms, keeping order', () => {
-    expect(parseArgs(['notify', '--input', 'a=1', '--input=b=x=y', '-i', 'c=', '--input-file', 'key=k.pem', '--inputs-file', 'i.yml', '--env-file=.env', '--out-dir', 'out', '--verbose'])).toEqual({
+    expect(
+      parseArgs(['notify', '--input', 'a=1', '--input=b=x=y', '-i', 'c=', '--input-file', 'key=k.pem', '--inputs-file', 'i.yml', '--env-file=.env', '--out-dir', 'out', '--verbose'])
+    ).toEqual({
       action: 'notify',
       inputs: [
         ['a', '1'],
@@ -80,7 +82,14 @@ describe('CLI values', () => {
 
   it('the local run environment: the caller’s variables win, INPUT_* never pass, the runner’s variables are filled in', () => {
     const env = localRunEnv('/nonexistent/shop', { GITHUB_REPOSITORY: 'me/app', INPUT_URL: 'stray', AWS_REGION: 'eu-west-1', GITHUB_ACTOR: 'me' })
-    expect(env).toMatchObject({ GITHUB_REPOSITORY: 'me/app', GITHUB_REPOSITORY_OWNER: 'me', AWS_REGION: 'eu-west-1', GITHUB_ACTOR: 'me', GITHUB_API_URL: 'https://api.github.com', GITHUB_RUN_ATTEMPT: '1' })
+    expect(env).toMatchObject({
+      GITHUB_REPOSITORY: 'me/app',
+      GITHUB_REPOSITORY_OWNER: 'me',
+      AWS_REGION: 'eu-west-1',
+      GITHUB_ACTOR: 'me',
+      GITHUB_API_URL: 'https://api.github.com',
+      GITHUB_RUN_ATTEMPT: '1'
+    })
     expect(env).not.toHaveProperty('INPUT_URL')
     expect(localRunEnv('/nonexistent/shop', {}).GITHUB_REPOSITORY).toBe('local/shop')
   })

@@ -8,7 +8,11 @@ describe('workflow commands, consumed like the runner', () => {
   it('an ::add-mask:: value (and its encodings) is *** in every later line, stdout chunks split anywhere', () => {
     const commands = new WorkflowCommands()
     const secret = 'p@ss word/1'
-    const printed = [...commands.feed('before p@ss word/1\n::add-mask::p@ss word/1\nurl p@ss'), ...commands.feed(' word/1 json "p@ss word/1" uri p%40ss%20word%2F1 b64 '), ...commands.feed(`${Buffer.from(secret).toString('base64')}\n`)]
+    const printed = [
+      ...commands.feed('before p@ss word/1\n::add-mask::p@ss word/1\nurl p@ss'),
+      ...commands.feed(' word/1 json "p@ss word/1" uri p%40ss%20word%2F1 b64 '),
+      ...commands.feed(`${Buffer.from(secret).toString('base64')}\n`)
+    ]
     expect(Buffer.from(secret).toString('base64')).toBe('cEBzcyB3b3JkLzE=')
     expect(printed).toEqual(['before p@ss word/1', 'url *** json "***" uri *** b64 ***='])
   })
@@ -40,7 +44,10 @@ describe('workflow commands, consumed like the runner', () => {
 
   it('keeps ::set-output:: values; ::stop-commands:: prints lines untouched (but masked) until its token', () => {
     const commands = new WorkflowCommands({ masks: ['s3cret'] })
-    expect(commands.feed('::set-output name=id::42\n::stop-commands::tok1\n::error::not a command s3cret\n::tok1::\n::error::a command\n')).toEqual(['::error::not a command ***', 'Error: a command'])
+    expect(commands.feed('::set-output name=id::42\n::stop-commands::tok1\n::error::not a command s3cret\n::tok1::\n::error::a command\n')).toEqual([
+      '::error::not a command ***',
+      'Error: a command'
+    ])
     expect(commands.outputs).toEqual({ id: '42' })
   })
 
@@ -51,7 +58,13 @@ describe('workflow commands, consumed like the runner', () => {
 
 describe('terminal renderings', () => {
   it('outputs as an aligned table; a multi-line value shows its first line', () => {
-    expect(outputsTable({ passed: '6', migrations: 'a\nb\nc', empty: '' })).toEqual(['output      value', '──────────  ──────────────', 'passed      6', 'migrations  a … (+2 lines)', 'empty'])
+    expect(outputsTable({ passed: '6', migrations: 'a\nb\nc', empty: '' })).toEqual([
+      'output      value',
+      '──────────  ──────────────',
+      'passed      6',
+      'migrations  a … (+2 lines)',
+      'empty'
+    ])
     expect(outputsTable({})).toEqual(['(no outputs)'])
   })
 

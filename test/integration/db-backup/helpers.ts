@@ -15,7 +15,9 @@ export const OTHER_KEY = Buffer.alloc(32, 0x2b).toString('hex')
  * after `bytes` bytes and exits 137, as a dump killed half-way would.
  */
 export function killedDumpPath(tool: 'pg_dump' | 'mysqldump', bytes = 65_536): string {
-  const real = execFileSync('sh', ['-c', `command -v ${tool}`]).toString().trim()
+  const real = execFileSync('sh', ['-c', `command -v ${tool}`])
+    .toString()
+    .trim()
   const dir = mkdtempSync(join(tmpdir(), 'killed-dump-'))
   const script = join(dir, tool)
   writeFileSync(script, `#!/bin/sh\n# ${tool}, killed after ${bytes} bytes of output\n"${real}" "$@" | head -c ${bytes}\nexit 137\n`)

@@ -60,7 +60,8 @@ describe('an interrupted dump leaves nothing complete-looking (Azurite, s3rver, 
     ;[azurite, s3] = await Promise.all([startAzurite(), startS3rver(['backups'])])
     await BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('backups').create()
     dir = mkdtempSync(join(tmpdir(), 'interrupted-'))
-    stores.azure = () => createBackupStore({ destination: { kind: 'azure-blob', container: 'backups', prefix: '' }, azure: { connectionString: azurite.connectionString }, partBytes: 4 << 20 })
+    stores.azure = () =>
+      createBackupStore({ destination: { kind: 'azure-blob', container: 'backups', prefix: '' }, azure: { connectionString: azurite.connectionString }, partBytes: 4 << 20 })
     stores.s3 = () =>
       createBackupStore({
         destination: { kind: 's3', bucket: 'backups', prefix: '' },
@@ -143,7 +144,16 @@ describe('an interrupted dump leaves nothing complete-looking (Azurite, s3rver, 
   it.each(['azure', 's3', 'local'])('%s store: the same pipeline without a failure commits one complete backup', async (kind) => {
     const store = await stores[kind]()
     const ok: DumpSource = { stream: Readable.from([Buffer.alloc(9 << 20, 1)]), done: Promise.resolve(), abort: () => undefined, cleanup: async () => undefined }
-    const { stored } = await writeBackup({ source: ok, store, key: `${kind}-ok/20261122T031500Z-1.dump`, compression: 'gzip', metadata, logger: silentLogger, progressIntervalMs: 60_000, signal: new AbortController().signal })
+    const { stored } = await writeBackup({
+      source: ok,
+      store,
+      key: `${kind}-ok/20261122T031500Z-1.dump`,
+      compression: 'gzip',
+      metadata,
+      logger: silentLogger,
+      progressIntervalMs: 60_000,
+      signal: new AbortController().signal
+    })
     const listed = await store.list(`${kind}-ok`)
     expect(listed).toHaveLength(1)
     expect(listed[0].metadata).toMatchObject({ sha256: stored.metadata?.sha256, sizeBytes: stored.sizeBytes, engine: 'postgres' })

@@ -6,7 +6,8 @@ import { cleanup, runAction, type RunResult } from '../../support/runner.js'
 import { mariaDbInstalled, startMariaDb, type MariaDb } from '../../support/services/mariadb.js'
 import { expectFailure, expectSuccess, KEY, killedDumpPath } from './helpers.js'
 
-const FINGERPRINT = "SELECT CONCAT((SELECT COUNT(*) FROM products), ':', (SELECT MD5(GROUP_CONCAT(id, name, price, HEX(blob_col) ORDER BY id SEPARATOR ',')) FROM products), ':', (SELECT COUNT(*) FROM reviews))"
+const FINGERPRINT =
+  "SELECT CONCAT((SELECT COUNT(*) FROM products), ':', (SELECT MD5(GROUP_CONCAT(id, name, price, HEX(blob_col) ORDER BY id SEPARATOR ',')) FROM products), ':', (SELECT COUNT(*) FROM reviews))"
 
 // A real MariaDB (Debian's mariadb-server) and the bundle run as the runner runs it.
 describe('db-backup: MySQL/MariaDB (mysqldump) to a local directory, run as the runner runs it', () => {

@@ -1,7 +1,16 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { AccountSASPermissions, AccountSASResourceTypes, AccountSASServices, BlobServiceClient, generateAccountSASQueryParameters, SASProtocol, StorageSharedKeyCredential, type ContainerClient } from '@azure/storage-blob'
+import {
+  AccountSASPermissions,
+  AccountSASResourceTypes,
+  AccountSASServices,
+  BlobServiceClient,
+  generateAccountSASQueryParameters,
+  SASProtocol,
+  StorageSharedKeyCredential,
+  type ContainerClient
+} from '@azure/storage-blob'
 import { cleanup, runAction, type RunResult } from '../../support/runner.js'
 import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from '../../support/services/azurite.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
@@ -56,11 +65,26 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
 
     // The blob carries its metadata.
     const props = await container.getBlockBlobClient(`shop/staging/${backup.outputs['backup-id']}.dump.zst.enc`).getProperties()
-    expect(props.metadata).toMatchObject({ sha256: backup.outputs.sha256, sizebytes: backup.outputs['size-bytes'], engine: 'postgres', compression: 'zstd', encryption: 'aes-256-gcm', managedby: 'deploy-actions' })
+    expect(props.metadata).toMatchObject({
+      sha256: backup.outputs.sha256,
+      sizebytes: backup.outputs['size-bytes'],
+      engine: 'postgres',
+      compression: 'zstd',
+      encryption: 'aes-256-gcm',
+      managedby: 'deploy-actions'
+    })
     expect(props.metadata?.serverversion).toMatch(/^PostgreSQL 1\d/)
 
     const fresh = pg.createDatabase('shop_restored')
-    const restore = await run({ mode: 'restore', engine: 'postgres', 'database-url': fresh, destination: 'azblob://backups/shop', environment: 'staging', 'backup-id': backup.outputs['backup-id'], 'encryption-key': KEY })
+    const restore = await run({
+      mode: 'restore',
+      engine: 'postgres',
+      'database-url': fresh,
+      destination: 'azblob://backups/shop',
+      environment: 'staging',
+      'backup-id': backup.outputs['backup-id'],
+      'encryption-key': KEY
+    })
     expectSuccess(restore)
     expect(restore.outputs).toMatchObject({ 'backup-id': backup.outputs['backup-id'], sha256: backup.outputs.sha256 })
     expect(pg.sql(FINGERPRINT_SQL, 'shop_restored')).toBe(pg.sql(FINGERPRINT_SQL, 'shop'))
@@ -84,7 +108,15 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     expectSuccess(backup)
     const target = pg.createDatabase('shop_untouched')
     pg.sql("CREATE TABLE marker (note text); INSERT INTO marker VALUES ('still here')", 'shop_untouched')
-    const restore = await run({ mode: 'restore', engine: 'postgres', 'database-url': target, destination: 'azblob://backups/shop', environment: 'keys', 'backup-id': 'latest', 'encryption-key': OTHER_KEY })
+    const restore = await run({
+      mode: 'restore',
+      engine: 'postgres',
+      'database-url': target,
+      destination: 'azblob://backups/shop',
+      environment: 'keys',
+      'backup-id': 'latest',
+      'encryption-key': OTHER_KEY
+    })
     expectFailure(restore, 'Input "encryption-key" cannot decrypt backup')
     expect(restore.errors[0]).toContain('the encryption key does not match this backup')
     expect(restore.errors[0]).toContain('the target was not touched')
@@ -120,7 +152,16 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     expect(uncommitted.every((name) => name.includes('-killed.'))).toBe(true)
 
     // A dry run lists what would go without deleting.
-    const dry = await run({ engine: 'postgres', 'database-url': source, destination: 'azblob://backups/shop', environment: env, 'deployment-id': 'dry', verify: 'false', 'keep-last': '1', 'retention-dry-run': 'true' })
+    const dry = await run({
+      engine: 'postgres',
+      'database-url': source,
+      destination: 'azblob://backups/shop',
+      environment: env,
+      'deployment-id': 'dry',
+      verify: 'false',
+      'keep-last': '1',
+      'retention-dry-run': 'true'
+    })
     expectSuccess(dry)
     expect(dry.summary).toContain('#### Retention (dry run: nothing deleted)')
     expect(dry.summary.match(/would delete/g)).toHaveLength(2)
@@ -128,7 +169,15 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     expect(await committed(`shop/${env}/`)).toHaveLength(3)
 
     // The next good run applies keep-last 2: the two oldest go, its own and the previous newest stay.
-    const next = await run({ engine: 'postgres', 'database-url': source, destination: 'azblob://backups/shop', environment: env, 'deployment-id': 'good-3', verify: 'false', 'keep-last': '2' })
+    const next = await run({
+      engine: 'postgres',
+      'database-url': source,
+      destination: 'azblob://backups/shop',
+      environment: env,
+      'deployment-id': 'good-3',
+      verify: 'false',
+      'keep-last': '2'
+    })
     expectSuccess(next)
     const left = await committed(`shop/${env}/`)
     expect(left).toHaveLength(2)
@@ -157,7 +206,14 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
     expect(await committed('sas/')).toEqual([`sas/production/${backup.outputs['backup-id']}.dump.zst`])
     expect(backup.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(sas)
 
-    const bad = await run({ engine: 'postgres', 'database-url': source, destination, 'azure-connection-string': '', 'azure-sas-token': sas.replace(/sig=[^&]+/, 'sig=AAAA'), verify: 'false' })
+    const bad = await run({
+      engine: 'postgres',
+      'database-url': source,
+      destination,
+      'azure-connection-string': '',
+      'azure-sas-token': sas.replace(/sig=[^&]+/, 'sig=AAAA'),
+      verify: 'false'
+    })
     expectFailure(bad, 'Input "azure-sas-token" cannot be used: Azure Blob Storage: the storage account refused the credentials')
   })
 
@@ -175,7 +231,7 @@ describe('db-backup: PostgreSQL to Azure Blob (Azurite), run as the runner runs 
   })
 
   it('verify with a user that cannot CREATE DATABASE fails before any write, naming verify', async () => {
-    pg.sql("CREATE ROLE reader LOGIN; GRANT CONNECT ON DATABASE shop TO reader")
+    pg.sql('CREATE ROLE reader LOGIN; GRANT CONNECT ON DATABASE shop TO reader')
     pg.sql('GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader; GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO reader', 'shop')
     const result = await run({ engine: 'postgres', 'database-url': pg.urlFor('shop').replace('postgres@', 'reader@'), destination: 'azblob://backups/bad', environment: 'bad' })
     expectFailure(result, 'Input "verify" is true but the database user cannot CREATE DATABASE')

@@ -27,14 +27,23 @@ describe('db-backup: rollback restore into the same PostgreSQL database after a 
   /** Schema, owners and privileges as pg_dump prints them, public's owner, ACL and comment, and a digest of all rows. */
   const state = (database: string): { schema: string; publicSchema: string; rows: string } => ({
     schema: dump(database, '--schema-only'),
-    publicSchema: pg.sql("SELECT pg_get_userbyid(nspowner) || ' ' || coalesce(nspacl::text, 'default') || ' ' || coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = 'public'", database),
+    publicSchema: pg.sql(
+      "SELECT pg_get_userbyid(nspowner) || ' ' || coalesce(nspacl::text, 'default') || ' ' || coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = 'public'",
+      database
+    ),
     rows: createHash('sha256').update(dump(database, '--data-only')).digest('hex')
   })
   const seeded = (database: string): string => {
     const url = pg.createDatabase(database)
     pg.sql(SEED_SQL, database)
-    pg.sql("CREATE TYPE order_status AS ENUM ('new', 'paid'); ALTER TABLE orders ADD COLUMN status order_status NOT NULL DEFAULT 'new'; UPDATE orders SET status = 'paid' WHERE id % 3 = 0", database)
-    pg.sql('CREATE SCHEMA audit; CREATE TABLE audit.events (id serial PRIMARY KEY, customer int REFERENCES public.customers(id), what text); INSERT INTO audit.events (customer, what) VALUES (1, \'signup\')', database)
+    pg.sql(
+      "CREATE TYPE order_status AS ENUM ('new', 'paid'); ALTER TABLE orders ADD COLUMN status order_status NOT NULL DEFAULT 'new'; UPDATE orders SET status = 'paid' WHERE id % 3 = 0",
+      database
+    )
+    pg.sql(
+      "CREATE SCHEMA audit; CREATE TABLE audit.events (id serial PRIMARY KEY, customer int REFERENCES public.customers(id), what text); INSERT INTO audit.events (customer, what) VALUES (1, 'signup')",
+      database
+    )
     pg.sql("GRANT USAGE ON SCHEMA public TO app_reader; COMMENT ON SCHEMA public IS 'shop tables'", database)
     return url
   }
@@ -58,7 +67,10 @@ describe('db-backup: rollback restore into the same PostgreSQL database after a 
     ['a column dropped (its data comes back)', ['ALTER TABLE orders DROP COLUMN note', 'DROP VIEW big_spenders; ALTER TABLE orders DROP COLUMN total']],
     // ADD VALUE cannot be used in the transaction that adds it: two statements, as a migration tool runs them.
     ['an enum value added and used', ["ALTER TYPE order_status ADD VALUE 'refunded'", "UPDATE orders SET status = 'refunded' WHERE id < 100"]],
-    ['a schema, a view on a restored table and rows deleted', ['CREATE SCHEMA reports; CREATE VIEW reports.vip AS SELECT id FROM customers WHERE id < 5', 'DELETE FROM audit.events; DELETE FROM orders WHERE id > 100']]
+    [
+      'a schema, a view on a restored table and rows deleted',
+      ['CREATE SCHEMA reports; CREATE VIEW reports.vip AS SELECT id FROM customers WHERE id < 5', 'DELETE FROM audit.events; DELETE FROM orders WHERE id > 100']
+    ]
   ])('after %s, the restore returns the database to exactly the backed-up state', async (_case, migration) => {
     const database = `roll_${(databases += 1)}`
     const url = seeded(database)
@@ -89,7 +101,7 @@ describe('db-backup: rollback restore into the same PostgreSQL database after a 
     expect(state(database)).toEqual(migrated)
   })
 
-  it('a restore that waits on an application\'s lock stops at its timeout, leaves no session holding locks, and changes nothing', async () => {
+  it("a restore that waits on an application's lock stops at its timeout, leaves no session holding locks, and changes nothing", async () => {
     const database = 'roll_locked'
     const url = seeded(database)
     const backup = await run({ 'database-url': url, environment: database })
@@ -98,7 +110,7 @@ describe('db-backup: rollback restore into the same PostgreSQL database after a 
     const migrated = state(database)
     // An application session in an open transaction that has read orders: the DROP must wait for it.
     const app = spawn('psql', ['-X', '-q', '-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', database], { stdio: ['pipe', 'pipe', 'inherit'] })
-    app.stdin.write("BEGIN; SELECT count(*) FROM orders; \\echo holding\n")
+    app.stdin.write('BEGIN; SELECT count(*) FROM orders; \\echo holding\n')
     await new Promise<void>((holding) => app.stdout.on('data', (chunk: Buffer) => String(chunk).includes('holding') && holding()))
     try {
       const restore = await run({ mode: 'restore', 'database-url': url, environment: database, 'backup-id': 'latest', timeout: '3s' })

@@ -44,7 +44,15 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
   })
 
   it('S3: backup (multipart to a temporary key, then a copy with metadata), restore into a fresh database, same rows', async () => {
-    const backup = await run({ engine: 'postgres', 'database-url': source, destination: 's3://backups/shop', 'deployment-id': 's3-1', 'encryption-key': KEY, compression: 'gzip', ...s3Inputs() })
+    const backup = await run({
+      engine: 'postgres',
+      'database-url': source,
+      destination: 's3://backups/shop',
+      'deployment-id': 's3-1',
+      'encryption-key': KEY,
+      compression: 'gzip',
+      ...s3Inputs()
+    })
     expectSuccess(backup)
     const key = `shop/production/${backup.outputs['backup-id']}.dump.gz.enc`
     expect(backup.outputs.uri).toBe(`s3://backups/${key}`)
@@ -66,7 +74,10 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
 
   it('S3: no credentials anywhere fails before any write, naming the input', async () => {
     const { 'aws-access-key-id': _id, 'aws-secret-access-key': _secret, ...withoutKeys } = s3Inputs()
-    const result = await run({ engine: 'postgres', 'database-url': source, destination: 's3://backups/denied', ...withoutKeys }, { AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' })
+    const result = await run(
+      { engine: 'postgres', 'database-url': source, destination: 's3://backups/denied', ...withoutKeys },
+      { AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' }
+    )
     expectFailure(result, 'Input "aws-access-key-id" cannot be used: S3: the credentials were refused or are missing (CredentialsProviderError)')
     expect(await keys('denied/')).toEqual([])
   })
@@ -92,7 +103,10 @@ describe('db-backup: PostgreSQL to S3 (s3rver) and to a local directory, run as 
   it('local: a run that exceeds its timeout stops the dump and commits nothing', async () => {
     // The stand-in pg_dump hangs for ever: only the action's own timeout can end this run before
     // the harness kills it, and then the message below would be missing.
-    const result = await run({ engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1500ms', 'progress-interval': '400ms' }, { PATH: hangingDumpPath() })
+    const result = await run(
+      { engine: 'postgres', 'database-url': source, destination: dir, environment: 'timeout', timeout: '1500ms', 'progress-interval': '400ms' },
+      { PATH: hangingDumpPath() }
+    )
     expectFailure(result, 'db-backup failed: did not finish within 1.50 s (input "timeout"); nothing was committed')
     // Progress lines kept coming while the dump hung.
     expect(result.stdout.match(/^dumped: 0 B in \d+ s \(0 B\/s\), 0 B stored$/gm)?.length).toBeGreaterThanOrEqual(2)

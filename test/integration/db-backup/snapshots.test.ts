@@ -35,7 +35,12 @@ describe('db-backup: snapshot engines run as the runner runs them (RDS and Azure
     expect(id).toMatch(/^production-\d{8}t\d{6}z-rds-1$/)
     expect(backup.outputs['backup-id']).toBe(id)
     const made = rds.snapshots().find((s) => s.id === id)
-    expect(made?.tags).toEqual(expect.arrayContaining([{ Key: 'managed-by', Value: 'deploy-actions' }, { Key: 'deployment-id', Value: 'rds-1' }]))
+    expect(made?.tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'managed-by', Value: 'deploy-actions' },
+        { Key: 'deployment-id', Value: 'rds-1' }
+      ])
+    )
     // keep-last 1: our old snapshot goes; the automated one and the untagged manual one are never touched.
     const left = rds.snapshots().map((s) => s.id)
     expect(left).not.toContain('da-production-old')
@@ -54,7 +59,12 @@ describe('db-backup: snapshot engines run as the runner runs them (RDS and Azure
     const backup = await run(inputs, armEnv())
     expectSuccess(backup)
     expect(backup.outputs['snapshot-id']).toMatch(/\/backups\/da-production-\d{8}t\d{6}z-az-1$/)
-    expect(arm.backups(arm.serverName).map((b) => b.name).join(',')).toContain('az-1')
+    expect(
+      arm
+        .backups(arm.serverName)
+        .map((b) => b.name)
+        .join(',')
+    ).toContain('az-1')
     expect(backup.summary).toContain('### db-backup: azure-flexible backup')
   })
 

@@ -35,7 +35,7 @@ describe('db-backup: SQLite (VACUUM INTO) to a local directory, run as the runne
     dir = mkdtempSync(join(tmpdir(), 'db-backup-sqlite-'))
     dbPath = join(dir, 'app.db')
     live = new DatabaseSync(dbPath)
-    live.exec("PRAGMA journal_mode = WAL; CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); CREATE TABLE tags (note INTEGER, tag TEXT); CREATE INDEX tags_note ON tags(note)")
+    live.exec('PRAGMA journal_mode = WAL; CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); CREATE TABLE tags (note INTEGER, tag TEXT); CREATE INDEX tags_note ON tags(note)')
     const insert = live.prepare('INSERT INTO notes (body) VALUES (?)')
     live.exec('BEGIN')
     for (let i = 0; i < 5000; i++) insert.run(`note ${i} ${'lorem ipsum '.repeat(i % 20)}`)
@@ -106,7 +106,12 @@ describe('db-backup: SQLite under steady writes from another process, run as the
   let writer: ChildProcess
   const runs: RunResult[] = []
   const run = async (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<RunResult> => {
-    const result = await runAction({ action: 'db-backup', inputs: { engine: 'sqlite', 'database-url': `sqlite://${dbPath}`, destination: join(dir, 'backups'), ...inputs }, env, timeoutMs: 120_000 })
+    const result = await runAction({
+      action: 'db-backup',
+      inputs: { engine: 'sqlite', 'database-url': `sqlite://${dbPath}`, destination: join(dir, 'backups'), ...inputs },
+      env,
+      timeoutMs: 120_000
+    })
     runs.push(result)
     return result
   }
@@ -165,7 +170,7 @@ describe('db-backup: SQLite under steady writes from another process, run as the
     }
   })
 
-  it('the summary says which compressor ran: the zstd program with -T0 when on PATH, Node\'s stream when not', async () => {
+  it("the summary says which compressor ran: the zstd program with -T0 when on PATH, Node's stream when not", async () => {
     const withProgram = await run({ verify: 'false', 'deployment-id': 'zstd-program' })
     expectSuccess(withProgram)
     expect(withProgram.summary).toMatch(/\| compression \| zstd: zstd -3 -T0 \(the zstd program, \/\S+\/zstd\) \|/)
@@ -186,20 +191,26 @@ describe('db-backup: SQLite under steady writes from another process, run as the
     chmodSync(join(bin, 'zstd'), 0o755)
     const result = await run({ destination: join(dir, 'zstd-failed'), verify: 'false' }, { PATH: bin })
     expectFailure(result, `${join(bin, 'zstd')} exited with code 70: zstd: error 70 : Write error : No space left on device`)
-    expect(readdirSync(join(dir, 'zstd-failed'), { recursive: true }).map(String).filter((f) => f.endsWith('.zst'))).toEqual([])
+    expect(
+      readdirSync(join(dir, 'zstd-failed'), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.zst'))
+    ).toEqual([])
   })
 
   it('on a GitHub-hosted runner a local destination warns that the backup will not outlive the job', async () => {
     const result = await run({ verify: 'false', 'deployment-id': 'hosted' }, { RUNNER_ENVIRONMENT: 'github-hosted' })
     expectSuccess(result)
-    expect(result.warnings).toEqual([`destination ${join(dir, 'backups')} is a directory of this GitHub-hosted runner: the backup will not outlive the job (use azblob://… or s3://…, or upload it as an artifact)`])
+    expect(result.warnings).toEqual([
+      `destination ${join(dir, 'backups')} is a directory of this GitHub-hosted runner: the backup will not outlive the job (use azblob://… or s3://…, or upload it as an artifact)`
+    ])
   })
 
   it('timeout stops a copy that waits on a lock, commits nothing and leaves no copy behind', async () => {
     // A second database in rollback-journal mode, locked EXCLUSIVE by this process: every reader waits.
     const lockedPath = join(dir, 'locked.db')
     const locked = new DatabaseSync(lockedPath)
-    locked.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1); BEGIN EXCLUSIVE; INSERT INTO t VALUES (2)")
+    locked.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1); BEGIN EXCLUSIVE; INSERT INTO t VALUES (2)')
     try {
       const result = await run({ 'database-url': `sqlite://${lockedPath}`, destination: join(dir, 'timed-out'), timeout: '2s' })
       expectFailure(result, 'db-backup failed: did not finish within 2.00 s (input "timeout"); nothing was committed')
@@ -220,7 +231,16 @@ describe('db-backup: SQLite under steady writes from another process, run as the
     // The harness gives no handle on the process, so the bundle is started here the same way.
     const work = mkdtempSync(join(dir, 'cancel-'))
     writeFileSync(join(work, 'output'), '')
-    const env = { PATH: process.env.PATH, HOME: work, RUNNER_TEMP: work, GITHUB_OUTPUT: join(work, 'output'), GITHUB_RUN_ID: '78', INPUT_ENGINE: 'sqlite', 'INPUT_DATABASE-URL': `sqlite://${lockedPath}`, INPUT_DESTINATION: join(dir, 'cancelled') }
+    const env = {
+      PATH: process.env.PATH,
+      HOME: work,
+      RUNNER_TEMP: work,
+      GITHUB_OUTPUT: join(work, 'output'),
+      GITHUB_RUN_ID: '78',
+      INPUT_ENGINE: 'sqlite',
+      'INPUT_DATABASE-URL': `sqlite://${lockedPath}`,
+      INPUT_DESTINATION: join(dir, 'cancelled')
+    }
     try {
       const child = spawn(node24, [actionEntry('db-backup')], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''

@@ -93,7 +93,7 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
     const expectedTables = format === 'flyway' ? 'audit,canary,deploy_actions_migrations,orders,users' : 'canary,deploy_actions_migrations,orders,users'
     expect(db.sql(engine.tables)).toBe(expectedTables)
     expect(db.sql(engine.indexes)).toContain('orders_user_id')
-    expect(db.sql("SELECT note FROM orders WHERE id = 1")).toBe('first; with a semicolon')
+    expect(db.sql('SELECT note FROM orders WHERE id = 1')).toBe('first; with a semicolon')
     expect(db.sql('SELECT email FROM users')).toBe('ada@example.com')
 
     const again = await migrate({ 'database-url': db.url, directory: dir })
@@ -119,7 +119,7 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
     expect(changed.errors).toEqual([])
     expect((JSON.parse(changed.outputs.applied) as { version: string }[]).map((a) => a.version)).toEqual(['11', 'R__order_notes'])
     expect(changed.outputs['current-version']).toBe('11')
-    expect(db.sql('SELECT count(*) FROM deploy_actions_migrations WHERE version = \'R__order_notes\'')).toBe('1')
+    expect(db.sql("SELECT count(*) FROM deploy_actions_migrations WHERE version = 'R__order_notes'")).toBe('1')
     expect(db.sql('SELECT user_id FROM order_notes')).toBe('1')
   })
 
@@ -135,8 +135,18 @@ describe.each(['PostgreSQL', 'SQLite'])('migration directory formats on %s (buil
   })
 
   it.each([
-    ['a goose file beside a plain one', { '001_a.sql': '-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP TABLE canary;\n', '002_b.sql': 'CREATE TABLE b (id int);\n' }, {}, /mixes migration formats/],
-    ['format plain for a dbmate file', { '001_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE canary;\n' }, { format: 'plain' }, /its down section would run on apply/],
+    [
+      'a goose file beside a plain one',
+      { '001_a.sql': '-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP TABLE canary;\n', '002_b.sql': 'CREATE TABLE b (id int);\n' },
+      {},
+      /mixes migration formats/
+    ],
+    [
+      'format plain for a dbmate file',
+      { '001_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE canary;\n' },
+      { format: 'plain' },
+      /its down section would run on apply/
+    ],
     ['a goose file whose Up comes after its Down', { '001_a.sql': '-- +goose Down\nDROP TABLE canary;\n-- +goose Up\nCREATE TABLE a (id int);\n' }, {}, /before its -- \+goose Up/],
     ['tool-args with the built-in runner', { '001_a.sql': 'CREATE TABLE a (id int);\n' }, { 'tool-args': '-v' }, /^Input "tool-args" is set but tool is builtin/]
   ])('refuses %s with exit 1 and applies nothing, not even the history table', async (_name, files, inputs, expected) => {

@@ -12,7 +12,9 @@ import { repoRoot } from '../../support/paths.js'
 // a rule this lint deliberately does not have, or a known difference with its reason.
 
 const corpus = join(repoRoot, 'test', 'fixtures', 'migrate', 'lint-corpus')
-const files = readdirSync(corpus).filter((f) => f.endsWith('.sql')).sort()
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.sql'))
+  .sort()
 
 const SAME_CONCERN: Record<string, RuleId[]> = {
   'require-concurrent-index-creation': ['index-not-concurrent'],

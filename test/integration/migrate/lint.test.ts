@@ -27,7 +27,9 @@ describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
     const cwd = project({ '001_orders.sql': SAFE, '002_index.sql': DANGEROUS })
     const result = await runAction({ action: 'migrate', cwd, inputs: { mode: 'lint' } })
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toMatch(/::error title=index-not-concurrent \(migrate lint\),file=migrations\/002_index\.sql,line=3,col=1::CREATE INDEX without CONCURRENTLY on an existing table: index "users_email_idx" on "users"\. Why: /)
+    expect(result.stdout).toMatch(
+      /::error title=index-not-concurrent \(migrate lint\),file=migrations\/002_index\.sql,line=3,col=1::CREATE INDEX without CONCURRENTLY on an existing table: index "users_email_idx" on "users"\. Why: /
+    )
     expect(result.outputs).toMatchObject({ 'lint-errors': '1', 'lint-warnings': '0' })
     expect(result.errors.at(-1)).toBe('migrate failed: the lint found 1 error(s) (see the annotations; accept one with -- deploy-actions:lint-ignore <rule> <reason>)')
     expect(result.summary).toContain('### Migration lint: 1 error, 0 warnings in 2 files')
@@ -47,9 +49,12 @@ describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
     expect([off.exitCode, off.outputs['lint-warnings']]).toEqual([0, '0'])
   })
 
-  it('never lints a down section: a goose file is linted from its Up section, at the file\'s own lines', async () => {
+  it("never lints a down section: a goose file is linted from its Up section, at the file's own lines", async () => {
     const goose = '-- +goose Up\nSELECT 1;\n-- +goose Down\nDROP TABLE orders;\n'
-    const cwd = project({ '20240101000001_noop.sql': goose, '20240101000002_drop.sql': "-- +goose Up\nSET lock_timeout = '1s';\nALTER TABLE orders DROP COLUMN legacy;\n-- +goose Down\nSELECT 1;\n" })
+    const cwd = project({
+      '20240101000001_noop.sql': goose,
+      '20240101000002_drop.sql': "-- +goose Up\nSET lock_timeout = '1s';\nALTER TABLE orders DROP COLUMN legacy;\n-- +goose Down\nSELECT 1;\n"
+    })
     const result = await runAction({ action: 'migrate', cwd, inputs: { mode: 'lint' } })
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toContain('::error title=drop-column (migrate lint),file=migrations/20240101000002_drop.sql,line=3,col=1::')
@@ -107,7 +112,7 @@ describe('migrate lint (runner contract, real PostgreSQL parser)', () => {
       const first = await runAction({ action: 'migrate', cwd, event, env, inputs: { mode: 'lint', 'github-token': GITHUB_TOKEN } })
       expect(first.exitCode).toBe(1)
       expect(github.comments.get(7)).toHaveLength(1)
-      writeFileSync(join(cwd, 'migrations', '002_index.sql'), "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n")
+      writeFileSync(join(cwd, 'migrations', '002_index.sql'), 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n')
       const second = await runAction({ action: 'migrate', cwd, event, env, inputs: { mode: 'lint', 'github-token': GITHUB_TOKEN } })
       expect(second.exitCode).toBe(0)
       const comments = github.comments.get(7) ?? []

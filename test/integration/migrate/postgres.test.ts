@@ -31,10 +31,8 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     dirs.push(dir)
     return dir
   }
-  const migrate = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<RunResult> =>
-    runAction({ action: 'migrate', inputs, env, timeoutMs: 60_000 })
-  const tables = (sql: (q: string) => string): string =>
-    sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
+  const migrate = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<RunResult> => runAction({ action: 'migrate', inputs, env, timeoutMs: 60_000 })
+  const tables = (sql: (q: string) => string): string => sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
 
   it('applies pending migrations in version order, records them, and then has nothing to do', async () => {
     const db = freshDatabase()
@@ -49,7 +47,9 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(applied.map((a) => `${a.version}_${a.name}`)).toEqual(['001_create_users', '002_create_orders', '003_add_user_name'])
     expect(tables(db.sql)).toBe('deploy_actions_migrations,orders,users')
     expect(db.sql('SELECT name FROM users')).toBe('Ada')
-    const history = db.sql("SELECT version || '|' || name || '|' || length(checksum) || '|' || (duration_ms >= 0) || '|' || applied_by || '|' || run_url FROM deploy_actions_migrations ORDER BY version")
+    const history = db.sql(
+      "SELECT version || '|' || name || '|' || length(checksum) || '|' || (duration_ms >= 0) || '|' || applied_by || '|' || run_url FROM deploy_actions_migrations ORDER BY version"
+    )
     expect(history.split('\n')).toEqual([
       '001|create_users|64|true|octocat|https://github.com/octo-org/shop/actions/runs/1658821493',
       '002|create_orders|64|true|octocat|https://github.com/octo-org/shop/actions/runs/1658821493',
@@ -81,7 +81,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     // The annotation points at the file, line and column.
     expect(result.stdout).toMatch(new RegExp(`::error title=Migration failed,file=${dir.path}/002_broken\\.sql,line=3,col=8::`))
     expect(tables(db.sql)).toBe('deploy_actions_migrations,users')
-    expect(db.sql('SELECT string_agg(version, \',\') FROM deploy_actions_migrations')).toBe('001')
+    expect(db.sql("SELECT string_agg(version, ',') FROM deploy_actions_migrations")).toBe('001')
     expect(result.outputs['applied-count']).toBe('1')
     expect(result.outputs['pending-count']).toBe('2')
     expect(result.summary).toMatch(/002_broken\.sql \| {2}\| ❌ failed/)
@@ -96,7 +96,9 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     dir.write('002_create_orders.sql', 'CREATE TABLE orders (id serial PRIMARY KEY);\n')
     const edited = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(edited.exitCode).toBe(1)
-    expect(edited.errors[0]).toMatch(new RegExp(`^migrate failed: nothing was changed: .*001_create_users\\.sql was changed after it was applied \\(checksum when applied: ${before}, now: [0-9a-f]{64}\\)`))
+    expect(edited.errors[0]).toMatch(
+      new RegExp(`^migrate failed: nothing was changed: .*001_create_users\\.sql was changed after it was applied \\(checksum when applied: ${before}, now: [0-9a-f]{64}\\)`)
+    )
     expect(edited.stdout).toContain(`::error title=Migration check failed,file=${dir.path}/001_create_users.sql,line=1::`)
     expect(edited.summary).toContain('### ❌ migrate failed')
     expect(edited.summary).toContain('was changed after it was applied')
@@ -176,10 +178,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
       '002_b.sql': 'CREATE TABLE b (id int);\n',
       '003_c.sql': 'CREATE TABLE c (id int);\n'
     })
-    const [a, b] = await Promise.all([
-      migrate({ 'database-url': db.url, directory: dir.path }),
-      migrate({ 'database-url': db.url, directory: dir.path })
-    ])
+    const [a, b] = await Promise.all([migrate({ 'database-url': db.url, directory: dir.path }), migrate({ 'database-url': db.url, directory: dir.path })])
     expect([a.exitCode, b.exitCode]).toEqual([0, 0])
     expect(Number(a.outputs['applied-count']) + Number(b.outputs['applied-count'])).toBe(3)
     expect([a.outputs['applied-count'], b.outputs['applied-count']].sort()).toEqual(['0', '3'])
@@ -233,7 +232,7 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     expect(db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).toBe('0')
     expect(db.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'deploy-actions migrate'")).toBe('0')
     expect(tables(db.sql)).toBe('a,deploy_actions_migrations')
-    expect(db.sql('SELECT string_agg(version, \',\') FROM deploy_actions_migrations')).toBe('001')
+    expect(db.sql("SELECT string_agg(version, ',') FROM deploy_actions_migrations")).toBe('001')
   })
 
   it('runs a CREATE INDEX CONCURRENTLY file outside a transaction, found at plan time or marked -- deploy-actions:no-transaction', async () => {
@@ -245,22 +244,29 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     const found = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(found.errors).toEqual([])
     expect(found.outputs['applied-count']).toBe('2')
-    expect(found.warnings.join('\n')).toContain(`1 of 2 files runs outside the runner's transaction, statement by statement, as their own tool runs them: ${dir.path}/002_index.sql (CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block)`)
+    expect(found.warnings.join('\n')).toContain(
+      `1 of 2 files runs outside the runner's transaction, statement by statement, as their own tool runs them: ${dir.path}/002_index.sql (CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block)`
+    )
     expect(found.summary).toContain(`**Outside a transaction**\n\n- ${dir.path}/002_index.sql: CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block`)
 
-    dir.write('003_index.sql', '-- deploy-actions:no-transaction\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\n')
+    dir.write(
+      '003_index.sql',
+      '-- deploy-actions:no-transaction\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\nCREATE INDEX CONCURRENTLY users_id_email ON users (id, email);\n'
+    )
     const result = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(result.exitCode).toBe(1)
     // What ran before the failing statement stays, and the migration is not recorded.
     expect(result.errors[0]).toContain('003_index.sql:3:1: relation "users_id_email" already exists (PostgreSQL 42P07).')
-    expect(result.errors[0]).toContain("It ran outside the runner's transaction (it starts with -- deploy-actions:no-transaction), so what it committed before the failing statement stays applied")
+    expect(result.errors[0]).toContain(
+      "It ran outside the runner's transaction (it starts with -- deploy-actions:no-transaction), so what it committed before the failing statement stays applied"
+    )
     expect(db.sql("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'users'")).toBe('users_email_key,users_email_lower,users_id_email,users_pkey')
     expect(db.sql("SELECT string_agg(version, ',' ORDER BY version) FROM deploy_actions_migrations")).toBe('001,002')
   })
 
   it('maps an error inside a DO block into the file and carries its context', async () => {
     const db = freshDatabase()
-    const dir = folder({ '001_do.sql': "CREATE TABLE t (id int);\nDO $$\nBEGIN\n  INSERT INTO missing VALUES (1);\nEND\n$$;\n" })
+    const dir = folder({ '001_do.sql': 'CREATE TABLE t (id int);\nDO $$\nBEGIN\n  INSERT INTO missing VALUES (1);\nEND\n$$;\n' })
     const result = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(result.exitCode).toBe(1)
     // The statement inside the body is found in the file: line 4, column 15 is "missing".
@@ -318,7 +324,10 @@ describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
     // Workflow commands escape % as %25.
     expect(result.stdout).toContain(`::add-mask::${url.replace(/%/g, '%25')}`)
     expect(result.stdout).toContain('::add-mask::S3cret-p@ss')
-    const printed = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+    const printed = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n')
     for (const secret of [url, 'S3cret-p%40ss', 'S3cret-p@ss']) {
       expect(printed).not.toContain(secret)
       expect(result.summary).not.toContain(secret)

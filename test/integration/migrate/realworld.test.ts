@@ -34,7 +34,15 @@ describe('migrate with real-world directories and error positions on PostgreSQL 
   const migrate = (inputs: Record<string, string>): Promise<RunResult> => runAction({ action: 'migrate', inputs, timeoutMs: 60_000 })
   /** The schema as pg_dump prints it, without the runner's history table and pg_dump's per-run \restrict key. */
   const schema = (database: string): string =>
-    execFileSync('pg_dump', [...connection(database).filter((a) => a !== '-X' && a !== '-q'), '--schema-only', '--no-owner', '-T', 'deploy_actions_migrations', '-T', 'deploy_actions_migrations_*'])
+    execFileSync('pg_dump', [
+      ...connection(database).filter((a) => a !== '-X' && a !== '-q'),
+      '--schema-only',
+      '--no-owner',
+      '-T',
+      'deploy_actions_migrations',
+      '-T',
+      'deploy_actions_migrations_*'
+    ])
       .toString()
       .split('\n')
       .filter((line) => !/^\\(un)?restrict /.test(line))
@@ -59,7 +67,9 @@ describe('migrate with real-world directories and error positions on PostgreSQL 
     expect(result.stdout.indexOf("outside the runner's transaction")).toBeLessThan(result.stdout.indexOf('Applying '))
     expect(result.summary).toContain('**Outside a transaction**')
 
-    for (const file of readdirSync(REALWORLD).filter((f) => f.endsWith('.up.sql')).sort()) {
+    for (const file of readdirSync(REALWORLD)
+      .filter((f) => f.endsWith('.up.sql'))
+      .sort()) {
       execFileSync('psql', [...connection(theirs.name), '-v', 'ON_ERROR_STOP=1', '-f', join(REALWORLD, file)], { stdio: 'pipe' })
     }
     const built = schema(ours.name)
@@ -79,7 +89,14 @@ describe('migrate with real-world directories and error positions on PostgreSQL 
   const positions: [string, Record<string, string>, string, number, number, string][] = [
     ['a parse error', { '001_a.sql': 'CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n  SELEC 1;\n' }, '001_a.sql', 3, 3, 'syntax error at or near "SELEC" (PostgreSQL 42601)'],
     // The server gives no position: the failing statement's first line and column.
-    ['an already-exists error', { '001_a.sql': 'CREATE TABLE users (id int);\n\n-- again, by mistake\n   CREATE TABLE users (id int);\n' }, '001_a.sql', 4, 4, 'relation "users" already exists (PostgreSQL 42P07)'],
+    [
+      'an already-exists error',
+      { '001_a.sql': 'CREATE TABLE users (id int);\n\n-- again, by mistake\n   CREATE TABLE users (id int);\n' },
+      '001_a.sql',
+      4,
+      4,
+      'relation "users" already exists (PostgreSQL 42P07)'
+    ],
     [
       'an error inside a function body, at run time',
       { '001_a.sql': 'CREATE FUNCTION bump() RETURNS void AS $$\nBEGIN\n  UPDATE missing_table SET x = 1;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT bump();\n' },
@@ -88,8 +105,22 @@ describe('migrate with real-world directories and error positions on PostgreSQL 
       10,
       'relation "missing_table" does not exist (PostgreSQL 42P01)'
     ],
-    ['an error inside a function body, when it is created', { '001_a.sql': 'SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  PERFORM 1;\n  RETRUN 1;\nEND;\n$$ LANGUAGE plpgsql;\n' }, '001_a.sql', 5, 3, 'syntax error at or near "RETRUN" (PostgreSQL 42601)'],
-    ['an error in a goose Up section', { '001_a.sql': '-- +goose Up\nCREATE TABLE t (id int);\nINSERT INTO nope VALUES (1);\n-- +goose Down\nDROP TABLE t;\n' }, '001_a.sql', 3, 13, 'relation "nope" does not exist (PostgreSQL 42P01)'],
+    [
+      'an error inside a function body, when it is created',
+      { '001_a.sql': 'SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  PERFORM 1;\n  RETRUN 1;\nEND;\n$$ LANGUAGE plpgsql;\n' },
+      '001_a.sql',
+      5,
+      3,
+      'syntax error at or near "RETRUN" (PostgreSQL 42601)'
+    ],
+    [
+      'an error in a goose Up section',
+      { '001_a.sql': '-- +goose Up\nCREATE TABLE t (id int);\nINSERT INTO nope VALUES (1);\n-- +goose Down\nDROP TABLE t;\n' },
+      '001_a.sql',
+      3,
+      13,
+      'relation "nope" does not exist (PostgreSQL 42P01)'
+    ],
     ['an error after a byte-order mark', { '001_a.sql': '\uFEFFCREATE TABLE t (id int);\nCREATE TABLE t (id int);\n' }, '001_a.sql', 2, 1, 'relation "t" already exists (PostgreSQL 42P07)']
   ]
 

@@ -26,7 +26,8 @@ describe('migrate on SQLite (built-in runner, runner contract)', () => {
     return dir
   }
   const migrate = (inputs: Record<string, string>): Promise<RunResult> => runAction({ action: 'migrate', inputs })
-  const tables = (sql: (q: string) => string): string => sql("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)")
+  const tables = (sql: (q: string) => string): string =>
+    sql("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)")
 
   it('applies migrations with their history, then reverts with direction down', async () => {
     const db = database()
@@ -35,7 +36,7 @@ describe('migrate on SQLite (built-in runner, runner contract)', () => {
       '001_create_users.sql': 'CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);\n',
       '002_create_orders.sql':
         'CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), total REAL);\n' +
-        "CREATE TRIGGER orders_total AFTER INSERT ON orders BEGIN\n  UPDATE orders SET total = coalesce(total, 0) WHERE id = NEW.id;\nEND;\n"
+        'CREATE TRIGGER orders_total AFTER INSERT ON orders BEGIN\n  UPDATE orders SET total = coalesce(total, 0) WHERE id = NEW.id;\nEND;\n'
     })
     const result = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(result.errors).toEqual([])

@@ -12,7 +12,11 @@ import { migrationsDir } from './migrations-dir.js'
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'unit', 'migrate', 'fixtures')
 
 /** Lines a user would see, without the masking commands themselves. */
-const visible = (result: RunResult): string => result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+const visible = (result: RunResult): string =>
+  result.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
 
 /** The log as the GitHub runner shows it: every value registered with ::add-mask:: replaced by ***. */
 const asShownByRunner = (result: RunResult): string => {
@@ -83,7 +87,11 @@ describe('migrate with tools (runner contract)', () => {
     const db = database()
     const result = await runAction({
       action: 'migrate',
-      inputs: { tool: 'command', 'database-url': db.url, command: 'psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE TABLE from_command (id int)" && echo "applied with $DATABASE_URL"' }
+      inputs: {
+        tool: 'command',
+        'database-url': db.url,
+        command: 'psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE TABLE from_command (id int)" && echo "applied with $DATABASE_URL"'
+      }
     })
     expect(result.errors).toEqual([])
     expect(tables(db.name)).toBe('from_command')
@@ -182,7 +190,11 @@ describe('migrate with tools (runner contract)', () => {
       fakeTool('atlas', { status: 'atlas/status-pending.txt' })
       const result = await run({ tool: 'atlas', 'database-url': url, 'dry-run': 'true' })
       expect(result.errors).toEqual([])
-      expect(readFileSync(record, 'utf8').split('\n').filter((line) => line.startsWith('atlas '))).toEqual([`atlas migrate status --dir file://${bin} --url ${url}`])
+      expect(
+        readFileSync(record, 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('atlas '))
+      ).toEqual([`atlas migrate status --dir file://${bin} --url ${url}`])
       expect(result.outputs['pending-count']).toBe('2')
       expect(result.outputs['applied-count']).toBe('0')
     })
@@ -194,7 +206,7 @@ describe('migrate with tools (runner contract)', () => {
     })
   })
 
-  it('ends the step on cancellation while a tool runs (SIGINT from the runner), saying the tool\'s own rollback applies', async () => {
+  it("ends the step on cancellation while a tool runs (SIGINT from the runner), saying the tool's own rollback applies", async () => {
     const child = spawn(node24, [actionEntry('migrate')], {
       env: { PATH: process.env.PATH ?? '', INPUT_TOOL: 'command', INPUT_COMMAND: 'sleep 20' },
       stdio: ['ignore', 'pipe', 'pipe']

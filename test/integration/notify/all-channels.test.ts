@@ -14,7 +14,12 @@ describe('notify → all six channels from one step (Slack and GitHub faked at H
   let hooks: Recorder
   let smtp: Smtp
   beforeAll(async () => {
-    ;[slack, github, hooks, smtp] = await Promise.all([startFakeSlack(), startFakeGitHub(), startRecorder((r) => ({ status: r.path.startsWith('/teams') ? 202 : 200, body: { id: '77' } })), startSmtp()])
+    ;[slack, github, hooks, smtp] = await Promise.all([
+      startFakeSlack(),
+      startFakeGitHub(),
+      startRecorder((r) => ({ status: r.path.startsWith('/teams') ? 202 : 200, body: { id: '77' } })),
+      startSmtp()
+    ])
   })
   afterAll(async () => {
     await Promise.all([slack.stop(), github.stop(), hooks.stop(), smtp.stop()])

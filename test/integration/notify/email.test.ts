@@ -91,7 +91,7 @@ describe('notify → email over SMTP (real smtp-server on loopback)', () => {
     const result = await runAction({ action: 'notify', inputs: { ...inputs(), attempts: '1' } })
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.outputs.delivered)).toEqual({ email: false })
-    expect(result.warnings.join("\n")).toMatch(/self-signed certificate|unable to verify|certificate/i)
+    expect(result.warnings.join('\n')).toMatch(/self-signed certificate|unable to verify|certificate/i)
     expect(smtp.messages).toHaveLength(0)
     await cleanup(result)
   })

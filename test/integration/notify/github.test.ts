@@ -41,7 +41,13 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
     ])
     const [list, create] = github.recorder.requests
     expect(Object.fromEntries(list.query)).toMatchObject({ sha: headSha, environment: 'production' })
-    expect(create.json()).toMatchObject({ ref: headSha, environment: 'production', auto_merge: false, required_contexts: [], payload: { created_by: 'deploy-actions/notify', version: 'v5.0.0' } })
+    expect(create.json()).toMatchObject({
+      ref: headSha,
+      environment: 'production',
+      auto_merge: false,
+      required_contexts: [],
+      payload: { created_by: 'deploy-actions/notify', version: 'v5.0.0' }
+    })
     expect(github.recorder.requests[2].json()).toMatchObject({
       state: 'in_progress',
       environment: 'production',
@@ -71,7 +77,11 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
       'GET /repos/:owner/:repo/issues/7/comments',
       `PATCH /repos/:owner/:repo/issues/comments/${commentId}`
     ])
-    expect(github.recorder.requests[1].json()).toMatchObject({ state: 'success', environment_url: 'https://shop.example.com', log_url: 'https://github.com/octo-org/shop/actions/runs/1658821493' })
+    expect(github.recorder.requests[1].json()).toMatchObject({
+      state: 'success',
+      environment_url: 'https://shop.example.com',
+      log_url: 'https://github.com/octo-org/shop/actions/runs/1658821493'
+    })
     expect(github.recorder.requests[4].json()).toMatchObject({ state: 'inactive', environment: 'production' })
     expect(github.deployments).toHaveLength(2)
     expect(github.deployments.find((d) => d.id === Number(deploymentId))!.statuses.map((s) => s.state)).toEqual(['success', 'in_progress'])
@@ -83,7 +93,9 @@ describe('notify → GitHub deployments, commit status and PR comment (GitHub RE
     const comments = github.comments.get(7)!
     expect(comments).toHaveLength(1)
     expect(comments[0].body.startsWith('<!-- deploy-actions:notify:production -->\n### ✅ shop v5.0.0 is live on production')).toBe(true)
-    expect(success.summary).toContain(`| GitHub | ✅ delivered | existing deployment ${deploymentId}: success; previous deployment ${previous.id} inactive; commit status deploy/production: success; updated comment ${commentId} on #7 |`)
+    expect(success.summary).toContain(
+      `| GitHub | ✅ delivered | existing deployment ${deploymentId}: success; previous deployment ${previous.id} inactive; commit status deploy/production: success; updated comment ${commentId} on #7 |`
+    )
     for (const r of [started, success]) {
       expect(leakedSecrets(r, [GITHUB_TOKEN])).toEqual([])
       await cleanup(r)

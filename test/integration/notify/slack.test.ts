@@ -167,7 +167,16 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
     }
     const result = await runAction({
       action: 'notify',
-      inputs: { ...base, status: 'success', service: 'backend', outputs: 'image=ghcr.io/octo-org/backend:5', payload: JSON.stringify(payload), 'slack-token': SLACK_TOKEN, 'slack-channel': SLACK_CHANNEL_ID, 'slack-api-url': slack.apiUrl }
+      inputs: {
+        ...base,
+        status: 'success',
+        service: 'backend',
+        outputs: 'image=ghcr.io/octo-org/backend:5',
+        payload: JSON.stringify(payload),
+        'slack-token': SLACK_TOKEN,
+        'slack-channel': SLACK_CHANNEL_ID,
+        'slack-api-url': slack.apiUrl
+      }
     })
     expect(result.errors).toEqual([])
     const [call] = slack.calls()
@@ -189,11 +198,18 @@ describe('notify → Slack (Web API and incoming webhook faked at HTTP level)', 
       join(workspace, 'slack.yml'),
       ['text: "{{title}}"', 'blocks:', '  - type: header', '    text: { type: plain_text, text: "{{emoji}} {{service}} on {{environment}}" }', ''].join('\n')
     )
-    const result = await runAction({ action: 'notify', cwd: workspace, inputs: { ...base, status: 'failure', service: 'frontend', 'payload-file': 'slack.yml', 'slack-webhook-url': slack.webhookUrl } })
+    const result = await runAction({
+      action: 'notify',
+      cwd: workspace,
+      inputs: { ...base, status: 'failure', service: 'frontend', 'payload-file': 'slack.yml', 'slack-webhook-url': slack.webhookUrl }
+    })
     expect(result.errors).toEqual([])
     expect(JSON.parse(result.outputs.delivered)).toEqual({ slack: true })
     const [request] = slack.recorder.requests
-    expect(request.json()).toEqual({ text: '❌ Deployment of frontend v1.4.2 to production failed', blocks: [{ type: 'header', text: { type: 'plain_text', text: '❌ frontend on production' } }] })
+    expect(request.json()).toEqual({
+      text: '❌ Deployment of frontend v1.4.2 to production failed',
+      blocks: [{ type: 'header', text: { type: 'plain_text', text: '❌ frontend on production' } }]
+    })
     await cleanup(result)
     await rm(workspace, { recursive: true, force: true })
   })

@@ -57,7 +57,12 @@ describe('notify → webhooks (Teams Workflows and Discord faked by HTTP receive
     expect(body.type).toBe('message')
     expect(body.attachments).toHaveLength(1)
     expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive')
-    const card = body.attachments[0].content as { type: string; version: string; body: { type: string; style?: string; facts?: { title: string; value: string }[] }[]; actions: { type: string; url: string }[] }
+    const card = body.attachments[0].content as {
+      type: string
+      version: string
+      body: { type: string; style?: string; facts?: { title: string; value: string }[] }[]
+      actions: { type: string; url: string }[]
+    }
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.4', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' })
     expect(card.body[0]).toMatchObject({ type: 'Container', style: 'good' })
     expect(card.body.find((b) => b.type === 'FactSet')!.facts).toEqual(
@@ -81,7 +86,10 @@ describe('notify → webhooks (Teams Workflows and Discord faked by HTTP receive
   })
 
   it('Discord: posts an embed with ?wait=true and outputs the message id', async () => {
-    receiver.setHandler((r) => ({ status: 200, body: { id: '1181592376104796200', channel_id: '1100000000000000000', type: 0, content: '', embeds: r.json<{ embeds: unknown[] }>().embeds } }))
+    receiver.setHandler((r) => ({
+      status: 200,
+      body: { id: '1181592376104796200', channel_id: '1100000000000000000', type: 0, content: '', embeds: r.json<{ embeds: unknown[] }>().embeds }
+    }))
     const url = `${receiver.url}/api/webhooks/1100000000000000001/DiScOrDwEbHoOkToKeN_abcdef`
     const result = await runAction({ action: 'notify', inputs: { ...base, channels: 'discord', status: 'failure', 'discord-webhook-url': url } })
     expect(result.errors).toEqual([])
@@ -89,7 +97,10 @@ describe('notify → webhooks (Teams Workflows and Discord faked by HTTP receive
     const [request] = receiver.requests
     expect(request.path).toBe('/api/webhooks/1100000000000000001/DiScOrDwEbHoOkToKeN_abcdef')
     expect(request.query.get('wait')).toBe('true')
-    const body = request.json<{ embeds: { title: string; description: string; color: number; url: string; fields: { name: string; value: string; inline: boolean }[]; timestamp: string }[]; allowed_mentions: unknown }>()
+    const body = request.json<{
+      embeds: { title: string; description: string; color: number; url: string; fields: { name: string; value: string; inline: boolean }[]; timestamp: string }[]
+      allowed_mentions: unknown
+    }>()
     expect(body.allowed_mentions).toEqual({ parse: [] })
     const [embed] = body.embeds
     expect(embed.color).toBe(0xe01e5a)

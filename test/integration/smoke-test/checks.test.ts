@@ -88,9 +88,7 @@ checks:
 `)
     const result = await run({ action: 'smoke-test', inputs: { 'checks-file': file } })
     expect(result.exitCode).toBe(1)
-    expect(result.errors).toEqual([
-      'smoke-test failed: 1 of 2 checks failed: "version is the new one" ($.version: expected equals "2.0.0", got "1.4.2")'
-    ])
+    expect(result.errors).toEqual(['smoke-test failed: 1 of 2 checks failed: "version is the new one" ($.version: expected equals "2.0.0", got "1.4.2")'])
     expect(noStackTrace(result)).toBe(true)
     expect(result.outputs).toMatchObject({ passed: '1', failed: '1', total: '2', 'error-rate': '0.5' })
     expect(result.summary).toContain('## ❌ Smoke test failed: 1 of 2 checks passed')
@@ -217,7 +215,11 @@ describe('smoke-test — readiness and latency budgets', () => {
       const result = await runAction({ action: 'smoke-test', inputs: { 'checks-file': file, 'wait-for': 'ready', 'wait-timeout': '1500ms' } })
       runs.push(result)
       expect(result.exitCode).toBe(1)
-      expect(result.errors).toEqual([expect.stringMatching(/^smoke-test failed: check "ready" was not ready within 1\.50 s \(\d+ attempts; last: expected status 2xx, got 503: .*\); 2 of 2 checks failed: 2 skipped: "ready", "version"$/)])
+      expect(result.errors).toEqual([
+        expect.stringMatching(
+          /^smoke-test failed: check "ready" was not ready within 1\.50 s \(\d+ attempts; last: expected status 2xx, got 503: .*\); 2 of 2 checks failed: 2 skipped: "ready", "version"$/
+        )
+      ])
       // Never ready: ready-ms stays empty (the time spent waiting is in the report, not in a ready time).
       expect(result.outputs).toMatchObject({ passed: '0', failed: '2', total: '2', 'ready-ms': '' })
       expect(result.summary).toContain('**not ready**')
@@ -280,7 +282,9 @@ checks:
       const result = await runAction({ action: 'smoke-test', inputs: { 'checks-file': file, 'latency-p95': '100ms', 'latency-p50': '10s' } })
       runs.push(result)
       expect(result.exitCode).toBe(1)
-      expect(result.errors).toEqual([expect.stringMatching(/^smoke-test failed: 1 of 3 checks failed: "too slow" \(took \d+ ms, over the 50 ms latency budget\); suite p95 latency \d+ ms is over the 100 ms budget$/)])
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^smoke-test failed: 1 of 3 checks failed: "too slow" \(took \d+ ms, over the 50 ms latency budget\); suite p95 latency \d+ ms is over the 100 ms budget$/)
+      ])
       expect(result.summary).toContain('### Latency budgets')
       expect(result.summary).toMatch(/\| suite p95 \| 100 ms \| \d+ ms \| ❌ over \|/)
       expect(result.summary).toMatch(/\| suite p50 \| 10\.0 s \| \d+ ms \| ✅ within \|/)

@@ -37,7 +37,7 @@ checks:
     headers: { Authorization: "Bearer {{ token }}" }
 `
 
-  it('load-check: the load phase sends that check\'s request, with its captured token, and never shows the token', async () => {
+  it("load-check: the load phase sends that check's request, with its captured token, and never shows the token", async () => {
     const result = await run(LOGIN_AND_PRIVATE, { 'load-duration': '1s', 'load-rate': '20', 'load-check': 'private', 'max-error-rate': '0' })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
@@ -68,7 +68,12 @@ checks:
     const count = (method: string) => server.requests.filter((r) => r.method === method).length
     expect([count('GET'), count('PUT'), count('POST')]).toEqual([3, 3, 1 + 3])
     const { json } = await reports(result)
-    expect(json.checks.map((c) => [c.name, c.attempts])).toEqual([['get', 3], ['put', 3], ['post', 1], ['post-unsafe', 3]])
+    expect(json.checks.map((c) => [c.name, c.attempts])).toEqual([
+      ['get', 3],
+      ['put', 3],
+      ['post', 1],
+      ['post-unsafe', 3]
+    ])
   })
 
   it('{{ uuid }}, {{ now }} and {{ timestamp }} are fresh for each check and the same within one', async () => {
@@ -140,7 +145,11 @@ checks:
 `)
     expect(result.exitCode).toBe(1)
     const { json } = await reports(result)
-    expect(json.checks[1]).toMatchObject({ name: 'item', status: 'failed', failures: [expect.stringMatching(/^request failed: the URL has a control character \(U\+000A at position \d+\)$/)] })
+    expect(json.checks[1]).toMatchObject({
+      name: 'item',
+      status: 'failed',
+      failures: [expect.stringMatching(/^request failed: the URL has a control character \(U\+000A at position \d+\)$/)]
+    })
     expect(server.requests.map((r) => r.path)).toEqual(['/line-break'])
   })
 

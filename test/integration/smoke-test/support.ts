@@ -112,7 +112,14 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       if (path === '/fail') return send(503, { error: 'unavailable' })
       if (path === '/echo') return send(200, { received: body === '' ? null : (JSON.parse(body) as unknown) })
       if (path === '/line-break') return send(200, { id: '7\nX-Evil: 1' })
-      if (path === '/deps') return send(200, { dependencies: [{ name: 'db', latency_ms: 42.24 }, { name: 'cache', latency_ms: 612 }], missing: [] })
+      if (path === '/deps')
+        return send(200, {
+          dependencies: [
+            { name: 'db', latency_ms: 42.24 },
+            { name: 'cache', latency_ms: 612 }
+          ],
+          missing: []
+        })
       return send(200, { ok: true })
     })
   })

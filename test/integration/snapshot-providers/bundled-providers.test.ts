@@ -32,7 +32,16 @@ function runBundle(args: string[], env: Record<string, string>): Promise<{ code:
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('close', (code) => resolve({ code: code ?? 1, stderr, lines: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line) }))
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? 1,
+        stderr,
+        lines: stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Line)
+      })
+    )
   })
 }
 

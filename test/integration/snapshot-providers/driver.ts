@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     const provider = await createSnapshotProvider(config)
     const info = await provider.create({ source, snapshotId: 'bundled-1', tags: { deployment: 'bundled' }, timeoutMs: 60_000, onProgress: (p) => emit('progress', p) })
     emit('created', info)
-    emit('listed', (await provider.listManaged(source)).map((s) => s.id))
+    emit(
+      'listed',
+      (await provider.listManaged(source)).map((s) => s.id)
+    )
     emit('restored', await provider.restore({ snapshotId: info.id, source, target, timeoutMs: 60_000, onProgress: (p) => emit('restore-progress', p) }))
     await provider.delete(info.id, source)
     emit('deleted', info.id)

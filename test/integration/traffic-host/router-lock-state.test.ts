@@ -39,7 +39,9 @@ describe('host provider: router safety, lock and state (real nginx)', () => {
     nginxTest()
     const good = readFileSync(target.nginx.upstreamFile, 'utf8')
     const prepared = await provider.prepare(appRelease('v2'), signal)
-    await expect(provider.shift(prepared.color, 10, signal)).rejects.toThrow(/^nginx -t with the new upstream file .* \(the last good file is back in place\) failed \(exit 10\): .*invalid number of the map parameters/)
+    await expect(provider.shift(prepared.color, 10, signal)).rejects.toThrow(
+      /^nginx -t with the new upstream file .* \(the last good file is back in place\) failed \(exit 10\): .*invalid number of the map parameters/
+    )
     expect(readFileSync(target.nginx.upstreamFile, 'utf8')).toBe(good)
     nginxTest()
     expect((await httpGet(target.url)).headers['x-app-version']).toBe('v1')
@@ -105,7 +107,8 @@ describe('host provider: router safety, lock and state (real nginx)', () => {
         await new Promise((resolve) => setImmediate(resolve))
       }
     })()
-    for (let i = 0; i < 60; i++) await store.update((s) => ({ ...s, history: [{ version: `v${i}`.repeat(200), color: 'blue' as const, at: '', outcome: 'promoted' as const }, ...s.history].slice(0, 20) }))
+    for (let i = 0; i < 60; i++)
+      await store.update((s) => ({ ...s, history: [{ version: `v${i}`.repeat(200), color: 'blue' as const, at: '', outcome: 'promoted' as const }, ...s.history].slice(0, 20) }))
     writing = false
     await reader
     expect(reads).toBeGreaterThan(10)

@@ -91,7 +91,9 @@ describe('host provider over SSH (real sshd + ssh2, real nginx)', () => {
 
   it('refuses a key the server does not accept without retrying', async () => {
     const wrongKey = execFileSync('sh', ['-c', 'd=$(mktemp -d) && ssh-keygen -q -t ed25519 -N "" -f $d/k && cat $d/k && rm -rf $d']).toString()
-    await expect(SshTransport.connect(sshTarget({ 'ssh-key': wrongKey }), { logger: silentLogger })).rejects.toThrow(new RegExp(`^Input "ssh-key" was refused by ${sshd.user}@127\\.0\\.0\\.1:${sshd.port}`))
+    await expect(SshTransport.connect(sshTarget({ 'ssh-key': wrongKey }), { logger: silentLogger })).rejects.toThrow(
+      new RegExp(`^Input "ssh-key" was refused by ${sshd.user}@127\\.0\\.0\\.1:${sshd.port}`)
+    )
   })
 
   it('names the input when the key cannot be parsed or the host cannot be reached', async () => {
@@ -124,7 +126,13 @@ describe('host provider over SSH (real sshd + ssh2, real nginx)', () => {
       expect(report.versions.v2).toBeGreaterThan(0)
       expect((await httpGet(target.url)).headers['x-app-version']).toBe('v1')
       const status = await provider.status(signal)
-      expect(status).toMatchObject({ activeVersion: 'v1', history: [{ version: 'v2', outcome: 'rolled-back', reason: 'over ssh' }, { version: 'v1', outcome: 'promoted' }] })
+      expect(status).toMatchObject({
+        activeVersion: 'v1',
+        history: [
+          { version: 'v2', outcome: 'rolled-back', reason: 'over ssh' },
+          { version: 'v1', outcome: 'promoted' }
+        ]
+      })
     } finally {
       await provider.close()
     }

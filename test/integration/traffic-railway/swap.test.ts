@@ -9,7 +9,15 @@ let fake: FakeRailway
 async function swap(inputs: Record<string, string>): Promise<RunResult> {
   const result = await runAction({
     action: 'blue-green-swap',
-    inputs: { provider: 'railway', 'railway-token': RAILWAY_TOKEN, 'railway-service': RAILWAY_SERVICE, 'railway-environment': RAILWAY_ENVIRONMENT, 'railway-api-url': fake.url, 'railway-poll-interval': '20ms', ...inputs },
+    inputs: {
+      provider: 'railway',
+      'railway-token': RAILWAY_TOKEN,
+      'railway-service': RAILWAY_SERVICE,
+      'railway-environment': RAILWAY_ENVIRONMENT,
+      'railway-api-url': fake.url,
+      'railway-poll-interval': '20ms',
+      ...inputs
+    },
     timeoutMs: 60_000
   })
   await cleanup(result)
@@ -17,7 +25,11 @@ async function swap(inputs: Record<string, string>): Promise<RunResult> {
 }
 
 const mutations = (): string[] => fake.operations.filter((o) => !['deployments', 'deployment'].includes(o.name)).map((o) => o.name)
-const visible = (result: RunResult): string => (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs)).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+const visible = (result: RunResult): string =>
+  (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs))
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
 
 beforeEach(async () => {
   fake = await startFakeRailway()
@@ -37,7 +49,13 @@ describe('blue-green-swap provider railway (runner contract, faked Railway)', ()
     expect(result.exitCode).toBe(0)
     expect(fake.serving()?.meta.commitHash).toBe('ccccccc3')
     expect(mutations()).toEqual(['serviceInstanceDeployV2'])
-    expect(result.outputs).toMatchObject({ 'active-color': 'green', 'active-version': 'ccccccc3', 'previous-version': 'bbbbbbb2', 'rolled-back': 'false', url: 'https://todo-api-production.up.railway.app/' })
+    expect(result.outputs).toMatchObject({
+      'active-color': 'green',
+      'active-version': 'ccccccc3',
+      'previous-version': 'bbbbbbb2',
+      'rolled-back': 'false',
+      url: 'https://todo-api-production.up.railway.app/'
+    })
     expect(result.stdout).toContain('HTTP 429; retry 1')
     expect(visible(result)).not.toContain(RAILWAY_TOKEN)
   })

@@ -17,7 +17,11 @@ async function swap(inputs: Record<string, string>): Promise<RunResult> {
 }
 
 const posts = (): string[] => fake.requests.filter((r) => r.method === 'POST').map((r) => r.path.replace(`/v1/services/${RENDER_SERVICE}`, ''))
-const visible = (result: RunResult): string => (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs)).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+const visible = (result: RunResult): string =>
+  (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs))
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
 
 beforeEach(async () => {
   fake = await startFakeRender()
@@ -37,7 +41,13 @@ describe('blue-green-swap provider render (runner contract, faked Render)', () =
     expect(result.exitCode).toBe(0)
     expect(fake.live()?.image?.ref).toBe('ghcr.io/octo/todo-api:1.4.2')
     expect(posts()).toEqual(['/deploys'])
-    expect(result.outputs).toMatchObject({ 'active-color': 'green', 'active-version': 'ghcr.io/octo/todo-api:1.4.2', 'previous-version': 'bbbbbbb2', 'rolled-back': 'false', url: 'https://todo-api.onrender.com/' })
+    expect(result.outputs).toMatchObject({
+      'active-color': 'green',
+      'active-version': 'ghcr.io/octo/todo-api:1.4.2',
+      'previous-version': 'bbbbbbb2',
+      'rolled-back': 'false',
+      url: 'https://todo-api.onrender.com/'
+    })
     expect(result.stdout).toContain('render cannot split traffic by percent: one switch to 100% instead of steps 25, 100')
     expect(result.stdout).toContain('HTTP 429; retry 1')
     expect(visible(result)).not.toContain(RENDER_KEY)

@@ -17,7 +17,11 @@ async function swap(inputs: Record<string, string>): Promise<RunResult> {
 }
 
 const posts = (): string[] => fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)
-const visible = (result: RunResult): string => (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs)).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+const visible = (result: RunResult): string =>
+  (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs))
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
 
 beforeEach(async () => {
   fake = await startFakeVercel()
@@ -40,7 +44,13 @@ describe('blue-green-swap provider vercel (runner contract, faked Vercel)', () =
     expect(result.exitCode).toBe(0)
     expect(fake.project.production).toBe('dpl_Green0001')
     expect(posts()).toEqual(['/v10/projects/prj_fake1234/promote/dpl_Green0001'])
-    expect(result.outputs).toMatchObject({ 'active-color': 'green', 'active-version': 'dpl_Green0001', 'previous-version': 'dpl_Blue00001', 'rolled-back': 'false', url: 'https://todo.example.com/' })
+    expect(result.outputs).toMatchObject({
+      'active-color': 'green',
+      'active-version': 'dpl_Green0001',
+      'previous-version': 'dpl_Blue00001',
+      'rolled-back': 'false',
+      url: 'https://todo.example.com/'
+    })
     expect(result.stdout).toContain('vercel cannot split traffic by percent: one switch to 100% instead of steps 10, 50, 100')
     expect(result.stdout).toContain('waiting for deployment dpl_Green0001 to be READY: BUILDING')
     expect(result.stdout).toContain('HTTP 429; retry 1')
@@ -86,7 +96,11 @@ describe('blue-green-swap provider vercel (runner contract, faked Vercel)', () =
   })
 
   it.each<[string, Record<string, string>, string]>([
-    ['a token in the wrong form', { version: 'dpl_Green0001', 'vercel-token': 'Bearer hunter2hunter2hunter2' }, 'Input "vercel-token" is not in the form of a Vercel access token (the value is not shown)'],
+    [
+      'a token in the wrong form',
+      { version: 'dpl_Green0001', 'vercel-token': 'Bearer hunter2hunter2hunter2' },
+      'Input "vercel-token" is not in the form of a Vercel access token (the value is not shown)'
+    ],
     ['a missing project', { version: 'dpl_Green0001', 'vercel-project': '' }, 'Input "vercel-project" is empty'],
     ['a version that is no deployment', { version: 'v1.4.2' }, 'Input "version" is "v1.4.2", which is not a deployment id or URL'],
     ['a host input', { version: 'dpl_Green0001', host: 'local' }, 'Input "host" is set, but provider is vercel'],

@@ -21,7 +21,11 @@ export const secrets: string[] = []
 
 export const getInput = jest.fn<typeof core.getInput>((name) => inputs[name.replace(/ /g, '_').toUpperCase()] ?? inputs[name] ?? '')
 export const getBooleanInput = jest.fn<typeof core.getBooleanInput>((name) => getInput(name).trim().toLowerCase() === 'true')
-export const getMultilineInput = jest.fn<typeof core.getMultilineInput>((name) => getInput(name).split('\n').filter((line) => line !== ''))
+export const getMultilineInput = jest.fn<typeof core.getMultilineInput>((name) =>
+  getInput(name)
+    .split('\n')
+    .filter((line) => line !== '')
+)
 export const setOutput = jest.fn<typeof core.setOutput>((name, value) => void (outputs[name] = value))
 export const setSecret = jest.fn<typeof core.setSecret>((secret) => void secrets.push(secret))
 export const getState = jest.fn<typeof core.getState>((name) => state[name] ?? '')
@@ -44,5 +48,26 @@ export const ExitCode = { Success: 0, Failure: 1 } as const
 export function reset(): void {
   for (const record of [inputs, outputs, state]) for (const key of Object.keys(record)) delete record[key]
   secrets.length = 0
-  for (const fn of [getInput, getBooleanInput, getMultilineInput, setOutput, setSecret, getState, saveState, getIDToken, setFailed, info, debug, warning, error, notice, exportVariable, isDebug, startGroup, endGroup, group]) fn.mockClear()
+  for (const fn of [
+    getInput,
+    getBooleanInput,
+    getMultilineInput,
+    setOutput,
+    setSecret,
+    getState,
+    saveState,
+    getIDToken,
+    setFailed,
+    info,
+    debug,
+    warning,
+    error,
+    notice,
+    exportVariable,
+    isDebug,
+    startGroup,
+    endGroup,
+    group
+  ])
+    fn.mockClear()
 }

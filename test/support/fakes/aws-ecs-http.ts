@@ -123,8 +123,8 @@ export function decodeQuery(params: URLSearchParams): Record<string, unknown> {
         i += 2
         continue
       }
-      if (last) (node)[part] = value
-      else node = ((node)[part] ??= {}) as Record<string, unknown>
+      if (last) node[part] = value
+      else node = (node[part] ??= {}) as Record<string, unknown>
     }
   }
   return root

@@ -116,13 +116,31 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop', prefix 
     if ((m = /^\/deployments\/(\d+)\/statuses$/.exec(path))) {
       const d = deployments.find((x) => x.id === Number(m![1]))
       if (!d) return { status: 404, body: { message: 'Not Found' } }
-      if (r.method === 'GET') return { status: 200, body: d.statuses.slice(0, Number(r.query.get('per_page') ?? 30)).map((s) => ({ ...s, url: `${url}${base}/deployments/${d.id}/statuses/${s.id}` })) }
+      if (r.method === 'GET')
+        return { status: 200, body: d.statuses.slice(0, Number(r.query.get('per_page') ?? 30)).map((s) => ({ ...s, url: `${url}${base}/deployments/${d.id}/statuses/${s.id}` })) }
       const body = r.json<{ state: string; description?: string; environment?: string; environment_url?: string; log_url?: string }>()
       const valid = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
       if (!valid.includes(body.state)) return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', field: 'state', code: 'invalid' }] } }
-      const status = { id: ++nextId, state: body.state, description: body.description ?? '', environment: body.environment ?? d.environment, environment_url: body.environment_url ?? '', log_url: body.log_url ?? '', created_at: now() }
+      const status = {
+        id: ++nextId,
+        state: body.state,
+        description: body.description ?? '',
+        environment: body.environment ?? d.environment,
+        environment_url: body.environment_url ?? '',
+        log_url: body.log_url ?? '',
+        created_at: now()
+      }
       d.statuses.unshift(status)
-      return { status: 201, body: { ...status, url: `${url}${base}/deployments/${d.id}/statuses/${status.id}`, deployment_url: `${url}${base}/deployments/${d.id}`, target_url: status.log_url, creator: { login: 'github-actions[bot]' } } }
+      return {
+        status: 201,
+        body: {
+          ...status,
+          url: `${url}${base}/deployments/${d.id}/statuses/${status.id}`,
+          deployment_url: `${url}${base}/deployments/${d.id}`,
+          target_url: status.log_url,
+          creator: { login: 'github-actions[bot]' }
+        }
+      }
     }
     if ((m = /^\/statuses\/([0-9a-f]{40})$/.exec(path)) && r.method === 'POST') {
       const body = r.json<{ state: string; context?: string; description?: string; target_url?: string }>()
@@ -134,7 +152,11 @@ export async function startFakeGitHub(owner = 'octo-org', repo = 'shop', prefix 
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       const issue = Number(m[1])
       const list = comments.get(issue) ?? []
-      if (r.method === 'GET') return { status: 200, body: list.map((c) => ({ id: c.id, body: c.body, user: { login: 'someone' }, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${c.id}` })) }
+      if (r.method === 'GET')
+        return {
+          status: 200,
+          body: list.map((c) => ({ id: c.id, body: c.body, user: { login: 'someone' }, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${c.id}` }))
+        }
       const body = r.json<{ body?: string }>()
       const comment = { id: ++nextId, body: body.body ?? '' }
       comments.set(issue, [...list, comment])

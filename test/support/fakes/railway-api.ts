@@ -51,7 +51,16 @@ export async function startFakeRailway(options: { steps?: number } = {}): Promis
   const operations: FakeRailway['operations'] = []
   const create = (meta: Record<string, unknown>, status = 'BUILDING', stepsLeft = steps): FakeRailwayDeployment => {
     counter++
-    const deployment: FakeRailwayDeployment = { id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, status, createdAt: new Date(Date.UTC(2026, 10, 29, 10, counter)).toISOString(), staticUrl: 'todo-api-production.up.railway.app', canRollback: true, meta, stepsLeft, fails: failNext }
+    const deployment: FakeRailwayDeployment = {
+      id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+      status,
+      createdAt: new Date(Date.UTC(2026, 10, 29, 10, counter)).toISOString(),
+      staticUrl: 'todo-api-production.up.railway.app',
+      canRollback: true,
+      meta,
+      stepsLeft,
+      fails: failNext
+    }
     failNext = false
     deployments.unshift(deployment)
     return deployment
@@ -89,7 +98,8 @@ export async function startFakeRailway(options: { steps?: number } = {}): Promis
     if (!authorized) return reply(res, 200, { errors: [{ message: 'Not Authorized' }], data: null })
     const input = (variables.input ?? {}) as Record<string, unknown>
     const serviceId = (variables.serviceId ?? input.serviceId) as string | undefined
-    if (serviceId !== undefined && (serviceId !== RAILWAY_SERVICE || (variables.environmentId ?? input.environmentId) !== RAILWAY_ENVIRONMENT)) return reply(res, 200, { errors: [{ message: 'Service instance not found' }], data: null })
+    if (serviceId !== undefined && (serviceId !== RAILWAY_SERVICE || (variables.environmentId ?? input.environmentId) !== RAILWAY_ENVIRONMENT))
+      return reply(res, 200, { errors: [{ message: 'Service instance not found' }], data: null })
     switch (name) {
       case 'deployments':
         advance()

@@ -115,10 +115,41 @@ export async function startFakeRds(options: FakeRdsOptions = {}): Promise<FakeRd
     securityGroups: ['sg-0123456789abcdef0'],
     tags: []
   })
-  databases.set('cluster:orders', { id: 'orders', cluster: true, status: 'available', polls: 0, engine: 'aurora-postgresql', subnetGroup: 'aurora-subnets', securityGroups: ['sg-0fedcba9876543210'], tags: [] })
+  databases.set('cluster:orders', {
+    id: 'orders',
+    cluster: true,
+    status: 'available',
+    polls: 0,
+    engine: 'aurora-postgresql',
+    subnetGroup: 'aurora-subnets',
+    securityGroups: ['sg-0fedcba9876543210'],
+    tags: []
+  })
   snapshots.push(
-    { id: 'rds:shop-db-2026-11-21-03-10', cluster: false, source: 'shop-db', type: 'automated', status: 'available', percent: 100, polls: 0, createdAt: new Date('2026-11-21T03:10:00Z'), engine: 'postgres', tags: [] },
-    { id: 'by-hand', cluster: false, source: 'shop-db', type: 'manual', status: 'available', percent: 100, polls: 0, createdAt: new Date('2026-11-19T12:00:00Z'), engine: 'postgres', tags: [] }
+    {
+      id: 'rds:shop-db-2026-11-21-03-10',
+      cluster: false,
+      source: 'shop-db',
+      type: 'automated',
+      status: 'available',
+      percent: 100,
+      polls: 0,
+      createdAt: new Date('2026-11-21T03:10:00Z'),
+      engine: 'postgres',
+      tags: []
+    },
+    {
+      id: 'by-hand',
+      cluster: false,
+      source: 'shop-db',
+      type: 'manual',
+      status: 'available',
+      percent: 100,
+      polls: 0,
+      createdAt: new Date('2026-11-19T12:00:00Z'),
+      engine: 'postgres',
+      tags: []
+    }
   )
 
   function advanceSnapshot(s: FakeRdsSnapshot): void {
@@ -155,12 +186,16 @@ export async function startFakeRds(options: FakeRdsOptions = {}): Promise<FakeRd
 
   function ok(res: ServerResponse, action: string, result: string): void {
     res.writeHead(200, { 'content-type': 'text/xml' })
-    res.end(`<?xml version="1.0"?>\n<${action}Response xmlns="${NS}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`)
+    res.end(
+      `<?xml version="1.0"?>\n<${action}Response xmlns="${NS}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`
+    )
   }
 
   function fail(res: ServerResponse, status: number, code: string, message: string): void {
     res.writeHead(status, { 'content-type': 'text/xml' })
-    res.end(`<?xml version="1.0"?>\n<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`)
+    res.end(
+      `<?xml version="1.0"?>\n<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
+    )
   }
 
   function paramTags(params: Record<string, string>): Array<{ Key: string; Value: string }> {
@@ -197,8 +232,26 @@ export async function startFakeRds(options: FakeRdsOptions = {}): Promise<FakeRd
         const source = cluster ? p.DBClusterIdentifier : p.DBInstanceIdentifier
         const db = databases.get(`${cluster ? 'cluster' : 'instance'}:${source}`)
         if (!db) return fail(res, 404, cluster ? 'DBClusterNotFoundFault' : 'DBInstanceNotFound', `${cluster ? 'DBCluster' : 'DBInstance'} ${source} not found.`)
-        if (snapshots.some((s) => s.id === id && s.cluster === cluster)) return fail(res, 400, cluster ? 'DBClusterSnapshotAlreadyExistsFault' : 'DBSnapshotAlreadyExists', `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`)
-        const snapshot: FakeRdsSnapshot = { id, cluster, source, type: 'manual', status: 'creating', percent: 0, polls: 0, createdAt: new Date(), engine: db.engine, tags: paramTags(p), ...(failNext ? { failWith: 'failed' } : {}) }
+        if (snapshots.some((s) => s.id === id && s.cluster === cluster))
+          return fail(
+            res,
+            400,
+            cluster ? 'DBClusterSnapshotAlreadyExistsFault' : 'DBSnapshotAlreadyExists',
+            `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`
+          )
+        const snapshot: FakeRdsSnapshot = {
+          id,
+          cluster,
+          source,
+          type: 'manual',
+          status: 'creating',
+          percent: 0,
+          polls: 0,
+          createdAt: new Date(),
+          engine: db.engine,
+          tags: paramTags(p),
+          ...(failNext ? { failWith: 'failed' } : {})
+        }
         failNext = false
         snapshots.push(snapshot)
         return ok(res, action, snapshotXml(snapshot))

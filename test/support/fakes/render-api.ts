@@ -54,7 +54,16 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
   const now = (): string => new Date(Date.UTC(2026, 10, 29, 10, 0, counter)).toISOString()
   const newDeploy = (extra: Partial<FakeRenderDeploy>): FakeRenderDeploy => {
     counter++
-    const deploy: FakeRenderDeploy = { id: `dep-fake${String(counter).padStart(12, '0')}`, status: 'build_in_progress', trigger: 'api', createdAt: now(), finishedAt: null, stepsLeft: steps, fails: false, ...extra }
+    const deploy: FakeRenderDeploy = {
+      id: `dep-fake${String(counter).padStart(12, '0')}`,
+      status: 'build_in_progress',
+      trigger: 'api',
+      createdAt: now(),
+      finishedAt: null,
+      stepsLeft: steps,
+      fails: false,
+      ...extra
+    }
     deploys.unshift(deploy)
     return deploy
   }
@@ -75,7 +84,16 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
       } else goLive(deploy)
     }
   }
-  const view = (d: FakeRenderDeploy): unknown => ({ id: d.id, status: d.status, trigger: d.trigger, ...(d.commit ? { commit: { ...d.commit, createdAt: d.createdAt } } : {}), ...(d.image ? { image: d.image } : {}), createdAt: d.createdAt, updatedAt: d.createdAt, finishedAt: d.finishedAt })
+  const view = (d: FakeRenderDeploy): unknown => ({
+    id: d.id,
+    status: d.status,
+    trigger: d.trigger,
+    ...(d.commit ? { commit: { ...d.commit, createdAt: d.createdAt } } : {}),
+    ...(d.image ? { image: d.image } : {}),
+    createdAt: d.createdAt,
+    updatedAt: d.createdAt,
+    finishedAt: d.finishedAt
+  })
   const send = (res: ServerResponse, status: number, body?: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' })
     res.end(body === undefined ? '' : JSON.stringify(body))
@@ -97,7 +115,12 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
     const rest = url.pathname.slice(base.length)
     if (req.method === 'GET') advance()
     if (req.method === 'GET' && rest === '') return send(res, 200, { id: RENDER_SERVICE, name: 'todo-api', type: 'web_service', serviceDetails: { url: 'https://todo-api.onrender.com' } })
-    if (req.method === 'GET' && rest === '/deploys') return send(res, 200, deploys.slice(0, Number(url.searchParams.get('limit') ?? 20)).map((d) => ({ deploy: view(d), cursor: d.id })))
+    if (req.method === 'GET' && rest === '/deploys')
+      return send(
+        res,
+        200,
+        deploys.slice(0, Number(url.searchParams.get('limit') ?? 20)).map((d) => ({ deploy: view(d), cursor: d.id }))
+      )
     const one = /^\/deploys\/([^/]+)$/.exec(rest)
     if (req.method === 'GET' && one) {
       const d = deploys.find((x) => x.id === one[1])
@@ -118,7 +141,14 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
     if (req.method === 'POST' && rest === '/rollback') {
       const target = deploys.find((x) => x.id === body?.deployId)
       if (!target || !['live', 'deactivated'].includes(target.status)) return send(res, 400, { message: 'deploy cannot be rolled back to' })
-      const deploy = newDeploy({ trigger: 'rollback', status: 'update_in_progress', stepsLeft: 2, ...(target.commit ? { commit: target.commit } : {}), ...(target.image ? { image: target.image } : {}), fails: failNext })
+      const deploy = newDeploy({
+        trigger: 'rollback',
+        status: 'update_in_progress',
+        stepsLeft: 2,
+        ...(target.commit ? { commit: target.commit } : {}),
+        ...(target.image ? { image: target.image } : {}),
+        fails: failNext
+      })
       failNext = false
       return send(res, 201, view(deploy))
     }

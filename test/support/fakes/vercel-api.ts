@@ -56,7 +56,15 @@ export async function startFakeVercel(options: FakeVercelOptions = {}): Promise<
     deployments: new Map(),
     requests: [],
     addDeployment(id, extra = {}) {
-      const deployment: FakeDeployment = { id, url: `todo-frontend-${id.slice(4, 12).toLowerCase()}.vercel.app`, readyState: 'READY', buildPolls: 0, finalState: 'READY', sha: `${id.slice(4)}0000000000`, ...extra }
+      const deployment: FakeDeployment = {
+        id,
+        url: `todo-frontend-${id.slice(4, 12).toLowerCase()}.vercel.app`,
+        readyState: 'READY',
+        buildPolls: 0,
+        finalState: 'READY',
+        sha: `${id.slice(4)}0000000000`,
+        ...extra
+      }
       fake.deployments.set(id, deployment)
       return deployment
     },
@@ -154,7 +162,13 @@ export async function startFakeVercel(options: FakeVercelOptions = {}): Promise<
       if (!d || d.readyState !== 'READY') return error(res, 400, 'bad_request', 'Deployment is not ready')
       if (pending) return error(res, 409, 'conflict', 'A promote or rollback is already in progress')
       if (rollback && !fake.project.history.includes(deploymentId)) return error(res, 409, 'invalid_rollback', 'Can only roll back to a previous production deployment')
-      fake.project.lastAliasRequest = { fromDeploymentId: fake.project.production ?? null, toDeploymentId: deploymentId, jobStatus: 'in-progress', requestedAt: Date.now(), type: promote ? 'promote' : 'rollback' }
+      fake.project.lastAliasRequest = {
+        fromDeploymentId: fake.project.production ?? null,
+        toDeploymentId: deploymentId,
+        jobStatus: 'in-progress',
+        requestedAt: Date.now(),
+        type: promote ? 'promote' : 'rollback'
+      }
       pending = { to: deploymentId, from: fake.project.production ?? null, pollsLeft: aliasPolls, fail: failAlias }
       failAlias = false
       return send(res, promote ? 202 : 201)

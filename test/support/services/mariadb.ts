@@ -37,7 +37,11 @@ export async function startMariaDb(): Promise<MariaDb> {
   const port = await freePort()
   execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=mysql', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' })
   const client = (database: string | undefined, query: string): string =>
-    execFileSync('mysql', ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', '--batch', '--skip-column-names', '-e', query, ...(database ? [database] : [])], { stdio: 'pipe' })
+    execFileSync(
+      'mysql',
+      ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', '--batch', '--skip-column-names', '-e', query, ...(database ? [database] : [])],
+      { stdio: 'pipe' }
+    )
       .toString()
       .trim()
   const service = await startService({

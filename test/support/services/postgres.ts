@@ -21,7 +21,11 @@ export interface Postgres {
 }
 
 function binDir(): string {
-  const versions = execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => Number(b) - Number(a))
+  const versions = execFileSync('ls', ['/usr/lib/postgresql'])
+    .toString()
+    .trim()
+    .split('\n')
+    .sort((a, b) => Number(b) - Number(a))
   return `/usr/lib/postgresql/${versions[0]}/bin`
 }
 
@@ -39,7 +43,13 @@ export async function startPostgres(): Promise<Postgres> {
   const service = await startService({
     name: 'postgres',
     command: 'su',
-    args: ['postgres', '-s', '/bin/bash', '-c', `exec ${bin}/postgres -D ${data} -c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100`],
+    args: [
+      'postgres',
+      '-s',
+      '/bin/bash',
+      '-c',
+      `exec ${bin}/postgres -D ${data} -c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100`
+    ],
     ready: async () => {
       if (!(await portOpen(port))) return false
       try {

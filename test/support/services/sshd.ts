@@ -43,7 +43,9 @@ export async function startSshd(user = process.env.USER ?? 'root', extraConfig: 
     ].join('\n')
   )
   mkdirSync('/run/sshd', { recursive: true })
-  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${hostKey}.pub`]).toString().split(' ')[1]
+  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${hostKey}.pub`])
+    .toString()
+    .split(' ')[1]
   const service = await startService({ name: 'sshd', command: '/usr/sbin/sshd', args: ['-D', '-e', '-f', config], ready: () => portOpen(port) })
   return {
     port,

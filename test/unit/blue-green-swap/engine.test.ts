@@ -240,7 +240,15 @@ describe('runSwap', () => {
 
   test('a rerun of the same deploy after it was promoted is a no-op', async () => {
     const provider = new FakeTrafficProvider()
-    const deps = { provider, analysis: [], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: new AbortController().signal, sleep: async () => {} }
+    const deps = {
+      provider,
+      analysis: [],
+      verifyGreen: async () => ({ passed: true, detail: 'ok' }),
+      logger: silentLogger,
+      owner: 'run',
+      signal: new AbortController().signal,
+      sleep: async () => {}
+    }
     const first = await runSwap(basePlan, deps)
     const callsAfterFirst = mutating(provider.calls).length
     const second = await runSwap(basePlan, deps)
@@ -350,7 +358,15 @@ describe('runSwap', () => {
     const provider = new FakeTrafficProvider()
     const result = await runSwap(
       { ...basePlan, failureLimit: 1 },
-      { provider, analysis: [broken], verifyGreen: async () => ({ passed: true, detail: 'ok' }), logger: silentLogger, owner: 'run', signal: new AbortController().signal, sleep: async () => {} }
+      {
+        provider,
+        analysis: [broken],
+        verifyGreen: async () => ({ passed: true, detail: 'ok' }),
+        logger: silentLogger,
+        owner: 'run',
+        signal: new AbortController().signal,
+        sleep: async () => {}
+      }
     )
     expect(result.outcome).toBe('rolled-back')
     expect(result.steps[0].figures[0]).toMatchObject({ verdict: 'inconclusive', detail: 'no figures: connect ECONNREFUSED 127.0.0.1:9090' })

@@ -20,7 +20,16 @@ describe('parseSwapInputs with provider azure-appservice', () => {
     const inputs = parseWith({ steps: '10,50,100', bake: '2m', analysis: 'synthetic', 'check-path': '/health' })
     expect(inputs.provider).toEqual({
       provider: 'azure-appservice',
-      azureAppService: { subscriptionId: base['azure-subscription'], resourceGroup: 'rg-lunchtogether-prod', appName: 'lunchtogether-api', slot: 'staging', healthPath: '/health', warmupTimeoutMs: 300_000, swapTimeoutMs: 900_000, swapPreview: false }
+      azureAppService: {
+        subscriptionId: base['azure-subscription'],
+        resourceGroup: 'rg-lunchtogether-prod',
+        appName: 'lunchtogether-api',
+        slot: 'staging',
+        healthPath: '/health',
+        warmupTimeoutMs: 300_000,
+        swapTimeoutMs: 900_000,
+        swapPreview: false
+      }
     })
     expect(inputs.plan.release).toEqual({ version: '1.4.2', image: base.image })
     expect(inputs.plan.steps).toEqual([10, 50, 100])

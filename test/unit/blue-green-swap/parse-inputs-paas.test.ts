@@ -35,15 +35,22 @@ describe('parseSwapInputs with provider vercel', () => {
   })
 
   test('vercel inputs are refused with provider host', () => {
-    expect(() => parseSwapInputs({ ...empty, provider: 'host', host: 'local', runtime: 'process', version: 'v2', command: 'x', 'nginx-upstream-file': '/a', 'vercel-project': 'todo' }, {})).toThrow(
-      'Input "vercel-project" is set, but provider is host, which does not use it'
-    )
+    expect(() =>
+      parseSwapInputs({ ...empty, provider: 'host', host: 'local', runtime: 'process', version: 'v2', command: 'x', 'nginx-upstream-file': '/a', 'vercel-project': 'todo' }, {})
+    ).toThrow('Input "vercel-project" is set, but provider is host, which does not use it')
   })
 })
 
 describe('parseSwapInputs with provider render or railway', () => {
   const render: RawInputs = { ...empty, provider: 'render', version: '3f2a9c1e', 'render-api-key': 'rnd_abcdefABCDEF123456', 'render-service': 'srv-abc123def456' }
-  const railway: RawInputs = { ...empty, provider: 'railway', version: '3f2a9c1e', 'railway-token': '11111111-2222-4333-8444-555555555555', 'railway-service': '9db36734-b056-420b-aa82-e00d5b7baa95', 'railway-environment': 'afb6f15b-2e93-4e5e-ac9d-0a7f259d34c3' }
+  const railway: RawInputs = {
+    ...empty,
+    provider: 'railway',
+    version: '3f2a9c1e',
+    'railway-token': '11111111-2222-4333-8444-555555555555',
+    'railway-service': '9db36734-b056-420b-aa82-e00d5b7baa95',
+    'railway-environment': 'afb6f15b-2e93-4e5e-ac9d-0a7f259d34c3'
+  }
 
   test.each([
     ['render', render],

@@ -71,7 +71,10 @@ describe('parseSwapInputs', () => {
   })
 
   test('a checks file is rebased later: its checks must be paths', async () => {
-    const inputs = parseWith({ 'checks-file': 'checks.yml' }, await checksFile('checks.yml', 'checks:\n  - name: health\n    url: /health\n  - url: /api/version\n    expect:\n      status: 200\n'))
+    const inputs = parseWith(
+      { 'checks-file': 'checks.yml' },
+      await checksFile('checks.yml', 'checks:\n  - name: health\n    url: /health\n  - url: /api/version\n    expect:\n      status: 200\n')
+    )
     expect(inputs.greenCheck?.kind).toBe('file')
     expect(inputs.greenCheck?.kind === 'file' && inputs.greenCheck.checks.map((c) => c.url)).toEqual(['http://green.invalid/health', 'http://green.invalid/api/version'])
     expect(parseWith({ 'check-path': '/health' }).greenCheck).toEqual({ kind: 'path', path: '/health' })
@@ -127,16 +130,12 @@ describe('parseSwapInputs', () => {
 
   test('a checks file with an absolute URL is refused: green is checked at its own address', async () => {
     const https = await checksFile('c.yml', 'checks:\n  - url: https://shop.example.com/health\n')
-    expect(() => parseWith({ 'checks-file': 'c.yml' }, https)).toThrow(
-      'Input "checks-file" check "GET /health" has an absolute URL'
-    )
+    expect(() => parseWith({ 'checks-file': 'c.yml' }, https)).toThrow('Input "checks-file" check "GET /health" has an absolute URL')
   })
 
   test('a malformed checks file names the check and field', async () => {
     const malformed = await checksFile('c.yml', 'checks:\n  - name: health\n    url: /health\n    expect:\n      statuz: 200\n')
-    expect(() => parseWith({ 'checks-file': 'c.yml' }, malformed)).toThrow(
-      'Input "checks-file" check "health" field "expect.statuz" is not a known expectation'
-    )
+    expect(() => parseWith({ 'checks-file': 'c.yml' }, malformed)).toThrow('Input "checks-file" check "health" field "expect.statuz" is not a known expectation')
   })
 })
 
@@ -150,7 +149,11 @@ describe('parseSteps', () => {
 })
 
 describe('action.yml', () => {
-  const meta = parse(readFileSync(join(process.cwd(), 'actions', 'blue-green-swap', 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string }; description: string }
+  const meta = parse(readFileSync(join(process.cwd(), 'actions', 'blue-green-swap', 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>
+    runs: { using: string }
+    description: string
+  }
   test('declares exactly the inputs parse-inputs reads', () => {
     expect(Object.keys(meta.inputs).sort()).toEqual([...INPUT_NAMES].sort())
   })

@@ -33,7 +33,9 @@ const rolledBack: SwapResult = {
       weight: 50,
       shiftMs: 105,
       verdict: 'fail',
-      figures: [{ source: 'nginx-log', name: 'nginx-log', verdict: 'fail', errorRate: 0.055, p95Ms: 12, requests: 200, detail: '200 requests, 11 errors (5.5%), p95 12 ms: error rate over 1%' }]
+      figures: [
+        { source: 'nginx-log', name: 'nginx-log', verdict: 'fail', errorRate: 0.055, p95Ms: 12, requests: 200, detail: '200 requests, 11 errors (5.5%), p95 12 ms: error rate over 1%' }
+      ]
     }
   ],
   greenCheck: { passed: true, detail: '3 of 3 checks passed on green' },

@@ -14,7 +14,13 @@ describe('Amazon ECR sign-in (faked at the SDK level)', () => {
   test('private: GetAuthorizationToken in the registry region, token decoded and masked', async () => {
     const ecr = mockClient(ECRClient)
     ecr.on(GetAuthorizationTokenCommand).resolves({
-      authorizationData: [{ authorizationToken: Buffer.from('AWS:ecr-password-xyz').toString('base64'), expiresAt: new Date('2026-11-29T21:00:00Z'), proxyEndpoint: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com' }]
+      authorizationData: [
+        {
+          authorizationToken: Buffer.from('AWS:ecr-password-xyz').toString('base64'),
+          expiresAt: new Date('2026-11-29T21:00:00Z'),
+          proxyEndpoint: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+        }
+      ]
     })
     const provider = await registryProvider('ecr')
     const spec: RegistrySpec = { host: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', kind: 'ecr', insecure: false, region: 'eu-west-1' }
@@ -28,7 +34,9 @@ describe('Amazon ECR sign-in (faked at the SDK level)', () => {
     const ecr = mockClient(ECRClient)
     ecr.on(GetAuthorizationTokenCommand).rejects(new Error('AccessDeniedException: not authorized to perform ecr:GetAuthorizationToken'))
     const provider = await registryProvider('ecr')
-    await expect(provider.login({ host: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', kind: 'ecr', insecure: false, region: 'eu-west-1' }, context)).rejects.toThrow(/ECR sign-in failed: AccessDeniedException.*ecr:GetAuthorizationToken/)
+    await expect(provider.login({ host: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', kind: 'ecr', insecure: false, region: 'eu-west-1' }, context)).rejects.toThrow(
+      /ECR sign-in failed: AccessDeniedException.*ecr:GetAuthorizationToken/
+    )
     ecr.restore()
   })
 

@@ -58,9 +58,27 @@ describe('parseBuildPushInputs: valid inputs', () => {
 
   test('build inputs: args, secrets, platforms, target, cache, provenance', () => {
     const inputs = parseBuildPushInputs(
-      raw({ 'build-args': 'NODE_ENV=production\nVERSION=1.2', secrets: 'npm_token=abc=def', platforms: 'linux/amd64, linux/arm64/v8', target: 'runtime', 'cache-from': 'type=gha', 'cache-to': 'type=gha,mode=max', provenance: 'max', sbom: 'true' })
+      raw({
+        'build-args': 'NODE_ENV=production\nVERSION=1.2',
+        secrets: 'npm_token=abc=def',
+        platforms: 'linux/amd64, linux/arm64/v8',
+        target: 'runtime',
+        'cache-from': 'type=gha',
+        'cache-to': 'type=gha,mode=max',
+        provenance: 'max',
+        sbom: 'true'
+      })
     )
-    expect(inputs).toMatchObject({ buildArgs: { NODE_ENV: 'production', VERSION: '1.2' }, secrets: { npm_token: 'abc=def' }, platforms: ['linux/amd64', 'linux/arm64/v8'], target: 'runtime', cacheFrom: ['type=gha'], cacheTo: ['type=gha,mode=max'], provenance: 'max', sbom: true })
+    expect(inputs).toMatchObject({
+      buildArgs: { NODE_ENV: 'production', VERSION: '1.2' },
+      secrets: { npm_token: 'abc=def' },
+      platforms: ['linux/amd64', 'linux/arm64/v8'],
+      target: 'runtime',
+      cacheFrom: ['type=gha'],
+      cacheTo: ['type=gha,mode=max'],
+      provenance: 'max',
+      sbom: true
+    })
   })
 })
 

@@ -64,13 +64,22 @@ describe('auth challenges and token mappings', () => {
   })
 
   test('ACR exchange form and refresh token', () => {
-    expect(new URLSearchParams(exchangeForm('contoso.azurecr.io', 'aad-token', 'tenant-1'))).toEqual(new URLSearchParams({ grant_type: 'access_token', service: 'contoso.azurecr.io', access_token: 'aad-token', tenant: 'tenant-1' }))
+    expect(new URLSearchParams(exchangeForm('contoso.azurecr.io', 'aad-token', 'tenant-1'))).toEqual(
+      new URLSearchParams({ grant_type: 'access_token', service: 'contoso.azurecr.io', access_token: 'aad-token', tenant: 'tenant-1' })
+    )
     expect(refreshTokenCredential('{"refresh_token":"acr-refresh"}', 'h')).toEqual({ username: ACR_TOKEN_USER, password: 'acr-refresh' })
     expect(() => refreshTokenCredential('{}', 'h')).toThrow('no refresh_token')
   })
 
   test('the auth file docker and buildah read; Docker Hub under its legacy key too', () => {
-    const content = JSON.parse(authFileContent(new Map([['docker.io', { username: 'u', password: 'p' }], ['ghcr.io', { username: 'a', password: 't' }]]))) as unknown
+    const content = JSON.parse(
+      authFileContent(
+        new Map([
+          ['docker.io', { username: 'u', password: 'p' }],
+          ['ghcr.io', { username: 'a', password: 't' }]
+        ])
+      )
+    ) as unknown
     const auth = Buffer.from('u:p').toString('base64')
     expect(content).toEqual({ auths: { 'docker.io': { auth }, 'https://index.docker.io/v1/': { auth }, 'ghcr.io': { auth: Buffer.from('a:t').toString('base64') } } })
   })
@@ -78,7 +87,11 @@ describe('auth challenges and token mappings', () => {
   test('earlier logins are kept; a credential helper or store no longer answers for a host signed in here', () => {
     const existing = { auths: { 'quay.io': { auth: 'cXVheQ==' } }, credsStore: 'desktop', credHelpers: { 'ghcr.io': 'gh', 'gcr.io': 'gcloud' }, currentContext: 'ci' }
     const content = JSON.parse(authFileContent(new Map([['ghcr.io', { username: 'a', password: 't' }]]), existing)) as unknown
-    expect(content).toEqual({ auths: { 'quay.io': { auth: 'cXVheQ==' }, 'ghcr.io': { auth: Buffer.from('a:t').toString('base64') } }, credHelpers: { 'gcr.io': 'gcloud' }, currentContext: 'ci' })
+    expect(content).toEqual({
+      auths: { 'quay.io': { auth: 'cXVheQ==' }, 'ghcr.io': { auth: Buffer.from('a:t').toString('base64') } },
+      credHelpers: { 'gcr.io': 'gcloud' },
+      currentContext: 'ci'
+    })
   })
 })
 

@@ -13,11 +13,15 @@ describe('runInvocation', () => {
   })
 
   test('the environment given reaches the engine (credentials file paths)', async () => {
-    expect(await runInvocation({ program: 'sh', args: ['-c', 'echo "$REGISTRY_AUTH_FILE"'], step: 'env' }, { REGISTRY_AUTH_FILE: '/tmp/x/config.json' }, '.', undefined)).toContain('/tmp/x/config.json')
+    expect(await runInvocation({ program: 'sh', args: ['-c', 'echo "$REGISTRY_AUTH_FILE"'], step: 'env' }, { REGISTRY_AUTH_FILE: '/tmp/x/config.json' }, '.', undefined)).toContain(
+      '/tmp/x/config.json'
+    )
   })
 
   test('build-timeout stops the engine; cancellation too; a missing engine says so', async () => {
-    await expect(runInvocation({ program: 'sh', args: ['-c', 'sleep 30'], step: 'build' }, {}, '.', undefined, AbortSignal.timeout(200))).rejects.toThrow('sh -c stopped: it ran longer than build-timeout')
+    await expect(runInvocation({ program: 'sh', args: ['-c', 'sleep 30'], step: 'build' }, {}, '.', undefined, AbortSignal.timeout(200))).rejects.toThrow(
+      'sh -c stopped: it ran longer than build-timeout'
+    )
     const controller = new AbortController()
     const cancelled = runInvocation({ program: 'sh', args: ['-c', 'sleep 30'], step: 'build' }, {}, '.', undefined, controller.signal)
     setTimeout(() => controller.abort(new Error('cancelled (SIGTERM)')), 100)

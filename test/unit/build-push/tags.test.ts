@@ -19,7 +19,12 @@ describe('computeTags', () => {
     ['a tag that is not semver', { ref: 'refs/tags/release-2026' }, ['semver', 'short-sha'], ['6dcb09b']],
     ['a pull request', { ref: 'refs/pull/12/merge', eventName: 'pull_request', prNumber: 12 }, ALL, [sha, '6dcb09b', 'pr-12']],
     ['no default branch known: no latest', { defaultBranch: undefined }, ['latest', 'short-sha'], ['6dcb09b']],
-    ['templates', { ref: 'refs/tags/v3.1.0' }, ['v{{major}}.{{minor}}-{{short_sha}}', '{{version}}-run{{run_number}}', 'nightly-{{date}}'], ['v3.1-6dcb09b', '3.1.0-run42', 'nightly-20261129']],
+    [
+      'templates',
+      { ref: 'refs/tags/v3.1.0' },
+      ['v{{major}}.{{minor}}-{{short_sha}}', '{{version}}-run{{run_number}}', 'nightly-{{date}}'],
+      ['v3.1-6dcb09b', '3.1.0-run42', 'nightly-20261129']
+    ],
     ['a template whose value is missing is skipped', {}, ['{{branch}}-{{run_number}}', 'pr-{{pr}}-x'], ['main-42']],
     ['duplicates once', {}, ['short-sha', '{{short_sha}}'], ['6dcb09b']],
     ['a literal tag', {}, ['stable', 'short-sha'], ['stable', '6dcb09b']]
@@ -52,7 +57,10 @@ describe('sanitiseBranch and semverFromRef', () => {
 
 describe('gitContext and OCI labels', () => {
   test('a pull request builds its head commit, not the merge commit', () => {
-    const context = gitContext({ GITHUB_SHA: 'f'.repeat(40), GITHUB_REF: 'refs/pull/9/merge', GITHUB_EVENT_NAME: 'pull_request' }, { pull_request: { number: 9, head: { sha } }, repository: { default_branch: 'main' } })
+    const context = gitContext(
+      { GITHUB_SHA: 'f'.repeat(40), GITHUB_REF: 'refs/pull/9/merge', GITHUB_EVENT_NAME: 'pull_request' },
+      { pull_request: { number: 9, head: { sha } }, repository: { default_branch: 'main' } }
+    )
     expect(context).toMatchObject({ sha, prNumber: 9, defaultBranch: 'main' })
   })
 

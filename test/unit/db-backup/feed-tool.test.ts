@@ -48,7 +48,9 @@ describe('feedTool', () => {
         }
       })()
     )
-    await expect(feedTool(source, target('sh', ['-c', 'head -c 10 >/dev/null; echo "pg_restore: error: bad archive" >&2; exit 1']))).rejects.toThrow('sh exited with code 1: pg_restore: error: bad archive')
+    await expect(feedTool(source, target('sh', ['-c', 'head -c 10 >/dev/null; echo "pg_restore: error: bad archive" >&2; exit 1']))).rejects.toThrow(
+      'sh exited with code 1: pg_restore: error: bad archive'
+    )
     expect(read).toBeLessThan(100_000)
   })
 })

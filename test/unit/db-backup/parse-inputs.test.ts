@@ -42,7 +42,11 @@ describe('parseDbBackupInputs', () => {
 
   it.each<[string, Record<string, string>, string]>([
     ['unknown engine', { ...pg, engine: 'oracle' }, 'Input "engine" is "oracle", which is not allowed; expected one of postgres, mysql, sqlite, rds-snapshot, azure-flexible.'],
-    ['missing engine and no database-url', { destination: 'azblob://backups/x', 'azure-connection-string': 'x' }, 'Input "engine" is empty and database-url does not say which database it is'],
+    [
+      'missing engine and no database-url',
+      { destination: 'azblob://backups/x', 'azure-connection-string': 'x' },
+      'Input "engine" is empty and database-url does not say which database it is'
+    ],
     ['unknown mode', { ...pg, mode: 'copy' }, 'Input "mode" is "copy", which is not allowed'],
     ['missing database-url', { ...pg, 'database-url': '' }, 'Input "database-url" is required for engine postgres but empty'],
     ['database-url of another engine', { ...pg, 'database-url': 'mysql://u:p@h/db' }, 'Input "database-url" points at a mysql database, which is not supported here'],
@@ -65,23 +69,47 @@ describe('parseDbBackupInputs', () => {
     ['rds with both', { engine: 'rds-snapshot', 'db-instance': 'a', 'db-cluster': 'b', 'aws-region': 'eu-west-1' }, 'Input "db-cluster" cannot be combined with "db-instance"'],
     ['rds bad identifier', { engine: 'rds-snapshot', 'db-instance': '1db', 'aws-region': 'eu-west-1' }, 'Input "db-instance" is "1db", which is not an RDS identifier'],
     ['rds without region', { engine: 'rds-snapshot', 'db-instance': 'shop-db' }, 'Input "aws-region" is empty and AWS_REGION is not set'],
-    ['rds restore without target', { engine: 'rds-snapshot', 'db-instance': 'shop-db', 'aws-region': 'eu-west-1', mode: 'restore', 'backup-id': 'latest' }, 'Input "restore-target" is required to restore a snapshot but empty'],
+    [
+      'rds restore without target',
+      { engine: 'rds-snapshot', 'db-instance': 'shop-db', 'aws-region': 'eu-west-1', mode: 'restore', 'backup-id': 'latest' },
+      'Input "restore-target" is required to restore a snapshot but empty'
+    ],
     ['azure without server', { engine: 'azure-flexible', 'resource-group': 'rg' }, 'Input "server-name" is required for engine azure-flexible but empty'],
     ['azure without resource group', { engine: 'azure-flexible', 'server-name': 'shop-pg' }, 'Input "resource-group" is required for engine azure-flexible but empty'],
-    ['azure bad subscription', { engine: 'azure-flexible', 'server-name': 'shop-pg', 'resource-group': 'rg', 'subscription-id': 'abc' }, 'Input "subscription-id" is "abc", which is not a subscription id'],
-    ['environment that would be reshaped (unicode)', { ...pg, environment: 'prod ünïcode 🚀' }, 'Input "environment" is "prod ünïcode 🚀", which a backup\'s name cannot hold as written; expected 1–100 letters, digits, dots, underscores and hyphens'],
+    [
+      'azure bad subscription',
+      { engine: 'azure-flexible', 'server-name': 'shop-pg', 'resource-group': 'rg', 'subscription-id': 'abc' },
+      'Input "subscription-id" is "abc", which is not a subscription id'
+    ],
+    [
+      'environment that would be reshaped (unicode)',
+      { ...pg, environment: 'prod ünïcode 🚀' },
+      'Input "environment" is "prod ünïcode 🚀", which a backup\'s name cannot hold as written; expected 1–100 letters, digits, dots, underscores and hyphens'
+    ],
     ['environment that climbs out of the prefix', { ...pg, environment: '../../escape' }, 'Input "environment" is "../../escape", which a backup\'s name cannot hold as written'],
     ['environment left unexpanded', { ...pg, environment: '${{ vars.BUCKET }}' }, 'Input "environment" is "${{ vars.BUCKET }}", which a backup\'s name cannot hold as written'],
     ['environment longer than 100', { ...pg, environment: 'e'.repeat(101) }, 'Input "environment" is "eeee'],
-    ['environment a snapshot id would lowercase', { engine: 'rds-snapshot', 'db-instance': 'shop-db', 'aws-region': 'eu-west-1', environment: 'Production' }, 'Input "environment" is "Production", which a snapshot id cannot hold as written; expected 1–40 lowercase letters'],
+    [
+      'environment a snapshot id would lowercase',
+      { engine: 'rds-snapshot', 'db-instance': 'shop-db', 'aws-region': 'eu-west-1', environment: 'Production' },
+      'Input "environment" is "Production", which a snapshot id cannot hold as written; expected 1–40 lowercase letters'
+    ],
     ['deployment-id that would be reshaped', { ...pg, 'deployment-id': 'run 42/1' }, 'Input "deployment-id" is "run 42/1", which a backup\'s name cannot hold as written'],
     ['environment with a newline', { ...pg, environment: 'prod\nstaging' }, 'Input "environment" has a control character (U+000A at position 5)'],
-    ['database-url with a tab, never echoed', { ...pg, 'database-url': 'postgres://app:s3cret@db\t/shop' }, 'Input "database-url" has a control character (U+0009 at position 25); expected a single line of printable characters.'],
+    [
+      'database-url with a tab, never echoed',
+      { ...pg, 'database-url': 'postgres://app:s3cret@db\t/shop' },
+      'Input "database-url" has a control character (U+0009 at position 25); expected a single line of printable characters.'
+    ],
     ['destination with a carriage return', { ...pg, destination: 'azblob://backups/shop\r\nX: 1' }, 'Input "destination" has a control character (U+000D at position 22)'],
-    ['relative destination (scheme forgotten)', { ...pg, destination: 'company-backups/shop' }, 'Input "destination" is "company-backups/shop", a relative path with no scheme (it would be a folder of the workspace); expected a scheme or an explicit local directory'],
+    [
+      'relative destination (scheme forgotten)',
+      { ...pg, destination: 'company-backups/shop' },
+      'Input "destination" is "company-backups/shop", a relative path with no scheme (it would be a folder of the workspace); expected a scheme or an explicit local directory'
+    ],
     ['dot-relative destination', { ...pg, destination: './backups' }, 'Input "destination" is "./backups", a relative path with no scheme'],
     ['destination with .. in a URL path', { ...pg, destination: 'azblob://backups/a/../etc' }, 'Input "destination" has . or .. in its path'],
-    ['zero timeout', { ...pg, timeout: '0s' }, 'Input "timeout" is zero'],
+    ['zero timeout', { ...pg, timeout: '0s' }, 'Input "timeout" is zero']
   ])('%s fails naming the input', (_name, given, message) => {
     values = given
     expect(() => getInputs(env)).toThrow(message)

@@ -7,7 +7,12 @@ const DAY = 86_400_000
 const now = new Date('2026-11-22T12:00:00Z')
 const ago = (days: number): string => new Date(now.getTime() - days * DAY).toISOString()
 let managed: SnapshotInfo[] = []
-const calls: { create: CreateSnapshotRequest[]; delete: string[]; restore: RestoreSnapshotRequest[]; configs: SnapshotProviderConfig[] } = { create: [], delete: [], restore: [], configs: [] }
+const calls: { create: CreateSnapshotRequest[]; delete: string[]; restore: RestoreSnapshotRequest[]; configs: SnapshotProviderConfig[] } = {
+  create: [],
+  delete: [],
+  restore: [],
+  configs: []
+}
 const fake: SnapshotProvider = {
   kind: 'rds-snapshot',
   async create(req) {
@@ -50,7 +55,13 @@ const base: SnapshotInputs = {
   source: 'shop-db',
   provider: { kind: 'rds-snapshot', region: 'eu-west-1' }
 }
-const tagged = (id: string, days: number, extra: Partial<SnapshotInfo> = {}): SnapshotInfo => ({ id, createdAt: ago(days), status: 'available', tags: { 'managed-by': 'deploy-actions', environment: 'production' }, ...extra })
+const tagged = (id: string, days: number, extra: Partial<SnapshotInfo> = {}): SnapshotInfo => ({
+  id,
+  createdAt: ago(days),
+  status: 'available',
+  tags: { 'managed-by': 'deploy-actions', environment: 'production' },
+  ...extra
+})
 
 beforeEach(() => {
   calls.create = []
@@ -61,7 +72,13 @@ beforeEach(() => {
 
 describe('snapshot engines through the SnapshotProvider interface (provider faked)', () => {
   it('creates a tagged snapshot, logs progress, applies keep-last to managed snapshots only, and sets the outputs', async () => {
-    managed = [tagged('da-production-a', 1), tagged('da-production-b', 2), tagged('da-production-c', 3), tagged('da-staging-x', 9, { tags: { environment: 'staging' } }), tagged('da-production-failed', 0.5, { status: 'failed' })]
+    managed = [
+      tagged('da-production-a', 1),
+      tagged('da-production-b', 2),
+      tagged('da-production-c', 3),
+      tagged('da-staging-x', 9, { tags: { environment: 'staging' } }),
+      tagged('da-production-failed', 0.5, { status: 'failed' })
+    ]
     const lines: string[] = []
     const logger: Logger = { ...silentLogger, info: (m) => lines.push(m) }
     const result = await runSnapshotBackup(base, { logger, now: () => now })
@@ -71,7 +88,12 @@ describe('snapshot engines through the SnapshotProvider interface (provider fake
     // Progress is throttled: the 45% line within the interval and same status is skipped.
     expect(lines.filter((l) => l.startsWith(`snapshot ${id}:`))).toEqual([`snapshot ${id}: creating 40% after 1 s`, `snapshot ${id}: available 100% after 20 s`])
     expect(calls.delete).toEqual(['da-production-b', 'da-production-c'])
-    expect(result.outputs).toMatchObject({ 'backup-id': id, 'snapshot-id': id, 'size-bytes': String(20 * 1024 ** 3), 'retention-deleted': JSON.stringify(['da-production-b', 'da-production-c']) })
+    expect(result.outputs).toMatchObject({
+      'backup-id': id,
+      'snapshot-id': id,
+      'size-bytes': String(20 * 1024 ** 3),
+      'retention-deleted': JSON.stringify(['da-production-b', 'da-production-c'])
+    })
   })
 
   it('a dry run deletes nothing but reports what would go', async () => {

@@ -20,6 +20,6 @@ describe('PostgreSQL client and server versions', () => {
     [15, 15, undefined],
     [17, 15, undefined],
     [undefined, 16, undefined],
-    [15, 16, 'pg_dump 15 cannot dump a PostgreSQL 16 server (pg_dump must be at least the server\'s major version)']
+    [15, 16, "pg_dump 15 cannot dump a PostgreSQL 16 server (pg_dump must be at least the server's major version)"]
   ])('pg_dump %p against server %p', (tool, server, problem) => expect(pgDumpMismatch(tool, server)).toBe(problem))
 })

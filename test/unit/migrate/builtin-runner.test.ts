@@ -23,7 +23,10 @@ function fakeDatabase(history: AppliedMigration[], failOn?: string) {
     },
     applyDown: async (m: Migration) => {
       calls.push(`down ${m.version}`)
-      history.splice(history.findIndex((h) => h.version === m.version), 1)
+      history.splice(
+        history.findIndex((h) => h.version === m.version),
+        1
+      )
       return { status: 'applied', durationMs: 1 }
     },
     close: async () => void calls.push('close'),
@@ -80,7 +83,9 @@ describe('runBuiltin', () => {
     const { report, failure } = await runBuiltin(db, options())
     expect(calls).toEqual(['lock', 'prepare', 'up 1', 'up 2'])
     expect(failure).toBeInstanceOf(MigrationFailure)
-    expect(failure?.message).toBe('m/2_b.sql:2:3: boom (Fake XX000). It was rolled back: the database is exactly as it was before this migration (1 migration before it in this run was completed and kept).')
+    expect(failure?.message).toBe(
+      'm/2_b.sql:2:3: boom (Fake XX000). It was rolled back: the database is exactly as it was before this migration (1 migration before it in this run was completed and kept).'
+    )
     expect(report.outcomes.map((o) => o.status)).toEqual(['applied', 'failed'])
     expect(report).toMatchObject({ pendingCount: 2, currentVersion: '1' })
   })

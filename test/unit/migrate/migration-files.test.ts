@@ -68,7 +68,7 @@ describe('helpers', () => {
   })
 })
 
-describe('files that cannot run in the runner\'s transaction are classified before anything runs', () => {
+describe("files that cannot run in the runner's transaction are classified before anything runs", () => {
   const file = (name: string, content: string) => ({ name, content })
   it.each([
     ['BEGIN;\nCREATE TABLE a ();\nCOMMIT;\n', 'it has its own BEGIN on line 1'],
@@ -97,7 +97,7 @@ describe('files that cannot run in the runner\'s transaction are classified befo
     'CREATE INDEX concurrently_named ON a (x);',
     "INSERT INTO notes VALUES ('VACUUM; CREATE INDEX CONCURRENTLY');",
     'REFRESH MATERIALIZED VIEW CONCURRENTLY v;'
-  ])('%j stays in the runner\'s transaction', (content) => {
+  ])("%j stays in the runner's transaction", (content) => {
     const [m] = collectMigrations('m', [file('1_a.sql', content)])
     expect(m.up).toMatchObject({ transactional: true, outside: undefined })
   })

@@ -136,7 +136,7 @@ describe('file names and format detection', () => {
     ])
   })
 
-  it('keeps a goose file\'s down section out of what runs on apply', () => {
+  it("keeps a goose file's down section out of what runs on apply", () => {
     const [m] = collectMigrations('m', [file('1_users.sql', '-- +goose Up\nCREATE TABLE users (id int);\n-- +goose Down\nDROP TABLE users;\n')])
     expect(m.up.statements.map((s) => s.sql)).toEqual(['CREATE TABLE users (id int)'])
     expect(m.up.sql).not.toContain('DROP')

@@ -48,7 +48,11 @@ describe('parseMigrateInputs', () => {
     ['a MySQL URL for a tool', { tool: 'flyway', 'database-url': 'mysql://u:p@db/app' }, { databaseUrl: { kind: 'mysql' } }],
     ['a SQLite URL', { 'database-url': 'sqlite:db/app.db' }, { databaseUrl: { kind: 'sqlite', path: 'db/app.db' } }],
     ['durations', { 'lock-timeout': '30s', 'statement-timeout': '1m30s' }, { lockTimeoutMs: 30_000, statementTimeoutMs: 90_000 }],
-    ['a restore point', { 'backup-id': ' 20261122T0120-42 ', 'backup-uri': 's3://backups/shop/prod/20261122T0120-42.dump.zst' }, { backupId: '20261122T0120-42', backupUri: 's3://backups/shop/prod/20261122T0120-42.dump.zst' }],
+    [
+      'a restore point',
+      { 'backup-id': ' 20261122T0120-42 ', 'backup-uri': 's3://backups/shop/prod/20261122T0120-42.dump.zst' },
+      { backupId: '20261122T0120-42', backupUri: 's3://backups/shop/prod/20261122T0120-42.dump.zst' }
+    ],
     ['the command of tool: command', { tool: 'command', command: 'bin/rails db:migrate' }, { command: 'bin/rails db:migrate' }]
   ])('%s', (_name, raw, expected) => {
     expect(parse(raw)).toMatchObject(expected)
@@ -63,11 +67,23 @@ describe('parseMigrateInputs', () => {
   })
 
   it.each([
-    ['an unknown tool', { tool: 'liquibase' }, 'Input "tool" is "liquibase", which is not allowed; expected one of builtin, prisma, alembic, golang-migrate, goose, node-pg-migrate, flyway, atlas, command.'],
+    [
+      'an unknown tool',
+      { tool: 'liquibase' },
+      'Input "tool" is "liquibase", which is not allowed; expected one of builtin, prisma, alembic, golang-migrate, goose, node-pg-migrate, flyway, atlas, command.'
+    ],
     ['an unknown format', { format: 'sqitch' }, 'Input "format" is "sqitch", which is not allowed; expected one of auto, plain, goose, dbmate, flyway.'],
     ['a format with a tool', { tool: 'flyway', format: 'flyway' }, 'Input "format" is flyway but tool is flyway, which reads its own directory; expected format only with tool: builtin.'],
-    ['tool-args with builtin', { 'tool-args': '--verbose' }, 'Input "tool-args" is set but tool is builtin, which runs no tool; expected tool-args only with a tool (prisma, alembic, golang-migrate, …).'],
-    ['database-url-env with builtin', { 'database-url-env': 'DB' }, 'Input "database-url-env" is set but tool is builtin, which connects itself and passes the URL to no tool; expected no database-url-env with the built-in runner (it is for tools).'],
+    [
+      'tool-args with builtin',
+      { 'tool-args': '--verbose' },
+      'Input "tool-args" is set but tool is builtin, which runs no tool; expected tool-args only with a tool (prisma, alembic, golang-migrate, …).'
+    ],
+    [
+      'database-url-env with builtin',
+      { 'database-url-env': 'DB' },
+      'Input "database-url-env" is set but tool is builtin, which connects itself and passes the URL to no tool; expected no database-url-env with the built-in runner (it is for tools).'
+    ],
     ['a bad variable name', { tool: 'goose', 'database-url-env': 'MY-URL' }, 'Input "database-url-env" is "MY-URL", which is not an environment variable name'],
     ['command with another tool', { tool: 'goose', command: 'make migrate' }, 'Input "command" is set but tool is goose'],
     ['tool command without a command', { tool: 'command' }, 'Input "command" is required when tool is command'],
@@ -81,7 +97,11 @@ describe('parseMigrateInputs', () => {
     ['a history table that is no name', { 'history-table': 'x; DROP TABLE users' }, 'Input "history-table" is "x; DROP TABLE users", which is not a table name'],
     ['a MySQL URL with builtin', { 'database-url': 'mysql://u:p@db/app' }, 'Input "database-url" points at a mysql database, which is not supported here'],
     ['an empty URL with builtin', { 'database-url': '' }, 'Input "database-url" is empty'],
-    ['a URL spanning two lines', { 'database-url': 'postgres://u:secret@db/app\nx' }, 'Input "database-url" has a control character (U+000A at position 27); expected a single line of printable characters.'],
+    [
+      'a URL spanning two lines',
+      { 'database-url': 'postgres://u:secret@db/app\nx' },
+      'Input "database-url" has a control character (U+000A at position 27); expected a single line of printable characters.'
+    ],
     ['a target with a line break', { target: '3\n4' }, 'Input "target" has a control character (U+000A at position 2)'],
     ['a backup-uri with a tab', { 'backup-uri': 's3://b/k\tx' }, 'Input "backup-uri" has a control character (U+0009 at position 9)'],
     ['a dry-run that is no boolean', { 'dry-run': 'maybe' }, 'Input "dry-run" is "maybe", which is not a boolean']

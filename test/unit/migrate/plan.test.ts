@@ -43,7 +43,9 @@ describe('planUp', () => {
 
   it('stops on a new migration older than the latest applied one', () => {
     const applied = [record('001'), record('003')]
-    expect(planUp(local, applied, strict).problems).toEqual([{ file: 'm/002_b.sql', message: 'm/002_b.sql is new but older than the latest applied version 003. Give it a version above 003, or set allow-out-of-order: true' }])
+    expect(planUp(local, applied, strict).problems).toEqual([
+      { file: 'm/002_b.sql', message: 'm/002_b.sql is new but older than the latest applied version 003. Give it a version above 003, or set allow-out-of-order: true' }
+    ])
     const allowed = planUp(local, applied, { ...strict, allowOutOfOrder: true })
     expect(allowed.pending.map((m) => m.version)).toEqual(['002', '010'])
   })

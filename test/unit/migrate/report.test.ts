@@ -46,7 +46,13 @@ describe('summary', () => {
   })
 
   it('shows pending SQL in a dry-run', () => {
-    const markdown = summaryMarkdown({ ...base, failure: undefined, dryRun: true, outcomes: [{ version: '2', name: 'b', file: 'm/2_b.sql', status: 'pending', sql: 'CREATE TABLE b ();\n' }], pendingCount: 1 })
+    const markdown = summaryMarkdown({
+      ...base,
+      failure: undefined,
+      dryRun: true,
+      outcomes: [{ version: '2', name: 'b', file: 'm/2_b.sql', status: 'pending', sql: 'CREATE TABLE b ();\n' }],
+      pendingCount: 1
+    })
     expect(markdown).toContain('### 🔎 migrate dry-run on PostgreSQL database "shop" on db:5432 as app: 1 pending')
     expect(markdown).toContain('<details><summary>m/2_b.sql</summary>\n\n```sql\nCREATE TABLE b ();\n```')
   })
@@ -86,13 +92,21 @@ describe('summary', () => {
     })
     expect(markdown).toContain('The backup `shop-20261122-0120` at `s3://backups/shop/prod/shop-20261122-0120.dump.zst` (from db-backup)')
     expect(markdown).toContain(
-      ['- uses: acme/deploy-actions/actions/db-backup@v1.4.0', '  with:', '    mode: restore', '    uri: s3://backups/shop/prod/shop-20261122-0120.dump.zst', '    database-url: ${{ secrets.DATABASE_URL }}'].join('\n')
+      [
+        '- uses: acme/deploy-actions/actions/db-backup@v1.4.0',
+        '  with:',
+        '    mode: restore',
+        '    uri: s3://backups/shop/prod/shop-20261122-0120.dump.zst',
+        '    database-url: ${{ secrets.DATABASE_URL }}'
+      ].join('\n')
     )
     expect(markdown).not.toMatch(/your-org|<the destination/)
   })
 
   it('lists the files that ran outside a transaction and what a failure halfway means', () => {
-    const outcomes = [{ version: '3', name: 'idx', file: 'm/3_idx.sql', status: 'applied' as const, durationMs: 5, outside: 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block' }]
+    const outcomes = [
+      { version: '3', name: 'idx', file: 'm/3_idx.sql', status: 'applied' as const, durationMs: 5, outside: 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block' }
+    ]
     const markdown = summaryMarkdown({ ...base, failure: undefined, outcomes })
     expect(markdown).toContain('**Outside a transaction**\n\n- m/3_idx.sql: CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block\n\nIf such a file fails halfway')
   })
@@ -107,7 +121,16 @@ describe('MigrationFailure', () => {
       { title: 'Migration failed', file: 'm/002_b.sql', startLine: 3, startColumn: 8 }
     ],
     [
-      new MigrationSqlError('deadlock detected', 'm/5_x.sql', undefined, '40P01', false, 'Process 1 waits for ShareLock', 'See server log for query details.', 'SQL statement "UPDATE t SET x = 1"\nPL/pgSQL function inline_code_block line 3 at SQL statement'),
+      new MigrationSqlError(
+        'deadlock detected',
+        'm/5_x.sql',
+        undefined,
+        '40P01',
+        false,
+        'Process 1 waits for ShareLock',
+        'See server log for query details.',
+        'SQL statement "UPDATE t SET x = 1"\nPL/pgSQL function inline_code_block line 3 at SQL statement'
+      ),
       0,
       'm/5_x.sql: deadlock detected (PostgreSQL 40P01). Detail: Process 1 waits for ShareLock. Hint: See server log for query details. Context: SQL statement "UPDATE t SET x = 1"; PL/pgSQL function inline_code_block line 3 at SQL statement. It ran outside the runner\'s transaction (deploy-actions:no-transaction), so what it committed before the failing statement stays applied and the migration is not recorded; check the database before running it again.',
       { title: 'Migration failed', file: 'm/5_x.sql', startLine: 1, startColumn: undefined }
@@ -121,8 +144,14 @@ describe('MigrationFailure', () => {
 
 describe('provenance', () => {
   it.each([
-    [{ GITHUB_ACTOR: 'octocat', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' }, { appliedBy: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42' }],
-    [{ GITHUB_ACTOR: 'octocat', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '3' }, { appliedBy: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42/attempts/3' }],
+    [
+      { GITHUB_ACTOR: 'octocat', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' },
+      { appliedBy: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42' }
+    ],
+    [
+      { GITHUB_ACTOR: 'octocat', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '3' },
+      { appliedBy: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42/attempts/3' }
+    ],
     [{ USER: 'dev' }, { appliedBy: 'dev', runUrl: undefined }],
     [{}, { appliedBy: 'unknown', runUrl: undefined }]
   ])('%j', (env, expected) => {

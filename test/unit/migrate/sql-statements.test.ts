@@ -10,13 +10,19 @@ describe('splitStatements', () => {
     ["SELECT E'a\\';b'; SELECT 2", ["SELECT E'a\\';b'", 'SELECT 2']],
     ['SELECT "weird;name" FROM t; SELECT 2', ['SELECT "weird;name" FROM t', 'SELECT 2']],
     ['-- a comment; with a semicolon\nSELECT 1; /* block; /* nested; */ still */ SELECT 2;', ['-- a comment; with a semicolon\nSELECT 1', '/* block; /* nested; */ still */ SELECT 2']],
-    ['CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql; SELECT f();', ['CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql', 'SELECT f()']],
+    [
+      'CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql; SELECT f();',
+      ['CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql', 'SELECT f()']
+    ],
     ['DO $body$ BEGIN PERFORM 1; END $body$; SELECT 1', ['DO $body$ BEGIN PERFORM 1; END $body$', 'SELECT 1']],
     [
       'CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET x = 1;\n  UPDATE a SET y = CASE WHEN 1 THEN 2 END;\nEND;\nSELECT 1;',
       ['CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET x = 1;\n  UPDATE a SET y = CASE WHEN 1 THEN 2 END;\nEND', 'SELECT 1']
     ],
-    ['CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END; SELECT 3;', ['CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END', 'SELECT 3']],
+    [
+      'CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END; SELECT 3;',
+      ['CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END', 'SELECT 3']
+    ],
     ['BEGIN; SELECT 1; COMMIT;', ['BEGIN', 'SELECT 1', 'COMMIT']],
     ['SELECT $1::int; SELECT 2', ['SELECT $1::int', 'SELECT 2']],
     [';;  ; -- only a comment\n', []]

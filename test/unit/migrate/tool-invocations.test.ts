@@ -49,7 +49,13 @@ describe('tool invocations', () => {
       ['-target=3', 'migrate'],
       { FLYWAY_URL: 'jdbc:postgresql://db.internal:5432/shop?sslmode=require', FLYWAY_USER: 'deploy', FLYWAY_PASSWORD: 'p@ss-w0rd', FLYWAY_LOCATIONS: 'filesystem:db/migrations' }
     ],
-    ['atlas', {}, 'sh', ['-c', 'exec "$0" "$@" --url "$DEPLOY_ACTIONS_MIGRATE_URL"', 'atlas', 'migrate', 'apply', '--dir', 'file://db/migrations'], { DEPLOY_ACTIONS_MIGRATE_URL: url, DATABASE_URL: url }],
+    [
+      'atlas',
+      {},
+      'sh',
+      ['-c', 'exec "$0" "$@" --url "$DEPLOY_ACTIONS_MIGRATE_URL"', 'atlas', 'migrate', 'apply', '--dir', 'file://db/migrations'],
+      { DEPLOY_ACTIONS_MIGRATE_URL: url, DATABASE_URL: url }
+    ],
     ['command', {}, 'sh', ['-c', './bin/migrate'], { DATABASE_URL: url }]
   ] as const)('%s %j runs %s %j', (tool, overrides, command, args, env) => {
     const invocation = toolAdapter(tool).apply(base(overrides, tool))

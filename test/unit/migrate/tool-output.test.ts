@@ -54,7 +54,11 @@ describe('apply output: which migrations the tool applied', () => {
 
 describe('status output: applied, pending, current', () => {
   it.each([
-    ['prisma/status-pending.txt', () => parsePrismaStatus(fixture('prisma/status-pending.txt')), { pending: ['20240401120000_add_orders', '20240402083000_add_order_index'], pendingCount: 2 }],
+    [
+      'prisma/status-pending.txt',
+      () => parsePrismaStatus(fixture('prisma/status-pending.txt')),
+      { pending: ['20240401120000_add_orders', '20240402083000_add_order_index'], pendingCount: 2 }
+    ],
     ['prisma/status-up-to-date.txt', () => parsePrismaStatus(fixture('prisma/status-up-to-date.txt')), { pending: [], pendingCount: 0 }],
     ['alembic/current-head.txt', () => parseAlembicCurrent(fixture('alembic/current-head.txt')), { current: 'ae1027a6acf', pending: [], pendingCount: 0 }],
     ['alembic/current-behind.txt', () => parseAlembicCurrent(fixture('alembic/current-behind.txt')), { current: '1975ea83b712' }],
@@ -85,11 +89,7 @@ describe('status output: applied, pending, current', () => {
       { pending: ['1700000000000_create-users', '1700000100000_create-orders'], pendingCount: 2 }
     ],
     ['node-pg-migrate/up-nothing.txt', () => nodePgMigrate.parseStatus!(fixture('node-pg-migrate/up-nothing.txt'), context([])), { pending: [], pendingCount: 0 }],
-    [
-      'flyway/info.txt',
-      () => parseFlywayInfo(fixture('flyway/info.txt')),
-      { applied: ['1 - create users', '2 - add orders'], pending: ['3 - add index'], pendingCount: 1, current: '2' }
-    ],
+    ['flyway/info.txt', () => parseFlywayInfo(fixture('flyway/info.txt')), { applied: ['1 - create users', '2 - add orders'], pending: ['3 - add index'], pendingCount: 1, current: '2' }],
     ['atlas/status-pending.txt', () => parseAtlasStatus(fixture('atlas/status-pending.txt')), { current: '20220908110527', pendingCount: 2 }],
     ['atlas/status-ok.txt', () => parseAtlasStatus(fixture('atlas/status-ok.txt')), { current: '20220908110528', pendingCount: 0, pending: [] }],
     ['atlas/status-empty.txt', () => parseAtlasStatus(fixture('atlas/status-empty.txt')), { current: undefined, pendingCount: 3 }]
@@ -98,7 +98,7 @@ describe('status output: applied, pending, current', () => {
   })
 
   it.each([
-    ['prisma', () => parsePrismaStatus('Error: P1001: Can\'t reach database server')],
+    ['prisma', () => parsePrismaStatus("Error: P1001: Can't reach database server")],
     ['goose', () => parseGooseStatus('goose run: dial tcp: connection refused')],
     ['flyway', () => parseFlywayInfo('ERROR: Unable to obtain connection from database')],
     ['atlas', () => parseAtlasStatus('Error: connection refused')],

@@ -76,18 +76,30 @@ describe('GitHub deployment plan (pure)', () => {
     const body = commentBody(context, message)
     expect(body.split('\n')[0]).toBe('<!-- deploy-actions:notify:production -->')
     expect(body).toContain('| Commit | [6dcb09b](https://github.com/octo-org/shop/commit/6dcb09b5b57875f334f61aebed695e2e4193db5e) |')
-    const comments = [{ id: 1, body: 'hi' }, { id: 2, body: `${commentMarker('staging')}\n…` }, { id: 3, body: body }, { id: 4, body: null }]
+    const comments = [
+      { id: 1, body: 'hi' },
+      { id: 2, body: `${commentMarker('staging')}\n…` },
+      { id: 3, body: body },
+      { id: 4, body: null }
+    ]
     expect(findMarkedComment(comments, 'production')).toBe(3)
     expect(findMarkedComment(comments, 'staging')).toBe(2)
     expect(findMarkedComment(comments, 'dev')).toBeUndefined()
   })
 
   const now = Date.parse('2026-11-22T10:00:00Z')
-  const requestError = (status: number, headers: Record<string, string> = {}, message = 'Something') => ({ status, message: `${message} - https://docs.github.com/rest`, response: { headers } })
+  const requestError = (status: number, headers: Record<string, string> = {}, message = 'Something') => ({
+    status,
+    message: `${message} - https://docs.github.com/rest`,
+    response: { headers }
+  })
   it.each([
     [requestError(429, { 'retry-after': '7' }), { retryable: true, retryAfterMs: 7000 }],
     [requestError(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 30) }), { retryable: true, retryAfterMs: 30_000 }],
-    [requestError(403, {}, 'Resource not accessible by integration'), { retryable: false, message: expect.stringContaining('HTTP 403: Resource not accessible by integration — give the job `permissions:`') }],
+    [
+      requestError(403, {}, 'Resource not accessible by integration'),
+      { retryable: false, message: expect.stringContaining('HTTP 403: Resource not accessible by integration — give the job `permissions:`') }
+    ],
     [requestError(502), { retryable: true, message: 'GitHub create deployment answered HTTP 502: Something' }],
     [requestError(422, {}, 'Validation Failed'), { retryable: false, message: 'GitHub create deployment answered HTTP 422: Validation Failed' }],
     [requestError(404, {}, 'Not Found'), { retryable: false, message: expect.stringContaining('check the repository') }],
@@ -113,9 +125,24 @@ describe('GitHub deployment plan (pure)', () => {
   it.each([
     ['GitHub’s own (a job’s environment:), no service', { creator: { login: 'github-actions[bot]' }, payload: {} }, undefined, true],
     ['GitHub’s own, with a service: it cannot say which service it is', { creator: { login: 'github-actions[bot]' }, payload: {} }, 'backend', false],
-    ['ours for backend, asked for backend', { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } }, 'backend', true],
-    ['ours for backend, asked for frontend', { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } }, 'frontend', false],
-    ['ours for backend, asked without a service', { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } }, undefined, false],
+    [
+      'ours for backend, asked for backend',
+      { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } },
+      'backend',
+      true
+    ],
+    [
+      'ours for backend, asked for frontend',
+      { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } },
+      'frontend',
+      false
+    ],
+    [
+      'ours for backend, asked without a service',
+      { creator: { login: 'github-actions[bot]' }, task: 'deploy:backend', payload: { created_by: 'deploy-actions/notify', service: 'backend' } },
+      undefined,
+      false
+    ],
     ['another tool’s', { creator: { login: 'vercel[bot]' }, payload: {} }, undefined, false]
   ])('isOwnDeployment: %s', (_name, deployment, service, expected) => {
     expect(isOwnDeployment({ id: 1, created_at: '2026-01-01T00:00:00Z', ...deployment }, service)).toBe(expected)

@@ -124,7 +124,10 @@ describe('notify inputs (pure)', () => {
 
   it.each([
     [{ channels: 'github', 'github-token': '${{ github.token }}' }, 'Input "github-token" is empty'],
-    [{ channels: 'github', 'github-token': 't', 'github-deployment': 'sometimes' }, 'Input "github-deployment" is "sometimes", which is not allowed; expected one of auto, create, update, off.'],
+    [
+      { channels: 'github', 'github-token': 't', 'github-deployment': 'sometimes' },
+      'Input "github-deployment" is "sometimes", which is not allowed; expected one of auto, create, update, off.'
+    ],
     [{ channels: 'github', 'github-token': 't', 'github-pr-comment': 'seven' }, 'Input "github-pr-comment" is "seven", which is not a whole number'],
     [{ channels: 'github', 'github-token': 't', 'github-deployment': 'off', 'github-deployment-id': '5' }, 'Input "github-deployment-id" is set but "github-deployment" is off'],
     [{ channels: 'slack', 'slack-token': 't', 'slack-channel': 'C1', 'slack-ts': 'yesterday' }, 'Input "slack-ts" is "yesterday", which is not a Slack message ts'],
@@ -132,7 +135,10 @@ describe('notify inputs (pure)', () => {
     [{ channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'smtp-password': 'p' }, 'Input "smtp-username" is empty but "smtp-password" is set'],
     [{ channels: 'email', 'email-from': 'd@example.com', 'email-to': 'a@example.com' }, 'Input "smtp-host" is required when channels includes email'],
     [{ channels: 'email', 'smtp-host': 'h', 'email-to': 'a@example.com' }, 'Input "email-from" is required'],
-    [{ channels: 'discord', 'discord-webhook-url': 'http://discord.com/api/webhooks/1/t' }, 'Input "discord-webhook-url" uses plain http, which would send its secret in the clear; expected an https:// URL.'],
+    [
+      { channels: 'discord', 'discord-webhook-url': 'http://discord.com/api/webhooks/1/t' },
+      'Input "discord-webhook-url" uses plain http, which would send its secret in the clear; expected an https:// URL.'
+    ],
     [{ channels: 'slack', 'slack-webhook-url': 'http://hooks.slack.com/services/x' }, 'Input "slack-webhook-url" uses plain http'],
     [{ channels: 'webhook', 'webhook-url': 'https://x', 'environment-url': 'shop' }, 'Input "environment-url" is not a valid URL'],
     [{ channels: 'webhook', 'webhook-url': 'https://x', attempts: '0' }, 'Input "attempts" is 0, which is out of range; expected a whole number from 1 to 10.'],
@@ -142,7 +148,15 @@ describe('notify inputs (pure)', () => {
   })
 
   it('the deployment context comes from the runner: PR head sha, run URL with attempt, duration', () => {
-    const runEnv = { GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'merge', GITHUB_ACTOR: 'me', GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '2', GITHUB_REF: 'refs/heads/feature/x' }
+    const runEnv = {
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_SHA: 'merge',
+      GITHUB_ACTOR: 'me',
+      GITHUB_SERVER_URL: 'https://ghe.example.com',
+      GITHUB_RUN_ID: '7',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_REF: 'refs/heads/feature/x'
+    }
     const ctx = buildContext({ status: 'started', environment: 'dev', outputs: {}, startedAtMs: now - 5000 }, runEnv, now)
     expect(ctx).toMatchObject({ sha: 'merge', actor: 'me', ref: 'feature/x', runUrl: 'https://ghe.example.com/o/r/actions/runs/7/attempts/2', durationMs: 5000 })
     expect(buildContext({ status: 'started', environment: 'dev', outputs: {}, sha: 'given' }, runEnv, now).sha).toBe('given')
@@ -169,7 +183,11 @@ describe('notify inputs (pure)', () => {
     ['environment-url', { 'environment-url': 'https://shop.example.com/\tx' }, 'U+0009'],
     ['email-subject', { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'email-subject': 'Deployed\nBcc: all@example.com' }, 'U+000A'],
     ['email-to', { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'Ops\u0085 <a@example.com>' }, 'U+0085'],
-    ['smtp-password', { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'smtp-username': 'u', 'smtp-password': 'pa\nss' }, 'U+000A at position 3'],
+    [
+      'smtp-password',
+      { channels: 'email', 'smtp-host': 'h', 'email-from': 'd@example.com', 'email-to': 'a@example.com', 'smtp-username': 'u', 'smtp-password': 'pa\nss' },
+      'U+000A at position 3'
+    ],
     ['slack-channel', { channels: 'slack', 'slack-token': 'xoxb-1', 'slack-channel': 'C1\nC2' }, 'U+000A'],
     ['slack-token', { channels: 'slack', 'slack-token': 'xoxb-1\nX: y', 'slack-channel': 'C1' }, 'U+000A at position 7'],
     ['github-token', { channels: 'github', 'github-token': 'ghs_1\r\nX: y' }, 'U+000D at position 6']
@@ -197,9 +215,15 @@ describe('notify inputs (pure)', () => {
     const yaml = (text: string): unknown => (text === 'text: "{{title}}"' ? { text: '{{title}}' } : { bad: true })
 
     it('JSON inline, YAML through the injected parser, or the file’s text', () => {
-      expect(parseNotifyInputs(raw({ ...slack, payload: '{"text":"{{title}}","blocks":[]}' }), env, {}, now).slackPayload).toEqual({ input: 'payload', payload: { text: '{{title}}', blocks: [] } })
+      expect(parseNotifyInputs(raw({ ...slack, payload: '{"text":"{{title}}","blocks":[]}' }), env, {}, now).slackPayload).toEqual({
+        input: 'payload',
+        payload: { text: '{{title}}', blocks: [] }
+      })
       expect(parseNotifyInputs(raw({ ...slack, payload: 'text: "{{title}}"' }), env, {}, now, { parseYaml: yaml }).slackPayload).toEqual({ input: 'payload', payload: { text: '{{title}}' } })
-      expect(parseNotifyInputs(raw({ ...slack, 'payload-file': 'slack.json' }), env, {}, now, { payloadFile: '{"text":"{{service}}"}' }).slackPayload).toEqual({ input: 'payload-file', payload: { text: '{{service}}' } })
+      expect(parseNotifyInputs(raw({ ...slack, 'payload-file': 'slack.json' }), env, {}, now, { payloadFile: '{"text":"{{service}}"}' }).slackPayload).toEqual({
+        input: 'payload-file',
+        payload: { text: '{{service}}' }
+      })
       expect(parseNotifyInputs(raw(slack), env, {}, now).slackPayload).toBeUndefined()
     })
 

@@ -26,7 +26,10 @@ describe('a team’s own Slack payload (pure)', () => {
   })
 
   it.each([
-    [{ blocks: [{ type: 'header', text: { type: 'plain_text', text: '{{text}}'.repeat(5) } }] }, 'Input "payload-file" breaks Slack\'s Block Kit limits: blocks[0].text has 300 characters (at most 150)'],
+    [
+      { blocks: [{ type: 'header', text: { type: 'plain_text', text: '{{text}}'.repeat(5) } }] },
+      'Input "payload-file" breaks Slack\'s Block Kit limits: blocks[0].text has 300 characters (at most 150)'
+    ],
     [{ blocks: [{ type: 'header' }] }, 'a block is missing a required field'],
     [{ blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }, 'blocks has 51 blocks (at most 50)']
   ])('a rendered payload over Slack’s limits is an input error: %#', (document, error) => {

@@ -8,7 +8,13 @@ await loadJsonPath()
 const health: ResponseView = {
   status: 200,
   headers: { 'content-type': 'application/json', 'x-app-version': '1.4.2', 'content-length': '120' },
-  body: JSON.stringify({ status: 'healthy', version: '1.4.2', checks: { database: { status: 'up', latency_ms: 2 } }, items: [{ id: 1 }, { id: 2 }], dependencies: [{ latency_ms: 42.24 }, { latency_ms: 32.17 }, { latency_ms: 612 }] }),
+  body: JSON.stringify({
+    status: 'healthy',
+    version: '1.4.2',
+    checks: { database: { status: 'up', latency_ms: 2 } },
+    items: [{ id: 1 }, { id: 2 }],
+    dependencies: [{ latency_ms: 42.24 }, { latency_ms: 32.17 }, { latency_ms: 612 }]
+  }),
   durationMs: 40
 }
 const json = (path: string, operator: Assertion['operator'], expected: unknown): Assertion => ({ target: { kind: 'json', path }, operator, expected, field: 'expect.json[0]' })
@@ -59,7 +65,19 @@ describe('evaluate', () => {
 
   test('status, latency budget and non-JSON body all reported', () => {
     const response: ResponseView = { status: 503, headers: {}, body: '<h1>Starting</h1>', durationMs: 812.4 }
-    expect(evaluate({ statuses: [[200, 299], [304, 304]], assertions: [json('$.status', 'equals', 'ok')], latencyMaxMs: 500 }, response)).toEqual([
+    expect(
+      evaluate(
+        {
+          statuses: [
+            [200, 299],
+            [304, 304]
+          ],
+          assertions: [json('$.status', 'equals', 'ok')],
+          latencyMaxMs: 500
+        },
+        response
+      )
+    ).toEqual([
       'expected status 2xx, 304, got 503: <h1>Starting</h1>',
       '$.status: expected equals "ok", but the body is not JSON: <h1>Starting</h1>',
       'took 812 ms, over the 500 ms latency budget'

@@ -108,40 +108,94 @@ describe('checks-file problems name the check and the field', () => {
     ['bad url', 'checks:\n  - name: a\n    url: ftp://x/y\n', /^Input "checks-file" check "a" field "url" is not an absolute http\(s\) URL/],
     ['path without base', 'checks:\n  - name: a\n    url: /health\n', /^Input "checks-file" check "a" field "url" is the path "\/health" but no base URL is set/],
     ['unknown field', 'checks:\n  - name: a\n    url: https://x/\n    captures: {}\n', /^Input "checks-file" check "a" field "captures" is not a known field; expected one of name, method/],
-    ['bad method', 'checks:\n  - name: a\n    url: https://x/\n    method: FETCH\n', /^Input "checks-file" check "a" field "method" is "FETCH", which is not an HTTP method this action sends; expected one of GET, HEAD/],
-    ['bad status', 'checks:\n  - name: login\n    url: https://x/\n    expect: { status: 2000 }\n', /^Input "checks-file" check "login" field "expect.status" has "2000", which is not a status, a range or a class; expected HTTP statuses/],
-    ['unknown operator', 'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a, approx: 1 }] }\n', /^Input "checks-file" check "a" field "expect.json\[0\].approx" is not a known assertion operator; expected one of equals, contains, matches, exists, <, <=, >, >= \(or lt, lte, gt, gte\)\.$/],
+    [
+      'bad method',
+      'checks:\n  - name: a\n    url: https://x/\n    method: FETCH\n',
+      /^Input "checks-file" check "a" field "method" is "FETCH", which is not an HTTP method this action sends; expected one of GET, HEAD/
+    ],
+    [
+      'bad status',
+      'checks:\n  - name: login\n    url: https://x/\n    expect: { status: 2000 }\n',
+      /^Input "checks-file" check "login" field "expect.status" has "2000", which is not a status, a range or a class; expected HTTP statuses/
+    ],
+    [
+      'unknown operator',
+      'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a, approx: 1 }] }\n',
+      /^Input "checks-file" check "a" field "expect.json\[0\].approx" is not a known assertion operator; expected one of equals, contains, matches, exists, <, <=, >, >= \(or lt, lte, gt, gte\)\.$/
+    ],
     ['no operator', 'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a }] }\n', /field "expect.json\[0\]" has no operator/],
     ['bad JSONPath', 'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: "$.[", exists: true }] }\n', /field "expect.json\[0\].path" is not a valid JSONPath/],
-    ['path without $', 'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: data.x, exists: true }] }\n', /field "expect.json\[0\].path" is not a valid JSONPath \(does not start with \$\)/],
-    ['number operator with text', 'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a, "<": fast }] }\n', /field "expect.json\[0\].<" is "fast", which is not a number; expected a number to compare with </],
-    ['exists with text', 'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a, exists: yes please }] }\n', /field "expect.json\[0\].exists" is "yes please", which is not true or false/],
+    [
+      'path without $',
+      'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: data.x, exists: true }] }\n',
+      /field "expect.json\[0\].path" is not a valid JSONPath \(does not start with \$\)/
+    ],
+    [
+      'number operator with text',
+      'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a, "<": fast }] }\n',
+      /field "expect.json\[0\].<" is "fast", which is not a number; expected a number to compare with </
+    ],
+    [
+      'exists with text',
+      'checks:\n  - name: a\n    url: https://x/\n    expect: { json: [{ path: $.a, exists: yes please }] }\n',
+      /field "expect.json\[0\].exists" is "yes please", which is not true or false/
+    ],
     ['bad regex', 'checks:\n  - name: a\n    url: https://x/\n    expect: { body-matches: "(" }\n', /field "expect.body-matches" is not a valid regular expression/],
     ['unknown expectation', 'checks:\n  - name: a\n    url: https://x/\n    expect: { body: x }\n', /field "expect.body" is not a known expectation/],
-    ['bad timeout', 'checks:\n  - name: a\n    url: https://x/\n    timeout: 5 parsecs\n', /field "timeout" is "5 parsecs", which is not a positive duration; expected a duration such as 5s/],
+    [
+      'bad timeout',
+      'checks:\n  - name: a\n    url: https://x/\n    timeout: 5 parsecs\n',
+      /field "timeout" is "5 parsecs", which is not a positive duration; expected a duration such as 5s/
+    ],
     ['zero timeout', 'checks:\n  - name: a\n    url: https://x/\n    timeout: 0\n', /field "timeout" is 0, which is not a positive duration/],
     ['bad default timeout', 'defaults: { timeout: soon }\nchecks:\n  - url: https://x/\n', /^Input "checks-file" field "defaults.timeout" is "soon", which is not a positive duration/],
     ['negative retries', 'checks:\n  - name: a\n    url: https://x/\n    retries: -1\n', /field "retries" is -1, which is not a whole number from 0 to 10/],
     ['body and json', 'checks:\n  - name: a\n    method: POST\n    url: https://x/\n    body: x\n    json: {}\n', /field "json" is set together with "body"/],
     ['body on GET', 'checks:\n  - name: a\n    url: https://x/\n    body: x\n', /field "body" is set on a GET check/],
     ['bad header name', 'checks:\n  - name: a\n    url: https://x/\n    headers: { "Bad Header": x }\n', /field "headers.Bad Header" is not a valid header name/],
-    ['unset env', 'checks:\n  - name: a\n    url: "{{ env.NOPE }}/x"\n', /^Input "checks-file" check "a" field "url" uses \{\{ env.NOPE \}\}, but the environment variable NOPE is not set; expected NOPE set in the step's env\.$/],
-    ['GitHub expression', 'checks:\n  - name: a\n    url: https://x/\n    headers: { Authorization: "Bearer ${{ secrets.T }}" }\n', /field "headers.Authorization" uses \$\{\{ secrets.T \}\}, which GitHub does not expand inside a checks file; expected placeholders written \{\{ capture \}\} or \{\{ env.NAME \}\}/],
+    [
+      'unset env',
+      'checks:\n  - name: a\n    url: "{{ env.NOPE }}/x"\n',
+      /^Input "checks-file" check "a" field "url" uses \{\{ env.NOPE \}\}, but the environment variable NOPE is not set; expected NOPE set in the step's env\.$/
+    ],
+    [
+      'GitHub expression',
+      'checks:\n  - name: a\n    url: https://x/\n    headers: { Authorization: "Bearer ${{ secrets.T }}" }\n',
+      /field "headers.Authorization" uses \$\{\{ secrets.T \}\}, which GitHub does not expand inside a checks file; expected placeholders written \{\{ capture \}\} or \{\{ env.NAME \}\}/
+    ],
     ['bad capture name', 'checks:\n  - name: a\n    url: https://x/\n    capture: { env: $.a }\n', /field "capture.env" is not a usable capture name/],
     ['bad capture source', 'checks:\n  - name: a\n    url: https://x/\n    capture: { t: { cookie: sid } }\n', /field "capture.t" is \{"cookie":"sid"\}; expected a JSONPath/],
     ['unknown default', 'defaults: { method: POST }\nchecks:\n  - url: https://x/\n', /^Input "checks-file" field "defaults.method" is not a known default/],
-    ['unknown capture', 'checks:\n  - name: login\n    url: https://x/\n    capture: { token: $.t }\n  - name: me\n    url: https://x/me\n    headers: { Authorization: "Bearer {{ tokn }}" }\n', /^Input "checks-file" check "me" field "headers.Authorization" uses \{\{ tokn \}\}, but no check captures "tokn"; expected one of the captures token/],
-    ['capture nobody makes', 'checks:\n  - name: me\n    url: "https://x/{{ id }}"\n', /check "me" field "url" uses \{\{ id \}\}, but no check captures "id"; expected a capture defined by another check/],
+    [
+      'unknown capture',
+      'checks:\n  - name: login\n    url: https://x/\n    capture: { token: $.t }\n  - name: me\n    url: https://x/me\n    headers: { Authorization: "Bearer {{ tokn }}" }\n',
+      /^Input "checks-file" check "me" field "headers.Authorization" uses \{\{ tokn \}\}, but no check captures "tokn"; expected one of the captures token/
+    ],
+    [
+      'capture nobody makes',
+      'checks:\n  - name: me\n    url: "https://x/{{ id }}"\n',
+      /check "me" field "url" uses \{\{ id \}\}, but no check captures "id"; expected a capture defined by another check/
+    ],
     ['own capture', 'checks:\n  - name: a\n    url: "https://x/{{ id }}"\n    capture: { id: $.id }\n', /check "a" field "url" uses \{\{ id \}\}, which this same check captures/],
-    ['capture twice', 'checks:\n  - name: a\n    url: https://x/a\n    capture: { id: $.id }\n  - name: b\n    url: https://x/b\n    capture: { id: $.id }\n', /check "b" field "capture.id" is also captured by check "a"/],
+    [
+      'capture twice',
+      'checks:\n  - name: a\n    url: https://x/a\n    capture: { id: $.id }\n  - name: b\n    url: https://x/b\n    capture: { id: $.id }\n',
+      /check "b" field "capture.id" is also captured by check "a"/
+    ],
     ['duplicate names', 'checks:\n  - url: https://x/a\n  - url: https://x/a\n', /check "GET \/a" field "name" is used by more than one check/],
-    ['cycle', 'checks:\n  - name: a\n    url: "https://x/{{ y }}"\n    capture: { x: $.x }\n  - name: b\n    url: "https://x/{{ x }}"\n    capture: { y: $.y }\n', /^Input "checks-file" has checks that wait for each other's captures: "a" → "b" → "a"; expected captures that flow one way/]
+    [
+      'cycle',
+      'checks:\n  - name: a\n    url: "https://x/{{ y }}"\n    capture: { x: $.x }\n  - name: b\n    url: "https://x/{{ x }}"\n    capture: { y: $.y }\n',
+      /^Input "checks-file" has checks that wait for each other's captures: "a" → "b" → "a"; expected captures that flow one way/
+    ]
   ])('%s', (_name, yaml, message) => {
     expect(() => build(yaml)).toThrow(message)
   })
 
   test('JSON and YAML syntax errors name the file', async () => {
-    await expect(parseChecksText('{"checks": [}', 'smoke.json')).rejects.toThrow(/^Input "checks-file" \(smoke.json\) is not valid JSON: .+; expected a JSON document with a "checks" list\.$/)
+    await expect(parseChecksText('{"checks": [}', 'smoke.json')).rejects.toThrow(
+      /^Input "checks-file" \(smoke.json\) is not valid JSON: .+; expected a JSON document with a "checks" list\.$/
+    )
     await expect(parseChecksText('checks: [\n', 'checks.yml')).rejects.toThrow(/^Input "checks-file" \(checks.yml\) is not valid YAML: .+; expected a YAML document with a "checks" list\.$/)
   })
 })

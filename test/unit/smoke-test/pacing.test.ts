@@ -58,9 +58,24 @@ describe('loadVerdict', () => {
     expect(loadVerdict(list, 10_000, thresholds).failures).toEqual(failures)
   })
   test('counts, rate and the most common errors', () => {
-    const list: LoadSample[] = [...samples(6, 0), { ok: false, durationMs: 3, error: 'HTTP 500' }, { ok: false, durationMs: 3, error: 'HTTP 500' }, { ok: false, durationMs: 1000, error: 'ECONNRESET' }, { ok: true, durationMs: 12 }]
+    const list: LoadSample[] = [
+      ...samples(6, 0),
+      { ok: false, durationMs: 3, error: 'HTTP 500' },
+      { ok: false, durationMs: 3, error: 'HTTP 500' },
+      { ok: false, durationMs: 1000, error: 'ECONNRESET' },
+      { ok: true, durationMs: 12 }
+    ]
     const verdict = loadVerdict(list, 2000, {})
-    expect(verdict).toMatchObject({ requests: 10, errors: 3, errorRate: 0.3, achievedRate: 5, topErrors: [{ reason: 'HTTP 500', count: 2 }, { reason: 'ECONNRESET', count: 1 }] })
+    expect(verdict).toMatchObject({
+      requests: 10,
+      errors: 3,
+      errorRate: 0.3,
+      achievedRate: 5,
+      topErrors: [
+        { reason: 'HTTP 500', count: 2 },
+        { reason: 'ECONNRESET', count: 1 }
+      ]
+    })
     expect(verdict.latency?.count).toBe(10)
   })
   test.each([
@@ -105,7 +120,14 @@ describe('evaluateBudgets', () => {
   test.each([
     [{}, [], []],
     [{ p50Ms: 30 }, [{ name: 'p50', budgetMs: 30, actualMs: 30, passed: true }], []],
-    [{ p50Ms: 25, p95Ms: 1000 }, [{ name: 'p50', budgetMs: 25, actualMs: 30, passed: false }, { name: 'p95', budgetMs: 1000, actualMs: 500, passed: true }], ['suite p50 latency 30 ms is over the 25 ms budget']],
+    [
+      { p50Ms: 25, p95Ms: 1000 },
+      [
+        { name: 'p50', budgetMs: 25, actualMs: 30, passed: false },
+        { name: 'p95', budgetMs: 1000, actualMs: 500, passed: true }
+      ],
+      ['suite p50 latency 30 ms is over the 25 ms budget']
+    ],
     [{ p95Ms: 200 }, [{ name: 'p95', budgetMs: 200, actualMs: 500, passed: false }], ['suite p95 latency 500 ms is over the 200 ms budget']]
   ])('%j', (budgets, results, failures) => {
     const verdict = evaluateBudgets(latencies, budgets)

@@ -1,11 +1,27 @@
 import { describe, expect, test } from '@jest/globals'
-import { dynamicValues, githubExpressionIn, placeholderRefs, resolveCaptures, resolveCapturesTyped, resolveEnv, withDynamicValues, withSampleCaptures } from '../../../actions/smoke-test/src/placeholders.js'
+import {
+  dynamicValues,
+  githubExpressionIn,
+  placeholderRefs,
+  resolveCaptures,
+  resolveCapturesTyped,
+  resolveEnv,
+  withDynamicValues,
+  withSampleCaptures
+} from '../../../actions/smoke-test/src/placeholders.js'
 
 describe('placeholderRefs', () => {
   test.each([
     ['Bearer {{ token }}', 'headers.Authorization', [{ kind: 'capture', name: 'token', field: 'headers.Authorization', text: '{{ token }}' }]],
     ['{{env.BASE_URL}}/x', 'url', [{ kind: 'env', name: 'BASE_URL', field: 'url', text: '{{env.BASE_URL}}' }]],
-    ['{{ a }}-{{ env.B }}', 'url', [{ kind: 'capture', name: 'a', field: 'url', text: '{{ a }}' }, { kind: 'env', name: 'B', field: 'url', text: '{{ env.B }}' }]],
+    [
+      '{{ a }}-{{ env.B }}',
+      'url',
+      [
+        { kind: 'capture', name: 'a', field: 'url', text: '{{ a }}' },
+        { kind: 'env', name: 'B', field: 'url', text: '{{ env.B }}' }
+      ]
+    ],
     ['no placeholders', 'url', []],
     ['{{#each items}}', 'body', []],
     ['{{ two words }}', 'body', []]
@@ -24,7 +40,10 @@ describe('placeholderRefs', () => {
 
 describe('resolution', () => {
   const env = { HOST: 'https://app.example.com', EMPTY: '' }
-  const captures = new Map([['token', 'tok_abc'], ['id', '7']])
+  const captures = new Map([
+    ['token', 'tok_abc'],
+    ['id', '7']
+  ])
   test.each([
     ['{{ env.HOST }}/api', 'https://app.example.com/api'],
     ['{{ env.EMPTY }}x', 'x'],
@@ -57,16 +76,30 @@ describe('resolution', () => {
 })
 
 describe('resolveCapturesTyped (JSON bodies)', () => {
-  const text = new Map([['id', '7'], ['user', '{"name":"Ada"}'], ['token', 'tok_1']])
-  const typed = new Map<string, unknown>([['id', 7], ['user', { name: 'Ada' }], ['token', 'tok_1']])
+  const text = new Map([
+    ['id', '7'],
+    ['user', '{"name":"Ada"}'],
+    ['token', 'tok_1']
+  ])
+  const typed = new Map<string, unknown>([
+    ['id', 7],
+    ['user', { name: 'Ada' }],
+    ['token', 'tok_1']
+  ])
   test.each([
     [{ id: '{{ id }}' }, { id: 7 }],
     [{ id: '{{id}}' }, { id: 7 }],
     [{ user: '{{ user }}' }, { user: { name: 'Ada' } }],
     [{ ref: 'todo-{{ id }}' }, { ref: 'todo-7' }],
-    [['{{ id }}', '{{ token }}'], [7, 'tok_1']],
+    [
+      ['{{ id }}', '{{ token }}'],
+      [7, 'tok_1']
+    ],
     [{ missing: '{{ nope }}' }, { missing: '{{ nope }}' }],
-    [{ n: 3, b: true, z: null }, { n: 3, b: true, z: null }]
+    [
+      { n: 3, b: true, z: null },
+      { n: 3, b: true, z: null }
+    ]
   ])('%j → %j', (value, resolved) => {
     expect(resolveCapturesTyped(value, text, typed)).toEqual(resolved)
   })

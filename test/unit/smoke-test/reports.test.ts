@@ -32,7 +32,11 @@ const passing: SuiteResult = {
     durationMs: 2000,
     rate: 10,
     thresholds: { maxErrorRate: 0.01, maxP95Ms: 300 },
-    verdict: loadVerdict(Array.from({ length: 20 }, (_, i) => ({ ok: true, durationMs: 10 + i })), 2000, { maxErrorRate: 0.01, maxP95Ms: 300 })
+    verdict: loadVerdict(
+      Array.from({ length: 20 }, (_, i) => ({ ok: true, durationMs: 10 + i })),
+      2000,
+      { maxErrorRate: 0.01, maxP95Ms: 300 }
+    )
   }
 }
 
@@ -56,7 +60,12 @@ describe('tally and failureReasons', () => {
     ],
     [
       'not ready',
-      { ...passing, load: undefined, readiness: { target: 'check "health"', passed: false, waitedMs: 1490, attempts: 5, failure: 'expected status 2xx, got 503', timeoutMs: 1500 }, checks: [check('health', 'skipped')] },
+      {
+        ...passing,
+        load: undefined,
+        readiness: { target: 'check "health"', passed: false, waitedMs: 1490, attempts: 5, failure: 'expected status 2xx, got 503', timeoutMs: 1500 },
+        checks: [check('health', 'skipped')]
+      },
       { passed: 0, failed: 1, skipped: 1, total: 1 },
       ['check "health" was not ready within 1.50 s (5 attempts; last: expected status 2xx, got 503)', '1 of 1 checks failed: 1 skipped: "health"']
     ]
@@ -83,7 +92,17 @@ describe('jsonReport', () => {
       latency: { p95: 120 },
       load: { requests: 20, errors: 0, errorRate: 0, thresholds: { maxErrorRate: 0.01, maxP95Ms: 300 }, failures: [] }
     })
-    expect(report.checks[1]).toEqual({ name: 'login', method: 'POST', url: 'https://shop.example.com/login', status: 'passed', httpStatus: 200, latencyMs: 42.4, attempts: 1, failures: [], captured: ['token'] })
+    expect(report.checks[1]).toEqual({
+      name: 'login',
+      method: 'POST',
+      url: 'https://shop.example.com/login',
+      status: 'passed',
+      httpStatus: 200,
+      latencyMs: 42.4,
+      attempts: 1,
+      failures: [],
+      captured: ['token']
+    })
   })
   test('a failing run lists its failures', () => {
     const report = JSON.parse(jsonReport(failing)) as { passed: boolean; failures: unknown[]; loadSkipped: string }

@@ -57,7 +57,10 @@ function context(responses: (HttpResponse | Error)[]) {
 describe('runCheck (HTTP faked at the send function)', () => {
   test('a capture is masked, stored, and read by the next check in a header', async () => {
     const { ctx, sent, masked } = context([answer(200, { data: { tokens: { accessToken: 'tok_secret_1' } } }), answer(200, { email: 'demo@example.com' })])
-    const login = await runCheck(spec({ name: 'login', method: 'POST', body: { kind: 'json', value: { email: 'demo@example.com' } }, captures: [{ name: 'token', from: 'json', path: '$.data.tokens.accessToken' }] }), ctx)
+    const login = await runCheck(
+      spec({ name: 'login', method: 'POST', body: { kind: 'json', value: { email: 'demo@example.com' } }, captures: [{ name: 'token', from: 'json', path: '$.data.tokens.accessToken' }] }),
+      ctx
+    )
     expect(login).toMatchObject({ status: 'passed', captured: ['token'], attempts: 1, httpStatus: 200 })
     expect(masked).toEqual(['tok_secret_1'])
     const me = await runCheck(spec({ name: 'me', url: 'https://shop.example.com/api/me?t={{ token }}', headers: { Authorization: 'Bearer {{ token }}' }, uses: ['token'] }), ctx)
@@ -69,8 +72,26 @@ describe('runCheck (HTTP faked at the send function)', () => {
 
   test('in a JSON body, a field that is only a placeholder keeps the captured type', async () => {
     const { ctx, sent } = context([answer(200, { data: { id: 7, done: false, tags: ['a'] } }), answer(201, {})])
-    await runCheck(spec({ name: 'create', captures: [{ name: 'id', from: 'json', path: '$.data.id' }, { name: 'done', from: 'json', path: '$.data.done' }, { name: 'tags', from: 'json', path: '$.data.tags' }] }), ctx)
-    await runCheck(spec({ name: 'update', method: 'PATCH', body: { kind: 'json', value: { id: '{{ id }}', done: '{{done}}', tags: '{{ tags }}', label: 'todo {{ id }}' } }, uses: ['id', 'done', 'tags'] }), ctx)
+    await runCheck(
+      spec({
+        name: 'create',
+        captures: [
+          { name: 'id', from: 'json', path: '$.data.id' },
+          { name: 'done', from: 'json', path: '$.data.done' },
+          { name: 'tags', from: 'json', path: '$.data.tags' }
+        ]
+      }),
+      ctx
+    )
+    await runCheck(
+      spec({
+        name: 'update',
+        method: 'PATCH',
+        body: { kind: 'json', value: { id: '{{ id }}', done: '{{done}}', tags: '{{ tags }}', label: 'todo {{ id }}' } },
+        uses: ['id', 'done', 'tags']
+      }),
+      ctx
+    )
     expect(JSON.parse(sent[1].body as string)).toEqual({ id: 7, done: false, tags: ['a'], label: 'todo 7' })
   })
 
@@ -126,7 +147,16 @@ describe('waitForReady (clock and sleep faked)', () => {
   test('polls with growing delays until the probe passes, and reports the time', async () => {
     const c = clock()
     const answers = [['got 503'], ['got 503'], ['got 503'], []]
-    const result = await waitForReady({ target: 'app', timeoutMs: 60_000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async () => (c.advance(10), answers.shift() as string[]) })
+    const result = await waitForReady({
+      target: 'app',
+      timeoutMs: 60_000,
+      attemptTimeoutMs: 5000,
+      logger: silentLogger,
+      now: c.now,
+      sleep: c.sleep,
+      random: () => 1,
+      probe: async () => (c.advance(10), answers.shift() as string[])
+    })
     expect(c.sleeps).toEqual([250, 500, 1000])
     expect(result).toEqual({ target: 'app', passed: true, readyMs: 1790, waitedMs: 1790, attempts: 4, timeoutMs: 60_000 })
   })
@@ -134,14 +164,32 @@ describe('waitForReady (clock and sleep faked)', () => {
   test('delays stop growing at the cap', async () => {
     const c = clock()
     let calls = 0
-    await waitForReady({ target: 'app', timeoutMs: 60_000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async () => (++calls < 7 ? ['no'] : []) })
+    await waitForReady({
+      target: 'app',
+      timeoutMs: 60_000,
+      attemptTimeoutMs: 5000,
+      logger: silentLogger,
+      now: c.now,
+      sleep: c.sleep,
+      random: () => 1,
+      probe: async () => (++calls < 7 ? ['no'] : [])
+    })
     expect(c.sleeps).toEqual([250, 500, 1000, 2000, 2000, 2000])
   })
 
   test('gives up at the timeout with the last reason, keeping a fair limit for the last try', async () => {
     const c = clock()
     const limits: number[] = []
-    const result = await waitForReady({ target: 'app', timeoutMs: 3000, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe: async (limit) => (limits.push(limit), c.advance(5), ['expected status 2xx, got 503']) })
+    const result = await waitForReady({
+      target: 'app',
+      timeoutMs: 3000,
+      attemptTimeoutMs: 5000,
+      logger: silentLogger,
+      now: c.now,
+      sleep: c.sleep,
+      random: () => 1,
+      probe: async (limit) => (limits.push(limit), c.advance(5), ['expected status 2xx, got 503'])
+    })
     expect(result).toMatchObject({ passed: false, failure: 'expected status 2xx, got 503', timeoutMs: 3000 })
     expect(limits.every((l) => l >= 250)).toBe(true)
     expect(result.waitedMs).toBeLessThanOrEqual(3000)
@@ -169,7 +217,13 @@ describe('runLoad (clock, sleep and HTTP faked)', () => {
       }
     })
     expect(sentAt).toEqual([0, 200, 400, 600, 800])
-    expect(result.samples.map((s) => [s.ok, s.error])).toEqual([[true, undefined], [false, 'HTTP 500'], [true, undefined], [false, 'HTTP 404'], [true, undefined]])
+    expect(result.samples.map((s) => [s.ok, s.error])).toEqual([
+      [true, undefined],
+      [false, 'HTTP 500'],
+      [true, undefined],
+      [false, 'HTTP 404'],
+      [true, undefined]
+    ])
     expect(result.elapsedMs).toBe(1000)
   })
 
@@ -208,7 +262,12 @@ describe('retries and dynamic values in runCheck (HTTP faked at the send functio
     const { ctx, sent } = context([answer(500, ''), answer(200, { id: 'uuid-1' })])
     let made = 0
     ctx.dynamic = () => dynamicValues(0, () => `uuid-${++made}`)
-    const check = spec({ method: 'PUT', url: 'https://x.example/orders/{{ uuid }}', retries: 1, assertions: [{ target: { kind: 'json', path: '$.id' }, operator: 'equals', expected: '{{ uuid }}', field: 'expect.json[0]' }] })
+    const check = spec({
+      method: 'PUT',
+      url: 'https://x.example/orders/{{ uuid }}',
+      retries: 1,
+      assertions: [{ target: { kind: 'json', path: '$.id' }, operator: 'equals', expected: '{{ uuid }}', field: 'expect.json[0]' }]
+    })
     expect(await runCheck(check, ctx)).toMatchObject({ status: 'passed', attempts: 2 })
     expect(sent.map((r) => r.url)).toEqual(['https://x.example/orders/uuid-1', 'https://x.example/orders/uuid-1'])
     expect(made).toBe(1)

@@ -32,7 +32,14 @@ describe('runGraph', () => {
     ['independent checks run up to the limit', ['a', 'b', 'c', 'd', 'e'], {}, 2, [], { peak: 2, results: { a: 'passed', b: 'passed', c: 'passed', d: 'passed', e: 'passed' } }],
     ['all at once when the limit allows', ['a', 'b', 'c'], {}, 10, [], { peak: 3, results: { a: 'passed', b: 'passed', c: 'passed' } }],
     ['a chain runs one at a time', ['login', 'me', 'todos'], { me: ['login'], todos: ['me'] }, 5, [], { peak: 1, results: { login: 'passed', me: 'passed', todos: 'passed' } }],
-    ['a failed dependency skips its dependants, transitively', ['login', 'me', 'todos', 'health'], { me: ['login'], todos: ['me'] }, 5, ['login'], { peak: 2, results: { login: 'failed', me: 'skipped for login', todos: 'skipped for me', health: 'passed' } }],
+    [
+      'a failed dependency skips its dependants, transitively',
+      ['login', 'me', 'todos', 'health'],
+      { me: ['login'], todos: ['me'] },
+      5,
+      ['login'],
+      { peak: 2, results: { login: 'failed', me: 'skipped for login', todos: 'skipped for me', health: 'passed' } }
+    ],
     ['a check with two dependencies waits for both', ['a', 'b', 'c'], { c: ['a', 'b'] }, 1, ['b'], { peak: 1, results: { a: 'passed', b: 'failed', c: 'skipped for b' } }]
   ])('%s', async (_name, names, deps, concurrency, fail, expected) => {
     const run = await simulate(names, deps, concurrency, fail)

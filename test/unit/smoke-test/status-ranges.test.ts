@@ -5,11 +5,41 @@ describe('parseStatusRanges', () => {
   test.each([
     ['200', [[200, 200]]],
     [200, [[200, 200]]],
-    ['200-299,304', [[200, 299], [304, 304]]],
-    ['200 - 204, 301', [[200, 204], [301, 301]]],
-    ['2xx 3XX', [[200, 299], [300, 399]]],
-    [[200, 204], [[200, 200], [204, 204]]],
-    ['401\n403', [[401, 401], [403, 403]]]
+    [
+      '200-299,304',
+      [
+        [200, 299],
+        [304, 304]
+      ]
+    ],
+    [
+      '200 - 204, 301',
+      [
+        [200, 204],
+        [301, 301]
+      ]
+    ],
+    [
+      '2xx 3XX',
+      [
+        [200, 299],
+        [300, 399]
+      ]
+    ],
+    [
+      [200, 204],
+      [
+        [200, 200],
+        [204, 204]
+      ]
+    ],
+    [
+      '401\n403',
+      [
+        [401, 401],
+        [403, 403]
+      ]
+    ]
   ])('%j → %j', (raw, ranges) => {
     expect(parseStatusRanges(raw)).toEqual({ ranges })
   })
@@ -30,7 +60,10 @@ describe('parseStatusRanges', () => {
 })
 
 describe('statusAllowed and describeStatusRanges', () => {
-  const ranges = [[200, 299], [304, 304]] as const
+  const ranges = [
+    [200, 299],
+    [304, 304]
+  ] as const
   test.each([
     [200, true],
     [299, true],
@@ -42,7 +75,13 @@ describe('statusAllowed and describeStatusRanges', () => {
   })
   test.each([
     [[[200, 299]], '2xx'],
-    [[[200, 204], [304, 304]], '200-204, 304'],
+    [
+      [
+        [200, 204],
+        [304, 304]
+      ],
+      '200-204, 304'
+    ],
     [[[201, 201]], '201']
   ] as const)('%j reads %s', (value, text) => {
     expect(describeStatusRanges(value)).toBe(text)

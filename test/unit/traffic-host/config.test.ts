@@ -3,7 +3,15 @@ import { parseHostConfig, type HostRawInputs } from '../../../packages/providers
 
 const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n'
 const KNOWN = '[app.example.com]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJkufvVhjR34xYSi/jbSDg6gPWkG7LyzsHvSeoWLSGoP'
-const ssh: HostRawInputs = { host: 'app.example.com', 'ssh-user': 'deploy', 'ssh-port': '2222', 'ssh-key': KEY, 'known-hosts': KNOWN, runtime: 'docker', 'nginx-upstream-file': '/etc/nginx/conf.d/shop.upstream' }
+const ssh: HostRawInputs = {
+  host: 'app.example.com',
+  'ssh-user': 'deploy',
+  'ssh-port': '2222',
+  'ssh-key': KEY,
+  'known-hosts': KNOWN,
+  runtime: 'docker',
+  'nginx-upstream-file': '/etc/nginx/conf.d/shop.upstream'
+}
 const local: HostRawInputs = { host: 'local', runtime: 'process', 'nginx-upstream-file': '/etc/nginx/conf.d/shop.upstream' }
 
 describe('parseHostConfig', () => {
@@ -63,8 +71,19 @@ describe('parseHostConfig', () => {
   })
 
   it('reads docker options', () => {
-    const config = parseHostConfig({ ...ssh, 'container-port': '3000', 'docker-env-file': '/srv/shop/prod.env', 'docker-volumes': '/srv/shop/data:/data\nuploads:/app/uploads:ro', 'docker-health-cmd': 'curl -f http://localhost:3000/health' })
-    expect(config.docker).toEqual({ containerPort: 3000, envFile: '/srv/shop/prod.env', volumes: ['/srv/shop/data:/data', 'uploads:/app/uploads:ro'], healthCmd: 'curl -f http://localhost:3000/health' })
+    const config = parseHostConfig({
+      ...ssh,
+      'container-port': '3000',
+      'docker-env-file': '/srv/shop/prod.env',
+      'docker-volumes': '/srv/shop/data:/data\nuploads:/app/uploads:ro',
+      'docker-health-cmd': 'curl -f http://localhost:3000/health'
+    })
+    expect(config.docker).toEqual({
+      containerPort: 3000,
+      envFile: '/srv/shop/prod.env',
+      volumes: ['/srv/shop/data:/data', 'uploads:/app/uploads:ro'],
+      healthCmd: 'curl -f http://localhost:3000/health'
+    })
   })
 
   it('reads flag-file switching', () => {
@@ -99,7 +118,11 @@ describe('parseHostConfig', () => {
     ['no SSH user', { ...ssh, 'ssh-user': '' }, /^Input "ssh-user" is empty/],
     ['no SSH key', { ...ssh, 'ssh-key': '' }, /^Input "ssh-key" is empty; expected a private key/],
     ['a public key as the SSH key', { ...ssh, 'ssh-key': 'ssh-ed25519 AAAAC3Nz secret-looking' }, /^Input "ssh-key" is not a private key \(the value is not shown\)/],
-    ['an encrypted key', { ...ssh, 'ssh-key': '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nAAAA\n-----END RSA PRIVATE KEY-----' }, /^Input "ssh-key" is encrypted with a passphrase/],
+    [
+      'an encrypted key',
+      { ...ssh, 'ssh-key': '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nAAAA\n-----END RSA PRIVATE KEY-----' },
+      /^Input "ssh-key" is encrypted with a passphrase/
+    ],
     ['no known hosts', { ...ssh, 'known-hosts': '' }, /^Input "known-hosts" is empty, so the server cannot be told from an impostor/],
     ['a bad known-hosts line', { ...ssh, 'known-hosts': `${KNOWN}\nnot a key` }, /^Input "known-hosts" has line 2 that is not a known_hosts entry/],
     ['flag files without a folder', { ...local, 'nginx-upstream-file': '', 'nginx-switch': 'flag-files' }, /^Input "nginx-flag-dir" is empty/],

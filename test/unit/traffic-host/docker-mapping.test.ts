@@ -25,7 +25,16 @@ describe('docker runtime command lines', () => {
     ],
     [
       'env files, volumes and a health check, with sudo',
-      { ...base, sudo: true, docker: { containerPort: 3000, envFile: '/srv/shop/prod.env', volumes: ['/srv/shop/data:/data', 'uploads:/app/uploads:ro'], healthCmd: 'curl -f http://localhost:3000/health || exit 1' } },
+      {
+        ...base,
+        sudo: true,
+        docker: {
+          containerPort: 3000,
+          envFile: '/srv/shop/prod.env',
+          volumes: ['/srv/shop/data:/data', 'uploads:/app/uploads:ro'],
+          healthCmd: 'curl -f http://localhost:3000/health || exit 1'
+        }
+      },
       '.deploy-actions/shop/green.env',
       "sudo -n docker run --detach --name shop-green --restart unless-stopped --publish 127.0.0.1:8002:3000 --env PORT=3000 --env COLOR=green --env APP_VERSION=v2.1.0 --env-file /srv/shop/prod.env --env-file .deploy-actions/shop/green.env --volume /srv/shop/data:/data --volume uploads:/app/uploads:ro --label deploy-actions.app=shop --label deploy-actions.color=green --label deploy-actions.version=v2.1.0 --health-cmd 'curl -f http://localhost:3000/health || exit 1' --health-interval 2s --health-timeout 2s --health-retries 3 --health-start-period 5s registry.example.com/shop:v2.1.0"
     ]

@@ -8,7 +8,9 @@ const FINGERPRINT = 'SHA256:eZjUJ43lXlJzQH2LTrU+L4grm3mO/zgTBoCx0R+hGjo'
 
 describe('known hosts', () => {
   it('parses entries, comments and fingerprints; numbers the bad lines', () => {
-    const { entries, badLines } = parseKnownHosts(`# servers\n\napp.example.com,10.0.0.5 ssh-ed25519 ${KEY_B64} comment\n${FINGERPRINT}\n@cert-authority *.example.com ssh-ed25519 ${KEY_B64}\n|1|hashed= ssh-ed25519 ${KEY_B64}\nnonsense`)
+    const { entries, badLines } = parseKnownHosts(
+      `# servers\n\napp.example.com,10.0.0.5 ssh-ed25519 ${KEY_B64} comment\n${FINGERPRINT}\n@cert-authority *.example.com ssh-ed25519 ${KEY_B64}\n|1|hashed= ssh-ed25519 ${KEY_B64}\nnonsense`
+    )
     expect(entries).toEqual([
       { hosts: ['app.example.com', '10.0.0.5'], fingerprint: FINGERPRINT },
       { hosts: [], fingerprint: FINGERPRINT }

@@ -25,7 +25,11 @@ describe('state mapping', () => {
     expect(toStatus({ ...again, colors: { ...again.colors, blue: { ...again.colors.blue!, running: false } } }).previousVersion).toBeUndefined()
   })
 
-  it.each([['{not json', /is not JSON/], ['{"schema":2}', /is not a deploy-actions state/], ['[]', /is not a deploy-actions state/]])('refuses a state file %j', (text, error) => {
+  it.each([
+    ['{not json', /is not JSON/],
+    ['{"schema":2}', /is not a deploy-actions state/],
+    ['[]', /is not a deploy-actions state/]
+  ])('refuses a state file %j', (text, error) => {
     expect(() => parseState(text, NOW, '/srv/state.json')).toThrow(error)
   })
 

@@ -45,10 +45,20 @@ const d = (id: string, status: RailwayDeployment['status'], meta: Record<string,
 describe('railway mapping', () => {
   test.each<[string, RailwayDeployment[], object, boolean]>([
     ['nothing deployed', [], { active: 'blue', history: [] }, false],
-    ['a serving deployment and the one it replaced', [d('d2', 'SUCCESS'), d('d1', 'REMOVED')], { active: 'blue', activeVersion: 'c-d2', previousVersion: 'c-d1', weights: { blue: 100, green: 0 } }, true],
+    [
+      'a serving deployment and the one it replaced',
+      [d('d2', 'SUCCESS'), d('d1', 'REMOVED')],
+      { active: 'blue', activeVersion: 'c-d2', previousVersion: 'c-d1', weights: { blue: 100, green: 0 } },
+      true
+    ],
     ['a failed newer deployment does not hide the serving one', [d('d3', 'FAILED'), d('d2', 'SUCCESS'), d('d1', 'REMOVED')], { activeVersion: 'c-d2', previousVersion: 'c-d1' }, true],
     ['a sleeping deployment still serves', [d('d2', 'SLEEPING'), d('d1', 'REMOVED')], { activeVersion: 'c-d2' }, true],
-    ['after a rollback: nothing to roll back to', [d('d3', 'SUCCESS', { commitHash: 'c-d1', reason: 'rollback' }), d('d2', 'REMOVED'), d('d1', 'REMOVED')], { activeVersion: 'c-d1', history: [{ version: 'c-d2', outcome: 'rolled-back' }] }, false],
+    [
+      'after a rollback: nothing to roll back to',
+      [d('d3', 'SUCCESS', { commitHash: 'c-d1', reason: 'rollback' }), d('d2', 'REMOVED'), d('d1', 'REMOVED')],
+      { activeVersion: 'c-d1', history: [{ version: 'c-d2', outcome: 'rolled-back' }] },
+      false
+    ],
     ['an image deployment shows its image', [d('d2', 'SUCCESS', { image: 'ghcr.io/octo/api:2' })], { activeVersion: 'ghcr.io/octo/api:2' }, false]
   ])('%s', (_name, deployments, expected, hasPrevious) => {
     const status = toTrafficStatus(deployments, new ColorBook())

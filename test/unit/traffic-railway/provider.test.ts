@@ -10,7 +10,16 @@ let fake: FakeRailway
 let lines: string[]
 const logger: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(`WARN ${m}`), debug: () => {} }
 const provider = (token = RAILWAY_TOKEN) =>
-  createRailwayProvider(parseRailwayConfig({ 'railway-token': token, 'railway-service': RAILWAY_SERVICE, 'railway-environment': RAILWAY_ENVIRONMENT, 'railway-api-url': fake.url, 'railway-poll-interval': '1ms' }), { logger, sleep: async () => {} })
+  createRailwayProvider(
+    parseRailwayConfig({
+      'railway-token': token,
+      'railway-service': RAILWAY_SERVICE,
+      'railway-environment': RAILWAY_ENVIRONMENT,
+      'railway-api-url': fake.url,
+      'railway-poll-interval': '1ms'
+    }),
+    { logger, sleep: async () => {} }
+  )
 const mutations = () => fake.operations.filter((o) => !['deployments', 'deployment'].includes(o.name)).map((o) => o.name)
 
 beforeEach(async () => {
@@ -50,7 +59,11 @@ describe('railway provider (faked Railway GraphQL API)', () => {
     const railway = provider()
     await railway.status(signal)
     await railway.prepare({ version: '3f2a9c1e' }, signal)
-    expect(fake.operations.find((o) => o.name === 'serviceInstanceDeployV2')?.variables).toMatchObject({ commitSha: '3f2a9c1e', serviceId: RAILWAY_SERVICE, environmentId: RAILWAY_ENVIRONMENT })
+    expect(fake.operations.find((o) => o.name === 'serviceInstanceDeployV2')?.variables).toMatchObject({
+      commitSha: '3f2a9c1e',
+      serviceId: RAILWAY_SERVICE,
+      environmentId: RAILWAY_ENVIRONMENT
+    })
     expect(fake.serving()?.meta.commitHash).toBe('3f2a9c1e')
   })
 
@@ -80,7 +93,9 @@ describe('railway provider (faked Railway GraphQL API)', () => {
   })
 
   test('a token Railway refuses (GraphQL error in a 200): the run says so, never the token', async () => {
-    const error = (await provider('22222222-3333-4444-8555-666666666666').status(signal).catch((e: unknown) => e)) as Error
+    const error = (await provider('22222222-3333-4444-8555-666666666666')
+      .status(signal)
+      .catch((e: unknown) => e)) as Error
     expect(error.message).toBe('Railway API deployments: Not Authorized')
   })
 })

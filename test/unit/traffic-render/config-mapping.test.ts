@@ -8,7 +8,13 @@ const base: RenderRawInputs = { 'render-api-key': 'rnd_abcdefABCDEF123456', 'ren
 
 describe('parseRenderConfig', () => {
   test('the defaults', () => {
-    expect(parseRenderConfig(base)).toEqual({ apiKey: 'rnd_abcdefABCDEF123456', serviceId: 'srv-abc123def456', apiUrl: 'https://api.render.com', deployTimeoutMs: 1_200_000, pollIntervalMs: 5000 })
+    expect(parseRenderConfig(base)).toEqual({
+      apiKey: 'rnd_abcdefABCDEF123456',
+      serviceId: 'srv-abc123def456',
+      apiUrl: 'https://api.render.com',
+      deployTimeoutMs: 1_200_000,
+      pollIntervalMs: 5000
+    })
   })
   test.each<[string, RenderRawInputs, string]>([
     ['no key', { 'render-api-key': '' }, 'Input "render-api-key" is empty'],
@@ -37,14 +43,35 @@ describe('parseRenderConfig', () => {
   ] as const)('isCommitSha(%s) is %s', (value, expected) => expect(isCommitSha(value)).toBe(expected))
 })
 
-const d = (id: string, status: RenderDeploy['status'], extra: Partial<RenderDeploy> = {}): RenderDeploy => ({ id, status, commit: { id: `c-${id}` }, createdAt: '2026-11-29T10:00:00Z', ...extra })
+const d = (id: string, status: RenderDeploy['status'], extra: Partial<RenderDeploy> = {}): RenderDeploy => ({
+  id,
+  status,
+  commit: { id: `c-${id}` },
+  createdAt: '2026-11-29T10:00:00Z',
+  ...extra
+})
 
 describe('render mapping', () => {
   test.each<[string, RenderDeploy[], object, boolean]>([
     ['no deploy yet', [], { active: 'blue', history: [] }, false],
-    ['a live deploy, the one before deactivated', [d('dep-2', 'live'), d('dep-1', 'deactivated')], { active: 'blue', activeVersion: 'c-dep-2', previousVersion: 'c-dep-1', weights: { blue: 100, green: 0 } }, true],
-    ['a failed newer deploy does not hide the live one', [d('dep-3', 'update_failed'), d('dep-2', 'live'), d('dep-1', 'deactivated')], { activeVersion: 'c-dep-2', previousVersion: 'c-dep-1' }, true],
-    ['after a rollback: nothing to roll back to', [d('dep-3', 'live', { trigger: 'rollback' }), d('dep-2', 'deactivated'), d('dep-1', 'deactivated')], { activeVersion: 'c-dep-3', history: [{ version: 'c-dep-2', outcome: 'rolled-back' }] }, false],
+    [
+      'a live deploy, the one before deactivated',
+      [d('dep-2', 'live'), d('dep-1', 'deactivated')],
+      { active: 'blue', activeVersion: 'c-dep-2', previousVersion: 'c-dep-1', weights: { blue: 100, green: 0 } },
+      true
+    ],
+    [
+      'a failed newer deploy does not hide the live one',
+      [d('dep-3', 'update_failed'), d('dep-2', 'live'), d('dep-1', 'deactivated')],
+      { activeVersion: 'c-dep-2', previousVersion: 'c-dep-1' },
+      true
+    ],
+    [
+      'after a rollback: nothing to roll back to',
+      [d('dep-3', 'live', { trigger: 'rollback' }), d('dep-2', 'deactivated'), d('dep-1', 'deactivated')],
+      { activeVersion: 'c-dep-3', history: [{ version: 'c-dep-2', outcome: 'rolled-back' }] },
+      false
+    ],
     ['an image deploy shows its image', [d('dep-2', 'live', { image: { ref: 'ghcr.io/octo/api:2' } })], { activeVersion: 'ghcr.io/octo/api:2' }, false]
   ])('%s', (_name, deploys, expected, hasPrevious) => {
     const status = toTrafficStatus(deploys, new ColorBook())

@@ -9,7 +9,11 @@ const signal = new AbortController().signal
 let fake: FakeRender
 let lines: string[]
 const logger: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(`WARN ${m}`), debug: () => {} }
-const provider = () => createRenderProvider(parseRenderConfig({ 'render-api-key': RENDER_KEY, 'render-service': RENDER_SERVICE, 'render-api-url': fake.url, 'render-poll-interval': '1ms' }), { logger, sleep: async () => {} })
+const provider = () =>
+  createRenderProvider(parseRenderConfig({ 'render-api-key': RENDER_KEY, 'render-service': RENDER_SERVICE, 'render-api-url': fake.url, 'render-poll-interval': '1ms' }), {
+    logger,
+    sleep: async () => {}
+  })
 const posts = () => fake.requests.filter((r) => r.method === 'POST').map((r) => [r.path.replace(`/v1/services/${RENDER_SERVICE}`, ''), r.body])
 
 beforeEach(async () => {
@@ -82,11 +86,16 @@ describe('render provider (faked Render REST API)', () => {
     await render.status(signal)
     await render.prepare({ version: 'ccccccc3' }, signal)
     fake.failNextDeploy()
-    await expect(render.rollback('blue', 'analysis failed', signal)).rejects.toThrow(/ended update_failed; the service still serves its previous deploy; the service serves deploy dep-\w+ \(ccccccc3\)/)
+    await expect(render.rollback('blue', 'analysis failed', signal)).rejects.toThrow(
+      /ended update_failed; the service still serves its previous deploy; the service serves deploy dep-\w+ \(ccccccc3\)/
+    )
   })
 
   test('a key the API refuses: the error names the access, never the key', async () => {
-    const render = createRenderProvider(parseRenderConfig({ 'render-api-key': 'rnd_wrongwrongwrongwrong', 'render-service': RENDER_SERVICE, 'render-api-url': fake.url }), { logger, sleep: async () => {} })
+    const render = createRenderProvider(parseRenderConfig({ 'render-api-key': 'rnd_wrongwrongwrongwrong', 'render-service': RENDER_SERVICE, 'render-api-url': fake.url }), {
+      logger,
+      sleep: async () => {}
+    })
     const error = (await render.status(signal).catch((e: unknown) => e)) as Error
     expect(error.message).toContain(`answered HTTP 401: the token cannot read service ${RENDER_SERVICE}`)
     expect(error.message).not.toContain('wrongwrong')

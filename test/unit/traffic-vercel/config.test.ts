@@ -22,7 +22,11 @@ describe('parseVercelConfig', () => {
     ['a project id', { 'vercel-project': 'prj_AbC123' }, { project: 'prj_AbC123' }],
     ['a public URL', { 'vercel-public-url': 'https://todo.example.com' }, { publicUrl: 'https://todo.example.com/' }],
     ['an API URL without its trailing slash', { 'vercel-api-url': 'http://127.0.0.1:8080/' }, { apiUrl: 'http://127.0.0.1:8080' }],
-    ['timeouts', { 'vercel-ready-timeout': '20m', 'vercel-promote-timeout': '90s', 'vercel-poll-interval': '500ms' }, { readyTimeoutMs: 1_200_000, promoteTimeoutMs: 90_000, pollIntervalMs: 500 }]
+    [
+      'timeouts',
+      { 'vercel-ready-timeout': '20m', 'vercel-promote-timeout': '90s', 'vercel-poll-interval': '500ms' },
+      { readyTimeoutMs: 1_200_000, promoteTimeoutMs: 90_000, pollIntervalMs: 500 }
+    ]
   ])('%s', (_name, extra, expected) => {
     expect(parseVercelConfig({ ...base, ...extra })).toMatchObject(expected as object)
   })

@@ -1,14 +1,43 @@
 import { describe, expect, test } from '@jest/globals'
-import { aliasing, aliasJobUnderWay, ColorBook, productionUrl, readiness, toTrafficStatus, type AliasRequest, type VercelProject } from '../../../packages/providers/traffic/vercel/vercel-mapping.js'
+import {
+  aliasing,
+  aliasJobUnderWay,
+  ColorBook,
+  productionUrl,
+  readiness,
+  toTrafficStatus,
+  type AliasRequest,
+  type VercelProject
+} from '../../../packages/providers/traffic/vercel/vercel-mapping.js'
 
-const request = (extra: Partial<AliasRequest>): AliasRequest => ({ fromDeploymentId: 'dpl_A', toDeploymentId: 'dpl_B', jobStatus: 'succeeded', requestedAt: Date.UTC(2026, 10, 29, 10), type: 'promote', ...extra })
-const project = (production: string | undefined, last?: AliasRequest | null, alias?: string[]): VercelProject => ({ id: 'prj_1', name: 'todo', targets: production ? { production: { id: production, ...(alias ? { alias } : {}) } } : {}, lastAliasRequest: last ?? null })
+const request = (extra: Partial<AliasRequest>): AliasRequest => ({
+  fromDeploymentId: 'dpl_A',
+  toDeploymentId: 'dpl_B',
+  jobStatus: 'succeeded',
+  requestedAt: Date.UTC(2026, 10, 29, 10),
+  type: 'promote',
+  ...extra
+})
+const project = (production: string | undefined, last?: AliasRequest | null, alias?: string[]): VercelProject => ({
+  id: 'prj_1',
+  name: 'todo',
+  targets: production ? { production: { id: production, ...(alias ? { alias } : {}) } } : {},
+  lastAliasRequest: last ?? null
+})
 
 describe('toTrafficStatus', () => {
   test.each<[string, VercelProject, object]>([
     ['no production deployment yet', project(undefined), { active: 'blue', weights: { blue: 100, green: 0 }, history: [] }],
-    ['a promotion: the previous production deployment is kept', project('dpl_B', request({})), { active: 'blue', activeVersion: 'dpl_B', previousVersion: 'dpl_A', history: [{ version: 'dpl_B', outcome: 'promoted' }] }],
-    ['a rollback: nothing to roll back to, the rolled-back one in history', project('dpl_A', request({ fromDeploymentId: 'dpl_B', toDeploymentId: 'dpl_A', type: 'rollback' })), { active: 'blue', activeVersion: 'dpl_A', history: [{ version: 'dpl_B', color: 'green', outcome: 'rolled-back' }] }],
+    [
+      'a promotion: the previous production deployment is kept',
+      project('dpl_B', request({})),
+      { active: 'blue', activeVersion: 'dpl_B', previousVersion: 'dpl_A', history: [{ version: 'dpl_B', outcome: 'promoted' }] }
+    ],
+    [
+      'a rollback: nothing to roll back to, the rolled-back one in history',
+      project('dpl_A', request({ fromDeploymentId: 'dpl_B', toDeploymentId: 'dpl_A', type: 'rollback' })),
+      { active: 'blue', activeVersion: 'dpl_A', history: [{ version: 'dpl_B', color: 'green', outcome: 'rolled-back' }] }
+    ],
     ['a promote still under way: no previous version yet', project('dpl_A', request({ jobStatus: 'in-progress' })), { active: 'blue', activeVersion: 'dpl_A', history: [] }],
     ['a promote to another deployment than production', project('dpl_C', request({})), { active: 'blue', activeVersion: 'dpl_C' }]
   ])('%s', (_name, p, expected) => {

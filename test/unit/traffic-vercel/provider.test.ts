@@ -93,7 +93,10 @@ describe('vercel provider (faked Vercel REST API)', () => {
     await vercel.shift((await vercel.prepare({ version: 'dpl_Green0001' }, signal)).color, 100, signal)
     await vercel.rollback('blue', 'analysis failed', signal)
     expect(fake.project.production).toBe('dpl_Blue00001')
-    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/v10/projects/prj_fake1234/promote/dpl_Green0001', '/v1/projects/prj_fake1234/rollback/dpl_Blue00001'])
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+      '/v10/projects/prj_fake1234/promote/dpl_Green0001',
+      '/v1/projects/prj_fake1234/rollback/dpl_Blue00001'
+    ])
     const status = await vercel.status(signal)
     expect(status).toMatchObject({ active: 'blue', activeVersion: 'dpl_Blue00001', history: [{ version: 'dpl_Green0001', outcome: 'rolled-back' }] })
     expect(status.previousVersion).toBeUndefined()

@@ -46,7 +46,9 @@ export function parseAnalysisQueries(raw: string): AnalysisQuery[] {
     if (query === '') throw new InputError(INPUT, `query "${name}" is empty`, 'a PromQL expression')
     const problem = queryProblem(query)
     if (problem) throw new InputError(INPUT, `query "${name}" ${problem}`, 'a PromQL expression with {{ color }} or {{ version }} placeholders only')
-    const threshold = (typeof record.threshold === 'object' && record.threshold !== null ? JSON.stringify(record.threshold) : String(record.threshold as string | number | boolean | undefined ?? '')).trim()
+    const threshold = (
+      typeof record.threshold === 'object' && record.threshold !== null ? JSON.stringify(record.threshold) : String((record.threshold as string | number | boolean | undefined) ?? '')
+    ).trim()
     const match = THRESHOLD.exec(threshold)
     if (!match) throw new InputError(INPUT, `query "${name}" has threshold "${threshold}"`, 'a threshold such as "< 0.01" (the value must stay below) or "> 0.99" (it must stay above)')
     return { name, query, operator: match[1] as '<' | '>', threshold: Number(match[2]) }

@@ -35,9 +35,13 @@ export function mysqlEngine(url: ServerDatabaseUrl): DatabaseEngine {
     async probe(): Promise<ServerFacts> {
       let rows: string[][]
       try {
-        rows = await query('SELECT VERSION(), (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = \'BASE TABLE\')')
+        rows = await query("SELECT VERSION(), (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE')")
       } catch (error) {
-        throw new InputError('database-url', `points at ${describeDatabase(url)}, which cannot be reached (${(error as Error).message})`, 'a reachable MySQL or MariaDB server and valid credentials')
+        throw new InputError(
+          'database-url',
+          `points at ${describeDatabase(url)}, which cannot be reached (${(error as Error).message})`,
+          'a reachable MySQL or MariaDB server and valid credentials'
+        )
       }
       const [version, count] = rows[0] ?? ['unknown', '0']
       return { serverVersion: `${/mariadb/i.test(version) ? 'MariaDB' : 'MySQL'} ${version}`, tableCount: Number(count) }
@@ -72,4 +76,3 @@ export function mysqlEngine(url: ServerDatabaseUrl): DatabaseEngine {
     }
   }
 }
-

@@ -51,7 +51,11 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
       try {
         client = await connect()
       } catch (error) {
-        throw new InputError('database-url', `points at ${describeDatabase(url)}, which cannot be reached (${scrub((error as Error).message)})`, 'a reachable PostgreSQL server and valid credentials')
+        throw new InputError(
+          'database-url',
+          `points at ${describeDatabase(url)}, which cannot be reached (${scrub((error as Error).message)})`,
+          'a reachable PostgreSQL server and valid credentials'
+        )
       }
       try {
         const facts = await client.query<{ version: string; num: string; n: number; can_create: boolean }>(
@@ -61,7 +65,11 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
         const mismatch = forDump && pgDumpMismatch(postgresToolMajor(await toolVersion('pg_dump')), postgresServerMajor(Number(row.num)))
         if (mismatch) throw new Error(`${mismatch}; install a newer PostgreSQL client on the runner (e.g. postgresql-client-${postgresServerMajor(Number(row.num))})`)
         if (forVerify && !row.can_create) {
-          throw new InputError('verify', 'is true but the database user cannot CREATE DATABASE (verification restores into a scratch database)', 'a user with CREATEDB, or verify: false (the digest is still checked)')
+          throw new InputError(
+            'verify',
+            'is true but the database user cannot CREATE DATABASE (verification restores into a scratch database)',
+            'a user with CREATEDB, or verify: false (the digest is still checked)'
+          )
         }
         return { serverVersion: `PostgreSQL ${row.version}`, tableCount: Number(row.n) }
       } finally {
@@ -112,7 +120,11 @@ export function postgresEngine(url: ServerDatabaseUrl): DatabaseEngine {
         // psql stopping on an SQL error of its own (not killed by us) explains more than the broken pipe it left pg_restore.
         if (applied.status === 'rejected' && apply.child.signalCode === null) throw explainApplyFailure(applied.reason as Error)
         // pg_restore's own message (a damaged archive) explains more than the broken pipe it caused.
-        if (streamed.status === 'rejected') throw await toSql.exited.then(() => streamed.reason as unknown, (error: unknown) => error)
+        if (streamed.status === 'rejected')
+          throw await toSql.exited.then(
+            () => streamed.reason as unknown,
+            (error: unknown) => error
+          )
         if (applied.status === 'rejected') throw applied.reason
       })()
       done.catch(() => undefined)
@@ -174,5 +186,9 @@ function sslFor(mode: string | undefined): boolean | { rejectUnauthorized: boole
 /** The privilege a replacing restore needs, said as an input error; anything else as it is. Nothing was committed either way. */
 function explainApplyFailure(error: Error): Error {
   if (!/must be owner of|permission denied/.test(error.message)) return error
-  return new InputError('database-url', `names a user that cannot replace the database's schemas, so nothing was changed (${error.message})`, 'the user that owns the schemas (usually the migration user or the database owner)')
+  return new InputError(
+    'database-url',
+    `names a user that cannot replace the database's schemas, so nothing was changed (${error.message})`,
+    'the user that owns the schemas (usually the migration user or the database owner)'
+  )
 }

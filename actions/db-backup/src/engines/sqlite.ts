@@ -138,4 +138,3 @@ export function sqliteEngine(url: SqliteDatabaseUrl, options: { workDir?: string
 async function removeSidecars(file: string): Promise<void> {
   for (const suffix of ['-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true })
 }
-

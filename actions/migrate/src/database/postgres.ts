@@ -114,9 +114,7 @@ class PostgresMigrationDatabase implements MigrationDatabase {
         lastProgress = Date.now()
       }
       if (waited >= timeoutMs) {
-        throw new Error(
-          `another run still holds the migration lock after ${formatMs(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`
-        )
+        throw new Error(`another run still holds the migration lock after ${formatMs(timeoutMs)} (${await this.lockHolder()}); let it finish, or raise lock-timeout`)
       }
       await defaultSleep(Math.min(POLL_MS, Math.max(1, timeoutMs - waited)))
     }

@@ -138,9 +138,13 @@ class SqliteMigrationDatabase implements MigrationDatabase {
   }
 
   async applyDown(migration: Migration): Promise<ApplyResult> {
-    return this.run(migration.down!, () => !this.isApplied(migration.version), () => {
-      this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version)
-    })
+    return this.run(
+      migration.down!,
+      () => !this.isApplied(migration.version),
+      () => {
+        this.db.prepare(`DELETE FROM ${this.table} WHERE version = ?`).run(migration.version)
+      }
+    )
   }
 
   private async run(script: MigrationScript, alreadyDone: () => boolean, bookkeeping: (durationMs: number) => void): Promise<ApplyResult> {

@@ -7,7 +7,8 @@ export function lintCommentMarker(directory: string): string {
 }
 
 function headline(report: LintReport): string {
-  if (report.findings.length === 0) return `Migration lint: no findings in ${report.statements} statement${report.statements === 1 ? '' : 's'} of ${report.files} file${report.files === 1 ? '' : 's'}`
+  if (report.findings.length === 0)
+    return `Migration lint: no findings in ${report.statements} statement${report.statements === 1 ? '' : 's'} of ${report.files} file${report.files === 1 ? '' : 's'}`
   return `Migration lint: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'} in ${report.files} file${report.files === 1 ? '' : 's'}`
 }
 
@@ -41,7 +42,14 @@ export function lintCommentBody(report: LintReport, directory: string): string {
 
 /** One annotation per finding, on the migration file at the statement's line. */
 export function lintAnnotations(report: LintReport): { level: 'error' | 'warning'; message: string; file: string; line: number; column: number; title: string }[] {
-  return report.findings.map((f) => ({ level: f.severity, message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`, file: f.file, line: f.line, column: f.column, title: `${f.rule} (migrate lint)` }))
+  return report.findings.map((f) => ({
+    level: f.severity,
+    message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    title: `${f.rule} (migrate lint)`
+  }))
 }
 
 /** The JSON written to `lint-report` (a file path output). */

@@ -68,7 +68,17 @@ function toStatement(raw: RawStatement, text: string, bytes: Buffer, previousEnd
   const rawStart = charOffset(bytes, raw.stmt_location ?? 0)
   const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? text.length : charOffset(bytes, (raw.stmt_location ?? 0) + raw.stmt_len)
   const start = skipCommentsAndSpace(text, rawStart, rawEnd)
-  return [{ kind, node: raw.stmt[kind] as Record<string, unknown>, start, end: rawEnd, leadingStart: Math.min(previousEnd, rawStart), position: positionAt(text, start), text: text.slice(start, rawEnd).trim() }]
+  return [
+    {
+      kind,
+      node: raw.stmt[kind] as Record<string, unknown>,
+      start,
+      end: rawEnd,
+      leadingStart: Math.min(previousEnd, rawStart),
+      position: positionAt(text, start),
+      text: text.slice(start, rawEnd).trim()
+    }
+  ]
 }
 
 function charOffset(bytes: Buffer, byteOffset: number): number {

@@ -31,8 +31,7 @@ export function parseAtlasApply(output: string): string[] | undefined {
 
 export function parseAtlasStatus(output: string): { pendingCount?: number; current?: string; pending?: string[] } {
   const lines = outputLines(output)
-  const field = (name: string): string | undefined =>
-    lines.map((line) => new RegExp(`--\\s*${name}:\\s*(.+?)\\s*$`).exec(line)?.[1]).find((v) => v !== undefined)
+  const field = (name: string): string | undefined => lines.map((line) => new RegExp(`--\\s*${name}:\\s*(.+?)\\s*$`).exec(line)?.[1]).find((v) => v !== undefined)
   if (!lines.some((line) => /Migration Status:/.test(line))) return {}
   const currentRaw = field('Current Version')
   const pendingRaw = field('Pending Files')

@@ -46,7 +46,13 @@ export function parseFlywayMigrate(output: string): string[] | undefined {
 export function parseFlywayInfo(output: string): { applied?: string[]; pending?: string[]; pendingCount?: number; current?: string } {
   const rows = outputLines(output)
     .filter((line) => /^\s*\|.*\|\s*$/.test(line))
-    .map((line) => line.trim().slice(1, -1).split('|').map((cell) => cell.trim()))
+    .map((line) =>
+      line
+        .trim()
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim())
+    )
   const header = rows.find((cells) => cells.includes('Version') && cells.includes('State'))
   if (!header) return {}
   const at = (name: string): number => header.indexOf(name)

@@ -29,7 +29,10 @@ export const golangMigrate: ToolAdapter = {
 
 export function parseGolangMigrateUp(output: string): string[] | undefined {
   const lines = outputLines(output)
-  const applied = lines.map((line) => /(?:^|\s)(\d+)\/u\s+(\S+)/.exec(line)).filter((m): m is RegExpExecArray => m !== null).map((m) => `${m[1]}_${m[2]}`)
+  const applied = lines
+    .map((line) => /(?:^|\s)(\d+)\/u\s+(\S+)/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}_${m[2]}`)
   if (applied.length > 0) return applied
   return lines.some((line) => /\bno change\b/.test(line)) ? [] : undefined
 }

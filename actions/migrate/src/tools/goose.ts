@@ -31,7 +31,10 @@ const stripExtension = (file: string): string => file.replace(/\.(sql|go)$/, '')
 
 export function parseGooseUp(output: string): string[] | undefined {
   const lines = outputLines(output)
-  const applied = lines.map((line) => /\bOK\s+(\S+\.(?:sql|go))\b/.exec(line)?.[1]).filter((f): f is string => f !== undefined).map(stripExtension)
+  const applied = lines
+    .map((line) => /\bOK\s+(\S+\.(?:sql|go))\b/.exec(line)?.[1])
+    .filter((f): f is string => f !== undefined)
+    .map(stripExtension)
   if (applied.length > 0) return applied
   return lines.some((line) => /no migrations to run/i.test(line)) ? [] : undefined
 }

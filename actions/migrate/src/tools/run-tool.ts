@@ -11,7 +11,13 @@ export async function findProgram(adapter: ToolAdapter, workingDirectory: string
   const dirs = [...(adapter.npm ? [resolve(workingDirectory, 'node_modules', '.bin')] : []), ...path.split(delimiter).filter((d) => d !== '')]
   for (const dir of dirs) {
     const candidate = join(dir, adapter.program)
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false
+      )
+    )
+      return candidate
   }
   return undefined
 }

@@ -30,7 +30,8 @@ export async function runTool(options: ToolOptions): Promise<ToolResult> {
   const { context, log } = options
   if (adapter.usesDirectory) {
     const info = await stat(resolve(options.workingDirectory, context.directory)).catch(() => undefined)
-    if (!info?.isDirectory()) throw new InputError('directory', `is "${context.directory}", which is not a folder in ${options.workingDirectory}`, `the migrations folder ${options.tool} should read`)
+    if (!info?.isDirectory())
+      throw new InputError('directory', `is "${context.directory}", which is not a folder in ${options.workingDirectory}`, `the migrations folder ${options.tool} should read`)
   }
   const program = await findProgram(adapter, options.workingDirectory)
   if (adapter.program && !program) {

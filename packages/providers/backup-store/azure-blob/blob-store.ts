@@ -51,12 +51,7 @@ export async function createBlobStore(destination: AzureDestination, config: Bac
         await container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1 }).next()
       } catch (error) {
         const reason = storeErrorKind(error)
-        const detail =
-          reason === 'not-found'
-            ? `container "${destination.container}" does not exist`
-            : reason === 'auth'
-              ? credentialProblem(error)
-              : (error as Error).message
+        const detail = reason === 'not-found' ? `container "${destination.container}" does not exist` : reason === 'auth' ? credentialProblem(error) : (error as Error).message
         throw new StoreCheckError(reason, `Azure Blob Storage: ${detail}`)
       }
     },

@@ -27,11 +27,7 @@ export function copySource(bucket: string, key: string): string {
   return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 }
 
-export function s3ObjectToStored(
-  item: { Key?: string; Size?: number; LastModified?: Date },
-  metadata: Record<string, string> | undefined,
-  uri: (key: string) => string
-): StoredObject {
+export function s3ObjectToStored(item: { Key?: string; Size?: number; LastModified?: Date }, metadata: Record<string, string> | undefined, uri: (key: string) => string): StoredObject {
   const key = item.Key ?? ''
   const parsed = metadataFromMap(metadata)
   return {
@@ -47,7 +43,8 @@ export function s3ErrorKind(error: unknown): 'not-found' | 'auth' | 'unreachable
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }
   const status = e?.$metadata?.httpStatusCode
   if (e?.name === 'NoSuchBucket' || e?.name === 'NotFound' || e?.name === 'NoSuchKey' || status === 404) return 'not-found'
-  if (e?.name === 'CredentialsProviderError' || e?.name === 'InvalidAccessKeyId' || e?.name === 'SignatureDoesNotMatch' || e?.name === 'AccessDenied' || status === 401 || status === 403) return 'auth'
+  if (e?.name === 'CredentialsProviderError' || e?.name === 'InvalidAccessKeyId' || e?.name === 'SignatureDoesNotMatch' || e?.name === 'AccessDenied' || status === 401 || status === 403)
+    return 'auth'
   if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ETIMEDOUT' || e?.name === 'TimeoutError') return 'unreachable'
   return 'other'
 }

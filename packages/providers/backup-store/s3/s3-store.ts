@@ -56,10 +56,9 @@ export async function createS3Store(destination: S3Destination, config: BackupSt
     try {
       const parts = []
       for (const [index, range] of copyRanges(size).entries()) {
-        const part = await client.send(
-          new s3.UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: index + 1, CopySource: copySource(Bucket, from), CopySourceRange: range }),
-          { abortSignal: signal }
-        )
+        const part = await client.send(new s3.UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: index + 1, CopySource: copySource(Bucket, from), CopySourceRange: range }), {
+          abortSignal: signal
+        })
         parts.push({ PartNumber: index + 1, ETag: part.CopyPartResult?.ETag })
       }
       await client.send(new s3.CompleteMultipartUploadCommand({ Bucket, Key: to, UploadId, MultipartUpload: { Parts: parts } }), { abortSignal: signal })
@@ -78,7 +77,12 @@ export async function createS3Store(destination: S3Destination, config: BackupSt
         await client.send(new s3.ListObjectsV2Command({ Bucket, Prefix: prefix === '' ? undefined : `${prefix}/`, MaxKeys: 1 }))
       } catch (error) {
         const reason = s3ErrorKind(error)
-        const detail = reason === 'not-found' ? `bucket "${Bucket}" does not exist` : reason === 'auth' ? `the credentials were refused or are missing (${(error as Error).name})` : (error as Error).message
+        const detail =
+          reason === 'not-found'
+            ? `bucket "${Bucket}" does not exist`
+            : reason === 'auth'
+              ? `the credentials were refused or are missing (${(error as Error).name})`
+              : (error as Error).message
         throw new StoreCheckError(reason, `S3: ${detail}`)
       }
     },

@@ -36,7 +36,12 @@ export function buildEmail(context: DeploymentContext, message: NotificationMess
         }</td></tr>`
     )
     .join('')
-  const buttons = links.map((l) => `<a href="${escapeHtml(l.url)}" style="display:inline-block;margin-right:8px;padding:6px 12px;border:1px solid ${colour};border-radius:4px;color:${colour};text-decoration:none">${escapeHtml(l.label)}</a>`).join('')
+  const buttons = links
+    .map(
+      (l) =>
+        `<a href="${escapeHtml(l.url)}" style="display:inline-block;margin-right:8px;padding:6px 12px;border:1px solid ${colour};border-radius:4px;color:${colour};text-decoration:none">${escapeHtml(l.label)}</a>`
+    )
+    .join('')
   const html = [
     '<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px">',
     `<div style="border-left:4px solid ${colour};padding-left:12px">`,

@@ -166,7 +166,7 @@ export function findMarkedComment(comments: readonly { id: number; body?: string
 export function mapGitHubError(error: unknown, what: string, now: number = Date.now()): CallFailure {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } }
   const status = e?.status
-  if (typeof status !== 'number' || status === 500 && !e.response) {
+  if (typeof status !== 'number' || (status === 500 && !e.response)) {
     const cause = (error as { cause?: { code?: string } })?.cause?.code
     return { message: `GitHub ${what} could not be reached: ${(e?.message ?? String(error)).split(' - ')[0]}${cause ? ` (${cause})` : ''}`, retryable: true }
   }
@@ -175,7 +175,12 @@ export function mapGitHubError(error: unknown, what: string, now: number = Date.
   const rateLimited = status === 429 || (status === 403 && (retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0'))
   const resetMs = headers['x-ratelimit-reset'] ? Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - now) : undefined
   const detail = (e.message ?? '').split(' - https://')[0]
-  const hint = status === 403 && !rateLimited ? ' — give the job `permissions:` deployments: write, statuses: write and pull-requests: write' : status === 404 ? ' — check the repository and that the token can see it' : ''
+  const hint =
+    status === 403 && !rateLimited
+      ? ' — give the job `permissions:` deployments: write, statuses: write and pull-requests: write'
+      : status === 404
+        ? ' — check the repository and that the token can see it'
+        : ''
   return {
     message: `GitHub ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`,
     retryable: rateLimited || status >= 500 || status === 408,

@@ -1,16 +1,7 @@
 import { callWithPolicy } from '../delivery-retry.js'
 import { DeliveryError, type Delivery, type GitHubConfig, type Notification, type Notifier, type NotifierDeps } from '../types.js'
 import type { DeploymentContext, NotificationMessage } from '../notification-content.js'
-import {
-  commentBody,
-  commitStatusBody,
-  createDeploymentBody,
-  deploymentStatusBody,
-  findMarkedComment,
-  mapGitHubError,
-  newestDeployment,
-  previousDeployment
-} from './github-deployment.js'
+import { commentBody, commitStatusBody, createDeploymentBody, deploymentStatusBody, findMarkedComment, mapGitHubError, newestDeployment, previousDeployment } from './github-deployment.js'
 import { errorMessage } from '../../../core/error-message.js'
 
 type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
@@ -82,16 +73,19 @@ export class GitHubNotifier implements Notifier {
   private call<T>(what: string, request: (octokit: Octokit, base: RequestBase) => Promise<T>): Promise<T> {
     const octokit = this.octokit as Octokit
     const [owner, repo] = this.config.repository.split('/')
-    return callWithPolicy(`GitHub ${what}`, this.deps, (signal) => request(octokit, { owner, repo, request: { signal } }), (error) => mapGitHubError(error, what))
+    return callWithPolicy(
+      `GitHub ${what}`,
+      this.deps,
+      (signal) => request(octokit, { owner, repo, request: { signal } }),
+      (error) => mapGitHubError(error, what)
+    )
   }
 
   private async deployment(context: DeploymentContext, message: NotificationMessage, found: (id: number) => void): Promise<string> {
     let id = this.config.deploymentId
     let how = 'deployment'
     if (id === undefined && (this.config.deployment === 'auto' || this.config.deployment === 'update')) {
-      const { data } = await this.call('list deployments', (o, base) =>
-        o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 })
-      )
+      const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, sha: context.sha, environment: context.environment, per_page: 30 }))
       id = newestDeployment(data, context.service)?.id
       if (id === undefined && this.config.deployment === 'update') {
         throw new DeliveryError(
@@ -101,9 +95,7 @@ export class GitHubNotifier implements Notifier {
       if (id !== undefined) how = 'existing deployment'
     }
     if (id === undefined) {
-      const { data, status } = await this.call('create deployment', (o, base) =>
-        o.rest.repos.createDeployment({ ...base, ...createDeploymentBody(context, message) })
-      )
+      const { data, status } = await this.call('create deployment', (o, base) => o.rest.repos.createDeployment({ ...base, ...createDeploymentBody(context, message) }))
       if (status !== 201 || !('id' in data)) throw new DeliveryError(`GitHub create deployment answered HTTP ${status}: ${(data as { message?: string }).message ?? 'no deployment created'}`)
       id = data.id
       how = 'created deployment'
@@ -125,9 +117,7 @@ export class GitHubNotifier implements Notifier {
     const { data } = await this.call('list deployments', (o, base) => o.rest.repos.listDeployments({ ...base, environment: context.environment, per_page: 10 }))
     const previous = previousDeployment(data, currentId, context.service)
     if (!previous) return undefined
-    const { data: statuses } = await this.call('list deployment statuses', (o, base) =>
-      o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 })
-    )
+    const { data: statuses } = await this.call('list deployment statuses', (o, base) => o.rest.repos.listDeploymentStatuses({ ...base, deployment_id: previous.id, per_page: 1 }))
     if (statuses[0]?.state !== 'success') return undefined
     await this.call('deployment status', (o, base) =>
       o.rest.repos.createDeploymentStatus({

@@ -1,14 +1,6 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, MessageAttachment, SectionBlock } from '@slack/types'
 import type { CallFailure } from '../delivery-retry.js'
-import {
-  deploymentFacts,
-  deploymentLinks,
-  statusStyle,
-  titleWithoutEmoji,
-  truncate,
-  type DeploymentContext,
-  type NotificationMessage
-} from '../notification-content.js'
+import { deploymentFacts, deploymentLinks, statusStyle, titleWithoutEmoji, truncate, type DeploymentContext, type NotificationMessage } from '../notification-content.js'
 
 /**
  * Pure Block Kit builder for a deployment message, and a validator for the limits Slack
@@ -78,9 +70,7 @@ export function buildSlackMessage(context: DeploymentContext, message: Notificat
     elements: [
       {
         type: 'mrkdwn',
-        text: escapeMrkdwn(
-          [context.repository, context.workflow && `${context.workflow}${context.runNumber ? ` #${context.runNumber}` : ''}`, context.ref].filter(Boolean).join(' · ')
-        )
+        text: escapeMrkdwn([context.repository, context.workflow && `${context.workflow}${context.runNumber ? ` #${context.runNumber}` : ''}`, context.ref].filter(Boolean).join(' · '))
       }
     ]
   }
@@ -94,7 +84,10 @@ export function buildSlackMessage(context: DeploymentContext, message: Notificat
 /** Problems against Slack's documented limits; empty when the message may be sent. */
 export function slackMessageProblems(message: SlackMessage): string[] {
   const problems: string[] = []
-  const groups: [string, readonly KnownBlock[]][] = [['blocks', message.blocks], ...message.attachments.map((a, i): [string, readonly KnownBlock[]] => [`attachments[${i}].blocks`, (a.blocks ?? []) as KnownBlock[]])]
+  const groups: [string, readonly KnownBlock[]][] = [
+    ['blocks', message.blocks],
+    ...message.attachments.map((a, i): [string, readonly KnownBlock[]] => [`attachments[${i}].blocks`, (a.blocks ?? []) as KnownBlock[]])
+  ]
   for (const [where, blocks] of groups) {
     if (blocks.length > SLACK_LIMITS.blocks) problems.push(`${where} has ${blocks.length} blocks (at most ${SLACK_LIMITS.blocks})`)
     blocks.forEach((block, i) => problems.push(...blockProblems(block, `${where}[${i}]`)))

@@ -134,7 +134,8 @@ export class RegistryClient {
       signal,
       sleep,
       isRetryable: (error) => !(error instanceof RegistryError) || (error.status !== undefined && isRetryableStatus(error.status)),
-      onRetry: ({ attempt, delayMs, error }) => logger.info(`${what}: attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${(delayMs / 1000).toFixed(1)} s`)
+      onRetry: ({ attempt, delayMs, error }) =>
+        logger.info(`${what}: attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${(delayMs / 1000).toFixed(1)} s`)
     })
   }
 
@@ -152,7 +153,11 @@ export class RegistryClient {
     if (!init.ok.includes(response.status)) {
       const detail = response.body.toString('utf8').trim().replace(/\s+/g, ' ').slice(0, 200)
       const hint = response.status === 401 || response.status === 403 ? ' (check the registry credentials and their permission to push)' : ''
-      throw new RegistryError(`${method} ${this.host}/${repository} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}${hint}`, response.status, parseRetryAfter(response.headers['retry-after']))
+      throw new RegistryError(
+        `${method} ${this.host}/${repository} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}${hint}`,
+        response.status,
+        parseRetryAfter(response.headers['retry-after'])
+      )
     }
     return response
   }
@@ -167,7 +172,12 @@ export class RegistryClient {
     const url = tokenUrl(challenge, scope)
     if (!url) return undefined
     const response = await this.raw('GET', url, { ok: [200], signal }, credential ? `Basic ${basic(credential)}` : undefined)
-    if (response.status !== 200) throw new RegistryError(`${this.host}: the token service answered HTTP ${response.status} for ${scope} (check the registry credentials)`, response.status, parseRetryAfter(response.headers['retry-after']))
+    if (response.status !== 200)
+      throw new RegistryError(
+        `${this.host}: the token service answered HTTP ${response.status} for ${scope} (check the registry credentials)`,
+        response.status,
+        parseRetryAfter(response.headers['retry-after'])
+      )
     const body = JSON.parse(response.body.toString('utf8')) as { token?: string; access_token?: string }
     const token = body.token ?? body.access_token
     if (!token) throw new RegistryError(`${this.host}: the token service gave no token`)

@@ -38,7 +38,14 @@ async function copyManifest(source: ImageSource, manifest: Manifest, destination
   const { blobs, manifests } = children(document)
   for (const child of manifests) {
     const body = await source.manifest(child.digest)
-    await copyManifest(source, { digest: child.digest, mediaType: manifestMediaType(JSON.parse(body.toString('utf8')) as ManifestDocument, child.mediaType), body }, destination, repository, result, logger)
+    await copyManifest(
+      source,
+      { digest: child.digest, mediaType: manifestMediaType(JSON.parse(body.toString('utf8')) as ManifestDocument, child.mediaType), body },
+      destination,
+      repository,
+      result,
+      logger
+    )
   }
   for (const blob of blobs) {
     result.size += blob.size

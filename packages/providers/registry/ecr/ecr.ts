@@ -15,7 +15,10 @@ export const ecrProvider: RegistryProvider = {
       context.mask(credential.password)
       return credential
     } catch (error) {
-      throw new Error(`${spec.host}: ECR sign-in failed: ${errorMessage(error)} — give the job AWS credentials (aws-actions/configure-aws-credentials with OIDC) allowed ecr:GetAuthorizationToken`, { cause: error })
+      throw new Error(
+        `${spec.host}: ECR sign-in failed: ${errorMessage(error)} — give the job AWS credentials (aws-actions/configure-aws-credentials with OIDC) allowed ecr:GetAuthorizationToken`,
+        { cause: error }
+      )
     } finally {
       client.destroy()
     }
@@ -34,7 +37,10 @@ export const ecrPublicProvider: RegistryProvider = {
       context.mask(credential.password)
       return credential
     } catch (error) {
-      throw new Error(`${spec.host}: ECR Public sign-in failed: ${errorMessage(error)} — give the job AWS credentials allowed ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken`, { cause: error })
+      throw new Error(
+        `${spec.host}: ECR Public sign-in failed: ${errorMessage(error)} — give the job AWS credentials allowed ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken`,
+        { cause: error }
+      )
     } finally {
       client.destroy()
     }

@@ -90,9 +90,7 @@ export function backupResourceId(ref: BackupRef): string {
 
 export function sameServer(a: ServerRef, b: ServerRef): boolean {
   return (
-    a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase() &&
-    a.resourceGroup.toLowerCase() === b.resourceGroup.toLowerCase() &&
-    a.server.toLowerCase() === b.server.toLowerCase()
+    a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase() && a.resourceGroup.toLowerCase() === b.resourceGroup.toLowerCase() && a.server.toLowerCase() === b.server.toLowerCase()
   )
 }
 

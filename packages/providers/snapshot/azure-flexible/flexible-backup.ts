@@ -62,7 +62,12 @@ export class FlexibleBackupProvider implements SnapshotProvider {
     }
     this.logger.info(`Creating on-demand backup ${ref.backupName} of Flexible Server ${server.server}`)
     const response = await this.arm('PUT', this.url(backupResourceId(ref)), `create backup ${ref.backupName}`, undefined, req.signal)
-    await this.waitForOperation(response, `Azure backup ${ref.backupName}`, req, `the backup may still complete in Azure; its name starts with ${MANAGED_BACKUP_PREFIX}, so retention can remove it later`)
+    await this.waitForOperation(
+      response,
+      `Azure backup ${ref.backupName}`,
+      req,
+      `the backup may still complete in Azure; its name starts with ${MANAGED_BACKUP_PREFIX}, so retention can remove it later`
+    )
     const backup = await this.getBackup(ref)
     if (!backup) throw new Error(`Azure backup ${ref.backupName} finished but cannot be found on ${server.server}`)
     return toSnapshotInfo(backup)
@@ -113,23 +118,12 @@ export class FlexibleBackupProvider implements SnapshotProvider {
     if (!backup) throw new Error(`Azure backup ${ref.backupName} does not exist on ${source.server}`)
     const pointInTime = backup.properties?.completedTime
     if (!pointInTime) throw new Error(`Azure backup ${ref.backupName} has no completedTime to restore to`)
-    const sourceInfo = parseJson<{ location?: string }>(
-      await this.arm('GET', this.url(serverResourceId(source)), `read server ${source.server}`),
-      'server'
-    )
+    const sourceInfo = parseJson<{ location?: string }>(await this.arm('GET', this.url(serverResourceId(source)), `read server ${source.server}`), 'server')
     if (!sourceInfo.location) throw new Error(`Flexible Server ${source.server} reports no location`)
     this.logger.info(`Restoring ${source.server} at ${pointInTime} (backup ${ref.backupName}) into new server ${target.server}`)
-    const response = await this.arm(
-      'PUT',
-      this.url(serverResourceId(target)),
-      `create server ${target.server}`,
-      pointInTimeRestoreBody(sourceInfo.location, source, pointInTime)
-    )
+    const response = await this.arm('PUT', this.url(serverResourceId(target)), `create server ${target.server}`, pointInTimeRestoreBody(sourceInfo.location, source, pointInTime))
     await this.waitForOperation(response, `restore into Flexible Server ${target.server}`, req)
-    const restored = parseJson<{ properties?: { fullyQualifiedDomainName?: string } }>(
-      await this.arm('GET', this.url(serverResourceId(target)), `read server ${target.server}`),
-      'server'
-    )
+    const restored = parseJson<{ properties?: { fullyQualifiedDomainName?: string } }>(await this.arm('GET', this.url(serverResourceId(target)), `read server ${target.server}`), 'server')
     const fqdn = restored.properties?.fullyQualifiedDomainName
     return { target: target.server, ...(fqdn ? { endpoint: fqdn } : {}) }
   }

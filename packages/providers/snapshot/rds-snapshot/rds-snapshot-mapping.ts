@@ -41,9 +41,7 @@ const IDENTIFIER = /^[A-Za-z](?:[A-Za-z0-9]|-(?!-))*$/
 
 function checkIdentifier(value: string, maxLength: number, what: string): void {
   if (value.length === 0 || value.length > maxLength || !IDENTIFIER.test(value) || value.endsWith('-')) {
-    throw new Error(
-      `${what} "${value}" is not a valid RDS identifier: expected 1-${maxLength} letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`
-    )
+    throw new Error(`${what} "${value}" is not a valid RDS identifier: expected 1-${maxLength} letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`)
   }
 }
 

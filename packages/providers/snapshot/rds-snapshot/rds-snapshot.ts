@@ -21,13 +21,7 @@ import { silentLogger } from '../../../core/log.js'
 import { pollClock, waitUntil, type PollClock } from '../../../core/poll.js'
 import { retry } from '../../../core/retry.js'
 import { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, sortNewestFirst } from '../managed.js'
-import type {
-  CreateSnapshotRequest,
-  RestoreSnapshotRequest,
-  SnapshotInfo,
-  SnapshotProvider,
-  SnapshotProviderConfig
-} from '../types.js'
+import type { CreateSnapshotRequest, RestoreSnapshotRequest, SnapshotInfo, SnapshotProvider, SnapshotProviderConfig } from '../types.js'
 import {
   buildRdsTags,
   clusterEndpointAddress,
@@ -85,9 +79,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
         this.client.send(new CreateDBClusterSnapshotCommand({ DBClusterIdentifier: source.id, DBClusterSnapshotIdentifier: snapshotId, Tags }))
       )
     } else {
-      await this.call('CreateDBSnapshot', () =>
-        this.client.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: source.id, DBSnapshotIdentifier: snapshotId, Tags }))
-      )
+      await this.call('CreateDBSnapshot', () => this.client.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: source.id, DBSnapshotIdentifier: snapshotId, Tags })))
     }
     this.logger.info(`Creating RDS ${source.kind === 'cluster' ? 'cluster ' : ''}snapshot ${snapshotId} of ${source.id}`)
     const snapshot = await waitUntil({
@@ -121,9 +113,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
         found.push(...(page.DBClusterSnapshots ?? []))
         Marker = page.Marker
       } else {
-        const page = await this.call('DescribeDBSnapshots', () =>
-          this.client.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: ref.id, SnapshotType: 'manual', Marker }))
-        )
+        const page = await this.call('DescribeDBSnapshots', () => this.client.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: ref.id, SnapshotType: 'manual', Marker })))
         found.push(...(page.DBSnapshots ?? []))
         Marker = page.Marker
       }
@@ -147,9 +137,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
       throw new Error(`refusing to delete RDS snapshot ${snapshot.id}: it belongs to ${owner ?? 'an unknown source'}, not ${ref.id}`)
     }
     if (kind === 'cluster') {
-      await this.call('DeleteDBClusterSnapshot', () =>
-        this.client.send(new DeleteDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: snapshot.id }))
-      )
+      await this.call('DeleteDBClusterSnapshot', () => this.client.send(new DeleteDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: snapshot.id })))
     } else {
       await this.call('DeleteDBSnapshot', () => this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: snapshot.id })))
     }
@@ -244,9 +232,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
     if (req.instanceClass) {
       const writer = `${targetId}-writer`
       await this.call('CreateDBInstance', () =>
-        this.client.send(
-          new CreateDBInstanceCommand({ DBInstanceIdentifier: writer, DBClusterIdentifier: targetId, Engine: snapshot.Engine, DBInstanceClass: req.instanceClass, Tags })
-        )
+        this.client.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: writer, DBClusterIdentifier: targetId, Engine: snapshot.Engine, DBInstanceClass: req.instanceClass, Tags }))
       )
       this.logger.info(`Creating writer instance ${writer} in cluster ${targetId}`)
       await this.waitForInstance(writer, { ...req, timeoutMs: Math.max(1, req.timeoutMs - (this.clock.now() - started)) })
@@ -275,9 +261,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
   private async describeSnapshot(kind: RdsResourceKind, id: string): Promise<(DBSnapshot & DBClusterSnapshot) | undefined> {
     try {
       if (kind === 'cluster') {
-        const out = await this.call('DescribeDBClusterSnapshots', () =>
-          this.client.send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: id }))
-        )
+        const out = await this.call('DescribeDBClusterSnapshots', () => this.client.send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: id })))
         return out.DBClusterSnapshots?.[0]
       }
       const out = await this.call('DescribeDBSnapshots', () => this.client.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id })))
@@ -318,9 +302,7 @@ export class RdsSnapshotProvider implements SnapshotProvider {
         isRetryable: isTransientAwsError,
         sleep: this.clock.sleep,
         onRetry: ({ attempt, delayMs, error }) =>
-          this.logger.info(
-            `${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`
-          )
+          this.logger.info(`${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`)
       })
     } catch (error) {
       throw new RdsCallError(describeAwsError(operation, error), error)

@@ -94,12 +94,18 @@ export function parseHostConfig(raw: HostRawInputs): HostConfig {
   const get = (name: HostInputName): string => raw[name] ?? ''
   const host = parseSingleLine('host', get('host'))
   if (host === '') throw new InputError('host', 'is empty', 'a hostname or IP address of the server, or "local" to run on the runner')
-  if (host !== 'local' && !HOSTNAME.test(host)) throw new InputError('host', `is "${host}", which is not a hostname or IP address`, 'a hostname such as app.example.com, an IP address, or "local"')
+  if (host !== 'local' && !HOSTNAME.test(host))
+    throw new InputError('host', `is "${host}", which is not a hostname or IP address`, 'a hostname such as app.example.com, an IP address, or "local"')
   const target = host === 'local' ? refuseSshInputs(get) : parseSshTarget(host, get)
 
   const runtime = parseEnum('runtime', get('runtime'), HOST_RUNTIMES)
   const appName = parseSingleLine('app-name', get('app-name')) || 'app'
-  if (!APP_NAME.test(appName)) throw new InputError('app-name', `is "${appName}", which cannot name a container and a state folder`, 'lowercase letters, digits, ".", "_" or "-" (up to 63), starting with a letter or digit')
+  if (!APP_NAME.test(appName))
+    throw new InputError(
+      'app-name',
+      `is "${appName}", which cannot name a container and a state folder`,
+      'lowercase letters, digits, ".", "_" or "-" (up to 63), starting with a letter or digit'
+    )
   const blue = parseNumber('blue-port', get('blue-port'), 8001, { integer: true, min: 1, max: 65535 })
   const green = parseNumber('green-port', get('green-port'), 8002, { integer: true, min: 1, max: 65535 })
   if (blue === green) throw new InputError('green-port', `is ${green}, the same as blue-port`, 'two different ports, one per color')
@@ -109,10 +115,13 @@ export function parseHostConfig(raw: HostRawInputs): HostConfig {
   const nginxSwitch = parseEnum('nginx-switch', get('nginx-switch'), NGINX_SWITCHES, 'reload')
   const upstreamFile = serverPath('nginx-upstream-file', get('nginx-upstream-file'))
   const flagDir = serverPath('nginx-flag-dir', get('nginx-flag-dir'))
-  if (nginxSwitch === 'reload' && !upstreamFile) throw new InputError('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream')
+  if (nginxSwitch === 'reload' && !upstreamFile)
+    throw new InputError('nginx-upstream-file', 'is empty', "the path of the file nginx includes inside the app's upstream { } block, e.g. /etc/nginx/conf.d/app.upstream")
   if (nginxSwitch === 'reload' && flagDir) throw new InputError('nginx-flag-dir', 'is set, but nginx-switch is reload, which ignores it', 'no nginx-flag-dir, or nginx-switch: flag-files')
-  if (nginxSwitch === 'flag-files' && !flagDir) throw new InputError('nginx-flag-dir', 'is empty', 'the folder nginx checks for flag files (see the host provider README), with nginx-switch: flag-files')
-  if (nginxSwitch === 'flag-files' && upstreamFile) throw new InputError('nginx-upstream-file', 'is set, but nginx-switch is flag-files, which never rewrites it', 'no nginx-upstream-file with nginx-switch: flag-files')
+  if (nginxSwitch === 'flag-files' && !flagDir)
+    throw new InputError('nginx-flag-dir', 'is empty', 'the folder nginx checks for flag files (see the host provider README), with nginx-switch: flag-files')
+  if (nginxSwitch === 'flag-files' && upstreamFile)
+    throw new InputError('nginx-upstream-file', 'is set, but nginx-switch is flag-files, which never rewrites it', 'no nginx-upstream-file with nginx-switch: flag-files')
 
   const dockerInputs: HostInputName[] = ['container-port', 'docker-env-file', 'docker-volumes', 'docker-health-cmd']
   const processInputs: HostInputName[] = ['process-workdir']
@@ -166,13 +175,19 @@ function parseSshTarget(host: string, get: (name: HostInputName) => string): Ssh
   const privateKey = get('ssh-key').trim()
   if (privateKey === '') throw new InputError('ssh-key', 'is empty', 'a private key in OpenSSH or PEM form (from a secret)')
   // Never quote the key in an error: it is a secret.
-  if (!PRIVATE_KEY.test(privateKey.replace(/\r\n/g, '\n'))) throw new InputError('ssh-key', 'is not a private key (the value is not shown)', 'the whole key file, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----')
+  if (!PRIVATE_KEY.test(privateKey.replace(/\r\n/g, '\n')))
+    throw new InputError('ssh-key', 'is not a private key (the value is not shown)', 'the whole key file, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----')
   if (ENCRYPTED_KEY.test(privateKey)) throw new InputError('ssh-key', 'is encrypted with a passphrase', 'a key without a passphrase, kept in a secret')
   const allowUnknownHostKey = parseBoolean('allow-unknown-host-key', get('allow-unknown-host-key'))
   const { entries, badLines } = parseKnownHosts(get('known-hosts'))
-  if (badLines.length > 0) throw new InputError('known-hosts', `has line ${badLines[0]} that is not a known_hosts entry`, 'lines of "host key-type base64-key" as ssh-keyscan prints them, or SHA256: fingerprints')
+  if (badLines.length > 0)
+    throw new InputError('known-hosts', `has line ${badLines[0]} that is not a known_hosts entry`, 'lines of "host key-type base64-key" as ssh-keyscan prints them, or SHA256: fingerprints')
   if (entries.length === 0 && !allowUnknownHostKey) {
-    throw new InputError('known-hosts', 'is empty, so the server cannot be told from an impostor', 'the server\'s line from ssh-keyscan (or allow-unknown-host-key: true, which trusts any key)')
+    throw new InputError(
+      'known-hosts',
+      'is empty, so the server cannot be told from an impostor',
+      "the server's line from ssh-keyscan (or allow-unknown-host-key: true, which trusts any key)"
+    )
   }
   return {
     kind: 'ssh',
@@ -188,7 +203,8 @@ function parseSshTarget(host: string, get: (name: HostInputName) => string): Ssh
 function serverPath(name: HostInputName, raw: string): string | undefined {
   const value = parseSingleLine(name, raw)
   if (value === '') return undefined
-  if (!SERVER_PATH.test(value) || value.split('/').includes('..')) throw new InputError(name, `is "${value}", which is not a plain path`, 'a path of letters, digits and ./_-@+ without ".." (absolute, or relative to the SSH user\'s home)')
+  if (!SERVER_PATH.test(value) || value.split('/').includes('..'))
+    throw new InputError(name, `is "${value}", which is not a plain path`, 'a path of letters, digits and ./_-@+ without ".." (absolute, or relative to the SSH user\'s home)')
   return value
 }
 

@@ -1,16 +1,6 @@
 import { posix } from 'node:path'
 import type { Color, Release } from '../types.js'
-import {
-  dockerEnvFile,
-  inspectCommand,
-  logsCommand,
-  parseInspect,
-  removeCommand,
-  runCommand,
-  startContainerCommand,
-  stopContainerCommand,
-  type DockerConfig
-} from './docker-mapping.js'
+import { dockerEnvFile, inspectCommand, logsCommand, parseInspect, removeCommand, runCommand, startContainerCommand, stopContainerCommand, type DockerConfig } from './docker-mapping.js'
 import type { ProbeState, Runtime } from './runtime.js'
 import type { ColorRecord } from './state-mapping.js'
 import { mustExec, type Transport } from './transport.js'

@@ -1,7 +1,19 @@
 import { posix } from 'node:path'
 import { abortReason } from '../../../core/abort-reason.js'
 import type { Logger } from '../../../core/log.js'
-import { otherColor, type AccessLogEntry, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
+import {
+  otherColor,
+  type AccessLogEntry,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficProviderDeps,
+  type TrafficStatus
+} from '../types.js'
 import type { HostConfig } from './config.js'
 import { DockerRuntime } from './docker-runtime.js'
 import { acquireLock } from './lock.js'
@@ -92,7 +104,10 @@ export class HostTrafficProvider implements TrafficProvider {
     const weights = (await this.status(signal)).weights
     if (weights[color] > 0) throw new Error(`${color} still serves ${weights[color]}% of traffic; it cannot be replaced (roll back or finish the paused deployment first)`)
     await mustExec(this.transport, `cancelling a scheduled stop of ${color}`, cancelStopCommand(this.stopPidFile(color)), { signal })
-    await this.store.update((s) => ({ ...s, colors: { ...s.colors, [color]: { version: release.version, image: release.image, command: release.command, running: true, startedAt: new Date().toISOString() } } }), signal)
+    await this.store.update(
+      (s) => ({ ...s, colors: { ...s.colors, [color]: { version: release.version, image: release.image, command: release.command, running: true, startedAt: new Date().toISOString() } } }),
+      signal
+    )
     this.logger.info(`Starting ${release.version} on ${color} (port ${this.config.ports[color]}, ${this.config.runtime} runtime on ${this.transport.description})`)
     try {
       // Whatever ran on the idle color goes first; then the port must be free, or a stray process
@@ -114,7 +129,9 @@ export class HostTrafficProvider implements TrafficProvider {
   async shift(color: Color, percent: number, signal: AbortSignal): Promise<void> {
     const weights = weightsFor(color, percent)
     const timings = await this.router.apply(weights, signal)
-    this.logger.info(`nginx: ${color} ${weights[color]}%, ${otherColor(color)} ${weights[otherColor(color)]}% (${ms(timings.totalMs)}${timings.testMs !== undefined ? `: write ${ms(timings.writeMs ?? 0)}, nginx -t ${ms(timings.testMs)}, reload ${ms(timings.reloadMs ?? 0)}` : ''})`)
+    this.logger.info(
+      `nginx: ${color} ${weights[color]}%, ${otherColor(color)} ${weights[otherColor(color)]}% (${ms(timings.totalMs)}${timings.testMs !== undefined ? `: write ${ms(timings.writeMs ?? 0)}, nginx -t ${ms(timings.testMs)}, reload ${ms(timings.reloadMs ?? 0)}` : ''})`
+    )
     await this.store.update((s) => ({ ...s, weights }), signal)
   }
 
@@ -176,12 +193,18 @@ export class HostTrafficProvider implements TrafficProvider {
         active: to,
         weights: target ? weightsFor(to, 100) : s.weights,
         paused: undefined,
-        colors: { ...s.colors, ...(s.colors[to] ? { [to]: { ...s.colors[to], running: true, stopAt: undefined } } : {}), ...(s.colors[failed] ? { [failed]: { ...s.colors[failed], running: false } } : {}) }
+        colors: {
+          ...s.colors,
+          ...(s.colors[to] ? { [to]: { ...s.colors[to], running: true, stopAt: undefined } } : {}),
+          ...(s.colors[failed] ? { [failed]: { ...s.colors[failed], running: false } } : {})
+        }
       }
       // A failed start is recorded too; a second rollback of the same version is not.
       const last = s.history[0]
       const already = last?.outcome === 'rolled-back' && last.version === failedRecord?.version && last.color === failed
-      return failedRecord && !already ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit) : next
+      return failedRecord && !already
+        ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit)
+        : next
     }, signal)
   }
 
@@ -235,7 +258,11 @@ export class HostTrafficProvider implements TrafficProvider {
       }
       const waited = Date.now() - started
       if (waited >= this.config.startTimeoutMs) {
-        throw new CommandFailed(`${color} did not become healthy within ${Math.round(this.config.startTimeoutMs / 1000)} s (start-timeout) at ${url}`, { code: 1, stdout: '', stderr: `${last}\n${await this.runtime.logs(color, signal)}` })
+        throw new CommandFailed(`${color} did not become healthy within ${Math.round(this.config.startTimeoutMs / 1000)} s (start-timeout) at ${url}`, {
+          code: 1,
+          stdout: '',
+          stderr: `${last}\n${await this.runtime.logs(color, signal)}`
+        })
       }
       if (Date.now() - lastReport >= 5000) {
         this.logger.info(`Waiting for ${color} to be healthy at ${url} (${Math.round(waited / 1000)} s of ${Math.round(this.config.startTimeoutMs / 1000)} s): ${last}`)

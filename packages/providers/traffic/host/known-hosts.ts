@@ -45,7 +45,15 @@ export function hostMatches(patterns: string[], host: string, port: number): boo
   for (const pattern of patterns) {
     const negated = pattern.startsWith('!')
     const glob = negated ? pattern.slice(1) : pattern
-    const regex = new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\[/g, '\\[').replace(/\]/g, '\\]').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+    const regex = new RegExp(
+      `^${glob
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\[/g, '\\[')
+        .replace(/\]/g, '\\]')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i'
+    )
     if (regex.test(name)) {
       if (negated) return false
       matched = true

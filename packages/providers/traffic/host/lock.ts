@@ -53,7 +53,9 @@ export async function acquireLock(
     const held = describeHolder(result.stdout.replace(/HELD\s*$/, ''))
     const waited = now() - started
     if (waited >= timeoutMs) {
-      throw new Error(`Another deploy holds the lock on ${transport.description} (${lockDir}): ${held}; gave up after ${Math.round(waited / 1000)} s (lock-timeout). If no deploy is running, remove ${lockDir} on the server.`)
+      throw new Error(
+        `Another deploy holds the lock on ${transport.description} (${lockDir}): ${held}; gave up after ${Math.round(waited / 1000)} s (lock-timeout). If no deploy is running, remove ${lockDir} on the server.`
+      )
     }
     if (now() - lastReport >= 10_000 || waited === 0) {
       options.logger.info(`Waiting for the deploy lock on ${transport.description}, held by ${held} (${Math.round(waited / 1000)} s of ${Math.round(timeoutMs / 1000)} s)`)

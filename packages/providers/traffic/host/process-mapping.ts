@@ -21,15 +21,17 @@ export function processPaths(runDir: string, color: Color): ProcessPaths {
 export function launcherScript(options: { command: string; color: Color; port: number; version: string; env: Record<string, string>; workdir?: string }): string {
   const bad = Object.keys(options.env).find((key) => !ENV_NAME.test(key))
   if (bad !== undefined) throw new Error(`environment variable name "${bad}" is not a shell variable name`)
-  return [
-    '# Written by deploy-actions blue-green-swap (process runtime).',
-    shellEnvFile(options.env).trimEnd(),
-    shellEnvFile({ PORT: String(options.port), COLOR: options.color, APP_VERSION: options.version }).trimEnd(),
-    options.workdir ? `cd ${shellQuote(options.workdir)} || exit 1` : '',
-    `exec sh -c ${shellQuote(options.command)}`
-  ]
-    .filter((line) => line !== '')
-    .join('\n') + '\n'
+  return (
+    [
+      '# Written by deploy-actions blue-green-swap (process runtime).',
+      shellEnvFile(options.env).trimEnd(),
+      shellEnvFile({ PORT: String(options.port), COLOR: options.color, APP_VERSION: options.version }).trimEnd(),
+      options.workdir ? `cd ${shellQuote(options.workdir)} || exit 1` : '',
+      `exec sh -c ${shellQuote(options.command)}`
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  )
 }
 
 /** Starts the launcher detached (own session, no terminal, output to the log) and records its pid. */

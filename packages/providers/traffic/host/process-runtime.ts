@@ -21,7 +21,14 @@ export class ProcessRuntime implements Runtime {
     this.check(release)
     const paths = processPaths(this.runDir, color)
     await mustExec(this.transport, `stopping what ran on ${color}`, this.stopCommand(color), { signal })
-    const script = launcherScript({ command: release.command ?? '', color, port: this.config.ports[color], version: release.version, env: release.env ?? {}, workdir: this.config.processWorkdir })
+    const script = launcherScript({
+      command: release.command ?? '',
+      color,
+      port: this.config.ports[color],
+      version: release.version,
+      env: release.env ?? {},
+      workdir: this.config.processWorkdir
+    })
     await this.transport.writeFileAtomic(paths.launcher, script, { secret: true, signal })
     await mustExec(this.transport, `starting ${color}`, startCommand(paths), { signal })
   }

@@ -179,7 +179,9 @@ function openClient(target: SshTarget, options: SshConnectOptions): Promise<ssh2
         )
       }
       if (error.level === 'client-authentication')
-        return reject(new SshRefused('ssh-key', `was refused by ${target.user}@${target.host}:${target.port} (${error.message})`, "a private key whose public key is in the user's authorized_keys"))
+        return reject(
+          new SshRefused('ssh-key', `was refused by ${target.user}@${target.host}:${target.port} (${error.message})`, "a private key whose public key is in the user's authorized_keys")
+        )
       reject(error)
     })
     try {

@@ -44,7 +44,10 @@ export class CommandFailed extends Error {
 }
 
 export function lastLines(text: string, count = 5): string {
-  const lines = text.trim().split('\n').filter((line) => line.trim() !== '')
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
   return lines.length === 0 ? '(no output)' : lines.slice(-count).join(' | ')
 }
 

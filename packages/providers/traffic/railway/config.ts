@@ -3,7 +3,16 @@ import { parseDuration, parseEnum, parseSingleLine, parseUrl } from '../../../co
 
 /** The `railway` provider's configuration and its pure validation (InputError naming the input, before any call). */
 
-export const RAILWAY_INPUT_NAMES = ['railway-token', 'railway-token-type', 'railway-service', 'railway-environment', 'railway-public-url', 'railway-api-url', 'railway-deploy-timeout', 'railway-poll-interval'] as const
+export const RAILWAY_INPUT_NAMES = [
+  'railway-token',
+  'railway-token-type',
+  'railway-service',
+  'railway-environment',
+  'railway-public-url',
+  'railway-api-url',
+  'railway-deploy-timeout',
+  'railway-poll-interval'
+] as const
 
 export type RailwayInputName = (typeof RAILWAY_INPUT_NAMES)[number]
 export type RailwayRawInputs = Partial<Record<RailwayInputName, string>>

@@ -1,6 +1,17 @@
 import { pollClock, waitUntil, type PollClock, type PollResult } from '../../../core/poll.js'
 import { ColorBook } from '../color-book.js'
-import { otherColor, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
+import {
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficProviderDeps,
+  type TrafficStatus
+} from '../types.js'
 import type { RailwayConfig } from './config.js'
 import { RailwayApi } from './railway-api.js'
 import { activeAndPrevious, deploymentProgress, deploymentVersion, isInProgress, toTrafficStatus, type RailwayDeployment } from './railway-mapping.js'

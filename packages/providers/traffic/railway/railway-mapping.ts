@@ -8,7 +8,8 @@ import { otherColor, type Color, type DeployRecord, type TrafficStatus } from '.
  * replaced (REMOVED) is the previous (Railway's rollback target).
  */
 
-export type DeploymentStatus = 'INITIALIZING' | 'QUEUED' | 'WAITING' | 'BUILDING' | 'DEPLOYING' | 'SUCCESS' | 'FAILED' | 'CRASHED' | 'REMOVING' | 'REMOVED' | 'SKIPPED' | 'SLEEPING' | 'NEEDS_APPROVAL'
+export type DeploymentStatus =
+  'INITIALIZING' | 'QUEUED' | 'WAITING' | 'BUILDING' | 'DEPLOYING' | 'SUCCESS' | 'FAILED' | 'CRASHED' | 'REMOVING' | 'REMOVED' | 'SKIPPED' | 'SLEEPING' | 'NEEDS_APPROVAL'
 
 export interface RailwayDeployment {
   id: string
@@ -50,7 +51,11 @@ export function toTrafficStatus(deployments: RailwayDeployment[], colors: ColorB
   const history: DeployRecord[] = []
   if (serving) {
     const at = serving.createdAt ?? new Date(0).toISOString()
-    history.push(isRollback(serving) && previous ? { version: deploymentVersion(previous), color: otherColor(active), at, outcome: 'rolled-back' } : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' })
+    history.push(
+      isRollback(serving) && previous
+        ? { version: deploymentVersion(previous), color: otherColor(active), at, outcome: 'rolled-back' }
+        : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' }
+    )
   }
   return {
     active,

@@ -25,10 +25,12 @@ export function parseRenderConfig(raw: RenderRawInputs): RenderConfig {
   const get = (name: RenderInputName): string => raw[name] ?? ''
   const apiKey = get('render-api-key').trim()
   if (apiKey === '') throw new InputError('render-api-key', 'is empty', 'a Render API key (rnd_…, from a secret)')
-  if (!API_KEY.test(apiKey)) throw new InputError('render-api-key', 'is not in the form of a Render API key (the value is not shown)', 'the key alone, rnd_ followed by letters and digits, without "Bearer"')
+  if (!API_KEY.test(apiKey))
+    throw new InputError('render-api-key', 'is not in the form of a Render API key (the value is not shown)', 'the key alone, rnd_ followed by letters and digits, without "Bearer"')
   const serviceId = parseSingleLine('render-service', get('render-service'))
-  if (serviceId === '') throw new InputError('render-service', 'is empty', 'the service id (srv-…), from the service\'s Settings page or URL')
-  if (!SERVICE_ID.test(serviceId)) throw new InputError('render-service', `is "${serviceId}", which is not a service id`, 'srv- followed by lowercase letters and digits (the id, not the service name)')
+  if (serviceId === '') throw new InputError('render-service', 'is empty', "the service id (srv-…), from the service's Settings page or URL")
+  if (!SERVICE_ID.test(serviceId))
+    throw new InputError('render-service', `is "${serviceId}", which is not a service id`, 'srv- followed by lowercase letters and digits (the id, not the service name)')
   const publicUrl = get('render-public-url').trim() === '' ? undefined : parseUrl('render-public-url', get('render-public-url')).toString()
   return {
     apiKey,

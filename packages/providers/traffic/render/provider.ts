@@ -1,6 +1,17 @@
 import { pollClock, waitUntil, type PollClock, type PollResult } from '../../../core/poll.js'
 import { ColorBook } from '../color-book.js'
-import { otherColor, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
+import {
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficProviderDeps,
+  type TrafficStatus
+} from '../types.js'
 import type { RenderConfig } from './config.js'
 import { RenderApi } from './render-api.js'
 import { deployProgress, deployRequest, deployVersion, liveAndPrevious, toTrafficStatus, type RenderDeploy, type RenderService } from './render-mapping.js'
@@ -116,7 +127,13 @@ export class RenderTrafficProvider implements TrafficProvider {
   }
 
   private async waitLive(deploy: RenderDeploy, signal: AbortSignal): Promise<RenderDeploy> {
-    return this.wait(`Render deploy ${deploy.id} to go live`, this.config.deployTimeoutMs, signal, async () => deployProgress(await this.api.getDeploy(deploy.id, signal)), deployProgress(deploy))
+    return this.wait(
+      `Render deploy ${deploy.id} to go live`,
+      this.config.deployTimeoutMs,
+      signal,
+      async () => deployProgress(await this.api.getDeploy(deploy.id, signal)),
+      deployProgress(deploy)
+    )
   }
 
   /** After a 202 (queued, no body): the newest deploy that is not the one live before. */

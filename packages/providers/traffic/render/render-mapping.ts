@@ -9,17 +9,7 @@ import { otherColor, type Color, type DeployRecord, type TrafficStatus } from '.
  */
 
 export type DeployStatus =
-  | 'created'
-  | 'queued'
-  | 'build_in_progress'
-  | 'update_in_progress'
-  | 'pre_deploy_in_progress'
-  | 'live'
-  | 'deactivated'
-  | 'build_failed'
-  | 'update_failed'
-  | 'pre_deploy_failed'
-  | 'canceled'
+  'created' | 'queued' | 'build_in_progress' | 'update_in_progress' | 'pre_deploy_in_progress' | 'live' | 'deactivated' | 'build_failed' | 'update_failed' | 'pre_deploy_failed' | 'canceled'
 
 export interface RenderDeploy {
   id: string
@@ -65,7 +55,11 @@ export function toTrafficStatus(deploys: RenderDeploy[], colors: ColorBook): Tra
   const history: DeployRecord[] = []
   if (live) {
     const at = live.finishedAt ?? live.createdAt ?? new Date(0).toISOString()
-    history.push(isRollback(live) && previous ? { version: deployVersion(previous), color: otherColor(active), at, outcome: 'rolled-back' } : { version: deployVersion(live), color: active, at, outcome: 'promoted' })
+    history.push(
+      isRollback(live) && previous
+        ? { version: deployVersion(previous), color: otherColor(active), at, outcome: 'rolled-back' }
+        : { version: deployVersion(live), color: active, at, outcome: 'promoted' }
+    )
   }
   return {
     active,

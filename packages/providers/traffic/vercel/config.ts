@@ -6,7 +6,16 @@ import { parseDuration, parseSingleLine, parseUrl } from '../../../core/parsers.
  * naming the input, raised before any call to Vercel.
  */
 
-export const VERCEL_INPUT_NAMES = ['vercel-token', 'vercel-project', 'vercel-team', 'vercel-public-url', 'vercel-api-url', 'vercel-ready-timeout', 'vercel-promote-timeout', 'vercel-poll-interval'] as const
+export const VERCEL_INPUT_NAMES = [
+  'vercel-token',
+  'vercel-project',
+  'vercel-team',
+  'vercel-public-url',
+  'vercel-api-url',
+  'vercel-ready-timeout',
+  'vercel-promote-timeout',
+  'vercel-poll-interval'
+] as const
 
 export type VercelInputName = (typeof VERCEL_INPUT_NAMES)[number]
 export type VercelRawInputs = Partial<Record<VercelInputName, string>>
@@ -36,12 +45,13 @@ export function parseVercelConfig(raw: VercelRawInputs): VercelConfig {
   const token = get('vercel-token').trim()
   if (token === '') throw new InputError('vercel-token', 'is empty', 'a Vercel access token (from a secret)')
   // Never quote the token: it is a secret.
-  if (!TOKEN.test(token)) throw new InputError('vercel-token', 'is not in the form of a Vercel access token (the value is not shown)', 'the token alone, letters and digits, without "Bearer"')
+  if (!TOKEN.test(token))
+    throw new InputError('vercel-token', 'is not in the form of a Vercel access token (the value is not shown)', 'the token alone, letters and digits, without "Bearer"')
   const project = parseSingleLine('vercel-project', get('vercel-project'))
   if (project === '') throw new InputError('vercel-project', 'is empty', 'the project id (prj_…) or name')
   if (!PROJECT.test(project)) throw new InputError('vercel-project', `is "${project}", which is not a project id or name`, 'prj_… or a lowercase name of letters, digits, ".", "_" and "-"')
   const team = parseSingleLine('vercel-team', get('vercel-team'))
-  if (team !== '' && !team.startsWith('team_') && !TEAM_SLUG.test(team)) throw new InputError('vercel-team', `is "${team}", which is not a team id or slug`, 'team_… or the team\'s URL slug')
+  if (team !== '' && !team.startsWith('team_') && !TEAM_SLUG.test(team)) throw new InputError('vercel-team', `is "${team}", which is not a team id or slug`, "team_… or the team's URL slug")
   const publicUrl = get('vercel-public-url').trim() === '' ? undefined : parseUrl('vercel-public-url', get('vercel-public-url'), ['https:', 'http:']).toString()
   const apiUrl = get('vercel-api-url').trim() === '' ? 'https://api.vercel.com' : parseUrl('vercel-api-url', get('vercel-api-url')).toString().replace(/\/+$/, '')
   return {

@@ -1,5 +1,16 @@
 import { pollClock, waitUntil, type PollClock, type PollResult } from '../../../core/poll.js'
-import { otherColor, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
+import {
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficProviderDeps,
+  type TrafficStatus
+} from '../types.js'
 import { deploymentRef, type VercelConfig } from './config.js'
 import { VercelApi } from './vercel-api.js'
 import { aliasJobUnderWay, aliasing, ColorBook, productionId, productionUrl, readiness, toTrafficStatus, type VercelProject } from './vercel-mapping.js'
@@ -56,7 +67,13 @@ export class VercelTrafficProvider implements TrafficProvider {
     const project = await this.readProject(signal)
     const first = await this.api.getDeployment(ref, signal)
     if (first.projectId && first.projectId !== project.id) throw new Error(`deployment ${first.id} belongs to another project (${first.projectId}), not ${project.name}`)
-    const ready = await this.wait(`deployment ${first.id} to be READY`, this.config.readyTimeoutMs, signal, async () => readiness(await this.api.getDeployment(first.id, signal)), readiness(first))
+    const ready = await this.wait(
+      `deployment ${first.id} to be READY`,
+      this.config.readyTimeoutMs,
+      signal,
+      async () => readiness(await this.api.getDeployment(first.id, signal)),
+      readiness(first)
+    )
     const active = toTrafficStatus(project, this.colors).active
     const color = otherColor(active)
     if (productionId(project) === ready.id) this.deps.logger.info(`deployment ${ready.id} already serves production`)

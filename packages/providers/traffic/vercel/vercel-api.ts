@@ -44,7 +44,13 @@ export class VercelApi {
     const what = `Vercel API ${method} ${path}`
     try {
       const response = await httpRequestWithRetry(
-        { url: url.toString(), method, headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}), timeoutMs: 30_000 },
+        {
+          url: url.toString(),
+          method,
+          headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+          ...(method === 'POST' ? { body: '{}' } : {}),
+          timeoutMs: 30_000
+        },
         what,
         {
           attempts: 6,
@@ -52,13 +58,17 @@ export class VercelApi {
           maxDelayMs: 30_000,
           signal,
           ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
-          onRetry: ({ attempt, delayMs, error }) => this.deps.logger.info(`  ${what}: ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
+          onRetry: ({ attempt, delayMs, error }) =>
+            this.deps.logger.info(`  ${what}: ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
         }
       )
       return (response.body.trim() === '' ? {} : JSON.parse(response.body)) as T
     } catch (error) {
       if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
-        throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`, { cause: error })
+        throw new Error(
+          `${what} answered HTTP ${error.status}: the token cannot ${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`,
+          { cause: error }
+        )
       }
       throw error
     }

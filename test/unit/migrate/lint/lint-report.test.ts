@@ -7,7 +7,10 @@ import { parseLintRules } from '../../../../actions/migrate/src/lint/lint-rules-
 
 const sources = [
   { file: 'db/migrations/002_index.sql', sql: 'CREATE INDEX orders_user_idx ON orders (user_id);' },
-  { file: 'db/migrations/003_drop.sql', sql: "SET lock_timeout = '5s';\n-- deploy-actions:lint-ignore drop-column unused since 1.4\nALTER TABLE users DROP COLUMN legacy;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;" }
+  {
+    file: 'db/migrations/003_drop.sql',
+    sql: "SET lock_timeout = '5s';\n-- deploy-actions:lint-ignore drop-column unused since 1.4\nALTER TABLE users DROP COLUMN legacy;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;"
+  }
 ]
 
 describe('lint report', () => {
@@ -45,7 +48,11 @@ describe('lint report', () => {
 
 describe('the lint-rules input', () => {
   it('reads rule=severity lines and comma lists', () =>
-    expect(parseLintRules('drop-column=warning, lock-timeout-missing = off\nrename-table=error')).toEqual({ 'drop-column': 'warning', 'lock-timeout-missing': 'off', 'rename-table': 'error' }))
+    expect(parseLintRules('drop-column=warning, lock-timeout-missing = off\nrename-table=error')).toEqual({
+      'drop-column': 'warning',
+      'lock-timeout-missing': 'off',
+      'rename-table': 'error'
+    }))
 
   it('is empty when empty', () => expect(parseLintRules('  ')).toEqual({}))
 

@@ -33,7 +33,11 @@ const cases: [string, string, string[]][] = [
   ],
   ['constraint-without-not-valid: foreign key', T + 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);', ['constraint-without-not-valid']],
   ['constraint-without-not-valid: check', T + 'ALTER TABLE orders ADD CONSTRAINT positive CHECK (total > 0);', ['constraint-without-not-valid']],
-  ['constraint: NOT VALID then VALIDATE is fine', T + 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;', []],
+  [
+    'constraint: NOT VALID then VALIDATE is fine',
+    T + 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;',
+    []
+  ],
   ['unique-without-index', T + 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', ['unique-without-index']],
   ['unique USING INDEX is fine', T + 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;', []],
   ['drop-table', T + 'DROP TABLE orders;', ['drop-table']],
@@ -42,7 +46,7 @@ const cases: [string, string, string[]][] = [
   ['rename-table', T + 'ALTER TABLE orders RENAME TO purchases;', ['rename-table']],
   ['rename-column', T + 'ALTER TABLE users RENAME COLUMN name TO full_name;', ['rename-column']],
   ['lock-timeout-missing', 'ALTER TABLE users ADD COLUMN nickname text;', ['lock-timeout-missing']],
-  ['lock-timeout set to 0 does not count', "SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN nickname text;", ['lock-timeout-missing']],
+  ['lock-timeout set to 0 does not count', 'SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN nickname text;', ['lock-timeout-missing']],
   ['lock-timeout: VALIDATE CONSTRAINT takes a weaker lock', 'ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;', []],
   ['concurrently-in-transaction', 'BEGIN;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nCOMMIT;', ['concurrently-in-transaction']],
   ['concurrently after COMMIT is fine', 'BEGIN;\nCOMMIT;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);', []],

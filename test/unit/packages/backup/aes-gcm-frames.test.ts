@@ -55,11 +55,21 @@ describe('AES-256-GCM framed stream', () => {
   const frameLength = 4 + 16 + TAG_BYTES
 
   it.each([
-    ['a flipped ciphertext byte', (b: Buffer) => (b[HEADER_BYTES + 4 + 3] ^= 1, b), 'frame 0 of the encrypted backup failed authentication'],
-    ['a flipped tag byte of frame 2', (b: Buffer) => (b[HEADER_BYTES + 3 * frameLength - 1] ^= 1, b), 'frame 2 of the encrypted backup failed authentication'],
+    ['a flipped ciphertext byte', (b: Buffer) => ((b[HEADER_BYTES + 4 + 3] ^= 1), b), 'frame 0 of the encrypted backup failed authentication'],
+    ['a flipped tag byte of frame 2', (b: Buffer) => ((b[HEADER_BYTES + 3 * frameLength - 1] ^= 1), b), 'frame 2 of the encrypted backup failed authentication'],
     ['the last frame cut off', (b: Buffer) => b.subarray(0, b.length - (4 + TAG_BYTES)), 'truncated'],
     ['a stream cut mid-frame', (b: Buffer) => b.subarray(0, HEADER_BYTES + frameLength + 10), 'truncated'],
-    ['two frames swapped', (b: Buffer) => Buffer.concat([b.subarray(0, HEADER_BYTES), b.subarray(HEADER_BYTES + frameLength, HEADER_BYTES + 2 * frameLength), b.subarray(HEADER_BYTES, HEADER_BYTES + frameLength), b.subarray(HEADER_BYTES + 2 * frameLength)]), 'failed authentication'],
+    [
+      'two frames swapped',
+      (b: Buffer) =>
+        Buffer.concat([
+          b.subarray(0, HEADER_BYTES),
+          b.subarray(HEADER_BYTES + frameLength, HEADER_BYTES + 2 * frameLength),
+          b.subarray(HEADER_BYTES, HEADER_BYTES + frameLength),
+          b.subarray(HEADER_BYTES + 2 * frameLength)
+        ]),
+      'failed authentication'
+    ],
     ['bytes after the final frame', (b: Buffer) => Buffer.concat([b, Buffer.alloc(40)]), 'data after its final frame'],
     ['a plain (unencrypted) file', () => Buffer.from('PGDMP\u0001\u000e\u0000 plain custom-format dump, not encrypted.....'), 'not in the encrypted format'],
     ['a header only', (b: Buffer) => b.subarray(0, 20), 'incomplete header']

@@ -12,7 +12,12 @@ describe('progress lines', () => {
     jest.useFakeTimers()
     const lines: string[] = []
     let clock = 0
-    const progress = startProgress({ info: (m) => lines.push(m), warning: () => undefined, debug: () => undefined }, 1000, (elapsed) => `at ${elapsed}`, () => clock)
+    const progress = startProgress(
+      { info: (m) => lines.push(m), warning: () => undefined, debug: () => undefined },
+      1000,
+      (elapsed) => `at ${elapsed}`,
+      () => clock
+    )
     clock = 1000
     jest.advanceTimersByTime(1000)
     clock = 2000

@@ -13,9 +13,12 @@ describe('markdown builders', () => {
   it('escapes a single cell', () => expect(escapeCell('x|y')).toBe('x\\|y'))
 
   it('builds a mermaid bar chart', () =>
-    expect(mermaidBarChart('Latency', 'ms', [{ label: 'health "ok"', value: 12.4 }, { label: 'login', value: 80.6 }])).toBe(
-      ['```mermaid', 'xychart-beta', '  title "Latency"', `  x-axis ["health 'ok'", "login"]`, '  y-axis "ms" 0 --> 81', '  bar [12, 81]', '```'].join('\n')
-    ))
+    expect(
+      mermaidBarChart('Latency', 'ms', [
+        { label: 'health "ok"', value: 12.4 },
+        { label: 'login', value: 80.6 }
+      ])
+    ).toBe(['```mermaid', 'xychart-beta', '  title "Latency"', `  x-axis ["health 'ok'", "login"]`, '  y-axis "ms" 0 --> 81', '  bar [12, 81]', '```'].join('\n')))
 
   it.each([
     [12.3, '12 ms'],
@@ -32,16 +35,13 @@ describe('markdown builders', () => {
 })
 
 describe('redaction and failure messages', () => {
-  it('redacts every secret, longest first', () =>
-    expect(redact('token abc123 and abc123456 in https://u:abc123456@h', ['abc123', 'abc123456'])).toBe('token *** and *** in https://u:***@h'))
+  it('redacts every secret, longest first', () => expect(redact('token abc123 and abc123456 in https://u:abc123456@h', ['abc123', 'abc123456'])).toBe('token *** and *** in https://u:***@h'))
 
   it('ignores secrets too short to redact safely', () => expect(redact('a b c', ['b'])).toBe('a b c'))
 
   it('leaves input errors as they are and prefixes others with the action name', () => {
     expect(failureMessage('migrate', new InputError('lock-timeout', 'is -1s', 'a positive duration'))).toBe('Input "lock-timeout" is -1s; expected a positive duration.')
-    expect(failureMessage('migrate', new Error('connect ECONNREFUSED postgres://app:pw123@db'), ['pw123'])).toBe(
-      'migrate failed: connect ECONNREFUSED postgres://app:***@db'
-    )
+    expect(failureMessage('migrate', new Error('connect ECONNREFUSED postgres://app:pw123@db'), ['pw123'])).toBe('migrate failed: connect ECONNREFUSED postgres://app:***@db')
     expect(failureMessage('notify', 'plain string')).toBe('notify failed: plain string')
   })
 })

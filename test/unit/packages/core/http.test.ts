@@ -61,7 +61,10 @@ describe('httpRequest against a loopback server', () => {
   })
 
   it('retries 429 honouring Retry-After, then succeeds', async () => {
-    script.set('/throttled', [{ status: 429, headers: { 'Retry-After': '2' }, body: 'slow down' }, { status: 200, body: 'done' }])
+    script.set('/throttled', [
+      { status: 429, headers: { 'Retry-After': '2' }, body: 'slow down' },
+      { status: 200, body: 'done' }
+    ])
     const sleeps: number[] = []
     const res = await httpRequestWithRetry({ url: `${base}/throttled` }, 'Test API', { sleep: async (ms) => void sleeps.push(ms) })
     expect(res.body).toBe('done')

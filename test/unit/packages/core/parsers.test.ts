@@ -1,15 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  exactlyOneOf,
-  parseBoolean,
-  parseDuration,
-  parseEnum,
-  parseKeyValueMap,
-  parseList,
-  parseNumber,
-  parseSingleLine,
-  parseUrl
-} from '../../../../packages/core/parsers.js'
+import { exactlyOneOf, parseBoolean, parseDuration, parseEnum, parseKeyValueMap, parseList, parseNumber, parseSingleLine, parseUrl } from '../../../../packages/core/parsers.js'
 import { InputError } from '../../../../packages/core/input-error.js'
 
 describe('parseBoolean', () => {
@@ -44,7 +34,8 @@ describe('parseDuration', () => {
   it('uses the fallback when empty', () => expect(parseDuration('timeout', '', 5000)).toBe(5000))
 
   it.each(['5 minutes', '-1s', 'm5', '10x', '1h-5m'])('rejects %p naming the input', (raw) =>
-    expect(() => parseDuration('timeout', raw)).toThrow(/^Input "timeout" is ".*", which is not a duration; expected a duration such as 30s/))
+    expect(() => parseDuration('timeout', raw)).toThrow(/^Input "timeout" is ".*", which is not a duration; expected a duration such as 30s/)
+  )
 
   it('rejects empty without fallback', () => expect(() => parseDuration('timeout', '')).toThrow('Input "timeout" is empty'))
 })
@@ -104,7 +95,8 @@ describe('parseSingleLine', () => {
     ['a\u007fb', 'U+007F at position 2'],
     ['a\u0085b', 'U+0085 at position 2']
   ])('refuses %j naming the position', (raw, where) =>
-    expect(() => parseSingleLine('url', raw)).toThrow(`Input "url" has a control character (${where}); expected a single line of printable characters.`))
+    expect(() => parseSingleLine('url', raw)).toThrow(`Input "url" has a control character (${where}); expected a single line of printable characters.`)
+  )
 
   it('refuses a URL with a control character inside instead of encoding it', () =>
     expect(() => parseUrl('webhook-url', 'https://example.com/hook\r\nX-Evil: 1')).toThrow('Input "webhook-url" has a control character (U+000D at position 25)'))

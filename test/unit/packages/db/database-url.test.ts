@@ -3,7 +3,10 @@ import { databaseKindOfScheme, databaseUrlSecrets, describeDatabase, parseDataba
 
 describe('parseDatabaseUrl (packages/db)', () => {
   it.each([
-    ['postgres://app:s3cret@db.internal:6543/shop?sslmode=require', { kind: 'postgres', host: 'db.internal', port: 6543, database: 'shop', user: 'app', password: 's3cret', params: { sslmode: 'require' } }],
+    [
+      'postgres://app:s3cret@db.internal:6543/shop?sslmode=require',
+      { kind: 'postgres', host: 'db.internal', port: 6543, database: 'shop', user: 'app', password: 's3cret', params: { sslmode: 'require' } }
+    ],
     ['postgresql://app@db/shop', { kind: 'postgres', scheme: 'postgresql', host: 'db', port: 5432, database: 'shop', user: 'app', password: '' }],
     ['postgres://app:p%40ss%2Fw@[::1]:5432/my%20db', { host: '::1', database: 'my db', password: 'p@ss/w' }],
     ['mysql://root:pw@mysql:3307/shop', { kind: 'mysql', port: 3307, database: 'shop' }],

@@ -2,11 +2,13 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as actionsCore from '../../../../support/fakes/actions-core.js'
 
 // The edges: @aws-sdk/credential-providers (STS) and @actions/core (the GitHub ID token).
-const fromWebToken = jest.fn((options: { roleArn: string; roleSessionName?: string; webIdentityToken: string }) => () =>
-  Promise.resolve({ accessKeyId: `ASIA-${options.webIdentityToken}`, secretAccessKey: 'web', sessionToken: options.roleSessionName })
+const fromWebToken = jest.fn(
+  (options: { roleArn: string; roleSessionName?: string; webIdentityToken: string }) => () =>
+    Promise.resolve({ accessKeyId: `ASIA-${options.webIdentityToken}`, secretAccessKey: 'web', sessionToken: options.roleSessionName })
 )
-const fromTemporaryCredentials = jest.fn((options: { params: { RoleArn: string; RoleSessionName?: string }; masterCredentials?: unknown }) => () =>
-  Promise.resolve({ accessKeyId: `ASIA-assumed-${options.params.RoleArn}`, secretAccessKey: 'assumed' })
+const fromTemporaryCredentials = jest.fn(
+  (options: { params: { RoleArn: string; RoleSessionName?: string }; masterCredentials?: unknown }) => () =>
+    Promise.resolve({ accessKeyId: `ASIA-assumed-${options.params.RoleArn}`, secretAccessKey: 'assumed' })
 )
 jest.unstable_mockModule('@aws-sdk/credential-providers', () => ({ fromWebToken, fromTemporaryCredentials }))
 jest.unstable_mockModule('@actions/core', () => actionsCore)
@@ -46,7 +48,10 @@ describe('awsCredentials (@aws-sdk/credential-providers and @actions/core faked)
   it('assumes a further role on top of the credentials found', async () => {
     const target = 'arn:aws:iam::210987654321:role/target'
     const { credentials } = await awsCredentials({ accessKeyId: 'AKIA1', secretAccessKey: 's', assumeRoleArn: target }, {})
-    expect(fromTemporaryCredentials).toHaveBeenCalledWith({ params: { RoleArn: target, RoleSessionName: 'deploy-actions' }, masterCredentials: { accessKeyId: 'AKIA1', secretAccessKey: 's' } })
+    expect(fromTemporaryCredentials).toHaveBeenCalledWith({
+      params: { RoleArn: target, RoleSessionName: 'deploy-actions' },
+      masterCredentials: { accessKeyId: 'AKIA1', secretAccessKey: 's' }
+    })
     if (typeof credentials !== 'function') throw new Error('expected a provider')
     await expect(credentials()).resolves.toMatchObject({ accessKeyId: `ASIA-assumed-${target}` })
   })

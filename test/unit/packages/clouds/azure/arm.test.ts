@@ -6,19 +6,23 @@ describe('ARM helpers', () => {
   const serverId = `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/shop-pg`
 
   it.each([
-    [{ status: 'InProgress', percentComplete: 42.4 }, { phase: 'pending', status: 'InProgress', percent: 42 }],
+    [
+      { status: 'InProgress', percentComplete: 42.4 },
+      { phase: 'pending', status: 'InProgress', percent: 42 }
+    ],
     [{ status: 'Accepted' }, { phase: 'pending', status: 'Accepted' }],
     [{ status: 'Succeeded' }, { phase: 'succeeded' }],
-    [{ status: 'Failed', error: { code: 'ServerBusy', message: 'Try later.' } }, { phase: 'failed', status: 'Failed', message: 'ServerBusy: Try later.' }],
+    [
+      { status: 'Failed', error: { code: 'ServerBusy', message: 'Try later.' } },
+      { phase: 'failed', status: 'Failed', message: 'ServerBusy: Try later.' }
+    ],
     [{ status: 'Canceled' }, { phase: 'failed', status: 'Canceled', message: 'operation canceled without an error detail' }]
   ])('operationPhase(%j)', (body, expected) => {
     expect(operationPhase(body)).toEqual(expected)
   })
 
   it('formats and parses ARM error bodies', () => {
-    expect(formatArmError({ code: 'InvalidParameterValue', message: 'Bad.', details: [{ code: 'Inner', message: 'Why.' }] })).toBe(
-      'InvalidParameterValue: Bad. (Inner: Why.)'
-    )
+    expect(formatArmError({ code: 'InvalidParameterValue', message: 'Bad.', details: [{ code: 'Inner', message: 'Why.' }] })).toBe('InvalidParameterValue: Bad. (Inner: Why.)')
     expect(parseArmErrorBody('{"error":{"code":"X","message":"Y"}}')).toEqual({ code: 'X', message: 'Y' })
     expect(parseArmErrorBody('<html>')).toBeUndefined()
     expect(parseArmErrorBody('{"value":[]}')).toBeUndefined()
@@ -37,4 +41,5 @@ describe('ARM helpers', () => {
     ['not a url', 'https://management.azure.com', false]
   ])('isSameOrigin(%j, %j) → %s (the token never leaves the ARM origin)', (url, endpoint, expected) => {
     expect(isSameOrigin(url, endpoint)).toBe(expected)
-  })})
+  })
+})

@@ -33,14 +33,20 @@ describe('parseDestination', () => {
   })
 
   it('never echoes a SAS signature it rejects', () => {
-    expect(() => parseDestination('destination', 'https://a.blob.core.windows.net/c1c/x?sig=TOPSECRET')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('TOPSECRET') }))
+    expect(() => parseDestination('destination', 'https://a.blob.core.windows.net/c1c/x?sig=TOPSECRET')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('TOPSECRET') })
+    )
   })
 })
 
 describe('objectUri', () => {
   it.each([
     [{ kind: 'azure-blob', container: 'backups', prefix: 'a' } as const, 'a/production/x.dump', 'azblob://backups/a/production/x.dump'],
-    [{ kind: 'azure-blob', container: 'backups', prefix: '', accountUrl: 'https://acme.blob.core.windows.net' } as const, 'p/x y.dump', 'https://acme.blob.core.windows.net/backups/p/x%20y.dump'],
+    [
+      { kind: 'azure-blob', container: 'backups', prefix: '', accountUrl: 'https://acme.blob.core.windows.net' } as const,
+      'p/x y.dump',
+      'https://acme.blob.core.windows.net/backups/p/x%20y.dump'
+    ],
     [{ kind: 's3', bucket: 'bkt', prefix: '' } as const, 'p/x.dump', 's3://bkt/p/x.dump'],
     [{ kind: 'local', directory: '/var/backups', prefix: '' } as const, 'production/x.dump', 'file:///var/backups/production/x.dump']
   ])('%j + %s → %s', (destination, key, uri) => {

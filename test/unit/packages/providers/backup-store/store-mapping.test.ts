@@ -67,7 +67,9 @@ describe('Azure Blob mapping', () => {
   ])('classifies %j as %s', (error, kind) => expect(storeErrorKind(error)).toBe(kind))
 
   it('explains a missing Azure login apart from refused credentials', () => {
-    expect(credentialProblem({ name: 'CredentialUnavailableError', message: 'EnvironmentCredential is unavailable.\nmore' })).toMatch(/^no Azure login is available to DefaultAzureCredential .*: EnvironmentCredential is unavailable\.$/)
+    expect(credentialProblem({ name: 'CredentialUnavailableError', message: 'EnvironmentCredential is unavailable.\nmore' })).toMatch(
+      /^no Azure login is available to DefaultAzureCredential .*: EnvironmentCredential is unavailable\.$/
+    )
     expect(credentialProblem({ statusCode: 403 })).toBe('the storage account refused the credentials')
   })
 })

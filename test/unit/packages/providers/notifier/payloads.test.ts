@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildSlackMessage, escapeMrkdwn, mapSlackApiError, slackMessageProblems, validSlackMessage, SLACK_LIMITS, type SlackMessage } from '../../../../../packages/providers/notifier/slack/slack-message.js'
+import {
+  buildSlackMessage,
+  escapeMrkdwn,
+  mapSlackApiError,
+  slackMessageProblems,
+  validSlackMessage,
+  SLACK_LIMITS,
+  type SlackMessage
+} from '../../../../../packages/providers/notifier/slack/slack-message.js'
 import { buildTeamsMessage, TEAMS_MAX_BYTES } from '../../../../../packages/providers/notifier/teams/adaptive-card.js'
 import { buildDiscordBody, embedCharacters, withWait, DISCORD_LIMITS } from '../../../../../packages/providers/notifier/discord/discord-embed.js'
 import { buildWebhookBody, signatureHeaders, verifyWebhookSignature, webhookSignature } from '../../../../../packages/providers/notifier/webhook/webhook-payload.js'
@@ -35,8 +43,16 @@ describe('Slack Block Kit builder (pure)', () => {
     ['too many blocks', { text: 't', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })), attachments: [] }, 'blocks has 51 blocks (at most 50)'],
     ['long header', { text: 't', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }], attachments: [] }, 'blocks[0].text has 151 characters (at most 150)'],
     ['long section', { text: 't', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(3001) } }], attachments: [] }, 'blocks[0].text has 3001 characters (at most 3000)'],
-    ['too many fields', { text: 't', blocks: [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }], attachments: [] }, 'blocks[0].fields has 11 fields (at most 10)'],
-    ['long button', { text: 't', blocks: [], attachments: [{ blocks: [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'b'.repeat(76) }, url: 'https://x' }] }] }] }, 'attachments[0].blocks[0].elements[0].text has 76 characters (at most 75)'],
+    [
+      'too many fields',
+      { text: 't', blocks: [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }], attachments: [] },
+      'blocks[0].fields has 11 fields (at most 10)'
+    ],
+    [
+      'long button',
+      { text: 't', blocks: [], attachments: [{ blocks: [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'b'.repeat(76) }, url: 'https://x' }] }] }] },
+      'attachments[0].blocks[0].elements[0].text has 76 characters (at most 75)'
+    ],
     ['markdown header', { text: 't', blocks: [{ type: 'header', text: { type: 'mrkdwn', text: 'h' } }], attachments: [] }, 'blocks[0].text must be plain_text']
   ])('finds %s', (_name, built, problem) => {
     expect(slackMessageProblems(built as unknown as SlackMessage)).toContain(problem)
@@ -50,12 +66,30 @@ describe('Slack Block Kit builder (pure)', () => {
   })
 
   it.each([
-    [{ code: 'slack_webapi_rate_limited_error', retryAfter: 30 }, { message: 'Slack chat.postMessage was rate limited (Retry-After 30 s)', retryable: true, retryAfterMs: 30_000 }],
-    [{ code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } }, { retryable: false, message: expect.stringContaining('answered error "channel_not_found" — check slack-channel') }],
-    [{ code: 'slack_webapi_platform_error', data: { error: 'internal_error' } }, { retryable: true, message: 'Slack chat.postMessage answered error "internal_error"' }],
-    [{ code: 'slack_webapi_http_error', statusCode: 503 }, { retryable: true, message: 'Slack chat.postMessage answered HTTP 503' }],
-    [{ code: 'slack_webapi_http_error', statusCode: 400 }, { retryable: false, message: 'Slack chat.postMessage answered HTTP 400' }],
-    [{ code: 'slack_webapi_request_error', original: Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }) }, { retryable: true, message: 'Slack chat.postMessage could not be reached: fetch failed (ECONNREFUSED)' }],
+    [
+      { code: 'slack_webapi_rate_limited_error', retryAfter: 30 },
+      { message: 'Slack chat.postMessage was rate limited (Retry-After 30 s)', retryable: true, retryAfterMs: 30_000 }
+    ],
+    [
+      { code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } },
+      { retryable: false, message: expect.stringContaining('answered error "channel_not_found" — check slack-channel') }
+    ],
+    [
+      { code: 'slack_webapi_platform_error', data: { error: 'internal_error' } },
+      { retryable: true, message: 'Slack chat.postMessage answered error "internal_error"' }
+    ],
+    [
+      { code: 'slack_webapi_http_error', statusCode: 503 },
+      { retryable: true, message: 'Slack chat.postMessage answered HTTP 503' }
+    ],
+    [
+      { code: 'slack_webapi_http_error', statusCode: 400 },
+      { retryable: false, message: 'Slack chat.postMessage answered HTTP 400' }
+    ],
+    [
+      { code: 'slack_webapi_request_error', original: Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }) },
+      { retryable: true, message: 'Slack chat.postMessage could not be reached: fetch failed (ECONNREFUSED)' }
+    ],
     [new Error('boom'), { retryable: false, message: 'Slack chat.postMessage failed: boom' }]
   ])('maps SDK error %p', (error, expected) => expect(mapSlackApiError(error, 'chat.postMessage')).toEqual(expect.objectContaining(expected)))
 })
@@ -65,7 +99,12 @@ describe('Teams Adaptive Card builder (pure)', () => {
     const body = buildTeamsMessage(withContext({ status: 'failure' }), message)
     expect(body.type).toBe('message')
     expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive')
-    expect(body.attachments[0].content).toMatchObject({ type: 'AdaptiveCard', version: '1.4', msteams: { width: 'Full' }, body: [{ type: 'Container', style: 'attention' }, { type: 'TextBlock', wrap: true }, { type: 'FactSet' }] })
+    expect(body.attachments[0].content).toMatchObject({
+      type: 'AdaptiveCard',
+      version: '1.4',
+      msteams: { width: 'Full' },
+      body: [{ type: 'Container', style: 'attention' }, { type: 'TextBlock', wrap: true }, { type: 'FactSet' }]
+    })
   })
 
   it('refuses a card over the 28 KB Teams accepts', () => {
@@ -118,7 +157,17 @@ describe('generic webhook body and signature (pure)', () => {
 
   it('the body carries the whole context with nulls for what is unknown', () => {
     const body = buildWebhookBody(withContext({ version: undefined, environmentUrl: undefined, durationMs: undefined }), message, now)
-    expect(body).toMatchObject({ schema: 1, event: 'deployment', status: 'success', status_label: 'Succeeded', version: null, environment_url: null, duration_ms: null, sent_at: '2026-11-22T10:00:00.000Z', outputs: context.outputs })
+    expect(body).toMatchObject({
+      schema: 1,
+      event: 'deployment',
+      status: 'success',
+      status_label: 'Succeeded',
+      version: null,
+      environment_url: null,
+      duration_ms: null,
+      sent_at: '2026-11-22T10:00:00.000Z',
+      outputs: context.outputs
+    })
     expect(body.service).toBeNull()
     expect(buildWebhookBody(withContext({ service: 'backend' }), message, now).service).toBe('backend')
   })
@@ -134,9 +183,7 @@ describe('email builder (pure)', () => {
     expect(buildEmail(context, message, 'custom').subject).toBe('custom')
   })
 
-  it.each([
-    ['<a href="x">\'', '&lt;a href=&quot;x&quot;&gt;&#39;']
-  ])('escapeHtml(%p)', (input, expected) => expect(escapeHtml(input)).toBe(expected))
+  it.each([['<a href="x">\'', '&lt;a href=&quot;x&quot;&gt;&#39;']])('escapeHtml(%p)', (input, expected) => expect(escapeHtml(input)).toBe(expected))
 
   it.each([
     [{ code: 'ECONNECTION' }, true],

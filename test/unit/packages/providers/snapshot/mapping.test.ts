@@ -105,7 +105,6 @@ describe('RDS mapping', () => {
   ])('endpointAddress(%j)', (endpoint, expected) => {
     expect(endpointAddress(endpoint)).toBe(expected)
   })
-
 })
 
 describe('Azure Flexible Server mapping', () => {

@@ -24,14 +24,25 @@ afterEach(() => {
 })
 
 const GiB = 1024 ** 3
-const meta = (sizeBytes: number) => async () => ({ sizeBytes, sha256: 'f'.repeat(64), engine: 'postgres', serverVersion: 'PostgreSQL 15', createdAt: '2026-11-22T03:15:00.000Z', compression: 'zstd', encryption: 'none' })
+const meta = (sizeBytes: number) => async () => ({
+  sizeBytes,
+  sha256: 'f'.repeat(64),
+  engine: 'postgres',
+  serverVersion: 'PostgreSQL 15',
+  createdAt: '2026-11-22T03:15:00.000Z',
+  compression: 'zstd',
+  encryption: 'none'
+})
 
 describe('S3 store (S3 faked with aws-sdk-client-mock)', () => {
   it('uploads to a temporary key, copies to the final key with the metadata, deletes the temporary key', async () => {
     s3.on(PutObjectCommand).resolves({ ETag: '"x"' })
     s3.on(CopyObjectCommand).resolves({})
     s3.on(DeleteObjectCommand).resolves({})
-    const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
+    const store = await createS3Store(
+      { kind: 's3', bucket: 'backups', prefix: '' },
+      { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } }
+    )
     const stored = await store.put('p/production/20261122T031500Z-1.dump.zst', Readable.from([Buffer.from('dump bytes')]), meta(10))
     const put = s3.commandCalls(PutObjectCommand)[0].args[0].input
     expect(isTemporaryKey(put.Key ?? '')).toBe(true)
@@ -48,7 +59,10 @@ describe('S3 store (S3 faked with aws-sdk-client-mock)', () => {
     s3.on(UploadPartCopyCommand).callsFake((input: { PartNumber: number }) => ({ CopyPartResult: { ETag: `"etag-${input.PartNumber}"` } }))
     s3.on(CompleteMultipartUploadCommand).resolves({})
     s3.on(DeleteObjectCommand).resolves({})
-    const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
+    const store = await createS3Store(
+      { kind: 's3', bucket: 'backups', prefix: '' },
+      { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } }
+    )
     await store.put('big.dump', Readable.from([Buffer.from('x')]), meta(6 * GiB + 1))
     const ranges = s3.commandCalls(UploadPartCopyCommand).map((c) => c.args[0].input.CopySourceRange)
     expect(ranges).toHaveLength(13)
@@ -62,7 +76,10 @@ describe('S3 store (S3 faked with aws-sdk-client-mock)', () => {
   it('when the dump fails after the upload, nothing is copied and the temporary object is deleted', async () => {
     s3.on(PutObjectCommand).resolves({})
     s3.on(DeleteObjectCommand).resolves({})
-    const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
+    const store = await createS3Store(
+      { kind: 's3', bucket: 'backups', prefix: '' },
+      { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } }
+    )
     await expect(store.put('k.dump', Readable.from([Buffer.from('half')]), async () => Promise.reject(new Error('pg_dump exited with code 1')))).rejects.toThrow('pg_dump exited with code 1')
     expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(0)
     expect(s3.commandCalls(DeleteObjectCommand)).toHaveLength(1)
@@ -74,7 +91,10 @@ describe('S3 store (S3 faked with aws-sdk-client-mock)', () => {
     s3.on(UploadPartCopyCommand).rejects(new Error('InternalError'))
     s3.on(AbortMultipartUploadCommand).resolves({})
     s3.on(DeleteObjectCommand).resolves({})
-    const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
+    const store = await createS3Store(
+      { kind: 's3', bucket: 'backups', prefix: '' },
+      { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } }
+    )
     await expect(store.put('big.dump', Readable.from([Buffer.from('x')]), meta(6 * GiB))).rejects.toThrow('InternalError')
     expect(s3.commandCalls(AbortMultipartUploadCommand)[0].args[0].input).toMatchObject({ Key: 'big.dump', UploadId: 'copy-2' })
   })
@@ -90,11 +110,19 @@ describe('S3 store (S3 faked with aws-sdk-client-mock)', () => {
     s3.on(HeadObjectCommand).callsFake(async (input: { Key: string }) => ({
       Metadata: input.Key === names[3] ? { owner: 'someone else' } : metadataToMap({ ...(await meta(10)()), createdAt: `2026-11-22T03:15:${input.Key.slice(26, 28)}.000Z` })
     }))
-    const store = await createS3Store({ kind: 's3', bucket: 'backups', prefix: '' }, { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } })
+    const store = await createS3Store(
+      { kind: 's3', bucket: 'backups', prefix: '' },
+      { destination: { kind: 's3', bucket: 'backups', prefix: '' }, s3: { region: 'eu-west-1', accessKeyId: 'a', secretAccessKey: 'b' } }
+    )
     const listed = await store.list('p/production')
     expect(listed.map((o) => o.key)).toEqual(names)
     expect(listed.map((o) => o.metadata?.createdAt)).toEqual(names.map((n, i) => (i === 3 ? undefined : `2026-11-22T03:15:${n.slice(26, 28)}.000Z`)))
-    expect(s3.commandCalls(HeadObjectCommand).map((c) => c.args[0].input.Key).sort()).toEqual([...names].sort())
+    expect(
+      s3
+        .commandCalls(HeadObjectCommand)
+        .map((c) => c.args[0].input.Key)
+        .sort()
+    ).toEqual([...names].sort())
     expect(s3.commandCalls(ListObjectsV2Command)[0].args[0].input.Prefix).toBe('p/production/')
   })
 

@@ -35,7 +35,10 @@ describe('SlackNotifier with the bot token (@slack/web-api mocked)', () => {
     postMessage.mockResolvedValue({ ok: true, channel: 'C1', ts: '1.000001' })
     const delivery = await new SlackNotifier(config, deps).send({ context, message })
     expect(delivery.outputs).toEqual({ 'slack-ts': '1.000001', 'slack-channel': 'C1', 'thread-ts': '1.000001', 'channel-id': 'C1' })
-    expect(constructed[0]).toEqual({ token: 'xoxb-t', options: expect.objectContaining({ retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, slackApiUrl: 'https://slack.com/api/' }) })
+    expect(constructed[0]).toEqual({
+      token: 'xoxb-t',
+      options: expect.objectContaining({ retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, slackApiUrl: 'https://slack.com/api/' })
+    })
   })
 
   it('waits what Retry-After says on a rate limit, then posts', async () => {

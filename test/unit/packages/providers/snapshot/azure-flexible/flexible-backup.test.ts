@@ -30,8 +30,7 @@ async function provider(arm: FakeArm = fake): Promise<SnapshotProvider> {
   })
 }
 
-const armPath = (arm: FakeArm, rest: string): string =>
-  `/subscriptions/${arm.subscriptionId}/resourceGroups/${arm.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${rest}`
+const armPath = (arm: FakeArm, rest: string): string => `/subscriptions/${arm.subscriptionId}/resourceGroups/${arm.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${rest}`
 
 beforeAll(async () => {
   fake = await startFakeArm({ retryAfterSeconds: 3, pollsUntilDone: 3 })
@@ -51,7 +50,9 @@ beforeEach(() => {
 
 describe('azure-flexible create (ARM faked by a local HTTP server)', () => {
   it('PUTs an on-demand backup named da-<id>, polls Azure-AsyncOperation honouring Retry-After to Succeeded', async () => {
-    const info = await (await provider()).create({
+    const info = await (
+      await provider()
+    ).create({
       source: fake.serverName,
       snapshotId: '20261122T0100Z-deploy:42',
       tags: { deployment: '42' },
@@ -96,18 +97,18 @@ describe('azure-flexible create (ARM faked by a local HTTP server)', () => {
 
   it('surfaces a failed long-running operation with its error code and message', async () => {
     fake.failNextOperation({ code: 'OnDemandBackupNotSupported', message: 'On-demand backups are not supported for Burstable servers.' })
-    await expect(
-      (await provider()).create({ source: fake.serverName, snapshotId: 'doomed', tags: {}, timeoutMs: 600_000, onProgress: () => {} })
-    ).rejects.toThrow('Azure backup da-doomed failed: OnDemandBackupNotSupported: On-demand backups are not supported for Burstable servers.')
+    await expect((await provider()).create({ source: fake.serverName, snapshotId: 'doomed', tags: {}, timeoutMs: 600_000, onProgress: () => {} })).rejects.toThrow(
+      'Azure backup da-doomed failed: OnDemandBackupNotSupported: On-demand backups are not supported for Burstable servers.'
+    )
     expect(fake.backups().some((b) => b.name === 'da-doomed')).toBe(false)
   })
 
   it('gives up at the deadline with the last status and percent', async () => {
     const slow = await startFakeArm({ pollsUntilDone: 1_000, retryAfterSeconds: 10 })
     try {
-      await expect(
-        (await provider(slow)).create({ source: slow.serverName, snapshotId: 'slow', tags: {}, timeoutMs: 35_000, onProgress: (p) => progress.push(p) })
-      ).rejects.toThrow(/Azure backup da-slow not ready within 35.0 s \(last status "InProgress", 0%\); the backup may still complete in Azure/)
+      await expect((await provider(slow)).create({ source: slow.serverName, snapshotId: 'slow', tags: {}, timeoutMs: 35_000, onProgress: (p) => progress.push(p) })).rejects.toThrow(
+        /Azure backup da-slow not ready within 35.0 s \(last status "InProgress", 0%\); the backup may still complete in Azure/
+      )
       expect(sleeps).toEqual([10_000, 10_000, 10_000, 5_000])
     } finally {
       await slow.stop()
@@ -137,9 +138,9 @@ describe('azure-flexible create (ARM faked by a local HTTP server)', () => {
   })
 
   it('names the ARM error when a call fails for good (no retry on 4xx)', async () => {
-    await expect(
-      (await provider()).create({ source: 'no-such-server', snapshotId: 'x', tags: {}, timeoutMs: 60_000, onProgress: () => {} })
-    ).rejects.toThrow(/Azure create backup da-x failed: HTTP 404 ResourceNotFound: The Resource 'Microsoft.DBforPostgreSQL\/flexibleServers\/no-such-server'/)
+    await expect((await provider()).create({ source: 'no-such-server', snapshotId: 'x', tags: {}, timeoutMs: 60_000, onProgress: () => {} })).rejects.toThrow(
+      /Azure create backup da-x failed: HTTP 404 ResourceNotFound: The Resource 'Microsoft.DBforPostgreSQL\/flexibleServers\/no-such-server'/
+    )
     expect(fake.requests).toHaveLength(1)
   })
 
@@ -200,9 +201,7 @@ describe('azure-flexible list, delete and restore (ARM faked by a local HTTP ser
       'refusing to delete Azure backup manual-by-hand: only on-demand backups named da-… (created by this suite) are deleted'
     )
     await expect(snapshots.delete('da-but-automatic', paged.serverName)).rejects.toThrow('it is of type "Full", not "Customer On-Demand"')
-    await expect(snapshots.delete(`${armPath(paged, 'billing-pg')}/backups/da-x`, paged.serverName)).rejects.toThrow(
-      'it belongs to server billing-pg, not shop-pg'
-    )
+    await expect(snapshots.delete(`${armPath(paged, 'billing-pg')}/backups/da-x`, paged.serverName)).rejects.toThrow('it belongs to server billing-pg, not shop-pg')
     expect(paged.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)
   })
 
@@ -239,9 +238,9 @@ describe('azure-flexible list, delete and restore (ARM faked by a local HTTP ser
     paged.addBackup({ name: 'da-by-name', completedTime: '2026-11-06T08:30:00+00:00' })
     const result = await snapshots.restore({ snapshotId: 'da-by-name', source: paged.serverName, target: 'shop-pg-2', timeoutMs: 60_000, onProgress: () => {} })
     expect(result.endpoint).toBe('shop-pg-2.postgres.database.azure.com')
-    await expect(
-      snapshots.restore({ snapshotId: 'da-by-name', source: paged.serverName, target: paged.serverName, timeoutMs: 60_000, onProgress: () => {} })
-    ).rejects.toThrow("restore target shop-pg is the backup's own server")
+    await expect(snapshots.restore({ snapshotId: 'da-by-name', source: paged.serverName, target: paged.serverName, timeoutMs: 60_000, onProgress: () => {} })).rejects.toThrow(
+      "restore target shop-pg is the backup's own server"
+    )
     await expect(snapshots.restore({ snapshotId: 'da-by-name', target: 'shop-pg-3', timeoutMs: 60_000, onProgress: () => {} })).rejects.toThrow(
       'is a bare name: give the backup resource id, or the server it belongs to'
     )
@@ -261,7 +260,15 @@ describe('azure-flexible list, delete and restore (ARM faked by a local HTTP ser
 describe('azure credential against the fake managed-identity endpoint (real @azure/identity)', () => {
   const saved = { ...process.env }
   afterEach(() => {
-    for (const name of ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
+    for (const name of [
+      'IDENTITY_ENDPOINT',
+      'IDENTITY_HEADER',
+      'AZURE_CLIENT_ID',
+      'AZURE_TENANT_ID',
+      'AZURE_CLIENT_SECRET',
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    ]) {
       if (saved[name] === undefined) delete process.env[name]
       else process.env[name] = saved[name]
     }

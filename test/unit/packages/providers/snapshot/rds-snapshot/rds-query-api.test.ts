@@ -42,7 +42,7 @@ describe('rds-snapshot through the real SDK (RDS Query API faked by a local HTTP
     expect(create.params).toMatchObject({ DBInstanceIdentifier: 'shop-db', DBSnapshotIdentifier: 'pre-deploy-1', 'Tags.Tag.1.Key': 'managed-by', 'Tags.Tag.1.Value': 'deploy-actions' })
   })
 
-  it('rides out throttling (our retry policy; the SDK\'s retries are off) and creates a cluster snapshot', async () => {
+  it("rides out throttling (our retry policy; the SDK's retries are off) and creates a cluster snapshot", async () => {
     fake.throttle({ times: 2, action: 'CreateDBClusterSnapshot' })
     const info = await snapshots.create({ source: 'cluster:orders', snapshotId: 'pre-deploy-2', tags: {}, timeoutMs: 60_000, onProgress: () => {} })
     expect(info).toMatchObject({ id: 'cluster:pre-deploy-2', status: 'available' })

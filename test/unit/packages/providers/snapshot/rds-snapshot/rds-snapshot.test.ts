@@ -130,7 +130,9 @@ describe('rds-snapshot create (RDS faked with aws-sdk-client-mock)', () => {
           }
         ]
       })
-    const info = await (await provider()).create({
+    const info = await (
+      await provider()
+    ).create({
       source: 'cluster:orders',
       snapshotId: 'pre-7',
       tags: {},
@@ -151,9 +153,9 @@ describe('rds-snapshot create (RDS faked with aws-sdk-client-mock)', () => {
   it('gives up at the timeout, naming the snapshot and its last status and percent', async () => {
     rds.on(CreateDBSnapshotCommand).resolves({})
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'slow', Status: 'creating', PercentProgress: 12 }] })
-    await expect(
-      (await provider()).create({ source: 'shop-db', snapshotId: 'slow', tags: {}, timeoutMs: 20_000, onProgress: (p) => progress.push(p) })
-    ).rejects.toThrow(/RDS snapshot slow not ready within 20.0 s \(last status "creating", 12%\).*retention can remove it later/)
+    await expect((await provider()).create({ source: 'shop-db', snapshotId: 'slow', tags: {}, timeoutMs: 20_000, onProgress: (p) => progress.push(p) })).rejects.toThrow(
+      /RDS snapshot slow not ready within 20.0 s \(last status "creating", 12%\).*retention can remove it later/
+    )
     // 1 + 2 + 4 + 8 + 5 (capped at the remaining time) = 20 s of polling, never past the deadline.
     expect(sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 5_000])
     expect(progress.at(-1)).toEqual({ status: 'creating', percent: 12, elapsedMs: 20_000 })
@@ -174,21 +176,21 @@ describe('rds-snapshot create (RDS faked with aws-sdk-client-mock)', () => {
   })
 
   it('does not retry a client fault and names the operation', async () => {
-    rds.on(CreateDBSnapshotCommand).rejects(
-      new RDSServiceException({ name: 'DBInstanceNotFoundFault', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'DBInstance nope not found.' })
+    rds
+      .on(CreateDBSnapshotCommand)
+      .rejects(new RDSServiceException({ name: 'DBInstanceNotFoundFault', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'DBInstance nope not found.' }))
+    await expect((await provider()).create({ source: 'nope', snapshotId: 's1', tags: {}, timeoutMs: 60_000, onProgress: () => {} })).rejects.toThrow(
+      'CreateDBSnapshot failed: DBInstanceNotFoundFault: DBInstance nope not found.'
     )
-    await expect(
-      (await provider()).create({ source: 'nope', snapshotId: 's1', tags: {}, timeoutMs: 60_000, onProgress: () => {} })
-    ).rejects.toThrow('CreateDBSnapshot failed: DBInstanceNotFoundFault: DBInstance nope not found.')
     expect(rds.commandCalls(CreateDBSnapshotCommand)).toHaveLength(1)
   })
 
   it('surfaces a snapshot that ends failed', async () => {
     rds.on(CreateDBSnapshotCommand).resolves({})
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 's1', Status: 'failed' }] })
-    await expect(
-      (await provider()).create({ source: 'shop-db', snapshotId: 's1', tags: {}, timeoutMs: 60_000, onProgress: () => {} })
-    ).rejects.toThrow('RDS snapshot s1 of shop-db ended with status "failed"')
+    await expect((await provider()).create({ source: 'shop-db', snapshotId: 's1', tags: {}, timeoutMs: 60_000, onProgress: () => {} })).rejects.toThrow(
+      'RDS snapshot s1 of shop-db ended with status "failed"'
+    )
   })
 
   it('stops waiting when the caller aborts', async () => {
@@ -221,22 +223,20 @@ describe('rds-snapshot create (RDS faked with aws-sdk-client-mock)', () => {
 
 describe('rds-snapshot listManaged and delete (RDS faked with aws-sdk-client-mock)', () => {
   it('lists only manual snapshots carrying managed-by=deploy-actions, across pages, newest first', async () => {
-    rds
-      .on(DescribeDBSnapshotsCommand, { DBInstanceIdentifier: 'shop-db', SnapshotType: 'manual', Marker: undefined })
-      .resolves({
-        Marker: 'page-2',
-        DBSnapshots: [
-          { DBSnapshotIdentifier: 'ours-old', SnapshotType: 'manual', Status: 'available', SnapshotCreateTime: new Date('2026-11-01T00:00:00Z'), TagList: managed },
-          { DBSnapshotIdentifier: 'by-hand', SnapshotType: 'manual', Status: 'available', SnapshotCreateTime: new Date('2026-11-02T00:00:00Z'), TagList: [] },
-          {
-            DBSnapshotIdentifier: 'other-tool',
-            SnapshotType: 'manual',
-            Status: 'available',
-            SnapshotCreateTime: new Date('2026-11-03T00:00:00Z'),
-            TagList: [{ Key: 'managed-by', Value: 'terraform' }]
-          }
-        ]
-      })
+    rds.on(DescribeDBSnapshotsCommand, { DBInstanceIdentifier: 'shop-db', SnapshotType: 'manual', Marker: undefined }).resolves({
+      Marker: 'page-2',
+      DBSnapshots: [
+        { DBSnapshotIdentifier: 'ours-old', SnapshotType: 'manual', Status: 'available', SnapshotCreateTime: new Date('2026-11-01T00:00:00Z'), TagList: managed },
+        { DBSnapshotIdentifier: 'by-hand', SnapshotType: 'manual', Status: 'available', SnapshotCreateTime: new Date('2026-11-02T00:00:00Z'), TagList: [] },
+        {
+          DBSnapshotIdentifier: 'other-tool',
+          SnapshotType: 'manual',
+          Status: 'available',
+          SnapshotCreateTime: new Date('2026-11-03T00:00:00Z'),
+          TagList: [{ Key: 'managed-by', Value: 'terraform' }]
+        }
+      ]
+    })
     rds.on(DescribeDBSnapshotsCommand, { DBInstanceIdentifier: 'shop-db', SnapshotType: 'manual', Marker: 'page-2' }).resolves({
       DBSnapshots: [
         { DBSnapshotIdentifier: 'ours-new', SnapshotType: 'manual', Status: 'available', SnapshotCreateTime: new Date('2026-11-05T00:00:00Z'), TagList: managed },
@@ -307,9 +307,7 @@ describe('rds-snapshot listManaged and delete (RDS faked with aws-sdk-client-moc
   })
 
   it('says so when the snapshot to delete does not exist', async () => {
-    rds.on(DescribeDBSnapshotsCommand).rejects(
-      new RDSServiceException({ name: 'DBSnapshotNotFoundFault', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'not found' })
-    )
+    rds.on(DescribeDBSnapshotsCommand).rejects(new RDSServiceException({ name: 'DBSnapshotNotFoundFault', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'not found' }))
     await expect((await provider()).delete('gone', 'shop-db')).rejects.toThrow('RDS snapshot gone does not exist (nothing deleted)')
   })
 })
@@ -343,7 +341,9 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
         ]
       })
     rds.on(RestoreDBInstanceFromDBSnapshotCommand).resolves({})
-    const result = await (await provider()).restore({
+    const result = await (
+      await provider()
+    ).restore({
       snapshotId: 'pre-deploy-42',
       target: 'shop-db-rollback',
       timeoutMs: 600_000,
@@ -366,9 +366,7 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
 
   it('restores a cluster snapshot (kind taken from the source for a bare target), creates a writer when an instance class is given, and returns the cluster endpoint', async () => {
     rds.on(DescribeDBClusterSnapshotsCommand).resolves({
-      DBClusterSnapshots: [
-        { DBClusterSnapshotIdentifier: 'pre-7', DBClusterIdentifier: 'orders', Engine: 'aurora-postgresql', EngineVersion: '16.4', Status: 'available' }
-      ]
+      DBClusterSnapshots: [{ DBClusterSnapshotIdentifier: 'pre-7', DBClusterIdentifier: 'orders', Engine: 'aurora-postgresql', EngineVersion: '16.4', Status: 'available' }]
     })
     rds.on(DescribeDBClustersCommand, { DBClusterIdentifier: 'orders' }).resolves({ DBClusters: [{ DBClusterIdentifier: 'orders', DBSubnetGroup: 'aurora-subnets' }] })
     rds
@@ -380,7 +378,9 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
     })
     rds.on(RestoreDBClusterFromSnapshotCommand).resolves({})
     rds.on(CreateDBInstanceCommand).resolves({})
-    const result = await (await provider()).restore({
+    const result = await (
+      await provider()
+    ).restore({
       snapshotId: 'pre-7',
       source: 'cluster:orders',
       target: 'orders-rollback',
@@ -405,9 +405,9 @@ describe('rds-snapshot restore (RDS faked with aws-sdk-client-mock)', () => {
   })
 
   it('refuses to restore a cluster snapshot into a target written instance:<id>', async () => {
-    await expect(
-      (await provider()).restore({ snapshotId: 'cluster:pre-7', target: 'instance:plain-db', timeoutMs: 1, onProgress: () => {} })
-    ).rejects.toThrow('cannot restore an Aurora cluster snapshot into a DB instance: write the target as "cluster:<name>"')
+    await expect((await provider()).restore({ snapshotId: 'cluster:pre-7', target: 'instance:plain-db', timeoutMs: 1, onProgress: () => {} })).rejects.toThrow(
+      'cannot restore an Aurora cluster snapshot into a DB instance: write the target as "cluster:<name>"'
+    )
     expect(rds.calls()).toHaveLength(0)
   })
 
