@@ -51,10 +51,7 @@ function isThrottlingError(error) {
     if (typeof error !== 'object' || error === null)
         return false;
     const e = error;
-    return (THROTTLING_CODES.has(e.name ?? '') ||
-        THROTTLING_CODES.has(e.Code ?? '') ||
-        e.$retryable?.throttling === true ||
-        e.$metadata?.httpStatusCode === 429);
+    return THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429;
 }
 /** Throttling, 5xx and network failures are worth another try; a client fault is not. */
 function isTransientAwsError(error) {

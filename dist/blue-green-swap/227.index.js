@@ -83,7 +83,13 @@ class VercelApi {
             url.searchParams.set(name, value);
         const what = `Vercel API ${method} ${path}`;
         try {
-            const response = await (0,http/* httpRequestWithRetry */.sF)({ url: url.toString(), method, headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}), timeoutMs: 30_000 }, what, {
+            const response = await (0,http/* httpRequestWithRetry */.sF)({
+                url: url.toString(),
+                method,
+                headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+                ...(method === 'POST' ? { body: '{}' } : {}),
+                timeoutMs: 30_000
+            }, what, {
                 attempts: 6,
                 baseDelayMs: 1000,
                 maxDelayMs: 30_000,

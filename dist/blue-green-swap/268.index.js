@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/core/abort-reason.ts
+var abort_reason = __webpack_require__(9979);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/shell.ts
@@ -118,7 +120,10 @@ class CommandFailed extends Error {
     }
 }
 function lastLines(text, count = 5) {
-    const lines = text.trim().split('\n').filter((line) => line.trim() !== '');
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((line) => line.trim() !== '');
     return lines.length === 0 ? '(no output)' : lines.slice(-count).join(' | ');
 }
 /** Runs a command and throws CommandFailed naming `step` unless it exits 0. */
@@ -512,7 +517,7 @@ function launcherScript(options) {
     const bad = Object.keys(options.env).find((key) => !ENV_NAME.test(key));
     if (bad !== undefined)
         throw new Error(`environment variable name "${bad}" is not a shell variable name`);
-    return [
+    return ([
         '# Written by deploy-actions blue-green-swap (process runtime).',
         shellEnvFile(options.env).trimEnd(),
         shellEnvFile({ PORT: String(options.port), COLOR: options.color, APP_VERSION: options.version }).trimEnd(),
@@ -520,7 +525,7 @@ function launcherScript(options) {
         `exec sh -c ${shellQuote(options.command)}`
     ]
         .filter((line) => line !== '')
-        .join('\n') + '\n';
+        .join('\n') + '\n');
 }
 /** Starts the launcher detached (own session, no terminal, output to the log) and records its pid. */
 function startCommand(paths) {
@@ -561,7 +566,14 @@ class ProcessRuntime {
         this.check(release);
         const paths = processPaths(this.runDir, color);
         await mustExec(this.transport, `stopping what ran on ${color}`, this.stopCommand(color), { signal });
-        const script = launcherScript({ command: release.command ?? '', color, port: this.config.ports[color], version: release.version, env: release.env ?? {}, workdir: this.config.processWorkdir });
+        const script = launcherScript({
+            command: release.command ?? '',
+            color,
+            port: this.config.ports[color],
+            version: release.version,
+            env: release.env ?? {},
+            workdir: this.config.processWorkdir
+        });
         await this.transport.writeFileAtomic(paths.launcher, script, { secret: true, signal });
         await mustExec(this.transport, `starting ${color}`, startCommand(paths), { signal });
     }
@@ -697,10 +709,11 @@ function cancelStopCommand(pidFile) {
 
 
 
+
 const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
     const onAbort = () => {
         clearTimeout(timer);
-        reject(signal?.reason ?? new Error('aborted'));
+        reject((0,abort_reason/* abortReason */.J)(signal));
     };
     const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
@@ -850,12 +863,18 @@ class HostTrafficProvider {
                 active: to,
                 weights: target ? weightsFor(to, 100) : s.weights,
                 paused: undefined,
-                colors: { ...s.colors, ...(s.colors[to] ? { [to]: { ...s.colors[to], running: true, stopAt: undefined } } : {}), ...(s.colors[failed] ? { [failed]: { ...s.colors[failed], running: false } } : {}) }
+                colors: {
+                    ...s.colors,
+                    ...(s.colors[to] ? { [to]: { ...s.colors[to], running: true, stopAt: undefined } } : {}),
+                    ...(s.colors[failed] ? { [failed]: { ...s.colors[failed], running: false } } : {})
+                }
             };
             // A failed start is recorded too; a second rollback of the same version is not.
             const last = s.history[0];
             const already = last?.outcome === 'rolled-back' && last.version === failedRecord?.version && last.color === failed;
-            return failedRecord && !already ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit) : next;
+            return failedRecord && !already
+                ? withRecord(next, { version: failedRecord.version, color: failed, at: new Date().toISOString(), outcome: 'rolled-back', reason }, this.config.historyLimit)
+                : next;
         }, signal);
     }
     async savePaused(paused, signal) {
@@ -885,7 +904,7 @@ class HostTrafficProvider {
         const url = `http://127.0.0.1:${this.config.ports[color]}${this.config.healthPath}`;
         const check = `if command -v curl >/dev/null 2>&1; then ${commandLine(['curl', '-fsS', '-o', '/dev/null', '--max-time', '2', url])}; else ${commandLine(['wget', '-q', '-O', '/dev/null', '-T', '2', url])}; fi`;
         let lastReport = started;
-        let last = 'not checked yet';
+        let last;
         for (;;) {
             const probe = await this.runtime.probe(color, signal);
             if (probe.state === 'exited') {
@@ -904,7 +923,11 @@ class HostTrafficProvider {
             }
             const waited = Date.now() - started;
             if (waited >= this.config.startTimeoutMs) {
-                throw new CommandFailed(`${color} did not become healthy within ${Math.round(this.config.startTimeoutMs / 1000)} s (start-timeout) at ${url}`, { code: 1, stdout: '', stderr: `${last}\n${await this.runtime.logs(color, signal)}` });
+                throw new CommandFailed(`${color} did not become healthy within ${Math.round(this.config.startTimeoutMs / 1000)} s (start-timeout) at ${url}`, {
+                    code: 1,
+                    stdout: '',
+                    stderr: `${last}\n${await this.runtime.logs(color, signal)}`
+                });
             }
             if (Date.now() - lastReport >= 5000) {
                 this.logger.info(`Waiting for ${color} to be healthy at ${url} (${Math.round(waited / 1000)} s of ${Math.round(this.config.startTimeoutMs / 1000)} s): ${last}`);
@@ -928,13 +951,14 @@ var promises_ = __webpack_require__(1455);
 
 
 
+
 /** The runner is the server: commands run in `sh -c`, files are written with Node. */
 class LocalTransport {
     description = 'local';
     exec(command, options = {}) {
         return new Promise((resolve, reject) => {
             if (options.signal?.aborted)
-                return reject(options.signal.reason ?? new Error('aborted'));
+                return reject((0,abort_reason/* abortReason */.J)(options.signal));
             const child = (0,external_node_child_process_.spawn)('sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] });
             let stdout = '';
             let stderr = '';
@@ -957,7 +981,7 @@ class LocalTransport {
                 clearTimeout(timer);
                 options.signal?.removeEventListener('abort', onAbort);
                 if (options.signal?.aborted)
-                    return reject(options.signal.reason ?? new Error('aborted'));
+                    return reject((0,abort_reason/* abortReason */.J)(options.signal));
                 resolve({ code: code ?? 128, stdout, stderr });
             });
             child.stdin.on('error', () => { });
@@ -987,8 +1011,8 @@ class LocalTransport {
             throw error;
         }
     }
-    async reach(port) {
-        return `127.0.0.1:${port}`;
+    reach(port) {
+        return Promise.resolve(`127.0.0.1:${port}`);
     }
     async close() { }
 }
@@ -1021,6 +1045,7 @@ function writeFileAtomicCommand(path, secret) {
 }
 
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/ssh-transport.ts
+
 
 
 
@@ -1073,7 +1098,7 @@ class SshTransport {
     execOn(client, command, options) {
         return new Promise((resolve, reject) => {
             if (options.signal?.aborted)
-                return reject(options.signal.reason ?? new Error('aborted'));
+                return reject((0,abort_reason/* abortReason */.J)(options.signal));
             client.exec(command, (error, stream) => {
                 if (error)
                     return reject(error);
@@ -1095,11 +1120,11 @@ class SshTransport {
                 }, timeoutMs);
                 const onAbort = () => {
                     stream.close();
-                    finish(() => reject(options.signal?.reason ?? new Error('aborted')));
+                    finish(() => reject((0,abort_reason/* abortReason */.J)(options.signal)));
                 };
                 options.signal?.addEventListener('abort', onAbort, { once: true });
-                stream.on('data', (chunk) => (stdout += chunk));
-                stream.stderr.on('data', (chunk) => (stderr += chunk));
+                stream.on('data', (chunk) => (stdout += chunk.toString()));
+                stream.stderr.on('data', (chunk) => (stderr += chunk.toString()));
                 stream.on('close', (code) => finish(() => resolve({ code: code ?? 128, stdout, stderr })));
                 stream.end(options.stdin ?? '');
             });
@@ -1138,12 +1163,13 @@ class SshTransport {
         const address = server.address();
         return `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     }
-    async close() {
+    close() {
         this.closing = true;
         for (const server of this.forwards.values())
             server.close();
         this.forwards.clear();
         this.client.end();
+        return Promise.resolve();
     }
 }
 async function connectWithRetry(target, options) {

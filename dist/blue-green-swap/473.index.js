@@ -121,7 +121,9 @@ function toTrafficStatus(deployments, colors) {
     const history = [];
     if (serving) {
         const at = serving.createdAt ?? new Date(0).toISOString();
-        history.push(isRollback(serving) && previous ? { version: deploymentVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' } : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' });
+        history.push(isRollback(serving) && previous
+            ? { version: deploymentVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' }
+            : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' });
     }
     return {
         active,

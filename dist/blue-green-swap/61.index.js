@@ -163,7 +163,9 @@ function toTrafficStatus(deploys, colors) {
     const history = [];
     if (live) {
         const at = live.finishedAt ?? live.createdAt ?? new Date(0).toISOString();
-        history.push(isRollback(live) && previous ? { version: deployVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' } : { version: deployVersion(live), color: active, at, outcome: 'promoted' });
+        history.push(isRollback(live) && previous
+            ? { version: deployVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' }
+            : { version: deployVersion(live), color: active, at, outcome: 'promoted' });
     }
     return {
         active,

@@ -37,7 +37,14 @@ function chooseAwsCredential(options, env) {
     const sessionName = options.sessionName?.trim() || 'deploy-actions';
     const assume = options.assumeRoleArn?.trim() ? { assumeRoleArn: options.assumeRoleArn.trim() } : {};
     if (options.accessKeyId && options.secretAccessKey) {
-        return { kind: 'static', accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}), ...assume, sessionName };
+        return {
+            kind: 'static',
+            accessKeyId: options.accessKeyId,
+            secretAccessKey: options.secretAccessKey,
+            ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
+            ...assume,
+            sessionName
+        };
     }
     const roleArn = options.webIdentityRoleArn?.trim() || env.AWS_ROLE_ARN?.trim();
     const canRequestIdToken = !!env.ACTIONS_ID_TOKEN_REQUEST_URL && !!env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;

@@ -28564,14 +28564,17 @@ function formatPercent(fraction) {
     return `${percent === 0 || percent >= 10 || Number.isInteger(percent) ? percent.toFixed(0) : percent.toFixed(percent < 1 ? 2 : 1)}%`;
 }
 
+// EXTERNAL MODULE: ./packages/core/abort-reason.ts
+var abort_reason = __nccwpck_require__(9979);
 ;// CONCATENATED MODULE: ./actions/blue-green-swap/src/sleep.ts
+
 /** A sleep that ends early, rejecting with the signal's reason, when the run is cancelled. */
 const abortableSleep = (ms, signal) => new Promise((resolve, reject) => {
     if (signal?.aborted)
-        return reject(signal.reason ?? new Error('aborted'));
+        return reject((0,abort_reason/* abortReason */.J)(signal));
     const onAbort = () => {
         clearTimeout(timer);
-        reject(signal?.reason ?? new Error('aborted'));
+        reject((0,abort_reason/* abortReason */.J)(signal));
     };
     const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
@@ -28722,7 +28725,10 @@ async function runSteps(plan, deps, timeline, shift, records) {
             }
             inconclusive = record.verdict === 'inconclusive' ? inconclusive + 1 : 0;
             if (inconclusive >= plan.failureLimit) {
-                return { kind: 'rollback', reason: `${inconclusive} consecutive inconclusive ${inconclusive === 1 ? 'analysis' : 'analyses'} (failure-limit ${plan.failureLimit}), last at ${weight}%` };
+                return {
+                    kind: 'rollback',
+                    reason: `${inconclusive} consecutive inconclusive ${inconclusive === 1 ? 'analysis' : 'analyses'} (failure-limit ${plan.failureLimit}), last at ${weight}%`
+                };
             }
         }
         const remaining = steps.slice(index + 1);
@@ -29015,7 +29021,13 @@ function hasDynamicPlaceholder(value) {
  * problem sentence when the value is not a status list.
  */
 function parseStatusRanges(value) {
-    const parts = Array.isArray(value) ? value.map(String) : typeof value === 'number' ? [String(value)] : typeof value === 'string' ? value.replace(/\s*-\s*/g, '-').split(/[\s,]+/) : undefined;
+    const parts = Array.isArray(value)
+        ? value.map(String)
+        : typeof value === 'number'
+            ? [String(value)]
+            : typeof value === 'string'
+                ? value.replace(/\s*-\s*/g, '-').split(/[\s,]+/)
+                : undefined;
     if (parts === undefined)
         return { problem: `is ${JSON.stringify(value)}, which is not a status list` };
     const ranges = [];
@@ -29155,7 +29167,8 @@ function withFileDefaults(document, defaults, env) {
     return merged;
 }
 function buildCheck(raw, index, defaults, env, locate) {
-    const method = raw.method === undefined ? 'GET' : String(raw.method).trim().toUpperCase();
+    // Anything but a string is no method; the check below names the value given.
+    const method = raw.method === undefined ? 'GET' : typeof raw.method === 'string' ? raw.method.trim().toUpperCase() : '';
     if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === ''))
         throw locate(`#${index + 1}`, 'name', 'is not a non-empty string', 'a short name such as "login"');
     if (typeof raw.name === 'string')
@@ -29218,7 +29231,11 @@ function buildCheck(raw, index, defaults, env, locate) {
     if (retries > 0 && !mayRetry) {
         throw locate(name, 'retries', `is ${retries} on a ${method} check, which is not idempotent: a retry could repeat its effect`, `retry-unsafe: true to re-send it anyway, or retries: 0 (only ${IDEMPOTENT_METHODS.join(', ')} are retried by default)`);
     }
-    const uses = [...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '').filter((r) => r.kind === 'capture').map((r) => r.name))];
+    const uses = [
+        ...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '')
+            .filter((r) => r.kind === 'capture')
+            .map((r) => r.name))
+    ];
     return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, retryUnsafe, uses };
 }
 /** Resolves `{{ env.NAME }}` placeholders; one naming an unset variable is an input error. */
@@ -29354,7 +29371,7 @@ function operand(operator, value, field, check, locate) {
             throw locate(check, field, `is not a valid regular expression (${problem})`, 'a JavaScript regular expression');
     }
     else if (operator !== 'equals' && operator !== 'contains') {
-        const numeric = typeof value === 'number' || (typeof value === 'string' && (Number.isFinite(Number(value)) && value.trim() !== ''));
+        const numeric = typeof value === 'number' || (typeof value === 'string' && Number.isFinite(Number(value)) && value.trim() !== '');
         const placeholder = typeof value === 'string' && placeholderRefs(value, '').length > 0;
         if (!numeric && !placeholder)
             throw locate(check, field, `is ${JSON.stringify(value)}, which is not a number`, `a number to compare with ${operator}`);
@@ -29498,7 +29515,9 @@ function buildPlan(checks, locate) {
             const field = ref.field;
             if (source === undefined) {
                 const known = [...owner.keys()];
-                throw locate(check.name, field, `uses ${ref.text}, but no check captures "${ref.name}"`, known.length > 0 ? `one of the captures ${known.join(', ')}, or {{ env.NAME }} for an environment variable` : 'a capture defined by another check (capture: { name: $.path }), or {{ env.NAME }} for an environment variable');
+                throw locate(check.name, field, `uses ${ref.text}, but no check captures "${ref.name}"`, known.length > 0
+                    ? `one of the captures ${known.join(', ')}, or {{ env.NAME }} for an environment variable`
+                    : 'a capture defined by another check (capture: { name: $.path }), or {{ env.NAME }} for an environment variable');
             }
             if (source === check.name)
                 throw locate(check.name, field, `uses ${ref.text}, which this same check captures`, 'a capture made by an earlier check');
@@ -29615,7 +29634,10 @@ function failureReasons(result) {
         if (failed.length > MAX_NAMED)
             parts.push(`${failed.length - MAX_NAMED} more (see the report)`);
         if (skipped.length > 0)
-            parts.push(`${skipped.length} skipped: ${skipped.slice(0, MAX_NAMED).map((c) => `"${c.name}"`).join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`);
+            parts.push(`${skipped.length} skipped: ${skipped
+                .slice(0, MAX_NAMED)
+                .map((c) => `"${c.name}"`)
+                .join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`);
         reasons.push(`${failed.length + skipped.length} of ${result.checks.length} checks failed: ${parts.join(', ')}`);
     }
     reasons.push(...budgetFailures(result.budgets));
@@ -29699,7 +29721,10 @@ function checkNodes(assertion, label, nodes) {
     }
     if (failing.length === 0)
         return undefined;
-    const shown = failing.slice(0, 5).map(({ node, index }) => `[${index}] ${show(node)}`).join(', ');
+    const shown = failing
+        .slice(0, 5)
+        .map(({ node, index }) => `[${index}] ${show(node)}`)
+        .join(', ');
     return `${label}: expected every match ${operator} ${show(expected)}, but ${failing.length} of ${nodes.length} did not: ${shown}${failing.length > 5 ? ', …' : ''}`;
 }
 /** Compares an actual value with an expected one under an operator (header values are strings). */
@@ -29707,7 +29732,7 @@ function compare(operator, actual, expected) {
     switch (operator) {
         case 'equals':
             // A string and a scalar compare by text: header values and placeholders are strings.
-            return (0,external_node_util_.isDeepStrictEqual)(actual, expected) || ((typeof actual === 'string' || typeof expected === 'string') && isScalar(actual) && isScalar(expected) && String(actual) === String(expected));
+            return ((0,external_node_util_.isDeepStrictEqual)(actual, expected) || ((typeof actual === 'string' || typeof expected === 'string') && isScalar(actual) && isScalar(expected) && String(actual) === String(expected)));
         case 'contains':
             if (Array.isArray(actual))
                 return actual.some((item) => (0,external_node_util_.isDeepStrictEqual)(item, expected) || (typeof item === 'string' && item === String(expected)));
@@ -29956,7 +29981,10 @@ function loadVerdict(samples, elapsedMs, thresholds) {
     const counts = new Map();
     for (const sample of errors)
         counts.set(sample.error ?? 'error', (counts.get(sample.error ?? 'error') ?? 0) + 1);
-    const topErrors = [...counts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count).slice(0, 5);
+    const topErrors = [...counts.entries()]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 5);
     const failures = [];
     if (thresholds.maxErrorRate !== undefined && errorRate > thresholds.maxErrorRate) {
         failures.push(`error rate ${pacing_formatPercent(errorRate)} (${errors.length} of ${samples.length}) is over the ${pacing_formatPercent(thresholds.maxErrorRate)} limit`);
@@ -30160,7 +30188,7 @@ async function runSuite(settings, deps) {
         names: settings.plan.checks.map((c) => c.name),
         dependsOn: settings.plan.dependsOn,
         concurrency: settings.concurrency,
-        run: (name) => (deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name), deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name), ctx)),
+        run: (name) => deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name), deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name), ctx),
         succeeded: (r) => r.status === 'passed',
         skipped: (name, failed) => notRun(byName.get(name), deps.redact, `skipped: needs a capture from "${failed}", which did not pass`)
     });
@@ -30187,7 +30215,17 @@ async function runSuite(settings, deps) {
             const what = `${first.method} ${deps.redact(first.url)}${check ? ` (check "${check.name}")` : ''}`;
             const verdict = await group(`Load phase: ${what} at ${load.rate}/s for ${(0,markdown/* formatMs */._V)(load.durationMs)}`, async () => {
                 deps.logger.info(`Load phase: ${what} at ${load.rate}/s for ${(0,markdown/* formatMs */._V)(load.durationMs)} (${plan.total} requests)`);
-                const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep, signal: deps.signal });
+                const { samples, elapsedMs } = await runLoad({
+                    plan,
+                    request,
+                    statuses: load.statuses,
+                    timeoutMs: load.timeoutMs,
+                    send: deps.send,
+                    logger: deps.logger,
+                    now: deps.now,
+                    sleep: deps.sleep,
+                    signal: deps.signal
+                });
                 const judged = loadVerdict(samples, elapsedMs, load.thresholds);
                 judged.topErrors = judged.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }));
                 const p95 = judged.latency ? (0,markdown/* formatMs */._V)(judged.latency.p95) : '—';
@@ -30317,7 +30355,7 @@ function parseHostConfig(raw) {
     const upstreamFile = serverPath('nginx-upstream-file', get('nginx-upstream-file'));
     const flagDir = serverPath('nginx-flag-dir', get('nginx-flag-dir'));
     if (nginxSwitch === 'reload' && !upstreamFile)
-        throw new input_error/* InputError */.d('nginx-upstream-file', 'is empty', 'the path of the file nginx includes inside the app\'s upstream { } block, e.g. /etc/nginx/conf.d/app.upstream');
+        throw new input_error/* InputError */.d('nginx-upstream-file', 'is empty', "the path of the file nginx includes inside the app's upstream { } block, e.g. /etc/nginx/conf.d/app.upstream");
     if (nginxSwitch === 'reload' && flagDir)
         throw new input_error/* InputError */.d('nginx-flag-dir', 'is set, but nginx-switch is reload, which ignores it', 'no nginx-flag-dir, or nginx-switch: flag-files');
     if (nginxSwitch === 'flag-files' && !flagDir)
@@ -30386,7 +30424,7 @@ function parseSshTarget(host, get) {
     if (badLines.length > 0)
         throw new input_error/* InputError */.d('known-hosts', `has line ${badLines[0]} that is not a known_hosts entry`, 'lines of "host key-type base64-key" as ssh-keyscan prints them, or SHA256: fingerprints');
     if (entries.length === 0 && !allowUnknownHostKey) {
-        throw new input_error/* InputError */.d('known-hosts', 'is empty, so the server cannot be told from an impostor', 'the server\'s line from ssh-keyscan (or allow-unknown-host-key: true, which trusts any key)');
+        throw new input_error/* InputError */.d('known-hosts', 'is empty, so the server cannot be told from an impostor', "the server's line from ssh-keyscan (or allow-unknown-host-key: true, which trusts any key)");
     }
     return {
         kind: 'ssh',
@@ -30420,7 +30458,16 @@ var config = __nccwpck_require__(631);
 
 
 /** The `railway` provider's configuration and its pure validation (InputError naming the input, before any call). */
-const RAILWAY_INPUT_NAMES = ['railway-token', 'railway-token-type', 'railway-service', 'railway-environment', 'railway-public-url', 'railway-api-url', 'railway-deploy-timeout', 'railway-poll-interval'];
+const RAILWAY_INPUT_NAMES = [
+    'railway-token',
+    'railway-token-type',
+    'railway-service',
+    'railway-environment',
+    'railway-public-url',
+    'railway-api-url',
+    'railway-deploy-timeout',
+    'railway-poll-interval'
+];
 const RAILWAY_TOKEN_TYPES = ['project', 'account'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function parseRailwayConfig(raw) {
@@ -30467,7 +30514,7 @@ function parseRenderConfig(raw) {
         throw new input_error/* InputError */.d('render-api-key', 'is not in the form of a Render API key (the value is not shown)', 'the key alone, rnd_ followed by letters and digits, without "Bearer"');
     const serviceId = (0,parsers/* parseSingleLine */.e7)('render-service', get('render-service'));
     if (serviceId === '')
-        throw new input_error/* InputError */.d('render-service', 'is empty', 'the service id (srv-…), from the service\'s Settings page or URL');
+        throw new input_error/* InputError */.d('render-service', 'is empty', "the service id (srv-…), from the service's Settings page or URL");
     if (!SERVICE_ID.test(serviceId))
         throw new input_error/* InputError */.d('render-service', `is "${serviceId}", which is not a service id`, 'srv- followed by lowercase letters and digits (the id, not the service name)');
     const publicUrl = get('render-public-url').trim() === '' ? undefined : (0,parsers/* parseUrl */.Dl)('render-public-url', get('render-public-url')).toString();
@@ -30732,7 +30779,7 @@ function parseAnalysisQueries(raw) {
         const problem = queryProblem(query);
         if (problem)
             throw new input_error/* InputError */.d(INPUT, `query "${name}" ${problem}`, 'a PromQL expression with {{ color }} or {{ version }} placeholders only');
-        const threshold = String(record.threshold ?? '').trim();
+        const threshold = (typeof record.threshold === 'object' && record.threshold !== null ? JSON.stringify(record.threshold) : String(record.threshold ?? '')).trim();
         const match = THRESHOLD.exec(threshold);
         if (!match)
             throw new input_error/* InputError */.d(INPUT, `query "${name}" has threshold "${threshold}"`, 'a threshold such as "< 0.01" (the value must stay below) or "> 0.99" (it must stay above)');
@@ -30741,6 +30788,7 @@ function parseAnalysisQueries(raw) {
 }
 /** Why a query cannot be valid PromQL (or uses an unknown placeholder), or undefined. */
 function queryProblem(query) {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     if (/[\u0000-\u001f\u007f]/.test(query.replace(/[\n\t]/g, ' ')))
         return 'has a control character';
     for (const match of query.matchAll(queries_PLACEHOLDER)) {
@@ -30831,7 +30879,15 @@ const ACTION_INPUT_NAMES = [
     'checks-file',
     'check-path'
 ];
-const INPUT_NAMES = [...ACTION_INPUT_NAMES, ...HOST_INPUT_NAMES, ...config/* VERCEL_INPUT_NAMES */.US, ...RENDER_INPUT_NAMES, ...RAILWAY_INPUT_NAMES, ...ECS_INPUT_NAMES, ...AZURE_APPSERVICE_INPUT_NAMES];
+const INPUT_NAMES = [
+    ...ACTION_INPUT_NAMES,
+    ...HOST_INPUT_NAMES,
+    ...config/* VERCEL_INPUT_NAMES */.US,
+    ...RENDER_INPUT_NAMES,
+    ...RAILWAY_INPUT_NAMES,
+    ...ECS_INPUT_NAMES,
+    ...AZURE_APPSERVICE_INPUT_NAMES
+];
 const SECRET_INPUTS = ['ssh-key', 'vercel-token', 'render-api-key', 'railway-token'];
 const ANALYSIS_SOURCES = ['synthetic', 'nginx-log', 'prometheus'];
 /** Placeholder origin the checks file is validated against; replaced by green's own address at run time. */
@@ -30938,7 +30994,11 @@ function parseProvider(name, raw, env) {
         case 'aws-ecs':
             return { provider: { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs'])) }, releaseKind: 'image', hasAccessLog: false };
         case 'azure-appservice':
-            return { provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) }, releaseKind: 'platform-image', hasAccessLog: false };
+            return {
+                provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) },
+                releaseKind: 'platform-image',
+                hasAccessLog: false
+            };
     }
 }
 /** One switch only: a pause between steps could never happen, so asking for one is refused. */
@@ -30949,9 +31009,9 @@ function refuseWithoutWeights(name, raw) {
 /** Providers that run an image (no command, no env: those belong to the platform's own definition). */
 function imageOnly(raw) {
     if (raw.command.trim() !== '')
-        throw new input_error/* InputError */.d('command', `is set, but provider ${raw.provider.trim()} runs an image`, 'no command; the image (and the task definition\'s command) decide what runs');
+        throw new input_error/* InputError */.d('command', `is set, but provider ${raw.provider.trim()} runs an image`, "no command; the image (and the task definition's command) decide what runs");
     if (raw.env.trim() !== '')
-        throw new input_error/* InputError */.d('env', `is set, but provider ${raw.provider.trim()} takes the environment from the task definition`, 'environment and secrets in the task definition (ecs-task-definition or the service\'s current one)');
+        throw new input_error/* InputError */.d('env', `is set, but provider ${raw.provider.trim()} takes the environment from the task definition`, "environment and secrets in the task definition (ecs-task-definition or the service's current one)");
     return 'docker';
 }
 /** `steps`: ascending percentages ending at 100 (`10,25,50,100`); empty means one switch. */
@@ -31511,6 +31571,18 @@ async function publish(result) {
 
 /***/ }),
 
+/***/ 9979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ abortReason)
+/* harmony export */ });
+/** Why a signal aborted, as given (a caller's reason is rethrown unchanged), or an "aborted" Error when it gave none. */
+const abortReason = (signal) => signal?.reason ?? new Error('aborted');
+
+
+/***/ }),
+
 /***/ 7559:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -31626,6 +31698,7 @@ async function httpRequest(req) {
 function exchange(req, signal) {
     return new Promise((resolve, reject) => {
         // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
         if (control >= 0)
             throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);
@@ -31932,7 +32005,10 @@ function exactlyOneOf(values) {
         return set[0][0];
     const label = names.map((n) => `"${n}"`).join(' or ');
     if (set.length === 0)
-        throw new InputError(names[0], `is missing (and so is ${names.slice(1).map((n) => `"${n}"`).join(', ')})`, `one of ${label}`);
+        throw new InputError(names[0], `is missing (and so is ${names
+            .slice(1)
+            .map((n) => `"${n}"`)
+            .join(', ')})`, `one of ${label}`);
     throw new InputError(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`);
 }
 
@@ -32185,7 +32261,12 @@ function hostMatches(patterns, host, port) {
     for (const pattern of patterns) {
         const negated = pattern.startsWith('!');
         const glob = negated ? pattern.slice(1) : pattern;
-        const regex = new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\[/g, '\\[').replace(/\]/g, '\\]').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+        const regex = new RegExp(`^${glob
+            .replace(/[.+^${}()|\\]/g, '\\$&')
+            .replace(/\[/g, '\\[')
+            .replace(/\]/g, '\\]')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`, 'i');
         if (regex.test(name)) {
             if (negated)
                 return false;
@@ -32235,7 +32316,16 @@ function otherColor(color) {
  * The `vercel` provider's configuration and its pure validation. Every problem is an InputError
  * naming the input, raised before any call to Vercel.
  */
-const VERCEL_INPUT_NAMES = ['vercel-token', 'vercel-project', 'vercel-team', 'vercel-public-url', 'vercel-api-url', 'vercel-ready-timeout', 'vercel-promote-timeout', 'vercel-poll-interval'];
+const VERCEL_INPUT_NAMES = [
+    'vercel-token',
+    'vercel-project',
+    'vercel-team',
+    'vercel-public-url',
+    'vercel-api-url',
+    'vercel-ready-timeout',
+    'vercel-promote-timeout',
+    'vercel-poll-interval'
+];
 // Vercel access tokens are one word of letters and digits (24 today); a "Bearer …" header or a JSON blob is the wrong form.
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const PROJECT = /^(?:prj_[A-Za-z0-9]+|[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?)$/;
@@ -32255,7 +32345,7 @@ function parseVercelConfig(raw) {
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-project', `is "${project}", which is not a project id or name`, 'prj_… or a lowercase name of letters, digits, ".", "_" and "-"');
     const team = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)('vercel-team', get('vercel-team'));
     if (team !== '' && !team.startsWith('team_') && !TEAM_SLUG.test(team))
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-team', `is "${team}", which is not a team id or slug`, 'team_… or the team\'s URL slug');
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-team', `is "${team}", which is not a team id or slug`, "team_… or the team's URL slug");
     const publicUrl = get('vercel-public-url').trim() === '' ? undefined : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('vercel-public-url', get('vercel-public-url'), ['https:', 'http:']).toString();
     const apiUrl = get('vercel-api-url').trim() === '' ? 'https://api.vercel.com' : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('vercel-api-url', get('vercel-api-url')).toString().replace(/\/+$/, '');
     return {

@@ -13,17 +13,17 @@ __webpack_require__.r(__webpack_exports__);
 /** Docker Hub and any registry that takes a user name and password (or access token). */
 const basicProvider = {
     kind: 'basic',
-    async login(spec) {
+    login(spec) {
         if (spec.username === undefined || spec.password === undefined)
-            throw new Error(`${spec.host}: no user name and password given in registry-auth`);
-        return { username: spec.username, password: spec.password };
+            return Promise.reject(new Error(`${spec.host}: no user name and password given in registry-auth`));
+        return Promise.resolve({ username: spec.username, password: spec.password });
     }
 };
 /** A registry listed as `host=anonymous`: pushed to without signing in (a local registry). */
 const anonymousProvider = {
     kind: 'anonymous',
-    async login() {
-        return undefined;
+    login() {
+        return Promise.resolve(undefined);
     }
 };
 

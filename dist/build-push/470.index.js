@@ -15,10 +15,10 @@ __webpack_require__.r(__webpack_exports__);
  */
 const ghcrProvider = {
     kind: 'ghcr',
-    async login(spec, context) {
+    login(spec, context) {
         if (!spec.password)
-            throw new Error('ghcr.io: no token (github-token is empty)');
-        return { username: spec.username || context.env.GITHUB_ACTOR || 'github-actions', password: spec.password };
+            return Promise.reject(new Error('ghcr.io: no token (github-token is empty)'));
+        return Promise.resolve({ username: spec.username || context.env.GITHUB_ACTOR || 'github-actions', password: spec.password });
     }
 };
 

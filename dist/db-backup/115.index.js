@@ -259,7 +259,11 @@ function metadataFromMap(raw) {
     };
 }
 function asciiHeaderValue(value) {
-    return value.replace(/[\r\n\t]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+    return value
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[^\x20-\x7e]/g, '?')
+        .trim()
+        .slice(0, 256);
 }
 
 

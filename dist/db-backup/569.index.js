@@ -384,9 +384,7 @@ function backupResourceId(ref) {
     return `${serverResourceId(ref)}/backups/${ref.backupName}`;
 }
 function sameServer(a, b) {
-    return (a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase() &&
-        a.resourceGroup.toLowerCase() === b.resourceGroup.toLowerCase() &&
-        a.server.toLowerCase() === b.server.toLowerCase());
+    return (a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase() && a.resourceGroup.toLowerCase() === b.resourceGroup.toLowerCase() && a.server.toLowerCase() === b.server.toLowerCase());
 }
 /** `da-<snapshotId>`, with characters the API does not allow turned into "-". */
 function managedBackupName(snapshotId) {

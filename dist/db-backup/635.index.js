@@ -50,7 +50,14 @@ function chooseAwsCredential(options, env) {
     const sessionName = options.sessionName?.trim() || 'deploy-actions';
     const assume = options.assumeRoleArn?.trim() ? { assumeRoleArn: options.assumeRoleArn.trim() } : {};
     if (options.accessKeyId && options.secretAccessKey) {
-        return { kind: 'static', accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}), ...assume, sessionName };
+        return {
+            kind: 'static',
+            accessKeyId: options.accessKeyId,
+            secretAccessKey: options.secretAccessKey,
+            ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
+            ...assume,
+            sessionName
+        };
     }
     const roleArn = options.webIdentityRoleArn?.trim() || env.AWS_ROLE_ARN?.trim();
     const canRequestIdToken = !!env.ACTIONS_ID_TOKEN_REQUEST_URL && !!env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
@@ -189,10 +196,7 @@ function isThrottlingError(error) {
     if (typeof error !== 'object' || error === null)
         return false;
     const e = error;
-    return (THROTTLING_CODES.has(e.name ?? '') ||
-        THROTTLING_CODES.has(e.Code ?? '') ||
-        e.$retryable?.throttling === true ||
-        e.$metadata?.httpStatusCode === 429);
+    return THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429;
 }
 /** Throttling, 5xx and network failures are worth another try; a client fault is not. */
 function isTransientAwsError(error) {

@@ -50,7 +50,14 @@ function chooseAwsCredential(options, env) {
     const sessionName = options.sessionName?.trim() || 'deploy-actions';
     const assume = options.assumeRoleArn?.trim() ? { assumeRoleArn: options.assumeRoleArn.trim() } : {};
     if (options.accessKeyId && options.secretAccessKey) {
-        return { kind: 'static', accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}), ...assume, sessionName };
+        return {
+            kind: 'static',
+            accessKeyId: options.accessKeyId,
+            secretAccessKey: options.secretAccessKey,
+            ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
+            ...assume,
+            sessionName
+        };
     }
     const roleArn = options.webIdentityRoleArn?.trim() || env.AWS_ROLE_ARN?.trim();
     const canRequestIdToken = !!env.ACTIONS_ID_TOKEN_REQUEST_URL && !!env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
@@ -166,7 +173,11 @@ function metadataFromMap(raw) {
     };
 }
 function asciiHeaderValue(value) {
-    return value.replace(/[\r\n\t]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+    return value
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[^\x20-\x7e]/g, '?')
+        .trim()
+        .slice(0, 256);
 }
 
 
@@ -290,7 +301,9 @@ async function createS3Store(destination, config) {
         try {
             const parts = [];
             for (const [index, range] of copyRanges(size).entries()) {
-                const part = await client.send(new s3.UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: index + 1, CopySource: copySource(Bucket, from), CopySourceRange: range }), { abortSignal: signal });
+                const part = await client.send(new s3.UploadPartCopyCommand({ Bucket, Key: to, UploadId, PartNumber: index + 1, CopySource: copySource(Bucket, from), CopySourceRange: range }), {
+                    abortSignal: signal
+                });
                 parts.push({ PartNumber: index + 1, ETag: part.CopyPartResult?.ETag });
             }
             await client.send(new s3.CompleteMultipartUploadCommand({ Bucket, Key: to, UploadId, MultipartUpload: { Parts: parts } }), { abortSignal: signal });
@@ -309,7 +322,11 @@ async function createS3Store(destination, config) {
             }
             catch (error) {
                 const reason = s3ErrorKind(error);
-                const detail = reason === 'not-found' ? `bucket "${Bucket}" does not exist` : reason === 'auth' ? `the credentials were refused or are missing (${error.name})` : error.message;
+                const detail = reason === 'not-found'
+                    ? `bucket "${Bucket}" does not exist`
+                    : reason === 'auth'
+                        ? `the credentials were refused or are missing (${error.name})`
+                        : error.message;
                 throw new store_error/* StoreCheckError */.i(reason, `S3: ${detail}`);
             }
         },

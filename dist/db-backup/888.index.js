@@ -213,11 +213,7 @@ async function createBlobStore(destination, config) {
             }
             catch (error) {
                 const reason = storeErrorKind(error);
-                const detail = reason === 'not-found'
-                    ? `container "${destination.container}" does not exist`
-                    : reason === 'auth'
-                        ? credentialProblem(error)
-                        : error.message;
+                const detail = reason === 'not-found' ? `container "${destination.container}" does not exist` : reason === 'auth' ? credentialProblem(error) : error.message;
                 throw new store_error/* StoreCheckError */.i(reason, `Azure Blob Storage: ${detail}`);
             }
         },
@@ -377,7 +373,11 @@ function metadataFromMap(raw) {
     };
 }
 function asciiHeaderValue(value) {
-    return value.replace(/[\r\n\t]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').trim().slice(0, 256);
+    return value
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[^\x20-\x7e]/g, '?')
+        .trim()
+        .slice(0, 256);
 }
 
 

@@ -29057,7 +29057,7 @@ function mysqlEngine(url) {
         async probe() {
             let rows;
             try {
-                rows = await query('SELECT VERSION(), (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = \'BASE TABLE\')');
+                rows = await query("SELECT VERSION(), (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE')");
             }
             catch (error) {
                 throw new input_error/* InputError */.d('database-url', `points at ${describeDatabase(url)}, which cannot be reached (${error.message})`, 'a reachable MySQL or MariaDB server and valid credentials');
@@ -29065,15 +29065,15 @@ function mysqlEngine(url) {
             const [version, count] = rows[0] ?? ['unknown', '0'];
             return { serverVersion: `${/mariadb/i.test(version) ? 'MariaDB' : 'MySQL'} ${version}`, tableCount: Number(count) };
         },
-        async dump({ signal }) {
+        dump({ signal }) {
             const args = [...connection, '--single-transaction', '--quick', '--routines', '--triggers', '--hex-blob', '--no-tablespaces', url.database];
             const tool = runTool('mysqldump', args, { env, signal, redact: scrub });
-            return { stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: async () => undefined };
+            return Promise.resolve({ stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: () => Promise.resolve() });
         },
-        async restore(signal) {
+        restore(signal) {
             // Dumped without --databases, so the dump names no database: it restores into any.
             const tool = runTool('mysql', [...connection, '--binary-mode', url.database], { env, signal, stdin: true, redact: scrub });
-            return { input: tool.stdin, done: tool.exited, abort: tool.kill };
+            return Promise.resolve({ input: tool.stdin, done: tool.exited, abort: tool.kill });
         },
         async verify(open, facts, signal, logger) {
             const scratch = `da_verify_${(0,external_node_crypto_.randomBytes)(5).toString('hex')}`;
@@ -29246,13 +29246,13 @@ function postgresEngine(url) {
                 await client.end().catch(() => undefined);
             }
         },
-        async dump({ compressedLater, signal }) {
+        dump({ compressedLater, signal }) {
             // When the pipeline compresses, pg_dump does not (-Z0): compressing twice costs CPU for nothing.
             const args = ['--format=custom', ...(compressedLater ? ['--compress=0'] : []), '--no-password', `--dbname=${withoutPassword(url)}`];
             const tool = runTool('pg_dump', args, { env, signal, redact: scrub });
-            return { stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: async () => undefined };
+            return Promise.resolve({ stream: tool.stdout, done: tool.exited, abort: tool.kill, cleanup: () => Promise.resolve() });
         },
-        async restore(signal, logger) {
+        restore(signal, logger) {
             // pg_restore only turns the archive into SQL; psql applies it after REPLACE_SCHEMAS_SQL, in
             // one transaction committed only once pg_restore exited 0 and the whole backup was read with
             // its digest matched (see postgres-replace.ts).
@@ -29297,7 +29297,7 @@ function postgresEngine(url) {
                     throw applied.reason;
             })();
             done.catch(() => undefined);
-            return { input, done, abort };
+            return Promise.resolve({ input, done, abort });
         },
         async verify(open, facts, signal, logger) {
             const scratch = `da_verify_${(0,external_node_crypto_.randomBytes)(5).toString('hex')}`;
@@ -29396,7 +29396,7 @@ async function runSqliteTask(task, signal) {
         await tool.exited;
     }
     catch (error) {
-        throw new Error(error.message.replace(/^\S+ (exited|was killed)/, 'SQLite $1'));
+        throw new Error(error.message.replace(/^\S+ (exited|was killed)/, 'SQLite $1'), { cause: error });
     }
     return JSON.parse(out);
 }
@@ -29483,9 +29483,9 @@ function sqliteEngine(url, options = {}) {
             done.catch(() => undefined);
             return { stream, done, abort: () => stream.destroy(), cleanup: async () => (await (0,external_node_fs_promises_.rm)(copy, { force: true }), await removeSidecars(copy)) };
         },
-        async restore(signal) {
+        restore(signal) {
             if (url.path === ':memory:')
-                throw new input_error/* InputError */.d('database-url', 'names an in-memory SQLite database', 'a file path');
+                return Promise.reject(new input_error/* InputError */.d('database-url', 'names an in-memory SQLite database', 'a file path'));
             const incoming = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.restore-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
             const output = (0,external_node_fs_.createWriteStream)(incoming, { mode: 0o600 });
             let aborted = false;
@@ -29519,14 +29519,14 @@ function sqliteEngine(url, options = {}) {
                 }
             })();
             done.catch(() => undefined);
-            return {
+            return Promise.resolve({
                 input: output,
                 done,
                 abort: () => {
                     aborted = true;
                     output.destroy(new Error('restore aborted'));
                 }
-            };
+            });
         },
         async verify(open, facts, signal, logger) {
             const file = (0,external_node_path_.join)(workDir, `db-backup-verify-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.sqlite`);
@@ -29589,7 +29589,11 @@ function compressor(kind, options = {}) {
         const program = findProgram('zstd', options.path);
         if (program)
             return programStage(program, [`-${ZSTD_LEVEL}`, '-T0', '-q', '-c'], `zstd -${ZSTD_LEVEL} -T0 (the zstd program, ${program})`, options.signal);
-        return { stream: (0,external_node_zlib_.createZstdCompress)({ params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } }), done: Promise.resolve(), ranBy: `zstd level ${ZSTD_LEVEL} (Node zlib stream; no zstd program on PATH)` };
+        return {
+            stream: (0,external_node_zlib_.createZstdCompress)({ params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } }),
+            done: Promise.resolve(),
+            ranBy: `zstd level ${ZSTD_LEVEL} (Node zlib stream; no zstd program on PATH)`
+        };
     }
     if (kind === 'gzip')
         return { stream: (0,external_node_zlib_.createGzip)({ level: 6 }), done: Promise.resolve(), ranBy: 'gzip level 6 (Node zlib stream)' };
@@ -29642,7 +29646,10 @@ function compressionExtension(kind) {
 ;// CONCATENATED MODULE: ./actions/db-backup/src/naming.ts
 
 function utcTimestamp(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+    return date
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/[-:]/g, '');
 }
 /** Deployment ids and environments become part of object names: keep them to a safe alphabet. */
 function safeNamePart(value) {
@@ -30065,8 +30072,8 @@ async function backupWithin(inputs, deps, signal, state) {
             if (removed)
                 state.committed = undefined;
             if (!removed)
-                throw new Error(`verification of ${id} failed and the backup could not be deleted (remove ${stored.uri} by hand): ${error.message}`);
-            throw new Error(`verification of ${id} failed, so the backup was deleted: ${error.message}`);
+                throw new Error(`verification of ${id} failed and the backup could not be deleted (remove ${stored.uri} by hand): ${error.message}`, { cause: error });
+            throw new Error(`verification of ${id} failed, so the backup was deleted: ${error.message}`, { cause: error });
         }
         logger.info(`verified: ${verification}`);
     }
@@ -30153,7 +30160,7 @@ async function restoreWithin(inputs, deps, signal) {
     catch (error) {
         if (error instanceof DecryptionError)
             throw new input_error/* InputError */.d('encryption-key', `cannot decrypt backup ${id}: ${error.message}; the target was not touched`, 'the key the backup was made with');
-        throw new Error(`backup ${id} failed its check, so the target was not touched: ${error.message}`);
+        throw new Error(`backup ${id} failed its check, so the target was not touched: ${error.message}`, { cause: error });
     }
     logger.info('digest matched; restoring');
     // Pass 2: the same checks again while streaming into the target; a mismatch kills the restore
@@ -30199,9 +30206,7 @@ async function findBackup(inputs, store, folder) {
             throw new input_error/* InputError */.d('uri', 'names an object that is not a complete backup (no recorded digest)', 'the uri output of a successful backup run');
         return object;
     }
-    const complete = (await store.list(folder))
-        .filter((o) => o.metadata && idOfKey(o.key) !== undefined)
-        .sort((a, b) => Date.parse(b.metadata.createdAt) - Date.parse(a.metadata.createdAt));
+    const complete = (await store.list(folder)).filter((o) => o.metadata && idOfKey(o.key) !== undefined).sort((a, b) => Date.parse(b.metadata.createdAt) - Date.parse(a.metadata.createdAt));
     const wanted = restore.backupId;
     const match = wanted === 'latest' ? complete.find((o) => o.metadata.engine === inputs.engine) : complete.find((o) => idOfKey(o.key) === wanted);
     if (!match) {
@@ -30371,7 +30376,10 @@ function exactlyOneOf(values) {
         return set[0][0];
     const label = names.map((n) => `"${n}"`).join(' or ');
     if (set.length === 0)
-        throw new input_error/* InputError */.d(names[0], `is missing (and so is ${names.slice(1).map((n) => `"${n}"`).join(', ')})`, `one of ${label}`);
+        throw new input_error/* InputError */.d(names[0], `is missing (and so is ${names
+            .slice(1)
+            .map((n) => `"${n}"`)
+            .join(', ')})`, `one of ${label}`);
     throw new input_error/* InputError */.d(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`);
 }
 
@@ -30450,7 +30458,15 @@ const INPUT_NAMES = [
     'progress-interval'
 ];
 /** Inputs masked the moment they are read (the database URL's password is masked on its own too). */
-const SECRET_INPUTS = ['database-url', 'encryption-key', 'azure-connection-string', 'azure-sas-token', 'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+const SECRET_INPUTS = [
+    'database-url',
+    'encryption-key',
+    'azure-connection-string',
+    'azure-sas-token',
+    'aws-access-key-id',
+    'aws-secret-access-key',
+    'aws-session-token'
+];
 const ENGINES = ['postgres', 'mysql', 'sqlite', 'rds-snapshot', 'azure-flexible'];
 const DURATION = 'a duration such as 30d, 12h or 90m';
 /** Names that become part of object keys and snapshot ids exactly as written. */
@@ -30965,6 +30981,7 @@ async function httpRequest(req) {
 function exchange(req, signal) {
     return new Promise((resolve, reject) => {
         // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
         if (control >= 0)
             throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);

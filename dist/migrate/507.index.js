@@ -126,18 +126,18 @@ class SqliteMigrationDatabase {
         const name = this.options.historyTable.split('.').at(-1);
         return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
     }
-    async readHistory() {
+    readHistory() {
         if (!this.tableExists())
-            return [];
+            return Promise.resolve([]);
         const rows = this.db.prepare(`SELECT version, name, checksum, duration_ms, applied_at, applied_by FROM ${this.table}`).all();
-        return rows.map((row) => ({
+        return Promise.resolve(rows.map((row) => ({
             version: String(row.version),
             name: row.name,
             checksum: row.checksum,
             durationMs: Number(row.duration_ms),
             appliedAt: row.applied_at,
             appliedBy: row.applied_by
-        }));
+        })));
     }
     async prepareHistory() {
         if (this.tableExists())
@@ -208,16 +208,18 @@ class SqliteMigrationDatabase {
             throw error;
         }
     }
-    async close() {
+    close() {
         if (this.db.isOpen)
             this.db.close();
+        return Promise.resolve();
     }
-    async abort() {
+    abort() {
         if (this.db.isOpen) {
             if (this.db.isTransaction)
                 this.db.exec('ROLLBACK');
             this.db.close();
         }
+        return Promise.resolve();
     }
 }
 

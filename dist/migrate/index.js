@@ -31497,6 +31497,7 @@ async function httpRequest(req) {
 function exchange(req, signal) {
     return new Promise((resolve, reject) => {
         // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
         if (control >= 0)
             throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);
@@ -31810,7 +31811,10 @@ function exactlyOneOf(values) {
         return set[0][0];
     const label = names.map((n) => `"${n}"`).join(' or ');
     if (set.length === 0)
-        throw new InputError(names[0], `is missing (and so is ${names.slice(1).map((n) => `"${n}"`).join(', ')})`, `one of ${label}`);
+        throw new InputError(names[0], `is missing (and so is ${names
+            .slice(1)
+            .map((n) => `"${n}"`)
+            .join(', ')})`, `one of ${label}`);
     throw new InputError(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`);
 }
 
@@ -31974,7 +31978,10 @@ function parseDbmate(source) {
         }
         const direction = match[1].toLowerCase();
         let noTransaction = false;
-        for (const option of match[2].trim().split(/\s+/).filter((o) => o !== '')) {
+        for (const option of match[2]
+            .trim()
+            .split(/\s+/)
+            .filter((o) => o !== '')) {
             const setting = /^transaction:(true|false)$/i.exec(option);
             if (!setting)
                 throw new FormatProblem(`has an unknown option "${option}" on line ${line.number} (dbmate knows transaction:false)`);
@@ -32220,7 +32227,7 @@ function parseMigrateInputs(raw, env) {
         databaseUrl = (0,database_url/* parseDatabaseUrl */.mx)(parseSingleLine('database-url', rawUrl), 'database-url', builtin ? ['postgres', 'sqlite'] : ['postgres', 'mysql', 'sqlite']);
     }
     if (linting && databaseUrl !== undefined && databaseUrl.kind !== 'postgres') {
-        throw new input_error/* InputError */.d(mode === 'lint' ? 'mode' : 'lint', `asks for a lint of ${databaseUrl.kind} migrations`, 'PostgreSQL migrations (the lint reads them with PostgreSQL\'s own parser)');
+        throw new input_error/* InputError */.d(mode === 'lint' ? 'mode' : 'lint', `asks for a lint of ${databaseUrl.kind} migrations`, "PostgreSQL migrations (the lint reads them with PostgreSQL's own parser)");
     }
     if (mode === 'lint' && !builtin && databaseUrl !== undefined) {
         throw new input_error/* InputError */.d('database-url', `is set but mode is lint with tool ${tool}, whose history this action does not read`, 'no database-url: every migration in the directory is linted');
@@ -32372,7 +32379,14 @@ function lintCommentBody(report, directory) {
 }
 /** One annotation per finding, on the migration file at the statement's line. */
 function lintAnnotations(report) {
-    return report.findings.map((f) => ({ level: f.severity, message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`, file: f.file, line: f.line, column: f.column, title: `${f.rule} (migrate lint)` }));
+    return report.findings.map((f) => ({
+        level: f.severity,
+        message: `${f.message}. Why: ${f.why}. Instead: ${f.fix}.`,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        title: `${f.rule} (migrate lint)`
+    }));
 }
 /** The JSON written to `lint-report` (a file path output). */
 function lintReportJson(report) {
@@ -32671,9 +32685,7 @@ function planUp(local, applied, options) {
 }
 function planDown(local, applied, options) {
     const newestFirst = applied.filter((a) => isVersion(a.version)).sort((a, b) => compareVersions(b.version, a.version));
-    const chosen = options.target !== undefined
-        ? newestFirst.filter((a) => compareVersions(a.version, options.target) > 0)
-        : newestFirst.slice(0, options.steps ?? 1);
+    const chosen = options.target !== undefined ? newestFirst.filter((a) => compareVersions(a.version, options.target) > 0) : newestFirst.slice(0, options.steps ?? 1);
     const byKey = new Map(local.filter((m) => !m.repeatable).map((m) => [versionKey(m.version), m]));
     const problems = [];
     const steps = [];
@@ -32700,21 +32712,25 @@ function unwrap(value) {
     const [kind] = Object.keys(value);
     return kind ? [kind, value[kind]] : undefined;
 }
+/** A scalar field as text; `fallback` when it is missing (or, never in a parse tree, not a scalar). */
+function ast_text(value, fallback = '') {
+    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}
 function list(value) {
     return Array.isArray(value) ? value : [];
 }
 /** A RangeVar's table name, schema-qualified when the statement qualified it. */
 function tableName(rangeVar) {
     const rv = (rangeVar ?? {});
-    const name = String(rv.relname ?? '');
-    return rv.schemaname ? `${String(rv.schemaname)}.${name}` : name;
+    const name = ast_text(rv.relname);
+    return rv.schemaname ? `${ast_text(rv.schemaname)}.${name}` : name;
 }
 /** `String` nodes of a name list joined with dots (`public.users`). */
 function dottedName(items) {
     return list(items)
         .map((item) => {
         const inner = unwrap(item);
-        return inner && inner[0] === 'String' ? String(inner[1].sval ?? '') : '';
+        return inner && inner[0] === 'String' ? ast_text(inner[1].sval) : '';
     })
         .filter((part) => part !== '')
         .join('.');
@@ -32757,10 +32773,10 @@ function checkStatement(statement, context) {
     const body = statement.node;
     switch (statement.kind) {
         case 'TransactionStmt':
-            trackTransaction(String(body.kind ?? ''), context);
+            trackTransaction(ast_text(body.kind), context);
             break;
         case 'VariableSetStmt':
-            if (String(body.name ?? '') === 'lock_timeout')
+            if (ast_text(body.name) === 'lock_timeout')
                 context.lockTimeoutSet = !isZeroSetting(body);
             break;
         case 'CreateStmt':
@@ -32803,17 +32819,17 @@ function isZeroSetting(body) {
     const sval = value.sval?.sval;
     if (value.ival !== undefined)
         return ival === undefined || Number(ival) === 0;
-    return sval !== undefined && /^\s*0\s*(ms|s|min)?\s*$/.test(String(sval));
+    return sval !== undefined && /^\s*0\s*(ms|s|min)?\s*$/.test(ast_text(sval));
 }
 function hasConcurrentOption(params) {
     return list(params).some((param) => {
         const def = unwrap(param);
-        return def?.[0] === 'DefElem' && String(def[1].defname ?? '') === 'concurrently';
+        return def?.[0] === 'DefElem' && ast_text(def[1].defname) === 'concurrently';
     });
 }
 function checkIndex(body, context, found) {
     const table = tableName(body.relation);
-    const what = `index ${body.idxname ? `"${String(body.idxname)}" ` : ''}on "${table}"`;
+    const what = `index ${body.idxname ? `"${ast_text(body.idxname)}" ` : ''}on "${table}"`;
     if (body.concurrent === true) {
         if (context.inTransactionBlock)
             found.push({ rule: 'concurrently-in-transaction', detail: `CREATE INDEX CONCURRENTLY (${what})` });
@@ -32823,7 +32839,7 @@ function checkIndex(body, context, found) {
     }
 }
 function checkDrop(body, context, found) {
-    const type = String(body.removeType ?? '');
+    const type = ast_text(body.removeType);
     if (type === 'OBJECT_INDEX' && body.concurrent === true && context.inTransactionBlock) {
         found.push({ rule: 'concurrently-in-transaction', detail: 'DROP INDEX CONCURRENTLY' });
     }
@@ -32842,11 +32858,11 @@ function checkRename(body, context, found) {
     const table = tableName(body.relation);
     if (context.isNewTable(table))
         return;
-    const type = String(body.renameType ?? '');
+    const type = ast_text(body.renameType);
     if (type === 'OBJECT_TABLE')
-        found.push({ rule: 'rename-table', detail: `"${table}" to "${String(body.newname ?? '')}"` });
+        found.push({ rule: 'rename-table', detail: `"${table}" to "${ast_text(body.newname)}"` });
     else if (type === 'OBJECT_COLUMN')
-        found.push({ rule: 'rename-column', detail: `"${table}"."${String(body.subname ?? '')}" to "${String(body.newname ?? '')}"` });
+        found.push({ rule: 'rename-column', detail: `"${table}"."${ast_text(body.subname)}" to "${ast_text(body.newname)}"` });
     else
         return;
     if (!context.lockTimeoutSet)
@@ -32856,29 +32872,29 @@ function checkRename(body, context, found) {
 const WEAKER_LOCK = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
 function checkAlterTable(body, context, found) {
     const table = tableName(body.relation);
-    if (String(body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+    if (ast_text(body.objtype, 'OBJECT_TABLE') !== 'OBJECT_TABLE')
         return;
-    const commands = list(body.cmds).map((cmd) => (unwrap(cmd)?.[1] ?? {}));
+    const commands = list(body.cmds).map((cmd) => unwrap(cmd)?.[1] ?? {});
     for (const command of commands) {
-        const subtype = String(command.subtype ?? '');
+        const subtype = ast_text(command.subtype);
         if (subtype === 'AT_AddConstraint')
             trackNotNullCheck(command, table, context);
         if (subtype === 'AT_ValidateConstraint')
-            context.checkValidated(String(command.name ?? ''));
+            context.checkValidated(ast_text(command.name));
     }
     if (context.isNewTable(table))
         return;
     for (const command of commands)
         checkAlterCommand(command, table, context, found);
-    const strongest = commands.find((command) => !WEAKER_LOCK.has(String(command.subtype ?? '')));
+    const strongest = commands.find((command) => !WEAKER_LOCK.has(ast_text(command.subtype)));
     if (strongest && !context.lockTimeoutSet)
         found.push({ rule: 'lock-timeout-missing', detail: `ALTER TABLE "${table}"` });
 }
 function checkAlterCommand(command, table, context, found) {
-    const column = String(command.name ?? '');
-    switch (String(command.subtype ?? '')) {
+    const column = ast_text(command.name);
+    switch (ast_text(command.subtype)) {
         case 'AT_AddColumn':
-            checkAddColumn((unwrap(command.def)?.[1] ?? {}), table, found);
+            checkAddColumn(unwrap(command.def)?.[1] ?? {}, table, found);
             break;
         case 'AT_AlterColumnType':
             found.push({ rule: 'alter-column-type', detail: `"${table}"."${column}"` });
@@ -32891,15 +32907,15 @@ function checkAlterCommand(command, table, context, found) {
             found.push({ rule: 'drop-column', detail: `"${table}"."${column}"` });
             break;
         case 'AT_AddConstraint':
-            checkAddConstraint((unwrap(command.def)?.[1] ?? {}), table, found);
+            checkAddConstraint(unwrap(command.def)?.[1] ?? {}, table, found);
             break;
     }
 }
 function checkAddColumn(column, table, found) {
-    const constraints = list(column.constraints).map((c) => (unwrap(c)?.[1] ?? {}));
+    const constraints = list(column.constraints).map((c) => unwrap(c)?.[1] ?? {});
     const notNull = constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
     const fallback = constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
-    const name = `"${table}"."${String(column.colname ?? '')}"`;
+    const name = `"${table}"."${ast_text(column.colname)}"`;
     if (fallback && !isNonVolatile(fallback.raw_expr))
         found.push({ rule: 'add-column-volatile-default', detail: name });
     else if (notNull && !fallback && !constraints.some((c) => c.contype === 'CONSTR_GENERATED' || c.contype === 'CONSTR_IDENTITY')) {
@@ -32911,8 +32927,8 @@ function checkAddColumn(column, table, found) {
         found.push({ rule: 'constraint-without-not-valid', detail: `${name} (column constraint)` });
 }
 function checkAddConstraint(constraint, table, found) {
-    const type = String(constraint.contype ?? '');
-    const name = constraint.conname ? `"${String(constraint.conname)}" on "${table}"` : `on "${table}"`;
+    const type = ast_text(constraint.contype);
+    const name = constraint.conname ? `"${ast_text(constraint.conname)}" on "${table}"` : `on "${table}"`;
     if ((type === 'CONSTR_FOREIGN' || type === 'CONSTR_CHECK') && constraint.skip_validation !== true) {
         found.push({ rule: 'constraint-without-not-valid', detail: `${type === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK'} ${name}` });
     }
@@ -32922,7 +32938,7 @@ function checkAddConstraint(constraint, table, found) {
 }
 /** Remembers `CHECK (col IS NOT NULL)`, validated at once unless NOT VALID. */
 function trackNotNullCheck(command, table, context) {
-    const constraint = (unwrap(command.def)?.[1] ?? {});
+    const constraint = unwrap(command.def)?.[1] ?? {};
     if (constraint.contype !== 'CONSTR_CHECK')
         return;
     const test = unwrap(constraint.raw_expr);
@@ -32932,7 +32948,7 @@ function trackNotNullCheck(command, table, context) {
     if (!ref || ref[0] !== 'ColumnRef')
         return;
     const column = dottedName(ref[1].fields);
-    const name = String(constraint.conname ?? `${table}_${column}_not_null`);
+    const name = ast_text(constraint.conname, `${table}_${column}_not_null`);
     context.checkAdded(name, { table, column, validated: constraint.skip_validation !== true });
 }
 
@@ -33005,7 +33021,17 @@ function toStatement(raw, text, bytes, previousEnd) {
     const rawStart = charOffset(bytes, raw.stmt_location ?? 0);
     const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? text.length : charOffset(bytes, (raw.stmt_location ?? 0) + raw.stmt_len);
     const start = skipCommentsAndSpace(text, rawStart, rawEnd);
-    return [{ kind, node: raw.stmt[kind], start, end: rawEnd, leadingStart: Math.min(previousEnd, rawStart), position: (0,source_position/* positionAt */.t)(text, start), text: text.slice(start, rawEnd).trim() }];
+    return [
+        {
+            kind,
+            node: raw.stmt[kind],
+            start,
+            end: rawEnd,
+            leadingStart: Math.min(previousEnd, rawStart),
+            position: (0,source_position/* positionAt */.t)(text, start),
+            text: text.slice(start, rawEnd).trim()
+        }
+    ];
 }
 function charOffset(bytes, byteOffset) {
     return bytes.subarray(0, Math.min(byteOffset, bytes.length)).toString('utf8').length;
@@ -33212,11 +33238,7 @@ class MigrationFailure extends Error {
 function describe(error, engine, appliedBefore) {
     const where = error.position ? `${error.file}:${error.position.line}:${error.position.column}` : error.file;
     const code = error.code ? ` (${engine} ${error.code})` : '';
-    const extra = [
-        error.detail ? `Detail: ${error.detail}.` : '',
-        error.hint ? `Hint: ${error.hint}.` : '',
-        error.context ? `Context: ${error.context.replace(/\n/g, '; ')}.` : ''
-    ]
+    const extra = [error.detail ? `Detail: ${error.detail}.` : '', error.hint ? `Hint: ${error.hint}.` : '', error.context ? `Context: ${error.context.replace(/\n/g, '; ')}.` : '']
         .filter((s) => s !== '')
         .map((s) => s.replace(/\.\.$/, '.'))
         .join(' ');
@@ -33277,12 +33299,7 @@ function summaryMarkdown(report) {
     parts.push('');
     if (report.failure)
         parts.push(`> ${(0,markdown/* escapeCell */.kq)(report.failure)}`, '');
-    const rows = report.outcomes.map((o) => [
-        o.version ? `\`${o.version}\` ${o.name}` : o.name,
-        o.file ?? '',
-        o.durationMs === undefined ? '' : (0,markdown/* formatMs */._V)(o.durationMs),
-        STATUS_LABEL[o.status]
-    ]);
+    const rows = report.outcomes.map((o) => [o.version ? `\`${o.version}\` ${o.name}` : o.name, o.file ?? '', o.durationMs === undefined ? '' : (0,markdown/* formatMs */._V)(o.durationMs), STATUS_LABEL[o.status]]);
     if (rows.length > 0)
         parts.push((0,markdown/* markdownTable */.Qj)(['migration', 'file', 'duration', 'status'], rows), '');
     else if (report.appliedUnknown)
@@ -33315,7 +33332,10 @@ function summaryMarkdown(report) {
 }
 /** The db-backup step that returns the database to the backup taken before this run. */
 function restoreSnippet(report) {
-    const which = [report.backupId, report.backupUri].filter((v) => v !== undefined).map((v) => `\`${v}\``).join(' at ');
+    const which = [report.backupId, report.backupUri]
+        .filter((v) => v !== undefined)
+        .map((v) => `\`${v}\``)
+        .join(' at ');
     const source = report.actionSource ?? 'your-org/deploy-actions/actions/db-backup@v1';
     // With the uri, db-backup knows the object; with only the id it needs the destination too.
     const location = report.backupUri
@@ -33400,7 +33420,7 @@ async function dryRun(db, options) {
         }));
         announceOutside(plan.steps.map((s) => s.migration.down), options.log);
         for (const o of outcomes)
-            await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, async () => options.log.info(o.sql));
+            await options.log.group(`Would revert ${o.version}_${o.name} with ${o.file}`, () => Promise.resolve(options.log.info(o.sql)));
         return {
             report: {
                 dryRun: true,
@@ -33429,7 +33449,7 @@ async function dryRun(db, options) {
     if (outcomes.length === 0)
         options.log.info('Nothing to apply: the database is up to date.');
     for (const o of outcomes)
-        await options.log.group(`Would apply ${o.file}`, async () => options.log.info(o.sql));
+        await options.log.group(`Would apply ${o.file}`, () => Promise.resolve(options.log.info(o.sql)));
     return {
         report: {
             dryRun: true,
@@ -33755,7 +33775,11 @@ function parseFlywayMigrate(output) {
 function parseFlywayInfo(output) {
     const rows = outputLines(output)
         .filter((line) => /^\s*\|.*\|\s*$/.test(line))
-        .map((line) => line.trim().slice(1, -1).split('|').map((cell) => cell.trim()));
+        .map((line) => line
+        .trim()
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()));
     const header = rows.find((cells) => cells.includes('Version') && cells.includes('State'));
     if (!header)
         return {};
@@ -33808,7 +33832,10 @@ const golangMigrate = {
 };
 function parseGolangMigrateUp(output) {
     const lines = outputLines(output);
-    const applied = lines.map((line) => /(?:^|\s)(\d+)\/u\s+(\S+)/.exec(line)).filter((m) => m !== null).map((m) => `${m[1]}_${m[2]}`);
+    const applied = lines
+        .map((line) => /(?:^|\s)(\d+)\/u\s+(\S+)/.exec(line))
+        .filter((m) => m !== null)
+        .map((m) => `${m[1]}_${m[2]}`);
     if (applied.length > 0)
         return applied;
     return lines.some((line) => /\bno change\b/.test(line)) ? [] : undefined;
@@ -33854,7 +33881,10 @@ const goose = {
 const stripExtension = (file) => file.replace(/\.(sql|go)$/, '');
 function parseGooseUp(output) {
     const lines = outputLines(output);
-    const applied = lines.map((line) => /\bOK\s+(\S+\.(?:sql|go))\b/.exec(line)?.[1]).filter((f) => f !== undefined).map(stripExtension);
+    const applied = lines
+        .map((line) => /\bOK\s+(\S+\.(?:sql|go))\b/.exec(line)?.[1])
+        .filter((f) => f !== undefined)
+        .map(stripExtension);
     if (applied.length > 0)
         return applied;
     return lines.some((line) => /no migrations to run/i.test(line)) ? [] : undefined;
@@ -34171,7 +34201,7 @@ async function migrate(inputs, log, signal) {
     }
     const adapter = toolAdapter(inputs.tool);
     // The tool's own locking and rollback apply; the process ends, as it did before runAction caught the signal.
-    const stopListening = abortOnCancel(signal, async () => undefined, log, undefined, `${inputs.tool} is stopped with the job; its own rollback and locking apply.`);
+    const stopListening = abortOnCancel(signal, () => Promise.resolve(), log, undefined, `${inputs.tool} is stopped with the job; its own rollback and locking apply.`);
     try {
         const { report, failure } = await runTool({
             tool: inputs.tool,
@@ -34454,7 +34484,10 @@ function splitStatements(script) {
     return statements;
 }
 function isOnlyComments(sql) {
-    return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+    return (sql
+        .replace(/--[^\n]*/g, '')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .trim() === '');
 }
 /** The statement's text without its leading comments. */
 function withoutLeadingComments(sql) {

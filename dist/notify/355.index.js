@@ -46,7 +46,13 @@ function describeError(error) {
 /** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
 async function postJson(url, json, what, deps, headers = {}) {
     try {
-        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({
+            url,
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers },
+            body: json,
+            timeoutMs: deps.policy.timeoutMs
+        }, what, retryOptions(what, deps));
     }
     catch (error) {
         throw asDeliveryError(what, error, deps.policy.attempts);

@@ -46,7 +46,13 @@ function describeError(error) {
 /** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
 async function postJson(url, json, what, deps, headers = {}) {
     try {
-        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({
+            url,
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers },
+            body: json,
+            timeoutMs: deps.policy.timeoutMs
+        }, what, retryOptions(what, deps));
     }
     catch (error) {
         throw asDeliveryError(what, error, deps.policy.attempts);
@@ -140,7 +146,9 @@ function buildEmail(context, message, subject) {
     const rows = facts
         .map((f) => `<tr><th align="left" style="padding:4px 12px 4px 0;color:#555">${escapeHtml(f.label)}</th><td style="padding:4px 0">${f.url ? `<a href="${escapeHtml(f.url)}">${escapeHtml(f.value)}</a>` : escapeHtml(f.value)}</td></tr>`)
         .join('');
-    const buttons = links.map((l) => `<a href="${escapeHtml(l.url)}" style="display:inline-block;margin-right:8px;padding:6px 12px;border:1px solid ${colour};border-radius:4px;color:${colour};text-decoration:none">${escapeHtml(l.label)}</a>`).join('');
+    const buttons = links
+        .map((l) => `<a href="${escapeHtml(l.url)}" style="display:inline-block;margin-right:8px;padding:6px 12px;border:1px solid ${colour};border-radius:4px;color:${colour};text-decoration:none">${escapeHtml(l.label)}</a>`)
+        .join('');
     const html = [
         '<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px">',
         `<div style="border-left:4px solid ${colour};padding-left:12px">`,

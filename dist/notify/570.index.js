@@ -46,7 +46,13 @@ function describeError(error) {
 /** POSTs a JSON text to a webhook with the policy; failures become a DeliveryError naming `what`. */
 async function postJson(url, json, what, deps, headers = {}) {
     try {
-        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers }, body: json, timeoutMs: deps.policy.timeoutMs }, what, retryOptions(what, deps));
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({
+            url,
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'deploy-actions-notify', ...headers },
+            body: json,
+            timeoutMs: deps.policy.timeoutMs
+        }, what, retryOptions(what, deps));
     }
     catch (error) {
         throw asDeliveryError(what, error, deps.policy.attempts);
@@ -248,7 +254,7 @@ function findMarkedComment(comments, environment, service) {
 function mapGitHubError(error, what, now = Date.now()) {
     const e = error;
     const status = e?.status;
-    if (typeof status !== 'number' || status === 500 && !e.response) {
+    if (typeof status !== 'number' || (status === 500 && !e.response)) {
         const cause = error?.cause?.code;
         return { message: `GitHub ${what} could not be reached: ${(e?.message ?? String(error)).split(' - ')[0]}${cause ? ` (${cause})` : ''}`, retryable: true };
     }
@@ -257,7 +263,11 @@ function mapGitHubError(error, what, now = Date.now()) {
     const rateLimited = status === 429 || (status === 403 && (retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0'));
     const resetMs = headers['x-ratelimit-reset'] ? Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - now) : undefined;
     const detail = (e.message ?? '').split(' - https://')[0];
-    const hint = status === 403 && !rateLimited ? ' — give the job `permissions:` deployments: write, statuses: write and pull-requests: write' : status === 404 ? ' — check the repository and that the token can see it' : '';
+    const hint = status === 403 && !rateLimited
+        ? ' — give the job `permissions:` deployments: write, statuses: write and pull-requests: write'
+        : status === 404
+            ? ' — check the repository and that the token can see it'
+            : '';
     return {
         message: `GitHub ${what} answered HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`,
         retryable: rateLimited || status >= 500 || status === 408,

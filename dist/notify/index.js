@@ -31667,7 +31667,10 @@ function exactlyOneOf(values) {
         return set[0][0];
     const label = names.map((n) => `"${n}"`).join(' or ');
     if (set.length === 0)
-        throw new InputError(names[0], `is missing (and so is ${names.slice(1).map((n) => `"${n}"`).join(', ')})`, `one of ${label}`);
+        throw new InputError(names[0], `is missing (and so is ${names
+            .slice(1)
+            .map((n) => `"${n}"`)
+            .join(', ')})`, `one of ${label}`);
     throw new InputError(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`);
 }
 
@@ -32403,6 +32406,7 @@ async function httpRequest(req) {
 function exchange(req, signal) {
     return new Promise((resolve, reject) => {
         // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
         if (control >= 0)
             throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);
@@ -32950,7 +32954,10 @@ function buildSlackMessage(context, message) {
 /** Problems against Slack's documented limits; empty when the message may be sent. */
 function slackMessageProblems(message) {
     const problems = [];
-    const groups = [['blocks', message.blocks], ...message.attachments.map((a, i) => [`attachments[${i}].blocks`, (a.blocks ?? [])])];
+    const groups = [
+        ['blocks', message.blocks],
+        ...message.attachments.map((a, i) => [`attachments[${i}].blocks`, (a.blocks ?? [])])
+    ];
     for (const [where, blocks] of groups) {
         if (blocks.length > SLACK_LIMITS.blocks)
             problems.push(`${where} has ${blocks.length} blocks (at most ${SLACK_LIMITS.blocks})`);

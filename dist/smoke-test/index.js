@@ -31551,6 +31551,7 @@ async function httpRequest(req) {
 function exchange(req, signal) {
     return new Promise((resolve, reject) => {
         // The URL parser drops tabs and line breaks silently: a URL holding one (a captured value, say) is refused, never reshaped.
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         const control = req.url.search(/[\u0000-\u001f\u007f-\u009f]/);
         if (control >= 0)
             throw new Error(`the URL has a control character (U+${req.url.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()} at position ${control + 1})`);
@@ -31928,7 +31929,10 @@ function exactlyOneOf(values) {
         return set[0][0];
     const label = names.map((n) => `"${n}"`).join(' or ');
     if (set.length === 0)
-        throw new InputError(names[0], `is missing (and so is ${names.slice(1).map((n) => `"${n}"`).join(', ')})`, `one of ${label}`);
+        throw new InputError(names[0], `is missing (and so is ${names
+            .slice(1)
+            .map((n) => `"${n}"`)
+            .join(', ')})`, `one of ${label}`);
     throw new InputError(set[1][0], `cannot be combined with "${set[0][0]}"`, `only one of ${label}`);
 }
 
@@ -32011,7 +32015,13 @@ var external_node_util_ = __nccwpck_require__(7975);
  * problem sentence when the value is not a status list.
  */
 function parseStatusRanges(value) {
-    const parts = Array.isArray(value) ? value.map(String) : typeof value === 'number' ? [String(value)] : typeof value === 'string' ? value.replace(/\s*-\s*/g, '-').split(/[\s,]+/) : undefined;
+    const parts = Array.isArray(value)
+        ? value.map(String)
+        : typeof value === 'number'
+            ? [String(value)]
+            : typeof value === 'string'
+                ? value.replace(/\s*-\s*/g, '-').split(/[\s,]+/)
+                : undefined;
     if (parts === undefined)
         return { problem: `is ${JSON.stringify(value)}, which is not a status list` };
     const ranges = [];
@@ -32118,7 +32128,10 @@ function checkNodes(assertion, label, nodes) {
     }
     if (failing.length === 0)
         return undefined;
-    const shown = failing.slice(0, 5).map(({ node, index }) => `[${index}] ${show(node)}`).join(', ');
+    const shown = failing
+        .slice(0, 5)
+        .map(({ node, index }) => `[${index}] ${show(node)}`)
+        .join(', ');
     return `${label}: expected every match ${operator} ${show(expected)}, but ${failing.length} of ${nodes.length} did not: ${shown}${failing.length > 5 ? ', …' : ''}`;
 }
 /** Compares an actual value with an expected one under an operator (header values are strings). */
@@ -32126,7 +32139,7 @@ function compare(operator, actual, expected) {
     switch (operator) {
         case 'equals':
             // A string and a scalar compare by text: header values and placeholders are strings.
-            return (0,external_node_util_.isDeepStrictEqual)(actual, expected) || ((typeof actual === 'string' || typeof expected === 'string') && isScalar(actual) && isScalar(expected) && String(actual) === String(expected));
+            return ((0,external_node_util_.isDeepStrictEqual)(actual, expected) || ((typeof actual === 'string' || typeof expected === 'string') && isScalar(actual) && isScalar(expected) && String(actual) === String(expected)));
         case 'contains':
             if (Array.isArray(actual))
                 return actual.some((item) => (0,external_node_util_.isDeepStrictEqual)(item, expected) || (typeof item === 'string' && item === String(expected)));
@@ -32574,7 +32587,8 @@ function withFileDefaults(document, defaults, env) {
     return merged;
 }
 function buildCheck(raw, index, defaults, env, locate) {
-    const method = raw.method === undefined ? 'GET' : String(raw.method).trim().toUpperCase();
+    // Anything but a string is no method; the check below names the value given.
+    const method = raw.method === undefined ? 'GET' : typeof raw.method === 'string' ? raw.method.trim().toUpperCase() : '';
     if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === ''))
         throw locate(`#${index + 1}`, 'name', 'is not a non-empty string', 'a short name such as "login"');
     if (typeof raw.name === 'string')
@@ -32637,7 +32651,11 @@ function buildCheck(raw, index, defaults, env, locate) {
     if (retries > 0 && !mayRetry) {
         throw locate(name, 'retries', `is ${retries} on a ${method} check, which is not idempotent: a retry could repeat its effect`, `retry-unsafe: true to re-send it anyway, or retries: 0 (only ${IDEMPOTENT_METHODS.join(', ')} are retried by default)`);
     }
-    const uses = [...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '').filter((r) => r.kind === 'capture').map((r) => r.name))];
+    const uses = [
+        ...new Set(placeholderRefs({ url, headers, body: body?.kind === 'json' ? body.value : body?.text, assertions: assertions.map((a) => a.expected) }, '')
+            .filter((r) => r.kind === 'capture')
+            .map((r) => r.name))
+    ];
     return { name, method, url, headers, body, statuses, assertions, latencyMaxMs, captures, timeoutMs, retries, retryUnsafe, uses };
 }
 /** Resolves `{{ env.NAME }}` placeholders; one naming an unset variable is an input error. */
@@ -32773,7 +32791,7 @@ function operand(operator, value, field, check, locate) {
             throw locate(check, field, `is not a valid regular expression (${problem})`, 'a JavaScript regular expression');
     }
     else if (operator !== 'equals' && operator !== 'contains') {
-        const numeric = typeof value === 'number' || (typeof value === 'string' && (Number.isFinite(Number(value)) && value.trim() !== ''));
+        const numeric = typeof value === 'number' || (typeof value === 'string' && Number.isFinite(Number(value)) && value.trim() !== '');
         const placeholder = typeof value === 'string' && placeholderRefs(value, '').length > 0;
         if (!numeric && !placeholder)
             throw locate(check, field, `is ${JSON.stringify(value)}, which is not a number`, `a number to compare with ${operator}`);
@@ -32917,7 +32935,9 @@ function buildPlan(checks, locate) {
             const field = ref.field;
             if (source === undefined) {
                 const known = [...owner.keys()];
-                throw locate(check.name, field, `uses ${ref.text}, but no check captures "${ref.name}"`, known.length > 0 ? `one of the captures ${known.join(', ')}, or {{ env.NAME }} for an environment variable` : 'a capture defined by another check (capture: { name: $.path }), or {{ env.NAME }} for an environment variable');
+                throw locate(check.name, field, `uses ${ref.text}, but no check captures "${ref.name}"`, known.length > 0
+                    ? `one of the captures ${known.join(', ')}, or {{ env.NAME }} for an environment variable`
+                    : 'a capture defined by another check (capture: { name: $.path }), or {{ env.NAME }} for an environment variable');
             }
             if (source === check.name)
                 throw locate(check.name, field, `uses ${ref.text}, which this same check captures`, 'a capture made by an earlier check');
@@ -33107,7 +33127,10 @@ function readinessTarget(value, checks, defaults) {
         }
         return { kind: 'check', check };
     }
-    const names = checks.slice(0, 10).map((c) => `"${c.name}"`).join(', ');
+    const names = checks
+        .slice(0, 10)
+        .map((c) => `"${c.name}"`)
+        .join(', ');
     if (value.startsWith('/')) {
         if (!defaults.baseUrl)
             throw new input_error_InputError('wait-for', `is the path "${value}" but no base URL is set to resolve it against`, `the "base-url" input (or base-url in the checks file), an absolute http(s) URL, or one of the checks: ${names}`);
@@ -33148,7 +33171,10 @@ function loadSettings(raw, defaults, checks) {
     }
     const check = loadCheck === '' ? checks[0] : checks.find((c) => c.name === loadCheck);
     if (!check)
-        throw new input_error_InputError('load-check', `is "${loadCheck}", which is not the name of a check`, `one of the checks: ${checks.slice(0, 10).map((c) => `"${c.name}"`).join(', ')}`);
+        throw new input_error_InputError('load-check', `is "${loadCheck}", which is not the name of a check`, `one of the checks: ${checks
+            .slice(0, 10)
+            .map((c) => `"${c.name}"`)
+            .join(', ')}`);
     return { durationMs, rate, request: { kind: 'check', check: check.name }, statuses: check.statuses, timeoutMs: check.timeoutMs, thresholds };
 }
 /** A fraction from 0 to 1 (`0.01`) or a percentage (`1%`); empty means the action.yml default, 1%. */
@@ -33286,7 +33312,10 @@ function failureReasons(result) {
         if (failed.length > MAX_NAMED)
             parts.push(`${failed.length - MAX_NAMED} more (see the report)`);
         if (skipped.length > 0)
-            parts.push(`${skipped.length} skipped: ${skipped.slice(0, MAX_NAMED).map((c) => `"${c.name}"`).join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`);
+            parts.push(`${skipped.length} skipped: ${skipped
+                .slice(0, MAX_NAMED)
+                .map((c) => `"${c.name}"`)
+                .join(', ')}${skipped.length > MAX_NAMED ? ', …' : ''}`);
         reasons.push(`${failed.length + skipped.length} of ${result.checks.length} checks failed: ${parts.join(', ')}`);
     }
     reasons.push(...budgetFailures(result.budgets));
@@ -33310,7 +33339,11 @@ function jsonReport(result) {
         concurrency: result.concurrency,
         counts,
         failures,
-        readiness: result.readiness && { ...result.readiness, readyMs: result.readiness.readyMs === undefined ? undefined : Math.round(result.readiness.readyMs), waitedMs: Math.round(result.readiness.waitedMs) },
+        readiness: result.readiness && {
+            ...result.readiness,
+            readyMs: result.readiness.readyMs === undefined ? undefined : Math.round(result.readiness.readyMs),
+            waitedMs: Math.round(result.readiness.waitedMs)
+        },
         latency: result.latency && Object.fromEntries(Object.entries(result.latency).map(([key, value]) => [key, round(value)])),
         budgets: result.budgets.map((b) => ({ ...b, actualMs: round(b.actualMs) })),
         checks: result.checks.map((c) => ({ ...c, latencyMs: round(c.latencyMs) })),
@@ -33339,7 +33372,12 @@ function jsonReport(result) {
 function junitReport(result) {
     const cases = [];
     if (result.readiness) {
-        cases.push({ classname: 'smoke-test.readiness', name: `ready: ${result.readiness.target}`, seconds: result.readiness.waitedMs / 1000, failure: result.readiness.passed ? undefined : result.readiness.failure ?? 'not ready' });
+        cases.push({
+            classname: 'smoke-test.readiness',
+            name: `ready: ${result.readiness.target}`,
+            seconds: result.readiness.waitedMs / 1000,
+            failure: result.readiness.passed ? undefined : (result.readiness.failure ?? 'not ready')
+        });
     }
     for (const check of result.checks) {
         cases.push({
@@ -33351,11 +33389,21 @@ function junitReport(result) {
         });
     }
     for (const budget of result.budgets) {
-        cases.push({ classname: 'smoke-test.budgets', name: `suite ${budget.name} latency ≤ ${Math.round(budget.budgetMs)} ms`, seconds: 0, failure: budget.passed ? undefined : `was ${Math.round(budget.actualMs)} ms` });
+        cases.push({
+            classname: 'smoke-test.budgets',
+            name: `suite ${budget.name} latency ≤ ${Math.round(budget.budgetMs)} ms`,
+            seconds: 0,
+            failure: budget.passed ? undefined : `was ${Math.round(budget.actualMs)} ms`
+        });
     }
     if (result.load) {
         const v = result.load.verdict;
-        cases.push({ classname: 'smoke-test.load', name: `load ${result.load.rate}/s for ${Math.round(result.load.durationMs / 1000)} s`, seconds: result.load.durationMs / 1000, failure: v.failures.length > 0 ? v.failures.join('; ') : undefined });
+        cases.push({
+            classname: 'smoke-test.load',
+            name: `load ${result.load.rate}/s for ${Math.round(result.load.durationMs / 1000)} s`,
+            seconds: result.load.durationMs / 1000,
+            failure: v.failures.length > 0 ? v.failures.join('; ') : undefined
+        });
     }
     const failures = cases.filter((c) => c.failure !== undefined).length;
     const skipped = cases.filter((c) => c.skipped !== undefined).length;
@@ -33420,7 +33468,10 @@ function loadVerdict(samples, elapsedMs, thresholds) {
     const counts = new Map();
     for (const sample of errors)
         counts.set(sample.error ?? 'error', (counts.get(sample.error ?? 'error') ?? 0) + 1);
-    const topErrors = [...counts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count).slice(0, 5);
+    const topErrors = [...counts.entries()]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 5);
     const failures = [];
     if (thresholds.maxErrorRate !== undefined && errorRate > thresholds.maxErrorRate) {
         failures.push(`error rate ${formatPercent(errorRate)} (${errors.length} of ${samples.length}) is over the ${formatPercent(thresholds.maxErrorRate)} limit`);
@@ -33446,9 +33497,7 @@ function report_markdown_markdownSummary(result) {
     const counts = tally(result.checks);
     const failures = failureReasons(result);
     const parts = [];
-    parts.push(failures.length === 0
-        ? `## ✅ Smoke test passed: ${counts.passed} of ${counts.total} checks`
-        : `## ❌ Smoke test failed: ${counts.passed} of ${counts.total} checks passed`);
+    parts.push(failures.length === 0 ? `## ✅ Smoke test passed: ${counts.passed} of ${counts.total} checks` : `## ❌ Smoke test failed: ${counts.passed} of ${counts.total} checks passed`);
     const facts = [];
     if (result.readiness) {
         facts.push(result.readiness.passed
@@ -33484,7 +33533,10 @@ function report_markdown_markdownSummary(result) {
     }
     if (result.load) {
         const { verdict, thresholds } = result.load;
-        const limits = [thresholds.maxErrorRate === undefined ? undefined : `error rate ≤ ${formatPercent(thresholds.maxErrorRate)}`, thresholds.maxP95Ms === undefined ? undefined : `p95 ≤ ${markdown_formatMs(thresholds.maxP95Ms)}`].filter(Boolean);
+        const limits = [
+            thresholds.maxErrorRate === undefined ? undefined : `error rate ≤ ${formatPercent(thresholds.maxErrorRate)}`,
+            thresholds.maxP95Ms === undefined ? undefined : `p95 ≤ ${markdown_formatMs(thresholds.maxP95Ms)}`
+        ].filter(Boolean);
         parts.push('### Load phase', `${result.load.method} ${result.load.url} at ${result.load.rate}/s for ${markdown_formatMs(result.load.durationMs)}${limits.length > 0 ? ` — limits: ${limits.join(', ')}` : ''}`, markdownTable(['requests', 'achieved rate', 'errors', 'error rate', 'p50', 'p95', 'p99', 'result'], [
             [
                 String(verdict.requests),
@@ -33730,7 +33782,7 @@ async function runSuite(settings, deps) {
         names: settings.plan.checks.map((c) => c.name),
         dependsOn: settings.plan.dependsOn,
         concurrency: settings.concurrency,
-        run: (name) => (deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name), deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name), ctx)),
+        run: (name) => deps.signal?.aborted ? Promise.resolve(notRun(byName.get(name), deps.redact, 'not run: the job was cancelled')) : runCheck(byName.get(name), ctx),
         succeeded: (r) => r.status === 'passed',
         skipped: (name, failed) => notRun(byName.get(name), deps.redact, `skipped: needs a capture from "${failed}", which did not pass`)
     });
@@ -33757,7 +33809,17 @@ async function runSuite(settings, deps) {
             const what = `${first.method} ${deps.redact(first.url)}${check ? ` (check "${check.name}")` : ''}`;
             const verdict = await group(`Load phase: ${what} at ${load.rate}/s for ${markdown_formatMs(load.durationMs)}`, async () => {
                 deps.logger.info(`Load phase: ${what} at ${load.rate}/s for ${markdown_formatMs(load.durationMs)} (${plan.total} requests)`);
-                const { samples, elapsedMs } = await runLoad({ plan, request, statuses: load.statuses, timeoutMs: load.timeoutMs, send: deps.send, logger: deps.logger, now: deps.now, sleep: deps.sleep, signal: deps.signal });
+                const { samples, elapsedMs } = await runLoad({
+                    plan,
+                    request,
+                    statuses: load.statuses,
+                    timeoutMs: load.timeoutMs,
+                    send: deps.send,
+                    logger: deps.logger,
+                    now: deps.now,
+                    sleep: deps.sleep,
+                    signal: deps.signal
+                });
                 const judged = loadVerdict(samples, elapsedMs, load.thresholds);
                 judged.topErrors = judged.topErrors.map((e) => ({ ...e, reason: deps.redact(e.reason) }));
                 const p95 = judged.latency ? markdown_formatMs(judged.latency.p95) : '—';
