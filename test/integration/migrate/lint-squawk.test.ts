@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { lintMigrations, type Finding } from '../../../actions/migrate/src/lint/lint.js'
@@ -65,6 +65,9 @@ let squawk: SquawkFinding[] = []
 const ours = new Map<string, Finding[]>()
 
 function runSquawk(): SquawkFinding[] {
+  const binary = join(repoRoot, 'node_modules', '.bin', 'squawk')
+  // Not in the lock file (its per-platform packages cannot all be locked here): .ci/run installs it.
+  if (!existsSync(binary)) throw new Error('squawk is not installed: run `npm install --no-save squawk-cli@2.66.0` (as .ci/run does)')
   let output: string
   try {
     output = execFileSync(join(repoRoot, 'node_modules', '.bin', 'squawk'), ['--reporter', 'json', ...files.map((f) => join(corpus, f))], { encoding: 'utf8' })
