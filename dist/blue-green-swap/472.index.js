@@ -1,4 +1,3 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 export const id = 472;
 export const ids = [472];
 export const modules = {
@@ -1288,7 +1287,7 @@ module.exports = {
 
 
 
-const binding = __webpack_require__(5243);
+const binding = __webpack_require__(7318);
 
 module.exports = binding.getCPUInfo;
 
@@ -12322,7 +12321,7 @@ let AESGCMDecipher;
 let ChaChaPolyDecipher;
 let GenericDecipher;
 try {
-  binding = __webpack_require__(8440);
+  binding = __webpack_require__(490);
   ({ AESGCMCipher, ChaChaPolyCipher, GenericCipher,
      AESGCMDecipher, ChaChaPolyDecipher, GenericDecipher } = binding);
 } catch {}
@@ -23539,17 +23538,19 @@ nacl.setPRNG = function(fn) {
 
 /***/ }),
 
-/***/ 5243:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ 7318:
+/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__webpack_require__.ab + "build/Release/cpufeatures.node")
+module.exports = eval("require")("../build/Release/cpufeatures.node");
+
 
 /***/ }),
 
-/***/ 8440:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ 490:
+/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__webpack_require__.ab + "lib/protocol/crypto/build/Release/sshcrypto.node")
+module.exports = eval("require")("./crypto/build/Release/sshcrypto.node");
+
 
 /***/ }),
 
