@@ -28413,7 +28413,7 @@ class MigrationSqlError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _packages_core_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(735);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8631);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28423,7 +28423,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 735:
+/***/ 8631:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28434,6 +28434,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/core/event.ts
+
+/** The webhook payload of the run (GITHUB_EVENT_PATH); {} outside a workflow or when unreadable. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
@@ -34303,7 +34318,7 @@ async function lintStep(inputs, lint, signal) {
 async function commentOnPullRequest(inputs, lint, body, signal) {
     if (lint.comment === 'never')
         return;
-    const target = pullRequestOf(readEvent(), process.env.GITHUB_REPOSITORY);
+    const target = pullRequestOf(readEventPayload(), process.env.GITHUB_REPOSITORY);
     if (!target || !lint.githubToken) {
         if (lint.comment === 'always')
             warning(`migrate lint: no pull-request comment (${!target ? 'the event is not a pull request' : 'github-token is empty'})`);
@@ -34316,17 +34331,6 @@ async function commentOnPullRequest(inputs, lint, body, signal) {
     catch (error) {
         // The findings are already in the annotations and the summary: a comment that cannot be written is a warning.
         warning(`migrate lint: the pull-request comment was not written: ${redact(errorMessage(error), knownSecrets())} (the job needs permissions: pull-requests: write)`);
-    }
-}
-function readEvent() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
     }
 }
 

@@ -28373,7 +28373,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(817);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4543);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 817:
+/***/ 4543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31502,6 +31502,21 @@ function buildContext(inputs, env, nowMs) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/core/event.ts
+
+/** The webhook payload of the run (GITHUB_EVENT_PATH); {} outside a workflow or when unreadable. */
+function readEventPayload(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/core/action-input.ts
@@ -32187,6 +32202,7 @@ function parseNotifyInputs(raw, env, event, nowMs, files = {}) {
 
 
 
+
 /** Reads every input (masking secrets the moment they are read) and the payload file, and validates them all. */
 async function getInputs(nowMs = Date.now()) {
     // An unexpanded default (`${{ github.token }}` passed on as text by the root dispatcher) is no
@@ -32200,7 +32216,7 @@ async function getInputs(nowMs = Date.now()) {
     // YAML is parsed only for a YAML payload, so other runs never load the parser.
     if (payloadNeedsYaml(payloadText))
         files.parseYaml = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse;
-    return parseNotifyInputs(raw, process.env, readEvent(), nowMs, files);
+    return parseNotifyInputs(raw, process.env, readEventPayload(), nowMs, files);
 }
 /** The payload file, relative to the working directory (the workspace); an error shows the absolute path looked at. */
 function readPayloadFile(raw) {
@@ -32211,17 +32227,6 @@ function readPayloadFile(raw) {
     catch (error) {
         const code = error.code ?? 'unreadable';
         throw new input_error/* InputError */.d('payload-file', `cannot be read at ${path} (${code})`, 'a JSON or YAML file with the Slack message, relative to the workspace');
-    }
-}
-function readEvent() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return {};
     }
 }
 

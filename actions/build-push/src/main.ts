@@ -1,5 +1,5 @@
+import { readEventPayload } from '../../../packages/core/event.js'
 import * as core from '@actions/core'
-import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { actionsLogger } from '../../../packages/core/actions-logger.js'
 import { runAction } from '../../../packages/core/run-action.js'
@@ -28,7 +28,7 @@ export const run = (): Promise<void> =>
       const inputs = getInputs()
       const started = performance.now()
       const now = new Date()
-      const git = gitContext(process.env, readEvent(), inputs.defaultBranch)
+      const git = gitContext(process.env, readEventPayload(), inputs.defaultBranch)
       const tags = computeTags(inputs.tagRules, git, now)
       if (tags.length === 0) throw new Error(`no tag rule applies to this run (${git.eventName} of ${git.ref}): add a rule that always applies, such as short-sha`)
       const labels = ociLabels(git, tags, now, inputs.labels)
@@ -96,14 +96,4 @@ async function logout(): Promise<void> {
     core.info(`build-push: signed out (removed ${dir})`)
   }
   if (dirs.length === 0) core.info('build-push: no credentials to remove')
-}
-
-function readEvent(): unknown {
-  const path = process.env.GITHUB_EVENT_PATH
-  if (!path) return {}
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'))
-  } catch {
-    return {}
-  }
 }

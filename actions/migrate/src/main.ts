@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readEventPayload } from '../../../packages/core/event.js'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
@@ -60,7 +60,7 @@ async function lintStep(inputs: Inputs, lint: LintOptions, signal: AbortSignal):
 
 async function commentOnPullRequest(inputs: Inputs, lint: LintOptions, body: string, signal: AbortSignal): Promise<void> {
   if (lint.comment === 'never') return
-  const target = pullRequestOf(readEvent(), process.env.GITHUB_REPOSITORY)
+  const target = pullRequestOf(readEventPayload(), process.env.GITHUB_REPOSITORY)
   if (!target || !lint.githubToken) {
     if (lint.comment === 'always') core.warning(`migrate lint: no pull-request comment (${!target ? 'the event is not a pull request' : 'github-token is empty'})`)
     return
@@ -71,15 +71,5 @@ async function commentOnPullRequest(inputs: Inputs, lint: LintOptions, body: str
   } catch (error) {
     // The findings are already in the annotations and the summary: a comment that cannot be written is a warning.
     core.warning(`migrate lint: the pull-request comment was not written: ${redact(errorMessage(error), knownSecrets())} (the job needs permissions: pull-requests: write)`)
-  }
-}
-
-function readEvent(): unknown {
-  const path = process.env.GITHUB_EVENT_PATH
-  if (!path) return undefined
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'))
-  } catch {
-    return undefined
   }
 }

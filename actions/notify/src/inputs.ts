@@ -1,3 +1,4 @@
+import { readEventPayload } from '../../../packages/core/event.js'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { input, secretInput } from '../../../packages/core/action-input.js'
@@ -17,7 +18,7 @@ export async function getInputs(nowMs: number = Date.now()): Promise<NotifyInput
   const payloadText = raw.payload.trim() !== '' ? raw.payload : files.payloadFile
   // YAML is parsed only for a YAML payload, so other runs never load the parser.
   if (payloadNeedsYaml(payloadText)) files.parseYaml = (await import('yaml')).parse
-  return parseNotifyInputs(raw, process.env, readEvent(), nowMs, files)
+  return parseNotifyInputs(raw, process.env, readEventPayload(), nowMs, files)
 }
 
 /** The payload file, relative to the working directory (the workspace); an error shows the absolute path looked at. */
@@ -28,15 +29,5 @@ function readPayloadFile(raw: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
     throw new InputError('payload-file', `cannot be read at ${path} (${code})`, 'a JSON or YAML file with the Slack message, relative to the workspace')
-  }
-}
-
-function readEvent(): unknown {
-  const path = process.env.GITHUB_EVENT_PATH
-  if (!path) return {}
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'))
-  } catch {
-    return {}
   }
 }
