@@ -230,7 +230,7 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
       const startNeeds = { start: { result: jobResult(start), outputs: jobOutputs(called.jobs.start, start) } }
       const deploy = await runJob(called.jobs.deploy, context(startNeeds), options)
       // The rollback job's own `if:` (failure() || cancelled()) decides whether it runs after the deploy job.
-      const runsRollback = condition(called.jobs.rollback.if, context(), jobResult(deploy) === 'failure')
+      const runsRollback = condition(called.jobs.rollback.if, { ...context() }, jobResult(deploy) === 'failure')
       const rollback = runsRollback ? await runJob(called.jobs.rollback, context({ ...startNeeds, deploy: { result: 'failure' } }), options) : undefined
       const needs = { ...startNeeds, deploy: { result: jobResult(deploy) }, rollback: { result: rollback ? jobResult(rollback) : 'skipped' } }
       const finish = await runJob(called.jobs.finish, context(needs), options)
