@@ -271,9 +271,12 @@ const CLOUD_TARGET_FIELDS = [
   'azure-swap-preview',
   'vercel-project',
   'vercel-team',
+  'vercel-api-url',
   'render-service',
+  'render-api-url',
   'railway-service',
-  'railway-environment'
+  'railway-environment',
+  'railway-api-url'
 ]
 
 describe('blue-green-swap steps of the reusable workflows', () => {
