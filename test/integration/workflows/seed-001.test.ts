@@ -311,6 +311,13 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
     expect(JSON.stringify(message)).toContain(sha.slice(0, 7))
   })
 
+  it('never printed the Slack token or the login token the smoke checks captured', () => {
+    const logs = [...first.start, ...first.deploy, ...first.finish].map((r) => r.log).join('\n')
+    expect(logs).toContain('Applying migration')
+    expect(logs).not.toContain(SLACK_TOKEN)
+    expect(logs).not.toContain(ACCESS_TOKEN)
+  })
+
   describe('a broken release: green fails its analysis at 10 %, traffic goes back and the rollback job makes sure', () => {
     const broken = 'bad0000001bad0000001bad0000001bad0000001'
     const brokenImage = `123456789012.dkr.ecr.us-east-1.amazonaws.com/meal-planner-api@sha256:${'b'.repeat(64)}`
