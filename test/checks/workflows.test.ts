@@ -347,3 +347,26 @@ describe("the production swap's image and version", () => {
     expect(swapInputs(provider, promote, runtime)).toEqual(expected)
   })
 })
+
+describe('cloud sign-in of the reusable workflows', () => {
+  type SigningJob = { permissions?: Record<string, string>; env?: Record<string, string> }
+  const jobs = yamlFilesUnder(workflowsDir).flatMap((file) => jobsOf(file).map(([id, job]) => ({ where: `${relative(repoRoot, file)} job ${id}`, job: job as SigningJob })))
+  const signsIn = (job: SigningJob) => 'AWS_ROLE_ARN' in (job.env ?? {}) || 'AZURE_CLIENT_ID' in (job.env ?? {})
+
+  it.each(jobs.map((j) => [j.where, j.job]))('%s: id-token: write only where the job signs in with OIDC', (_where, job) => {
+    expect((job as SigningJob).permissions?.['id-token'] === 'write').toBe(signsIn(job as SigningJob))
+  })
+
+  it.each(jobs.filter((j) => /deploy-(staging|production)\.yml job (deploy|rollback)$/.test(j.where)).map((j) => [j.where, j.job]))(
+    '%s: the OIDC inputs reach the actions (AWS role and region, Azure client, tenant and subscription)',
+    (_where, job) => {
+      expect((job as SigningJob).env).toEqual({
+        AWS_ROLE_ARN: '${{ inputs.aws-role-arn }}',
+        AWS_REGION: '${{ inputs.aws-region }}',
+        AZURE_CLIENT_ID: '${{ inputs.azure-client-id }}',
+        AZURE_TENANT_ID: '${{ inputs.azure-tenant-id }}',
+        AZURE_SUBSCRIPTION_ID: '${{ inputs.azure-subscription-id }}'
+      })
+    }
+  )
+})
