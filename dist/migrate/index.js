@@ -28413,7 +28413,7 @@ class MigrationSqlError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _packages_core_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8631);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28423,7 +28423,115 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8631:
+/***/ 2284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ok: () => (/* binding */ loadSqlParser),
+/* harmony export */   eg: () => (/* binding */ parseSql)
+/* harmony export */ });
+/* unused harmony export charOffsets */
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7350);
+
+let parser;
+async function loadParser() {
+    parser ??= __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)).then(async (module) => {
+        await module.loadModule();
+        return module.parseSync;
+    });
+    return parser;
+}
+/** Loads the parser once; the function it gives parses synchronously from then on. */
+async function loadSqlParser() {
+    const parse = await loadParser();
+    return (text) => parseWith(parse, text);
+}
+/** Parses a whole file; a syntax error comes back with its line and column, never thrown. */
+async function parseSql(text) {
+    return (await loadSqlParser())(text);
+}
+function parseWith(parse, text) {
+    // The parser refuses an empty string; a text of blanks and comments parses to no statement.
+    if (text === '')
+        return { ok: true, statements: [] };
+    const toChar = charOffsets(text);
+    try {
+        const result = parse(text);
+        const statements = [];
+        for (const raw of result.stmts ?? [])
+            statements.push(...toStatement(raw, text, toChar, statements.at(-1)?.end ?? 0));
+        return { ok: true, statements };
+    }
+    catch (error) {
+        const details = error.sqlDetails;
+        const offset = toChar(Math.max(0, details?.cursorPosition ?? 0));
+        return { ok: false, failure: { message: details?.message ?? error.message, offset, position: (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, offset) } };
+    }
+}
+function toStatement(raw, text, toChar, previousEnd) {
+    const [kind] = Object.keys(raw.stmt ?? {});
+    if (!kind || !raw.stmt)
+        return [];
+    // The parser counts bytes of UTF-8. Depending on its version the start may cover the comments
+    // and blank lines before the statement; they are skipped so the position is the first token.
+    const rawStart = toChar(raw.stmt_location ?? 0);
+    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === null || raw.stmt_len === 0 ? text.length : toChar((raw.stmt_location ?? 0) + raw.stmt_len);
+    const start = skipCommentsAndSpace(text, rawStart, rawEnd);
+    return [
+        {
+            kind,
+            node: raw.stmt[kind],
+            start,
+            end: rawEnd,
+            leadingStart: Math.min(previousEnd, rawStart),
+            position: (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, start),
+            text: text.slice(start, rawEnd).trim()
+        }
+    ];
+}
+/**
+ * Maps UTF-8 byte offsets of `text` to UTF-16 offsets (JavaScript string indices). Offsets asked
+ * in increasing order cost one pass over the text in all, so a file of many statements stays linear.
+ */
+function charOffsets(text) {
+    let byte = 0;
+    let char = 0;
+    return (byteOffset) => {
+        if (byteOffset < byte) {
+            byte = 0;
+            char = 0;
+        }
+        while (byte < byteOffset && char < text.length) {
+            const code = text.codePointAt(char);
+            byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+            char += code > 0xffff ? 2 : 1;
+        }
+        return char;
+    };
+}
+function skipCommentsAndSpace(text, from, to) {
+    let at = from;
+    while (at < to) {
+        if (/\s/.test(text[at]))
+            at++;
+        else if (text.startsWith('--', at))
+            at = lineEnd(text, at);
+        else if (text.startsWith('/*', at))
+            at = text.indexOf('*/', at + 2) < 0 ? to : text.indexOf('*/', at + 2) + 2;
+        else
+            break;
+    }
+    return at;
+}
+function lineEnd(text, from) {
+    const end = text.indexOf('\n', from);
+    return end < 0 ? text.length : end + 1;
+}
+
+
+/***/ }),
+
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31890,32 +31998,47 @@ function markersIn(source) {
         dbmate: lines.some((line) => DBMATE_MARKER.test(line))
     };
 }
-/** Statements of source[start, end), with offsets in the whole source. */
-function statementsBetween(source, start, end) {
-    return (0,sql_statements/* splitStatements */.X)(source.slice(start, end)).map((statement) => ({ sql: statement.sql, offset: statement.offset + start }));
+/**
+ * Statements of source[start, end), with offsets in the whole source. When the splitter's parser
+ * refuses the text, the problem is kept and the hand-written split stands in, so the plan can
+ * still show the file; a section with a syntax error is never run.
+ */
+function statementsBetween(source, start, end, split) {
+    const text = source.slice(start, end);
+    const outcome = split(text);
+    const shift = (statements) => statements.map((statement) => ({ sql: statement.sql, offset: statement.offset + start }));
+    if (outcome.ok)
+        return { statements: shift(outcome.statements) };
+    return { statements: shift((0,sql_statements/* splitStatements */.Xd)(text)), syntaxError: { message: outcome.problem.message, offset: outcome.problem.offset + start } };
 }
 const isCommentOrBlank = (text) => text.trim() === '' || text.trim().startsWith('--');
 /** A plain file: all of it runs on apply. */
-function parsePlain(source) {
+function parsePlain(source, split = sql_statements/* handWrittenSplitter */.Uh) {
     const markers = markersIn(source);
     if (markers.goose || markers.dbmate) {
         throw new FormatProblem(`has ${markers.goose ? 'goose (-- +goose Up/Down)' : 'dbmate (-- migrate:up/down)'} markers, so it is not a plain SQL file; its down section would run on apply`);
     }
-    return { up: { start: 0, end: source.length, statements: statementsBetween(source, 0, source.length), noTransaction: false } };
+    return { up: { start: 0, end: source.length, ...statementsBetween(source, 0, source.length, split), noTransaction: false } };
 }
 /** A goose file: `-- +goose Up` … `-- +goose Down` …, with StatementBegin/StatementEnd blocks. */
-function parseGoose(source) {
+function parseGoose(source, split = sql_statements/* handWrittenSplitter */.Uh) {
     let up;
     let down;
     let current;
     let which;
     let block;
     let noTransaction = false;
+    // The text between StatementBegin/StatementEnd blocks is split; a block runs as written, as goose sends it.
+    const splitInto = (section, from, to) => {
+        const piece = statementsBetween(source, from, to, split);
+        section.statements.push(...piece.statements);
+        section.syntaxError ??= piece.syntaxError;
+    };
     const close = (end) => {
         if (!current)
             return undefined;
-        current.statements.push(...statementsBetween(source, current.pending, end));
-        return { start: current.start, end, statements: current.statements.sort((a, b) => a.offset - b.offset), noTransaction: false };
+        splitInto(current, current.pending, end);
+        return { start: current.start, end, statements: current.statements.sort((a, b) => a.offset - b.offset), noTransaction: false, syntaxError: current.syntaxError };
     };
     for (const line of linesOf(source)) {
         const match = GOOSE_ANNOTATION.exec(line.text.trim());
@@ -31946,7 +32069,7 @@ function parseGoose(source) {
             case 'statementbegin':
                 if (!current)
                     throw new FormatProblem(`has -- +goose StatementBegin on line ${line.number} before its -- +goose Up`);
-                current.statements.push(...statementsBetween(source, current.pending, line.start));
+                splitInto(current, current.pending, line.start);
                 block = { start: line.next, line: line.number };
                 break;
             case 'statementend': {
@@ -31982,7 +32105,7 @@ function parseGoose(source) {
     return { up: { ...up, noTransaction }, down: down && { ...down, noTransaction } };
 }
 /** A dbmate file: `-- migrate:up [transaction:false]` … `-- migrate:down [transaction:false]` …. */
-function parseDbmate(source) {
+function parseDbmate(source, split = sql_statements/* handWrittenSplitter */.Uh) {
     const markers = [];
     for (const line of linesOf(source)) {
         const match = DBMATE_MARKER.exec(line.text.trim());
@@ -32013,20 +32136,20 @@ function parseDbmate(source) {
     const sections = markers.map((marker, index) => {
         const start = marker.line.next;
         const end = index + 1 < markers.length ? markers[index + 1].line.start : source.length;
-        return { start: Math.min(start, source.length), end, statements: statementsBetween(source, Math.min(start, source.length), end), noTransaction: marker.noTransaction };
+        return { start: Math.min(start, source.length), end, ...statementsBetween(source, Math.min(start, source.length), end, split), noTransaction: marker.noTransaction };
     });
     return { up: sections[0], down: sections[1] };
 }
-/** Parses a file's text (BOM removed) in the given format. */
-function parseContent(format, source) {
+/** Parses a file's text (BOM removed) in the given format, splitting its sections with `split`. */
+function parseContent(format, source, split = sql_statements/* handWrittenSplitter */.Uh) {
     switch (format) {
         case 'goose':
-            return parseGoose(source);
+            return parseGoose(source, split);
         case 'dbmate':
-            return parseDbmate(source);
+            return parseDbmate(source, split);
         case 'plain':
         case 'flyway':
-            return parsePlain(source);
+            return parsePlain(source, split);
     }
 }
 
@@ -32452,9 +32575,12 @@ async function openDatabase(url, options) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./actions/migrate/src/source-position.ts
+var source_position = __nccwpck_require__(7350);
 // EXTERNAL MODULE: ./actions/migrate/src/transaction-mode.ts
 var transaction_mode = __nccwpck_require__(7909);
 ;// CONCATENATED MODULE: ./actions/migrate/src/migration-files.ts
+
 
 
 
@@ -32539,7 +32665,7 @@ function detectFormat(files, shown, input = 'directory') {
  * Turns the directory's files into migrations. Files not ending in .sql are ignored (READMEs);
  * every .sql file must follow the directory's format.
  */
-function collectMigrations(directory, files, input = 'directory', choice = 'auto') {
+function collectMigrations(directory, files, input = 'directory', choice = 'auto', split) {
     const prefix = directory.replace(/\/+$/, '');
     const shown = (name) => (prefix === '' || prefix === '.' ? name : `${prefix}/${name}`);
     const sqlFiles = [...files].filter((f) => f.name.toLowerCase().endsWith('.sql')).sort((a, b) => a.name.localeCompare(b.name));
@@ -32555,7 +32681,7 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
         const source = stripBom(file.content);
         let content;
         try {
-            content = parseContent(format, source);
+            content = parseContent(format, source, split);
         }
         catch (error) {
             if (error instanceof FormatProblem)
@@ -32588,7 +32714,8 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
             sql: named.source.slice(chosen.start, chosen.end),
             statements: chosen.statements,
             transactional: mode.transactional,
-            outside: mode.reason
+            outside: mode.reason,
+            syntaxError: chosen.syntaxError && { message: chosen.syntaxError.message, position: (0,source_position/* positionAt */.t)(named.source, chosen.syntaxError.offset) }
         };
     };
     const migrations = [...ups.entries()].map(([key, named]) => {
@@ -32621,8 +32748,11 @@ function migrationsLocation(workingDirectory, directory) {
         return { absolute, shown: directory.replace(/\/+$/, '') };
     return { absolute, shown: external_node_path_.posix.normalize(external_node_path_.posix.join(workingDirectory.replace(/\\/g, '/'), directory.replace(/\\/g, '/'))).replace(/\/+$/, '') };
 }
-/** Reads the migrations directory; fails with an InputError naming `directory` when it is missing or unusable. */
-async function loadMigrations(workingDirectory, directory, format = 'auto') {
+/**
+ * Reads the migrations directory; fails with an InputError naming `directory` when it is missing
+ * or unusable. `split` splits each section into statements (PostgreSQL's parser for PostgreSQL).
+ */
+async function loadMigrations(workingDirectory, directory, format = 'auto', split) {
     const { absolute, shown } = migrationsLocation(workingDirectory, directory);
     const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
     if (!info)
@@ -32631,7 +32761,7 @@ async function loadMigrations(workingDirectory, directory, format = 'auto') {
         throw new input_error/* InputError */.d('directory', `is "${directory}", which is a file`, 'a folder of <version>_<name>.sql files');
     const names = (await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
     const files = await Promise.all(names.filter((name) => name.toLowerCase().endsWith('.sql')).map(async (name) => ({ name, content: await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(absolute, name), 'utf8') })));
-    return collectMigrations(shown, files, 'directory', format);
+    return collectMigrations(shown, files, 'directory', format, split);
 }
 /** The versions in a tool's migrations directory (for tools whose status tells only the current version). */
 async function localVersions(workingDirectory, directory) {
@@ -32648,6 +32778,19 @@ async function localVersions(workingDirectory, directory) {
 ;// CONCATENATED MODULE: ./actions/migrate/src/plan.ts
 
 
+/** A script to run that PostgreSQL's parser refused: found before anything is applied. */
+function syntaxProblem(script) {
+    if (!script.syntaxError)
+        return undefined;
+    const { message, position } = script.syntaxError;
+    // The server would answer 42601 (syntax_error) for what its scanner and grammar refuse.
+    const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : '';
+    return {
+        message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`,
+        file: script.file,
+        position
+    };
+}
 function highestVersion(applied) {
     return applied
         .map((a) => a.version)
@@ -32691,8 +32834,14 @@ function planUp(local, applied, options) {
     const withinTarget = (m) => options.target === undefined || compareVersions(m.version, options.target) <= 0;
     // Repeatable migrations (Flyway R__) run after the versioned ones, again whenever their file changed.
     const repeatable = local.filter((m) => m.repeatable && appliedRepeatable.get(m.version)?.checksum !== m.checksum);
+    const pending = [...notApplied.filter(withinTarget), ...repeatable];
+    for (const migration of pending) {
+        const problem = syntaxProblem(migration.up);
+        if (problem)
+            problems.push(problem);
+    }
     return {
-        pending: [...notApplied.filter(withinTarget), ...repeatable],
+        pending,
         later: notApplied.filter((m) => !withinTarget(m)),
         problems,
         warnings
@@ -32713,6 +32862,9 @@ function planDown(local, applied, options) {
             problems.push({ message: `${migration.file} has no down migration; ${downHint(migration)}`, file: migration.file });
         }
         else {
+            const problem = syntaxProblem(migration.down);
+            if (problem)
+                problems.push(problem);
             steps.push({ migration, record });
         }
     }
@@ -32997,79 +33149,8 @@ class LintContext {
     }
 }
 
-// EXTERNAL MODULE: ./actions/migrate/src/source-position.ts
-var source_position = __nccwpck_require__(7350);
-;// CONCATENATED MODULE: ./actions/migrate/src/lint/pg-parse.ts
-
-let parser;
-async function loadParser() {
-    parser ??= __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)).then(async (module) => {
-        await module.loadModule();
-        return module.parseSync;
-    });
-    return parser;
-}
-/** Parses a whole file; a syntax error comes back with its line and column, never thrown. */
-async function parseSql(text) {
-    const parse = await loadParser();
-    const bytes = Buffer.from(text, 'utf8');
-    try {
-        const result = parse(text);
-        const statements = [];
-        for (const raw of result.stmts ?? [])
-            statements.push(...toStatement(raw, text, bytes, statements.at(-1)?.end ?? 0));
-        return { ok: true, statements };
-    }
-    catch (error) {
-        const details = error.sqlDetails;
-        const cursor = details?.cursorPosition ?? 0;
-        const offset = charOffset(bytes, Math.max(0, cursor));
-        return { ok: false, failure: { message: details?.message ?? error.message, position: (0,source_position/* positionAt */.t)(text, offset) } };
-    }
-}
-function toStatement(raw, text, bytes, previousEnd) {
-    const [kind] = Object.keys(raw.stmt ?? {});
-    if (!kind || !raw.stmt)
-        return [];
-    // The parser counts bytes of UTF-8. Depending on its version the start may cover the comments
-    // and blank lines before the statement; they are skipped so the position is the first token.
-    const rawStart = charOffset(bytes, raw.stmt_location ?? 0);
-    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? text.length : charOffset(bytes, (raw.stmt_location ?? 0) + raw.stmt_len);
-    const start = skipCommentsAndSpace(text, rawStart, rawEnd);
-    return [
-        {
-            kind,
-            node: raw.stmt[kind],
-            start,
-            end: rawEnd,
-            leadingStart: Math.min(previousEnd, rawStart),
-            position: (0,source_position/* positionAt */.t)(text, start),
-            text: text.slice(start, rawEnd).trim()
-        }
-    ];
-}
-function charOffset(bytes, byteOffset) {
-    return bytes.subarray(0, Math.min(byteOffset, bytes.length)).toString('utf8').length;
-}
-function skipCommentsAndSpace(text, from, to) {
-    let at = from;
-    while (at < to) {
-        if (/\s/.test(text[at]))
-            at++;
-        else if (text.startsWith('--', at))
-            at = lineEnd(text, at);
-        else if (text.startsWith('/*', at))
-            at = text.indexOf('*/', at + 2) < 0 ? to : text.indexOf('*/', at + 2) + 2;
-        else
-            break;
-    }
-    return at;
-}
-function lineEnd(text, from) {
-    const end = text.indexOf('\n', from);
-    return end < 0 ? text.length : end + 1;
-}
-
+// EXTERNAL MODULE: ./actions/migrate/src/lint/pg-parse.ts
+var pg_parse = __nccwpck_require__(2284);
 ;// CONCATENATED MODULE: ./actions/migrate/src/lint/lint.ts
 
 
@@ -33097,7 +33178,7 @@ async function lintMigrations(sources, severities = {}) {
                 statement: ''
             });
         }
-        const parsed = await parseSql(source.sql);
+        const parsed = await (0,pg_parse/* parseSql */.eg)(source.sql);
         if (!parsed.ok) {
             const line = parsed.failure.position.line + firstLine - 1;
             report.findings.push({
@@ -33228,8 +33309,11 @@ class PlanRejected extends Error {
     constructor(problems) {
         super(`nothing was changed: ${problems.map((p) => p.message).join('; ')}`);
         this.name = 'PlanRejected';
-        const file = problems.find((p) => p.file !== undefined)?.file;
-        this.annotation = file === undefined ? undefined : { title: 'Migration check failed', file, startLine: 1 };
+        const about = problems.find((p) => p.file !== undefined);
+        if (about?.position)
+            this.annotation = { title: 'Migration failed', file: about.file, startLine: about.position.line, startColumn: about.position.column };
+        else
+            this.annotation = about === undefined ? undefined : { title: 'Migration check failed', file: about.file, startLine: 1 };
     }
 }
 /**
@@ -34183,7 +34267,9 @@ async function runTool(options) {
 async function migrate(inputs, log, signal) {
     const database = inputs.databaseUrl ? (0,database_url/* describeDatabase */.DZ)(inputs.databaseUrl) : undefined;
     if (inputs.tool === 'builtin') {
-        const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format);
+        // PostgreSQL's own parser splits PostgreSQL migrations; SQLite's SQL keeps the hand-written splitter.
+        const split = inputs.databaseUrl?.kind === 'postgres' ? await (await __nccwpck_require__.e(/* import() */ 71).then(__nccwpck_require__.bind(__nccwpck_require__, 4071))).loadPostgresSplitter() : undefined;
+        const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format, split);
         checkTarget(inputs, migrations);
         signal.throwIfAborted();
         log.info(`Connecting to ${database} …`);
@@ -34378,16 +34464,20 @@ function positionOfDatabaseError(fileText, position, queryOffset = 0) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ splitStatements),
-/* harmony export */   f: () => (/* binding */ withoutLeadingComments)
+/* harmony export */   Uh: () => (/* binding */ handWrittenSplitter),
+/* harmony export */   Xd: () => (/* binding */ splitStatements),
+/* harmony export */   fx: () => (/* binding */ withoutLeadingComments)
 /* harmony export */ });
 /**
+ * The hand-written splitter, for SQLite (whose SQL PostgreSQL's grammar refuses: AUTOINCREMENT,
+ * trigger bodies…); PostgreSQL migrations are split by PostgreSQL's own parser (pg-statements.ts).
  * Splits a SQL script into statements at top-level semicolons, keeping each statement's offset
  * in the script so a database error inside one statement can be mapped back to the file. It
  * knows what can hide a semicolon: '…' and "…" quotes, E'…' escapes, $tag$…$tag$ bodies
  * (PostgreSQL), -- and nested /* … *\/ comments, and the BEGIN … END bodies of CREATE TRIGGER
  * (SQLite) and BEGIN ATOMIC (PostgreSQL). Pure.
  */
+const handWrittenSplitter = (script) => ({ ok: true, statements: splitStatements(script) });
 function splitStatements(script) {
     const statements = [];
     let start = 0;
@@ -34539,12 +34629,12 @@ const OUTSIDE_ONLY = [
 ];
 /** Where the statement's own text starts (after its leading comments). */
 function statementStart(statement) {
-    return statement.offset + (statement.sql.length - (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(statement.sql).length);
+    return statement.offset + (statement.sql.length - (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(statement.sql).length);
 }
 /** The first top-level statement that starts, ends or aborts a transaction; SAVEPOINT and ROLLBACK TO stay inside one. */
 function transactionControl(statements) {
     return statements.find((statement) => {
-        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(statement.sql);
+        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(statement.sql);
         return TRANSACTION_CONTROL.test(text) && !/^ROLLBACK\s+(WORK\s+|TRANSACTION\s+)?TO\b/i.test(text);
     });
 }
@@ -34554,11 +34644,11 @@ function transactionMode(source, section, formatReason) {
     const line = (statement) => (0,_source_position_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t)(source, statementStart(statement)).line;
     const control = transactionControl(section.statements);
     if (control) {
-        const keyword = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(control.sql).split(/\s/, 1)[0].toUpperCase();
+        const keyword = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(control.sql).split(/\s/, 1)[0].toUpperCase();
         return { transactional: false, reason: `it has its own ${keyword} on line ${line(control)}` };
     }
     for (const statement of section.statements) {
-        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(statement.sql);
+        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(statement.sql);
         const found = OUTSIDE_ONLY.find(([pattern]) => pattern.test(text));
         if (found)
             return { transactional: false, reason: `${found[1]} on line ${line(statement)} cannot run inside a transaction block` };

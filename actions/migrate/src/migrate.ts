@@ -22,7 +22,9 @@ export interface MigrateResult {
 export async function migrate(inputs: Inputs, log: MigrateLogger, signal: AbortSignal): Promise<MigrateResult> {
   const database = inputs.databaseUrl ? describeDatabase(inputs.databaseUrl) : undefined
   if (inputs.tool === 'builtin') {
-    const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format)
+    // PostgreSQL's own parser splits PostgreSQL migrations; SQLite's SQL keeps the hand-written splitter.
+    const split = inputs.databaseUrl?.kind === 'postgres' ? await (await import('./pg-statements.js')).loadPostgresSplitter() : undefined
+    const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format, split)
     checkTarget(inputs, migrations)
     signal.throwIfAborted()
     log.info(`Connecting to ${database} …`)

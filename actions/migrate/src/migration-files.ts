@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { InputError } from '../../../packages/core/input-error.js'
 import { FormatProblem, isNoTransaction, markersIn, parseContent, stripBom, type MigrationFormat, type ParsedContent, type Section } from './migration-formats.js'
-import type { Statement } from './sql-statements.js'
+import { positionAt, type SourcePosition } from './source-position.js'
+import type { Statement, StatementSplitter } from './sql-statements.js'
 import { formatOptOut, transactionMode } from './transaction-mode.js'
 import { compareVersions, versionKey } from './versions.js'
 
@@ -34,6 +35,8 @@ export interface MigrationScript {
   transactional: boolean
   /** Why it runs outside the runner's transaction. */
   outside?: string
+  /** PostgreSQL's parser refused the section: the plan stops before anything runs. */
+  syntaxError?: { message: string; position: SourcePosition }
 }
 
 export interface Migration {
@@ -158,7 +161,13 @@ interface Named {
  * Turns the directory's files into migrations. Files not ending in .sql are ignored (READMEs);
  * every .sql file must follow the directory's format.
  */
-export function collectMigrations(directory: string, files: readonly MigrationFile[], input = 'directory', choice: FormatChoice = 'auto'): Migration[] {
+export function collectMigrations(
+  directory: string,
+  files: readonly MigrationFile[],
+  input = 'directory',
+  choice: FormatChoice = 'auto',
+  split?: StatementSplitter
+): Migration[] {
   const prefix = directory.replace(/\/+$/, '')
   const shown = (name: string): string => (prefix === '' || prefix === '.' ? name : `${prefix}/${name}`)
   const sqlFiles = [...files].filter((f) => f.name.toLowerCase().endsWith('.sql')).sort((a, b) => a.name.localeCompare(b.name))
@@ -174,7 +183,7 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
     const source = stripBom(file.content)
     let content: ParsedContent
     try {
-      content = parseContent(format, source)
+      content = parseContent(format, source, split)
     } catch (error) {
       if (error instanceof FormatProblem) throw new InputError(input, `holds ${shown(file.name)}, which ${error.message}`, `a ${format} migration such as ${EXAMPLES[format]}`)
       throw error
@@ -213,7 +222,8 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
       sql: named.source.slice(chosen.start, chosen.end),
       statements: chosen.statements,
       transactional: mode.transactional,
-      outside: mode.reason
+      outside: mode.reason,
+      syntaxError: chosen.syntaxError && { message: chosen.syntaxError.message, position: positionAt(named.source, chosen.syntaxError.offset) }
     }
   }
 

@@ -1,4 +1,5 @@
-import { downHint, type Migration } from './migration-files.js'
+import { downHint, type Migration, type MigrationScript } from './migration-files.js'
+import type { SourcePosition } from './source-position.js'
 import { compareVersions, isVersion, versionKey } from './versions.js'
 
 /**
@@ -22,10 +23,24 @@ export interface UpPlanOptions {
   allowOutOfOrder: boolean
 }
 
-/** Something that stops the run before any change; `file` is the migration it is about, for the annotation. */
+/** Something that stops the run before any change; `file` (and `position` in it) is what it is about, for the annotation. */
 export interface PlanProblem {
   message: string
   file?: string
+  position?: SourcePosition
+}
+
+/** A script to run that PostgreSQL's parser refused: found before anything is applied. */
+function syntaxProblem(script: MigrationScript): PlanProblem | undefined {
+  if (!script.syntaxError) return undefined
+  const { message, position } = script.syntaxError
+  // The server would answer 42601 (syntax_error) for what its scanner and grammar refuse.
+  const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : ''
+  return {
+    message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`,
+    file: script.file,
+    position
+  }
 }
 
 export interface UpPlan {
@@ -79,8 +94,13 @@ export function planUp(local: readonly Migration[], applied: readonly AppliedMig
   const withinTarget = (m: Migration): boolean => options.target === undefined || compareVersions(m.version, options.target) <= 0
   // Repeatable migrations (Flyway R__) run after the versioned ones, again whenever their file changed.
   const repeatable = local.filter((m) => m.repeatable && appliedRepeatable.get(m.version)?.checksum !== m.checksum)
+  const pending = [...notApplied.filter(withinTarget), ...repeatable]
+  for (const migration of pending) {
+    const problem = syntaxProblem(migration.up)
+    if (problem) problems.push(problem)
+  }
   return {
-    pending: [...notApplied.filter(withinTarget), ...repeatable],
+    pending,
     later: notApplied.filter((m) => !withinTarget(m)),
     problems,
     warnings
@@ -117,6 +137,8 @@ export function planDown(local: readonly Migration[], applied: readonly AppliedM
     } else if (!migration.down) {
       problems.push({ message: `${migration.file} has no down migration; ${downHint(migration)}`, file: migration.file })
     } else {
+      const problem = syntaxProblem(migration.down)
+      if (problem) problems.push(problem)
       steps.push({ migration, record })
     }
   }
