@@ -161,13 +161,7 @@ interface Named {
  * Turns the directory's files into migrations. Files not ending in .sql are ignored (READMEs);
  * every .sql file must follow the directory's format.
  */
-export function collectMigrations(
-  directory: string,
-  files: readonly MigrationFile[],
-  input = 'directory',
-  choice: FormatChoice = 'auto',
-  split?: StatementSplitter
-): Migration[] {
+export function collectMigrations(directory: string, files: readonly MigrationFile[], input = 'directory', choice: FormatChoice = 'auto', split?: StatementSplitter): Migration[] {
   const prefix = directory.replace(/\/+$/, '')
   const shown = (name: string): string => (prefix === '' || prefix === '.' ? name : `${prefix}/${name}`)
   const sqlFiles = [...files].filter((f) => f.name.toLowerCase().endsWith('.sql')).sort((a, b) => a.name.localeCompare(b.name))
