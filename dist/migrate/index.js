@@ -28464,7 +28464,8 @@ function parseWith(parse, text) {
     }
     catch (error) {
         const details = error.sqlDetails;
-        const offset = toChar(Math.max(0, details?.cursorPosition ?? 0));
+        // Unlike statement locations, an error's cursor counts characters (code points), as the server's error position does.
+        const offset = codePointsToChar(text, Math.max(0, details?.cursorPosition ?? 0));
         return { ok: false, failure: { message: details?.message ?? error.message, offset, position: (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, offset) } };
     }
 }
@@ -28508,6 +28509,12 @@ function charOffsets(text) {
         }
         return char;
     };
+}
+function codePointsToChar(text, codePoints) {
+    let char = 0;
+    for (let counted = 0; counted < codePoints && char < text.length; counted++)
+        char += (text.codePointAt(char) ?? 0) > 0xffff ? 2 : 1;
+    return char;
 }
 function skipCommentsAndSpace(text, from, to) {
     let at = from;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 import { loadPostgresSplitter } from '../../../actions/migrate/src/pg-statements.js'
+import { positionAt, positionOfDatabaseError } from '../../../actions/migrate/src/source-position.js'
 import { splitStatements, type StatementSplitter } from '../../../actions/migrate/src/sql-statements.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 
@@ -105,13 +106,13 @@ describe("PostgreSQL's parser splits migrations as the PostgreSQL server does (r
     else expect(handWritten).not.toEqual(server)
   })
 
-  it('refuses what the server refuses, at the same place', async () => {
-    const file = 'SELECT 1;\nCREATE TABLE t (id int,);\n'
+  it('refuses what the server refuses, at the same place (characters outside ASCII before it)', async () => {
+    const file = "SELECT '😀 é';\nCREATE TABLE t (id int,);\n"
     const split = parserSplit(file)
     expect(split).toEqual({ ok: false, problem: { message: 'syntax error at or near ")"', offset: file.indexOf(',)') + 1 } })
-    const server = await client.query(file).catch((error: pg.DatabaseError) => error)
-    expect((server as pg.DatabaseError).message).toBe('syntax error at or near ")"')
-    // The server's position is 1-based, in characters.
-    expect(Number((server as pg.DatabaseError).position) - 1).toBe(file.indexOf(',)') + 1)
+    const server = (await client.query(file).catch((error: unknown) => error)) as pg.DatabaseError
+    expect(server.message).toBe('syntax error at or near ")"')
+    // The server's position is 1-based, in characters (the emoji is one there, two in JavaScript).
+    expect(positionOfDatabaseError(file, Number(server.position))).toEqual(positionAt(file, file.indexOf(',)') + 1))
   })
 })

@@ -67,7 +67,8 @@ function parseWith(parse: Parser, text: string): ParseOutcome {
     return { ok: true, statements }
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails
-    const offset = toChar(Math.max(0, details?.cursorPosition ?? 0))
+    // Unlike statement locations, an error's cursor counts characters (code points), as the server's error position does.
+    const offset = codePointsToChar(text, Math.max(0, details?.cursorPosition ?? 0))
     return { ok: false, failure: { message: details?.message ?? (error as Error).message, offset, position: positionAt(text, offset) } }
   }
 }
@@ -112,6 +113,12 @@ export function charOffsets(text: string): (byteOffset: number) => number {
     }
     return char
   }
+}
+
+function codePointsToChar(text: string, codePoints: number): number {
+  let char = 0
+  for (let counted = 0; counted < codePoints && char < text.length; counted++) char += (text.codePointAt(char) ?? 0) > 0xffff ? 2 : 1
+  return char
 }
 
 function skipCommentsAndSpace(text: string, from: number, to: number): number {
