@@ -32672,7 +32672,7 @@ function detectFormat(files, shown, input = 'directory') {
  * Turns the directory's files into migrations. Files not ending in .sql are ignored (READMEs);
  * every .sql file must follow the directory's format.
  */
-function collectMigrations(directory, files, input = 'directory', choice = 'auto', split) {
+function collectMigrations(directory, files, input = 'directory', choice = 'auto') {
     const prefix = directory.replace(/\/+$/, '');
     const shown = (name) => (prefix === '' || prefix === '.' ? name : `${prefix}/${name}`);
     const sqlFiles = [...files].filter((f) => f.name.toLowerCase().endsWith('.sql')).sort((a, b) => a.name.localeCompare(b.name));
@@ -32688,7 +32688,7 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
         const source = stripBom(file.content);
         let content;
         try {
-            content = parseContent(format, source, split);
+            content = parseContent(format, source);
         }
         catch (error) {
             if (error instanceof FormatProblem)
@@ -32710,21 +32710,7 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
         if (!ups.has(key))
             throw new input_error/* InputError */.d(input, `holds ${shown(down.file.name)} without a matching up migration`, `a file ${format === 'flyway' ? `V${down.parsed.version}__${down.parsed.name}.sql` : `${down.parsed.version}_${down.parsed.name}.sql`} beside it`);
     }
-    const script = (named, section) => {
-        const chosen = section === 'up' ? named.content.up : named.content.down;
-        if (!chosen)
-            return undefined;
-        const mode = (0,transaction_mode/* transactionMode */.uq)(named.source, chosen, (0,transaction_mode/* formatOptOut */.VG)(named.content, section, format, isNoTransaction(named.source)));
-        return {
-            file: shown(named.file.name),
-            source: named.source,
-            sql: named.source.slice(chosen.start, chosen.end),
-            statements: chosen.statements,
-            transactional: mode.transactional,
-            outside: mode.reason,
-            syntaxError: chosen.syntaxError && { message: chosen.syntaxError.message, position: (0,source_position/* positionAt */.t)(named.source, chosen.syntaxError.offset) }
-        };
-    };
+    const script = (named, section) => scriptOf(shown(named.file.name), named.source, named.content, section, format);
     const migrations = [...ups.entries()].map(([key, named]) => {
         const separateDown = downs.get(key);
         return {
@@ -32742,6 +32728,33 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
     const repeatable = migrations.filter((m) => m.repeatable).sort((a, b) => a.name.localeCompare(b.name));
     return [...versioned, ...repeatable];
 }
+/** One direction's script from a parsed file: its section, statements and transaction mode. */
+function scriptOf(file, source, content, section, format) {
+    const chosen = section === 'up' ? content.up : content.down;
+    if (!chosen)
+        return undefined;
+    const mode = (0,transaction_mode/* transactionMode */.uq)(source, chosen, (0,transaction_mode/* formatOptOut */.VG)(content, section, format, isNoTransaction(source)));
+    return {
+        file,
+        source,
+        sql: source.slice(chosen.start, chosen.end),
+        statements: chosen.statements,
+        transactional: mode.transactional,
+        outside: mode.reason,
+        syntaxError: chosen.syntaxError && { message: chosen.syntaxError.message, position: (0,source_position/* positionAt */.t)(source, chosen.syntaxError.offset) }
+    };
+}
+/**
+ * A migration's script for one direction split again with `split` (PostgreSQL's parser), with its
+ * transaction mode decided from those statements. Done only for the scripts a run executes, so the
+ * parser loads only when something is to run.
+ */
+function splitScript(migration, direction, split) {
+    const script = direction === 'up' ? migration.up : migration.down;
+    // A down script in its own file (.down.sql, Flyway U) is that whole file; goose and dbmate keep it in a section.
+    const section = direction === 'down' && script.file !== migration.file ? 'up' : direction;
+    return scriptOf(script.file, script.source, parseContent(migration.format, script.source, split), section, migration.format);
+}
 
 ;// CONCATENATED MODULE: ./actions/migrate/src/load-migrations.ts
 
@@ -32755,11 +32768,8 @@ function migrationsLocation(workingDirectory, directory) {
         return { absolute, shown: directory.replace(/\/+$/, '') };
     return { absolute, shown: external_node_path_.posix.normalize(external_node_path_.posix.join(workingDirectory.replace(/\\/g, '/'), directory.replace(/\\/g, '/'))).replace(/\/+$/, '') };
 }
-/**
- * Reads the migrations directory; fails with an InputError naming `directory` when it is missing
- * or unusable. `split` splits each section into statements (PostgreSQL's parser for PostgreSQL).
- */
-async function loadMigrations(workingDirectory, directory, format = 'auto', split) {
+/** Reads the migrations directory; fails with an InputError naming `directory` when it is missing or unusable. */
+async function loadMigrations(workingDirectory, directory, format = 'auto') {
     const { absolute, shown } = migrationsLocation(workingDirectory, directory);
     const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
     if (!info)
@@ -32768,7 +32778,7 @@ async function loadMigrations(workingDirectory, directory, format = 'auto', spli
         throw new input_error/* InputError */.d('directory', `is "${directory}", which is a file`, 'a folder of <version>_<name>.sql files');
     const names = (await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
     const files = await Promise.all(names.filter((name) => name.toLowerCase().endsWith('.sql')).map(async (name) => ({ name, content: await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(absolute, name), 'utf8') })));
-    return collectMigrations(shown, files, 'directory', format, split);
+    return collectMigrations(shown, files, 'directory', format);
 }
 /** The versions in a tool's migrations directory (for tools whose status tells only the current version). */
 async function localVersions(workingDirectory, directory) {
@@ -32785,18 +32795,16 @@ async function localVersions(workingDirectory, directory) {
 ;// CONCATENATED MODULE: ./actions/migrate/src/plan.ts
 
 
-/** A script to run that PostgreSQL's parser refused: found before anything is applied. */
-function syntaxProblem(script) {
-    if (!script.syntaxError)
-        return undefined;
-    const { message, position } = script.syntaxError;
-    // The server would answer 42601 (syntax_error) for what its scanner and grammar refuse.
-    const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : '';
-    return {
-        message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`,
-        file: script.file,
-        position
-    };
+/** The scripts to run that PostgreSQL's parser refused: found before anything is applied. */
+function syntaxProblems(scripts) {
+    return scripts.flatMap((script) => {
+        if (!script.syntaxError)
+            return [];
+        const { message, position } = script.syntaxError;
+        // The server answers 42601 (syntax_error) for what its scanner and grammar refuse.
+        const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : '';
+        return [{ message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`, file: script.file, position }];
+    });
 }
 function highestVersion(applied) {
     return applied
@@ -32841,14 +32849,8 @@ function planUp(local, applied, options) {
     const withinTarget = (m) => options.target === undefined || compareVersions(m.version, options.target) <= 0;
     // Repeatable migrations (Flyway R__) run after the versioned ones, again whenever their file changed.
     const repeatable = local.filter((m) => m.repeatable && appliedRepeatable.get(m.version)?.checksum !== m.checksum);
-    const pending = [...notApplied.filter(withinTarget), ...repeatable];
-    for (const migration of pending) {
-        const problem = syntaxProblem(migration.up);
-        if (problem)
-            problems.push(problem);
-    }
     return {
-        pending,
+        pending: [...notApplied.filter(withinTarget), ...repeatable],
         later: notApplied.filter((m) => !withinTarget(m)),
         problems,
         warnings
@@ -32869,9 +32871,6 @@ function planDown(local, applied, options) {
             problems.push({ message: `${migration.file} has no down migration; ${downHint(migration)}`, file: migration.file });
         }
         else {
-            const problem = syntaxProblem(migration.down);
-            if (problem)
-                problems.push(problem);
             steps.push({ migration, record });
         }
     }
@@ -33469,6 +33468,7 @@ function restoreSnippet(report) {
 
 
 
+
 const settle = (promise) => promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
 async function runBuiltin(db, options) {
     if (options.dryRun)
@@ -33492,6 +33492,22 @@ async function historyAfter(db, before, outcomes, migrations) {
         .map((m) => ({ version: m.version, name: m.name, checksum: m.checksum }));
     return [...before.filter((a) => !reverted.has(a.version)), ...applied];
 }
+/** The pending migrations with their up scripts split by the engine's parser, and what it refused. */
+async function preparedUp(pending, options) {
+    if (!options.loadSplitter || pending.length === 0)
+        return { pending, problems: [] };
+    const split = await options.loadSplitter();
+    const prepared = pending.map((m) => ({ ...m, up: splitScript(m, 'up', split) }));
+    return { pending: prepared, problems: syntaxProblems(prepared.map((m) => m.up)) };
+}
+/** The down steps with their down scripts split by the engine's parser, and what it refused. */
+async function preparedDown(steps, options) {
+    if (!options.loadSplitter || steps.length === 0)
+        return { steps, problems: [] };
+    const split = await options.loadSplitter();
+    const prepared = steps.map((step) => ({ ...step, migration: { ...step.migration, down: splitScript(step.migration, 'down', split) } }));
+    return { steps: prepared, problems: syntaxProblems(prepared.map((s) => s.migration.down)) };
+}
 /** The checks found problems: nothing is changed, and the report says why. */
 function rejected(problems, direction, dryRun, history, warnings) {
     const failure = new PlanRejected(problems);
@@ -33510,10 +33526,13 @@ function rejected(problems, direction, dryRun, history, warnings) {
 async function dryRun(db, options) {
     const history = await db.readHistory();
     if (options.direction === 'down') {
-        const plan = planDown(options.migrations, history, {
+        const planned = planDown(options.migrations, history, {
             steps: options.steps,
             target: options.target
         });
+        if (planned.problems.length > 0)
+            return rejected(planned.problems, 'down', true, history, []);
+        const plan = await preparedDown(planned.steps, options);
         if (plan.problems.length > 0)
             return rejected(plan.problems, 'down', true, history, []);
         const outcomes = plan.steps.map(({ migration }) => ({
@@ -33543,6 +33562,10 @@ async function dryRun(db, options) {
         options.log.warning(warning);
     if (plan.problems.length > 0)
         return rejected(plan.problems, 'up', true, history, plan.warnings);
+    const prepared = await preparedUp(plan.pending, options);
+    if (prepared.problems.length > 0)
+        return rejected(prepared.problems, 'up', true, history, plan.warnings);
+    plan.pending = prepared.pending;
     const outcomes = plan.pending.map((m) => ({
         version: m.version,
         name: m.name,
@@ -33575,6 +33598,10 @@ async function up(db, options) {
         options.log.warning(warning);
     if (plan.problems.length > 0)
         return rejected(plan.problems, 'up', false, history, plan.warnings);
+    const prepared = await preparedUp(plan.pending, options);
+    if (prepared.problems.length > 0)
+        return rejected(prepared.problems, 'up', false, history, plan.warnings);
+    plan.pending = prepared.pending;
     if (plan.pending.length === 0)
         options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`);
     announceOutside(plan.pending.map((m) => m.up), options.log);
@@ -33633,10 +33660,13 @@ async function up(db, options) {
 }
 async function down(db, options) {
     const history = await db.readHistory();
-    const plan = planDown(options.migrations, history, {
+    const planned = planDown(options.migrations, history, {
         steps: options.steps,
         target: options.target
     });
+    if (planned.problems.length > 0)
+        return rejected(planned.problems, 'down', false, history, []);
+    const plan = await preparedDown(planned.steps, options);
     if (plan.problems.length > 0)
         return rejected(plan.problems, 'down', false, history, []);
     if (plan.steps.length === 0)
@@ -34274,9 +34304,7 @@ async function runTool(options) {
 async function migrate(inputs, log, signal) {
     const database = inputs.databaseUrl ? (0,database_url/* describeDatabase */.DZ)(inputs.databaseUrl) : undefined;
     if (inputs.tool === 'builtin') {
-        // PostgreSQL's own parser splits PostgreSQL migrations; SQLite's SQL keeps the hand-written splitter.
-        const split = inputs.databaseUrl?.kind === 'postgres' ? await (await __nccwpck_require__.e(/* import() */ 71).then(__nccwpck_require__.bind(__nccwpck_require__, 4071))).loadPostgresSplitter() : undefined;
-        const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format, split);
+        const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format);
         checkTarget(inputs, migrations);
         signal.throwIfAborted();
         log.info(`Connecting to ${database} …`);
@@ -34298,7 +34326,9 @@ async function migrate(inputs, log, signal) {
                 allowOutOfOrder: inputs.allowOutOfOrder,
                 lockTimeoutMs: inputs.lockTimeoutMs,
                 provenance: provenanceFrom(process.env),
-                log
+                log,
+                // PostgreSQL's own parser splits what runs on PostgreSQL; SQLite's SQL keeps the hand-written splitter.
+                loadSplitter: inputs.databaseUrl.kind === 'postgres' ? async () => (await __nccwpck_require__.e(/* import() */ 71).then(__nccwpck_require__.bind(__nccwpck_require__, 4071))).loadPostgresSplitter() : undefined
             });
             return { report: { ...report, runner: 'built-in runner', database, ...restorePoint(inputs) }, failure };
         }

@@ -22,9 +22,7 @@ export interface MigrateResult {
 export async function migrate(inputs: Inputs, log: MigrateLogger, signal: AbortSignal): Promise<MigrateResult> {
   const database = inputs.databaseUrl ? describeDatabase(inputs.databaseUrl) : undefined
   if (inputs.tool === 'builtin') {
-    // PostgreSQL's own parser splits PostgreSQL migrations; SQLite's SQL keeps the hand-written splitter.
-    const split = inputs.databaseUrl?.kind === 'postgres' ? await (await import('./pg-statements.js')).loadPostgresSplitter() : undefined
-    const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format, split)
+    const migrations = await loadMigrations(inputs.workingDirectory, inputs.directory, inputs.format)
     checkTarget(inputs, migrations)
     signal.throwIfAborted()
     log.info(`Connecting to ${database} …`)
@@ -46,7 +44,9 @@ export async function migrate(inputs: Inputs, log: MigrateLogger, signal: AbortS
         allowOutOfOrder: inputs.allowOutOfOrder,
         lockTimeoutMs: inputs.lockTimeoutMs,
         provenance: provenanceFrom(process.env),
-        log
+        log,
+        // PostgreSQL's own parser splits what runs on PostgreSQL; SQLite's SQL keeps the hand-written splitter.
+        loadSplitter: inputs.databaseUrl!.kind === 'postgres' ? async () => (await import('./pg-statements.js')).loadPostgresSplitter() : undefined
       })
       return { report: { ...report, runner: 'built-in runner', database, ...restorePoint(inputs) }, failure }
     } finally {

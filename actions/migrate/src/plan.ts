@@ -30,17 +30,15 @@ export interface PlanProblem {
   position?: SourcePosition
 }
 
-/** A script to run that PostgreSQL's parser refused: found before anything is applied. */
-function syntaxProblem(script: MigrationScript): PlanProblem | undefined {
-  if (!script.syntaxError) return undefined
-  const { message, position } = script.syntaxError
-  // The server would answer 42601 (syntax_error) for what its scanner and grammar refuse.
-  const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : ''
-  return {
-    message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`,
-    file: script.file,
-    position
-  }
+/** The scripts to run that PostgreSQL's parser refused: found before anything is applied. */
+export function syntaxProblems(scripts: readonly MigrationScript[]): PlanProblem[] {
+  return scripts.flatMap((script) => {
+    if (!script.syntaxError) return []
+    const { message, position } = script.syntaxError
+    // The server answers 42601 (syntax_error) for what its scanner and grammar refuse.
+    const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : ''
+    return [{ message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`, file: script.file, position }]
+  })
 }
 
 export interface UpPlan {
@@ -94,13 +92,8 @@ export function planUp(local: readonly Migration[], applied: readonly AppliedMig
   const withinTarget = (m: Migration): boolean => options.target === undefined || compareVersions(m.version, options.target) <= 0
   // Repeatable migrations (Flyway R__) run after the versioned ones, again whenever their file changed.
   const repeatable = local.filter((m) => m.repeatable && appliedRepeatable.get(m.version)?.checksum !== m.checksum)
-  const pending = [...notApplied.filter(withinTarget), ...repeatable]
-  for (const migration of pending) {
-    const problem = syntaxProblem(migration.up)
-    if (problem) problems.push(problem)
-  }
   return {
-    pending,
+    pending: [...notApplied.filter(withinTarget), ...repeatable],
     later: notApplied.filter((m) => !withinTarget(m)),
     problems,
     warnings
@@ -137,8 +130,6 @@ export function planDown(local: readonly Migration[], applied: readonly AppliedM
     } else if (!migration.down) {
       problems.push({ message: `${migration.file} has no down migration; ${downHint(migration)}`, file: migration.file })
     } else {
-      const problem = syntaxProblem(migration.down)
-      if (problem) problems.push(problem)
       steps.push({ migration, record })
     }
   }
