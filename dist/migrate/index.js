@@ -28455,11 +28455,12 @@ function parseWith(parse, text) {
     if (text === '')
         return { ok: true, statements: [] };
     const toChar = charOffsets(text);
+    const toPosition = positions(text);
     try {
         const result = parse(text);
         const statements = [];
         for (const raw of result.stmts ?? [])
-            statements.push(...toStatement(raw, text, toChar, statements.at(-1)?.end ?? 0));
+            statements.push(...toStatement(raw, text, toChar, toPosition, statements.at(-1)?.end ?? 0));
         return { ok: true, statements };
     }
     catch (error) {
@@ -28469,7 +28470,7 @@ function parseWith(parse, text) {
         return { ok: false, failure: { message: details?.message ?? error.message, offset, position: (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, offset) } };
     }
 }
-function toStatement(raw, text, toChar, previousEnd) {
+function toStatement(raw, text, toChar, toPosition, previousEnd) {
     const [kind] = Object.keys(raw.stmt ?? {});
     if (!kind || !raw.stmt)
         return [];
@@ -28485,7 +28486,7 @@ function toStatement(raw, text, toChar, previousEnd) {
             start,
             end: rawEnd,
             leadingStart: Math.min(previousEnd, rawStart),
-            position: (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, start),
+            position: toPosition(start),
             text: text.slice(start, rawEnd).trim()
         }
     ];
@@ -28508,6 +28509,23 @@ function charOffsets(text) {
             char += code > 0xffff ? 2 : 1;
         }
         return char;
+    };
+}
+/** positionAt for increasing offsets, in one pass over the text in all (a seed file of thousands of statements). */
+function positions(text) {
+    let at = 0;
+    let line = 1;
+    let lineStart = 0;
+    return (offset) => {
+        if (offset < at)
+            return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, offset);
+        for (; at < Math.min(offset, text.length); at++) {
+            if (text[at] === '\n') {
+                line++;
+                lineStart = at + 1;
+            }
+        }
+        return { line, column: Math.min(offset, text.length) - lineStart + 1 };
     };
 }
 function codePointsToChar(text, codePoints) {

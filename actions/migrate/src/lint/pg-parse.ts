@@ -60,10 +60,11 @@ function parseWith(parse: Parser, text: string): ParseOutcome {
   // The parser refuses an empty string; a text of blanks and comments parses to no statement.
   if (text === '') return { ok: true, statements: [] }
   const toChar = charOffsets(text)
+  const toPosition = positions(text)
   try {
     const result = parse(text)
     const statements: ParsedStatement[] = []
-    for (const raw of result.stmts ?? []) statements.push(...toStatement(raw, text, toChar, statements.at(-1)?.end ?? 0))
+    for (const raw of result.stmts ?? []) statements.push(...toStatement(raw, text, toChar, toPosition, statements.at(-1)?.end ?? 0))
     return { ok: true, statements }
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails
@@ -73,7 +74,7 @@ function parseWith(parse: Parser, text: string): ParseOutcome {
   }
 }
 
-function toStatement(raw: RawStatement, text: string, toChar: (byteOffset: number) => number, previousEnd: number): ParsedStatement[] {
+function toStatement(raw: RawStatement, text: string, toChar: (byteOffset: number) => number, toPosition: (offset: number) => SourcePosition, previousEnd: number): ParsedStatement[] {
   const [kind] = Object.keys(raw.stmt ?? {})
   if (!kind || !raw.stmt) return []
   // The parser counts bytes of UTF-8. Depending on its version the start may cover the comments
@@ -88,7 +89,7 @@ function toStatement(raw: RawStatement, text: string, toChar: (byteOffset: numbe
       start,
       end: rawEnd,
       leadingStart: Math.min(previousEnd, rawStart),
-      position: positionAt(text, start),
+      position: toPosition(start),
       text: text.slice(start, rawEnd).trim()
     }
   ]
@@ -112,6 +113,23 @@ export function charOffsets(text: string): (byteOffset: number) => number {
       char += code > 0xffff ? 2 : 1
     }
     return char
+  }
+}
+
+/** positionAt for increasing offsets, in one pass over the text in all (a seed file of thousands of statements). */
+function positions(text: string): (offset: number) => SourcePosition {
+  let at = 0
+  let line = 1
+  let lineStart = 0
+  return (offset) => {
+    if (offset < at) return positionAt(text, offset)
+    for (; at < Math.min(offset, text.length); at++) {
+      if (text[at] === '\n') {
+        line++
+        lineStart = at + 1
+      }
+    }
+    return { line, column: Math.min(offset, text.length) - lineStart + 1 }
   }
 }
 
