@@ -34524,8 +34524,9 @@ function positionOfDatabaseError(fileText, position, queryOffset = 0) {
 /* harmony export */   fx: () => (/* binding */ withoutLeadingComments)
 /* harmony export */ });
 /**
- * The hand-written splitter, for SQLite (whose SQL PostgreSQL's grammar refuses: AUTOINCREMENT,
- * trigger bodies…); PostgreSQL migrations are split by PostgreSQL's own parser (pg-statements.ts).
+ * The hand-written splitter: it splits what runs on SQLite (whose SQL PostgreSQL's grammar refuses:
+ * AUTOINCREMENT, trigger bodies…) and reads every file when the directory is loaded, before the
+ * plan; what a PostgreSQL run executes is split again by PostgreSQL's own parser (pg-statements.ts).
  * Splits a SQL script into statements at top-level semicolons, keeping each statement's offset
  * in the script so a database error inside one statement can be mapped back to the file. It
  * knows what can hide a semicolon: '…' and "…" quotes, E'…' escapes, $tag$…$tag$ bodies
