@@ -15,106 +15,29 @@
 //   npm run bench:migrate
 //   BENCH_MIGRATIONS=500 BENCH_ROUNDS=5 npm run bench:migrate
 //   BENCH_BASELINE_BUNDLE=/tmp/old-dist-migrate npm run bench:migrate   # also an older bundle, side by side
-import { execFileSync, spawn } from 'node:child_process'
-import { chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { atExit, generate as generateFiles, median, psql as psqlOn, root, runAction as runBundle, startPostgres, time } from './support.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const node24 = join(root, 'node_modules', 'node', 'bin', 'node')
 const count = Number(process.env.BENCH_MIGRATIONS ?? 200)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
-
-const cleanups = []
-process.on('exit', () => cleanups.reverse().forEach((f) => f()))
-process.on('SIGINT', () => process.exit(130))
 
 // A copy of the committed bundle, so rebuilding dist/ during the run does not change what is measured.
 const bundleDir = mkdtempSync(join(tmpdir(), 'bench-migrate-bundle-'))
 cpSync(join(root, 'dist', 'migrate'), bundleDir, { recursive: true })
-cleanups.push(() => rmSync(bundleDir, { recursive: true, force: true }))
+atExit(() => rmSync(bundleDir, { recursive: true, force: true }))
 const baselineBundle = process.env.BENCH_BASELINE_BUNDLE
 
-function freePort() {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => done(port))
-    })
-  })
-}
-
-const asPostgres = (command) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: 'pipe' })
-
-async function startPostgres() {
-  const bin = `/usr/lib/postgresql/${
-    execFileSync('ls', ['/usr/lib/postgresql'])
-      .toString()
-      .trim()
-      .split('\n')
-      .sort((a, b) => b - a)[0]
-  }/bin`
-  const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
-  chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])))
-  const port = await freePort()
-  asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
-  asPostgres(
-    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null`
-  )
-  cleanups.push(() => {
-    asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1 || true`)
-    rmSync(dir, { recursive: true, force: true })
-  })
-  return port
-}
-
-function generate(dir) {
-  const files = []
-  for (let i = 1; i <= count; i++) {
-    const v = String(i).padStart(4, '0')
-    const file = join(dir, `${v}_table_${i}.sql`)
-    const view = i > 1 ? `CREATE VIEW v_${i} AS SELECT t.id, t.name, p.name AS previous FROM t_${i} t LEFT JOIN t_${i - 1} p ON p.id = t.id;\n` : ''
-    writeFileSync(
-      file,
-      `CREATE TABLE t_${i} (\n  id bigserial PRIMARY KEY,\n  name text NOT NULL,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n` +
-        `CREATE INDEX t_${i}_name ON t_${i} (name);\n` +
-        `INSERT INTO t_${i} (name) SELECT 'row ' || g FROM generate_series(1, 50) AS g;\n${view}`
-    )
-    files.push(file)
-  }
-  return files
-}
-
-function time(fn) {
-  const started = performance.now()
-  return Promise.resolve(fn()).then(() => performance.now() - started)
-}
-
-function runAction(url, dir, bundle = bundleDir) {
-  return new Promise((done, fail) => {
-    const child = spawn(node24, [join(bundle, 'index.js')], {
-      env: { PATH: process.env.PATH, 'INPUT_DATABASE-URL': url, INPUT_DIRECTORY: dir, INPUT_TOOL: 'builtin', 'INPUT_LOCK-TIMEOUT': '1m', GITHUB_ACTOR: 'bench' },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    child.stdout.on('data', (c) => (out += c))
-    child.stderr.on('data', (c) => (out += c))
-    child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`action exited ${code}:\n${out.slice(-2000)}`))))
-  })
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const generate = (dir) => generateFiles(dir, count)
+const runAction = (url, dir, bundle = bundleDir) => runBundle(bundle, { 'database-url': url, directory: dir, tool: 'builtin' })
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 
 const port = await startPostgres()
-const sql = (q, db = 'postgres') =>
-  execFileSync('psql', ['-X', '-q', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-c', q])
-    .toString()
-    .trim()
+const sql = psqlOn(port)
 const dir = mkdtempSync(join(tmpdir(), 'bench-migrations-'))
-cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+atExit(() => rmSync(dir, { recursive: true, force: true }))
 const files = generate(dir)
 console.log(`PostgreSQL on 127.0.0.1:${port}; ${count} migrations; ${rounds} rounds`)
 

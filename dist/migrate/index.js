@@ -28413,7 +28413,7 @@ class MigrationSqlError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _packages_core_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8631);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28423,7 +28423,140 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8631:
+/***/ 2284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ok: () => (/* binding */ loadSqlParser),
+/* harmony export */   eg: () => (/* binding */ parseSql)
+/* harmony export */ });
+/* unused harmony export charOffsets */
+/* harmony import */ var _source_position_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7350);
+
+let parser;
+async function loadParser() {
+    parser ??= __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)).then(async (module) => {
+        await module.loadModule();
+        return module.parseSync;
+    });
+    return parser;
+}
+/** Loads the parser once; the function it gives parses synchronously from then on. */
+async function loadSqlParser() {
+    const parse = await loadParser();
+    return (text) => parseWith(parse, text);
+}
+/** Parses a whole file; a syntax error comes back with its line and column, never thrown. */
+async function parseSql(text) {
+    return (await loadSqlParser())(text);
+}
+function parseWith(parse, text) {
+    // The parser refuses an empty string; a text of blanks and comments parses to no statement.
+    if (text === '')
+        return { ok: true, statements: [] };
+    const toChar = charOffsets(text);
+    const toPosition = positions(text);
+    try {
+        const result = parse(text);
+        const statements = [];
+        for (const raw of result.stmts ?? [])
+            statements.push(...toStatement(raw, text, toChar, toPosition, statements.at(-1)?.end ?? 0));
+        return { ok: true, statements };
+    }
+    catch (error) {
+        const details = error.sqlDetails;
+        // Unlike statement locations, an error's cursor counts characters (code points), as the server's error position does.
+        const offset = codePointsToChar(text, Math.max(0, details?.cursorPosition ?? 0));
+        return { ok: false, failure: { message: details?.message ?? error.message, offset, position: (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, offset) } };
+    }
+}
+function toStatement(raw, text, toChar, toPosition, previousEnd) {
+    const [kind] = Object.keys(raw.stmt ?? {});
+    if (!kind || !raw.stmt)
+        return [];
+    // The parser counts bytes of UTF-8. Depending on its version the start may cover the comments
+    // and blank lines before the statement; they are skipped so the position is the first token.
+    const rawStart = toChar(raw.stmt_location ?? 0);
+    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === null || raw.stmt_len === 0 ? text.length : toChar((raw.stmt_location ?? 0) + raw.stmt_len);
+    const start = skipCommentsAndSpace(text, rawStart, rawEnd);
+    return [
+        {
+            kind,
+            node: raw.stmt[kind],
+            start,
+            end: rawEnd,
+            leadingStart: Math.min(previousEnd, rawStart),
+            position: toPosition(start),
+            text: text.slice(start, rawEnd).trim()
+        }
+    ];
+}
+/**
+ * Maps UTF-8 byte offsets of `text` to UTF-16 offsets (JavaScript string indices). Offsets asked
+ * in increasing order cost one pass over the text in all, so a file of many statements stays linear.
+ */
+function charOffsets(text) {
+    let byte = 0;
+    let char = 0;
+    return (byteOffset) => {
+        if (byteOffset < byte) {
+            byte = 0;
+            char = 0;
+        }
+        while (byte < byteOffset && char < text.length) {
+            const code = text.codePointAt(char);
+            byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+            char += code > 0xffff ? 2 : 1;
+        }
+        return char;
+    };
+}
+/** positionAt for increasing offsets, in one pass over the text in all (a seed file of thousands of statements). */
+function positions(text) {
+    let at = 0;
+    let line = 1;
+    let lineStart = 0;
+    return (offset) => {
+        if (offset < at)
+            return (0,_source_position_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t)(text, offset);
+        for (; at < Math.min(offset, text.length); at++) {
+            if (text[at] === '\n') {
+                line++;
+                lineStart = at + 1;
+            }
+        }
+        return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+    };
+}
+function codePointsToChar(text, codePoints) {
+    let char = 0;
+    for (let counted = 0; counted < codePoints && char < text.length; counted++)
+        char += (text.codePointAt(char) ?? 0) > 0xffff ? 2 : 1;
+    return char;
+}
+function skipCommentsAndSpace(text, from, to) {
+    let at = from;
+    while (at < to) {
+        if (/\s/.test(text[at]))
+            at++;
+        else if (text.startsWith('--', at))
+            at = lineEnd(text, at);
+        else if (text.startsWith('/*', at))
+            at = text.indexOf('*/', at + 2) < 0 ? to : text.indexOf('*/', at + 2) + 2;
+        else
+            break;
+    }
+    return at;
+}
+function lineEnd(text, from) {
+    const end = text.indexOf('\n', from);
+    return end < 0 ? text.length : end + 1;
+}
+
+
+/***/ }),
+
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31890,32 +32023,47 @@ function markersIn(source) {
         dbmate: lines.some((line) => DBMATE_MARKER.test(line))
     };
 }
-/** Statements of source[start, end), with offsets in the whole source. */
-function statementsBetween(source, start, end) {
-    return (0,sql_statements/* splitStatements */.X)(source.slice(start, end)).map((statement) => ({ sql: statement.sql, offset: statement.offset + start }));
+/**
+ * Statements of source[start, end), with offsets in the whole source. When the splitter's parser
+ * refuses the text, the problem is kept and the hand-written split stands in, so the plan can
+ * still show the file; a section with a syntax error is never run.
+ */
+function statementsBetween(source, start, end, split) {
+    const text = source.slice(start, end);
+    const outcome = split(text);
+    const shift = (statements) => statements.map((statement) => ({ sql: statement.sql, offset: statement.offset + start }));
+    if (outcome.ok)
+        return { statements: shift(outcome.statements) };
+    return { statements: shift((0,sql_statements/* splitStatements */.Xd)(text)), syntaxError: { message: outcome.problem.message, offset: outcome.problem.offset + start } };
 }
 const isCommentOrBlank = (text) => text.trim() === '' || text.trim().startsWith('--');
 /** A plain file: all of it runs on apply. */
-function parsePlain(source) {
+function parsePlain(source, split = sql_statements/* handWrittenSplitter */.Uh) {
     const markers = markersIn(source);
     if (markers.goose || markers.dbmate) {
         throw new FormatProblem(`has ${markers.goose ? 'goose (-- +goose Up/Down)' : 'dbmate (-- migrate:up/down)'} markers, so it is not a plain SQL file; its down section would run on apply`);
     }
-    return { up: { start: 0, end: source.length, statements: statementsBetween(source, 0, source.length), noTransaction: false } };
+    return { up: { start: 0, end: source.length, ...statementsBetween(source, 0, source.length, split), noTransaction: false } };
 }
 /** A goose file: `-- +goose Up` … `-- +goose Down` …, with StatementBegin/StatementEnd blocks. */
-function parseGoose(source) {
+function parseGoose(source, split = sql_statements/* handWrittenSplitter */.Uh) {
     let up;
     let down;
     let current;
     let which;
     let block;
     let noTransaction = false;
+    // The text between StatementBegin/StatementEnd blocks is split; a block runs as written, as goose sends it.
+    const splitInto = (section, from, to) => {
+        const piece = statementsBetween(source, from, to, split);
+        section.statements.push(...piece.statements);
+        section.syntaxError ??= piece.syntaxError;
+    };
     const close = (end) => {
         if (!current)
             return undefined;
-        current.statements.push(...statementsBetween(source, current.pending, end));
-        return { start: current.start, end, statements: current.statements.sort((a, b) => a.offset - b.offset), noTransaction: false };
+        splitInto(current, current.pending, end);
+        return { start: current.start, end, statements: current.statements.sort((a, b) => a.offset - b.offset), noTransaction: false, syntaxError: current.syntaxError };
     };
     for (const line of linesOf(source)) {
         const match = GOOSE_ANNOTATION.exec(line.text.trim());
@@ -31946,7 +32094,7 @@ function parseGoose(source) {
             case 'statementbegin':
                 if (!current)
                     throw new FormatProblem(`has -- +goose StatementBegin on line ${line.number} before its -- +goose Up`);
-                current.statements.push(...statementsBetween(source, current.pending, line.start));
+                splitInto(current, current.pending, line.start);
                 block = { start: line.next, line: line.number };
                 break;
             case 'statementend': {
@@ -31982,7 +32130,7 @@ function parseGoose(source) {
     return { up: { ...up, noTransaction }, down: down && { ...down, noTransaction } };
 }
 /** A dbmate file: `-- migrate:up [transaction:false]` … `-- migrate:down [transaction:false]` …. */
-function parseDbmate(source) {
+function parseDbmate(source, split = sql_statements/* handWrittenSplitter */.Uh) {
     const markers = [];
     for (const line of linesOf(source)) {
         const match = DBMATE_MARKER.exec(line.text.trim());
@@ -32013,20 +32161,20 @@ function parseDbmate(source) {
     const sections = markers.map((marker, index) => {
         const start = marker.line.next;
         const end = index + 1 < markers.length ? markers[index + 1].line.start : source.length;
-        return { start: Math.min(start, source.length), end, statements: statementsBetween(source, Math.min(start, source.length), end), noTransaction: marker.noTransaction };
+        return { start: Math.min(start, source.length), end, ...statementsBetween(source, Math.min(start, source.length), end, split), noTransaction: marker.noTransaction };
     });
     return { up: sections[0], down: sections[1] };
 }
-/** Parses a file's text (BOM removed) in the given format. */
-function parseContent(format, source) {
+/** Parses a file's text (BOM removed) in the given format, splitting its sections with `split`. */
+function parseContent(format, source, split = sql_statements/* handWrittenSplitter */.Uh) {
     switch (format) {
         case 'goose':
-            return parseGoose(source);
+            return parseGoose(source, split);
         case 'dbmate':
-            return parseDbmate(source);
+            return parseDbmate(source, split);
         case 'plain':
         case 'flyway':
-            return parsePlain(source);
+            return parsePlain(source, split);
     }
 }
 
@@ -32452,9 +32600,12 @@ async function openDatabase(url, options) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./actions/migrate/src/source-position.ts
+var source_position = __nccwpck_require__(7350);
 // EXTERNAL MODULE: ./actions/migrate/src/transaction-mode.ts
 var transaction_mode = __nccwpck_require__(7909);
 ;// CONCATENATED MODULE: ./actions/migrate/src/migration-files.ts
+
 
 
 
@@ -32577,20 +32728,7 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
         if (!ups.has(key))
             throw new input_error/* InputError */.d(input, `holds ${shown(down.file.name)} without a matching up migration`, `a file ${format === 'flyway' ? `V${down.parsed.version}__${down.parsed.name}.sql` : `${down.parsed.version}_${down.parsed.name}.sql`} beside it`);
     }
-    const script = (named, section) => {
-        const chosen = section === 'up' ? named.content.up : named.content.down;
-        if (!chosen)
-            return undefined;
-        const mode = (0,transaction_mode/* transactionMode */.uq)(named.source, chosen, (0,transaction_mode/* formatOptOut */.VG)(named.content, section, format, isNoTransaction(named.source)));
-        return {
-            file: shown(named.file.name),
-            source: named.source,
-            sql: named.source.slice(chosen.start, chosen.end),
-            statements: chosen.statements,
-            transactional: mode.transactional,
-            outside: mode.reason
-        };
-    };
+    const script = (named, section) => scriptOf(shown(named.file.name), named.source, named.content, section, format);
     const migrations = [...ups.entries()].map(([key, named]) => {
         const separateDown = downs.get(key);
         return {
@@ -32607,6 +32745,33 @@ function collectMigrations(directory, files, input = 'directory', choice = 'auto
     const versioned = migrations.filter((m) => !m.repeatable).sort((a, b) => compareVersions(a.version, b.version));
     const repeatable = migrations.filter((m) => m.repeatable).sort((a, b) => a.name.localeCompare(b.name));
     return [...versioned, ...repeatable];
+}
+/** One direction's script from a parsed file: its section, statements and transaction mode. */
+function scriptOf(file, source, content, section, format) {
+    const chosen = section === 'up' ? content.up : content.down;
+    if (!chosen)
+        return undefined;
+    const mode = (0,transaction_mode/* transactionMode */.uq)(source, chosen, (0,transaction_mode/* formatOptOut */.VG)(content, section, format, isNoTransaction(source)));
+    return {
+        file,
+        source,
+        sql: source.slice(chosen.start, chosen.end),
+        statements: chosen.statements,
+        transactional: mode.transactional,
+        outside: mode.reason,
+        syntaxError: chosen.syntaxError && { message: chosen.syntaxError.message, position: (0,source_position/* positionAt */.t)(source, chosen.syntaxError.offset) }
+    };
+}
+/**
+ * A migration's script for one direction split again with `split` (PostgreSQL's parser), with its
+ * transaction mode decided from those statements. Done only for the scripts a run executes, so the
+ * parser loads only when something is to run.
+ */
+function splitScript(migration, direction, split) {
+    const script = direction === 'up' ? migration.up : migration.down;
+    // A down script in its own file (.down.sql, Flyway U) is that whole file; goose and dbmate keep it in a section.
+    const section = direction === 'down' && script.file !== migration.file ? 'up' : direction;
+    return scriptOf(script.file, script.source, parseContent(migration.format, script.source, split), section, migration.format);
 }
 
 ;// CONCATENATED MODULE: ./actions/migrate/src/load-migrations.ts
@@ -32648,6 +32813,17 @@ async function localVersions(workingDirectory, directory) {
 ;// CONCATENATED MODULE: ./actions/migrate/src/plan.ts
 
 
+/** The scripts to run that PostgreSQL's parser refused: found before anything is applied. */
+function syntaxProblems(scripts) {
+    return scripts.flatMap((script) => {
+        if (!script.syntaxError)
+            return [];
+        const { message, position } = script.syntaxError;
+        // The server answers 42601 (syntax_error) for what its scanner and grammar refuse.
+        const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : '';
+        return [{ message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`, file: script.file, position }];
+    });
+}
 function highestVersion(applied) {
     return applied
         .map((a) => a.version)
@@ -32997,79 +33173,8 @@ class LintContext {
     }
 }
 
-// EXTERNAL MODULE: ./actions/migrate/src/source-position.ts
-var source_position = __nccwpck_require__(7350);
-;// CONCATENATED MODULE: ./actions/migrate/src/lint/pg-parse.ts
-
-let parser;
-async function loadParser() {
-    parser ??= __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)).then(async (module) => {
-        await module.loadModule();
-        return module.parseSync;
-    });
-    return parser;
-}
-/** Parses a whole file; a syntax error comes back with its line and column, never thrown. */
-async function parseSql(text) {
-    const parse = await loadParser();
-    const bytes = Buffer.from(text, 'utf8');
-    try {
-        const result = parse(text);
-        const statements = [];
-        for (const raw of result.stmts ?? [])
-            statements.push(...toStatement(raw, text, bytes, statements.at(-1)?.end ?? 0));
-        return { ok: true, statements };
-    }
-    catch (error) {
-        const details = error.sqlDetails;
-        const cursor = details?.cursorPosition ?? 0;
-        const offset = charOffset(bytes, Math.max(0, cursor));
-        return { ok: false, failure: { message: details?.message ?? error.message, position: (0,source_position/* positionAt */.t)(text, offset) } };
-    }
-}
-function toStatement(raw, text, bytes, previousEnd) {
-    const [kind] = Object.keys(raw.stmt ?? {});
-    if (!kind || !raw.stmt)
-        return [];
-    // The parser counts bytes of UTF-8. Depending on its version the start may cover the comments
-    // and blank lines before the statement; they are skipped so the position is the first token.
-    const rawStart = charOffset(bytes, raw.stmt_location ?? 0);
-    const rawEnd = raw.stmt_len === undefined || raw.stmt_len === 0 ? text.length : charOffset(bytes, (raw.stmt_location ?? 0) + raw.stmt_len);
-    const start = skipCommentsAndSpace(text, rawStart, rawEnd);
-    return [
-        {
-            kind,
-            node: raw.stmt[kind],
-            start,
-            end: rawEnd,
-            leadingStart: Math.min(previousEnd, rawStart),
-            position: (0,source_position/* positionAt */.t)(text, start),
-            text: text.slice(start, rawEnd).trim()
-        }
-    ];
-}
-function charOffset(bytes, byteOffset) {
-    return bytes.subarray(0, Math.min(byteOffset, bytes.length)).toString('utf8').length;
-}
-function skipCommentsAndSpace(text, from, to) {
-    let at = from;
-    while (at < to) {
-        if (/\s/.test(text[at]))
-            at++;
-        else if (text.startsWith('--', at))
-            at = lineEnd(text, at);
-        else if (text.startsWith('/*', at))
-            at = text.indexOf('*/', at + 2) < 0 ? to : text.indexOf('*/', at + 2) + 2;
-        else
-            break;
-    }
-    return at;
-}
-function lineEnd(text, from) {
-    const end = text.indexOf('\n', from);
-    return end < 0 ? text.length : end + 1;
-}
-
+// EXTERNAL MODULE: ./actions/migrate/src/lint/pg-parse.ts
+var pg_parse = __nccwpck_require__(2284);
 ;// CONCATENATED MODULE: ./actions/migrate/src/lint/lint.ts
 
 
@@ -33097,7 +33202,7 @@ async function lintMigrations(sources, severities = {}) {
                 statement: ''
             });
         }
-        const parsed = await parseSql(source.sql);
+        const parsed = await (0,pg_parse/* parseSql */.eg)(source.sql);
         if (!parsed.ok) {
             const line = parsed.failure.position.line + firstLine - 1;
             report.findings.push({
@@ -33228,8 +33333,11 @@ class PlanRejected extends Error {
     constructor(problems) {
         super(`nothing was changed: ${problems.map((p) => p.message).join('; ')}`);
         this.name = 'PlanRejected';
-        const file = problems.find((p) => p.file !== undefined)?.file;
-        this.annotation = file === undefined ? undefined : { title: 'Migration check failed', file, startLine: 1 };
+        const about = problems.find((p) => p.file !== undefined);
+        if (about?.position)
+            this.annotation = { title: 'Migration failed', file: about.file, startLine: about.position.line, startColumn: about.position.column };
+        else
+            this.annotation = about === undefined ? undefined : { title: 'Migration check failed', file: about.file, startLine: 1 };
     }
 }
 /**
@@ -33378,6 +33486,7 @@ function restoreSnippet(report) {
 
 
 
+
 const settle = (promise) => promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
 async function runBuiltin(db, options) {
     if (options.dryRun)
@@ -33401,6 +33510,22 @@ async function historyAfter(db, before, outcomes, migrations) {
         .map((m) => ({ version: m.version, name: m.name, checksum: m.checksum }));
     return [...before.filter((a) => !reverted.has(a.version)), ...applied];
 }
+/** The pending migrations with their up scripts split by the engine's parser, and what it refused. */
+async function preparedUp(pending, options) {
+    if (!options.loadSplitter || pending.length === 0)
+        return { pending, problems: [] };
+    const split = await options.loadSplitter();
+    const prepared = pending.map((m) => ({ ...m, up: splitScript(m, 'up', split) }));
+    return { pending: prepared, problems: syntaxProblems(prepared.map((m) => m.up)) };
+}
+/** The down steps with their down scripts split by the engine's parser, and what it refused. */
+async function preparedDown(steps, options) {
+    if (!options.loadSplitter || steps.length === 0)
+        return { steps, problems: [] };
+    const split = await options.loadSplitter();
+    const prepared = steps.map((step) => ({ ...step, migration: { ...step.migration, down: splitScript(step.migration, 'down', split) } }));
+    return { steps: prepared, problems: syntaxProblems(prepared.map((s) => s.migration.down)) };
+}
 /** The checks found problems: nothing is changed, and the report says why. */
 function rejected(problems, direction, dryRun, history, warnings) {
     const failure = new PlanRejected(problems);
@@ -33419,10 +33544,13 @@ function rejected(problems, direction, dryRun, history, warnings) {
 async function dryRun(db, options) {
     const history = await db.readHistory();
     if (options.direction === 'down') {
-        const plan = planDown(options.migrations, history, {
+        const planned = planDown(options.migrations, history, {
             steps: options.steps,
             target: options.target
         });
+        if (planned.problems.length > 0)
+            return rejected(planned.problems, 'down', true, history, []);
+        const plan = await preparedDown(planned.steps, options);
         if (plan.problems.length > 0)
             return rejected(plan.problems, 'down', true, history, []);
         const outcomes = plan.steps.map(({ migration }) => ({
@@ -33452,6 +33580,10 @@ async function dryRun(db, options) {
         options.log.warning(warning);
     if (plan.problems.length > 0)
         return rejected(plan.problems, 'up', true, history, plan.warnings);
+    const prepared = await preparedUp(plan.pending, options);
+    if (prepared.problems.length > 0)
+        return rejected(prepared.problems, 'up', true, history, plan.warnings);
+    plan.pending = prepared.pending;
     const outcomes = plan.pending.map((m) => ({
         version: m.version,
         name: m.name,
@@ -33484,6 +33616,10 @@ async function up(db, options) {
         options.log.warning(warning);
     if (plan.problems.length > 0)
         return rejected(plan.problems, 'up', false, history, plan.warnings);
+    const prepared = await preparedUp(plan.pending, options);
+    if (prepared.problems.length > 0)
+        return rejected(prepared.problems, 'up', false, history, plan.warnings);
+    plan.pending = prepared.pending;
     if (plan.pending.length === 0)
         options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`);
     announceOutside(plan.pending.map((m) => m.up), options.log);
@@ -33542,10 +33678,13 @@ async function up(db, options) {
 }
 async function down(db, options) {
     const history = await db.readHistory();
-    const plan = planDown(options.migrations, history, {
+    const planned = planDown(options.migrations, history, {
         steps: options.steps,
         target: options.target
     });
+    if (planned.problems.length > 0)
+        return rejected(planned.problems, 'down', false, history, []);
+    const plan = await preparedDown(planned.steps, options);
     if (plan.problems.length > 0)
         return rejected(plan.problems, 'down', false, history, []);
     if (plan.steps.length === 0)
@@ -34205,7 +34344,9 @@ async function migrate(inputs, log, signal) {
                 allowOutOfOrder: inputs.allowOutOfOrder,
                 lockTimeoutMs: inputs.lockTimeoutMs,
                 provenance: provenanceFrom(process.env),
-                log
+                log,
+                // PostgreSQL's own parser splits what runs on PostgreSQL; SQLite's SQL keeps the hand-written splitter.
+                loadSplitter: inputs.databaseUrl.kind === 'postgres' ? async () => (await __nccwpck_require__.e(/* import() */ 71).then(__nccwpck_require__.bind(__nccwpck_require__, 4071))).loadPostgresSplitter() : undefined
             });
             return { report: { ...report, runner: 'built-in runner', database, ...restorePoint(inputs) }, failure };
         }
@@ -34378,16 +34519,21 @@ function positionOfDatabaseError(fileText, position, queryOffset = 0) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ splitStatements),
-/* harmony export */   f: () => (/* binding */ withoutLeadingComments)
+/* harmony export */   Uh: () => (/* binding */ handWrittenSplitter),
+/* harmony export */   Xd: () => (/* binding */ splitStatements),
+/* harmony export */   fx: () => (/* binding */ withoutLeadingComments)
 /* harmony export */ });
 /**
+ * The hand-written splitter: it splits what runs on SQLite (whose SQL PostgreSQL's grammar refuses:
+ * AUTOINCREMENT, trigger bodies…) and reads every file when the directory is loaded, before the
+ * plan; what a PostgreSQL run executes is split again by PostgreSQL's own parser (pg-statements.ts).
  * Splits a SQL script into statements at top-level semicolons, keeping each statement's offset
  * in the script so a database error inside one statement can be mapped back to the file. It
  * knows what can hide a semicolon: '…' and "…" quotes, E'…' escapes, $tag$…$tag$ bodies
  * (PostgreSQL), -- and nested /* … *\/ comments, and the BEGIN … END bodies of CREATE TRIGGER
  * (SQLite) and BEGIN ATOMIC (PostgreSQL). Pure.
  */
+const handWrittenSplitter = (script) => ({ ok: true, statements: splitStatements(script) });
 function splitStatements(script) {
     const statements = [];
     let start = 0;
@@ -34539,12 +34685,12 @@ const OUTSIDE_ONLY = [
 ];
 /** Where the statement's own text starts (after its leading comments). */
 function statementStart(statement) {
-    return statement.offset + (statement.sql.length - (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(statement.sql).length);
+    return statement.offset + (statement.sql.length - (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(statement.sql).length);
 }
 /** The first top-level statement that starts, ends or aborts a transaction; SAVEPOINT and ROLLBACK TO stay inside one. */
 function transactionControl(statements) {
     return statements.find((statement) => {
-        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(statement.sql);
+        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(statement.sql);
         return TRANSACTION_CONTROL.test(text) && !/^ROLLBACK\s+(WORK\s+|TRANSACTION\s+)?TO\b/i.test(text);
     });
 }
@@ -34554,11 +34700,11 @@ function transactionMode(source, section, formatReason) {
     const line = (statement) => (0,_source_position_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t)(source, statementStart(statement)).line;
     const control = transactionControl(section.statements);
     if (control) {
-        const keyword = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(control.sql).split(/\s/, 1)[0].toUpperCase();
+        const keyword = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(control.sql).split(/\s/, 1)[0].toUpperCase();
         return { transactional: false, reason: `it has its own ${keyword} on line ${line(control)}` };
     }
     for (const statement of section.statements) {
-        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .f)(statement.sql);
+        const text = (0,_sql_statements_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutLeadingComments */ .fx)(statement.sql);
         const found = OUTSIDE_ONLY.find(([pattern]) => pattern.test(text));
         if (found)
             return { transactional: false, reason: `${found[1]} on line ${line(statement)} cannot run inside a transaction block` };

@@ -2,9 +2,10 @@ import { formatMs } from '../../../packages/core/markdown.js'
 import { MigrationSqlError, type ApplyResult, type MigrationDatabase, type Provenance } from './database/migration-database.js'
 import { MigrationFailure, PlanRejected } from './migration-failure.js'
 import type { MigrateLogger } from './migrate-logger.js'
-import type { Migration, MigrationScript } from './migration-files.js'
-import { highestVersion, planDown, planUp, type AppliedMigration, type PlanProblem } from './plan.js'
+import { splitScript, type Migration, type MigrationScript } from './migration-files.js'
+import { highestVersion, planDown, planUp, syntaxProblems, type AppliedMigration, type DownStep, type PlanProblem } from './plan.js'
 import { OUTSIDE_MEANING, type MigrateReport, type MigrationOutcome } from './report.js'
+import type { StatementSplitter } from './sql-statements.js'
 
 /**
  * The built-in runner: takes the lock, reads the history, plans, checks, then applies each
@@ -23,6 +24,11 @@ export interface BuiltinOptions {
   lockTimeoutMs: number
   provenance: Provenance
   log: MigrateLogger
+  /**
+   * The engine's own parser (PostgreSQL's), loaded only when something is to run: the scripts to
+   * run are split again with it, and what it refuses stops the run before any change.
+   */
+  loadSplitter?: () => Promise<StatementSplitter>
 }
 
 export interface BuiltinResult {
@@ -64,6 +70,22 @@ async function historyAfter(
   return [...before.filter((a) => !reverted.has(a.version)), ...applied]
 }
 
+/** The pending migrations with their up scripts split by the engine's parser, and what it refused. */
+async function preparedUp(pending: Migration[], options: BuiltinOptions): Promise<{ pending: Migration[]; problems: PlanProblem[] }> {
+  if (!options.loadSplitter || pending.length === 0) return { pending, problems: [] }
+  const split = await options.loadSplitter()
+  const prepared = pending.map((m) => ({ ...m, up: splitScript(m, 'up', split) }))
+  return { pending: prepared, problems: syntaxProblems(prepared.map((m) => m.up)) }
+}
+
+/** The down steps with their down scripts split by the engine's parser, and what it refused. */
+async function preparedDown(steps: DownStep[], options: BuiltinOptions): Promise<{ steps: DownStep[]; problems: PlanProblem[] }> {
+  if (!options.loadSplitter || steps.length === 0) return { steps, problems: [] }
+  const split = await options.loadSplitter()
+  const prepared = steps.map((step) => ({ ...step, migration: { ...step.migration, down: splitScript(step.migration, 'down', split) } }))
+  return { steps: prepared, problems: syntaxProblems(prepared.map((s) => s.migration.down)) }
+}
+
 /** The checks found problems: nothing is changed, and the report says why. */
 function rejected(problems: readonly PlanProblem[], direction: 'up' | 'down', dryRun: boolean, history: readonly AppliedMigration[], warnings: string[]): BuiltinResult {
   const failure = new PlanRejected(problems)
@@ -83,10 +105,12 @@ function rejected(problems: readonly PlanProblem[], direction: 'up' | 'down', dr
 async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<BuiltinResult> {
   const history = await db.readHistory()
   if (options.direction === 'down') {
-    const plan = planDown(options.migrations, history, {
+    const planned = planDown(options.migrations, history, {
       steps: options.steps,
       target: options.target
     })
+    if (planned.problems.length > 0) return rejected(planned.problems, 'down', true, history, [])
+    const plan = await preparedDown(planned.steps, options)
     if (plan.problems.length > 0) return rejected(plan.problems, 'down', true, history, [])
     const outcomes: MigrationOutcome[] = plan.steps.map(({ migration }) => ({
       version: migration.version,
@@ -115,6 +139,9 @@ async function dryRun(db: MigrationDatabase, options: BuiltinOptions): Promise<B
   const plan = planUp(options.migrations, history, options)
   for (const warning of plan.warnings) options.log.warning(warning)
   if (plan.problems.length > 0) return rejected(plan.problems, 'up', true, history, plan.warnings)
+  const prepared = await preparedUp(plan.pending, options)
+  if (prepared.problems.length > 0) return rejected(prepared.problems, 'up', true, history, plan.warnings)
+  plan.pending = prepared.pending
   const outcomes: MigrationOutcome[] = plan.pending.map((m) => ({
     version: m.version,
     name: m.name,
@@ -147,6 +174,9 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
   const plan = planUp(options.migrations, history, options)
   for (const warning of plan.warnings) options.log.warning(warning)
   if (plan.problems.length > 0) return rejected(plan.problems, 'up', false, history, plan.warnings)
+  const prepared = await preparedUp(plan.pending, options)
+  if (prepared.problems.length > 0) return rejected(prepared.problems, 'up', false, history, plan.warnings)
+  plan.pending = prepared.pending
   if (plan.pending.length === 0) options.log.info(`Nothing to apply: all ${options.migrations.length} migrations are applied.`)
   announceOutside(
     plan.pending.map((m) => m.up),
@@ -207,10 +237,12 @@ async function up(db: MigrationDatabase, options: BuiltinOptions): Promise<Built
 
 async function down(db: MigrationDatabase, options: BuiltinOptions): Promise<BuiltinResult> {
   const history = await db.readHistory()
-  const plan = planDown(options.migrations, history, {
+  const planned = planDown(options.migrations, history, {
     steps: options.steps,
     target: options.target
   })
+  if (planned.problems.length > 0) return rejected(planned.problems, 'down', false, history, [])
+  const plan = await preparedDown(planned.steps, options)
   if (plan.problems.length > 0) return rejected(plan.problems, 'down', false, history, [])
   if (plan.steps.length === 0) options.log.info('Nothing to revert: no migration is applied.')
   announceOutside(

@@ -44,7 +44,9 @@ export async function migrate(inputs: Inputs, log: MigrateLogger, signal: AbortS
         allowOutOfOrder: inputs.allowOutOfOrder,
         lockTimeoutMs: inputs.lockTimeoutMs,
         provenance: provenanceFrom(process.env),
-        log
+        log,
+        // PostgreSQL's own parser splits what runs on PostgreSQL; SQLite's SQL keeps the hand-written splitter.
+        loadSplitter: inputs.databaseUrl!.kind === 'postgres' ? async () => (await import('./pg-statements.js')).loadPostgresSplitter() : undefined
       })
       return { report: { ...report, runner: 'built-in runner', database, ...restorePoint(inputs) }, failure }
     } finally {

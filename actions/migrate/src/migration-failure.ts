@@ -15,8 +15,9 @@ export class PlanRejected extends Error {
   constructor(problems: readonly PlanProblem[]) {
     super(`nothing was changed: ${problems.map((p) => p.message).join('; ')}`)
     this.name = 'PlanRejected'
-    const file = problems.find((p) => p.file !== undefined)?.file
-    this.annotation = file === undefined ? undefined : { title: 'Migration check failed', file, startLine: 1 }
+    const about = problems.find((p) => p.file !== undefined)
+    if (about?.position) this.annotation = { title: 'Migration failed', file: about.file!, startLine: about.position.line, startColumn: about.position.column }
+    else this.annotation = about === undefined ? undefined : { title: 'Migration check failed', file: about.file!, startLine: 1 }
   }
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { InputError } from '../../../packages/core/input-error.js'
 import { FormatProblem, isNoTransaction, markersIn, parseContent, stripBom, type MigrationFormat, type ParsedContent, type Section } from './migration-formats.js'
-import type { Statement } from './sql-statements.js'
+import { positionAt, type SourcePosition } from './source-position.js'
+import type { Statement, StatementSplitter } from './sql-statements.js'
 import { formatOptOut, transactionMode } from './transaction-mode.js'
 import { compareVersions, versionKey } from './versions.js'
 
@@ -34,6 +35,8 @@ export interface MigrationScript {
   transactional: boolean
   /** Why it runs outside the runner's transaction. */
   outside?: string
+  /** PostgreSQL's parser refused the section: the plan stops before anything runs. */
+  syntaxError?: { message: string; position: SourcePosition }
 }
 
 export interface Migration {
@@ -203,19 +206,7 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
       )
   }
 
-  const script = (named: Named, section: 'up' | 'down'): MigrationScript | undefined => {
-    const chosen: Section | undefined = section === 'up' ? named.content.up : named.content.down
-    if (!chosen) return undefined
-    const mode = transactionMode(named.source, chosen, formatOptOut(named.content, section, format, isNoTransaction(named.source)))
-    return {
-      file: shown(named.file.name),
-      source: named.source,
-      sql: named.source.slice(chosen.start, chosen.end),
-      statements: chosen.statements,
-      transactional: mode.transactional,
-      outside: mode.reason
-    }
-  }
+  const script = (named: Named, section: 'up' | 'down'): MigrationScript | undefined => scriptOf(shown(named.file.name), named.source, named.content, section, format)
 
   const migrations = [...ups.entries()].map(([key, named]): Migration => {
     const separateDown = downs.get(key)
@@ -233,4 +224,32 @@ export function collectMigrations(directory: string, files: readonly MigrationFi
   const versioned = migrations.filter((m) => !m.repeatable).sort((a, b) => compareVersions(a.version, b.version))
   const repeatable = migrations.filter((m) => m.repeatable).sort((a, b) => a.name.localeCompare(b.name))
   return [...versioned, ...repeatable]
+}
+
+/** One direction's script from a parsed file: its section, statements and transaction mode. */
+function scriptOf(file: string, source: string, content: ParsedContent, section: 'up' | 'down', format: MigrationFormat): MigrationScript | undefined {
+  const chosen: Section | undefined = section === 'up' ? content.up : content.down
+  if (!chosen) return undefined
+  const mode = transactionMode(source, chosen, formatOptOut(content, section, format, isNoTransaction(source)))
+  return {
+    file,
+    source,
+    sql: source.slice(chosen.start, chosen.end),
+    statements: chosen.statements,
+    transactional: mode.transactional,
+    outside: mode.reason,
+    syntaxError: chosen.syntaxError && { message: chosen.syntaxError.message, position: positionAt(source, chosen.syntaxError.offset) }
+  }
+}
+
+/**
+ * A migration's script for one direction split again with `split` (PostgreSQL's parser), with its
+ * transaction mode decided from those statements. Done only for the scripts a run executes, so the
+ * parser loads only when something is to run.
+ */
+export function splitScript(migration: Migration, direction: 'up' | 'down', split: StatementSplitter): MigrationScript {
+  const script = direction === 'up' ? migration.up : migration.down!
+  // A down script in its own file (.down.sql, Flyway U) is that whole file; goose and dbmate keep it in a section.
+  const section = direction === 'down' && script.file !== migration.file ? 'up' : direction
+  return scriptOf(script.file, script.source, parseContent(migration.format, script.source, split), section, migration.format)!
 }

@@ -1,4 +1,4 @@
-import { splitStatements, type Statement } from './sql-statements.js'
+import { handWrittenSplitter, splitStatements, type Statement, type StatementSplitter, type SyntaxProblem } from './sql-statements.js'
 
 /**
  * The directory formats the built-in runner reads, and the parsing of one file's text into the
@@ -30,6 +30,8 @@ export interface Section {
   statements: Statement[]
   /** The format's own opt-out of a transaction (goose NO TRANSACTION, dbmate transaction:false). */
   noTransaction: boolean
+  /** The first place PostgreSQL's parser refused (offset in the whole file); the section then must not run. */
+  syntaxError?: SyntaxProblem
 }
 
 export interface ParsedContent {
@@ -84,31 +86,45 @@ export function markersIn(source: string): { goose: boolean; dbmate: boolean } {
   }
 }
 
-/** Statements of source[start, end), with offsets in the whole source. */
-function statementsBetween(source: string, start: number, end: number): Statement[] {
-  return splitStatements(source.slice(start, end)).map((statement) => ({ sql: statement.sql, offset: statement.offset + start }))
+interface Split {
+  statements: Statement[]
+  syntaxError?: SyntaxProblem
+}
+
+/**
+ * Statements of source[start, end), with offsets in the whole source. When the splitter's parser
+ * refuses the text, the problem is kept and the hand-written split stands in, so the plan can
+ * still show the file; a section with a syntax error is never run.
+ */
+function statementsBetween(source: string, start: number, end: number, split: StatementSplitter): Split {
+  const text = source.slice(start, end)
+  const outcome = split(text)
+  const shift = (statements: Statement[]): Statement[] => statements.map((statement) => ({ sql: statement.sql, offset: statement.offset + start }))
+  if (outcome.ok) return { statements: shift(outcome.statements) }
+  return { statements: shift(splitStatements(text)), syntaxError: { message: outcome.problem.message, offset: outcome.problem.offset + start } }
 }
 
 const isCommentOrBlank = (text: string): boolean => text.trim() === '' || text.trim().startsWith('--')
 
 /** A plain file: all of it runs on apply. */
-export function parsePlain(source: string): ParsedContent {
+export function parsePlain(source: string, split: StatementSplitter = handWrittenSplitter): ParsedContent {
   const markers = markersIn(source)
   if (markers.goose || markers.dbmate) {
     throw new FormatProblem(`has ${markers.goose ? 'goose (-- +goose Up/Down)' : 'dbmate (-- migrate:up/down)'} markers, so it is not a plain SQL file; its down section would run on apply`)
   }
-  return { up: { start: 0, end: source.length, statements: statementsBetween(source, 0, source.length), noTransaction: false } }
+  return { up: { start: 0, end: source.length, ...statementsBetween(source, 0, source.length, split), noTransaction: false } }
 }
 
 interface OpenSection {
   start: number
   statements: Statement[]
+  syntaxError?: SyntaxProblem
   /** Start of the text not yet split into statements. */
   pending: number
 }
 
 /** A goose file: `-- +goose Up` … `-- +goose Down` …, with StatementBegin/StatementEnd blocks. */
-export function parseGoose(source: string): ParsedContent {
+export function parseGoose(source: string, split: StatementSplitter = handWrittenSplitter): ParsedContent {
   let up: Section | undefined
   let down: Section | undefined
   let current: OpenSection | undefined
@@ -116,10 +132,16 @@ export function parseGoose(source: string): ParsedContent {
   let block: { start: number; line: number } | undefined
   let noTransaction = false
 
+  // The text between StatementBegin/StatementEnd blocks is split; a block runs as written, as goose sends it.
+  const splitInto = (section: OpenSection, from: number, to: number): void => {
+    const piece = statementsBetween(source, from, to, split)
+    section.statements.push(...piece.statements)
+    section.syntaxError ??= piece.syntaxError
+  }
   const close = (end: number): Section | undefined => {
     if (!current) return undefined
-    current.statements.push(...statementsBetween(source, current.pending, end))
-    return { start: current.start, end, statements: current.statements.sort((a, b) => a.offset - b.offset), noTransaction: false }
+    splitInto(current, current.pending, end)
+    return { start: current.start, end, statements: current.statements.sort((a, b) => a.offset - b.offset), noTransaction: false, syntaxError: current.syntaxError }
   }
 
   for (const line of linesOf(source)) {
@@ -145,7 +167,7 @@ export function parseGoose(source: string): ParsedContent {
         break
       case 'statementbegin':
         if (!current) throw new FormatProblem(`has -- +goose StatementBegin on line ${line.number} before its -- +goose Up`)
-        current.statements.push(...statementsBetween(source, current.pending, line.start))
+        splitInto(current, current.pending, line.start)
         block = { start: line.next, line: line.number }
         break
       case 'statementend': {
@@ -176,7 +198,7 @@ export function parseGoose(source: string): ParsedContent {
 }
 
 /** A dbmate file: `-- migrate:up [transaction:false]` … `-- migrate:down [transaction:false]` …. */
-export function parseDbmate(source: string): ParsedContent {
+export function parseDbmate(source: string, split: StatementSplitter = handWrittenSplitter): ParsedContent {
   const markers: { direction: 'up' | 'down'; line: Line; noTransaction: boolean }[] = []
   for (const line of linesOf(source)) {
     const match = DBMATE_MARKER.exec(line.text.trim())
@@ -202,20 +224,20 @@ export function parseDbmate(source: string): ParsedContent {
   const sections = markers.map((marker, index): Section => {
     const start = marker.line.next
     const end = index + 1 < markers.length ? markers[index + 1].line.start : source.length
-    return { start: Math.min(start, source.length), end, statements: statementsBetween(source, Math.min(start, source.length), end), noTransaction: marker.noTransaction }
+    return { start: Math.min(start, source.length), end, ...statementsBetween(source, Math.min(start, source.length), end, split), noTransaction: marker.noTransaction }
   })
   return { up: sections[0], down: sections[1] }
 }
 
-/** Parses a file's text (BOM removed) in the given format. */
-export function parseContent(format: MigrationFormat, source: string): ParsedContent {
+/** Parses a file's text (BOM removed) in the given format, splitting its sections with `split`. */
+export function parseContent(format: MigrationFormat, source: string, split: StatementSplitter = handWrittenSplitter): ParsedContent {
   switch (format) {
     case 'goose':
-      return parseGoose(source)
+      return parseGoose(source, split)
     case 'dbmate':
-      return parseDbmate(source)
+      return parseDbmate(source, split)
     case 'plain':
     case 'flyway':
-      return parsePlain(source)
+      return parsePlain(source, split)
   }
 }

@@ -1,4 +1,5 @@
-import { downHint, type Migration } from './migration-files.js'
+import { downHint, type Migration, type MigrationScript } from './migration-files.js'
+import type { SourcePosition } from './source-position.js'
 import { compareVersions, isVersion, versionKey } from './versions.js'
 
 /**
@@ -22,10 +23,22 @@ export interface UpPlanOptions {
   allowOutOfOrder: boolean
 }
 
-/** Something that stops the run before any change; `file` is the migration it is about, for the annotation. */
+/** Something that stops the run before any change; `file` (and `position` in it) is what it is about, for the annotation. */
 export interface PlanProblem {
   message: string
   file?: string
+  position?: SourcePosition
+}
+
+/** The scripts to run that PostgreSQL's parser refused: found before anything is applied. */
+export function syntaxProblems(scripts: readonly MigrationScript[]): PlanProblem[] {
+  return scripts.flatMap((script) => {
+    if (!script.syntaxError) return []
+    const { message, position } = script.syntaxError
+    // The server answers 42601 (syntax_error) for what its scanner and grammar refuse.
+    const code = /^(syntax error|unterminated|unsafe use of|invalid unicode|zero-length delimited)/i.test(message) ? ' (PostgreSQL 42601)' : ''
+    return [{ message: `${script.file}:${position.line}:${position.column}: ${message}${code}, found by PostgreSQL's parser before anything ran`, file: script.file, position }]
+  })
 }
 
 export interface UpPlan {

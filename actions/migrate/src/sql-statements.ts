@@ -1,4 +1,7 @@
 /**
+ * The hand-written splitter: it splits what runs on SQLite (whose SQL PostgreSQL's grammar refuses:
+ * AUTOINCREMENT, trigger bodies…) and reads every file when the directory is loaded, before the
+ * plan; what a PostgreSQL run executes is split again by PostgreSQL's own parser (pg-statements.ts).
  * Splits a SQL script into statements at top-level semicolons, keeping each statement's offset
  * in the script so a database error inside one statement can be mapped back to the file. It
  * knows what can hide a semicolon: '…' and "…" quotes, E'…' escapes, $tag$…$tag$ bodies
@@ -11,6 +14,19 @@ export interface Statement {
   /** Index of the statement's first character in the script (0-based, UTF-16 code units). */
   offset: number
 }
+
+/** The parser refused the script: its message, and the UTF-16 offset in the script where it stopped. */
+export interface SyntaxProblem {
+  message: string
+  offset: number
+}
+
+export type SplitOutcome = { ok: true; statements: Statement[] } | { ok: false; problem: SyntaxProblem }
+
+/** Splits one script; offsets index into the script given. */
+export type StatementSplitter = (script: string) => SplitOutcome
+
+export const handWrittenSplitter: StatementSplitter = (script) => ({ ok: true, statements: splitStatements(script) })
 
 export function splitStatements(script: string): Statement[] {
   const statements: Statement[] = []

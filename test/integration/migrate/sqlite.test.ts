@@ -52,6 +52,19 @@ describe('migrate on SQLite (built-in runner, runner contract)', () => {
     expect(db.sql("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'name'")).toBe('0')
   })
 
+  it("splits SQLite's SQL with the runner's own splitter: what PostgreSQL's grammar refuses applies", async () => {
+    const db = database()
+    const dir = folder({
+      '001_events.sql':
+        'CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);\nCREATE TABLE log (n INTEGER);\n' +
+        "CREATE TRIGGER count_events AFTER INSERT ON events BEGIN\n  INSERT INTO log VALUES (NEW.id);\n  UPDATE log SET n = n + 0 WHERE n = NEW.id;\nEND;\nINSERT INTO events (kind) VALUES ('a;b');\n"
+    })
+    const result = await migrate({ 'database-url': db.url, directory: dir.path })
+    expect(result.errors).toEqual([])
+    expect(result.outputs['applied-count']).toBe('1')
+    expect(db.sql("SELECT kind || ':' || (SELECT n FROM log) FROM events")).toBe('a;b:1')
+  })
+
   it('rolls back a failing migration and names its file and line', async () => {
     const db = database()
     const dir = folder({

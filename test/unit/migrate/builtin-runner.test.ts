@@ -4,6 +4,7 @@ import { MigrationSqlError, type MigrationDatabase } from '../../../actions/migr
 import { MigrationFailure, PlanRejected } from '../../../actions/migrate/src/migration-failure.js'
 import { collectMigrations, type Migration } from '../../../actions/migrate/src/migration-files.js'
 import type { AppliedMigration } from '../../../actions/migrate/src/plan.js'
+import type { StatementSplitter } from '../../../actions/migrate/src/sql-statements.js'
 import { silentLogger } from '../../../packages/core/log.js'
 import { withHeadings } from '../../../actions/migrate/src/migrate-logger.js'
 
@@ -144,5 +145,61 @@ describe('runBuiltin', () => {
     )
     expect(lines[1]).toBe('Applying 2 migrations')
     expect(report.outcomes.map((o) => o.outside)).toEqual([undefined, 'CREATE INDEX CONCURRENTLY on line 1 cannot run inside a transaction block'])
+  })
+})
+
+describe('runBuiltin with the engine parser (PostgreSQL)', () => {
+  // A stand-in parser: it refuses a script holding "SELEC", splits the rest on ";" and counts its loads.
+  const parser = () => {
+    const loads: string[] = []
+    const split: StatementSplitter = (script) =>
+      script.includes('SELEC ')
+        ? { ok: false, problem: { message: 'syntax error at or near "SELEC"', offset: script.indexOf('SELEC ') } }
+        : { ok: true, statements: script.split(';').flatMap((sql, i, all) => (sql.trim() === '' ? [] : [{ sql: sql.trim(), offset: all.slice(0, i).join(';').length + (i > 0 ? 1 : 0) }])) }
+    return { loads, loadSplitter: async () => (loads.push('load'), split) }
+  }
+  const local = collectMigrations('m', [
+    { name: '1_a.sql', content: 'CREATE TABLE a ();' },
+    { name: '1_a.down.sql', content: 'DROP TABLE a;\nSELEC 1;' },
+    { name: '2_b.sql', content: 'CREATE TABLE b ();\n  SELEC 1;' }
+  ])
+  const recorded = (version: string): AppliedMigration => ({ version, name: local.find((m) => m.version === version)!.name, checksum: local.find((m) => m.version === version)!.checksum })
+
+  it('never loads the parser when nothing is to run', async () => {
+    const { loads, loadSplitter } = parser()
+    const { db, calls } = fakeDatabase([recorded('1'), recorded('2')])
+    const { failure } = await runBuiltin(db, options({ migrations: local, loadSplitter }))
+    expect(failure).toBeUndefined()
+    expect(loads).toEqual([])
+    expect(calls).toEqual(['lock', 'prepare'])
+  })
+
+  it('refuses a script to run that the parser refuses, before applying anything, annotated at its line and column', async () => {
+    for (const dryRun of [false, true]) {
+      const { loads, loadSplitter } = parser()
+      const { db, calls } = fakeDatabase([])
+      const { report, failure } = await runBuiltin(db, options({ migrations: local, loadSplitter, dryRun }))
+      expect(loads).toEqual(['load'])
+      expect(calls).toEqual(dryRun ? [] : ['lock', 'prepare'])
+      expect(failure).toBeInstanceOf(PlanRejected)
+      expect(failure?.message).toBe('nothing was changed: m/2_b.sql:2:3: syntax error at or near "SELEC" (PostgreSQL 42601), found by PostgreSQL\'s parser before anything ran')
+      expect(failure?.annotation).toEqual({ title: 'Migration failed', file: 'm/2_b.sql', startLine: 2, startColumn: 3 })
+      expect(report.outcomes).toEqual([])
+    }
+  })
+
+  it('applies with the statements the parser gave, and checks only the down scripts that run', async () => {
+    const { loadSplitter } = parser()
+    const { db, calls } = fakeDatabase([])
+    const seen: string[][] = []
+    const applyUp = db.applyUp.bind(db)
+    db.applyUp = async (m, p) => (seen.push(m.up.statements.map((s) => s.sql)), applyUp(m, p))
+    const { failure } = await runBuiltin(db, options({ migrations: local, target: '1', loadSplitter }))
+    expect(failure).toBeUndefined()
+    expect(seen).toEqual([['CREATE TABLE a ()']])
+
+    const reverting = await runBuiltin(db, options({ migrations: local, direction: 'down', loadSplitter }))
+    expect(reverting.failure?.message).toBe('nothing was changed: m/1_a.down.sql:2:1: syntax error at or near "SELEC" (PostgreSQL 42601), found by PostgreSQL\'s parser before anything ran')
+    expect(calls).toEqual(['lock', 'prepare', 'up 1', 'lock', 'prepare'])
   })
 })
