@@ -15,6 +15,7 @@ export const ECS_INPUTS: EcsRawInputs = {
 describe('parseEcsConfig', () => {
   it('reads two services, two target groups and a listener, with defaults', () => {
     expect(parseEcsConfig(ECS_INPUTS)).toEqual({
+      mode: 'alb-weights',
       cluster: 'meal-planner-production',
       services: { blue: 'api-blue', green: 'api-green' },
       targetGroups: { blue: ECS_INPUTS['ecs-blue-target-group'], green: ECS_INPUTS['ecs-green-target-group'] },

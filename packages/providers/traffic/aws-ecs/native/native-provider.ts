@@ -1,0 +1,365 @@
+import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
+  DescribeServicesCommand,
+  ListServiceDeploymentsCommand,
+  ListTagsForResourceCommand,
+  StopServiceDeploymentCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateServiceCommand,
+  type ECSClient,
+  type Service,
+  type ServiceDeployment,
+  type ServiceRevision,
+  type TaskDefinition
+} from '@aws-sdk/client-ecs'
+import type { Logger } from '../../../../core/log.js'
+import { defaultSleep, waitUntil } from '../../../../core/poll.js'
+import {
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficStatus
+} from '../../types.js'
+import { awsCall, type AwsCall } from '../aws-call.js'
+import type { EcsNativeConfig } from '../config.js'
+import { TAG, lockTag, readTagState, recordTag, type StateTag } from '../state-tags.js'
+import { shortArn } from '../task-definition-mapping.js'
+import { TaskDefinitions } from '../task-definitions.js'
+import { colorsOf, isRollingBack, isUnderWay, nativeStatus, progressTowards, type Goal, type NativeRecord } from './native-mapping.js'
+
+/**
+ * Blue-green on one ECS service with ECS's own BLUE_GREEN deployment strategy (the service's load
+ * balancer has an advancedConfiguration: alternate target group, production and test listener
+ * rules, a role ECS uses to move them). ECS moves the traffic, so this is one switch
+ * (`supportsWeights: false`): prepare registers the revision, starts the service deployment and
+ * waits until green runs; shift waits until ECS has moved production traffic and bakes (blue still
+ * up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
+ * rollback during the bake is StopServiceDeployment(ROLLBACK). A deployment ECS ends on its own with
+ * ROLLBACK_SUCCESSFUL / ROLLBACK_FAILED / STOPPED fails the step. The truth is ECS's record (the
+ * current service deployment and its revisions); the service's tags keep the lock and the last outcome.
+ */
+
+const LOCK_TTL_MS = 6 * 60 * 60_000
+
+export interface NativeProviderOptions {
+  logger: Logger
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+  pollIntervalMs?: number
+  maxPollIntervalMs?: number
+  template?: TaskDefinition
+}
+
+export class NativeBlueGreenProvider implements TrafficProvider {
+  readonly name = 'aws-ecs'
+  readonly supportsWeights = false
+  private readonly logger: Logger
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly now: () => number
+  private readonly call: AwsCall
+  private readonly revisions: TaskDefinitions
+  /** The service deployment this run started (prepare), followed by shift and promote. */
+  private ours?: { arn: string; color: Color; version: string }
+  /** Prepare found someone else's deployment under way: a rollback must not stop it. */
+  private foundForeign = false
+
+  constructor(
+    private readonly ecs: ECSClient,
+    private readonly config: EcsNativeConfig,
+    private readonly options: NativeProviderOptions
+  ) {
+    this.logger = options.logger
+    this.sleep = options.sleep ?? defaultSleep
+    this.now = options.now ?? Date.now
+    this.call = awsCall(this.logger, this.sleep)
+    this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template)
+  }
+
+  publicUrl(): string {
+    return this.config.publicUrl
+  }
+
+  async status(signal: AbortSignal): Promise<TrafficStatus> {
+    return nativeStatus(await this.readRecord(await this.service(signal), signal))
+  }
+
+  async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
+    const wanted = lockTag(owner, 0).slice(2)
+    const arn = (await this.service(signal)).serviceArn!
+    await waitUntil({
+      what: `the deploy lock on ECS service ${this.config.service}`,
+      timeoutMs,
+      intervalMs: this.options.pollIntervalMs ?? 5_000,
+      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
+      sleep: this.sleep,
+      now: this.now,
+      signal,
+      onProgress: ({ status }) => this.logger.info(`Waiting for the deploy lock: ${status}`),
+      check: async () => {
+        const held = readTagState(await this.tags(arn, signal)).lock
+        if (held && held.owner !== wanted && held.expiresAt > this.now()) return { done: false, status: `held by ${held.owner}` }
+        await this.tag(arn, { [TAG.lock]: lockTag(owner, this.now() + LOCK_TTL_MS) }, signal)
+        // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
+        const after = readTagState(await this.tags(arn, signal)).lock
+        return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` }
+      }
+    }).catch((error: unknown) => {
+      throw new Error(`could not take the deploy lock (service tag ${TAG.lock}): ${message(error)}; remove the tag if its holder is gone`)
+    })
+    let released = false
+    return {
+      release: async () => {
+        if (released) return
+        released = true
+        const held = readTagState(await this.tags(arn, AbortSignal.timeout(60_000))).lock
+        if (held?.owner === wanted) await this.untag(arn, [TAG.lock], AbortSignal.timeout(60_000))
+      }
+    }
+  }
+
+  async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
+    if (!release.image) throw new Error('aws-ecs deploys an image; the release has none')
+    const service = await this.service(signal)
+    this.checkService(service)
+    const record = await this.readRecord(service, signal)
+    if (isUnderWay(record.deployment) || isRollingBack(record.deployment)) {
+      this.foundForeign = true
+      throw new Error(
+        `service deployment ${shortArn(record.deployment!.serviceDeploymentArn ?? '')} of ${this.config.service} is ${record.deployment!.status} (${record.deployment!.lifecycleStage ?? 'no stage'}); wait for it, or stop it with mode: rollback`
+      )
+    }
+    const active = nativeStatus(record).active
+    const green = otherColor(active)
+    const arn = await this.revisions.register({ ...release, image: release.image }, service.taskDefinition, signal, green)
+    const deploymentArn = await this.startDeployment(service, arn, signal)
+    this.ours = { arn: deploymentArn, color: green, version: release.version }
+    this.logger.info(
+      `ECS deploys ${shortArn(arn)} (${green}) on ${this.config.service} with its BLUE_GREEN strategy (service deployment ${shortArn(deploymentArn)}); ${active} serves production until ECS moves the traffic`
+    )
+    await this.follow(this.config.testUrl ? 'tested' : 'started', signal)
+    return { color: green, version: release.version, directUrl: this.config.testUrl ?? this.config.publicUrl }
+  }
+
+  /** ECS moves the traffic on its own: the one switch is waiting until production is on green and ECS bakes. */
+  async shift(color: Color, percent: number, signal: AbortSignal): Promise<void> {
+    if (!this.ours || this.ours.color !== color || percent !== 100)
+      throw new Error(`ECS native blue/green moves all traffic itself; ${percent}% to ${color} is not a step it can take (no deployment of ${color} under way in this run)`)
+    await this.follow('shifted', signal)
+    this.logger.info(`ECS moved production traffic to ${color} (${this.ours.version}); blue stays up through ECS's bake time, where the analysis runs`)
+  }
+
+  async promote(color: Color, version: string, keepPreviousMs: number, signal: AbortSignal): Promise<void> {
+    if (!this.ours) throw new Error(`no service deployment of ${version} under way in this run to promote`)
+    await this.follow('done', signal)
+    this.logger.info(`${version} is active on ${color} (${this.config.service}); ECS scaled the previous revision down after its bake time`)
+    if (keepPreviousMs > 0) this.logger.info('keep-previous does not apply to ECS native blue/green: mode: rollback deploys the previous revision again')
+    const record = await this.readRecord(await this.service(signal), signal)
+    await this.revisions.deregisterOld(
+      [record.target?.arn, record.source?.arn].filter((arn): arn is string => !!arn),
+      signal
+    )
+  }
+
+  async rollback(to: Color, reason: string, signal: AbortSignal): Promise<void> {
+    const service = await this.service(signal)
+    const record = await this.readRecord(service, signal)
+    const deployment = record.deployment
+    const colors = colorsOf(record.source, record.target)
+    let failedVersion: string | undefined
+    if (this.foundForeign && !this.ours) {
+      this.logger.info(`the service deployment under way is not this run's; left as it is`)
+      return
+    }
+    if (deployment && isUnderWay(deployment)) {
+      await this.call(
+        'StopServiceDeployment',
+        (s) => this.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: deployment.serviceDeploymentArn!, stopType: 'ROLLBACK' }), { abortSignal: s }),
+        signal
+      )
+      this.logger.info(`Asked ECS to roll back service deployment ${shortArn(deployment.serviceDeploymentArn!)} (production back on ${colors.source})`)
+      await this.follow('rolled-back', signal, deployment.serviceDeploymentArn)
+      failedVersion = record.target?.version
+    } else if (deployment && isRollingBack(deployment)) {
+      await this.follow('rolled-back', signal, deployment.serviceDeploymentArn)
+      failedVersion = record.target?.version
+    } else if (deployment && deployment.status !== 'SUCCESSFUL') {
+      // Ended on its own (circuit breaker, alarm, hook): ECS already put production back on the source revision.
+      if (deployment.status === 'ROLLBACK_FAILED')
+        throw new Error(`ECS could not roll back service deployment ${shortArn(deployment.serviceDeploymentArn ?? '')}: ${deployment.statusReason ?? 'no reason given'}`)
+      this.logger.info(`ECS already ended service deployment ${shortArn(deployment.serviceDeploymentArn ?? '')} with ${deployment.status}; production is on ${colors.source}`)
+      failedVersion = record.target?.version
+    } else {
+      const serving = deployment ? colors.target : (record.current?.color ?? 'blue')
+      if (serving === to) {
+        this.logger.info(`production is already on ${to}`)
+        return
+      }
+      if (!record.source?.arn) throw new Error(`no previous revision of ${this.config.service} to roll back to; production left on ${serving}`)
+      failedVersion = record.target?.version
+      // The previous revision is a whole new BLUE_GREEN deployment: production is back once ECS has moved it.
+      const deploymentArn = await this.startDeployment(service, record.source.arn, signal)
+      this.ours = { arn: deploymentArn, color: to, version: record.source.version ?? shortArn(record.source.arn) }
+      this.logger.info(`ECS deploys the previous revision ${shortArn(record.source.arn)} (${to}) again (service deployment ${shortArn(deploymentArn)})`)
+      await this.follow('shifted', signal)
+    }
+    this.logger.info(`All traffic is back on ${to} (${this.config.service})`)
+    await this.record({ outcome: 'rolled-back', color: otherColor(to), version: failedVersion ?? this.ours?.version ?? 'unknown', at: new Date(this.now()).toISOString(), reason }, signal)
+  }
+
+  savePaused(paused: PausedDeployment | undefined): Promise<void> {
+    return paused ? Promise.reject(new Error('ECS native blue/green cannot pause between steps (one switch)')) : Promise.resolve()
+  }
+
+  async record(entry: DeployRecord, signal: AbortSignal): Promise<void> {
+    await this.tag((await this.service(signal)).serviceArn!, { [TAG.last]: recordTag(entry) }, signal)
+  }
+
+  close(): Promise<void> {
+    this.ecs.destroy()
+    return Promise.resolve()
+  }
+
+  // ---- the service and its deployments ---------------------------------------------------------
+
+  private async service(signal: AbortSignal): Promise<Service> {
+    const answer = await this.call(
+      'DescribeServices',
+      (s) => this.ecs.send(new DescribeServicesCommand({ cluster: this.config.cluster, services: [this.config.service] }), { abortSignal: s }),
+      signal
+    )
+    const service = answer.services?.find((found) => found.serviceName === this.config.service || found.serviceArn === this.config.service)
+    if (!service || !service.serviceArn) throw new Error(`ECS service ${this.config.service} was not found in cluster ${this.config.cluster}`)
+    return service
+  }
+
+  /** BLUE_GREEN needs the ECS deployment controller and a load balancer with an advancedConfiguration. */
+  private checkService(service: Service): void {
+    const controller = service.deploymentController?.type
+    if (controller && controller !== 'ECS') throw new Error(`ECS service ${this.config.service} uses the ${controller} deployment controller; ECS native blue/green needs the ECS controller`)
+    const balanced = (service.loadBalancers ?? []).find((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule)
+    if (!balanced)
+      throw new Error(
+        `ECS service ${this.config.service} has no load balancer with an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn); ECS native blue/green needs one (or use ecs-blue-service / ecs-green-service for the two-service mode)`
+      )
+    const bakeMinutes = this.config.bakeTimeMinutes ?? service.deploymentConfiguration?.bakeTimeInMinutes ?? 0
+    const engineBakeMs = this.config.engineBakeMs ?? 0
+    if (bakeMinutes * 60_000 < engineBakeMs)
+      throw new Error(
+        `ECS's bake time on ${this.config.service} is ${bakeMinutes} minutes, shorter than bake (${Math.ceil(engineBakeMs / 60_000)} minutes): ECS would remove blue before the analysis ends; set ecs-bake-time`
+      )
+  }
+
+  private async startDeployment(service: Service, taskDefinition: string, signal: AbortSignal): Promise<string> {
+    const deploymentConfiguration = {
+      ...service.deploymentConfiguration,
+      strategy: 'BLUE_GREEN' as const,
+      ...(this.config.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: this.config.bakeTimeMinutes } : {})
+    }
+    const updated = await this.call(
+      'UpdateService',
+      (s) => this.ecs.send(new UpdateServiceCommand({ cluster: this.config.cluster, service: this.config.service, taskDefinition, deploymentConfiguration }), { abortSignal: s }),
+      signal
+    )
+    const arn = updated.service?.currentServiceDeployment ?? (await this.latestDeploymentArn(signal))
+    if (!arn) throw new Error(`ECS started no service deployment for ${shortArn(taskDefinition)} on ${this.config.service}`)
+    return arn
+  }
+
+  private async latestDeploymentArn(signal: AbortSignal): Promise<string | undefined> {
+    const listed = await this.call(
+      'ListServiceDeployments',
+      (s) => this.ecs.send(new ListServiceDeploymentsCommand({ cluster: this.config.cluster, service: this.config.service, maxResults: 1 }), { abortSignal: s }),
+      signal
+    )
+    return listed.serviceDeployments?.[0]?.serviceDeploymentArn
+  }
+
+  private async deployment(arn: string, signal: AbortSignal): Promise<ServiceDeployment | undefined> {
+    const answer = await this.call('DescribeServiceDeployments', (s) => this.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), { abortSignal: s }), signal)
+    return answer.serviceDeployments?.[0]
+  }
+
+  /** ECS's record for status(): the current service deployment with what its revisions run, and the service's tags. */
+  private async readRecord(service: Service, signal: AbortSignal): Promise<NativeRecord> {
+    const state = readTagState(await this.tags(service.serviceArn!, signal))
+    const arn = service.currentServiceDeployment ?? (await this.latestDeploymentArn(signal))
+    const deployment = arn ? await this.deployment(arn, signal) : undefined
+    if (!deployment) return { current: await this.revisions.info(service.taskDefinition, signal), state }
+    const sourceArn = deployment.sourceServiceRevisions?.[0]?.arn
+    const targetArn = deployment.targetServiceRevision?.arn
+    const wanted = [sourceArn, targetArn].filter((a): a is string => !!a)
+    const revisions: { serviceRevisions?: ServiceRevision[] } = wanted.length
+      ? await this.call('DescribeServiceRevisions', (s) => this.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: wanted }), { abortSignal: s }), signal)
+      : {}
+    const taskDefinitionOf = (revisionArn: string | undefined): string | undefined =>
+      revisionArn ? revisions.serviceRevisions?.find((revision) => revision.serviceRevisionArn === revisionArn)?.taskDefinition : undefined
+    const [source, target] = await Promise.all([this.revisions.info(taskDefinitionOf(sourceArn), signal), this.revisions.info(taskDefinitionOf(targetArn), signal)])
+    return { deployment, ...(source ? { source } : {}), ...(target ? { target } : {}), state }
+  }
+
+  /** Follows the service deployment (this run's, or `arn`) until `goal`, a progress line per poll; ending badly is a failure. */
+  private async follow(goal: Goal, signal: AbortSignal, arn = this.ours?.arn): Promise<void> {
+    if (!arn) throw new Error('no service deployment to follow')
+    const what =
+      goal === 'rolled-back'
+        ? 'rolled back'
+        : goal === 'done'
+          ? 'SUCCESSFUL'
+          : goal === 'shifted'
+            ? 'production traffic moved (BAKE_TIME)'
+            : goal === 'tested'
+              ? 'green up with test traffic'
+              : 'green up'
+    let last = ''
+    await waitUntil({
+      what: `ECS service deployment ${shortArn(arn)} of ${this.config.service}: ${what}`,
+      timeoutMs: this.config.stableTimeoutMs,
+      intervalMs: this.options.pollIntervalMs ?? 10_000,
+      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
+      sleep: this.sleep,
+      now: this.now,
+      signal,
+      timeoutHint: goal === 'rolled-back' ? 'ECS keeps rolling back; check the service deployment in the console' : 'ECS keeps deploying; a rollback stops it',
+      onProgress: ({ status, elapsedMs }) => {
+        if (status !== last) this.logger.info(`  ${this.config.service}: ${status} after ${Math.round(elapsedMs / 1000)} s`)
+        last = status
+      },
+      check: async () => {
+        const progress = progressTowards(await this.deployment(arn, signal), goal)
+        if (progress.state === 'failed') throw new Error(`ECS service ${this.config.service}: ${progress.detail}`)
+        if (progress.state === 'reached') {
+          this.logger.info(`  ${this.config.service}: ${progress.detail}`)
+          return { done: true, value: undefined }
+        }
+        return { done: false, status: progress.detail }
+      }
+    })
+  }
+
+  // ---- the service's tags -------------------------------------------------------------------------
+
+  private async tags(arn: string, signal: AbortSignal): Promise<StateTag[]> {
+    const answer = await this.call('ListTagsForResource', (s) => this.ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }), { abortSignal: s }), signal)
+    return (answer.tags ?? []).map((tag) => ({ Key: tag.key, Value: tag.value }))
+  }
+
+  private async tag(arn: string, tags: Record<string, string>, signal: AbortSignal): Promise<void> {
+    const list = Object.entries(tags).map(([key, value]) => ({ key, value }))
+    await this.call('TagResource', (s) => this.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: list }), { abortSignal: s }), signal)
+  }
+
+  private async untag(arn: string, keys: string[], signal: AbortSignal): Promise<void> {
+    await this.call('UntagResource', (s) => this.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: keys }), { abortSignal: s }), signal)
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
