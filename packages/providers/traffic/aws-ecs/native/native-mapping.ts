@@ -106,11 +106,9 @@ export function progressTowards(deployment: ServiceDeployment | undefined, goal:
     if (status === 'SUCCESSFUL') return { state: 'failed', detail: `the deployment completed before it could be rolled back (${detail})` }
     return { state: 'waiting', detail }
   }
-  if (ENDED_BADLY.includes(status) || ROLLING_BACK.includes(status))
-    return {
-      state: 'failed',
-      detail: `ECS ended the deployment with ${status}${deployment.statusReason ? `: ${deployment.statusReason}` : ' (circuit breaker, alarm, lifecycle hook or a stop)'}`
-    }
+  const why = deployment.statusReason ? `: ${deployment.statusReason}` : ' (circuit breaker, alarm, lifecycle hook or a stop)'
+  if (ENDED_BADLY.includes(status)) return { state: 'failed', detail: `ECS ended the deployment with ${status}${why}` }
+  if (ROLLING_BACK.includes(status)) return { state: 'failed', detail: `ECS is rolling the deployment back (${status})${why}` }
   if (status === 'SUCCESSFUL') return { state: 'reached', detail }
   const at = stageIndex(deployment.lifecycleStage)
   const needed =
@@ -130,14 +128,27 @@ export interface NativeRecord {
   state: TagState
 }
 
-/** Colors of the two revisions: their tags, else the other's opposite, else blue for the one serving. */
-export function colorsOf(source: RevisionInfo | undefined, target: RevisionInfo | undefined): { source: Color; target: Color } {
-  const sourceColor = source?.color ?? (target?.color ? otherColor(target.color) : 'blue')
-  const targetColor = target?.color && target.color !== sourceColor ? target.color : otherColor(sourceColor)
-  return { source: sourceColor, target: targetColor }
+/** Whether production is on the target revision: ECS finished, or moved the traffic and bakes (blue still up). */
+export function targetServes(deployment: ServiceDeployment | undefined): boolean {
+  if (!deployment) return false
+  return deployment.status === 'SUCCESSFUL' || (isUnderWay(deployment) && targetWeight(deployment) >= 100)
 }
 
-/** The engine's view, from ECS's record only (plus the last outcome kept in the service's tags). */
+/** Colors of the two revisions: their tags; an untagged one is the opposite of the other, and the serving one is blue when neither has a tag. */
+export function colorsOf(record: Pick<NativeRecord, 'deployment' | 'source' | 'target'>): { source: Color; target: Color } {
+  const onTarget = targetServes(record.deployment)
+  const [serving, other] = onTarget ? [record.target, record.source] : [record.source, record.target]
+  const servingColor = serving?.color ?? (other?.color ? otherColor(other.color) : 'blue')
+  const idleColor = other?.color && other.color !== servingColor ? other.color : otherColor(servingColor)
+  return onTarget ? { source: idleColor, target: servingColor } : { source: servingColor, target: idleColor }
+}
+
+/**
+ * The engine's view, from ECS's record only (plus the last outcome kept in the service's tags).
+ * Once production is on the target revision it is the active one; the source revision is the
+ * previous version while ECS bakes (blue still up: StopServiceDeployment rolls back at once) and
+ * after it (a rollback deploys it again), unless it is the version just rolled back.
+ */
 export function nativeStatus(record: NativeRecord): TrafficStatus {
   const history = record.state.last ? [record.state.last] : []
   const { deployment } = record
@@ -145,26 +156,23 @@ export function nativeStatus(record: NativeRecord): TrafficStatus {
     const active = record.current?.color ?? 'blue'
     return { active, ...(record.current?.version ? { activeVersion: record.current.version } : {}), weights: split(active, 100), history }
   }
-  const colors = colorsOf(record.source, record.target)
-  if (deployment.status === 'SUCCESSFUL') {
-    const active = colors.target
+  const colors = colorsOf(record)
+  if (targetServes(deployment)) {
     const previous = record.source?.version
-    // A later rollback deploys the source revision again, unless it is the version just rolled back.
     const rolledBack = record.state.last?.outcome === 'rolled-back' && record.state.last.version === previous
     return {
-      active,
+      active: colors.target,
       ...(record.target?.version ? { activeVersion: record.target.version } : {}),
       ...(previous && record.source?.arn !== record.target?.arn && !rolledBack ? { previousVersion: previous } : {}),
-      weights: split(active, 100),
+      weights: split(colors.target, 100),
       history
     }
   }
-  // Under way, rolling back or ended badly: the source revision is the active one; the weight says where production is.
-  const active = colors.source
+  // Before the production shift, rolling back or ended badly: the source revision is active; the weight says where production is.
   return {
-    active,
+    active: colors.source,
     ...(record.source?.version ? { activeVersion: record.source.version } : {}),
-    weights: split(active, 100 - targetWeight(deployment)),
+    weights: split(colors.source, 100 - targetWeight(deployment)),
     history
   }
 }

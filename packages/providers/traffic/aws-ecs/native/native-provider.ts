@@ -171,7 +171,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     const service = await this.service(signal)
     const record = await this.readRecord(service, signal)
     const deployment = record.deployment
-    const colors = colorsOf(record.source, record.target)
+    const colors = colorsOf(record)
     let failedVersion: string | undefined
     if (this.foundForeign && !this.ours) {
       this.logger.info(`the service deployment under way is not this run's; left as it is`)
