@@ -10,7 +10,7 @@ import { ACCOUNT, FAMILY_ARN, TARGET_GROUPS, type FakeEcsAccount } from './aws-e
  * SUCCESSFUL); StopServiceDeployment(ROLLBACK) goes ROLLBACK_REQUESTED → ROLLBACK_IN_PROGRESS →
  * ROLLBACK_SUCCESSFUL with the service back on the source revision.
  *
- * Knobs: `breakerAt` = a stage where the deployment circuit breaker trips (ECS rolls back on its
+ * Knobs: `stagesPerRead`; `breakerAt` = a stage where the deployment circuit breaker trips (ECS rolls back on its
  * own: ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL); `stuckAt` = a stage the deployment never leaves.
  * Throttling and failures through the account's `throttle` / `failAt`.
  */
@@ -64,6 +64,8 @@ export class FakeNativeService {
   breakerAt?: Stage
   stuckAt?: Stage
   bakePolls = 2
+  /** Steps one DescribeServiceDeployments read moves a deployment (runner tests: several, so no poll waits out a real interval). */
+  stagesPerRead = 1
   private revisionArn: string
   private count = 0
 
@@ -118,7 +120,7 @@ export class FakeNativeService {
     handlers.DescribeServiceDeployments = (input: { serviceDeploymentArns: string[] }) => {
       this.account.gate('DescribeServiceDeployments')
       const found = input.serviceDeploymentArns.map((arn) => this.deployments.get(arn)).filter((d): d is FakeDeployment => !!d)
-      for (const deployment of found) this.advance(deployment)
+      for (const deployment of found) for (let i = 0; i < this.stagesPerRead; i++) this.advance(deployment)
       return { serviceDeployments: found.map((d) => this.view(d)), failures: [] }
     }
     handlers.DescribeServiceRevisions = (input: { serviceRevisionArns: string[] }) => {

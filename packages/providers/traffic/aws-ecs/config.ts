@@ -179,13 +179,18 @@ function parseNative(get: Get): Pick<EcsNativeConfig, 'service' | 'bakeTimeMinut
 
 /** The engine's bake must fit in ECS's: after ECS's bake time blue is gone and a rollback is a whole new deployment. */
 export function withEngineBake(config: EcsNativeConfig, engineBakeMs: number): EcsNativeConfig {
+  const needed = Math.ceil(engineBakeMs / 60_000)
   if (config.bakeTimeMinutes !== undefined && config.bakeTimeMinutes * 60_000 < engineBakeMs)
     throw new InputError(
       'ecs-bake-time',
-      `is ${config.bakeTimeMinutes} minutes, shorter than bake (${Math.ceil(engineBakeMs / 60_000)} minutes), so ECS would remove blue before the analysis ends`,
-      `at least ${Math.ceil(engineBakeMs / 60_000)} (minutes, 0 to 1440)`
+      `is ${minutes(config.bakeTimeMinutes)}, shorter than bake (${minutes(needed)}), so ECS would remove blue before the analysis ends`,
+      `at least ${needed} (minutes, 0 to 1440)`
     )
   return { ...config, engineBakeMs }
+}
+
+export function minutes(count: number): string {
+  return `${count} ${count === 1 ? 'minute' : 'minutes'}`
 }
 
 type AlbOnly = Omit<EcsAlbConfig, keyof EcsSharedConfig | 'mode'>

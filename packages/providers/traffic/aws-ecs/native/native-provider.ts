@@ -28,7 +28,7 @@ import {
   type TrafficStatus
 } from '../../types.js'
 import { awsCall, type AwsCall } from '../aws-call.js'
-import type { EcsNativeConfig } from '../config.js'
+import { minutes, type EcsNativeConfig } from '../config.js'
 import { TAG, lockTag, readTagState, recordTag, type StateTag } from '../state-tags.js'
 import { shortArn } from '../task-definition-mapping.js'
 import { TaskDefinitions } from '../task-definitions.js'
@@ -60,6 +60,7 @@ export interface NativeProviderOptions {
 export class NativeBlueGreenProvider implements TrafficProvider {
   readonly name = 'aws-ecs'
   readonly supportsWeights = false
+  readonly trafficNote = "ECS moves the traffic (the service's BLUE_GREEN deployment: test traffic, production traffic, then its bake time with blue still up)"
   private readonly logger: Logger
   private readonly sleep: (ms: number) => Promise<void>
   private readonly now: () => number
@@ -252,7 +253,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     const engineBakeMs = this.config.engineBakeMs ?? 0
     if (bakeMinutes * 60_000 < engineBakeMs)
       throw new Error(
-        `ECS's bake time on ${this.config.service} is ${bakeMinutes} minutes, shorter than bake (${Math.ceil(engineBakeMs / 60_000)} minutes): ECS would remove blue before the analysis ends; set ecs-bake-time`
+        `ECS's bake time on ${this.config.service} is ${minutes(bakeMinutes)}, shorter than bake (${minutes(Math.ceil(engineBakeMs / 60_000))}): ECS would remove blue before the analysis ends; set ecs-bake-time`
       )
   }
 
