@@ -27,7 +27,8 @@ import {
 } from '../../types.js'
 import { awsCall, type AwsCall } from '../aws-call.js'
 import type { EcsAlbConfig } from '../config.js'
-import { TAG, lockTag, pausedTag, readTagState, recordTag } from '../state-tags.js'
+import { TAG, pausedTag, readTagState, recordTag } from '../state-tags.js'
+import { takeTagLock } from '../tag-lock.js'
 import { shortArn } from '../task-definition-mapping.js'
 import { TaskDefinitions } from '../task-definitions.js'
 import { deploymentState, forwardOnly, readWeights, withWeights } from './alb-mapping.js'
@@ -43,9 +44,6 @@ import { deploymentState, forwardOnly, readWeights, withWeights } from './alb-ma
  * SDK retries are off (clouds/aws/client-config.ts): every call goes through retry() with backoff,
  * jitter, a per-attempt timeout and the run's signal; waits have a deadline and report progress.
  */
-
-/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
-const LOCK_TTL_MS = 6 * 60 * 60_000
 
 export interface EcsProviderOptions {
   logger: Logger
@@ -103,36 +101,22 @@ export class AlbWeightsProvider implements TrafficProvider {
   }
 
   async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
-    const wanted = lockTag(owner, 0).slice(2)
-    await waitUntil({
-      what: `the deploy lock on ${shortArn(this.config.listenerArn)}`,
-      timeoutMs,
-      intervalMs: this.options.pollIntervalMs ?? 5_000,
-      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-      sleep: this.sleep,
-      now: this.now,
-      signal,
-      onProgress: ({ status }) => this.logger.info(`Waiting for the deploy lock: ${status}`),
-      check: async () => {
-        const held = readTagState(await this.listenerTags(signal)).lock
-        if (held && held.owner !== wanted && held.expiresAt > this.now()) return { done: false, status: `held by ${held.owner}` }
-        await this.addTags({ [TAG.lock]: lockTag(owner, this.now() + LOCK_TTL_MS) }, signal)
-        // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
-        const after = readTagState(await this.listenerTags(signal)).lock
-        return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` }
-      }
-    }).catch((error: unknown) => {
-      throw new Error(`could not take the deploy lock (listener tag ${TAG.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`)
-    })
+    const store = {
+      kind: 'listener tag',
+      resource: shortArn(this.config.listenerArn),
+      read: (s: AbortSignal) => this.listenerTags(s),
+      write: (tags: Record<string, string>, s: AbortSignal) => this.addTags(tags, s),
+      remove: (keys: string[], s: AbortSignal) => this.removeTags(keys, s)
+    }
+    const lock = await takeTagLock(store, owner, timeoutMs, signal, { logger: this.logger, sleep: this.sleep, now: this.now, ...this.pollIntervals() })
     await this.stopExpiredPrevious(signal)
-    let released = false
+    return lock
+  }
+
+  private pollIntervals(): { pollIntervalMs?: number; maxPollIntervalMs?: number } {
     return {
-      release: async () => {
-        if (released) return
-        released = true
-        const held = readTagState(await this.listenerTags(AbortSignal.timeout(60_000))).lock
-        if (held?.owner === wanted) await this.removeTags([TAG.lock], AbortSignal.timeout(60_000))
-      }
+      ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+      ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
     }
   }
 

@@ -29,7 +29,8 @@ import {
 } from '../../types.js'
 import { awsCall, type AwsCall } from '../aws-call.js'
 import { minutes, type EcsNativeConfig } from '../config.js'
-import { TAG, lockTag, readTagState, recordTag, type StateTag } from '../state-tags.js'
+import { TAG, readTagState, recordTag, type StateTag } from '../state-tags.js'
+import { takeTagLock } from '../tag-lock.js'
 import { shortArn } from '../task-definition-mapping.js'
 import { TaskDefinitions } from '../task-definitions.js'
 import { colorsOf, isRollingBack, isUnderWay, nativeStatus, progressTowards, type Goal, type NativeRecord } from './native-mapping.js'
@@ -45,8 +46,6 @@ import { colorsOf, isRollingBack, isUnderWay, nativeStatus, progressTowards, typ
  * ROLLBACK_SUCCESSFUL / ROLLBACK_FAILED / STOPPED fails the step. The truth is ECS's record (the
  * current service deployment and its revisions); the service's tags keep the lock and the last outcome.
  */
-
-const LOCK_TTL_MS = 6 * 60 * 60_000
 
 export interface NativeProviderOptions {
   logger: Logger
@@ -92,37 +91,21 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   }
 
   async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
-    const wanted = lockTag(owner, 0).slice(2)
     const arn = (await this.service(signal)).serviceArn!
-    await waitUntil({
-      what: `the deploy lock on ECS service ${this.config.service}`,
-      timeoutMs,
-      intervalMs: this.options.pollIntervalMs ?? 5_000,
-      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
+    const store = {
+      kind: 'service tag',
+      resource: `ECS service ${this.config.service}`,
+      read: (s: AbortSignal) => this.tags(arn, s),
+      write: (tags: Record<string, string>, s: AbortSignal) => this.tag(arn, tags, s),
+      remove: (keys: string[], s: AbortSignal) => this.untag(arn, keys, s)
+    }
+    return takeTagLock(store, owner, timeoutMs, signal, {
+      logger: this.logger,
       sleep: this.sleep,
       now: this.now,
-      signal,
-      onProgress: ({ status }) => this.logger.info(`Waiting for the deploy lock: ${status}`),
-      check: async () => {
-        const held = readTagState(await this.tags(arn, signal)).lock
-        if (held && held.owner !== wanted && held.expiresAt > this.now()) return { done: false, status: `held by ${held.owner}` }
-        await this.tag(arn, { [TAG.lock]: lockTag(owner, this.now() + LOCK_TTL_MS) }, signal)
-        // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
-        const after = readTagState(await this.tags(arn, signal)).lock
-        return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` }
-      }
-    }).catch((error: unknown) => {
-      throw new Error(`could not take the deploy lock (service tag ${TAG.lock}): ${message(error)}; remove the tag if its holder is gone`)
+      ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+      ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
     })
-    let released = false
-    return {
-      release: async () => {
-        if (released) return
-        released = true
-        const held = readTagState(await this.tags(arn, AbortSignal.timeout(60_000))).lock
-        if (held?.owner === wanted) await this.untag(arn, [TAG.lock], AbortSignal.timeout(60_000))
-      }
-    }
   }
 
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
@@ -359,8 +342,4 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   private async untag(arn: string, keys: string[], signal: AbortSignal): Promise<void> {
     await this.call('UntagResource', (s) => this.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: keys }), { abortSignal: s }), signal)
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
