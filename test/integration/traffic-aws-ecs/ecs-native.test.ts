@@ -186,6 +186,28 @@ describe('aws-ecs native blue/green (faked ECS)', () => {
     expect(result.status).toMatchObject({ active: 'blue', weights: { blue: 100, green: 0 } })
   })
 
+  test("promote waits out ECS's bake time beyond ecs-stable-timeout instead of rolling back a good deployment", async () => {
+    ecs.bakePolls = 20
+    let now = 0
+    const p = new NativeBlueGreenProvider(
+      new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'f', secretAccessKey: 'f' } }),
+      { ...config, stableTimeoutMs: 60_000 },
+      {
+        logger: logger(),
+        pollIntervalMs: 5_000,
+        maxPollIntervalMs: 5_000,
+        sleep: async (ms) => {
+          now += ms
+        },
+        now: () => now
+      }
+    )
+    const result = await swap(p)
+    expect(result.outcome).toBe('promoted')
+    expect(now).toBeGreaterThan(60_000)
+    expect(ecs.latest()!.status).toBe('SUCCESSFUL')
+  })
+
   test('mode rollback after completion deploys the previous revision again; a second rollback has nothing left to do', async () => {
     await swap(provider())
     account.calls.length = 0

@@ -69,6 +69,8 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   private ours?: { arn: string; color: Color; version: string }
   /** Prepare found someone else's deployment under way: a rollback must not stop it. */
   private foundForeign = false
+  /** ECS's bake time for this run's deployment: waiting for SUCCESSFUL may take that long beyond ecs-stable-timeout. */
+  private ecsBakeMs = 0
 
   constructor(
     private readonly ecs: ECSClient,
@@ -233,6 +235,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
         `ECS service ${this.config.service} has no load balancer with an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn); ECS native blue/green needs one (or use ecs-blue-service / ecs-green-service for the two-service mode)`
       )
     const bakeMinutes = this.config.bakeTimeMinutes ?? service.deploymentConfiguration?.bakeTimeInMinutes ?? 0
+    this.ecsBakeMs = bakeMinutes * 60_000
     const engineBakeMs = this.config.engineBakeMs ?? 0
     if (bakeMinutes * 60_000 < engineBakeMs)
       throw new Error(
@@ -304,7 +307,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     let last = ''
     await waitUntil({
       what: `ECS service deployment ${shortArn(arn)} of ${this.config.service}: ${what}`,
-      timeoutMs: this.config.stableTimeoutMs,
+      timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0),
       intervalMs: this.options.pollIntervalMs ?? 10_000,
       maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
       sleep: this.sleep,
