@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { ServiceDeployment } from '@aws-sdk/client-ecs'
-import { colorsOf, describeDeployment, nativeStatus, progressTowards, targetWeight, type Goal } from '../../../packages/providers/traffic/aws-ecs/native/native-mapping.js'
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import { colorsOf, describeDeployment, nativeStatus, progressTowards, serviceProblem, targetWeight, type Goal } from '../../../packages/providers/traffic/aws-ecs/native/native-mapping.js'
 
 const at = (status: ServiceDeployment['status'], lifecycleStage?: string, weight?: number, statusReason?: string): ServiceDeployment => ({
   serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/api/dep1',
@@ -122,5 +122,30 @@ describe('nativeStatus', () => {
     ]
   ])('colors from tags, the untagged one the opposite (%#)', (revisions, colors) => {
     expect(colorsOf({ deployment: at('IN_PROGRESS', 'SCALE_UP', 0), ...revisions })).toEqual(colors)
+  })
+})
+
+describe('serviceProblem', () => {
+  const advanced = { alternateTargetGroupArn: 'tg-green', productionListenerRule: 'rule-prod', testListenerRule: 'rule-test', roleArn: 'role' }
+  const ready: Service = {
+    deploymentController: { type: 'ECS' },
+    deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 10 },
+    loadBalancers: [{ targetGroupArn: 'tg-blue', advancedConfiguration: advanced }]
+  }
+  const config = { service: 'api' }
+
+  it.each<[string, Service, { bakeTimeMinutes?: number; engineBakeMs?: number }, string | undefined]>([
+    ['ready', ready, {}, undefined],
+    ["the engine's bake inside ECS's", ready, { engineBakeMs: 10 * 60_000 }, undefined],
+    ['CodeDeploy', { ...ready, deploymentController: { type: 'CODE_DEPLOY' } }, {}, 'uses the CODE_DEPLOY deployment controller'],
+    ['no advancedConfiguration', { ...ready, loadBalancers: [{ targetGroupArn: 'tg-blue' }] }, {}, 'has no load balancer with an advancedConfiguration'],
+    ['no load balancer', { ...ready, loadBalancers: [] }, {}, 'has no load balancer with an advancedConfiguration'],
+    ["ECS's bake shorter than the engine's", ready, { engineBakeMs: 11 * 60_000 }, "ECS's bake time on api is 10 minutes, shorter than bake (11 minutes)"],
+    ['ecs-bake-time wins over the service', ready, { bakeTimeMinutes: 1, engineBakeMs: 2 * 60_000 }, 'is 1 minute, shorter than bake (2 minutes)'],
+    ['no bake time anywhere', { ...ready, deploymentConfiguration: { strategy: 'ROLLING' } }, { engineBakeMs: 1_000 }, 'is 0 minutes']
+  ])('%s', (_name, service, overrides, problem) => {
+    const found = serviceProblem(service, { ...config, ...overrides })
+    if (problem === undefined) expect(found).toBeUndefined()
+    else expect(found).toContain(problem)
   })
 })

@@ -1,4 +1,5 @@
-import type { ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import { minutes, type EcsNativeConfig } from '../config.js'
 import { otherColor, type Color, type TrafficStatus } from '../../types.js'
 import type { TagState } from '../state-tags.js'
 import type { RevisionInfo } from '../task-definitions.js'
@@ -179,4 +180,23 @@ export function nativeStatus(record: NativeRecord): TrafficStatus {
 
 function split(color: Color, percent: number): Record<Color, number> {
   return color === 'blue' ? { blue: percent, green: 100 - percent } : { blue: 100 - percent, green: percent }
+}
+
+/** ECS's bake time for the next deployment: ecs-bake-time, else the service's own. */
+export function ecsBakeMinutes(service: Service, config: Pick<EcsNativeConfig, 'bakeTimeMinutes'>): number {
+  return config.bakeTimeMinutes ?? service.deploymentConfiguration?.bakeTimeInMinutes ?? 0
+}
+
+/** Why the service cannot take a BLUE_GREEN deployment here: the ECS deployment controller, a load balancer with an advancedConfiguration, an ECS bake time covering the engine's. */
+export function serviceProblem(service: Service, config: Pick<EcsNativeConfig, 'service' | 'bakeTimeMinutes' | 'engineBakeMs'>): string | undefined {
+  const controller = service.deploymentController?.type
+  if (controller && controller !== 'ECS') return `ECS service ${config.service} uses the ${controller} deployment controller; ECS native blue/green needs the ECS controller`
+  const balanced = (service.loadBalancers ?? []).find((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule)
+  if (!balanced)
+    return `ECS service ${config.service} has no load balancer with an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn); ECS native blue/green needs one (or use ecs-blue-service / ecs-green-service for the two-service mode)`
+  const bake = ecsBakeMinutes(service, config)
+  const engineBakeMs = config.engineBakeMs ?? 0
+  if (bake * 60_000 < engineBakeMs)
+    return `ECS's bake time on ${config.service} is ${minutes(bake)}, shorter than bake (${minutes(Math.ceil(engineBakeMs / 60_000))}): ECS would remove blue before the analysis ends; set ecs-bake-time`
+  return undefined
 }

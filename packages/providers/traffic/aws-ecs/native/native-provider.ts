@@ -1,19 +1,4 @@
-import {
-  DescribeServiceDeploymentsCommand,
-  DescribeServiceRevisionsCommand,
-  DescribeServicesCommand,
-  ListServiceDeploymentsCommand,
-  ListTagsForResourceCommand,
-  StopServiceDeploymentCommand,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateServiceCommand,
-  type ECSClient,
-  type Service,
-  type ServiceDeployment,
-  type ServiceRevision,
-  type TaskDefinition
-} from '@aws-sdk/client-ecs'
+import type { ECSClient, TaskDefinition } from '@aws-sdk/client-ecs'
 import type { Logger } from '../../../../core/log.js'
 import { defaultSleep, waitUntil } from '../../../../core/poll.js'
 import {
@@ -28,12 +13,13 @@ import {
   type TrafficStatus
 } from '../../types.js'
 import { awsCall, type AwsCall } from '../aws-call.js'
-import { minutes, type EcsNativeConfig } from '../config.js'
-import { TAG, readTagState, recordTag, type StateTag } from '../state-tags.js'
+import type { EcsNativeConfig } from '../config.js'
+import { TAG, recordTag } from '../state-tags.js'
 import { takeTagLock } from '../tag-lock.js'
 import { shortArn } from '../task-definition-mapping.js'
 import { TaskDefinitions } from '../task-definitions.js'
-import { colorsOf, isRollingBack, isUnderWay, nativeStatus, progressTowards, type Goal, type NativeRecord } from './native-mapping.js'
+import { EcsServiceApi } from './ecs-service-api.js'
+import { colorsOf, ecsBakeMinutes, isRollingBack, isUnderWay, nativeStatus, progressTowards, serviceProblem, type Goal } from './native-mapping.js'
 
 /**
  * Blue-green on one ECS service with ECS's own BLUE_GREEN deployment strategy (the service's load
@@ -65,6 +51,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   private readonly now: () => number
   private readonly call: AwsCall
   private readonly revisions: TaskDefinitions
+  private readonly api: EcsServiceApi
   /** The service deployment this run started (prepare), followed by shift and promote. */
   private ours?: { arn: string; color: Color; version: string }
   /** Prepare found someone else's deployment under way: a rollback must not stop it. */
@@ -82,6 +69,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     this.now = options.now ?? Date.now
     this.call = awsCall(this.logger, this.sleep)
     this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template)
+    this.api = new EcsServiceApi(ecs, this.call, config, this.revisions)
   }
 
   publicUrl(): string {
@@ -89,17 +77,17 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   }
 
   async status(signal: AbortSignal): Promise<TrafficStatus> {
-    return nativeStatus(await this.readRecord(await this.service(signal), signal))
+    return nativeStatus(await this.api.readRecord(await this.api.describe(signal), signal))
   }
 
   async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
-    const arn = (await this.service(signal)).serviceArn!
+    const arn = (await this.api.describe(signal)).serviceArn!
     const store = {
       kind: 'service tag',
       resource: `ECS service ${this.config.service}`,
-      read: (s: AbortSignal) => this.tags(arn, s),
-      write: (tags: Record<string, string>, s: AbortSignal) => this.tag(arn, tags, s),
-      remove: (keys: string[], s: AbortSignal) => this.untag(arn, keys, s)
+      read: (s: AbortSignal) => this.api.tags(arn, s),
+      write: (tags: Record<string, string>, s: AbortSignal) => this.api.tag(arn, tags, s),
+      remove: (keys: string[], s: AbortSignal) => this.api.untag(arn, keys, s)
     }
     return takeTagLock(store, owner, timeoutMs, signal, {
       logger: this.logger,
@@ -112,9 +100,11 @@ export class NativeBlueGreenProvider implements TrafficProvider {
 
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
     if (!release.image) throw new Error('aws-ecs deploys an image; the release has none')
-    const service = await this.service(signal)
-    this.checkService(service)
-    const record = await this.readRecord(service, signal)
+    const service = await this.api.describe(signal)
+    const problem = serviceProblem(service, this.config)
+    if (problem) throw new Error(problem)
+    this.ecsBakeMs = ecsBakeMinutes(service, this.config) * 60_000
+    const record = await this.api.readRecord(service, signal)
     if (isUnderWay(record.deployment) || isRollingBack(record.deployment)) {
       this.foundForeign = true
       throw new Error(
@@ -124,7 +114,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     const active = nativeStatus(record).active
     const green = otherColor(active)
     const arn = await this.revisions.register({ ...release, image: release.image }, service.taskDefinition, signal, green)
-    const deploymentArn = await this.startDeployment(service, arn, signal)
+    const deploymentArn = await this.api.start(service, arn, signal)
     this.ours = { arn: deploymentArn, color: green, version: release.version }
     this.logger.info(
       `ECS deploys ${shortArn(arn)} (${green}) on ${this.config.service} with its BLUE_GREEN strategy (service deployment ${shortArn(deploymentArn)}); ${active} serves production until ECS moves the traffic`
@@ -138,7 +128,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     if (!this.ours || this.ours.color !== color || percent !== 100)
       throw new Error(`ECS native blue/green moves all traffic itself; ${percent}% to ${color} is not a step it can take (no deployment of ${color} under way in this run)`)
     await this.follow('shifted', signal)
-    this.logger.info(`ECS moved production traffic to ${color} (${this.ours.version}); blue stays up through ECS's bake time, where the analysis runs`)
+    this.logger.info(`ECS moved production traffic to ${color} (${this.ours.version}); ${otherColor(color)} stays up through ECS's bake time, where the analysis runs`)
   }
 
   async promote(color: Color, version: string, keepPreviousMs: number, signal: AbortSignal): Promise<void> {
@@ -146,7 +136,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     await this.follow('done', signal)
     this.logger.info(`${version} is active on ${color} (${this.config.service}); ECS scaled the previous revision down after its bake time`)
     if (keepPreviousMs > 0) this.logger.info('keep-previous does not apply to ECS native blue/green: mode: rollback deploys the previous revision again')
-    const record = await this.readRecord(await this.service(signal), signal)
+    const record = await this.api.readRecord(await this.api.describe(signal), signal)
     await this.revisions.deregisterOld(
       [record.target?.arn, record.source?.arn].filter((arn): arn is string => !!arn),
       signal
@@ -154,8 +144,8 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   }
 
   async rollback(to: Color, reason: string, signal: AbortSignal): Promise<void> {
-    const service = await this.service(signal)
-    const record = await this.readRecord(service, signal)
+    const service = await this.api.describe(signal)
+    const record = await this.api.readRecord(service, signal)
     const deployment = record.deployment
     const colors = colorsOf(record)
     let failedVersion: string | undefined
@@ -164,11 +154,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
       return
     }
     if (deployment && isUnderWay(deployment)) {
-      await this.call(
-        'StopServiceDeployment',
-        (s) => this.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: deployment.serviceDeploymentArn!, stopType: 'ROLLBACK' }), { abortSignal: s }),
-        signal
-      )
+      await this.api.stop(deployment.serviceDeploymentArn!, signal)
       this.logger.info(`Asked ECS to roll back service deployment ${shortArn(deployment.serviceDeploymentArn!)} (production back on ${colors.source})`)
       await this.follow('rolled-back', signal, deployment.serviceDeploymentArn)
       failedVersion = record.target?.version
@@ -190,7 +176,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
       if (!record.source?.arn) throw new Error(`no previous revision of ${this.config.service} to roll back to; production left on ${serving}`)
       failedVersion = record.target?.version
       // The previous revision is a whole new BLUE_GREEN deployment: production is back once ECS has moved it.
-      const deploymentArn = await this.startDeployment(service, record.source.arn, signal)
+      const deploymentArn = await this.api.start(service, record.source.arn, signal)
       this.ours = { arn: deploymentArn, color: to, version: record.source.version ?? shortArn(record.source.arn) }
       this.logger.info(`ECS deploys the previous revision ${shortArn(record.source.arn)} (${to}) again (service deployment ${shortArn(deploymentArn)})`)
       await this.follow('shifted', signal)
@@ -204,91 +190,12 @@ export class NativeBlueGreenProvider implements TrafficProvider {
   }
 
   async record(entry: DeployRecord, signal: AbortSignal): Promise<void> {
-    await this.tag((await this.service(signal)).serviceArn!, { [TAG.last]: recordTag(entry) }, signal)
+    await this.api.tag((await this.api.describe(signal)).serviceArn!, { [TAG.last]: recordTag(entry) }, signal)
   }
 
   close(): Promise<void> {
     this.ecs.destroy()
     return Promise.resolve()
-  }
-
-  // ---- the service and its deployments ---------------------------------------------------------
-
-  private async service(signal: AbortSignal): Promise<Service> {
-    const answer = await this.call(
-      'DescribeServices',
-      (s) => this.ecs.send(new DescribeServicesCommand({ cluster: this.config.cluster, services: [this.config.service] }), { abortSignal: s }),
-      signal
-    )
-    const service = answer.services?.find((found) => found.serviceName === this.config.service || found.serviceArn === this.config.service)
-    if (!service || !service.serviceArn) throw new Error(`ECS service ${this.config.service} was not found in cluster ${this.config.cluster}`)
-    return service
-  }
-
-  /** BLUE_GREEN needs the ECS deployment controller and a load balancer with an advancedConfiguration. */
-  private checkService(service: Service): void {
-    const controller = service.deploymentController?.type
-    if (controller && controller !== 'ECS') throw new Error(`ECS service ${this.config.service} uses the ${controller} deployment controller; ECS native blue/green needs the ECS controller`)
-    const balanced = (service.loadBalancers ?? []).find((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule)
-    if (!balanced)
-      throw new Error(
-        `ECS service ${this.config.service} has no load balancer with an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn); ECS native blue/green needs one (or use ecs-blue-service / ecs-green-service for the two-service mode)`
-      )
-    const bakeMinutes = this.config.bakeTimeMinutes ?? service.deploymentConfiguration?.bakeTimeInMinutes ?? 0
-    this.ecsBakeMs = bakeMinutes * 60_000
-    const engineBakeMs = this.config.engineBakeMs ?? 0
-    if (bakeMinutes * 60_000 < engineBakeMs)
-      throw new Error(
-        `ECS's bake time on ${this.config.service} is ${minutes(bakeMinutes)}, shorter than bake (${minutes(Math.ceil(engineBakeMs / 60_000))}): ECS would remove blue before the analysis ends; set ecs-bake-time`
-      )
-  }
-
-  private async startDeployment(service: Service, taskDefinition: string, signal: AbortSignal): Promise<string> {
-    const deploymentConfiguration = {
-      ...service.deploymentConfiguration,
-      strategy: 'BLUE_GREEN' as const,
-      ...(this.config.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: this.config.bakeTimeMinutes } : {})
-    }
-    const updated = await this.call(
-      'UpdateService',
-      (s) => this.ecs.send(new UpdateServiceCommand({ cluster: this.config.cluster, service: this.config.service, taskDefinition, deploymentConfiguration }), { abortSignal: s }),
-      signal
-    )
-    const arn = updated.service?.currentServiceDeployment ?? (await this.latestDeploymentArn(signal))
-    if (!arn) throw new Error(`ECS started no service deployment for ${shortArn(taskDefinition)} on ${this.config.service}`)
-    return arn
-  }
-
-  private async latestDeploymentArn(signal: AbortSignal): Promise<string | undefined> {
-    const listed = await this.call(
-      'ListServiceDeployments',
-      (s) => this.ecs.send(new ListServiceDeploymentsCommand({ cluster: this.config.cluster, service: this.config.service, maxResults: 1 }), { abortSignal: s }),
-      signal
-    )
-    return listed.serviceDeployments?.[0]?.serviceDeploymentArn
-  }
-
-  private async deployment(arn: string, signal: AbortSignal): Promise<ServiceDeployment | undefined> {
-    const answer = await this.call('DescribeServiceDeployments', (s) => this.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), { abortSignal: s }), signal)
-    return answer.serviceDeployments?.[0]
-  }
-
-  /** ECS's record for status(): the current service deployment with what its revisions run, and the service's tags. */
-  private async readRecord(service: Service, signal: AbortSignal): Promise<NativeRecord> {
-    const state = readTagState(await this.tags(service.serviceArn!, signal))
-    const arn = service.currentServiceDeployment ?? (await this.latestDeploymentArn(signal))
-    const deployment = arn ? await this.deployment(arn, signal) : undefined
-    if (!deployment) return { current: await this.revisions.info(service.taskDefinition, signal), state }
-    const sourceArn = deployment.sourceServiceRevisions?.[0]?.arn
-    const targetArn = deployment.targetServiceRevision?.arn
-    const wanted = [sourceArn, targetArn].filter((a): a is string => !!a)
-    const revisions: { serviceRevisions?: ServiceRevision[] } = wanted.length
-      ? await this.call('DescribeServiceRevisions', (s) => this.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: wanted }), { abortSignal: s }), signal)
-      : {}
-    const taskDefinitionOf = (revisionArn: string | undefined): string | undefined =>
-      revisionArn ? revisions.serviceRevisions?.find((revision) => revision.serviceRevisionArn === revisionArn)?.taskDefinition : undefined
-    const [source, target] = await Promise.all([this.revisions.info(taskDefinitionOf(sourceArn), signal), this.revisions.info(taskDefinitionOf(targetArn), signal)])
-    return { deployment, ...(source ? { source } : {}), ...(target ? { target } : {}), state }
   }
 
   /** Follows the service deployment (this run's, or `arn`) until `goal`, a progress line per poll; ending badly is a failure. */
@@ -319,7 +226,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
         last = status
       },
       check: async () => {
-        const progress = progressTowards(await this.deployment(arn, signal), goal)
+        const progress = progressTowards(await this.api.deployment(arn, signal), goal)
         if (progress.state === 'failed') throw new Error(`ECS service ${this.config.service}: ${progress.detail}`)
         if (progress.state === 'reached') {
           this.logger.info(`  ${this.config.service}: ${progress.detail}`)
@@ -328,21 +235,5 @@ export class NativeBlueGreenProvider implements TrafficProvider {
         return { done: false, status: progress.detail }
       }
     })
-  }
-
-  // ---- the service's tags -------------------------------------------------------------------------
-
-  private async tags(arn: string, signal: AbortSignal): Promise<StateTag[]> {
-    const answer = await this.call('ListTagsForResource', (s) => this.ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }), { abortSignal: s }), signal)
-    return (answer.tags ?? []).map((tag) => ({ Key: tag.key, Value: tag.value }))
-  }
-
-  private async tag(arn: string, tags: Record<string, string>, signal: AbortSignal): Promise<void> {
-    const list = Object.entries(tags).map(([key, value]) => ({ key, value }))
-    await this.call('TagResource', (s) => this.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: list }), { abortSignal: s }), signal)
-  }
-
-  private async untag(arn: string, keys: string[], signal: AbortSignal): Promise<void> {
-    await this.call('UntagResource', (s) => this.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: keys }), { abortSignal: s }), signal)
   }
 }
