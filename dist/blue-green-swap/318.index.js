@@ -25,6 +25,8 @@ var types = __webpack_require__(6996);
 var aws_call = __webpack_require__(5280);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
 var state_tags = __webpack_require__(1630);
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
+var tag_lock = __webpack_require__(2939);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
@@ -135,19 +137,7 @@ function primaryDeployment(service) {
 
 
 
-/**
- * Blue-green on ECS with two services behind one ALB listener (@aws-sdk/client-ecs and
- * @aws-sdk/client-elastic-load-balancing-v2, the official SDKs). Blue and green are the two target
- * groups; each color's ECS service is registered in its own. The listener's weighted forward
- * action is the traffic split, the services' task definitions are the versions, and the rest of the
- * state (active color, kept previous version, a paused deployment, the last outcome, the deploy
- * lock) lives in the listener's tags, so `status()` reads the truth from AWS on every run.
- *
- * SDK retries are off (clouds/aws/client-config.ts): every call goes through retry() with backoff,
- * jitter, a per-attempt timeout and the run's signal; waits have a deadline and report progress.
- */
-/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
-const LOCK_TTL_MS = 6 * 60 * 60_000;
+
 class AlbWeightsProvider {
     ecs;
     elb;
@@ -193,39 +183,21 @@ class AlbWeightsProvider {
         };
     }
     async lock(owner, timeoutMs, signal) {
-        const wanted = (0,state_tags/* lockTag */.Uy)(owner, 0).slice(2);
-        await (0,poll/* waitUntil */.a0)({
-            what: `the deploy lock on ${(0,task_definition_mapping/* shortArn */.k$)(this.config.listenerArn)}`,
-            timeoutMs,
-            intervalMs: this.options.pollIntervalMs ?? 5_000,
-            maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-            sleep: this.sleep,
-            now: this.now,
-            signal,
-            onProgress: ({ status }) => this.logger.info(`Waiting for the deploy lock: ${status}`),
-            check: async () => {
-                const held = (0,state_tags/* readTagState */.QR)(await this.listenerTags(signal)).lock;
-                if (held && held.owner !== wanted && held.expiresAt > this.now())
-                    return { done: false, status: `held by ${held.owner}` };
-                await this.addTags({ [state_tags/* TAG */.Dk.lock]: (0,state_tags/* lockTag */.Uy)(owner, this.now() + LOCK_TTL_MS) }, signal);
-                // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
-                const after = (0,state_tags/* readTagState */.QR)(await this.listenerTags(signal)).lock;
-                return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` };
-            }
-        }).catch((error) => {
-            throw new Error(`could not take the deploy lock (listener tag ${state_tags/* TAG */.Dk.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
-        });
+        const store = {
+            kind: 'listener tag',
+            resource: (0,task_definition_mapping/* shortArn */.k$)(this.config.listenerArn),
+            read: (s) => this.listenerTags(s),
+            write: (tags, s) => this.addTags(tags, s),
+            remove: (keys, s) => this.removeTags(keys, s)
+        };
+        const lock = await (0,tag_lock/* takeTagLock */.p)(store, owner, timeoutMs, signal, { logger: this.logger, sleep: this.sleep, now: this.now, ...this.pollIntervals() });
         await this.stopExpiredPrevious(signal);
-        let released = false;
+        return lock;
+    }
+    pollIntervals() {
         return {
-            release: async () => {
-                if (released)
-                    return;
-                released = true;
-                const held = (0,state_tags/* readTagState */.QR)(await this.listenerTags(AbortSignal.timeout(60_000))).lock;
-                if (held?.owner === wanted)
-                    await this.removeTags([state_tags/* TAG */.Dk.lock], AbortSignal.timeout(60_000));
-            }
+            ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+            ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
         };
     }
     async prepare(release, signal) {
@@ -590,6 +562,58 @@ function recordTag(record) {
 }
 function lockTag(owner, expiresAt) {
     return `${expiresAt} ${tagText(owner, 230) || 'unknown'}`;
+}
+
+
+/***/ }),
+
+/***/ 2939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ takeTagLock)
+/* harmony export */ });
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1630);
+
+
+/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
+const LOCK_TTL_MS = 6 * 60 * 60_000;
+/** The deploy lock both modes keep in a tag, waited for up to `timeoutMs` with progress; released exactly once, and only by its holder. */
+async function takeTagLock(store, owner, timeoutMs, signal, clock) {
+    const wanted = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTag */ .Uy)(owner, 0).slice(2);
+    await (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what: `the deploy lock on ${store.resource}`,
+        timeoutMs,
+        intervalMs: clock.pollIntervalMs ?? 5_000,
+        maxIntervalMs: clock.maxPollIntervalMs ?? 30_000,
+        sleep: clock.sleep,
+        now: clock.now,
+        signal,
+        onProgress: ({ status }) => clock.logger.info(`Waiting for the deploy lock: ${status}`),
+        check: async () => {
+            const held = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(signal)).lock;
+            if (held && held.owner !== wanted && held.expiresAt > clock.now())
+                return { done: false, status: `held by ${held.owner}` };
+            await store.write({ [_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock]: (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTag */ .Uy)(owner, clock.now() + LOCK_TTL_MS) }, signal);
+            // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
+            const after = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(signal)).lock;
+            return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` };
+        }
+    }).catch((error) => {
+        throw new Error(`could not take the deploy lock (${store.kind} ${_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
+    });
+    let released = false;
+    return {
+        release: async () => {
+            if (released)
+                return;
+            released = true;
+            const held = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(AbortSignal.timeout(60_000))).lock;
+            if (held?.owner === wanted)
+                await store.remove([_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock], AbortSignal.timeout(60_000));
+        }
+    };
 }
 
 

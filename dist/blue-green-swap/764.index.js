@@ -123,7 +123,7 @@ async function createEcsProvider(config, deps) {
     const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 });
     const options = { logger: deps.logger, ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}), ...(template ? { template } : {}) };
     if (config.mode === 'native') {
-        const { NativeBlueGreenProvider } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(267)]).then(__webpack_require__.bind(__webpack_require__, 7267));
+        const { NativeBlueGreenProvider } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 7294));
         return new NativeBlueGreenProvider(new ECSClient(clientConfig), config, options);
     }
     const [{ ElasticLoadBalancingV2Client }, { AlbWeightsProvider }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 8318))]);
