@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { ECSClient } from '@aws-sdk/client-ecs'
 import type { AnalysisSource, Verdict } from '../../../actions/blue-green-swap/src/analysis/types.js'
-import { runSwap, type EngineDeps } from '../../../actions/blue-green-swap/src/engine.js'
+import { CancelledError, runSwap, type EngineDeps } from '../../../actions/blue-green-swap/src/engine.js'
 import type { SwapPlan } from '../../../actions/blue-green-swap/src/plan.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { parseEcsConfig, withEngineBake, type EcsNativeConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
@@ -247,6 +247,24 @@ describe('aws-ecs native blue/green (faked ECS)', () => {
     expect(short.reason).toContain("ECS's bake time on api is 0 minutes, shorter than bake (5 minutes)")
     expect(account.calls).toEqual([])
     expect(ecs.tags.has('deploy-actions:lock')).toBe(false)
+  })
+
+  test('a run cancelled while ECS starts green stops the deployment with ROLLBACK; blue serves and the lock is released', async () => {
+    const controller = new AbortController()
+    let polls = 0
+    const p = new NativeBlueGreenProvider(new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'f', secretAccessKey: 'f' } }), config, {
+      logger: logger(),
+      pollIntervalMs: 1,
+      sleep: async () => {
+        if (++polls === 2) controller.abort(new Error('SIGINT'))
+      }
+    })
+    await expect(swap(p, {}, [], { signal: controller.signal })).rejects.toBeInstanceOf(CancelledError)
+    expect(account.calls).toContain('StopServiceDeployment ROLLBACK')
+    expect(ecs.latest()!.status).toBe('ROLLBACK_SUCCESSFUL')
+    expect(ecs.taskDefinition).toMatch(/:7$/)
+    expect(ecs.tags.has('deploy-actions:lock')).toBe(false)
+    expect(ecs.tags.get('deploy-actions:last')).toMatch(/^rolled-back green \S+ 9f8e7d6 the job was cancelled/)
   })
 
   test('a lock held by another run fails naming the holder, changing nothing', async () => {

@@ -61,6 +61,14 @@ describe('blue-green-swap with aws-ecs native blue/green (runner contract, faked
     expect(fake.native.taskDefinition).toMatch(/:7$/)
   })
 
+  it('mode status reads ECS and changes nothing', async () => {
+    const result = await swap({ ...nativeInputs, 'ecs-bake-time': '', mode: 'status' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ 'active-color': 'blue', 'active-version': 'v7' })
+    expect(fake.account.calls).toEqual([])
+    expect(fake.requests.every((request) => /^ecs (Describe|List)/.test(request))).toBe(true)
+  })
+
   it.each<[string, Record<string, string>, string]>([
     ['the ALB listener with ecs-service', { ...deploy, 'ecs-listener': LISTENER }, 'Input "ecs-listener" is set, but ecs-service selects ECS native blue/green'],
     ['an ECS bake time shorter than bake', { ...deploy, bake: '10m', 'ecs-bake-time': '5' }, 'Input "ecs-bake-time" is 5 minutes, shorter than bake (10 minutes)'],
