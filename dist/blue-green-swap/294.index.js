@@ -374,6 +374,8 @@ function serviceProblem(service, config) {
     const balanced = (service.loadBalancers ?? []).find((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule);
     if (!balanced)
         return `ECS service ${config.service} has no load balancer with an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn); ECS native blue/green needs one (or use ecs-blue-service / ecs-green-service for the two-service mode)`;
+    if (config.testUrl && !balanced.advancedConfiguration?.testListenerRule)
+        return `ecs-test-url is set, but ECS service ${config.service} has no testListenerRule in its advancedConfiguration: green's checks would reach production, not green`;
     const bake = ecsBakeMinutes(service, config);
     const engineBakeMs = config.engineBakeMs ?? 0;
     if (bake * 60_000 < engineBakeMs)

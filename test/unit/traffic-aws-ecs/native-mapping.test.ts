@@ -134,7 +134,14 @@ describe('serviceProblem', () => {
   }
   const config = { service: 'api' }
 
-  it.each<[string, Service, { bakeTimeMinutes?: number; engineBakeMs?: number }, string | undefined]>([
+  it.each<[string, Service, { bakeTimeMinutes?: number; engineBakeMs?: number; testUrl?: string }, string | undefined]>([
+    ['a test URL and a test listener rule', ready, { testUrl: 'https://api.example.com:9443/' }, undefined],
+    [
+      'a test URL without a test listener rule',
+      { ...ready, loadBalancers: [{ targetGroupArn: 'tg-blue', advancedConfiguration: { ...advanced, testListenerRule: undefined } }] },
+      { testUrl: 'https://api.example.com:9443/' },
+      'ecs-test-url is set, but ECS service api has no testListenerRule'
+    ],
     ['ready', ready, {}, undefined],
     ["the engine's bake inside ECS's", ready, { engineBakeMs: 10 * 60_000 }, undefined],
     ['CodeDeploy', { ...ready, deploymentController: { type: 'CODE_DEPLOY' } }, {}, 'uses the CODE_DEPLOY deployment controller'],

@@ -188,12 +188,14 @@ export function ecsBakeMinutes(service: Service, config: Pick<EcsNativeConfig, '
 }
 
 /** Why the service cannot take a BLUE_GREEN deployment here: the ECS deployment controller, a load balancer with an advancedConfiguration, an ECS bake time covering the engine's. */
-export function serviceProblem(service: Service, config: Pick<EcsNativeConfig, 'service' | 'bakeTimeMinutes' | 'engineBakeMs'>): string | undefined {
+export function serviceProblem(service: Service, config: Pick<EcsNativeConfig, 'service' | 'bakeTimeMinutes' | 'engineBakeMs' | 'testUrl'>): string | undefined {
   const controller = service.deploymentController?.type
   if (controller && controller !== 'ECS') return `ECS service ${config.service} uses the ${controller} deployment controller; ECS native blue/green needs the ECS controller`
   const balanced = (service.loadBalancers ?? []).find((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule)
   if (!balanced)
     return `ECS service ${config.service} has no load balancer with an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn); ECS native blue/green needs one (or use ecs-blue-service / ecs-green-service for the two-service mode)`
+  if (config.testUrl && !balanced.advancedConfiguration?.testListenerRule)
+    return `ecs-test-url is set, but ECS service ${config.service} has no testListenerRule in its advancedConfiguration: green's checks would reach production, not green`
   const bake = ecsBakeMinutes(service, config)
   const engineBakeMs = config.engineBakeMs ?? 0
   if (bake * 60_000 < engineBakeMs)
