@@ -294,6 +294,11 @@ function finish(
   check?: GreenCheck
 ): SwapResult {
   const previousColor = status.previousVersion !== undefined ? otherColor(status.active) : undefined
+  const { provider } = deps
+  const switchNote =
+    !provider.supportsWeights && steps.length > 0
+      ? `${provider.trafficNote ?? `${provider.name} cannot split traffic by percent`}: one switch${plan.steps.length > 1 ? ` instead of steps ${plan.steps.join(', ')}` : ''}`
+      : undefined
   return {
     mode: plan.mode,
     outcome,
@@ -307,6 +312,7 @@ function finish(
     phases: timeline.phases,
     steps,
     ...(check ? { greenCheck: check } : {}),
+    ...(switchNote ? { switchNote } : {}),
     status,
     failed
   }

@@ -4,7 +4,7 @@ import { HOST_INPUT_NAMES, parseHostConfig } from '../../../packages/providers/t
 import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig } from '../../../packages/providers/traffic/vercel/config.js'
 import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/providers/traffic/railway/config.js'
 import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
-import { ECS_INPUT_NAMES, parseEcsConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
+import { ECS_INPUT_NAMES, parseEcsConfig, withEngineBake } from '../../../packages/providers/traffic/aws-ecs/config.js'
 import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig } from '../../../packages/providers/traffic/azure-appservice/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
@@ -133,7 +133,7 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
       if (raw[name].trim() !== '') throw new InputError(name, `is set, but provider is ${providerName}, which does not use it`, `no ${name} with provider: ${providerName}`)
     }
   }
-  const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env)
+  const { provider: parsedProvider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env)
 
   const steps = parseSteps(raw.steps)
   const analysis = parseAnalysis(raw, mode, hasAccessLog, providerName)
@@ -161,13 +161,18 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
     failureLimit: parseNumber('failure-limit', raw['failure-limit'], 2, { integer: true, min: 1, max: 100 }),
     lockTimeoutMs: parseDuration('lock-timeout', raw['lock-timeout'], 10 * 60_000)
   }
+  // ECS native blue/green: the engine's bake runs inside ECS's bake time, which must cover it.
+  const provider: TrafficProviderConfig =
+    parsedProvider.provider === 'aws-ecs' && parsedProvider.ecs.mode === 'native' ? { provider: 'aws-ecs', ecs: withEngineBake(parsedProvider.ecs, bakeMs) } : parsedProvider
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
   if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
     const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path'
     throw new InputError(
       input,
       'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)',
-      'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks'
+      provider.ecs.mode === 'native'
+        ? "ecs-test-url (the address of the test listener rule in the service's advancedConfiguration, which ECS points at green), or no green checks"
+        : 'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks'
     )
   }
   return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) }
@@ -214,8 +219,16 @@ function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment):
     case 'railway':
       refuseWithoutWeights(name, raw)
       return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false }
-    case 'aws-ecs':
-      return { provider: { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs'])) }, releaseKind: 'image', hasAccessLog: false }
+    case 'aws-ecs': {
+      const ecs = parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs']))
+      if (ecs.mode === 'native' && raw['pause-after-step'].trim() !== '')
+        throw new InputError(
+          'pause-after-step',
+          'is set, but ecs-service selects ECS native blue/green, where ECS moves all traffic at once (one switch)',
+          'no pause-after-step with ecs-service'
+        )
+      return { provider: { provider: 'aws-ecs', ecs }, releaseKind: 'image', hasAccessLog: false }
+    }
     case 'azure-appservice':
       return {
         provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) },

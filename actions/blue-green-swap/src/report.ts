@@ -39,6 +39,7 @@ const HEADLINE: Record<SwapResult['outcome'], string> = {
 export function summaryMarkdown(result: SwapResult): string {
   const version = result.activeVersion ? ` — ${result.activeVersion} live on ${result.activeColor}` : ` — ${result.activeColor} live`
   const lines = [`## blue-green-swap (${result.mode}): ${HEADLINE[result.outcome]}${version}`, '', escapeCell(result.reason), '']
+  if (result.switchNote) lines.push(`**Traffic:** ${escapeCell(result.switchNote)}`, '')
   if (result.greenCheck) lines.push(`**Direct check of the new color:** ${result.greenCheck.passed ? 'passed' : 'failed'} — ${escapeCell(result.greenCheck.detail)}`, '')
   if (result.phases.length > 0) {
     lines.push(

@@ -41,6 +41,8 @@ export interface SwapResult {
   phases: PhaseTiming[]
   steps: StepRecord[]
   greenCheck?: GreenCheck
+  /** Set where the provider has no percentage split: the steps collapsed to one switch, and who moved the traffic. */
+  switchNote?: string
   /** Where things stand at the end. */
   status?: TrafficStatus
   /** The run fails (after the outputs and summary are written): a deploy or promote that rolled back. */

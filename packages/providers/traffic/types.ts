@@ -89,6 +89,8 @@ export interface TrafficProvider {
   readonly name: string
   /** False where the platform has no percentage split: the engine collapses its steps to one switch and says so. */
   readonly supportsWeights: boolean
+  /** Where supportsWeights is false: who moves the traffic instead, for the summary (default: the provider cannot split it). */
+  readonly trafficNote?: string
   /** The address users reach (the router, the production hostname). */
   publicUrl(): string
 

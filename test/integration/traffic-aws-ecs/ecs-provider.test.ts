@@ -5,8 +5,8 @@ import type { AnalysisSource, Verdict } from '../../../actions/blue-green-swap/s
 import { runSwap, type EngineDeps } from '../../../actions/blue-green-swap/src/engine.js'
 import type { SwapPlan } from '../../../actions/blue-green-swap/src/plan.js'
 import type { Logger } from '../../../packages/core/log.js'
-import { parseEcsConfig, type EcsConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
-import { EcsProvider } from '../../../packages/providers/traffic/aws-ecs/ecs-provider.js'
+import { parseEcsConfig, type EcsAlbConfig } from '../../../packages/providers/traffic/aws-ecs/config.js'
+import { AlbWeightsProvider as EcsProvider } from '../../../packages/providers/traffic/aws-ecs/alb-weights/alb-provider.js'
 import { readTemplate } from '../../../packages/providers/traffic/aws-ecs/provider.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { CancelledError } from '../../../actions/blue-green-swap/src/engine.js'
 import { FakeEcsAccount, IMAGE, LISTENER, TARGET_GROUPS, TEST_LISTENER } from '../../support/fakes/aws-ecs-sdk.js'
 
-const config: EcsConfig = parseEcsConfig({
+const config = parseEcsConfig({
   'aws-region': 'us-east-1',
   'ecs-cluster': 'meal-planner-production',
   'ecs-blue-service': 'api-blue',
@@ -24,7 +24,7 @@ const config: EcsConfig = parseEcsConfig({
   'ecs-listener': LISTENER,
   'ecs-keep-revisions': '3',
   'public-url': 'https://api.mealplanner.com'
-})
+}) as EcsAlbConfig
 
 const plan: SwapPlan = {
   mode: 'deploy',
@@ -57,7 +57,7 @@ beforeEach(() => {
 })
 afterEach(() => account.restore())
 
-function provider(overrides: Partial<EcsConfig> = {}, template?: ReturnType<typeof readTemplate>): EcsProvider {
+function provider(overrides: Partial<EcsAlbConfig> = {}, template?: ReturnType<typeof readTemplate>): EcsProvider {
   const logger: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug() {} }
   const client = { region: 'us-east-1', credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' } }
   return new EcsProvider(

@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { FakeNativeService } from './aws-ecs-native.js'
 import { FakeEcsAccount } from './aws-ecs-sdk.js'
 
 /**
- * The in-memory account of aws-ecs-sdk.ts served over loopback HTTP, for runner-contract tests
+ * The in-memory account of aws-ecs-sdk.ts (with the native blue/green service of aws-ecs-native.ts:
+ * ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment,
+ * ListTagsForResource, TagResource, UntagResource) served over loopback HTTP, for runner-contract tests
  * (aws-sdk-client-mock cannot reach the action run as a child process):
  * - Amazon ECS JSON protocol (awsJson1_1): POST / with `X-Amz-Target:
  *   AmazonEC2ContainerServiceV20141113.<Operation>` and a JSON body; errors as
@@ -20,6 +23,8 @@ import { FakeEcsAccount } from './aws-ecs-sdk.js'
 
 export interface FakeEcsHttp {
   account: FakeEcsAccount
+  /** The native blue/green service `api` on the same account (aws-ecs-native.ts). */
+  native: FakeNativeService
   endpoint: string
   /** Every request: `ecs DescribeServices`, `elb ModifyListener`. */
   requests: string[]
@@ -29,6 +34,7 @@ export interface FakeEcsHttp {
 
 export async function startFakeEcsHttp(): Promise<FakeEcsHttp> {
   const account = new FakeEcsAccount(false)
+  const native = new FakeNativeService(account)
   const requests: string[] = []
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -39,6 +45,7 @@ export async function startFakeEcsHttp(): Promise<FakeEcsHttp> {
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     account,
+    native,
     endpoint,
     requests,
     env: {

@@ -1,10 +1,17 @@
 import {
   DeregisterTaskDefinitionCommand,
+  DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  ListServiceDeploymentsCommand,
+  ListTagsForResourceCommand,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
+  StopServiceDeploymentCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateServiceCommand,
   type Deployment,
   type RegisterTaskDefinitionCommandInput,
@@ -110,7 +117,7 @@ export class FakeEcsAccount {
     return Math.round((weight(TARGET_GROUPS.green) / (weight(TARGET_GROUPS.green) + weight(TARGET_GROUPS.blue))) * 100)
   }
 
-  private addDefinition(image: string, version: string, source?: RegisterTaskDefinitionCommandInput): string {
+  addDefinition(image: string, version: string, source?: RegisterTaskDefinitionCommandInput): string {
     const arn = `${FAMILY_ARN}:${this.definitions.size + 1}`
     const definition: TaskDefinition = {
       networkMode: 'awsvpc',
@@ -125,7 +132,8 @@ export class FakeEcsAccount {
       requiresAttributes: [{ name: 'com.amazonaws.ecs.capability.ecr-auth' }],
       compatibilities: ['EC2', 'FARGATE']
     }
-    this.definitions.set(arn, { definition, tags: [{ key: 'deploy-actions:version', value: version }], active: true })
+    const tags = source?.tags?.length ? source.tags.map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' })) : [{ key: 'deploy-actions:version', value: version }]
+    this.definitions.set(arn, { definition, tags, active: true })
     return arn
   }
 
@@ -143,7 +151,7 @@ export class FakeEcsAccount {
   }
 
   /** Throttles or fails the call when told to; counts it. */
-  private gate(operation: string): void {
+  gate(operation: string): void {
     this.counts[operation] = (this.counts[operation] ?? 0) + 1
     if ((this.throttle[operation] ?? 0) > 0) {
       this.throttle[operation]--
@@ -164,7 +172,15 @@ export class FakeEcsAccount {
       RegisterTaskDefinitionCommand,
       UpdateServiceCommand,
       ListTaskDefinitionsCommand,
-      DeregisterTaskDefinitionCommand
+      DeregisterTaskDefinitionCommand,
+      // ECS native blue/green (test/support/fakes/aws-ecs-native.ts adds their handlers).
+      ListServiceDeploymentsCommand,
+      DescribeServiceDeploymentsCommand,
+      DescribeServiceRevisionsCommand,
+      StopServiceDeploymentCommand,
+      ListTagsForResourceCommand,
+      TagResourceCommand,
+      UntagResourceCommand
     }
     const elbCommands = {
       DescribeListenersCommand,
@@ -176,8 +192,12 @@ export class FakeEcsAccount {
       AddTagsCommand,
       RemoveTagsCommand
     }
-    for (const [name, command] of Object.entries(ecsCommands))
-      ecs.on(command as typeof DescribeServicesCommand).callsFake((input: unknown) => this.handlers[name.replace(/Command$/, '')](input))
+    const handle = (name: string, input: unknown): unknown => {
+      const handler = this.handlers[name.replace(/Command$/, '')]
+      if (!handler) throw new Error(`the fake does not answer ${name}`)
+      return handler(input)
+    }
+    for (const [name, command] of Object.entries(ecsCommands)) ecs.on(command as typeof DescribeServicesCommand).callsFake((input: unknown) => handle(name, input))
     for (const [name, command] of Object.entries(elbCommands))
       elb.on(command as typeof DescribeListenersCommand).callsFake((input: unknown) => this.handlers[name.replace(/Command$/, '')](input))
   }

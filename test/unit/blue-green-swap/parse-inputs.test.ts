@@ -182,7 +182,7 @@ describe('parseSwapInputs with provider aws-ecs', () => {
   test('an image release and the ECS config', () => {
     const inputs = parseSwapInputs({ ...ecs, steps: '10,50,100', bake: '2m', analysis: 'synthetic' }, env)
     expect(inputs.provider.provider).toBe('aws-ecs')
-    expect(inputs.provider.provider === 'aws-ecs' && inputs.provider.ecs.services).toEqual({ blue: 'api-blue', green: 'api-green' })
+    expect(inputs.provider.provider === 'aws-ecs' && inputs.provider.ecs.mode === 'alb-weights' && inputs.provider.ecs.services).toEqual({ blue: 'api-blue', green: 'api-green' })
     expect(inputs.plan.release).toEqual({ version: '9f8e7d6', image: ecs.image })
     expect(inputs.plan.steps).toEqual([10, 50, 100])
   })

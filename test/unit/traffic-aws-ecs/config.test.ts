@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseEcsConfig, type EcsRawInputs } from '../../../packages/providers/traffic/aws-ecs/config.js'
+import { parseEcsConfig, withEngineBake, type EcsNativeConfig, type EcsRawInputs } from '../../../packages/providers/traffic/aws-ecs/config.js'
 
 const ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012'
 export const ECS_INPUTS: EcsRawInputs = {
@@ -15,6 +15,7 @@ export const ECS_INPUTS: EcsRawInputs = {
 describe('parseEcsConfig', () => {
   it('reads two services, two target groups and a listener, with defaults', () => {
     expect(parseEcsConfig(ECS_INPUTS)).toEqual({
+      mode: 'alb-weights',
       cluster: 'meal-planner-production',
       services: { blue: 'api-blue', green: 'api-green' },
       targetGroups: { blue: ECS_INPUTS['ecs-blue-target-group'], green: ECS_INPUTS['ecs-green-target-group'] },
@@ -83,5 +84,92 @@ describe('parseEcsConfig', () => {
     ['a control character', { 'ecs-cluster': 'prod\u0007' }, 'Input "ecs-cluster"']
   ])('refuses %s', (_name, override, message) => {
     expect(() => parseEcsConfig({ ...ECS_INPUTS, ...override })).toThrow(message)
+  })
+})
+
+describe('parseEcsConfig in native mode (ecs-service)', () => {
+  const NATIVE: EcsRawInputs = { 'ecs-cluster': 'meal-planner-production', 'ecs-service': 'api', 'public-url': 'https://api.mealplanner.com' }
+
+  it('reads one service and the shared inputs, with defaults', () => {
+    expect(parseEcsConfig(NATIVE)).toEqual({
+      mode: 'native',
+      cluster: 'meal-planner-production',
+      service: 'api',
+      stableTimeoutMs: 900_000,
+      keepRevisions: 10,
+      publicUrl: 'https://api.mealplanner.com/'
+    })
+  })
+
+  it('reads the bake time and the shared optional inputs', () => {
+    expect(
+      parseEcsConfig({
+        ...NATIVE,
+        'ecs-service': `arn:aws:ecs:us-east-1:123456789012:service/meal-planner-production/api`,
+        'ecs-bake-time': '15',
+        'aws-region': 'eu-west-1',
+        'aws-role-arn': 'arn:aws:iam::123456789012:role/deploy-api',
+        'ecs-container': 'api',
+        'ecs-task-definition': '.aws/task-definition.json',
+        'ecs-stable-timeout': '20m',
+        'ecs-keep-revisions': '5',
+        'ecs-test-url': 'https://api.mealplanner.com:9443'
+      })
+    ).toEqual({
+      mode: 'native',
+      region: 'eu-west-1',
+      roleArn: 'arn:aws:iam::123456789012:role/deploy-api',
+      cluster: 'meal-planner-production',
+      service: 'arn:aws:ecs:us-east-1:123456789012:service/meal-planner-production/api',
+      bakeTimeMinutes: 15,
+      container: 'api',
+      taskDefinitionFile: '.aws/task-definition.json',
+      stableTimeoutMs: 1_200_000,
+      keepRevisions: 5,
+      testUrl: 'https://api.mealplanner.com:9443/',
+      publicUrl: 'https://api.mealplanner.com/'
+    })
+  })
+
+  it.each<[string, EcsRawInputs, string]>([
+    [
+      'a blue service beside it',
+      { 'ecs-blue-service': 'api-blue' },
+      'Input "ecs-blue-service" is set, but ecs-service selects ECS native blue/green (one service; ECS moves the traffic), which does not use it'
+    ],
+    ['a green service beside it', { 'ecs-green-service': 'api-green' }, 'Input "ecs-green-service" is set, but ecs-service selects ECS native blue/green'],
+    ['a target group beside it', { 'ecs-blue-target-group': `${ARN}:targetgroup/api-blue/0123456789abcdef` }, 'Input "ecs-blue-target-group" is set, but ecs-service selects'],
+    ['the green target group beside it', { 'ecs-green-target-group': `${ARN}:targetgroup/api-green/fedcba9876543210` }, 'Input "ecs-green-target-group" is set'],
+    ['a listener beside it', { 'ecs-listener': ECS_INPUTS['ecs-listener']! }, 'Input "ecs-listener" is set, but ecs-service selects ECS native blue/green'],
+    ['a listener rule beside it', { 'ecs-listener-rule': `${ARN}:listener-rule/app/api/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee` }, 'Input "ecs-listener-rule" is set'],
+    ['a test listener beside it', { 'ecs-test-listener': `${ARN}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65` }, 'Input "ecs-test-listener" is set, but ecs-service'],
+    ['a desired count beside it', { 'ecs-desired-count': '2' }, 'Input "ecs-desired-count" is set, but ecs-service'],
+    ['a service name with a space', { 'ecs-service': 'my api' }, 'Input "ecs-service" is "my api", which is not a service name or ARN'],
+    ['a bake time in words', { 'ecs-bake-time': 'ten' }, 'Input "ecs-bake-time"'],
+    ['a bake time over a day', { 'ecs-bake-time': '1441' }, 'Input "ecs-bake-time"'],
+    ['a fractional bake time', { 'ecs-bake-time': '1.5' }, 'Input "ecs-bake-time"'],
+    ['no cluster', { 'ecs-cluster': '' }, 'Input "ecs-cluster" is empty, but provider is aws-ecs'],
+    ['no public URL', { 'public-url': '' }, 'Input "public-url" is empty, but provider is aws-ecs'],
+    ['a control character in the service', { 'ecs-service': 'api\u0007' }, 'Input "ecs-service"']
+  ])('refuses %s', (_name, override, message) => {
+    expect(() => parseEcsConfig({ ...NATIVE, ...override })).toThrow(message)
+  })
+
+  it('refuses ecs-bake-time in the two-service mode, naming the mode it belongs to', () => {
+    expect(() => parseEcsConfig({ ...ECS_INPUTS, 'ecs-bake-time': '10' })).toThrow(
+      'Input "ecs-bake-time" is set, but it belongs to ECS native blue/green (selected by ecs-service), not to the two-service ALB mode'
+    )
+  })
+
+  it.each<[number | undefined, number, string | undefined]>([
+    [10, 10 * 60_000, undefined],
+    [10, 9 * 60_000, undefined],
+    [undefined, 60 * 60_000, undefined],
+    [2, 3 * 60_000, 'Input "ecs-bake-time" is 2 minutes, shorter than bake (3 minutes)'],
+    [0, 1_000, 'Input "ecs-bake-time" is 0 minutes, shorter than bake (1 minute)']
+  ])('ECS bake %s min against an engine bake of %s ms', (minutes, bakeMs, error) => {
+    const config = parseEcsConfig({ ...NATIVE, ...(minutes !== undefined ? { 'ecs-bake-time': String(minutes) } : {}) }) as EcsNativeConfig
+    if (error) expect(() => withEngineBake(config, bakeMs)).toThrow(error)
+    else expect(withEngineBake(config, bakeMs)).toMatchObject({ engineBakeMs: bakeMs })
   })
 })

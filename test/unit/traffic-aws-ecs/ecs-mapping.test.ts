@@ -1,19 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2'
 import type { Service, TaskDefinition } from '@aws-sdk/client-ecs'
-import {
-  TAG,
-  deploymentState,
-  lockTag,
-  pausedTag,
-  readListenerState,
-  readWeights,
-  recordTag,
-  registerRequest,
-  revisionsToDeregister,
-  versionOf,
-  withWeights
-} from '../../../packages/providers/traffic/aws-ecs/ecs-mapping.js'
+import { deploymentState, readWeights, withWeights } from '../../../packages/providers/traffic/aws-ecs/alb-weights/alb-mapping.js'
+import { TAG, lockTag, pausedTag, readTagState, recordTag } from '../../../packages/providers/traffic/aws-ecs/state-tags.js'
+import { registerRequest, revisionsToDeregister, versionOf } from '../../../packages/providers/traffic/aws-ecs/task-definition-mapping.js'
 
 const TG = { blue: 'arn:tg/blue', green: 'arn:tg/green' }
 const TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/meal-planner-api'
@@ -228,7 +218,7 @@ describe('state in the listener tags', () => {
       { Key: TAG.lock, Value: lockTag('octo-org/shop run 42 job deploy', 1_700_000_000_000) }
     ]
     for (const tag of tags) expect(tag.Value).toMatch(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u)
-    expect(readListenerState(tags)).toEqual({
+    expect(readTagState(tags)).toEqual({
       active: 'green',
       previousVersion: '0a1b2c3',
       paused: { color: 'blue', version: 'v1.2.0+build/7', weight: 10, remainingSteps: [50, 100], at: '2026-01-01T00:00:00.000Z' },
@@ -239,7 +229,7 @@ describe('state in the listener tags', () => {
 
   it('ignores what it did not write', () => {
     expect(
-      readListenerState([
+      readTagState([
         { Key: TAG.active, Value: 'purple' },
         { Key: 'team', Value: 'api' }
       ])

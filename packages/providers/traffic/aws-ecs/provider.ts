@@ -8,25 +8,24 @@ import type { TrafficProvider, TrafficProviderDeps } from '../types.js'
 import type { EcsConfig } from './config.js'
 
 /**
- * Builds the aws-ecs provider: the template file is read and checked first (an InputError naming
- * ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub OIDC with
- * aws-role-arn, else the SDK's default chain) and the two official SDK clients, loaded lazily.
+ * Builds the aws-ecs provider for its mode: the template file is read and checked first (an
+ * InputError naming ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub
+ * OIDC with aws-role-arn, else the SDK's default chain) and the official SDK clients, loaded lazily:
+ * ECS alone for native blue/green, ECS and ELBv2 for the two-service ALB mode.
  * Endpoints: the SDK-native AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2.
  */
 export async function createEcsProvider(config: EcsConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {
   const template = config.taskDefinitionFile ? readTemplate(config.taskDefinitionFile) : undefined
-  const [{ ECSClient }, { ElasticLoadBalancingV2Client }, { EcsProvider }] = await Promise.all([
-    import('@aws-sdk/client-ecs'),
-    import('@aws-sdk/client-elastic-load-balancing-v2'),
-    import('./ecs-provider.js')
-  ])
+  const { ECSClient } = await import('@aws-sdk/client-ecs')
   const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) })
   const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 })
-  return new EcsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, {
-    logger: deps.logger,
-    ...(deps.sleep ? { sleep: (ms: number) => deps.sleep!(ms) } : {}),
-    ...(template ? { template } : {})
-  })
+  const options = { logger: deps.logger, ...(deps.sleep ? { sleep: (ms: number) => deps.sleep!(ms) } : {}), ...(template ? { template } : {}) }
+  if (config.mode === 'native') {
+    const { NativeBlueGreenProvider } = await import('./native/native-provider.js')
+    return new NativeBlueGreenProvider(new ECSClient(clientConfig), config, options)
+  }
+  const [{ ElasticLoadBalancingV2Client }, { AlbWeightsProvider }] = await Promise.all([import('@aws-sdk/client-elastic-load-balancing-v2'), import('./alb-weights/alb-provider.js')])
+  return new AlbWeightsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, options)
 }
 
 /** A task definition JSON: the RegisterTaskDefinition shape, or describe-task-definition's output ({ taskDefinition: … }). */

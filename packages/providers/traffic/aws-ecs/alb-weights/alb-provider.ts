@@ -1,14 +1,4 @@
-import {
-  DeregisterTaskDefinitionCommand,
-  DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
-  ECSClient,
-  ListTaskDefinitionsCommand,
-  RegisterTaskDefinitionCommand,
-  UpdateServiceCommand,
-  type Service,
-  type TaskDefinition
-} from '@aws-sdk/client-ecs'
+import { DescribeServicesCommand, ECSClient, UpdateServiceCommand, type Service, type TaskDefinition } from '@aws-sdk/client-ecs'
 import {
   AddTagsCommand,
   DescribeListenersCommand,
@@ -22,27 +12,26 @@ import {
   type Action,
   type Tag
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { describeAwsError, isThrottlingError, isTransientAwsError } from '../../../clouds/aws/errors.js'
-import type { Logger } from '../../../core/log.js'
-import { defaultSleep, waitUntil } from '../../../core/poll.js'
-import { AttemptTimeoutError, retry } from '../../../core/retry.js'
-import { otherColor, type Color, type DeployRecord, type PausedDeployment, type PreparedTarget, type Release, type TrafficLock, type TrafficProvider, type TrafficStatus } from '../types.js'
-import type { EcsConfig } from './config.js'
+import type { Logger } from '../../../../core/log.js'
+import { defaultSleep, waitUntil } from '../../../../core/poll.js'
 import {
-  TAG,
-  deploymentState,
-  forwardOnly,
-  lockTag,
-  pausedTag,
-  readListenerState,
-  readWeights,
-  recordTag,
-  registerRequest,
-  revisionsToDeregister,
-  shortArn,
-  versionOf,
-  withWeights
-} from './ecs-mapping.js'
+  otherColor,
+  type Color,
+  type DeployRecord,
+  type PausedDeployment,
+  type PreparedTarget,
+  type Release,
+  type TrafficLock,
+  type TrafficProvider,
+  type TrafficStatus
+} from '../../types.js'
+import { awsCall, type AwsCall } from '../aws-call.js'
+import type { EcsAlbConfig } from '../config.js'
+import { TAG, pausedTag, readTagState, recordTag } from '../state-tags.js'
+import { takeTagLock } from '../tag-lock.js'
+import { shortArn } from '../task-definition-mapping.js'
+import { TaskDefinitions } from '../task-definitions.js'
+import { deploymentState, forwardOnly, readWeights, withWeights } from './alb-mapping.js'
 
 /**
  * Blue-green on ECS with two services behind one ALB listener (@aws-sdk/client-ecs and
@@ -56,11 +45,6 @@ import {
  * jitter, a per-attempt timeout and the run's signal; waits have a deadline and report progress.
  */
 
-const CALL_ATTEMPTS = 6
-const ATTEMPT_TIMEOUT_MS = 30_000
-/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
-const LOCK_TTL_MS = 6 * 60 * 60_000
-
 export interface EcsProviderOptions {
   logger: Logger
   sleep?: (ms: number) => Promise<void>
@@ -71,22 +55,26 @@ export interface EcsProviderOptions {
   template?: TaskDefinition
 }
 
-export class EcsProvider implements TrafficProvider {
+export class AlbWeightsProvider implements TrafficProvider {
   readonly name = 'aws-ecs'
   readonly supportsWeights = true
   private readonly logger: Logger
   private readonly sleep: (ms: number) => Promise<void>
   private readonly now: () => number
+  private readonly call: AwsCall
+  private readonly revisions: TaskDefinitions
 
   constructor(
     private readonly ecs: ECSClient,
     private readonly elb: ElasticLoadBalancingV2Client,
-    private readonly config: EcsConfig,
+    private readonly config: EcsAlbConfig,
     private readonly options: EcsProviderOptions
   ) {
     this.logger = options.logger
     this.sleep = options.sleep ?? defaultSleep
     this.now = options.now ?? Date.now
+    this.call = awsCall(this.logger, this.sleep)
+    this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template)
   }
 
   publicUrl(): string {
@@ -96,7 +84,7 @@ export class EcsProvider implements TrafficProvider {
   async status(signal: AbortSignal): Promise<TrafficStatus> {
     const [actions, tags, services] = await Promise.all([this.forwardActions(signal), this.listenerTags(signal), this.services(signal)])
     const weights = readWeights(actions, this.config.targetGroups)
-    const state = readListenerState(tags)
+    const state = readTagState(tags)
     const active: Color = state.active ?? (weights.green > weights.blue ? 'green' : 'blue')
     const idle = otherColor(active)
     const [activeVersion, idleVersion] = await Promise.all([this.serviceVersion(services[active], signal), this.serviceVersion(services[idle], signal)])
@@ -113,36 +101,22 @@ export class EcsProvider implements TrafficProvider {
   }
 
   async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
-    const wanted = lockTag(owner, 0).slice(2)
-    await waitUntil({
-      what: `the deploy lock on ${shortArn(this.config.listenerArn)}`,
-      timeoutMs,
-      intervalMs: this.options.pollIntervalMs ?? 5_000,
-      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-      sleep: this.sleep,
-      now: this.now,
-      signal,
-      onProgress: ({ status }) => this.logger.info(`Waiting for the deploy lock: ${status}`),
-      check: async () => {
-        const held = readListenerState(await this.listenerTags(signal)).lock
-        if (held && held.owner !== wanted && held.expiresAt > this.now()) return { done: false, status: `held by ${held.owner}` }
-        await this.addTags({ [TAG.lock]: lockTag(owner, this.now() + LOCK_TTL_MS) }, signal)
-        // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
-        const after = readListenerState(await this.listenerTags(signal)).lock
-        return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` }
-      }
-    }).catch((error: unknown) => {
-      throw new Error(`could not take the deploy lock (listener tag ${TAG.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`)
-    })
+    const store = {
+      kind: 'listener tag',
+      resource: shortArn(this.config.listenerArn),
+      read: (s: AbortSignal) => this.listenerTags(s),
+      write: (tags: Record<string, string>, s: AbortSignal) => this.addTags(tags, s),
+      remove: (keys: string[], s: AbortSignal) => this.removeTags(keys, s)
+    }
+    const lock = await takeTagLock(store, owner, timeoutMs, signal, { logger: this.logger, sleep: this.sleep, now: this.now, ...this.pollIntervals() })
     await this.stopExpiredPrevious(signal)
-    let released = false
+    return lock
+  }
+
+  private pollIntervals(): { pollIntervalMs?: number; maxPollIntervalMs?: number } {
     return {
-      release: async () => {
-        if (released) return
-        released = true
-        const held = readListenerState(await this.listenerTags(AbortSignal.timeout(60_000))).lock
-        if (held?.owner === wanted) await this.removeTags([TAG.lock], AbortSignal.timeout(60_000))
-      }
+      ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+      ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
     }
   }
 
@@ -155,16 +129,7 @@ export class EcsProvider implements TrafficProvider {
     const idleService = services[idle]
     if (!idleService) throw new Error(`the ${idle} service ${this.config.services[idle]} was not found in cluster ${this.config.cluster}`)
 
-    const source = this.options.template ?? (await this.definition(activeService?.taskDefinition ?? idleService.taskDefinition, signal)).taskDefinition
-    if (!source) throw new Error('no task definition to start from: neither a template file nor a service definition')
-    const registered = await this.call(
-      'RegisterTaskDefinition',
-      (s) => this.ecs.send(new RegisterTaskDefinitionCommand(registerRequest(source, release.image!, release.version, this.config.container)), { abortSignal: s }),
-      signal
-    )
-    const arn = registered.taskDefinition?.taskDefinitionArn
-    if (!arn) throw new Error('RegisterTaskDefinition returned no ARN')
-    this.logger.info(`Registered ${shortArn(arn)} with ${release.image}`)
+    const arn = await this.revisions.register({ ...release, image: release.image }, activeService?.taskDefinition ?? idleService.taskDefinition, signal)
 
     if (this.config.testListenerArn) await this.pointTestListener(idle, signal)
     const desiredCount = this.config.desiredCount ?? Math.max(activeService?.desiredCount ?? 1, 1)
@@ -255,7 +220,7 @@ export class EcsProvider implements TrafficProvider {
 
   /** No process outlives the job to stop the kept previous color: the first run holding the lock after keep-previous ran out does. */
   private async stopExpiredPrevious(signal: AbortSignal): Promise<void> {
-    const state = readListenerState(await this.listenerTags(signal))
+    const state = readTagState(await this.listenerTags(signal))
     if (!state.active || state.keepUntil === undefined || state.keepUntil > this.now() || state.paused) return
     const weights = readWeights(await this.forwardActions(signal), this.config.targetGroups)
     if (weights[state.active] !== 100) return
@@ -318,15 +283,8 @@ export class EcsProvider implements TrafficProvider {
     return { blue: find(services.blue), green: find(services.green) }
   }
 
-  private async definition(arn: string | undefined, signal: AbortSignal): Promise<{ taskDefinition?: TaskDefinition; tags?: Array<{ key?: string; value?: string }> }> {
-    if (!arn) return {}
-    return this.call('DescribeTaskDefinition', (s) => this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }), { abortSignal: s }), signal)
-  }
-
   private async serviceVersion(service: Service | undefined, signal: AbortSignal): Promise<string | undefined> {
-    if (!service?.taskDefinition) return undefined
-    const { taskDefinition, tags } = await this.definition(service.taskDefinition, signal)
-    return versionOf(taskDefinition, tags, this.config.container)
+    return (await this.revisions.info(service?.taskDefinition, signal))?.version
   }
 
   private async scale(color: Color, desiredCount: number, signal: AbortSignal): Promise<void> {
@@ -338,32 +296,11 @@ export class EcsProvider implements TrafficProvider {
     this.logger.info(`${this.config.services[color]} (${color}) scaled to ${desiredCount}`)
   }
 
-  /** Revisions of the family beyond ecs-keep-revisions, except those the services use; a failure only warns. */
+  /** Revisions of the family beyond ecs-keep-revisions, except those the services use. */
   private async deregisterOld(signal: AbortSignal): Promise<void> {
-    if (this.config.keepRevisions <= 0) return
-    try {
-      const services = await this.services(signal)
-      const inUse = [services.blue?.taskDefinition, services.green?.taskDefinition].filter((arn): arn is string => !!arn)
-      const family = inUse[0] ? familyOf(inUse[0]) : undefined
-      if (!family) return
-      const arns: string[] = []
-      let nextToken: string | undefined
-      do {
-        const page = await this.call(
-          'ListTaskDefinitions',
-          (s) => this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }),
-          signal
-        )
-        arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyOf(arn) === family))
-        nextToken = page.nextToken
-      } while (nextToken)
-      const old = revisionsToDeregister(arns, inUse, this.config.keepRevisions)
-      for (const arn of old) await this.call('DeregisterTaskDefinition', (s) => this.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal: s }), signal)
-      if (old.length > 0)
-        this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(shortArn).join(', ')}`)
-    } catch (error) {
-      this.logger.warning(`old task definition revisions were not deregistered: ${error instanceof Error ? error.message : String(error)}`)
-    }
+    const services = await this.services(signal).catch(() => undefined)
+    const inUse = [services?.blue?.taskDefinition, services?.green?.taskDefinition].filter((arn): arn is string => !!arn)
+    await this.revisions.deregisterOld(inUse, signal)
   }
 
   // ---- ELBv2 ------------------------------------------------------------------------------------
@@ -403,27 +340,4 @@ export class EcsProvider implements TrafficProvider {
   private async removeTags(keys: string[], signal: AbortSignal): Promise<void> {
     await this.call('RemoveTags', (s) => this.elb.send(new RemoveTagsCommand({ ResourceArns: [this.config.listenerArn], TagKeys: keys }), { abortSignal: s }), signal)
   }
-
-  private async call<T>(operation: string, send: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
-    try {
-      return await retry((attemptSignal) => send(attemptSignal), {
-        attempts: CALL_ATTEMPTS,
-        baseDelayMs: 1_000,
-        maxDelayMs: 20_000,
-        attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
-        // Every call here is idempotent or harmless to repeat (a second RegisterTaskDefinition only adds a revision).
-        isRetryable: (error) => isTransientAwsError(error) || error instanceof AttemptTimeoutError,
-        signal,
-        sleep: this.sleep,
-        onRetry: ({ attempt, delayMs, error }) =>
-          this.logger.info(`${operation} ${isThrottlingError(error) ? 'throttled' : 'failed'} (attempt ${attempt}); retrying in ${Math.round(delayMs / 100) / 10} s`)
-      })
-    } catch (error) {
-      throw new Error(describeAwsError(operation, error), { cause: error })
-    }
-  }
-}
-
-function familyOf(arn: string): string | undefined {
-  return /:task-definition\/([^:]+):\d+$/.exec(arn)?.[1]
 }
