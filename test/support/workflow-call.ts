@@ -23,6 +23,7 @@ export interface CalledWorkflow {
 
 export interface CallerJob {
   uses: string
+  if?: string
   with?: Record<string, unknown>
   secrets?: Record<string, string>
 }
