@@ -43,7 +43,7 @@ interface Job {
   uses?: string
   with?: Record<string, unknown>
   secrets?: Record<string, unknown> | 'inherit'
-  steps?: { uses?: string; with?: Record<string, unknown> }[]
+  steps?: { uses?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }[]
 }
 
 /** The reusable workflow a job's `uses:` names, when it is one of ours (local path or org/deploy-actions/.github/workflows/…@ref). */
@@ -190,14 +190,11 @@ describe('docs/workflows', () => {
 })
 
 // A target's fields reach the actions only where the called workflow reads `matrix.target.<field>`:
-// a field it does not read would be ignored silently. The cloud providers' fields (issue 14, built
-// in parallel) are listed until the swap steps map them.
-const PENDING_PROVIDER_FIELDS = ['ecs-cluster', 'ecs-service', 'azure-resource-group', 'azure-app-name', 'azure-slot', 'service', 'project']
-
+// a field it does not read would be ignored silently.
 export function unreadTargetFields(targetsJson: string, calledSource: string): string[] {
   const read = new Set([...calledSource.matchAll(/matrix\.target\.([\w-]+)/g)].map((m) => m[1]))
   const targets = JSON.parse(targetsJson) as Record<string, unknown>[]
-  return [...new Set(targets.flatMap((t) => Object.keys(t)))].filter((field) => !read.has(field) && !PENDING_PROVIDER_FIELDS.includes(field))
+  return [...new Set(targets.flatMap((t) => Object.keys(t)))].filter((field) => !read.has(field))
 }
 
 describe('targets passed by the examples', () => {
@@ -211,5 +208,115 @@ describe('targets passed by the examples', () => {
   it.each(literalTargets.map((c) => [c.where, c]))('%s: every target field is read by the called workflow', (_where, call) => {
     const { job, called } = call as (typeof calls)[number]
     expect(unreadTargetFields(job.with!.targets as string, readFileSync(called, 'utf8'))).toEqual([])
+  })
+})
+
+// The traffic switch takes each target field as the blue-green-swap input of the same name, so a
+// target is written with the names the action documents; the target's `url` is the one exception
+// (the address users reach: `public-url`, or the provider's own `*-public-url`).
+export function misnamedTargetInputs(given: Record<string, unknown>): string[] {
+  return Object.entries(given).flatMap(([input, value]) =>
+    [...String(value).matchAll(/matrix\.target\.([\w-]+)/g)]
+      .map((m) => m[1])
+      .filter((field) => field !== input && !(field === 'url' && /(^|-)public-url$/.test(input)))
+      .map((field) => `${input} reads matrix.target.${field}`)
+  )
+}
+
+// A provider's secret reaches the traffic switch as that provider's input, and only when it is the chosen one.
+const PROVIDER_SECRETS: Record<string, { input: string; provider: string }> = {
+  VERCEL_TOKEN: { input: 'vercel-token', provider: 'vercel' },
+  RAILWAY_TOKEN: { input: 'railway-token', provider: 'railway' },
+  RENDER_API_KEY: { input: 'render-api-key', provider: 'render' },
+  SSH_PRIVATE_KEY: { input: 'ssh-key', provider: 'host' },
+  SSH_KNOWN_HOSTS: { input: 'known-hosts', provider: 'host' }
+}
+
+export function providerSecretProblems(step: { with?: Record<string, unknown>; env?: Record<string, unknown> }): string[] {
+  const problems: string[] = []
+  for (const [name, value] of Object.entries(step.env ?? {})) {
+    const secret = Object.keys(PROVIDER_SECRETS).find((s) => String(value).includes(`secrets.${s}`))
+    if (secret) problems.push(`env ${name} holds secrets.${secret}`)
+  }
+  for (const [input, value] of Object.entries(step.with ?? {})) {
+    for (const [secret, { input: expected, provider }] of Object.entries(PROVIDER_SECRETS)) {
+      if (!String(value).includes(`secrets.${secret}`)) continue
+      if (input !== expected) problems.push(`${input} holds secrets.${secret} (expected ${expected})`)
+      else if (String(value).replace(/\s+/g, ' ') !== `\${{ inputs.swap-provider == '${provider}' && secrets.${secret} || '' }}`)
+        problems.push(`${input} gives secrets.${secret} without inputs.swap-provider == '${provider}'`)
+    }
+  }
+  return problems
+}
+
+// Every cloud provider's target fields, by the blue-green-swap input names (seed 000, 001 and 003 use them).
+const CLOUD_TARGET_FIELDS = [
+  'ecs-cluster',
+  'ecs-blue-service',
+  'ecs-green-service',
+  'ecs-blue-target-group',
+  'ecs-green-target-group',
+  'ecs-listener',
+  'ecs-listener-rule',
+  'ecs-container',
+  'ecs-task-definition',
+  'ecs-test-listener',
+  'ecs-test-url',
+  'azure-subscription',
+  'azure-resource-group',
+  'azure-app-name',
+  'azure-slot',
+  'azure-slot-url',
+  'azure-health-path',
+  'azure-swap-preview',
+  'vercel-project',
+  'vercel-team',
+  'render-service',
+  'railway-service',
+  'railway-environment'
+]
+
+describe('blue-green-swap steps of the reusable workflows', () => {
+  const swapSteps = yamlFilesUnder(workflowsDir).flatMap((file) =>
+    jobsOf(file).flatMap(([id, job]) =>
+      (job.steps ?? [])
+        .filter((step) => typeof step.uses === 'string' && /\/actions\/blue-green-swap@/.test(step.uses))
+        .map((step) => ({ where: `${relative(repoRoot, file)} job ${id}`, step: step }))
+    )
+  )
+
+  it('finds a misnamed target field and an unguarded or misplaced token (so these checks can fail)', () => {
+    expect(
+      misnamedTargetInputs({ 'ecs-cluster': '${{ matrix.target.cluster }}', 'public-url': '${{ matrix.target.url }}', 'vercel-project': '${{ matrix.target.vercel-project }}' })
+    ).toEqual(['ecs-cluster reads matrix.target.cluster'])
+    expect(
+      providerSecretProblems({
+        env: { VERCEL_TOKEN: '${{ secrets.VERCEL_TOKEN }}' },
+        with: {
+          'railway-token': '${{ secrets.RAILWAY_TOKEN }}',
+          'render-service': '${{ secrets.RENDER_API_KEY }}',
+          'ssh-key': "${{ inputs.swap-provider == 'host' && secrets.SSH_PRIVATE_KEY || '' }}"
+        }
+      })
+    ).toEqual([
+      'env VERCEL_TOKEN holds secrets.VERCEL_TOKEN',
+      "railway-token gives secrets.RAILWAY_TOKEN without inputs.swap-provider == 'railway'",
+      'render-service holds secrets.RENDER_API_KEY (expected render-api-key)'
+    ])
+  })
+
+  it('there are deploy and rollback swap steps in both deploy workflows', () => expect(swapSteps.length).toBe(4))
+
+  it.each(swapSteps.map((s) => [s.where, s.step]))('%s: target fields reach the inputs of the same name', (_where, step) => {
+    expect(misnamedTargetInputs((step as { with?: Record<string, unknown> }).with ?? {})).toEqual([])
+  })
+
+  it.each(swapSteps.map((s) => [s.where, s.step]))('%s: every cloud provider field of a target is passed', (_where, step) => {
+    const given = (step as { with?: Record<string, unknown> }).with ?? {}
+    expect(CLOUD_TARGET_FIELDS.filter((field) => given[field] !== `\${{ matrix.target.${field} }}`)).toEqual([])
+  })
+
+  it.each(swapSteps.map((s) => [s.where, s.step]))('%s: provider tokens go to their provider only', (_where, step) => {
+    expect(providerSecretProblems(step as { with?: Record<string, unknown>; env?: Record<string, unknown> })).toEqual([])
   })
 })
