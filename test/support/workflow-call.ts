@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { repoRoot } from './paths.js'
-import { callInputs, condition, interpolate, type JobSpec, type StepResult } from './workflow-job.js'
+import { callInputs, condition, interpolate, runJob, type JobContext, type JobSpec, type RunJobOptions, type StepResult } from './workflow-job.js'
 
 /**
  * A caller's job that uses a reusable workflow (`uses: …/.github/workflows/x.yml@v1`), as the
@@ -63,3 +63,27 @@ export const jobResult = (results: StepResult[]): 'success' | 'failure' => (resu
 export function jobRuns(job: CalledJob, context: Record<string, unknown>, needsFailed: boolean): boolean {
   return condition(job.if, context, needsFailed)
 }
+
+/**
+ * A deploy workflow's jobs as the runner chains them: start → deploy → rollback (only when its
+ * `if:` holds: the deploy failed) → finish, each job's result and outputs passed on as `needs`.
+ */
+export async function runDeployCall(called: CalledWorkflow, recorded: JobContext, options: RunJobOptions): Promise<Record<string, StepResult[]>> {
+  const jobs: Record<string, StepResult[]> = {}
+  jobs.start = await runJob(called.jobs.start, recorded, options)
+  const start = { result: jobResult(jobs.start), outputs: jobOutputs(called.jobs.start, jobs.start, { ...recorded }) }
+  jobs.deploy = await runJob(called.jobs.deploy, { ...recorded, needs: { start } }, options)
+  const deploy = { result: jobResult(jobs.deploy), outputs: {} }
+  const rollbackRuns = jobRuns(called.jobs.rollback, { ...recorded, needs: { deploy } }, deploy.result === 'failure')
+  if (rollbackRuns) jobs.rollback = await runJob(called.jobs.rollback, { ...recorded, needs: { deploy } }, options)
+  const rollback = { result: rollbackRuns ? jobResult(jobs.rollback) : 'skipped', outputs: {} }
+  jobs.finish = await runJob(called.jobs.finish, { ...recorded, needs: { start, deploy, rollback } }, options)
+  return jobs
+}
+
+/** Every failed step of a run, with the end of its log. */
+export const failedSteps = (jobs: Record<string, StepResult[]>): string[] =>
+  Object.values(jobs)
+    .flat()
+    .filter((r) => r.outcome === 'failure')
+    .map((r) => `${r.label}:\n${r.log.slice(-3000)}`)

@@ -10,8 +10,8 @@ import { startFakeVercel, VERCEL_TOKEN, type FakeVercel } from '../../support/fa
 import { repoRoot } from '../../support/paths.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { startS3rver, type S3rver } from '../../support/services/s3rver.js'
-import { callerSecrets, callerWith, callInputs, jobOutputs, jobResult, jobRuns, loadCall, type CalledWorkflow, type CallerJob } from '../../support/workflow-call.js'
-import { condition, runJob, type RunJobOptions, type StepResult } from '../../support/workflow-job.js'
+import { callerSecrets, callerWith, callInputs, failedSteps, jobOutputs, loadCall, runDeployCall, type CalledWorkflow, type CallerJob } from '../../support/workflow-call.js'
+import { condition, type RunJobOptions, type StepResult } from '../../support/workflow-job.js'
 
 // Seed 003's example, its production half proven on this machine: the `api-production` job of
 // workflows-examples/003-vercel-railway-neon/deploy.yml (the backend on Railway, Neon backed up
@@ -64,27 +64,6 @@ const smokeFile = (expected: string): string =>
     ''
   ].join('\n')
 
-/** The called workflow's start → deploy → (rollback when needed) → finish, as the runner chains them. */
-async function runCall(called: CalledWorkflow, recorded: Record<string, unknown> & { inputs: Record<string, unknown> }, options: RunJobOptions): Promise<Record<string, StepResult[]>> {
-  const jobs: Record<string, StepResult[]> = {}
-  const base = recorded as Parameters<typeof runJob>[1]
-  jobs.start = await runJob(called.jobs.start, base, options)
-  const start = { result: jobResult(jobs.start), outputs: jobOutputs(called.jobs.start, jobs.start, recorded) }
-  jobs.deploy = await runJob(called.jobs.deploy, { ...base, needs: { start } }, options)
-  const deploy = { result: jobResult(jobs.deploy), outputs: {} }
-  const rollbackRuns = jobRuns(called.jobs.rollback, { ...recorded, needs: { deploy } }, deploy.result === 'failure')
-  if (rollbackRuns) jobs.rollback = await runJob(called.jobs.rollback, { ...base, needs: { deploy } }, options)
-  const rollback = { result: rollbackRuns ? jobResult(jobs.rollback) : 'skipped', outputs: {} }
-  jobs.finish = await runJob(called.jobs.finish, { ...base, needs: { start, deploy, rollback } }, options)
-  return jobs
-}
-
-const failures = (jobs: Record<string, StepResult[]>): string[] =>
-  Object.values(jobs)
-    .flat()
-    .filter((r) => r.outcome === 'failure')
-    .map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
-
 describe('seed 003 example: the backend on Railway and the frontend on Vercel to production, end to end (faked Railway, Vercel)', () => {
   let pg: Postgres
   let s3: S3rver
@@ -101,7 +80,9 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seed-003-'))
     chmodSync(dir, 0o755)
-    const callerContext = { needs: { 'api-image': { outputs: { image } } }, github: { sha } }
+    // What the earlier jobs recorded: the backend image, and the deployment Vercel built of this commit (web-build).
+    const preview = `https://todo-web-thiscommit.vercel.app`
+    const callerContext = { needs: { 'api-image': { outputs: { image } }, 'web-build': { outputs: { deployment: preview } } }, github: { sha } }
     const apiWith = callerWith(api.caller, callerContext)
     const webWith = callerWith(web.caller, callerContext)
     const [apiTarget] = JSON.parse(apiWith.targets) as Record<string, string>[]
@@ -120,7 +101,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
     railway.seedSuccess({ image: OLD_IMAGE, reason: 'deploy' })
     vercel.addDeployment('dpl_Previous01')
     vercel.setProduction('dpl_Previous01')
-    vercel.addDeployment('dpl_ThisCommit', { sha, readyState: 'BUILDING', buildPolls: 1 })
+    vercel.addDeployment('dpl_ThisCommit', { sha, url: new URL(preview).host, readyState: 'BUILDING', buildPolls: 1 })
     hosts = await Promise.all([
       startPublicHost(() => {
         const served = railway.serving()?.meta.image
@@ -149,6 +130,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
       env: {
         PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-alembic')}:${process.env.PATH}`,
         HOME: process.env.HOME ?? dir,
+        GITHUB_REPOSITORY: 'acme/todo',
         GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
         AWS_ACCESS_KEY_ID: s3.accessKeyId,
         AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
@@ -165,10 +147,10 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
     // The loopback public addresses and fake APIs in place of the real ones.
     const apiGiven = {
       ...apiWith,
-      targets: JSON.stringify([{ ...apiTarget, url: hosts[0].url, 'railway-public-url': hosts[0].url, 'railway-api-url': railway.url, 'railway-poll-interval': '50ms' }]),
+      targets: JSON.stringify([{ ...apiTarget, url: hosts[0].url, 'railway-api-url': railway.url }]),
       'swap-bake': '3s'
     }
-    apiJobs = await runCall(api.called, recordedFor(api, apiGiven), options)
+    apiJobs = await runDeployCall(api.called, recordedFor(api, apiGiven), options)
 
     // web-production runs when api-production's `result` output says success.
     const apiResult = jobOutputs({ steps: [], outputs: { result: '${{ steps.result.outputs.result }}' } }, apiJobs.finish, {})
@@ -176,10 +158,10 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
     if (!webRuns) return
     const webGiven = {
       ...webWith,
-      targets: JSON.stringify([{ ...webTarget, url: hosts[1].url, 'vercel-public-url': hosts[1].url, 'vercel-api-url': vercel.url, 'vercel-poll-interval': '50ms' }]),
+      targets: JSON.stringify([{ ...webTarget, url: hosts[1].url, 'vercel-api-url': vercel.url }]),
       'swap-bake': '3s'
     }
-    webJobs = await runCall(web.called, recordedFor(web, webGiven), options)
+    webJobs = await runDeployCall(web.called, recordedFor(web, webGiven), options)
   }, 300_000)
 
   afterAll(async () => {
@@ -192,7 +174,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
 
   describe('the backend (api-production)', () => {
     it('runs every step of the deploy job with no failure; no rollback', () => {
-      expect(failures(apiJobs)).toEqual([])
+      expect(failedSteps(apiJobs)).toEqual([])
       expect(apiJobs.rollback).toBeUndefined()
       expect(apiJobs.deploy.map((r) => [r.label, r.outcome])).toEqual([
         ['step 1', 'success'],
@@ -229,7 +211,8 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
     })
 
     it('redeployed the Railway service with the image staging tested; it serves production', async () => {
-      expect(step(apiJobs, 'deploy', 'swap').outputs).toMatchObject({ outcome: 'promoted', 'active-version': sha, 'rolled-back': 'false' })
+      // Railway knows a deployment by its image: that is the version it reports.
+      expect(step(apiJobs, 'deploy', 'swap').outputs).toMatchObject({ outcome: 'promoted', 'active-version': image, 'previous-version': OLD_IMAGE, 'rolled-back': 'false' })
       expect(railway.instanceImage).toBe(image)
       expect(railway.serving()?.meta).toMatchObject({ image, reason: 'deploy' })
       expect(railway.operations.filter((o) => !o.authorized)).toEqual([])
@@ -240,7 +223,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
   describe('the frontend (web-production, after the backend succeeded)', () => {
     it('runs: the backend reported success', () => {
       expect(webRuns).toBe(true)
-      expect(failures(webJobs)).toEqual([])
+      expect(failedSteps(webJobs)).toEqual([])
       expect(Object.fromEntries(webJobs.deploy.map((r) => [r.label, r.outcome]))).toMatchObject({ backup: 'skipped', migrate: 'skipped', swap: 'success', 'Smoke test': 'success' })
       expect(step(webJobs, 'finish', 'result').outputs.result).toBe('success')
     })
