@@ -27,11 +27,15 @@ import type { StepResult } from '../../support/workflow-job.js'
 // the two App Service hosts (loopback servers answering with the image the fake ARM says the slot
 // runs); Blob sign-in (Azurite takes the connection string, the README's alternative to OIDC);
 // the swap's bake (2m in the example, 3s here); the production URL and SMTP server (loopback).
+// Then a broken release (healthy, but its pages fail the smoke checks after the swap): the rollback
+// job swaps the slots back in the fake ARM and restores PostgreSQL from this run's Blob backup.
 
 const { caller, called } = loadCall('000-fastapi-react-azure/deploy.yml', 'api-production')
 const OLD = 'acmeapps.azurecr.io/shop-api@sha256:' + 'a'.repeat(64)
 const image = 'acmeapps.azurecr.io/shop-api@sha256:' + '0'.repeat(64)
 const sha = 'c0ffee0000c0ffee0000c0ffee0000c0ffee0000'
+const BROKEN = 'acmeapps.azurecr.io/shop-api@sha256:' + 'e'.repeat(64)
+const brokenSha = 'bad0000000bad0000000bad0000000bad0000000'
 const BACKUP_KEY = Buffer.alloc(32, 0x30).toString('base64')
 const SMTP_PASSWORD = 'smtp-pass-000-secret'
 
@@ -39,6 +43,8 @@ const SMTP_PASSWORD = 'smtp-pass-000-secret'
 async function startSlotHost(arm: () => FakeArm, slot: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const running = (arm().appService.slot(slot).config.linuxFxVersion ?? '').replace(/^DOCKER\|/, '')
+    // The broken release starts and is healthy, but its pages fail.
+    if (running === BROKEN && !req.url?.startsWith('/health')) return void res.writeHead(500, { 'x-app-image': running }).end('Internal Server Error')
     res.writeHead(200, { 'content-type': 'text/plain', 'x-app-image': running }).end(req.url?.startsWith('/health') ? 'ok' : `shop-api ${running}`)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -62,6 +68,7 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
   let database: string
   let inputsWith: Record<string, string>
   let jobs: Record<string, StepResult[]> = {}
+  let deployBroken: () => Promise<Record<string, StepResult[]>>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seed-000-'))
@@ -97,32 +104,34 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
       'CREATE TABLE orders (id serial PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id));\n'
     )
     mkdirSync(join(workspace, '.github', 'smoke'), { recursive: true })
-    writeFileSync(
-      join(workspace, '.github', 'smoke', 'api.yml'),
-      [
-        'checks:',
-        '  - name: health',
-        '    url: /health',
-        '    expect:',
-        '      status: 200',
-        '  - name: serves this release',
-        '    url: /',
-        '    expect:',
-        '      status: 200',
-        `      body-contains: '${image}'`,
-        ''
-      ].join('\n')
-    )
+    const smokeChecks = (image: string) =>
+      writeFileSync(
+        join(workspace, '.github', 'smoke', 'api.yml'),
+        [
+          'checks:',
+          '  - name: health',
+          '    url: /health',
+          '    expect:',
+          '      status: 200',
+          '  - name: serves this release',
+          '    url: /',
+          '    expect:',
+          '      status: 200',
+          `      body-contains: '${image}'`,
+          ''
+        ].join('\n')
+      )
+    smokeChecks(image)
 
     // The loopback hosts and services in place of the production ones.
-    const given = {
-      ...inputsWith,
+    const loopback = {
       targets: JSON.stringify([{ ...target, url: hosts[0].url, 'azure-slot-url': hosts[1].url }]),
       'swap-bake': '3s',
       'slack-api-url': slack.apiUrl,
       'smtp-host': '127.0.0.1',
       'smtp-port': String(smtp.port)
     }
+    const given = { ...inputsWith, ...loopback }
     const inputs = callInputs(called.on.workflow_call.inputs, given)
     const secrets = callerSecrets({ ...caller, secrets: { ...caller.secrets, AZURE_STORAGE_CONNECTION_STRING: '${{ secrets.AZURE_STORAGE_CONNECTION_STRING }}' } }, called, {
       DATABASE_URL: database,
@@ -150,6 +159,14 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
     writeFileSync(options.env.GITHUB_STEP_SUMMARY, '')
 
     jobs = await runDeployCall(called, recorded, options)
+
+    // The next release, from the next commit: its image, its checkout (a new revision, its smoke checks).
+    deployBroken = async () => {
+      smokeChecks(BROKEN)
+      writeFileSync(join(workspace, 'backend', 'alembic', 'versions', '7d8e9f0a1b2c_add_coupons.sql'), 'CREATE TABLE coupons (code text PRIMARY KEY);\n')
+      const next = callInputs(called.on.workflow_call.inputs, { ...callerWith(caller, { needs: { 'api-image': { outputs: { image: BROKEN } } }, github: { sha: brokenSha } }), ...loopback })
+      return runDeployCall(called, { ...recorded, inputs: next, github: { sha: brokenSha } }, options)
+    }
   }, 300_000)
 
   afterAll(async () => {
@@ -225,5 +242,53 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
       .map((r) => r.log.replace(/::add-mask::.*\n/g, ''))
       .join('\n')
     for (const secret of [BACKUP_KEY, SLACK_TOKEN, SMTP_PASSWORD, 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq']) expect(logs).not.toContain(secret)
+  })
+
+  describe('a broken release: its pages fail after the swap; the rollback job swaps back and restores the database (restore-on-failure)', () => {
+    let broken: Record<string, StepResult[]>
+    const brokenStep = (job: string, label: string): StepResult => broken[job].find((r) => r.label === label)!
+
+    beforeAll(async () => {
+      broken = await deployBroken()
+    }, 300_000)
+
+    it('the deploy job fails after migrate applied the new revision; the rollback job runs and every step succeeds', () => {
+      expect(Object.fromEntries(broken.deploy.map((r) => [r.label, r.outcome]))).toMatchObject({
+        backup: 'success',
+        migrate: 'success',
+        'Keep the deploy state for the rollback job': 'success'
+      })
+      expect(broken.deploy.some((r) => r.outcome === 'failure')).toBe(true)
+      expect(brokenStep('deploy', 'migrate').outputs['applied-count']).toBe('1')
+      expect(broken.rollback.map((r) => [r.label, r.outcome])).toEqual([
+        ['Switch traffic back (a no-op where the switch already rolled back)', 'success'],
+        ['fetch', 'success'],
+        ['state', 'success'],
+        ["Restore the database from this run's backup", 'success']
+      ])
+      expect(brokenStep('finish', 'result').outputs.result).toBe('rolled_back')
+    })
+
+    it('production runs the release before again, in the fake ARM', async () => {
+      expect(arm.appService.slot('production').config.linuxFxVersion).toBe(`DOCKER|${image}`)
+      expect(arm.appService.tags()['deploy-actions-lock']).toBeUndefined()
+      const response = await fetch(`${hosts[0].url}/`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-app-image')).toBe(image)
+    })
+
+    it("the database is this run's backup again: the new revision is gone, the release before's is there", () => {
+      expect(pg.sql('SELECT version_num FROM alembic_version', 'shop')).toBe('3b1f0c2d9a4e')
+      expect(pg.sql("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('orders', 'coupons')", 'shop')).toBe('1')
+      expect(pg.sql('SELECT count(*) FROM customers', 'shop')).toBe('2')
+    })
+
+    it('the Slack message of this run ends saying it was rolled back', () => {
+      expect(slack.messages.size).toBe(2)
+      const last = [...slack.messages.values()][1]
+      expect(last.updates).toBe(1)
+      expect(last.text).toMatch(/roll/i)
+      expect(last.text).toContain(brokenSha)
+    })
   })
 })
