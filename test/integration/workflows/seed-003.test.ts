@@ -26,17 +26,23 @@ import { condition, type RunJobOptions, type StepResult } from '../../support/wo
 // here the SDK's default chain finds s3rver's keys, AWS_ENDPOINT_URL_S3 points it at s3rver); the
 // public addresses (loopback servers answering with what the fake says production serves); the
 // swap's bake (2m and 1m in the example, 3s here).
+// Then a broken backend release (healthy, but its pages fail once it serves): the rollback job rolls
+// Railway back to the deployment before and restores PostgreSQL from this run's S3 backup.
 
 const api = loadCall('003-vercel-railway-neon/deploy.yml', 'api-production')
 const web = loadCall('003-vercel-railway-neon/deploy.yml', 'web-production')
 const image = 'ghcr.io/acme/todo-api@sha256:' + '3'.repeat(64)
 const OLD_IMAGE = 'ghcr.io/acme/todo-api@sha256:' + 'b'.repeat(64)
 const sha = 'c0ffee0003c0ffee0003c0ffee0003c0ffee0003'
+const BROKEN = 'ghcr.io/acme/todo-api@sha256:' + 'e'.repeat(64)
+const brokenSha = 'bad0000003bad0000003bad0000003bad0000003'
 const BACKUP_KEY = Buffer.alloc(32, 0x33).toString('base64')
 
 /** A public address on loopback: answers with what `serving()` says production runs. */
 async function startPublicHost(serving: () => string): Promise<{ url: string; stop: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
+    // The broken release starts and is healthy, but its pages fail.
+    if (serving() === BROKEN && !req.url?.startsWith('/health')) return void res.writeHead(500, { 'x-serving': BROKEN }).end('Internal Server Error')
     res.writeHead(200, { 'content-type': 'text/plain', 'x-serving': serving() }).end(req.url?.startsWith('/health') ? 'ok' : `todo ${serving()}`)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -75,6 +81,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
   let apiJobs: Record<string, StepResult[]>
   let webJobs: Record<string, StepResult[]> = {}
   let webRuns = false
+  let deployBrokenApi: () => Promise<Record<string, StepResult[]>>
   const bucket = 'acme-todo-backups'
 
   beforeAll(async () => {
@@ -138,19 +145,23 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
       }
     }
     writeFileSync(join(dir, 'summary.md'), '')
-    const recordedFor = (call: { caller: CallerJob; called: CalledWorkflow }, given: Record<string, string>) => {
+    const recordedFor = (call: { caller: CallerJob; called: CalledWorkflow }, given: Record<string, string>, commit = sha) => {
       const inputs = callInputs(call.called.on.workflow_call.inputs, given)
       const matrix = { target: (JSON.parse(inputs.targets as string) as Record<string, string>[])[0] }
-      return { inputs, secrets: callerSecrets(call.caller, call.called, recordedSecrets), matrix, github: { sha } }
+      return { inputs, secrets: callerSecrets(call.caller, call.called, recordedSecrets), matrix, github: { sha: commit } }
     }
 
     // The loopback public addresses and fake APIs in place of the real ones.
-    const apiGiven = {
-      ...apiWith,
-      targets: JSON.stringify([{ ...apiTarget, url: hosts[0].url, 'railway-api-url': railway.url }]),
-      'swap-bake': '3s'
+    const apiLoopback = { targets: JSON.stringify([{ ...apiTarget, url: hosts[0].url, 'railway-api-url': railway.url }]), 'swap-bake': '3s' }
+    apiJobs = await runDeployCall(api.called, recordedFor(api, { ...apiWith, ...apiLoopback }), options)
+
+    // The next backend release, from the next commit: its image, its checkout (a new revision, its smoke checks).
+    deployBrokenApi = async () => {
+      writeFileSync(join(workspace, '.github', 'smoke', 'api.yml'), smokeFile(BROKEN))
+      writeFileSync(join(workspace, 'backend', 'alembic', 'versions', '6d7e8f9a0b1c_tags.sql'), 'CREATE TABLE tags (name text PRIMARY KEY);\n')
+      const next = callerWith(api.caller, { needs: { 'api-image': { outputs: { image: BROKEN } } }, github: { sha: brokenSha } })
+      return runDeployCall(api.called, recordedFor(api, { ...next, ...apiLoopback }, brokenSha), options)
     }
-    apiJobs = await runDeployCall(api.called, recordedFor(api, apiGiven), options)
 
     // web-production runs when api-production's `result` output says success.
     const apiResult = jobOutputs({ steps: [], outputs: { result: '${{ steps.result.outputs.result }}' } }, apiJobs.finish, {})
@@ -242,5 +253,42 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
       .map((r) => r.log.replace(/::add-mask::.*\n/g, ''))
       .join('\n')
     for (const secret of [BACKUP_KEY, RAILWAY_TOKEN, VERCEL_TOKEN, 'S3RVER']) expect(logs).not.toContain(secret)
+  })
+
+  describe('a broken backend release: its pages fail after the redeploy; the rollback job rolls Railway back and restores the database from S3', () => {
+    let broken: Record<string, StepResult[]>
+
+    beforeAll(async () => {
+      broken = await deployBrokenApi()
+    }, 300_000)
+
+    it('the deploy job fails after migrate applied the new revision; every step of the rollback job succeeds', () => {
+      expect(Object.fromEntries(broken.deploy.map((r) => [r.label, r.outcome]))).toMatchObject({
+        backup: 'success',
+        migrate: 'success',
+        'Keep the deploy state for the rollback job': 'success'
+      })
+      // The swap's own analysis (synthetic requests during the bake) or the smoke checks after it catch the failing pages.
+      expect(broken.deploy.some((r) => (r.label === 'swap' || r.label === 'Smoke test') && r.outcome === 'failure')).toBe(true)
+      expect(step(broken, 'deploy', 'migrate').outputs['applied-count']).toBe('1')
+      expect(broken.rollback.map((r) => r.outcome)).toEqual(['success', 'success', 'success', 'success'])
+      expect(step(broken, 'finish', 'result').outputs.result).toBe('rolled_back')
+    })
+
+    it('Railway serves the release before again, by a rollback deployment', async () => {
+      expect(railway.operations.map((o) => o.name)).toContain('deploymentRollback')
+      expect(railway.serving()?.meta).toMatchObject({ image, reason: 'rollback' })
+      const response = await fetch(hosts[0].url)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-serving')).toBe(image)
+    })
+
+    it("the database is this run's S3 backup again: the new revision is gone", async () => {
+      expect(pg.sql('SELECT version_num FROM alembic_version', 'todo')).toBe('5c0d1e2f3a4b')
+      expect(pg.sql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'tags'", 'todo')).toBe('0')
+      expect(pg.sql('SELECT count(*) FROM todos', 'todo')).toBe('2')
+      const listed = await s3Client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'neon/' }))
+      expect(listed.Contents ?? []).toHaveLength(2)
+    })
   })
 })
