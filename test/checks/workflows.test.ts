@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { loadActionMetadata } from '../support/runner.js'
 import { repoRoot } from '../support/paths.js'
+import { interpolate } from '../support/workflow-job.js'
 
 // Every workflow the repository ships (the reusable ones and the seed apps' callers) parses with
 // GitHub's own parser, and the files agree with each other: a caller passes only the inputs and
@@ -271,9 +272,12 @@ const CLOUD_TARGET_FIELDS = [
   'azure-swap-preview',
   'vercel-project',
   'vercel-team',
+  'vercel-api-url',
   'render-service',
+  'render-api-url',
   'railway-service',
-  'railway-environment'
+  'railway-environment',
+  'railway-api-url'
 ]
 
 describe('blue-green-swap steps of the reusable workflows', () => {
@@ -319,4 +323,50 @@ describe('blue-green-swap steps of the reusable workflows', () => {
   it.each(swapSteps.map((s) => [s.where, s.step]))('%s: provider tokens go to their provider only', (_where, step) => {
     expect(providerSecretProblems(step as { with?: Record<string, unknown>; env?: Record<string, unknown> })).toEqual([])
   })
+})
+
+describe("the production swap's image and version", () => {
+  const deploy = jobsOf(join(workflowsDir, 'deploy-production.yml')).find(([id]) => id === 'deploy')![1]
+  const swap = deploy.steps!.find((step) => typeof step.uses === 'string' && /\/actions\/blue-green-swap@/.test(step.uses))!.with!
+  const tested = `ghcr.io/acme/app@sha256:${'a'.repeat(64)}`
+  const digest = `sha256:${'b'.repeat(64)}`
+  const promoted = {
+    outputs: { image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app', digest, refs: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@${digest}\nghcr.io/acme/app-prod@${digest}` }
+  }
+  const swapInputs = (provider: string, promote: Record<string, unknown>, runtime = 'docker') => {
+    const context = { inputs: { 'swap-provider': provider, 'swap-runtime': runtime, image: tested, version: 'v1.2.3' }, steps: { promote } }
+    return { image: interpolate(swap.image, context), version: interpolate(swap.version, context) }
+  }
+
+  it.each<[string, string, Record<string, unknown>, string, { image: string; version: string }]>([
+    ['no promotion: the tested image', 'aws-ecs', { outputs: {} }, 'docker', { image: tested, version: 'v1.2.3' }],
+    ['promoted into two registries: the first, by digest (one line)', 'host', promoted, 'docker', { image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@${digest}`, version: 'v1.2.3' }],
+    ['host process runtime: no image', 'host', { outputs: {} }, 'process', { image: '', version: 'v1.2.3' }],
+    ['vercel: the deployment Vercel built is the version to promote', 'vercel', { outputs: {} }, 'docker', { image: '', version: tested }]
+  ])('%s', (_name, provider, promote, runtime, expected) => {
+    expect(swapInputs(provider, promote, runtime)).toEqual(expected)
+  })
+})
+
+describe('cloud sign-in of the reusable workflows', () => {
+  type SigningJob = { permissions?: Record<string, string>; env?: Record<string, string> }
+  const jobs = yamlFilesUnder(workflowsDir).flatMap((file) => jobsOf(file).map(([id, job]) => ({ where: `${relative(repoRoot, file)} job ${id}`, job: job as SigningJob })))
+  const signsIn = (job: SigningJob) => 'AWS_ROLE_ARN' in (job.env ?? {}) || 'AZURE_CLIENT_ID' in (job.env ?? {})
+
+  it.each(jobs.map((j) => [j.where, j.job]))('%s: id-token: write only where the job signs in with OIDC', (_where, job) => {
+    expect((job as SigningJob).permissions?.['id-token'] === 'write').toBe(signsIn(job as SigningJob))
+  })
+
+  it.each(jobs.filter((j) => /deploy-(staging|production)\.yml job (deploy|rollback)$/.test(j.where)).map((j) => [j.where, j.job]))(
+    '%s: the OIDC inputs reach the actions (AWS role and region, Azure client, tenant and subscription)',
+    (_where, job) => {
+      expect((job as SigningJob).env).toEqual({
+        AWS_ROLE_ARN: '${{ inputs.aws-role-arn }}',
+        AWS_REGION: '${{ inputs.aws-region }}',
+        AZURE_CLIENT_ID: '${{ inputs.azure-client-id }}',
+        AZURE_TENANT_ID: '${{ inputs.azure-tenant-id }}',
+        AZURE_SUBSCRIPTION_ID: '${{ inputs.azure-subscription-id }}'
+      })
+    }
+  )
 })

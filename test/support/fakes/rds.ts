@@ -30,6 +30,8 @@ export interface FakeRdsOptions {
   pollsUntilDone?: number
   /** Records per Describe page (Marker beyond). Default 100. */
   pageSize?: number
+  /** More PostgreSQL DB instances to seed besides shop-db (an example's own instance name). */
+  instances?: string[]
 }
 
 export interface FakeRdsRequest {
@@ -115,6 +117,19 @@ export async function startFakeRds(options: FakeRdsOptions = {}): Promise<FakeRd
     securityGroups: ['sg-0123456789abcdef0'],
     tags: []
   })
+  for (const id of options.instances ?? []) {
+    databases.set(`instance:${id}`, {
+      id,
+      cluster: false,
+      status: 'available',
+      polls: 0,
+      engine: 'postgres',
+      instanceClass: 'db.t4g.micro',
+      subnetGroup: 'private-a',
+      securityGroups: [],
+      tags: []
+    })
+  }
   databases.set('cluster:orders', {
     id: 'orders',
     cluster: true,
