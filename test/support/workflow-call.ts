@@ -56,8 +56,9 @@ export function jobOutputs(job: CalledJob, results: StepResult[], context: Recor
   return Object.fromEntries(Object.entries(job.outputs ?? {}).map(([name, value]) => [name, interpolate(value, { ...context, steps })]))
 }
 
-/** The job's result as `needs.<job>.result` shows it: failure when a step failed (continue-on-error aside). */
-export const jobResult = (results: StepResult[]): 'success' | 'failure' => (results.some((r) => r.outcome === 'failure') ? 'failure' : 'success')
+/** The job's result as `needs.<job>.result` shows it: failure when a step without continue-on-error failed (results are in the job's step order). */
+export const jobResult = (job: JobSpec, results: StepResult[]): 'success' | 'failure' =>
+  results.some((r, i) => r.outcome === 'failure' && !job.steps[i]?.['continue-on-error']) ? 'failure' : 'success'
 
 /** Whether a job's `if:` lets it run, given the needs it waits for. */
 export function jobRuns(job: CalledJob, context: Record<string, unknown>, needsFailed: boolean): boolean {
@@ -71,12 +72,12 @@ export function jobRuns(job: CalledJob, context: Record<string, unknown>, needsF
 export async function runDeployCall(called: CalledWorkflow, recorded: JobContext, options: RunJobOptions): Promise<Record<string, StepResult[]>> {
   const jobs: Record<string, StepResult[]> = {}
   jobs.start = await runJob(called.jobs.start, recorded, options)
-  const start = { result: jobResult(jobs.start), outputs: jobOutputs(called.jobs.start, jobs.start, { ...recorded }) }
+  const start = { result: jobResult(called.jobs.start, jobs.start), outputs: jobOutputs(called.jobs.start, jobs.start, { ...recorded }) }
   jobs.deploy = await runJob(called.jobs.deploy, { ...recorded, needs: { start } }, options)
-  const deploy = { result: jobResult(jobs.deploy), outputs: {} }
+  const deploy = { result: jobResult(called.jobs.deploy, jobs.deploy), outputs: {} }
   const rollbackRuns = jobRuns(called.jobs.rollback, { ...recorded, needs: { deploy } }, deploy.result === 'failure')
   if (rollbackRuns) jobs.rollback = await runJob(called.jobs.rollback, { ...recorded, needs: { deploy } }, options)
-  const rollback = { result: rollbackRuns ? jobResult(jobs.rollback) : 'skipped', outputs: {} }
+  const rollback = { result: rollbackRuns ? jobResult(called.jobs.rollback, jobs.rollback) : 'skipped', outputs: {} }
   jobs.finish = await runJob(called.jobs.finish, { ...recorded, needs: { start, deploy, rollback } }, options)
   return jobs
 }
