@@ -11,8 +11,8 @@ import { repoRoot } from '../../support/paths.js'
 import { startAzurite, type Azurite } from '../../support/services/azurite.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { startSmtp, type Smtp } from '../../support/services/smtp.js'
-import { callerSecrets, callerWith, callInputs, failedSteps, loadCall, runDeployCall } from '../../support/workflow-call.js'
-import type { StepResult } from '../../support/workflow-job.js'
+import { callerSecrets, callerWith, callInputs, failedSteps, jobOutputs, loadCall, runDeployCall } from '../../support/workflow-call.js'
+import { condition, type StepResult } from '../../support/workflow-job.js'
 
 // Seed 000's example, its backend production half proven on this machine: the `api-production`
 // job of workflows-examples/000-fastapi-react-azure/deploy.yml calls deploy-production.yml; that
@@ -27,10 +27,14 @@ import type { StepResult } from '../../support/workflow-job.js'
 // the two App Service hosts (loopback servers answering with the image the fake ARM says the slot
 // runs); Blob sign-in (Azurite takes the connection string, the README's alternative to OIDC);
 // the swap's bake (2m in the example, 3s here); the production URL and SMTP server (loopback).
-// Then a broken release (healthy, but its pages fail the smoke checks after the swap): the rollback
+// After it, the `web-production` job (the frontend's own App Service, no database), run when the
+// backend's result output says success. Then a broken release (healthy, but its pages fail the smoke checks after the swap): the rollback
 // job swaps the slots back in the fake ARM and restores PostgreSQL from this run's Blob backup.
 
 const { caller, called } = loadCall('000-fastapi-react-azure/deploy.yml', 'api-production')
+const web = loadCall('000-fastapi-react-azure/deploy.yml', 'web-production')
+const WEB_OLD = 'acmeapps.azurecr.io/shop-web@sha256:' + 'b'.repeat(64)
+const WEB_IMAGE = 'acmeapps.azurecr.io/shop-web@sha256:' + '1'.repeat(64)
 const OLD = 'acmeapps.azurecr.io/shop-api@sha256:' + 'a'.repeat(64)
 const image = 'acmeapps.azurecr.io/shop-api@sha256:' + '0'.repeat(64)
 const sha = 'c0ffee0000c0ffee0000c0ffee0000c0ffee0000'
@@ -57,7 +61,7 @@ async function startSlotHost(arm: () => FakeArm, slot: string): Promise<{ url: s
   }
 }
 
-describe('seed 000 example: the backend production deploy on Azure, end to end (faked ARM, Slack)', () => {
+describe('seed 000 example: the backend and frontend production deploys on Azure, end to end (faked ARM, Slack, Alembic CLI)', () => {
   let pg: Postgres
   let azurite: Azurite
   let arm: FakeArm
@@ -69,6 +73,7 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
   let inputsWith: Record<string, string>
   let jobs: Record<string, StepResult[]> = {}
   let deployBroken: () => Promise<Record<string, StepResult[]>>
+  let deployWeb: () => Promise<{ runs: boolean; jobs: Record<string, StepResult[]>; arm: FakeArm }>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seed-000-'))
@@ -160,6 +165,35 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
 
     jobs = await runDeployCall(called, recorded, options)
 
+    // The frontend job, when the backend's result says success: its own App Service (shop-web), no database.
+    deployWeb = async () => {
+      const backend = jobOutputs({ steps: [], outputs: { result: '${{ steps.result.outputs.result }}' } }, jobs.finish, {})
+      const webWith = callerWith(web.caller, { needs: { 'web-image': { outputs: { image: WEB_IMAGE } } }, github: { sha } })
+      const [webTarget] = JSON.parse(webWith.targets) as Record<string, string>[]
+      const webArm = await startFakeArm({
+        subscriptionId: webWith['azure-subscription-id'],
+        resourceGroup: webTarget['azure-resource-group'],
+        webApp: { appName: webTarget['azure-app-name'], slots: [webTarget['azure-slot']], image: WEB_OLD }
+      })
+      const webHosts = await Promise.all([startSlotHost(() => webArm, 'production'), startSlotHost(() => webArm, webTarget['azure-slot'])])
+      hosts.push(...webHosts)
+      if (!condition(web.caller.if, { needs: { 'api-production': { outputs: backend } } }, false)) return { runs: false, jobs: {}, arm: webArm }
+      writeFileSync(
+        join(workspace, '.github', 'smoke', 'web.yml'),
+        ['checks:', '  - name: shop', '    url: /', '    expect:', '      status: 200', `      body-contains: '${WEB_IMAGE}'`, ''].join('\n')
+      )
+      const webLoopback = { ...loopback, targets: JSON.stringify([{ ...webTarget, url: webHosts[0].url, 'azure-slot-url': webHosts[1].url }]) }
+      const webInputs = callInputs(web.called.on.workflow_call.inputs, { ...webWith, ...webLoopback })
+      const webRecorded = {
+        inputs: webInputs,
+        secrets: callerSecrets(web.caller, web.called, { SLACK_BOT_TOKEN: SLACK_TOKEN }),
+        matrix: { target: (JSON.parse(webInputs.targets as string) as Record<string, string>[])[0] },
+        github: { sha }
+      }
+      const webEnv = { ...options.env, DEPLOY_ACTIONS_ARM_ENDPOINT: webArm.endpoint, IDENTITY_ENDPOINT: webArm.identityEndpoint, IDENTITY_HEADER: webArm.identityHeader }
+      return { runs: true, jobs: await runDeployCall(web.called, webRecorded, { ...options, env: webEnv }), arm: webArm }
+    }
+
     // The next release, from the next commit: its image, its checkout (a new revision, its smoke checks).
     deployBroken = async () => {
       smokeChecks(BROKEN)
@@ -244,6 +278,34 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
     for (const secret of [BACKUP_KEY, SLACK_TOKEN, SMTP_PASSWORD, 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq']) expect(logs).not.toContain(secret)
   })
 
+  describe('the frontend (web-production, after the backend succeeded): its App Service slot swapped, no database', () => {
+    let webRun: { runs: boolean; jobs: Record<string, StepResult[]>; arm: FakeArm }
+
+    beforeAll(async () => {
+      webRun = await deployWeb()
+    }, 300_000)
+
+    afterAll(async () => {
+      await webRun?.arm.stop()
+    })
+
+    it('runs, with no backup and no migration, and swaps shop-web in the fake ARM', () => {
+      expect(webRun.runs).toBe(true)
+      expect(failedSteps(webRun.jobs)).toEqual([])
+      expect(Object.fromEntries(webRun.jobs.deploy.map((r) => [r.label, r.outcome]))).toMatchObject({ backup: 'skipped', migrate: 'skipped', swap: 'success', 'Smoke test': 'success' })
+      expect(webRun.arm.appService.swaps()).toBe(1)
+      expect(webRun.arm.appService.slot('production').config.linuxFxVersion).toBe(`DOCKER|${WEB_IMAGE}`)
+      expect(arm.appService.slot('production').config.linuxFxVersion).toBe(`DOCKER|${image}`)
+      expect(webRun.jobs.finish.find((r) => r.label === 'result')!.outputs.result).toBe('success')
+    })
+
+    it('tells Slack in a message of its own, and sends no email (Slack only)', () => {
+      expect(slack.messages.size).toBe(2)
+      expect([...slack.messages.values()][1].text).toContain(sha)
+      expect(smtp.messages).toHaveLength(2)
+    })
+  })
+
   describe('a broken release: its pages fail after the swap; the rollback job swaps back and restores the database (restore-on-failure)', () => {
     let broken: Record<string, StepResult[]>
     const brokenStep = (job: string, label: string): StepResult => broken[job].find((r) => r.label === label)!
@@ -284,8 +346,8 @@ describe('seed 000 example: the backend production deploy on Azure, end to end (
     })
 
     it('the Slack message of this run ends saying it was rolled back', () => {
-      expect(slack.messages.size).toBe(2)
-      const last = [...slack.messages.values()][1]
+      expect(slack.messages.size).toBe(3)
+      const last = [...slack.messages.values()][2]
       expect(last.updates).toBe(1)
       expect(last.text).toMatch(/roll/i)
       expect(last.text).toContain(brokenSha)

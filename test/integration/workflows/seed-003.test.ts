@@ -70,7 +70,7 @@ const smokeFile = (expected: string): string =>
     ''
   ].join('\n')
 
-describe('seed 003 example: the backend on Railway and the frontend on Vercel to production, end to end (faked Railway, Vercel)', () => {
+describe('seed 003 example: the backend on Railway and the frontend on Vercel to production, end to end (faked Railway, Vercel, Alembic CLI)', () => {
   let pg: Postgres
   let s3: S3rver
   let s3Client: S3Client
