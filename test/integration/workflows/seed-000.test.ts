@@ -14,7 +14,7 @@ import { startSmtp, type Smtp } from '../../support/services/smtp.js'
 import { callerSecrets, callerWith, callInputs, failedSteps, jobOutputs, loadCall, runDeployCall } from '../../support/workflow-call.js'
 import { condition, type StepResult } from '../../support/workflow-job.js'
 
-// Seed 000's example, its backend production half proven on this machine: the `api-production`
+// Seed 000's example, its production half proven on this machine: the `api-production`
 // job of workflows-examples/000-fastapi-react-azure/deploy.yml calls deploy-production.yml; that
 // workflow's start, deploy and finish jobs run in order (their steps read from the file, through the
 // CLI, with the example's own `with:` values evaluated by @actions/expressions against a recorded
@@ -28,8 +28,9 @@ import { condition, type StepResult } from '../../support/workflow-job.js'
 // runs); Blob sign-in (Azurite takes the connection string, the README's alternative to OIDC);
 // the swap's bake (2m in the example, 3s here); the production URL and SMTP server (loopback).
 // After it, the `web-production` job (the frontend's own App Service, no database), run when the
-// backend's result output says success. Then a broken release (healthy, but its pages fail the smoke checks after the swap): the rollback
-// job swaps the slots back in the fake ARM and restores PostgreSQL from this run's Blob backup.
+// backend's result output says success. Then a broken backend release (healthy, but its pages fail
+// the smoke checks after the swap): the rollback job swaps the slots back in the fake ARM and
+// restores PostgreSQL from this run's Blob backup.
 
 const { caller, called } = loadCall('000-fastapi-react-azure/deploy.yml', 'api-production')
 const web = loadCall('000-fastapi-react-azure/deploy.yml', 'web-production')
