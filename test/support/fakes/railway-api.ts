@@ -41,8 +41,10 @@ export interface FakeRailway {
   stop(): Promise<void>
 }
 
-export async function startFakeRailway(options: { steps?: number } = {}): Promise<FakeRailway> {
+/** `serviceId`/`environmentId`: the service instance the project has (default RAILWAY_SERVICE in RAILWAY_ENVIRONMENT). */
+export async function startFakeRailway(options: { steps?: number; serviceId?: string; environmentId?: string } = {}): Promise<FakeRailway> {
   const steps = options.steps ?? 3
+  const instance = { serviceId: options.serviceId ?? RAILWAY_SERVICE, environmentId: options.environmentId ?? RAILWAY_ENVIRONMENT }
   let throttled = 0
   let failNext = false
   let counter = 0
@@ -98,7 +100,7 @@ export async function startFakeRailway(options: { steps?: number } = {}): Promis
     if (!authorized) return reply(res, 200, { errors: [{ message: 'Not Authorized' }], data: null })
     const input = (variables.input ?? {}) as Record<string, unknown>
     const serviceId = (variables.serviceId ?? input.serviceId) as string | undefined
-    if (serviceId !== undefined && (serviceId !== RAILWAY_SERVICE || (variables.environmentId ?? input.environmentId) !== RAILWAY_ENVIRONMENT))
+    if (serviceId !== undefined && (serviceId !== instance.serviceId || (variables.environmentId ?? input.environmentId) !== instance.environmentId))
       return reply(res, 200, { errors: [{ message: 'Service instance not found' }], data: null })
     switch (name) {
       case 'deployments':

@@ -45,7 +45,9 @@ export function parseSlackCall(request: RecordedRequest): SlackCall {
   return { method, token, args }
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** `channels`: the channel IDs this workspace has (default SLACK_CHANNEL_ID; `#deploys` is always known). */
+export async function startFakeSlack(options: { channels?: string[] } = {}): Promise<FakeSlack> {
+  const channels = options.channels ?? [SLACK_CHANNEL_ID]
   const messages: FakeSlack['messages'] = new Map()
   let counter = 0
   const recorder = await startRecorder((request) => {
@@ -57,19 +59,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const call = parseSlackCall(request)
     if (call.token !== SLACK_TOKEN) return { status: 200, body: { ok: false, error: 'invalid_auth' } }
     const channel = asText(call.args.channel)
-    if (channel !== SLACK_CHANNEL_ID && channel !== '#deploys') return { status: 200, body: { ok: false, error: 'channel_not_found' } }
+    if (!channels.includes(channel) && channel !== '#deploys') return { status: 200, body: { ok: false, error: 'channel_not_found' } }
     if (call.method === 'chat.postMessage') {
       const ts = `1700000000.${String(++counter).padStart(6, '0')}`
       const threadTs = typeof call.args.thread_ts === 'string' ? call.args.thread_ts : undefined
-      messages.set(ts, { channel: SLACK_CHANNEL_ID, text: asText(call.args.text), blocks: call.args.blocks, attachments: call.args.attachments, updates: 0, threadTs })
-      return { status: 200, body: { ok: true, channel: SLACK_CHANNEL_ID, ts, message: { type: 'message', text: call.args.text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) } } }
+      const id = channel === '#deploys' ? channels[0] : channel
+      messages.set(ts, { channel: id, text: asText(call.args.text), blocks: call.args.blocks, attachments: call.args.attachments, updates: 0, threadTs })
+      return { status: 200, body: { ok: true, channel: id, ts, message: { type: 'message', text: call.args.text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) } } }
     }
     if (call.method === 'chat.update') {
       const ts = asText(call.args.ts)
       const message = messages.get(ts)
-      if (!message || channel !== SLACK_CHANNEL_ID) return { status: 200, body: { ok: false, error: 'message_not_found' } }
+      if (!message || channel !== message.channel) return { status: 200, body: { ok: false, error: 'message_not_found' } }
       Object.assign(message, { text: asText(call.args.text), blocks: call.args.blocks, attachments: call.args.attachments, updates: message.updates + 1 })
-      return { status: 200, body: { ok: true, channel: SLACK_CHANNEL_ID, ts, text: call.args.text } }
+      return { status: 200, body: { ok: true, channel: message.channel, ts, text: call.args.text } }
     }
     return { status: 200, body: { ok: false, error: 'unknown_method' } }
   })

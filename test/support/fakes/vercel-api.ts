@@ -28,6 +28,8 @@ export interface FakeDeployment {
 }
 
 export interface FakeVercelOptions {
+  /** The project's name (default todo-frontend). */
+  projectName?: string
   aliasPolls?: number
   retryAfter?: string
 }
@@ -52,7 +54,7 @@ export async function startFakeVercel(options: FakeVercelOptions = {}): Promise<
   let failAlias = false
   let pending: { to: string; from: string | null; pollsLeft: number; fail: boolean } | undefined
   const fake: Omit<FakeVercel, 'url' | 'stop'> = {
-    project: { id: 'prj_fake1234', name: 'todo-frontend', history: [], lastAliasRequest: null },
+    project: { id: 'prj_fake1234', name: options.projectName ?? 'todo-frontend', history: [], lastAliasRequest: null },
     deployments: new Map(),
     requests: [],
     addDeployment(id, extra = {}) {

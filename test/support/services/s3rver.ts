@@ -21,6 +21,8 @@ export async function startS3rver(buckets: string[]): Promise<S3rver> {
     name: 's3rver',
     command: join(repoRoot, 'node_modules', '.bin', 's3rver'),
     args: ['-d', dir, '-a', '127.0.0.1', '-p', String(port), '--silent', ...buckets.flatMap((b) => ['--configure-bucket', b])],
+    // s3rver's continuation tokens (a listing cut by max-keys) use DES, which OpenSSL 3 keeps in its legacy provider.
+    env: { NODE_OPTIONS: '--openssl-legacy-provider' },
     ready: () => portOpen(port)
   })
   return {
