@@ -25,7 +25,8 @@ import { condition, type StepResult } from '../../support/workflow-job.js'
 // in on GitHub) and Slack's Web API. Stood in for: Alembic and pip (not installable here; a
 // stand-in alembic CLI applies SQL revisions with psql and keeps alembic_version as Alembic does);
 // the two App Service hosts (loopback servers answering with the image the fake ARM says the slot
-// runs); Blob sign-in (Azurite takes the connection string, the README's alternative to OIDC);
+// runs); Blob sign-in (Azurite takes the connection string, the README's alternative to OIDC, so
+// the destination names Azurite's container, not the example's account URL);
 // the swap's bake (2m in the example, 3s here); the production URL and SMTP server (loopback).
 // After it, the `web-production` job (the frontend's own App Service, no database), run when the
 // backend's result output says success. Then a broken backend release (healthy, but its pages fail
@@ -133,6 +134,8 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
     const loopback = {
       targets: JSON.stringify([{ ...target, url: hosts[0].url, 'azure-slot-url': hosts[1].url }]),
       'swap-bake': '3s',
+      // The example names its storage account by URL (OIDC sign-in); Azurite's account comes with the connection string.
+      'backup-destination': 'azblob://backups/shop-api',
       'slack-api-url': slack.apiUrl,
       'smtp-host': '127.0.0.1',
       'smtp-port': String(smtp.port)
