@@ -188,9 +188,10 @@ export function rolloutProgress(deployment: K8sDeployment): PollResult<K8sDeploy
   const name = deployment.metadata?.name ?? 'the Deployment'
   const status = deployment.status ?? {}
   const want = deployment.spec?.replicas ?? 1
+  // Until the controller has seen the new spec, the conditions describe the previous rollout.
+  if ((status.observedGeneration ?? 0) < (deployment.metadata?.generation ?? 0)) return { done: false, status: 'waiting for the controller to see the new spec' }
   const stalled = (status.conditions ?? []).find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')
   if (stalled) throw new Error(`Deployment ${name} exceeded its progress deadline (ProgressDeadlineExceeded${stalled.message ? `: ${stalled.message}` : ''})`)
-  if ((status.observedGeneration ?? 0) < (deployment.metadata?.generation ?? 0)) return { done: false, status: 'waiting for the controller to see the new spec' }
   const updated = status.updatedReplicas ?? 0
   const available = status.availableReplicas ?? 0
   const total = status.replicas ?? 0

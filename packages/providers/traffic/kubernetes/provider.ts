@@ -230,7 +230,12 @@ export class KubernetesTrafficProvider implements TrafficProvider {
   private async waitRollout(name: string, patched: K8sDeployment, signal: AbortSignal): Promise<void> {
     const what = `the rollout of Deployment ${name}`
     const started = this.clock.now()
-    let last = rolloutProgress(patched)
+    let last: PollResult<K8sDeployment>
+    try {
+      last = rolloutProgress(patched)
+    } catch (error) {
+      throw rolloutFailed(error)
+    }
     if (last.done) return
     let lastStatus = ''
     const progress = (result: PollResult<K8sDeployment>): void => {
