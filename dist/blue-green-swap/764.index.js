@@ -2,7 +2,7 @@ export const id = 764;
 export const ids = [764];
 export const modules = {
 
-/***/ 764:
+/***/ 80764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,9 +15,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/credential-choice.ts
 /**
  * Which AWS credentials the environment calls for, in the suite's order. Pure: reads only the
@@ -81,8 +81,8 @@ async function awsCredentials(options, env = process.env) {
             base = { accessKeyId: choice.accessKeyId, secretAccessKey: choice.secretAccessKey, ...(choice.sessionToken ? { sessionToken: choice.sessionToken } : {}) };
             break;
         case 'github-oidc': {
-            const { fromWebToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
-            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4116));
+            const { fromWebToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 14116));
             // A fresh GitHub ID token (masked by getIDToken) each time the SDK refreshes the role's keys.
             base = async () => fromWebToken({ roleArn: choice.roleArn, roleSessionName: choice.sessionName, webIdentityToken: await getIDToken(AWS_OIDC_AUDIENCE) })();
             break;
@@ -93,7 +93,7 @@ async function awsCredentials(options, env = process.env) {
     }
     if (!choice.assumeRoleArn)
         return { credentials: base, choice };
-    const { fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
+    const { fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
     const credentials = fromTemporaryCredentials({
         params: { RoleArn: choice.assumeRoleArn, RoleSessionName: choice.sessionName },
         ...(base ? { masterCredentials: base } : {})
@@ -118,9 +118,9 @@ var input_error = __webpack_require__(2683);
 async function createEcsProvider(config, deps) {
     const template = config.taskDefinitionFile ? readTemplate(config.taskDefinitionFile) : undefined;
     const [{ ECSClient }, { ElasticLoadBalancingV2Client }, { EcsProvider }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 4161))
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 80212, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 50586, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 34161))
     ]);
     const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) });
     const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 });
