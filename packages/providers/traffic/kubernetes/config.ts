@@ -65,7 +65,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 function dnsName(input: KubernetesInputName, raw: string, what: string, max: number, pattern = DNS_LABEL): string {
   const value = parseSingleLine(input, raw)
   if (value === '') return ''
-  if (value.length > max) throw new InputError(input, `is ${value.length} characters long, longer than a ${what} can be`, `a name of at most ${max} characters`)
+  if (value.length > max) throw new InputError(input, `is ${value.length} characters long, too long for this name`, `a ${what} name of at most ${max} characters`)
   if (!pattern.test(value))
     throw new InputError(input, `is "${value}", which is not a valid ${what} name`, 'lowercase letters, digits and "-", starting and ending with a letter or digit (Kubernetes DNS-1123 names)')
   return value
