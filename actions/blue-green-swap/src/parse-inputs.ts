@@ -228,11 +228,19 @@ function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment):
     case 'kubernetes': {
       const kubernetes = parseKubernetesConfig(pick(KUBERNETES_INPUT_NAMES))
       if (kubernetes.switchMode === 'service' && raw['pause-after-step'].trim() !== '')
-        throw new InputError('pause-after-step', 'is set, but k8s-switch is service, which switches the Service selector at once (one switch)', 'no pause-after-step, or k8s-switch: ingress-nginx for canary weights')
+        throw new InputError(
+          'pause-after-step',
+          'is set, but k8s-switch is service, which switches the Service selector at once (one switch)',
+          'no pause-after-step, or k8s-switch: ingress-nginx for canary weights'
+        )
       // The pod spec in the Deployment keeps the command and the environment; a release only changes the image.
       for (const name of ['command', 'env'] as const) {
         if (raw[name].trim() !== '')
-          throw new InputError(name, 'is set, but provider kubernetes only changes the image of the Deployment', `no ${name}; set it in the Deployment's pod spec (or a ConfigMap/Secret it reads)`)
+          throw new InputError(
+            name,
+            'is set, but provider kubernetes only changes the image of the Deployment',
+            `no ${name}; set it in the Deployment's pod spec (or a ConfigMap/Secret it reads)`
+          )
       }
       return { provider: { provider: 'kubernetes', kubernetes }, releaseKind: 'image', hasAccessLog: false }
     }

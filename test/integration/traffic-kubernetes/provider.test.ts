@@ -17,7 +17,7 @@ const provider = (inputs: KubernetesRawInputs = {}) =>
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)))
   })
 const ingressMode = { 'k8s-switch': 'ingress-nginx', 'k8s-ingress': 'shop' }
-const selector = (): string => ((fake.get('services', 'shop')!.spec as { selector: Record<string, string> }).selector['deploy-actions/color'])
+const selector = (): string => (fake.get('services', 'shop')!.spec as { selector: Record<string, string> }).selector['deploy-actions/color']
 const canary = (): Record<string, string> => (fake.get('ingresses', 'shop-canary')!.metadata as { annotations: Record<string, string> }).annotations
 const canaryBackend = (): string =>
   (fake.get('ingresses', 'shop-canary')!.spec as { rules: { http: { paths: { backend: { service: { name: string } } }[] } }[] }).rules[0].http.paths[0].backend.service.name
@@ -44,7 +44,7 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     expect(fake.patches()).toEqual([])
   })
 
-  test('prepare rolls green to the image with blue\'s replicas and waits through the watch; the switch patches the selector; status is the truth afterwards', async () => {
+  test("prepare rolls green to the image with blue's replicas and waits through the watch; the switch patches the selector; status is the truth afterwards", async () => {
     const k8s = await provider()
     fake.throttle(1, 0)
     const target = await k8s.prepare({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0' }, signal)
@@ -136,8 +136,8 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     const k8s = await provider()
     fake.failPatches('deployments', 1, 403)
     const error = await k8s.prepare({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0' }, signal).catch((e: Error) => e)
-    expect(String(error)).toContain('Kubernetes API patch Deployment shop-green (namespace shop) answered HTTP 403: the credentials cannot patch deployments in namespace shop')
-    expect(String(error)).not.toContain('fake-k8s-token')
+    expect((error as Error).message).toContain('Kubernetes API patch Deployment shop-green (namespace shop) answered HTTP 403: the credentials cannot patch deployments in namespace shop')
+    expect((error as Error).message).not.toContain('fake-k8s-token')
   })
 
   test('a kubeconfig that does not exist or a context it does not define is an InputError before any call', async () => {

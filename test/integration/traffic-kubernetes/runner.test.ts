@@ -67,9 +67,7 @@ describe('blue-green-swap provider kubernetes (runner contract, faked Kubernetes
     const result = await swap({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0', steps: '20,60,100', 'k8s-switch': 'ingress-nginx', 'k8s-ingress': 'shop' })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    const weights = fake
-      .patches('ingresses')
-      .map((r) => ((r.body as { metadata: { annotations: Record<string, string> } }).metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']))
+    const weights = fake.patches('ingresses').map((r) => (r.body as { metadata: { annotations: Record<string, string> } }).metadata.annotations['nginx.ingress.kubernetes.io/canary-weight'])
     expect(weights).toEqual(['20', '60', '100', '0'])
     expect(selector()).toBe('green')
     expect(weight()).toBe('0')
@@ -113,8 +111,16 @@ describe('blue-green-swap provider kubernetes (runner contract, faked Kubernetes
     ['a namespace Kubernetes refuses', { version: '1.1.0', image: 'a:1', 'k8s-namespace': 'prod.eu' }, 'Input "k8s-namespace" is "prod.eu", which is not a valid namespace name'],
     ['an unknown switch', { version: '1.1.0', image: 'a:1', 'k8s-switch': 'istio' }, 'Input "k8s-switch" is "istio", which is not allowed'],
     ['ingress-nginx without an ingress', { version: '1.1.0', image: 'a:1', 'k8s-switch': 'ingress-nginx' }, 'Input "k8s-ingress" is empty, but k8s-switch is ingress-nginx'],
-    ['the kubeconfig text instead of a path', { version: '1.1.0', image: 'a:1', 'k8s-kubeconfig': `apiVersion: v1\nusers:\n- user:\n    token: ${K8S_TOKEN}` }, 'Input "k8s-kubeconfig" holds the kubeconfig text'],
-    ['a kubeconfig file that is not there', { version: '1.1.0', image: 'a:1', 'k8s-kubeconfig': '/nonexistent/config' }, 'Input "k8s-kubeconfig" names /nonexistent/config, which does not exist'],
+    [
+      'the kubeconfig text instead of a path',
+      { version: '1.1.0', image: 'a:1', 'k8s-kubeconfig': `apiVersion: v1\nusers:\n- user:\n    token: ${K8S_TOKEN}` },
+      'Input "k8s-kubeconfig" holds the kubeconfig text'
+    ],
+    [
+      'a kubeconfig file that is not there',
+      { version: '1.1.0', image: 'a:1', 'k8s-kubeconfig': '/nonexistent/config' },
+      'Input "k8s-kubeconfig" names /nonexistent/config, which does not exist'
+    ],
     ['no image', { version: '1.1.0' }, 'Input "image" is empty'],
     ['env for a Deployment', { version: '1.1.0', image: 'a:1', env: 'A=b' }, 'Input "env" is set, but provider kubernetes only changes the image'],
     ['a pause with one switch', { version: '1.1.0', image: 'a:1', steps: '10,100', 'pause-after-step': '10' }, 'Input "pause-after-step" is set, but k8s-switch is service'],

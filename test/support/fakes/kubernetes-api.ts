@@ -55,8 +55,6 @@ export interface FakeKubernetes {
   stop(): Promise<void>
 }
 
-const API_VERSION: Record<Kind, string> = { deployments: 'apps/v1', services: 'v1', ingresses: 'networking.k8s.io/v1' }
-const KIND: Record<Kind, string> = { deployments: 'Deployment', services: 'Service', ingresses: 'Ingress' }
 const GROUP: Record<Kind, string> = { deployments: 'apps', services: '', ingresses: 'networking.k8s.io' }
 
 export async function startFakeKubernetes(options: { tickMs?: number } = {}): Promise<FakeKubernetes> {
@@ -150,7 +148,13 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
     } catch {
       return status(res, 400, 'BadRequest', 'the body is not JSON')
     }
-    const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), ...(contentType ? { contentType } : {}), ...(body !== undefined ? { body } : {}) }
+    const request: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      ...(contentType ? { contentType } : {}),
+      ...(body !== undefined ? { body } : {})
+    }
     requests.push(request)
     if (req.headers.authorization !== `Bearer ${K8S_TOKEN}`) return status(res, 401, 'Unauthorized', 'Unauthorized')
     if (throttled > 0) {
@@ -158,8 +162,7 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
       res.setHeader('retry-after', String(retryAfter))
       return status(res, 429, 'TooManyRequests', 'the server has received too many requests and has asked us to try again later')
     }
-    const route =
-      /^\/(?:apis\/apps\/v1|api\/v1|apis\/networking\.k8s\.io\/v1)\/namespaces\/([^/]+)\/(deployments|services|ingresses)(?:\/([^/]+))?$/.exec(url.pathname)
+    const route = /^\/(?:apis\/apps\/v1|api\/v1|apis\/networking\.k8s\.io\/v1)\/namespaces\/([^/]+)\/(deployments|services|ingresses)(?:\/([^/]+))?$/.exec(url.pathname)
     if (!route) return status(res, 404, 'NotFound', 'the server could not find the requested resource')
     const [, namespace, kind, name] = route as unknown as [string, string, Kind, string | undefined]
     if (namespace !== K8S_NAMESPACE) return status(res, 404, 'NotFound', `namespaces "${namespace}" not found`)
@@ -190,13 +193,25 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
     } else if (contentType === 'application/merge-patch+json' || contentType === 'application/strategic-merge-patch+json') {
       const wanted = ((body as Json | undefined)?.metadata as Json | undefined)?.resourceVersion
       if (wanted !== undefined && wanted !== (latest.metadata as Json).resourceVersion)
-        return status(res, 409, 'Conflict', `Operation cannot be fulfilled on ${kind} "${name}": the object has been modified; please apply your changes to the latest version and try again`, {
-          name,
-          kind
-        })
+        return status(
+          res,
+          409,
+          'Conflict',
+          `Operation cannot be fulfilled on ${kind} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+          {
+            name,
+            kind
+          }
+        )
       patched = mergePatch(latest, body) as Json
       ;(patched.metadata as Json).resourceVersion = (latest.metadata as Json).resourceVersion
-    } else return status(res, 415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`)
+    } else
+      return status(
+        res,
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`
+      )
     if (kind === 'deployments' && JSON.stringify(patched.spec) !== JSON.stringify(latest.spec)) (patched.metadata as Json).generation = ((latest.metadata as Json).generation as number) + 1
     store(kind, patched)
     return json(res, 200, objects.get(key(kind, name)))

@@ -5,14 +5,18 @@ import { parseKubernetesConfig, type KubernetesRawInputs } from '../../../packag
 const base: KubernetesRawInputs = { 'k8s-app': 'shop' }
 
 describe('parseKubernetesConfig', () => {
-  test('the defaults: kubectl\'s kubeconfig chain, the context\'s namespace, the Service named after the app, one switch', () => {
+  test("the defaults: kubectl's kubeconfig chain, the context's namespace, the Service named after the app, one switch", () => {
     expect(parseKubernetesConfig(base)).toEqual({ kubeconfig: { kind: 'default' }, app: 'shop', service: 'shop', switchMode: 'service', rolloutTimeoutMs: 600_000, pollIntervalMs: 2000 })
   })
 
   test.each<[string, KubernetesRawInputs, unknown]>([
     ['a kubeconfig file', { 'k8s-kubeconfig': ' /tmp/kube/config ' }, { kubeconfig: { kind: 'file', path: '/tmp/kube/config' } }],
     ['in-cluster', { 'k8s-kubeconfig': 'in-cluster' }, { kubeconfig: { kind: 'in-cluster' } }],
-    ['a context and a namespace', { 'k8s-context': 'arn:aws:eks:eu-west-1:123456789012:cluster/prod', 'k8s-namespace': 'shop-prod' }, { context: 'arn:aws:eks:eu-west-1:123456789012:cluster/prod', namespace: 'shop-prod' }],
+    [
+      'a context and a namespace',
+      { 'k8s-context': 'arn:aws:eks:eu-west-1:123456789012:cluster/prod', 'k8s-namespace': 'shop-prod' },
+      { context: 'arn:aws:eks:eu-west-1:123456789012:cluster/prod', namespace: 'shop-prod' }
+    ],
     ['a Service of its own', { 'k8s-service': 'shop-web' }, { service: 'shop-web' }],
     ['ingress-nginx', { 'k8s-switch': 'ingress-nginx', 'k8s-ingress': 'shop.example.com' }, { switchMode: 'ingress-nginx', ingress: 'shop.example.com' }],
     ['a container', { 'k8s-container': 'web' }, { container: 'web' }],

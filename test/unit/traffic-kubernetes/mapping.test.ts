@@ -38,13 +38,24 @@ describe('rolloutProgress (as kubectl rollout status judges it)', () => {
 
   test('ProgressDeadlineExceeded is a failure', () => {
     expect(() =>
-      rolloutProgress(deployment({ observedGeneration: 2, replicas: 4, updatedReplicas: 1, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'timed out' }] }))
+      rolloutProgress(
+        deployment({
+          observedGeneration: 2,
+          replicas: 4,
+          updatedReplicas: 1,
+          conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'timed out' }]
+        })
+      )
     ).toThrow('Deployment shop-green exceeded its progress deadline (ProgressDeadlineExceeded: timed out)')
   })
 })
 
 const canary = (backend: string, weight?: string, resourceVersion = '7'): K8sIngress => ({
-  metadata: { name: 'shop-canary', resourceVersion, annotations: weight === undefined ? {} : { 'nginx.ingress.kubernetes.io/canary': 'true', 'nginx.ingress.kubernetes.io/canary-weight': weight } },
+  metadata: {
+    name: 'shop-canary',
+    resourceVersion,
+    annotations: weight === undefined ? {} : { 'nginx.ingress.kubernetes.io/canary': 'true', 'nginx.ingress.kubernetes.io/canary-weight': weight }
+  },
   spec: { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: backend, port: { number: 80 } } } }] } }] }
 })
 
@@ -67,11 +78,14 @@ describe('canary Ingress', () => {
 
   test('a change of color rewrites the backends of every path, keeping hosts and ports', () => {
     const patch = canaryPatch(canary('shop-green', '0'), 'shop', 'blue', 10) as { spec: K8sIngress['spec'] }
-    expect(patch.spec!.rules![0]).toEqual({ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'shop-blue', port: { number: 80 } } } }] } })
+    expect(patch.spec!.rules![0]).toEqual({
+      host: 'shop.example.com',
+      http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'shop-blue', port: { number: 80 } } } }] }
+    })
   })
 })
 
-describe('the idle Deployment\'s JSON patch', () => {
+describe("the idle Deployment's JSON patch", () => {
   test('the image of the chosen container, guarded by a test of its name; replicas; the version annotation', () => {
     const two: K8sDeployment = { metadata: { name: 'shop-green' }, spec: { template: { spec: { containers: [{ name: 'proxy' }, { name: 'web' }] } } } }
     const index = containerIndex(two, 'web')
@@ -112,7 +126,9 @@ describe('status from the cluster', () => {
 
   test('an image changed by hand since the record wins over the recorded version', () => {
     const state = { versions: { blue: '1.0.0' }, images: { blue: 'shop:1.0' }, history: [] }
-    expect(toTrafficStatus({ service: service('blue', state), deployments: { blue: running('shop:hotfix'), green: running('shop:0.9') } }, 'service', 'shop', undefined).activeVersion).toBe('shop:hotfix')
+    expect(toTrafficStatus({ service: service('blue', state), deployments: { blue: running('shop:hotfix'), green: running('shop:0.9') } }, 'service', 'shop', undefined).activeVersion).toBe(
+      'shop:hotfix'
+    )
   })
 
   test('ingress-nginx: the canary weight on the idle color splits traffic; a canary on the active color does not', () => {

@@ -67,7 +67,11 @@ function dnsName(input: KubernetesInputName, raw: string, what: string, max: num
   if (value === '') return ''
   if (value.length > max) throw new InputError(input, `is ${value.length} characters long, too long for this name`, `a ${what} name of at most ${max} characters`)
   if (!pattern.test(value))
-    throw new InputError(input, `is "${value}", which is not a valid ${what} name`, 'lowercase letters, digits and "-", starting and ending with a letter or digit (Kubernetes DNS-1123 names)')
+    throw new InputError(
+      input,
+      `is "${value}", which is not a valid ${what} name`,
+      'lowercase letters, digits and "-", starting and ending with a letter or digit (Kubernetes DNS-1123 names)'
+    )
   return value
 }
 
@@ -75,7 +79,11 @@ export function parseKubernetesConfig(raw: KubernetesRawInputs): KubernetesConfi
   const get = (name: KubernetesInputName): string => raw[name] ?? ''
   // A pasted kubeconfig holds credentials: refused without quoting it (parseSingleLine would name only a position, not what to do).
   if (/^\s*(apiVersion|clusters|kind|users)\s*:/m.test(get('k8s-kubeconfig')) || get('k8s-kubeconfig').trim().startsWith('{'))
-    throw new InputError('k8s-kubeconfig', 'holds the kubeconfig text (the value is not shown)', 'the path of a kubeconfig file written by an earlier step, in-cluster, or empty for $KUBECONFIG')
+    throw new InputError(
+      'k8s-kubeconfig',
+      'holds the kubeconfig text (the value is not shown)',
+      'the path of a kubeconfig file written by an earlier step, in-cluster, or empty for $KUBECONFIG'
+    )
   const kubeconfigRaw = parseSingleLine('k8s-kubeconfig', get('k8s-kubeconfig'))
   const kubeconfig: KubeconfigSource = kubeconfigRaw === '' ? { kind: 'default' } : kubeconfigRaw === 'in-cluster' ? { kind: 'in-cluster' } : { kind: 'file', path: kubeconfigRaw }
   const context = parseSingleLine('k8s-context', get('k8s-context'))

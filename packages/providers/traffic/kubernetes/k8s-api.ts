@@ -59,7 +59,11 @@ export class K8sApi {
   static async connect(config: KubernetesConfig, deps: K8sApiDeps): Promise<K8sApi> {
     const source = config.kubeconfig
     if (source.kind === 'file' && !existsSync(source.path))
-      throw new InputError('k8s-kubeconfig', `names ${source.path}, which does not exist`, 'the path of a kubeconfig file written by an earlier step (or in-cluster, or empty for $KUBECONFIG)')
+      throw new InputError(
+        'k8s-kubeconfig',
+        `names ${source.path}, which does not exist`,
+        'the path of a kubeconfig file written by an earlier step (or in-cluster, or empty for $KUBECONFIG)'
+      )
     const client = await import('@kubernetes/client-node')
     const kc = new client.KubeConfig()
     try {
@@ -72,7 +76,16 @@ export class K8sApi {
     }
     if (config.context !== undefined) {
       if (!kc.getContextObject(config.context))
-        throw new InputError('k8s-context', `is "${config.context}", which the kubeconfig does not define`, `one of ${kc.getContexts().map((c) => c.name).join(', ') || '(no contexts)'}`)
+        throw new InputError(
+          'k8s-context',
+          `is "${config.context}", which the kubeconfig does not define`,
+          `one of ${
+            kc
+              .getContexts()
+              .map((c) => c.name)
+              .join(', ') || '(no contexts)'
+          }`
+        )
       kc.setCurrentContext(config.context)
     }
     if (!kc.getCurrentCluster()) throw new InputError('k8s-kubeconfig', 'has no current cluster', 'a kubeconfig whose current context (or k8s-context) names a cluster')
@@ -81,9 +94,7 @@ export class K8sApi {
   }
 
   readDeployment(name: string, signal: AbortSignal): Promise<K8sDeployment> {
-    return this.call('get', `Deployment ${name}`, 'deployments', signal, (options) =>
-      this.apps.readNamespacedDeployment({ name, namespace: this.namespace }, options)
-    )
+    return this.call('get', `Deployment ${name}`, 'deployments', signal, (options) => this.apps.readNamespacedDeployment({ name, namespace: this.namespace }, options))
   }
 
   patchDeployment(name: string, ops: object[], signal: AbortSignal): Promise<K8sDeployment> {
@@ -98,37 +109,19 @@ export class K8sApi {
   }
 
   readService(name: string, signal: AbortSignal): Promise<K8sService> {
-    return this.call('get', `Service ${name}`, 'services', signal, (options) =>
-      this.core.readNamespacedService({ name, namespace: this.namespace }, options)
-    )
+    return this.call('get', `Service ${name}`, 'services', signal, (options) => this.core.readNamespacedService({ name, namespace: this.namespace }, options))
   }
 
   patchService(name: string, body: object, signal: AbortSignal): Promise<K8sService> {
-    return this.call(
-      'patch',
-      `Service ${name}`,
-      'services',
-      signal,
-      (options) => this.core.patchNamespacedService({ name, namespace: this.namespace, body }, options),
-      PATCH.merge
-    )
+    return this.call('patch', `Service ${name}`, 'services', signal, (options) => this.core.patchNamespacedService({ name, namespace: this.namespace, body }, options), PATCH.merge)
   }
 
   readIngress(name: string, signal: AbortSignal): Promise<K8sIngress> {
-    return this.call('get', `Ingress ${name}`, 'ingresses', signal, (options) =>
-      this.networking.readNamespacedIngress({ name, namespace: this.namespace }, options)
-    )
+    return this.call('get', `Ingress ${name}`, 'ingresses', signal, (options) => this.networking.readNamespacedIngress({ name, namespace: this.namespace }, options))
   }
 
   patchIngress(name: string, body: object, signal: AbortSignal): Promise<K8sIngress> {
-    return this.call(
-      'patch',
-      `Ingress ${name}`,
-      'ingresses',
-      signal,
-      (options) => this.networking.patchNamespacedIngress({ name, namespace: this.namespace, body }, options),
-      PATCH.merge
-    )
+    return this.call('patch', `Ingress ${name}`, 'ingresses', signal, (options) => this.networking.patchNamespacedIngress({ name, namespace: this.namespace, body }, options), PATCH.merge)
   }
 
   /**
@@ -136,7 +129,12 @@ export class K8sApi {
    * Resolves when the watch ends: `onEvent` returned true, the server closed it, or it failed (the
    * reason is returned, not thrown: the caller falls back to polling).
    */
-  async watchDeployment(name: string, resourceVersion: string | undefined, onEvent: (event: WatchEvent) => boolean, signal: AbortSignal): Promise<{ ended: 'done' | 'closed' | 'error'; reason?: string }> {
+  async watchDeployment(
+    name: string,
+    resourceVersion: string | undefined,
+    onEvent: (event: WatchEvent) => boolean,
+    signal: AbortSignal
+  ): Promise<{ ended: 'done' | 'closed' | 'error'; reason?: string }> {
     const watch = new this.client.Watch(this.kc)
     return new Promise((resolve) => {
       let finished = false
@@ -189,7 +187,15 @@ export class K8sApi {
         // The client's own middleware type: the header it sets, and the attempt's signal on the request.
         const header = this.client.setHeaderMiddleware(contentType ? 'Content-Type' : 'Accept', contentType ?? 'application/json')
         const options = {
-          middleware: [{ pre: (context: Parameters<typeof header.pre>[0]) => (context.setSignal(attemptSignal), header.pre(context)), post: header.post }],
+          middleware: [
+            {
+              pre: (context: Parameters<typeof header.pre>[0]) => {
+                context.setSignal(attemptSignal)
+                return header.pre(context)
+              },
+              post: (context: Parameters<typeof header.post>[0]) => header.post(context)
+            }
+          ],
           middlewareMergeStrategy: 'append' as const
         }
         try {

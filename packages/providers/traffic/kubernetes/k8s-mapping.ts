@@ -148,7 +148,8 @@ export function containerIndex(deployment: K8sDeployment, name: string | undefin
     if (index < 0) throw new Error(`Deployment ${deploymentName} has no container "${name}" (k8s-container); it has ${containers.map((c) => c.name).join(', ') || 'none'}`)
     return index
   }
-  if (containers.length !== 1) throw new Error(`Deployment ${deploymentName} has ${containers.length} containers (${containers.map((c) => c.name).join(', ')}); name the one to update with k8s-container`)
+  if (containers.length !== 1)
+    throw new Error(`Deployment ${deploymentName} has ${containers.length} containers (${containers.map((c) => c.name).join(', ')}); name the one to update with k8s-container`)
   return 0
 }
 

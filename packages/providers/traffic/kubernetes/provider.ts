@@ -116,10 +116,7 @@ export class KubernetesTrafficProvider implements TrafficProvider {
     const active = selectedColor(service) ?? 'blue'
     const idle = otherColor(active)
     const idleName = deploymentName(this.config, idle)
-    const [activeDeployment, idleDeployment] = await Promise.all([
-      this.api.readDeployment(deploymentName(this.config, active), signal),
-      this.api.readDeployment(idleName, signal)
-    ])
+    const [activeDeployment, idleDeployment] = await Promise.all([this.api.readDeployment(deploymentName(this.config, active), signal), this.api.readDeployment(idleName, signal)])
     checkColorLabel(idleDeployment, idle)
     const index = containerIndex(idleDeployment, this.config.container)
     const replicas = Math.max(1, activeDeployment.spec?.replicas ?? 1)
@@ -267,7 +264,8 @@ export class KubernetesTrafficProvider implements TrafficProvider {
     if (watched.ended === 'done') return
     signal.throwIfAborted()
     const remaining = this.config.rolloutTimeoutMs - (this.clock.now() - started)
-    if (remaining <= 0 || deadline.aborted) throw rolloutFailed(new WaitTimeoutError(`${what} not ready within ${formatSeconds(this.config.rolloutTimeoutMs)} (last status "${lastStatus}")`, lastStatus))
+    if (remaining <= 0 || deadline.aborted)
+      throw rolloutFailed(new WaitTimeoutError(`${what} not ready within ${formatSeconds(this.config.rolloutTimeoutMs)} (last status "${lastStatus}")`, lastStatus))
     this.deps.logger.info(`  the watch on Deployment ${name} ended early (${watched.reason ?? 'closed by the server'}); polling instead`)
     try {
       await this.wait(what, remaining, signal, async () => rolloutProgress(await this.api.readDeployment(name, signal)))
