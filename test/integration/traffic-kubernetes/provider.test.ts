@@ -89,6 +89,8 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     await k8s.rollback('blue', 'green did not start', signal)
     expect(selector()).toBe('blue')
     expect(replicas('shop-green')).toBe(0)
+    // The record names the version that failed, not the one green ran before.
+    expect(await k8s.status(signal)).toMatchObject({ active: 'blue', history: [{ version: '1.1.0', color: 'green', outcome: 'rolled-back', reason: 'green did not start' }] })
   })
 
   test('a rollout that never becomes available times out with its last status; blue keeps serving', async () => {

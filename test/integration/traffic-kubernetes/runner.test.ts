@@ -74,6 +74,20 @@ describe('blue-green-swap provider kubernetes (runner contract, faked Kubernetes
     expect(result.outputs).toMatchObject({ outcome: 'promoted', 'active-color': 'green', 'active-version': '1.1.0' })
   })
 
+  it('ingress-nginx paused after a step: the pause is recorded on the Service, and the next run with mode promote finishes it', async () => {
+    const ingress = { 'k8s-switch': 'ingress-nginx', 'k8s-ingress': 'shop' }
+    const paused = await swap({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0', steps: '20,100', 'pause-after-step': '20', ...ingress })
+    expect(paused.errors).toEqual([])
+    expect(paused.outputs).toMatchObject({ outcome: 'paused', 'active-color': 'blue' })
+    expect(weight()).toBe('20')
+    expect(selector()).toBe('blue')
+    const promoted = await swap({ mode: 'promote', ...ingress })
+    expect(promoted.errors).toEqual([])
+    expect(promoted.outputs).toMatchObject({ outcome: 'promoted', 'active-color': 'green', 'active-version': '1.1.0' })
+    expect(weight()).toBe('0')
+    expect(selector()).toBe('green')
+  })
+
   it('ProgressDeadlineExceeded: exit 1, blue keeps serving, green scaled to 0, and the run says why', async () => {
     fake.rollout('shop-green', 'deadline')
     const result = await swap({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:broken' })

@@ -122,8 +122,14 @@ export class KubernetesTrafficProvider implements TrafficProvider {
     const replicas = Math.max(1, activeDeployment.spec?.replicas ?? 1)
     this.deps.logger.info(`kubernetes: Deployment ${idleName} (${idle}) → image ${release.image}, ${replicas} replicas, while ${active} keeps serving`)
     const patched = await this.api.patchDeployment(idleName, imagePatch(idleDeployment, index, release.image, replicas, release.version), signal)
+    // Recorded before the wait, so a failed rollout is recorded under the version that failed; the idle color no longer holds the previous version.
+    await this.updateState(signal, (state) => ({
+      ...state,
+      versions: { ...state.versions, [idle]: release.version },
+      images: { ...state.images, [idle]: release.image },
+      previous: undefined
+    }))
     await this.waitRollout(idleName, patched, signal)
-    await this.updateState(signal, (state) => ({ ...state, versions: { ...state.versions, [idle]: release.version }, images: { ...state.images, [idle]: release.image } }))
     return { color: idle, version: release.version, directUrl: `http://${idleName}.${this.api.namespace}.svc.cluster.local/` }
   }
 
