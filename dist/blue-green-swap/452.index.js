@@ -86,7 +86,10 @@ class K8sApi {
         }
         if (config.context !== undefined) {
             if (!kc.getContextObject(config.context))
-                throw new input_error/* InputError */.d('k8s-context', `is "${config.context}", which the kubeconfig does not define`, `one of ${kc.getContexts().map((c) => c.name).join(', ') || '(no contexts)'}`);
+                throw new input_error/* InputError */.d('k8s-context', `is "${config.context}", which the kubeconfig does not define`, `one of ${kc
+                    .getContexts()
+                    .map((c) => c.name)
+                    .join(', ') || '(no contexts)'}`);
             kc.setCurrentContext(config.context);
         }
         if (!kc.getCurrentCluster())
@@ -158,7 +161,15 @@ class K8sApi {
             // The client's own middleware type: the header it sets, and the attempt's signal on the request.
             const header = this.client.setHeaderMiddleware(contentType ? 'Content-Type' : 'Accept', contentType ?? 'application/json');
             const options = {
-                middleware: [{ pre: (context) => (context.setSignal(attemptSignal), header.pre(context)), post: header.post }],
+                middleware: [
+                    {
+                        pre: (context) => {
+                            context.setSignal(attemptSignal);
+                            return header.pre(context);
+                        },
+                        post: (context) => header.post(context)
+                    }
+                ],
                 middlewareMergeStrategy: 'append'
             };
             try {
@@ -473,17 +484,20 @@ class KubernetesTrafficProvider {
         const active = selectedColor(service) ?? 'blue';
         const idle = (0,types/* otherColor */.I)(active);
         const idleName = (0,config/* deploymentName */.pC)(this.config, idle);
-        const [activeDeployment, idleDeployment] = await Promise.all([
-            this.api.readDeployment((0,config/* deploymentName */.pC)(this.config, active), signal),
-            this.api.readDeployment(idleName, signal)
-        ]);
+        const [activeDeployment, idleDeployment] = await Promise.all([this.api.readDeployment((0,config/* deploymentName */.pC)(this.config, active), signal), this.api.readDeployment(idleName, signal)]);
         checkColorLabel(idleDeployment, idle);
         const index = containerIndex(idleDeployment, this.config.container);
         const replicas = Math.max(1, activeDeployment.spec?.replicas ?? 1);
         this.deps.logger.info(`kubernetes: Deployment ${idleName} (${idle}) → image ${release.image}, ${replicas} replicas, while ${active} keeps serving`);
         const patched = await this.api.patchDeployment(idleName, imagePatch(idleDeployment, index, release.image, replicas, release.version), signal);
+        // Recorded before the wait, so a failed rollout is recorded under the version that failed; the idle color no longer holds the previous version.
+        await this.updateState(signal, (state) => ({
+            ...state,
+            versions: { ...state.versions, [idle]: release.version },
+            images: { ...state.images, [idle]: release.image },
+            previous: undefined
+        }));
         await this.waitRollout(idleName, patched, signal);
-        await this.updateState(signal, (state) => ({ ...state, versions: { ...state.versions, [idle]: release.version }, images: { ...state.images, [idle]: release.image } }));
         return { color: idle, version: release.version, directUrl: `http://${idleName}.${this.api.namespace}.svc.cluster.local/` };
     }
     async shift(color, percent, signal) {

@@ -32358,7 +32358,7 @@ function dnsName(input, raw, what, max, pattern = DNS_LABEL) {
     if (value === '')
         return '';
     if (value.length > max)
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `is ${value.length} characters long, longer than a ${what} can be`, `a name of at most ${max} characters`);
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `is ${value.length} characters long, too long for this name`, `a ${what} name of at most ${max} characters`);
     if (!pattern.test(value))
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `is "${value}", which is not a valid ${what} name`, 'lowercase letters, digits and "-", starting and ending with a letter or digit (Kubernetes DNS-1123 names)');
     return value;
