@@ -8,8 +8,8 @@ import { RENDER_KEY, RENDER_SERVICE, startFakeRender } from '../../test/support/
 const rounds = Number(process.argv[2] ?? 7)
 // Loaded from the repository at run time: run-local finds the bundle relative to its own file.
 const runner = (await import(/* webpackIgnore: true */ pathToFileURL(join(process.cwd(), 'scripts', 'run-local.mjs')).href)) as {
-  runAction(options: RunOptions): Promise<RunResult>
-  cleanup(result: RunResult): Promise<void>
+  runAction: (options: RunOptions) => Promise<RunResult>
+  cleanup: (result: RunResult) => Promise<void>
 }
 const { runAction, cleanup } = runner
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
