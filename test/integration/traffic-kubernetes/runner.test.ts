@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { cleanup, runAction, type RunResult } from '../../support/runner.js'
 import { K8S_TOKEN, startFakeKubernetes, type FakeKubernetes } from '../../support/fakes/kubernetes-api.js'
 
@@ -86,6 +88,29 @@ describe('blue-green-swap provider kubernetes (runner contract, faked Kubernetes
     expect(promoted.outputs).toMatchObject({ outcome: 'promoted', 'active-color': 'green', 'active-version': '1.1.0' })
     expect(weight()).toBe('0')
     expect(selector()).toBe('green')
+  })
+
+  it.each<[string, number, number, string]>([
+    ['passes: the switch goes ahead', 200, 0, 'green'],
+    ['fails: green never gets traffic, the run fails', 500, 1, 'blue']
+  ])('green checked at k8s-color-url before it gets traffic (%s)', async (_name, status, exitCode, serving) => {
+    // Stands in for an address that reaches one color alone (an internal Ingress host per color).
+    const seen: string[] = []
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '')
+      res.writeHead(status).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (server.address() as AddressInfo).port
+      const result = await swap({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0', 'check-path': '/health', 'k8s-color-url': `http://127.0.0.1:${port}/{color}/` })
+      expect(result.exitCode).toBe(exitCode)
+      expect(seen[0]).toBe('/green/health')
+      expect(selector()).toBe(serving)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('ProgressDeadlineExceeded: exit 1, blue keeps serving, green scaled to 0, and the run says why', async () => {

@@ -6,7 +6,15 @@ const base: KubernetesRawInputs = { 'k8s-app': 'shop' }
 
 describe('parseKubernetesConfig', () => {
   test("the defaults: kubectl's kubeconfig chain, the context's namespace, the Service named after the app, one switch", () => {
-    expect(parseKubernetesConfig(base)).toEqual({ kubeconfig: { kind: 'default' }, app: 'shop', service: 'shop', switchMode: 'service', rolloutTimeoutMs: 600_000, pollIntervalMs: 2000 })
+    expect(parseKubernetesConfig(base)).toEqual({
+      kubeconfig: { kind: 'default' },
+      app: 'shop',
+      service: 'shop',
+      switchMode: 'service',
+      rolloutTimeoutMs: 600_000,
+      pollIntervalMs: 2000,
+      colorUrl: 'http://shop-{color}.{namespace}.svc.cluster.local/'
+    })
   })
 
   test.each<[string, KubernetesRawInputs, unknown]>([
@@ -21,7 +29,9 @@ describe('parseKubernetesConfig', () => {
     ['ingress-nginx', { 'k8s-switch': 'ingress-nginx', 'k8s-ingress': 'shop.example.com' }, { switchMode: 'ingress-nginx', ingress: 'shop.example.com' }],
     ['a container', { 'k8s-container': 'web' }, { container: 'web' }],
     ['timeouts', { 'k8s-rollout-timeout': '15m', 'k8s-poll-interval': '500ms' }, { rolloutTimeoutMs: 900_000, pollIntervalMs: 500 }],
-    ['a public URL', { 'k8s-public-url': 'https://shop.example.com' }, { publicUrl: 'https://shop.example.com/' }]
+    ['a public URL', { 'k8s-public-url': 'https://shop.example.com' }, { publicUrl: 'https://shop.example.com/' }],
+    ['a color URL', { 'k8s-color-url': 'https://{color}.shop.example.com/' }, { colorUrl: 'https://{color}.shop.example.com/' }],
+    ['the default color URL in a namespace', { 'k8s-namespace': 'prod' }, { colorUrl: 'http://shop-{color}.prod.svc.cluster.local/' }]
   ])('%s', (_name, extra, expected) => {
     expect(parseKubernetesConfig({ ...base, ...extra })).toMatchObject(expected as object)
   })
@@ -41,7 +51,9 @@ describe('parseKubernetesConfig', () => {
     ['the kubeconfig as JSON', { 'k8s-kubeconfig': '{"apiVersion":"v1"}' }, 'Input "k8s-kubeconfig" holds the kubeconfig text'],
     ['a path with a newline', { 'k8s-kubeconfig': '/tmp/a\n/tmp/b' }, 'Input "k8s-kubeconfig"'],
     ['a bad timeout', { 'k8s-rollout-timeout': 'soon' }, 'Input "k8s-rollout-timeout" is "soon", which is not a duration'],
-    ['a public URL that is no URL', { 'k8s-public-url': 'shop' }, 'Input "k8s-public-url"']
+    ['a public URL that is no URL', { 'k8s-public-url': 'shop' }, 'Input "k8s-public-url"'],
+    ['a color URL without {color}', { 'k8s-color-url': 'https://green.shop.example.com/' }, 'Input "k8s-color-url" has no {color}'],
+    ['a color URL that is no URL', { 'k8s-color-url': '{color}.shop' }, 'Input "k8s-color-url"']
   ])('%s is an InputError naming the input', (_name, extra, message) => {
     let error: unknown
     try {

@@ -137,6 +137,13 @@ describe('status from the cluster', () => {
     expect(toTrafficStatus({ service: service('green'), deployments, canary: canary('shop-green', '30') }, 'ingress-nginx', 'shop', undefined).weights).toEqual({ green: 100, blue: 0 })
   })
 
+  test('a Service that selects no color is refused before anything changes (it would reach both colors)', () => {
+    const bare: K8sService = { metadata: { name: 'shop' }, spec: { selector: { app: 'shop' } } }
+    expect(() => toTrafficStatus({ service: bare, deployments: {} }, 'service', 'shop', undefined)).toThrow(
+      'Service shop selects no deploy-actions/color, so it would reach the pods of both colors; add deploy-actions/color: blue'
+    )
+  })
+
   test('an annotation edited into nonsense starts a new record', () => {
     expect(readState({ metadata: { annotations: { 'deploy-actions/state': '{not json' } } })).toEqual({ versions: {}, images: {}, history: [] })
   })

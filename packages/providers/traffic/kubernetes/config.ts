@@ -20,7 +20,8 @@ export const KUBERNETES_INPUT_NAMES = [
   'k8s-container',
   'k8s-rollout-timeout',
   'k8s-poll-interval',
-  'k8s-public-url'
+  'k8s-public-url',
+  'k8s-color-url'
 ] as const
 
 export type KubernetesInputName = (typeof KUBERNETES_INPUT_NAMES)[number]
@@ -49,6 +50,8 @@ export interface KubernetesConfig {
   rolloutTimeoutMs: number
   pollIntervalMs: number
   publicUrl?: string
+  /** The address of one color alone, `{color}` replaced (green's checks run there before it gets traffic). */
+  colorUrl: string
 }
 
 /** Labels and annotations the provider reads and writes. */
@@ -101,6 +104,12 @@ export function parseKubernetesConfig(raw: KubernetesRawInputs): KubernetesConfi
     throw new InputError('k8s-ingress', 'is set, but k8s-switch is service, which switches the Service selector', 'no k8s-ingress, or k8s-switch: ingress-nginx for canary weights')
   const container = dnsName('k8s-container', get('k8s-container'), 'container', 63)
   const publicUrl = get('k8s-public-url').trim() === '' ? undefined : parseUrl('k8s-public-url', get('k8s-public-url')).toString()
+  const colorUrlRaw = parseSingleLine('k8s-color-url', get('k8s-color-url'))
+  if (colorUrlRaw !== '' && !colorUrlRaw.includes('{color}'))
+    throw new InputError('k8s-color-url', 'has no {color}', 'an address of one color alone with {color} in it, such as https://{color}.shop.example.com/')
+  // Validated with a color in place (braces are not valid in a host name).
+  if (colorUrlRaw !== '') parseUrl('k8s-color-url', colorUrlRaw.replaceAll('{color}', 'green'))
+  const colorUrl = colorUrlRaw !== '' ? colorUrlRaw : `http://${app}-{color}.${namespace || '{namespace}'}.svc.cluster.local/`
   return {
     kubeconfig,
     ...(context !== '' ? { context } : {}),
@@ -112,7 +121,8 @@ export function parseKubernetesConfig(raw: KubernetesRawInputs): KubernetesConfi
     ...(container !== '' ? { container } : {}),
     rolloutTimeoutMs: parseDuration('k8s-rollout-timeout', get('k8s-rollout-timeout'), 10 * 60_000),
     pollIntervalMs: parseDuration('k8s-poll-interval', get('k8s-poll-interval'), 2_000),
-    ...(publicUrl ? { publicUrl } : {})
+    ...(publicUrl ? { publicUrl } : {}),
+    colorUrl
   }
 }
 

@@ -88,10 +88,20 @@ export function writeState(state: K8sState): string {
   return JSON.stringify({ ...state, history: state.history.slice(0, HISTORY_LIMIT) })
 }
 
-/** The color the Service selects; an unlabelled selector is blue (the first deploy labels it). */
+/** The color the Service selects. */
 export function selectedColor(service: K8sService | undefined): Color | undefined {
   const value = service?.spec?.selector?.[COLOR_LABEL]
   return value === 'blue' || value === 'green' ? value : undefined
+}
+
+/** The active color; a Service that selects no color would send users to both Deployments, so nothing is changed until it does. */
+export function activeColor(service: K8sService): Color {
+  const color = selectedColor(service)
+  if (color) return color
+  const value = service.spec?.selector?.[COLOR_LABEL]
+  throw new Error(
+    `Service ${service.metadata?.name ?? ''} ${value === undefined ? `selects no ${COLOR_LABEL}` : `selects ${COLOR_LABEL}: ${value}`}, so it would reach the pods of both colors; add ${COLOR_LABEL}: blue (the color serving now) to its selector (see docs/providers/kubernetes.md)`
+  )
 }
 
 /** The canary Ingress's split: the color its backend Services belong to and the weight (0 when not a canary or no weight). */
@@ -212,7 +222,7 @@ export interface ClusterView {
 /** status(): the cluster's truth (selector, canary weight, images) with the recorded versions. */
 export function toTrafficStatus(view: ClusterView, mode: SwitchMode, app: string, container: string | undefined): TrafficStatus {
   const state = readState(view.service)
-  const active = selectedColor(view.service) ?? 'blue'
+  const active = activeColor(view.service)
   const idle = otherColor(active)
   const split = mode === 'ingress-nginx' ? canarySplit(view.canary, app) : { weight: 0 }
   const onIdle = split.color === idle ? split.weight : 0

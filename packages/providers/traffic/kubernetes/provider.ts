@@ -14,6 +14,7 @@ import {
 import { LOCK_ANNOTATION, deploymentName, type KubernetesConfig } from './config.js'
 import { K8sApi, K8sApiError } from './k8s-api.js'
 import {
+  activeColor,
   canaryPatch,
   canarySplit,
   checkColorLabel,
@@ -113,7 +114,7 @@ export class KubernetesTrafficProvider implements TrafficProvider {
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
     if (!release.image) throw new Error('kubernetes runs container images; the release has no image')
     const service = await this.api.readService(this.config.service, signal)
-    const active = selectedColor(service) ?? 'blue'
+    const active = activeColor(service)
     const idle = otherColor(active)
     const idleName = deploymentName(this.config, idle)
     const [activeDeployment, idleDeployment] = await Promise.all([this.api.readDeployment(deploymentName(this.config, active), signal), this.api.readDeployment(idleName, signal)])
@@ -130,7 +131,7 @@ export class KubernetesTrafficProvider implements TrafficProvider {
       previous: undefined
     }))
     await this.waitRollout(idleName, patched, signal)
-    return { color: idle, version: release.version, directUrl: `http://${idleName}.${this.api.namespace}.svc.cluster.local/` }
+    return { color: idle, version: release.version, directUrl: this.config.colorUrl.replaceAll('{color}', idle).replaceAll('{namespace}', this.api.namespace) }
   }
 
   async shift(color: Color, percent: number, signal: AbortSignal): Promise<void> {
