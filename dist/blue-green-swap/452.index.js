@@ -251,10 +251,18 @@ function readState(service) {
 function writeState(state) {
     return JSON.stringify({ ...state, history: state.history.slice(0, HISTORY_LIMIT) });
 }
-/** The color the Service selects; an unlabelled selector is blue (the first deploy labels it). */
+/** The color the Service selects. */
 function selectedColor(service) {
     const value = service?.spec?.selector?.[config/* COLOR_LABEL */.PL];
     return value === 'blue' || value === 'green' ? value : undefined;
+}
+/** The active color; a Service that selects no color would send users to both Deployments, so nothing is changed until it does. */
+function activeColor(service) {
+    const color = selectedColor(service);
+    if (color)
+        return color;
+    const value = service.spec?.selector?.[config/* COLOR_LABEL */.PL];
+    throw new Error(`Service ${service.metadata?.name ?? ''} ${value === undefined ? `selects no ${config/* COLOR_LABEL */.PL}` : `selects ${config/* COLOR_LABEL */.PL}: ${value}`}, so it would reach the pods of both colors; add ${config/* COLOR_LABEL */.PL}: blue (the color serving now) to its selector (see docs/providers/kubernetes.md)`);
 }
 /** The canary Ingress's split: the color its backend Services belong to and the weight (0 when not a canary or no weight). */
 function canarySplit(canary, app) {
@@ -362,7 +370,7 @@ function rolloutProgress(deployment) {
 /** status(): the cluster's truth (selector, canary weight, images) with the recorded versions. */
 function toTrafficStatus(view, mode, app, container) {
     const state = readState(view.service);
-    const active = selectedColor(view.service) ?? 'blue';
+    const active = activeColor(view.service);
     const idle = (0,types/* otherColor */.I)(active);
     const split = mode === 'ingress-nginx' ? canarySplit(view.canary, app) : { weight: 0 };
     const onIdle = split.color === idle ? split.weight : 0;
@@ -481,7 +489,7 @@ class KubernetesTrafficProvider {
         if (!release.image)
             throw new Error('kubernetes runs container images; the release has no image');
         const service = await this.api.readService(this.config.service, signal);
-        const active = selectedColor(service) ?? 'blue';
+        const active = activeColor(service);
         const idle = (0,types/* otherColor */.I)(active);
         const idleName = (0,config/* deploymentName */.pC)(this.config, idle);
         const [activeDeployment, idleDeployment] = await Promise.all([this.api.readDeployment((0,config/* deploymentName */.pC)(this.config, active), signal), this.api.readDeployment(idleName, signal)]);
@@ -498,7 +506,7 @@ class KubernetesTrafficProvider {
             previous: undefined
         }));
         await this.waitRollout(idleName, patched, signal);
-        return { color: idle, version: release.version, directUrl: `http://${idleName}.${this.api.namespace}.svc.cluster.local/` };
+        return { color: idle, version: release.version, directUrl: this.config.colorUrl.replaceAll('{color}', idle).replaceAll('{namespace}', this.api.namespace) };
     }
     async shift(color, percent, signal) {
         if (this.config.switchMode === 'service') {

@@ -32341,7 +32341,8 @@ const KUBERNETES_INPUT_NAMES = [
     'k8s-container',
     'k8s-rollout-timeout',
     'k8s-poll-interval',
-    'k8s-public-url'
+    'k8s-public-url',
+    'k8s-color-url'
 ];
 const SWITCH_MODES = ['service', 'ingress-nginx'];
 /** Labels and annotations the provider reads and writes. */
@@ -32386,6 +32387,13 @@ function parseKubernetesConfig(raw) {
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('k8s-ingress', 'is set, but k8s-switch is service, which switches the Service selector', 'no k8s-ingress, or k8s-switch: ingress-nginx for canary weights');
     const container = dnsName('k8s-container', get('k8s-container'), 'container', 63);
     const publicUrl = get('k8s-public-url').trim() === '' ? undefined : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('k8s-public-url', get('k8s-public-url')).toString();
+    const colorUrlRaw = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)('k8s-color-url', get('k8s-color-url'));
+    if (colorUrlRaw !== '' && !colorUrlRaw.includes('{color}'))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('k8s-color-url', 'has no {color}', 'an address of one color alone with {color} in it, such as https://{color}.shop.example.com/');
+    // Validated with a color in place (braces are not valid in a host name).
+    if (colorUrlRaw !== '')
+        (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('k8s-color-url', colorUrlRaw.replaceAll('{color}', 'green'));
+    const colorUrl = colorUrlRaw !== '' ? colorUrlRaw : `http://${app}-{color}.${namespace || '{namespace}'}.svc.cluster.local/`;
     return {
         kubeconfig,
         ...(context !== '' ? { context } : {}),
@@ -32397,7 +32405,8 @@ function parseKubernetesConfig(raw) {
         ...(container !== '' ? { container } : {}),
         rolloutTimeoutMs: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('k8s-rollout-timeout', get('k8s-rollout-timeout'), 10 * 60_000),
         pollIntervalMs: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('k8s-poll-interval', get('k8s-poll-interval'), 2_000),
-        ...(publicUrl ? { publicUrl } : {})
+        ...(publicUrl ? { publicUrl } : {}),
+        colorUrl
     };
 }
 function deploymentName(config, color) {
