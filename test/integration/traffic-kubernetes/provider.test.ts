@@ -79,6 +79,14 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     expect(fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/deployments/shop-green')).length).toBeGreaterThan(1)
   })
 
+  test('a watch answered with 410 Expired falls back to polling', async () => {
+    const k8s = await provider()
+    fake.expireWatches(1)
+    await k8s.prepare({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0' }, signal)
+    expect(lines.join('\n')).toContain('the watch on Deployment shop-green ended early (watch event ERROR 410 Expired); polling instead')
+    expect(image('shop-green')).toBe('ghcr.io/octo-org/shop:1.1.0')
+  })
+
   test('ProgressDeadlineExceeded fails prepare at once; blue keeps serving; rollback scales green to 0', async () => {
     const k8s = await provider()
     fake.rollout('shop-green', 'deadline')
@@ -146,6 +154,22 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     await expect(provider({ 'k8s-kubeconfig': '/nonexistent/kubeconfig' })).rejects.toThrow('Input "k8s-kubeconfig" names /nonexistent/kubeconfig, which does not exist')
     await expect(provider({ 'k8s-context': 'prod' })).rejects.toThrow('Input "k8s-context" is "prod", which the kubeconfig does not define')
     expect(fake.requests).toEqual([])
+  })
+
+  test("an empty k8s-kubeconfig uses $KUBECONFIG, and says so when kubectl's chain finds nothing", async () => {
+    const saved = { KUBECONFIG: process.env.KUBECONFIG, HOME: process.env.HOME }
+    try {
+      process.env.KUBECONFIG = kubeconfig
+      expect((await (await provider({ 'k8s-kubeconfig': '' })).status(signal)).active).toBe('blue')
+      process.env.KUBECONFIG = ''
+      process.env.HOME = '/nonexistent'
+      await expect(provider({ 'k8s-kubeconfig': '' })).rejects.toThrow('Input "k8s-kubeconfig" is empty and there is no kubeconfig to fall back on')
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+    }
   })
 })
 

@@ -50,6 +50,8 @@ export interface FakeKubernetes {
   raceNextPatch(kind: Kind): void
   /** The next `count` watches end at once without an event (as a proxy timing out). */
   closeWatches(count: number): void
+  /** The next `count` watches answer one ERROR event (410 Expired: the resourceVersion is too old) and end. */
+  expireWatches(count: number): void
   patches(kind?: Kind): FakeRequest[]
   writeKubeconfig(options?: { token?: string; namespace?: string }): Promise<string>
   stop(): Promise<void>
@@ -68,6 +70,7 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
   let throttled = 0
   let retryAfter = 1
   let closeWatches = 0
+  let expireWatches = 0
   let rv = 100
   const dirs: string[] = []
   const key = (kind: Kind, name: string): string => `${kind}/${name}`
@@ -226,6 +229,12 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
       res.end()
       return
     }
+    if (expireWatches > 0) {
+      // What the API server sends when resourceVersion is older than it keeps (410 Gone as a watch event).
+      expireWatches--
+      res.end(`${JSON.stringify({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 } })}\n`)
+      return
+    }
     const since = url.searchParams.get('resourceVersion')
     if (since === null || since === '0') {
       const object = objects.get(key('deployments', name))
@@ -290,6 +299,9 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
     raceNextPatch: (kind) => void races.add(kind),
     closeWatches(count) {
       closeWatches = count
+    },
+    expireWatches(count) {
+      expireWatches = count
     },
     patches: (kind) => requests.filter((r) => r.method === 'PATCH' && (!kind || r.path.includes(`/${kind}/`))),
     async writeKubeconfig({ token = K8S_TOKEN, namespace = K8S_NAMESPACE } = {}) {

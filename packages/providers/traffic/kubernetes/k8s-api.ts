@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, join } from 'node:path'
 import { isRetryableStatus } from '../../../core/http.js'
 import { InputError } from '../../../core/input-error.js'
 import type { Logger } from '../../../core/log.js'
@@ -63,6 +65,12 @@ export class K8sApi {
         'k8s-kubeconfig',
         `names ${source.path}, which does not exist`,
         'the path of a kubeconfig file written by an earlier step (or in-cluster, or empty for $KUBECONFIG)'
+      )
+    if (source.kind === 'default' && !defaultKubeconfigExists())
+      throw new InputError(
+        'k8s-kubeconfig',
+        'is empty and there is no kubeconfig to fall back on ($KUBECONFIG unset, no ~/.kube/config, not in a pod)',
+        'the path of a kubeconfig written by an earlier step (such as azure/aks-set-context or aws eks update-kubeconfig), or in-cluster'
       )
     const client = await import('@kubernetes/client-node')
     const kc = new client.KubeConfig()
@@ -157,8 +165,8 @@ export class K8sApi {
             try {
               if (onEvent({ type: type as WatchEvent['type'], object: object as K8sDeployment })) finish({ ended: 'done' })
             } catch (error) {
+              // Not rethrown: the client calls this from its stream's line handler.
               finish({ ended: 'error', reason: error instanceof Error ? error.message : String(error) })
-              throw error
             }
           },
           (error: unknown) => finish(error ? { ended: 'error', reason: describeError(error) } : { ended: 'closed' })
@@ -228,6 +236,13 @@ export class K8sApi {
       return new K8sApiError(`${label} answered HTTP 403: the credentials cannot ${verb} ${resource} in namespace ${this.namespace} (see the Role in docs/providers/kubernetes.md)`, code)
     return new K8sApiError(`${label} answered HTTP ${code}${status ? `: ${status}` : ''}`, code, parseRetryAfter(headers['retry-after']))
   }
+}
+
+/** Whether kubectl's chain would find anything; without it the client would quietly aim at http://localhost:8080. */
+function defaultKubeconfigExists(env: NodeJS.ProcessEnv = process.env): boolean {
+  const listed = (env.KUBECONFIG ?? '').split(delimiter).filter((path) => path !== '')
+  if (listed.length > 0) return listed.some((path) => existsSync(path))
+  return existsSync(join(homedir(), '.kube', 'config')) || (env.KUBERNETES_SERVICE_HOST !== undefined && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token'))
 }
 
 /** The `message` of a Kubernetes Status body (the client hands it over as text or parsed). */

@@ -255,7 +255,10 @@ export class KubernetesTrafficProvider implements TrafficProvider {
       patched.metadata?.resourceVersion,
       (event) => {
         if (event.type === 'BOOKMARK') return false
-        if (event.type === 'ERROR' || event.type === 'DELETED') throw new Error(`watch event ${event.type}`)
+        if (event.type === 'ERROR' || event.type === 'DELETED') {
+          const status = event.object as { reason?: string; code?: number }
+          throw new Error(`watch event ${event.type}${status.reason ? ` ${status.code ?? ''} ${status.reason}` : ''}`)
+        }
         try {
           last = rolloutProgress(event.object)
         } catch (error) {
