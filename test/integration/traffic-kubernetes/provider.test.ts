@@ -191,7 +191,11 @@ describe('kubernetes provider, ingress-nginx canary weights (faked Kubernetes AP
     await k8s.promote('green', '1.1.0', 0, signal)
     expect(selector()).toBe('green')
     expect(canary()['nginx.ingress.kubernetes.io/canary-weight']).toBe('0')
-    expect(await k8s.status(signal)).toMatchObject({ active: 'green', activeVersion: '1.1.0', weights: { green: 100, blue: 0 } })
+    const status = await k8s.status(signal)
+    expect(status).toMatchObject({ active: 'green', activeVersion: '1.1.0', weights: { green: 100, blue: 0 } })
+    // keep-previous 0: blue stops at once, so there is no instant rollback to offer.
+    expect(replicas('shop-blue')).toBe(0)
+    expect(status.previousVersion).toBeUndefined()
     expect(fake.patches('ingresses').every((r) => r.contentType === 'application/merge-patch+json')).toBe(true)
   })
 

@@ -145,10 +145,18 @@ export class KubernetesTrafficProvider implements TrafficProvider {
 
   async promote(color: Color, version: string, keepPreviousMs: number, signal: AbortSignal): Promise<void> {
     const previous = otherColor(color)
-    await this.switchSelector(color, signal, (state) => ({ ...state, previous, paused: undefined }))
+    const keep = keepPreviousMs > 0
+    await this.switchSelector(color, signal, (state) => ({ ...state, previous: keep ? previous : undefined, paused: undefined }))
     if (this.config.switchMode === 'ingress-nginx') await this.setCanary(color, 0, signal)
-    this.deps.logger.info(
-      `kubernetes: ${version} (${color}) is live; Deployment ${deploymentName(this.config, previous)} keeps running for an instant rollback${keepPreviousMs > 0 ? ' until the next deploy replaces it' : ''}`
+    const previousName = deploymentName(this.config, previous)
+    if (keep) {
+      // Nothing in the cluster would stop it later: it stays until the next deploy replaces it or a rollback needs it.
+      this.deps.logger.info(`kubernetes: ${version} (${color}) is live; Deployment ${previousName} keeps running for an instant rollback until the next deploy replaces it`)
+      return
+    }
+    await this.api.patchDeployment(previousName, [{ op: 'replace', path: '/spec/replicas', value: 0 }], signal).then(
+      () => this.deps.logger.info(`kubernetes: ${version} (${color}) is live; Deployment ${previousName} scaled to 0 (keep-previous: 0)`),
+      (error: unknown) => this.deps.logger.warning(`kubernetes: ${version} (${color}) is live, but Deployment ${previousName} could not be scaled to 0: ${message(error)}`)
     )
   }
 
