@@ -22,6 +22,10 @@ var types = __webpack_require__(6996);
 var config = __webpack_require__(65054);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/http.ts
 var http = __webpack_require__(75770);
 // EXTERNAL MODULE: ./packages/core/input-error.ts
@@ -31,6 +35,8 @@ var retry = __webpack_require__(14066);
 // EXTERNAL MODULE: ./packages/core/retry-after.ts
 var retry_after = __webpack_require__(53641);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/kubernetes/k8s-api.ts
+
+
 
 
 
@@ -70,6 +76,8 @@ class K8sApi {
         const source = config.kubeconfig;
         if (source.kind === 'file' && !(0,external_node_fs_.existsSync)(source.path))
             throw new input_error/* InputError */.d('k8s-kubeconfig', `names ${source.path}, which does not exist`, 'the path of a kubeconfig file written by an earlier step (or in-cluster, or empty for $KUBECONFIG)');
+        if (source.kind === 'default' && !defaultKubeconfigExists())
+            throw new input_error/* InputError */.d('k8s-kubeconfig', 'is empty and there is no kubeconfig to fall back on ($KUBECONFIG unset, no ~/.kube/config, not in a pod)', 'the path of a kubeconfig written by an earlier step (such as azure/aks-set-context or aws eks update-kubeconfig), or in-cluster');
         const client = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(433)]).then(__webpack_require__.bind(__webpack_require__, 14433));
         const kc = new client.KubeConfig();
         try {
@@ -144,8 +152,8 @@ class K8sApi {
                         finish({ ended: 'done' });
                 }
                 catch (error) {
+                    // Not rethrown: the client calls this from its stream's line handler.
                     finish({ ended: 'error', reason: error instanceof Error ? error.message : String(error) });
-                    throw error;
                 }
             }, (error) => finish(error ? { ended: 'error', reason: describeError(error) } : { ended: 'closed' }))
                 .then((c) => {
@@ -201,6 +209,13 @@ class K8sApi {
             return new K8sApiError(`${label} answered HTTP 403: the credentials cannot ${verb} ${resource} in namespace ${this.namespace} (see the Role in docs/providers/kubernetes.md)`, code);
         return new K8sApiError(`${label} answered HTTP ${code}${status ? `: ${status}` : ''}`, code, (0,retry_after/* parseRetryAfter */.m)(headers['retry-after']));
     }
+}
+/** Whether kubectl's chain would find anything; without it the client would quietly aim at http://localhost:8080. */
+function defaultKubeconfigExists(env = process.env) {
+    const listed = (env.KUBECONFIG ?? '').split(external_node_path_.delimiter).filter((path) => path !== '');
+    if (listed.length > 0)
+        return listed.some((path) => (0,external_node_fs_.existsSync)(path));
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)((0,external_node_os_.homedir)(), '.kube', 'config')) || (env.KUBERNETES_SERVICE_HOST !== undefined && (0,external_node_fs_.existsSync)('/var/run/secrets/kubernetes.io/serviceaccount/token'));
 }
 /** The `message` of a Kubernetes Status body (the client hands it over as text or parsed). */
 function statusMessage(body) {
@@ -519,10 +534,17 @@ class KubernetesTrafficProvider {
     }
     async promote(color, version, keepPreviousMs, signal) {
         const previous = (0,types/* otherColor */.I)(color);
-        await this.switchSelector(color, signal, (state) => ({ ...state, previous, paused: undefined }));
+        const keep = keepPreviousMs > 0;
+        await this.switchSelector(color, signal, (state) => ({ ...state, previous: keep ? previous : undefined, paused: undefined }));
         if (this.config.switchMode === 'ingress-nginx')
             await this.setCanary(color, 0, signal);
-        this.deps.logger.info(`kubernetes: ${version} (${color}) is live; Deployment ${(0,config/* deploymentName */.pC)(this.config, previous)} keeps running for an instant rollback${keepPreviousMs > 0 ? ' until the next deploy replaces it' : ''}`);
+        const previousName = (0,config/* deploymentName */.pC)(this.config, previous);
+        if (keep) {
+            // Nothing in the cluster would stop it later: it stays until the next deploy replaces it or a rollback needs it.
+            this.deps.logger.info(`kubernetes: ${version} (${color}) is live; Deployment ${previousName} keeps running for an instant rollback until the next deploy replaces it`);
+            return;
+        }
+        await this.api.patchDeployment(previousName, [{ op: 'replace', path: '/spec/replicas', value: 0 }], signal).then(() => this.deps.logger.info(`kubernetes: ${version} (${color}) is live; Deployment ${previousName} scaled to 0 (keep-previous: 0)`), (error) => this.deps.logger.warning(`kubernetes: ${version} (${color}) is live, but Deployment ${previousName} could not be scaled to 0: ${message(error)}`));
     }
     async rollback(to, reason, signal) {
         const failed = (0,types/* otherColor */.I)(to);
@@ -622,8 +644,10 @@ class KubernetesTrafficProvider {
         const watched = await this.api.watchDeployment(name, patched.metadata?.resourceVersion, (event) => {
             if (event.type === 'BOOKMARK')
                 return false;
-            if (event.type === 'ERROR' || event.type === 'DELETED')
-                throw new Error(`watch event ${event.type}`);
+            if (event.type === 'ERROR' || event.type === 'DELETED') {
+                const status = event.object;
+                throw new Error(`watch event ${event.type}${status.reason ? ` ${status.code ?? ''} ${status.reason}` : ''}`);
+            }
             try {
                 last = rolloutProgress(event.object);
             }
