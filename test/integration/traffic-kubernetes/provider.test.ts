@@ -142,6 +142,15 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toBeUndefined()
   })
 
+  test('a lock left by a run killed an hour ago is taken over, with a warning', async () => {
+    const meta = fake.get('services', 'shop')!.metadata as { annotations?: Record<string, string> }
+    meta.annotations = { 'deploy-actions/lock': 'octo-org/shop run 0 (2020-01-01T00:00:00.000Z)' }
+    const lock = await (await provider()).lock('octo-org/shop run 3', 1000, signal)
+    expect(lines).toContain('WARN kubernetes: taking over a stale deploy lock held by octo-org/shop run 0 (2020-01-01T00:00:00.000Z)')
+    expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toMatch(/^octo-org\/shop run 3 \(/)
+    await lock.release()
+  })
+
   test('a 403 names the permission that is missing, never the token', async () => {
     const k8s = await provider()
     fake.failPatches('deployments', 1, 403)
@@ -224,6 +233,13 @@ describe('kubernetes provider, ingress-nginx canary weights (faked Kubernetes AP
     expect(canary()['nginx.ingress.kubernetes.io/canary-weight']).toBe('0')
     expect(selector()).toBe('blue')
     expect(await k8s.status(signal)).toMatchObject({ active: 'blue', weights: { blue: 100, green: 0 } })
+  })
+
+  test('a canary Ingress that does not exist is named, with where to read how to set it up', async () => {
+    const k8s = await provider({ 'k8s-switch': 'ingress-nginx', 'k8s-ingress': 'storefront' })
+    await expect(k8s.status(signal)).rejects.toThrow(
+      'Kubernetes API get Ingress storefront-canary (namespace shop) answered HTTP 404: ingresses.networking.k8s.io "storefront-canary" not found; the provider changes objects set up beforehand (docs/providers/kubernetes.md)'
+    )
   })
 
   test('throttled patches are retried after Retry-After', async () => {
