@@ -207,6 +207,8 @@ class K8sApi {
             return new K8sApiError(`${label} answered HTTP 401: the credentials were refused (expired token or wrong cluster)`, code);
         if (code === 403)
             return new K8sApiError(`${label} answered HTTP 403: the credentials cannot ${verb} ${resource} in namespace ${this.namespace} (see the Role in docs/providers/kubernetes.md)`, code);
+        if (code === 404)
+            return new K8sApiError(`${label} answered HTTP 404${status ? `: ${status}` : ''}; the provider changes objects set up beforehand (docs/providers/kubernetes.md)`, code);
         return new K8sApiError(`${label} answered HTTP ${code}${status ? `: ${status}` : ''}`, code, (0,retry_after/* parseRetryAfter */.m)(headers['retry-after']));
     }
 }
