@@ -123,6 +123,15 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     expect(status.previousVersion).toBeUndefined()
   })
 
+  test('a selector switch that fails says where traffic stands', async () => {
+    const k8s = await provider()
+    fake.failPatches('services', 1, 403)
+    await expect(k8s.shift('green', 100, signal)).rejects.toThrow(
+      /^switching Service shop to green failed: Kubernetes API patch Service shop \(namespace shop\) answered HTTP 403: the credentials cannot patch services in namespace shop .*; traffic now: all traffic on blue \(ghcr.io\/octo-org\/shop:1.0.0\)$/
+    )
+    expect(selector()).toBe('blue')
+  })
+
   test('a selector patch that meets a concurrent change (409) reads the Service again and succeeds', async () => {
     const k8s = await provider()
     fake.raceNextPatch('services')

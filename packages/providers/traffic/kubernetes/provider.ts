@@ -163,16 +163,17 @@ export class KubernetesTrafficProvider implements TrafficProvider {
   async rollback(to: Color, reason: string, signal: AbortSignal): Promise<void> {
     const failed = otherColor(to)
     const at = new Date(this.clock.now()).toISOString()
+    // The canary weight first: in the middle of a shift the selector already points at `to`, so this alone brings every request back.
+    if (this.config.switchMode === 'ingress-nginx') {
+      const split = canarySplit(await this.api.readIngress(this.canaryName!, signal), this.config.app)
+      if (split.weight > 0) await this.setCanary(split.color ?? failed, 0, signal)
+    }
     await this.switchSelector(to, signal, (state) => ({
       ...state,
       previous: undefined,
       paused: undefined,
       history: state.versions[failed] ? [{ version: state.versions[failed], color: failed, at, outcome: 'rolled-back' as const, reason }, ...state.history] : state.history
     }))
-    if (this.config.switchMode === 'ingress-nginx') {
-      const split = canarySplit(await this.api.readIngress(this.canaryName!, signal), this.config.app)
-      if (split.weight > 0) await this.setCanary(split.color ?? failed, 0, signal)
-    }
     // The failed color stops taking resources; best effort, traffic is already back.
     const failedName = deploymentName(this.config, failed)
     await this.api.patchDeployment(failedName, [{ op: 'replace', path: '/spec/replicas', value: 0 }], signal).then(
@@ -194,10 +195,15 @@ export class KubernetesTrafficProvider implements TrafficProvider {
 
   /** The Service's selector to `color`, with the record, in one patch; 409 (changed since read) is read again. Ends in a known state or says which. */
   private async switchSelector(color: Color, signal: AbortSignal, update: (state: K8sState) => K8sState): Promise<void> {
-    await this.patchServiceWith(signal, (service) => {
-      if (selectedColor(service) !== color) this.deps.logger.info(`kubernetes: Service ${this.config.service} selector → ${color}`)
-      return servicePatch(color, update(readState(service)))
-    })
+    try {
+      await this.patchServiceWith(signal, (service) => {
+        if (selectedColor(service) !== color) this.deps.logger.info(`kubernetes: Service ${this.config.service} selector → ${color}`)
+        return servicePatch(color, update(readState(service)))
+      })
+    } catch (error) {
+      const now = await this.status(AbortSignal.timeout(30_000)).then(describeTraffic, () => 'unknown (the cluster could not be read)')
+      throw new Error(`switching Service ${this.config.service} to ${color} failed: ${message(error)}; traffic now: ${now}`, { cause: error })
+    }
   }
 
   private async updateState(signal: AbortSignal, update: (state: K8sState) => K8sState): Promise<void> {
