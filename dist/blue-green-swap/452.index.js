@@ -551,17 +551,18 @@ class KubernetesTrafficProvider {
     async rollback(to, reason, signal) {
         const failed = (0,types/* otherColor */.I)(to);
         const at = new Date(this.clock.now()).toISOString();
+        // The canary weight first: in the middle of a shift the selector already points at `to`, so this alone brings every request back.
+        if (this.config.switchMode === 'ingress-nginx') {
+            const split = canarySplit(await this.api.readIngress(this.canaryName, signal), this.config.app);
+            if (split.weight > 0)
+                await this.setCanary(split.color ?? failed, 0, signal);
+        }
         await this.switchSelector(to, signal, (state) => ({
             ...state,
             previous: undefined,
             paused: undefined,
             history: state.versions[failed] ? [{ version: state.versions[failed], color: failed, at, outcome: 'rolled-back', reason }, ...state.history] : state.history
         }));
-        if (this.config.switchMode === 'ingress-nginx') {
-            const split = canarySplit(await this.api.readIngress(this.canaryName, signal), this.config.app);
-            if (split.weight > 0)
-                await this.setCanary(split.color ?? failed, 0, signal);
-        }
         // The failed color stops taking resources; best effort, traffic is already back.
         const failedName = (0,config/* deploymentName */.pC)(this.config, failed);
         await this.api.patchDeployment(failedName, [{ op: 'replace', path: '/spec/replicas', value: 0 }], signal).then(() => this.deps.logger.info(`kubernetes: all traffic on ${to}; Deployment ${failedName} scaled to 0`), (error) => this.deps.logger.warning(`kubernetes: all traffic on ${to}, but Deployment ${failedName} could not be scaled to 0: ${message(error)}`));
@@ -577,11 +578,17 @@ class KubernetesTrafficProvider {
     async close() { }
     /** The Service's selector to `color`, with the record, in one patch; 409 (changed since read) is read again. Ends in a known state or says which. */
     async switchSelector(color, signal, update) {
-        await this.patchServiceWith(signal, (service) => {
-            if (selectedColor(service) !== color)
-                this.deps.logger.info(`kubernetes: Service ${this.config.service} selector → ${color}`);
-            return servicePatch(color, update(readState(service)));
-        });
+        try {
+            await this.patchServiceWith(signal, (service) => {
+                if (selectedColor(service) !== color)
+                    this.deps.logger.info(`kubernetes: Service ${this.config.service} selector → ${color}`);
+                return servicePatch(color, update(readState(service)));
+            });
+        }
+        catch (error) {
+            const now = await this.status(AbortSignal.timeout(30_000)).then(describeTraffic, () => 'unknown (the cluster could not be read)');
+            throw new Error(`switching Service ${this.config.service} to ${color} failed: ${message(error)}; traffic now: ${now}`, { cause: error });
+        }
     }
     async updateState(signal, update) {
         await this.patchServiceWith(signal, (service) => stateOnlyPatch(update(readState(service))));
