@@ -33,7 +33,7 @@ class ColorBook {
 
 /***/ }),
 
-/***/ 7227:
+/***/ 47227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -46,13 +46,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
-var config = __webpack_require__(631);
+var config = __webpack_require__(80631);
 // EXTERNAL MODULE: ./packages/core/http.ts
-var http = __webpack_require__(5770);
+var http = __webpack_require__(75770);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-api.ts
 
 class VercelApi {

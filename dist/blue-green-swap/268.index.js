@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/abort-reason.ts
 var abort_reason = __webpack_require__(9979);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
@@ -180,9 +180,9 @@ class DockerRuntime {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path/posix"
-var posix_ = __webpack_require__(3916);
+var posix_ = __webpack_require__(53916);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/lock.ts
 
 
@@ -942,9 +942,9 @@ function ms(value) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/local-transport.ts
 
 
@@ -1018,16 +1018,16 @@ class LocalTransport {
 }
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
-var lib = __webpack_require__(5472);
+var lib = __webpack_require__(85472);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: ./packages/core/input-error.ts
 var input_error = __webpack_require__(2683);
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
+var retry = __webpack_require__(14066);
 // EXTERNAL MODULE: ./packages/providers/traffic/host/known-hosts.ts
-var known_hosts = __webpack_require__(3597);
+var known_hosts = __webpack_require__(53597);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/host/shell-files.ts
 
 

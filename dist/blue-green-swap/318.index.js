@@ -2,7 +2,11 @@ export const id = 318;
 export const ids = [318];
 export const modules = {
 
+<<<<<<< HEAD:dist/blue-green-swap/318.index.js
 /***/ 8318:
+=======
+/***/ 34161:
+>>>>>>> k8s:dist/blue-green-swap/161.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,8 +18,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+<<<<<<< HEAD:dist/blue-green-swap/318.index.js
 var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 // EXTERNAL MODULE: ./packages/core/poll.ts
 var poll = __webpack_require__(4219);
@@ -401,8 +406,11 @@ __webpack_require__.d(__webpack_exports__, {
   u: () => (/* binding */ awsCall)
 });
 
+=======
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(50586);
+>>>>>>> k8s:dist/blue-green-swap/161.index.js
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(3728);
+var error_message = __webpack_require__(83728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
 
 /**
@@ -458,11 +466,21 @@ function describeAwsError(operation, error) {
     return `${operation} failed: ${(0,error_message/* errorMessage */.g)(error)}`;
 }
 
+<<<<<<< HEAD:dist/blue-green-swap/318.index.js
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(4066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
+=======
+// EXTERNAL MODULE: ./packages/core/poll.ts
+var poll = __webpack_require__(54219);
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(14066);
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/ecs-mapping.ts
+>>>>>>> k8s:dist/blue-green-swap/161.index.js
 /**
  * Every ECS and ELBv2 call of both modes goes through here: the SDK's own retries are off
  * (clouds/aws/client-config.ts), so retry() gives backoff with jitter, a per-attempt timeout and the

@@ -2,7 +2,7 @@ export const id = 525;
 export const ids = [525];
 export const modules = {
 
-/***/ 4525:
+/***/ 14525:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

@@ -2,13 +2,13 @@ export const id = 61;
 export const ids = [61];
 export const modules = {
 
-/***/ 9466:
+/***/ 89466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ apiCall)
 /* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75770);
 
 async function apiCall(call) {
     const path = new URL(call.url).pathname;
@@ -85,13 +85,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
 var color_book = __webpack_require__(8814);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
-var api_call = __webpack_require__(9466);
+var api_call = __webpack_require__(89466);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-api.ts
 
 /** The Render REST endpoints the provider needs (https://api.render.com/v1). */

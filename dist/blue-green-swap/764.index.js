@@ -2,7 +2,7 @@ export const id = 764;
 export const ids = [764];
 export const modules = {
 
-/***/ 764:
+/***/ 80764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,9 +15,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/credential-choice.ts
 /**
  * Which AWS credentials the environment calls for, in the suite's order. Pure: reads only the
@@ -81,8 +81,8 @@ async function awsCredentials(options, env = process.env) {
             base = { accessKeyId: choice.accessKeyId, secretAccessKey: choice.secretAccessKey, ...(choice.sessionToken ? { sessionToken: choice.sessionToken } : {}) };
             break;
         case 'github-oidc': {
-            const { fromWebToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
-            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4116));
+            const { fromWebToken } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 14116));
             // A fresh GitHub ID token (masked by getIDToken) each time the SDK refreshes the role's keys.
             base = async () => fromWebToken({ roleArn: choice.roleArn, roleSessionName: choice.sessionName, webIdentityToken: await getIDToken(AWS_OIDC_AUDIENCE) })();
             break;
@@ -93,7 +93,7 @@ async function awsCredentials(options, env = process.env) {
     }
     if (!choice.assumeRoleArn)
         return { credentials: base, choice };
-    const { fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19));
+    const { fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
     const credentials = fromTemporaryCredentials({
         params: { RoleArn: choice.assumeRoleArn, RoleSessionName: choice.sessionName },
         ...(base ? { masterCredentials: base } : {})
@@ -110,24 +110,25 @@ var input_error = __webpack_require__(2683);
 
 
 /**
- * Builds the aws-ecs provider for its mode: the template file is read and checked first (an
- * InputError naming ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub
- * OIDC with aws-role-arn, else the SDK's default chain) and the official SDK clients, loaded lazily:
- * ECS alone for native blue/green, ECS and ELBv2 for the two-service ALB mode.
+ * Builds the aws-ecs provider: the template file is read and checked first (an InputError naming
+ * ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub OIDC with
+ * aws-role-arn, else the SDK's default chain) and the two official SDK clients, loaded lazily.
  * Endpoints: the SDK-native AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2.
  */
 async function createEcsProvider(config, deps) {
     const template = config.taskDefinitionFile ? readTemplate(config.taskDefinitionFile) : undefined;
-    const { ECSClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19));
+    const [{ ECSClient }, { ElasticLoadBalancingV2Client }, { EcsProvider }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 80212, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 50586, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 34161))
+    ]);
     const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) });
     const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 });
-    const options = { logger: deps.logger, ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}), ...(template ? { template } : {}) };
-    if (config.mode === 'native') {
-        const { NativeBlueGreenProvider } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 7294));
-        return new NativeBlueGreenProvider(new ECSClient(clientConfig), config, options);
-    }
-    const [{ ElasticLoadBalancingV2Client }, { AlbWeightsProvider }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 8318))]);
-    return new AlbWeightsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, options);
+    return new EcsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, {
+        logger: deps.logger,
+        ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}),
+        ...(template ? { template } : {})
+    });
 }
 /** A task definition JSON: the RegisterTaskDefinition shape, or describe-task-definition's output ({ taskDefinition: … }). */
 function readTemplate(path) {

@@ -6,6 +6,7 @@ import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/provi
 import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
 import { ECS_INPUT_NAMES, parseEcsConfig, withEngineBake } from '../../../packages/providers/traffic/aws-ecs/config.js'
 import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig } from '../../../packages/providers/traffic/azure-appservice/config.js'
+import { KUBERNETES_INPUT_NAMES, parseKubernetesConfig } from '../../../packages/providers/traffic/kubernetes/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
 import type { Release } from '../../../packages/providers/traffic/types.js'
 import { buildChecks, type CheckDefaults } from '../../smoke-test/src/checks-file.js'
@@ -53,7 +54,8 @@ export const INPUT_NAMES = [
   ...RENDER_INPUT_NAMES,
   ...RAILWAY_INPUT_NAMES,
   ...ECS_INPUT_NAMES,
-  ...AZURE_APPSERVICE_INPUT_NAMES
+  ...AZURE_APPSERVICE_INPUT_NAMES,
+  ...KUBERNETES_INPUT_NAMES
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>
@@ -196,7 +198,8 @@ const PROVIDER_INPUTS: Record<ProviderName, readonly InputName[]> = {
   railway: RAILWAY_INPUT_NAMES,
   // `public-url` (the address users reach) is shared with host.
   'aws-ecs': [...ECS_INPUT_NAMES, 'public-url'],
-  'azure-appservice': AZURE_APPSERVICE_INPUT_NAMES
+  'azure-appservice': AZURE_APPSERVICE_INPUT_NAMES,
+  kubernetes: KUBERNETES_INPUT_NAMES
 }
 
 function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment): ProviderChoice {
@@ -235,6 +238,25 @@ function parseProvider(name: ProviderName, raw: RawInputs, env: RunEnvironment):
         releaseKind: 'platform-image',
         hasAccessLog: false
       }
+    case 'kubernetes': {
+      const kubernetes = parseKubernetesConfig(pick(KUBERNETES_INPUT_NAMES))
+      if (kubernetes.switchMode === 'service' && raw['pause-after-step'].trim() !== '')
+        throw new InputError(
+          'pause-after-step',
+          'is set, but k8s-switch is service, which switches the Service selector at once (one switch)',
+          'no pause-after-step, or k8s-switch: ingress-nginx for canary weights'
+        )
+      // The pod spec in the Deployment keeps the command and the environment; a release only changes the image.
+      for (const name of ['command', 'env'] as const) {
+        if (raw[name].trim() !== '')
+          throw new InputError(
+            name,
+            'is set, but provider kubernetes only changes the image of the Deployment',
+            `no ${name}; set it in the Deployment's pod spec (or a ConfigMap/Secret it reads)`
+          )
+      }
+      return { provider: { provider: 'kubernetes', kubernetes }, releaseKind: 'image', hasAccessLog: false }
+    }
   }
 }
 

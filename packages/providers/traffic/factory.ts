@@ -1,6 +1,7 @@
 import type { AzureAppServiceConfig } from './azure-appservice/config.js'
 import type { EcsConfig } from './aws-ecs/config.js'
 import type { HostConfig } from './host/config.js'
+import type { KubernetesConfig } from './kubernetes/config.js'
 import type { RailwayConfig } from './railway/config.js'
 import type { RenderConfig } from './render/config.js'
 import type { VercelConfig } from './vercel/config.js'
@@ -8,11 +9,11 @@ import type { TrafficProvider, TrafficProviderDeps } from './types.js'
 
 /**
  * One record of lazy loaders, one per traffic provider: a provider's code (and its SDK: ssh2 for
- * `host`) is loaded only when a run picks it. The configuration of each provider is parsed by the
+ * `host`, @kubernetes/client-node for `kubernetes`) is loaded only when a run picks it. The configuration of each provider is parsed by the
  * action beforehand (host: parseHostConfig), so a loader only builds.
  */
 
-export const PROVIDERS = ['host', 'vercel', 'render', 'railway', 'aws-ecs', 'azure-appservice'] as const
+export const PROVIDERS = ['host', 'vercel', 'render', 'railway', 'aws-ecs', 'azure-appservice', 'kubernetes'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 export type TrafficProviderConfig =
@@ -22,6 +23,7 @@ export type TrafficProviderConfig =
   | { provider: 'railway'; railway: RailwayConfig }
   | { provider: 'aws-ecs'; ecs: EcsConfig }
   | { provider: 'azure-appservice'; azureAppService: AzureAppServiceConfig }
+  | { provider: 'kubernetes'; kubernetes: KubernetesConfig }
 
 type Loader<C extends TrafficProviderConfig> = (config: C, deps: TrafficProviderDeps) => Promise<TrafficProvider>
 
@@ -31,7 +33,8 @@ const loaders: { [N in ProviderName]: Loader<Extract<TrafficProviderConfig, { pr
   render: async (config, deps) => (await import('./render/provider.js')).createRenderProvider(config.render, deps),
   railway: async (config, deps) => (await import('./railway/provider.js')).createRailwayProvider(config.railway, deps),
   'aws-ecs': async (config, deps) => (await import('./aws-ecs/provider.js')).createEcsProvider(config.ecs, deps),
-  'azure-appservice': async (config, deps) => (await import('./azure-appservice/provider.js')).createAppServiceProvider(config.azureAppService, deps)
+  'azure-appservice': async (config, deps) => (await import('./azure-appservice/provider.js')).createAppServiceProvider(config.azureAppService, deps),
+  kubernetes: async (config, deps) => (await import('./kubernetes/provider.js')).createKubernetesProvider(config.kubernetes, deps)
 }
 
 export async function createTrafficProvider(config: TrafficProviderConfig, deps: TrafficProviderDeps): Promise<TrafficProvider> {
