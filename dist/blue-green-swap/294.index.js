@@ -2,7 +2,7 @@ export const id = 294;
 export const ids = [294];
 export const modules = {
 
-/***/ 5280:
+/***/ 95280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(3728);
+var error_message = __webpack_require__(83728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
 
 /**
@@ -69,7 +69,7 @@ function describeAwsError(operation, error) {
 }
 
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
+var retry = __webpack_require__(14066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
@@ -104,7 +104,7 @@ function awsCall(logger, sleep) {
 
 /***/ }),
 
-/***/ 7294:
+/***/ 77294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -114,21 +114,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts + 1 modules
-var aws_call = __webpack_require__(5280);
+var aws_call = __webpack_require__(95280);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(1630);
+var state_tags = __webpack_require__(21630);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
-var tag_lock = __webpack_require__(2939);
+var tag_lock = __webpack_require__(32939);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
-var task_definitions = __webpack_require__(8693);
+var task_definitions = __webpack_require__(68693);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(80212);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/ecs-service-api.ts
 
 
@@ -211,7 +211,7 @@ class EcsServiceApi {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/config.ts
-var aws_ecs_config = __webpack_require__(2445);
+var aws_ecs_config = __webpack_require__(22445);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/native-mapping.ts
 
 
@@ -585,7 +585,7 @@ class NativeBlueGreenProvider {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 21630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -658,14 +658,14 @@ function lockTag(owner, expiresAt) {
 
 /***/ }),
 
-/***/ 2939:
+/***/ 32939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ takeTagLock)
 /* harmony export */ });
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1630);
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21630);
 
 
 /** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
@@ -721,7 +721,7 @@ async function takeTagLock(store, owner, timeoutMs, signal, clock) {
 /* harmony export */   k$: () => (/* binding */ shortArn),
 /* harmony export */   q3: () => (/* binding */ revisionsToDeregister)
 /* harmony export */ });
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1630);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21630);
 
 /**
  * Pure mapping for the task definitions both modes register: the RegisterTaskDefinition request for
@@ -796,13 +796,13 @@ function shortArn(arn) {
 
 /***/ }),
 
-/***/ 8693:
+/***/ 68693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ TaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80212);
 /* harmony import */ var _task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2217);
 
 

@@ -2,11 +2,7 @@ export const id = 318;
 export const ids = [318];
 export const modules = {
 
-<<<<<<< HEAD:dist/blue-green-swap/318.index.js
-/***/ 8318:
-=======
-/***/ 34161:
->>>>>>> k8s:dist/blue-green-swap/161.index.js
+/***/ 68318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,22 +16,21 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-<<<<<<< HEAD:dist/blue-green-swap/318.index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(50586);
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts + 1 modules
-var aws_call = __webpack_require__(5280);
+var aws_call = __webpack_require__(95280);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(1630);
+var state_tags = __webpack_require__(21630);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
-var tag_lock = __webpack_require__(2939);
+var tag_lock = __webpack_require__(32939);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
-var task_definitions = __webpack_require__(8693);
+var task_definitions = __webpack_require__(68693);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/alb-weights/alb-mapping.ts
 
 /**
@@ -397,7 +392,7 @@ class AlbWeightsProvider {
 
 /***/ }),
 
-/***/ 5280:
+/***/ 95280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -406,9 +401,6 @@ __webpack_require__.d(__webpack_exports__, {
   u: () => (/* binding */ awsCall)
 });
 
-=======
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(50586);
->>>>>>> k8s:dist/blue-green-swap/161.index.js
 // EXTERNAL MODULE: ./packages/core/error-message.ts
 var error_message = __webpack_require__(83728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
@@ -466,21 +458,11 @@ function describeAwsError(operation, error) {
     return `${operation} failed: ${(0,error_message/* errorMessage */.g)(error)}`;
 }
 
-<<<<<<< HEAD:dist/blue-green-swap/318.index.js
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
+var retry = __webpack_require__(14066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
-=======
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
-// EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(14066);
-// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
-var types = __webpack_require__(6996);
-;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/ecs-mapping.ts
->>>>>>> k8s:dist/blue-green-swap/161.index.js
 /**
  * Every ECS and ELBv2 call of both modes goes through here: the SDK's own retries are off
  * (clouds/aws/client-config.ts), so retry() gives backoff with jitter, a per-attempt timeout and the
@@ -512,7 +494,7 @@ function awsCall(logger, sleep) {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 21630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -585,14 +567,14 @@ function lockTag(owner, expiresAt) {
 
 /***/ }),
 
-/***/ 2939:
+/***/ 32939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ takeTagLock)
 /* harmony export */ });
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1630);
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21630);
 
 
 /** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
@@ -648,7 +630,7 @@ async function takeTagLock(store, owner, timeoutMs, signal, clock) {
 /* harmony export */   k$: () => (/* binding */ shortArn),
 /* harmony export */   q3: () => (/* binding */ revisionsToDeregister)
 /* harmony export */ });
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1630);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21630);
 
 /**
  * Pure mapping for the task definitions both modes register: the RegisterTaskDefinition request for
@@ -723,13 +705,13 @@ function shortArn(arn) {
 
 /***/ }),
 
-/***/ 8693:
+/***/ 68693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ TaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80212);
 /* harmony import */ var _task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2217);
 
 

@@ -110,25 +110,24 @@ var input_error = __webpack_require__(2683);
 
 
 /**
- * Builds the aws-ecs provider: the template file is read and checked first (an InputError naming
- * ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub OIDC with
- * aws-role-arn, else the SDK's default chain) and the two official SDK clients, loaded lazily.
+ * Builds the aws-ecs provider for its mode: the template file is read and checked first (an
+ * InputError naming ecs-task-definition, before any AWS call), then the shared AWS sign-in (GitHub
+ * OIDC with aws-role-arn, else the SDK's default chain) and the official SDK clients, loaded lazily:
+ * ECS alone for native blue/green, ECS and ELBv2 for the two-service ALB mode.
  * Endpoints: the SDK-native AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2.
  */
 async function createEcsProvider(config, deps) {
     const template = config.taskDefinitionFile ? readTemplate(config.taskDefinitionFile) : undefined;
-    const [{ ECSClient }, { ElasticLoadBalancingV2Client }, { EcsProvider }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 80212, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 50586, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 34161))
-    ]);
+    const { ECSClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 80212, 19));
     const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) });
     const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 });
-    return new EcsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, {
-        logger: deps.logger,
-        ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}),
-        ...(template ? { template } : {})
-    });
+    const options = { logger: deps.logger, ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}), ...(template ? { template } : {}) };
+    if (config.mode === 'native') {
+        const { NativeBlueGreenProvider } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 77294));
+        return new NativeBlueGreenProvider(new ECSClient(clientConfig), config, options);
+    }
+    const [{ ElasticLoadBalancingV2Client }, { AlbWeightsProvider }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 50586, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(586), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 68318))]);
+    return new AlbWeightsProvider(new ECSClient(clientConfig), new ElasticLoadBalancingV2Client(clientConfig), config, options);
 }
 /** A task definition JSON: the RegisterTaskDefinition shape, or describe-task-definition's output ({ taskDefinition: … }). */
 function readTemplate(path) {

@@ -28375,7 +28375,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _packages_core_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22478);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53194);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 22478:
+/***/ 53194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28828,6 +28828,10 @@ async function rollBack(plan, deps, timeline, to, steps, reason, check) {
 }
 function finish(plan, deps, timeline, status, outcome, reason, steps, failed, check) {
     const previousColor = status.previousVersion !== undefined ? (0,types/* otherColor */.I)(status.active) : undefined;
+    const { provider } = deps;
+    const switchNote = !provider.supportsWeights && steps.length > 0
+        ? `${provider.trafficNote ?? `${provider.name} cannot split traffic by percent`}: one switch${plan.steps.length > 1 ? ` instead of steps ${plan.steps.join(', ')}` : ''}`
+        : undefined;
     return {
         mode: plan.mode,
         outcome,
@@ -28841,6 +28845,7 @@ function finish(plan, deps, timeline, status, outcome, reason, steps, failed, ch
         phases: timeline.phases,
         steps,
         ...(check ? { greenCheck: check } : {}),
+        ...(switchNote ? { switchNote } : {}),
         status,
         failed
     };
@@ -30533,121 +30538,8 @@ function isCommitSha(value) {
     return /^[0-9a-f]{7,40}$/i.test(value);
 }
 
-;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/config.ts
-
-
-/**
- * The `aws-ecs` provider's configuration and its pure validation. Blue and green are two ECS
- * services, each registered in its own target group; one ALB listener (or listener rule) forwards
- * to both target groups with weights. blue-green-swap's parse-inputs calls `parseEcsConfig` with
- * the raw inputs below; every problem is an InputError naming the input, raised before any call.
- */
-const ECS_INPUT_NAMES = [
-    'aws-region',
-    'aws-role-arn',
-    'ecs-cluster',
-    'ecs-blue-service',
-    'ecs-green-service',
-    'ecs-blue-target-group',
-    'ecs-green-target-group',
-    'ecs-listener',
-    'ecs-listener-rule',
-    'ecs-container',
-    'ecs-task-definition',
-    'ecs-desired-count',
-    'ecs-stable-timeout',
-    'ecs-keep-revisions',
-    'ecs-test-listener',
-    'ecs-test-url'
-];
-const ECS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
-const ECS_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(cluster|service)\/[A-Za-z0-9/_-]+$/;
-const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
-const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+$/;
-const RULE_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+\/[0-9a-f]+$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
-const CONTAINER = /^[A-Za-z0-9_-]{1,255}$/;
-const WORKSPACE_FILE = /^[A-Za-z0-9_./@+-]+\.json$/;
-function parseEcsConfig(raw) {
-    const get = (name) => (0,parsers/* parseSingleLine */.e7)(name, raw[name] ?? '');
-    const required = (name, expected) => {
-        const value = get(name);
-        if (value === '')
-            throw new input_error/* InputError */.d(name, 'is empty, but provider is aws-ecs', expected);
-        return value;
-    };
-    const region = get('aws-region');
-    if (region !== '' && !REGION.test(region))
-        throw new input_error/* InputError */.d('aws-region', `is "${region}", which is not an AWS region`, 'a region such as us-east-1');
-    const roleArn = get('aws-role-arn');
-    if (roleArn !== '' && !ROLE_ARN.test(roleArn))
-        throw new input_error/* InputError */.d('aws-role-arn', `is "${roleArn}", which is not an IAM role ARN`, 'arn:aws:iam::123456789012:role/deploy (the role the job takes with its GitHub OIDC token; no access keys)');
-    const cluster = required('ecs-cluster', 'the ECS cluster name or ARN, such as meal-planner-production');
-    if (!ECS_NAME.test(cluster) && !ECS_ARN.test(cluster))
-        throw new input_error/* InputError */.d('ecs-cluster', `is "${cluster}", which is not a cluster name or ARN`, 'letters, digits, - and _ (up to 255), or a cluster ARN');
-    const service = (name) => {
-        const value = required(name, 'the name of the ECS service of this color (each registered in its own target group)');
-        if (!ECS_NAME.test(value) && !ECS_ARN.test(value))
-            throw new input_error/* InputError */.d(name, `is "${value}", which is not a service name or ARN`, 'letters, digits, - and _ (up to 255), or a service ARN');
-        return value;
-    };
-    const services = { blue: service('ecs-blue-service'), green: service('ecs-green-service') };
-    if (services.blue === services.green)
-        throw new input_error/* InputError */.d('ecs-green-service', `is "${services.green}", the same as ecs-blue-service`, 'two services, one per color');
-    const targetGroup = (name) => {
-        const value = required(name, 'the ARN of the target group the service of this color is registered in');
-        if (!TARGET_GROUP_ARN.test(value))
-            throw new input_error/* InputError */.d(name, `is "${value}", which is not a target group ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>');
-        return value;
-    };
-    const targetGroups = { blue: targetGroup('ecs-blue-target-group'), green: targetGroup('ecs-green-target-group') };
-    if (targetGroups.blue === targetGroups.green)
-        throw new input_error/* InputError */.d('ecs-green-target-group', 'is the same as ecs-blue-target-group', 'two target groups, one per color');
-    const listenerArn = required('ecs-listener', 'the ARN of the ALB listener that forwards to both target groups');
-    if (!LISTENER_ARN.test(listenerArn))
-        throw new input_error/* InputError */.d('ecs-listener', `is "${listenerArn}", which is not an Application Load Balancer listener ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>');
-    const ruleArn = get('ecs-listener-rule');
-    if (ruleArn !== '' && !RULE_ARN.test(ruleArn))
-        throw new input_error/* InputError */.d('ecs-listener-rule', `is "${ruleArn}", which is not a listener rule ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener-rule/app/<lb>/<id>/<id>/<id>');
-    if (ruleArn !== '' && !ruleArn.includes(listenerArn.slice(listenerArn.indexOf(':listener/') + ':listener/'.length)))
-        throw new input_error/* InputError */.d('ecs-listener-rule', 'belongs to another listener than ecs-listener', 'a rule of the listener named by ecs-listener');
-    const container = get('ecs-container');
-    if (container !== '' && !CONTAINER.test(container))
-        throw new input_error/* InputError */.d('ecs-container', `is "${container}", which is not a container name`, 'letters, digits, - and _ (up to 255)');
-    const file = get('ecs-task-definition');
-    if (file !== '' && (!WORKSPACE_FILE.test(file) || file.split('/').includes('..')))
-        throw new input_error/* InputError */.d('ecs-task-definition', `is "${file}", which is not a JSON file path in the workspace`, 'a relative path such as .aws/task-definition.json');
-    const desired = get('ecs-desired-count');
-    const testListenerArn = get('ecs-test-listener');
-    if (testListenerArn !== '' && !LISTENER_ARN.test(testListenerArn))
-        throw new input_error/* InputError */.d('ecs-test-listener', `is "${testListenerArn}", which is not an Application Load Balancer listener ARN`, 'the ARN of a second listener (e.g. port 8443) kept on the idle target group');
-    if (testListenerArn !== '' && testListenerArn === listenerArn)
-        throw new input_error/* InputError */.d('ecs-test-listener', 'is the same as ecs-listener', 'a second listener that only testers reach');
-    const testUrl = get('ecs-test-url');
-    if (testListenerArn !== '' && testUrl === '')
-        throw new input_error/* InputError */.d('ecs-test-url', 'is empty, but ecs-test-listener is set', "the URL of the test listener, such as https://api.example.com:8443, where green's checks run");
-    if (get('public-url') === '')
-        throw new input_error/* InputError */.d('public-url', 'is empty, but provider is aws-ecs', 'the address users reach through the load balancer, such as https://api.example.com');
-    return {
-        ...(region ? { region } : {}),
-        ...(roleArn ? { roleArn } : {}),
-        cluster,
-        services,
-        targetGroups,
-        listenerArn,
-        ...(ruleArn ? { ruleArn } : {}),
-        ...(container ? { container } : {}),
-        ...(file ? { taskDefinitionFile: file } : {}),
-        ...(desired !== '' ? { desiredCount: (0,parsers/* parseNumber */.$J)('ecs-desired-count', desired, undefined, { integer: true, min: 1, max: 5000 }) } : {}),
-        stableTimeoutMs: (0,parsers/* parseDuration */.E9)('ecs-stable-timeout', get('ecs-stable-timeout'), 15 * 60_000),
-        keepRevisions: (0,parsers/* parseNumber */.$J)('ecs-keep-revisions', get('ecs-keep-revisions'), 10, { integer: true, min: 0, max: 1000 }),
-        ...(testListenerArn ? { testListenerArn } : {}),
-        ...(testUrl ? { testUrl: (0,parsers/* parseUrl */.Dl)('ecs-test-url', testUrl).toString() } : {}),
-        publicUrl: (0,parsers/* parseUrl */.Dl)('public-url', get('public-url')).toString()
-    };
-}
-
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/config.ts
+var aws_ecs_config = __nccwpck_require__(22445);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/azure-appservice/config.ts
 
 
@@ -30889,7 +30781,7 @@ const INPUT_NAMES = [
     ...config/* VERCEL_INPUT_NAMES */.US,
     ...RENDER_INPUT_NAMES,
     ...RAILWAY_INPUT_NAMES,
-    ...ECS_INPUT_NAMES,
+    ...aws_ecs_config/* ECS_INPUT_NAMES */.C5,
     ...AZURE_APPSERVICE_INPUT_NAMES,
     ...kubernetes_config/* KUBERNETES_INPUT_NAMES */.HX
 ];
@@ -30935,7 +30827,7 @@ function parseSwapInputs(raw, env, checksFile) {
                 throw new input_error/* InputError */.d(name, `is set, but provider is ${providerName}, which does not use it`, `no ${name} with provider: ${providerName}`);
         }
     }
-    const { provider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env);
+    const { provider: parsedProvider, releaseKind, hasAccessLog } = parseProvider(providerName, raw, env);
     const steps = parseSteps(raw.steps);
     const analysis = parseAnalysis(raw, mode, hasAccessLog, providerName);
     const bakeMs = (0,parsers/* parseDuration */.E9)('bake', raw.bake, 0);
@@ -30958,10 +30850,14 @@ function parseSwapInputs(raw, env, checksFile) {
         failureLimit: (0,parsers/* parseNumber */.$J)('failure-limit', raw['failure-limit'], 2, { integer: true, min: 1, max: 100 }),
         lockTimeoutMs: (0,parsers/* parseDuration */.E9)('lock-timeout', raw['lock-timeout'], 10 * 60_000)
     };
+    // ECS native blue/green: the engine's bake runs inside ECS's bake time, which must cover it.
+    const provider = parsedProvider.provider === 'aws-ecs' && parsedProvider.ecs.mode === 'native' ? { provider: 'aws-ecs', ecs: (0,aws_ecs_config/* withEngineBake */.wG)(parsedProvider.ecs, bakeMs) } : parsedProvider;
     const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined;
     if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
         const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path';
-        throw new input_error/* InputError */.d(input, 'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)', 'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks');
+        throw new input_error/* InputError */.d(input, 'is set, but aws-ecs has no address of green alone (through the router the checks would reach blue)', provider.ecs.mode === 'native'
+            ? "ecs-test-url (the address of the test listener rule in the service's advancedConfiguration, which ECS points at green), or no green checks"
+            : 'ecs-test-listener and ecs-test-url (a listener kept on the idle target group), or no green checks');
     }
     return { provider, plan, analysis, ...(greenCheck ? { greenCheck } : {}), lockOwner: lockOwner(env) };
 }
@@ -30972,7 +30868,7 @@ const PROVIDER_INPUTS = {
     render: RENDER_INPUT_NAMES,
     railway: RAILWAY_INPUT_NAMES,
     // `public-url` (the address users reach) is shared with host.
-    'aws-ecs': [...ECS_INPUT_NAMES, 'public-url'],
+    'aws-ecs': [...aws_ecs_config/* ECS_INPUT_NAMES */.C5, 'public-url'],
     'azure-appservice': AZURE_APPSERVICE_INPUT_NAMES,
     kubernetes: kubernetes_config/* KUBERNETES_INPUT_NAMES */.HX
 };
@@ -30997,8 +30893,12 @@ function parseProvider(name, raw, env) {
         case 'railway':
             refuseWithoutWeights(name, raw);
             return { provider: { provider: 'railway', railway: parseRailwayConfig(pick(RAILWAY_INPUT_NAMES)) }, releaseKind: 'image-or-commit', hasAccessLog: false };
-        case 'aws-ecs':
-            return { provider: { provider: 'aws-ecs', ecs: parseEcsConfig(pick(PROVIDER_INPUTS['aws-ecs'])) }, releaseKind: 'image', hasAccessLog: false };
+        case 'aws-ecs': {
+            const ecs = (0,aws_ecs_config/* parseEcsConfig */.vw)(pick(PROVIDER_INPUTS['aws-ecs']));
+            if (ecs.mode === 'native' && raw['pause-after-step'].trim() !== '')
+                throw new input_error/* InputError */.d('pause-after-step', 'is set, but ecs-service selects ECS native blue/green, where ECS moves all traffic at once (one switch)', 'no pause-after-step with ecs-service');
+            return { provider: { provider: 'aws-ecs', ecs }, releaseKind: 'image', hasAccessLog: false };
+        }
         case 'azure-appservice':
             return {
                 provider: { provider: 'azure-appservice', azureAppService: parseAzureAppServiceConfig(pick(AZURE_APPSERVICE_INPUT_NAMES), env) },
@@ -31301,6 +31201,8 @@ const HEADLINE = {
 function summaryMarkdown(result) {
     const version = result.activeVersion ? ` — ${result.activeVersion} live on ${result.activeColor}` : ` — ${result.activeColor} live`;
     const lines = [`## blue-green-swap (${result.mode}): ${HEADLINE[result.outcome]}${version}`, '', (0,markdown/* escapeCell */.kq)(result.reason), ''];
+    if (result.switchNote)
+        lines.push(`**Traffic:** ${(0,markdown/* escapeCell */.kq)(result.switchNote)}`, '');
     if (result.greenCheck)
         lines.push(`**Direct check of the new color:** ${result.greenCheck.passed ? 'passed' : 'failed'} — ${(0,markdown/* escapeCell */.kq)(result.greenCheck.detail)}`, '');
     if (result.phases.length > 0) {
@@ -32228,6 +32130,186 @@ async function runAttempt(operation, attempt, timeoutMs, outer) {
             clearTimeout(timer);
         outer?.removeEventListener('abort', forward);
     }
+}
+
+
+/***/ }),
+
+/***/ 22445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ ECS_INPUT_NAMES),
+/* harmony export */   Gx: () => (/* binding */ minutes),
+/* harmony export */   vw: () => (/* binding */ parseEcsConfig),
+/* harmony export */   wG: () => (/* binding */ withEngineBake)
+/* harmony export */ });
+/* harmony import */ var _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
+/* harmony import */ var _core_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27636);
+
+
+/**
+ * The `aws-ecs` provider's configuration and its pure validation, for its two modes:
+ * - `alb-weights`: blue and green are two ECS services, each registered in its own target group; one
+ *   ALB listener (or listener rule) forwards to both target groups with weights, shifted in the
+ *   engine's steps.
+ * - `native` (input `ecs-service`): one service whose own BLUE_GREEN deployment strategy moves the
+ *   traffic (ECS's alternate target group and listener rules); the engine's steps collapse to one switch.
+ * blue-green-swap's parse-inputs calls `parseEcsConfig` with the raw inputs below; every problem is an
+ * InputError naming the input, raised before any call. Inputs of the other mode are refused, never ignored.
+ */
+const ECS_INPUT_NAMES = [
+    'aws-region',
+    'aws-role-arn',
+    'ecs-cluster',
+    'ecs-blue-service',
+    'ecs-green-service',
+    'ecs-blue-target-group',
+    'ecs-green-target-group',
+    'ecs-listener',
+    'ecs-listener-rule',
+    'ecs-container',
+    'ecs-task-definition',
+    'ecs-desired-count',
+    'ecs-stable-timeout',
+    'ecs-keep-revisions',
+    'ecs-test-listener',
+    'ecs-test-url',
+    'ecs-service',
+    'ecs-bake-time'
+];
+/** Inputs only the two-service mode reads; refused with ecs-service. */
+const ALB_ONLY_INPUTS = [
+    'ecs-blue-service',
+    'ecs-green-service',
+    'ecs-blue-target-group',
+    'ecs-green-target-group',
+    'ecs-listener',
+    'ecs-listener-rule',
+    'ecs-test-listener',
+    'ecs-desired-count'
+];
+/** Inputs only the native mode reads; refused without ecs-service. */
+const NATIVE_ONLY_INPUTS = ['ecs-bake-time'];
+const ECS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
+const ECS_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(cluster|service)\/[A-Za-z0-9/_-]+$/;
+const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
+const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+$/;
+const RULE_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+\/[0-9a-f]+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const CONTAINER = /^[A-Za-z0-9_-]{1,255}$/;
+const WORKSPACE_FILE = /^[A-Za-z0-9_./@+-]+\.json$/;
+function parseEcsConfig(raw) {
+    const get = (name) => (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)(name, raw[name] ?? '');
+    const required = (name, expected) => {
+        const value = get(name);
+        if (value === '')
+            throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, 'is empty, but provider is aws-ecs', expected);
+        return value;
+    };
+    const native = get('ecs-service') !== '';
+    const refused = native ? ALB_ONLY_INPUTS : NATIVE_ONLY_INPUTS;
+    for (const name of refused) {
+        if (get(name) !== '')
+            throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, native
+                ? 'is set, but ecs-service selects ECS native blue/green (one service; ECS moves the traffic), which does not use it'
+                : 'is set, but it belongs to ECS native blue/green (selected by ecs-service), not to the two-service ALB mode', native ? `no ${name} with ecs-service` : `ecs-service for native blue/green, or no ${name}`);
+    }
+    const shared = parseShared(get, required);
+    return native ? { mode: 'native', ...shared, ...parseNative(get) } : { mode: 'alb-weights', ...shared, ...parseAlb(get, required) };
+}
+function parseShared(get, required) {
+    const region = get('aws-region');
+    if (region !== '' && !REGION.test(region))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('aws-region', `is "${region}", which is not an AWS region`, 'a region such as us-east-1');
+    const roleArn = get('aws-role-arn');
+    if (roleArn !== '' && !ROLE_ARN.test(roleArn))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('aws-role-arn', `is "${roleArn}", which is not an IAM role ARN`, 'arn:aws:iam::123456789012:role/deploy (the role the job takes with its GitHub OIDC token; no access keys)');
+    const cluster = required('ecs-cluster', 'the ECS cluster name or ARN, such as meal-planner-production');
+    if (!ECS_NAME.test(cluster) && !ECS_ARN.test(cluster))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-cluster', `is "${cluster}", which is not a cluster name or ARN`, 'letters, digits, - and _ (up to 255), or a cluster ARN');
+    const container = get('ecs-container');
+    if (container !== '' && !CONTAINER.test(container))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-container', `is "${container}", which is not a container name`, 'letters, digits, - and _ (up to 255)');
+    const file = get('ecs-task-definition');
+    if (file !== '' && (!WORKSPACE_FILE.test(file) || file.split('/').includes('..')))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-task-definition', `is "${file}", which is not a JSON file path in the workspace`, 'a relative path such as .aws/task-definition.json');
+    const testUrl = get('ecs-test-url');
+    if (get('public-url') === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('public-url', 'is empty, but provider is aws-ecs', 'the address users reach through the load balancer, such as https://api.example.com');
+    return {
+        ...(region ? { region } : {}),
+        ...(roleArn ? { roleArn } : {}),
+        cluster,
+        ...(container ? { container } : {}),
+        ...(file ? { taskDefinitionFile: file } : {}),
+        stableTimeoutMs: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('ecs-stable-timeout', get('ecs-stable-timeout'), 15 * 60_000),
+        keepRevisions: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNumber */ .$J)('ecs-keep-revisions', get('ecs-keep-revisions'), 10, { integer: true, min: 0, max: 1000 }),
+        ...(testUrl ? { testUrl: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('ecs-test-url', testUrl).toString() } : {}),
+        publicUrl: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('public-url', get('public-url')).toString()
+    };
+}
+function parseNative(get) {
+    const service = get('ecs-service');
+    if (!ECS_NAME.test(service) && !ECS_ARN.test(service))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-service', `is "${service}", which is not a service name or ARN`, 'the ECS service deployed with the BLUE_GREEN strategy: letters, digits, - and _ (up to 255), or a service ARN');
+    const bake = get('ecs-bake-time');
+    return { service, ...(bake !== '' ? { bakeTimeMinutes: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNumber */ .$J)('ecs-bake-time', bake, undefined, { integer: true, min: 0, max: 1440 }) } : {}) };
+}
+/** The engine's bake must fit in ECS's: after ECS's bake time blue is gone and a rollback is a whole new deployment. */
+function withEngineBake(config, engineBakeMs) {
+    const needed = Math.ceil(engineBakeMs / 60_000);
+    if (config.bakeTimeMinutes !== undefined && config.bakeTimeMinutes * 60_000 < engineBakeMs)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-bake-time', `is ${minutes(config.bakeTimeMinutes)}, shorter than bake (${minutes(needed)}), so ECS would remove blue before the analysis ends`, `at least ${needed} (minutes, 0 to 1440)`);
+    return { ...config, engineBakeMs };
+}
+function minutes(count) {
+    return `${count} ${count === 1 ? 'minute' : 'minutes'}`;
+}
+function parseAlb(get, required) {
+    const service = (name) => {
+        const value = required(name, 'the name of the ECS service of this color (each registered in its own target group)');
+        if (!ECS_NAME.test(value) && !ECS_ARN.test(value))
+            throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `is "${value}", which is not a service name or ARN`, 'letters, digits, - and _ (up to 255), or a service ARN');
+        return value;
+    };
+    const services = { blue: service('ecs-blue-service'), green: service('ecs-green-service') };
+    if (services.blue === services.green)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-green-service', `is "${services.green}", the same as ecs-blue-service`, 'two services, one per color');
+    const targetGroup = (name) => {
+        const value = required(name, 'the ARN of the target group the service of this color is registered in');
+        if (!TARGET_GROUP_ARN.test(value))
+            throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `is "${value}", which is not a target group ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>');
+        return value;
+    };
+    const targetGroups = { blue: targetGroup('ecs-blue-target-group'), green: targetGroup('ecs-green-target-group') };
+    if (targetGroups.blue === targetGroups.green)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-green-target-group', 'is the same as ecs-blue-target-group', 'two target groups, one per color');
+    const listenerArn = required('ecs-listener', 'the ARN of the ALB listener that forwards to both target groups');
+    if (!LISTENER_ARN.test(listenerArn))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-listener', `is "${listenerArn}", which is not an Application Load Balancer listener ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>');
+    const ruleArn = get('ecs-listener-rule');
+    if (ruleArn !== '' && !RULE_ARN.test(ruleArn))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-listener-rule', `is "${ruleArn}", which is not a listener rule ARN`, 'arn:aws:elasticloadbalancing:<region>:<account>:listener-rule/app/<lb>/<id>/<id>/<id>');
+    if (ruleArn !== '' && !ruleArn.includes(listenerArn.slice(listenerArn.indexOf(':listener/') + ':listener/'.length)))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-listener-rule', 'belongs to another listener than ecs-listener', 'a rule of the listener named by ecs-listener');
+    const desired = get('ecs-desired-count');
+    const testListenerArn = get('ecs-test-listener');
+    if (testListenerArn !== '' && !LISTENER_ARN.test(testListenerArn))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-test-listener', `is "${testListenerArn}", which is not an Application Load Balancer listener ARN`, 'the ARN of a second listener (e.g. port 8443) kept on the idle target group');
+    if (testListenerArn !== '' && testListenerArn === listenerArn)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-test-listener', 'is the same as ecs-listener', 'a second listener that only testers reach');
+    if (testListenerArn !== '' && get('ecs-test-url') === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-test-url', 'is empty, but ecs-test-listener is set', "the URL of the test listener, such as https://api.example.com:8443, where green's checks run");
+    return {
+        services,
+        targetGroups,
+        listenerArn,
+        ...(ruleArn ? { ruleArn } : {}),
+        ...(desired !== '' ? { desiredCount: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNumber */ .$J)('ecs-desired-count', desired, undefined, { integer: true, min: 1, max: 5000 }) } : {}),
+        ...(testListenerArn ? { testListenerArn } : {})
+    };
 }
 
 
