@@ -263,6 +263,8 @@ const CLOUD_TARGET_FIELDS = [
   'ecs-task-definition',
   'ecs-test-listener',
   'ecs-test-url',
+  'ecs-service',
+  'ecs-bake-time',
   'azure-subscription',
   'azure-resource-group',
   'azure-app-name',
@@ -277,7 +279,15 @@ const CLOUD_TARGET_FIELDS = [
   'render-api-url',
   'railway-service',
   'railway-environment',
-  'railway-api-url'
+  'railway-api-url',
+  'k8s-context',
+  'k8s-namespace',
+  'k8s-app',
+  'k8s-service',
+  'k8s-switch',
+  'k8s-ingress',
+  'k8s-container',
+  'k8s-color-url'
 ]
 
 describe('blue-green-swap steps of the reusable workflows', () => {

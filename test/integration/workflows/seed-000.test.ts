@@ -225,6 +225,7 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
       ['Install the migration tool', 'success'],
       ['migrate', 'success'],
       ['Record whether a migration ran', 'success'],
+      ['kubeconfig', 'skipped'],
       ['swap', 'success'],
       ['Smoke test', 'success'],
       ['Keep the deploy state for the rollback job', 'success']
@@ -327,6 +328,7 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
       expect(broken.deploy.some((r) => r.outcome === 'failure')).toBe(true)
       expect(brokenStep('deploy', 'migrate').outputs['applied-count']).toBe('1')
       expect(broken.rollback.map((r) => [r.label, r.outcome])).toEqual([
+        ['kubeconfig', 'skipped'],
         ['Switch traffic back (a no-op where the switch already rolled back)', 'success'],
         ['fetch', 'success'],
         ['state', 'success'],

@@ -195,6 +195,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
         ['Install the migration tool', 'success'],
         ['migrate', 'success'],
         ['Record whether a migration ran', 'success'],
+        ['kubeconfig', 'skipped'],
         ['swap', 'success'],
         ['Smoke test', 'success'],
         ['Keep the deploy state for the rollback job', 'success']
@@ -271,7 +272,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
       // The swap's own analysis (synthetic requests during the bake) or the smoke checks after it catch the failing pages.
       expect(broken.deploy.some((r) => (r.label === 'swap' || r.label === 'Smoke test') && r.outcome === 'failure')).toBe(true)
       expect(step(broken, 'deploy', 'migrate').outputs['applied-count']).toBe('1')
-      expect(broken.rollback.map((r) => r.outcome)).toEqual(['success', 'success', 'success', 'success'])
+      expect(broken.rollback.map((r) => r.outcome)).toEqual(['skipped', 'success', 'success', 'success', 'success'])
       expect(step(broken, 'finish', 'result').outputs.result).toBe('rolled_back')
     })
 
