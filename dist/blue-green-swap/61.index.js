@@ -41,12 +41,16 @@ async function apiCall(call) {
 
 /***/ }),
 
-/***/ 8814:
+/***/ 5484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ ColorBook)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ SingleSwitchProvider)
+});
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/color-book.ts
 /**
  * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
  * color in this run. Blue is the first one seen (what production served when the run started).
@@ -69,6 +73,142 @@ class ColorBook {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/poll.ts
+var poll = __webpack_require__(4219);
+;// CONCATENATED MODULE: ./packages/providers/traffic/provider-clock.ts
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,poll/* waitUntil */.a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
+}
+
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
+
+
+
+/**
+ * The part every platform without colors or a percentage split shares (Vercel, Render, Railway):
+ * the platform keeps one serving deployment, so there is one switch (0% or 100%), nothing to pause,
+ * no lock of our own (the platform's own work under way is waited for) and no record to write (the
+ * platform's list of deployments is the record, read by status). A subclass says how it reads
+ * and moves what serves.
+ */
+class SingleSwitchProvider {
+    supportsWeights = false;
+    logger;
+    clock;
+    client;
+    colors = new ColorBook();
+    constructor(deps, pollIntervalMs) {
+        this.logger = deps.logger;
+        this.client = clientDeps(deps);
+        this.clock = platformClock(deps, pollIntervalMs);
+    }
+    async lock(owner, timeoutMs, signal) {
+        const { work, on } = this.underWay;
+        await this.wait(`a ${work} already under way on the ${on}`, timeoutMs, signal, async () => {
+            const busy = await this.busy(signal);
+            return busy ? { done: false, status: busy } : { done: true, value: true };
+        });
+        this.logger.debug(`${this.name}: no ${work} under way; ${owner} goes ahead`);
+        return { release: async () => { } };
+    }
+    async shift(color, percent, signal) {
+        if (percent !== 100 && percent !== 0)
+            throw new Error(`${this.name} cannot split traffic (asked for ${percent}% on ${color})`);
+        await this.switchTo(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
+    }
+    async rollback(to, reason, signal) {
+        await this.switchTo(to, signal, reason);
+    }
+    savePaused(paused) {
+        // The engine never pauses a provider without weights (one step); there is nothing to persist.
+        return paused ? Promise.reject(new Error(`${this.name} has no percentage split, so a deployment cannot be paused between steps`)) : Promise.resolve();
+    }
+    record(entry) {
+        // The platform keeps the record itself (read by status).
+        this.logger.debug(`${this.name}: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
+    }
+    async close() { }
+    wait(what, timeoutMs, signal, check, first) {
+        return waitWithProgress(this.clock, this.logger, what, timeoutMs, signal, check, first);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ RedeployProvider)
+/* harmony export */ });
+/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5484);
+
+/**
+ * A single-switch platform that deploys in place (Render, Railway): one deployment serves; the way
+ * back to a color is the platform's rollback, which starts a new deployment from an earlier one's
+ * artifact and is waited for until it serves.
+ */
+class RedeployProvider extends _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .SingleSwitchProvider */ .u {
+    get underWay() {
+        return { work: this.words.unit, on: 'service' };
+    }
+    /** Brings the deployment playing `color` back with the platform's rollback; no call when it serves already. */
+    async switchTo(color, signal) {
+        const { unit, none, serves } = this.words;
+        const serving = await this.serving(signal);
+        const target = this.colors.idOf(color);
+        if (!target)
+            throw new Error(`no ${unit} is known for ${color}; the service serves ${serving ? this.describe(serving) : none}`);
+        if (serving?.id === target) {
+            this.logger.info(`${this.name}: ${this.describe(serving)} (${color}) ${serves}`);
+            return;
+        }
+        this.logger.info(`${this.name}: rolling back from ${serving ? this.describe(serving) : none} to ${unit} ${target} (${color})`);
+        try {
+            await this.redeploy(color, target, serving, signal);
+        }
+        catch (error) {
+            const now = await this.serving(signal).catch(() => undefined);
+            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : `an unknown ${unit}`}`, { cause: error });
+        }
+    }
+    describe(deployment) {
+        return `${this.words.unit} ${deployment.id} (${this.versionOf(deployment)})`;
+    }
+}
+
 
 /***/ }),
 
@@ -84,10 +224,8 @@ __webpack_require__.d(__webpack_exports__, {
   createRenderProvider: () => (/* binding */ createRenderProvider)
 });
 
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
-// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
-var color_book = __webpack_require__(8814);
+// EXTERNAL MODULE: ./packages/providers/traffic/redeploy-provider.ts
+var redeploy_provider = __webpack_require__(9249);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
@@ -195,33 +333,27 @@ function deployRequest(release) {
 
 
 
-
 /**
  * Render: one service, one live deploy. prepare triggers a deploy of the image or commit and waits
  * until it is live (Render moves traffic only once the new instance passes the service's health
  * check; a failed deploy leaves the previous one serving). The switch is therefore done when
  * prepare returns; shift confirms it. Rollback is Render's rollback endpoint: a new deploy from
- * the previous deploy's artifact, waited until live.
+ * the previous deploy's artifact, waited until live. Render keeps the record: its list of deploys.
  */
 const IN_PROGRESS = new Set(['created', 'queued', 'build_in_progress', 'update_in_progress', 'pre_deploy_in_progress']);
 function createRenderProvider(config, deps) {
     return new RenderTrafficProvider(config, deps);
 }
-class RenderTrafficProvider {
+class RenderTrafficProvider extends redeploy_provider/* RedeployProvider */.O {
     config;
-    deps;
     name = 'render';
-    supportsWeights = false;
+    words = { unit: 'deploy', none: 'no live deploy', serves: 'is live' };
     api;
-    colors = new color_book/* ColorBook */.F();
-    clock;
     service;
     constructor(config, deps) {
+        super(deps, config.pollIntervalMs);
         this.config = config;
-        this.deps = deps;
-        const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
-        this.api = new RenderApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
-        this.clock = (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) });
+        this.api = new RenderApi(config, this.client);
     }
     publicUrl() {
         const url = this.config.publicUrl ?? this.service?.serviceDetails?.url;
@@ -231,68 +363,36 @@ class RenderTrafficProvider {
         this.service ??= await this.api.getService(signal);
         return toTrafficStatus(await this.api.listDeploys(signal), this.colors);
     }
-    /** Waits while a deploy of the service is under way (Render would queue ours behind it). */
-    async lock(owner, timeoutMs, signal) {
-        await this.wait('a deploy already under way on the service', timeoutMs, signal, async () => {
-            const busy = (await this.api.listDeploys(signal)).find((d) => IN_PROGRESS.has(d.status));
-            return busy ? { done: false, status: `deploy ${busy.id} ${busy.status}` } : { done: true, value: true };
-        });
-        this.deps.logger.debug(`render: no deploy under way; ${owner} goes ahead`);
-        return { release: async () => { } };
+    /** A deploy under way on the service (Render would queue ours behind it). */
+    async busy(signal) {
+        const busy = (await this.api.listDeploys(signal)).find((d) => IN_PROGRESS.has(d.status));
+        return busy ? `deploy ${busy.id} ${busy.status}` : undefined;
     }
     async prepare(release, signal) {
         const before = liveAndPrevious(await this.api.listDeploys(signal)).live;
         const active = before ? this.colors.colorOf(before.id) : 'blue';
         const color = (0,types/* otherColor */.I)(active);
         const body = deployRequest(release);
-        this.deps.logger.info(`render: deploying ${'imageUrl' in body ? `image ${body.imageUrl}` : `commit ${body.commitId}`} to ${this.config.serviceId}`);
+        this.logger.info(`render: deploying ${'imageUrl' in body ? `image ${body.imageUrl}` : `commit ${body.commitId}`} to ${this.config.serviceId}`);
         const started = (await this.api.triggerDeploy(body, signal)) ?? (await this.newestDeploy(before?.id, signal));
         this.colors.set(color, started.id);
         await this.waitLive(started, signal);
         return { color, version: release.version, directUrl: this.publicUrl() };
     }
-    /** The deploy went live in prepare; the switch confirms it still is (or brings it back). */
-    async shift(color, percent, signal) {
-        if (percent !== 100 && percent !== 0)
-            throw new Error(`render cannot split traffic (asked for ${percent}% on ${color})`);
-        await this.bringBack(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
-    }
     promote(color, version) {
-        this.deps.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`);
+        this.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`);
         return Promise.resolve();
     }
-    async rollback(to, _reason, signal) {
-        await this.bringBack(to, signal);
+    async serving(signal) {
+        return liveAndPrevious(await this.api.listDeploys(signal)).live;
     }
-    savePaused(paused) {
-        return paused ? Promise.reject(new Error('render has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
+    versionOf(deploy) {
+        return deployVersion(deploy);
     }
-    record(entry) {
-        // Render keeps the record: its list of deploys (read by status).
-        this.deps.logger.debug(`render: ${entry.outcome} ${entry.version}`);
-        return Promise.resolve();
-    }
-    async close() { }
-    /** Makes the deploy playing `color` live again with Render's rollback; no call when it is live. Ends in a known state or says which. */
-    async bringBack(color, signal) {
-        const live = liveAndPrevious(await this.api.listDeploys(signal)).live;
-        const target = this.colors.idOf(color);
-        if (!target)
-            throw new Error(`no deploy is known for ${color}; the service serves ${live ? this.describe(live) : 'no live deploy'}`);
-        if (live?.id === target) {
-            this.deps.logger.info(`render: ${this.describe(live)} (${color}) is live`);
-            return;
-        }
-        this.deps.logger.info(`render: rolling back from ${live ? this.describe(live) : 'no live deploy'} to deploy ${target} (${color})`);
-        try {
-            const started = (await this.api.rollback(target, signal)) ?? (await this.newestDeploy(live?.id, signal));
-            this.colors.set(color, started.id);
-            await this.waitLive(started, signal);
-        }
-        catch (error) {
-            const now = liveAndPrevious(await this.api.listDeploys(signal).catch(() => [])).live;
-            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : 'an unknown deploy'}`, { cause: error });
-        }
+    async redeploy(color, target, live, signal) {
+        const started = (await this.api.rollback(target, signal)) ?? (await this.newestDeploy(live?.id, signal));
+        this.colors.set(color, started.id);
+        await this.waitLive(started, signal);
     }
     async waitLive(deploy, signal) {
         return this.wait(`Render deploy ${deploy.id} to go live`, this.config.deployTimeoutMs, signal, async () => deployProgress(await this.api.getDeploy(deploy.id, signal)), deployProgress(deploy));
@@ -303,24 +403,6 @@ class RenderTrafficProvider {
         if (!newest)
             throw new Error('Render accepted the deploy but lists no new deploy');
         return newest;
-    }
-    describe(deploy) {
-        return `deploy ${deploy.id} (${deployVersion(deploy)})`;
-    }
-    async wait(what, timeoutMs, signal, check, first) {
-        if (first?.done)
-            return first.value;
-        return (0,poll/* waitUntil */.a0)({
-            what,
-            timeoutMs,
-            intervalMs: this.clock.intervalMs,
-            maxIntervalMs: this.clock.maxIntervalMs,
-            check,
-            onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-            sleep: this.clock.sleep,
-            now: this.clock.now,
-            signal
-        });
     }
 }
 
