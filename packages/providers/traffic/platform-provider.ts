@@ -2,18 +2,8 @@ import type { Logger } from '../../core/log.js'
 import type { PollClock, PollResult } from '../../core/poll.js'
 import { ColorBook } from './color-book.js'
 import { clientDeps, platformClock, waitWithProgress, type ClientDeps } from './provider-clock.js'
-import {
-  otherColor,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficProviderDeps,
-  type TrafficStatus
-} from './types.js'
+import { otherColor } from './types.js'
+import type { Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficProviderDeps, TrafficStatus } from './types.js'
 
 /**
  * The part every platform without colors or a percentage split shares (Vercel, Render, Railway):
@@ -22,7 +12,7 @@ import {
  * platform's list of deployments is the record, read by status). A subclass says how it reads
  * and moves what serves.
  */
-export abstract class SingleSwitchProvider implements TrafficProvider {
+export abstract class SingleSwitchProvider<C extends { pollIntervalMs: number }> implements TrafficProvider {
   abstract readonly name: string
   readonly supportsWeights = false
   protected readonly logger: Logger
@@ -30,10 +20,13 @@ export abstract class SingleSwitchProvider implements TrafficProvider {
   protected readonly client: ClientDeps
   protected readonly colors = new ColorBook()
 
-  constructor(deps: TrafficProviderDeps, pollIntervalMs: number) {
+  constructor(
+    protected readonly config: C,
+    deps: TrafficProviderDeps
+  ) {
     this.logger = deps.logger
     this.client = clientDeps(deps)
-    this.clock = platformClock(deps, pollIntervalMs)
+    this.clock = platformClock(deps, config.pollIntervalMs)
   }
 
   abstract publicUrl(): string

@@ -6,7 +6,7 @@ import type { Color } from './types.js'
  * back to a color is the platform's rollback, which starts a new deployment from an earlier one's
  * artifact and is waited for until it serves.
  */
-export abstract class RedeployProvider<D extends { id: string }> extends SingleSwitchProvider {
+export abstract class RedeployProvider<C extends { pollIntervalMs: number }, D extends { id: string }> extends SingleSwitchProvider<C> {
   /** The platform's words: its unit ("deploy"), what is said when none serves ("no live deploy"), how one serves ("is live"). */
   protected abstract readonly words: { unit: string; none: string; serves: string }
 

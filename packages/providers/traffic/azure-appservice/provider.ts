@@ -5,18 +5,8 @@ import { httpRequest } from '../../../core/http.js'
 import type { Logger } from '../../../core/log.js'
 import { formatMs } from '../../../core/markdown.js'
 import { waitUntil, type PollProgress } from '../../../core/poll.js'
-import {
-  otherColor,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficProviderDeps,
-  type TrafficStatus
-} from '../types.js'
+import { otherColor } from '../types.js'
+import type { Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficProviderDeps, TrafficStatus } from '../types.js'
 import {
   activeColor,
   APPSERVICE_API_VERSION,

@@ -17,21 +17,13 @@ export function createRailwayProvider(config: RailwayConfig, deps: TrafficProvid
   return new RailwayTrafficProvider(config, deps)
 }
 
-export class RailwayTrafficProvider extends RedeployProvider<RailwayDeployment> {
+export class RailwayTrafficProvider extends RedeployProvider<RailwayConfig, RailwayDeployment> {
   readonly name = 'railway'
   protected readonly words = { unit: 'deployment', none: 'no deployment', serves: 'serves' }
-  private readonly api: RailwayApi
+  private readonly api = new RailwayApi(this.config, this.client)
   private staticUrl?: string
   /** The image the service instance ran before prepare changed its source (restored when the new one is rolled back). */
   private replacedImage?: string
-
-  constructor(
-    private readonly config: RailwayConfig,
-    deps: TrafficProviderDeps
-  ) {
-    super(deps, config.pollIntervalMs)
-    this.api = new RailwayApi(config, this.client)
-  }
 
   publicUrl(): string {
     return this.config.publicUrl ?? (this.staticUrl ? `https://${this.staticUrl}/` : `https://${this.config.serviceId}.up.railway.app/`)

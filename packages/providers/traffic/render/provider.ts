@@ -18,19 +18,11 @@ export function createRenderProvider(config: RenderConfig, deps: TrafficProvider
   return new RenderTrafficProvider(config, deps)
 }
 
-export class RenderTrafficProvider extends RedeployProvider<RenderDeploy> {
+export class RenderTrafficProvider extends RedeployProvider<RenderConfig, RenderDeploy> {
   readonly name = 'render'
   protected readonly words = { unit: 'deploy', none: 'no live deploy', serves: 'is live' }
-  private readonly api: RenderApi
+  private readonly api = new RenderApi(this.config, this.client)
   private service?: RenderService
-
-  constructor(
-    private readonly config: RenderConfig,
-    deps: TrafficProviderDeps
-  ) {
-    super(deps, config.pollIntervalMs)
-    this.api = new RenderApi(config, this.client)
-  }
 
   publicUrl(): string {
     const url = this.config.publicUrl ?? this.service?.serviceDetails?.url

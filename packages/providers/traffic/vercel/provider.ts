@@ -15,19 +15,11 @@ export function createVercelProvider(config: VercelConfig, deps: TrafficProvider
   return new VercelTrafficProvider(config, deps)
 }
 
-export class VercelTrafficProvider extends SingleSwitchProvider {
+export class VercelTrafficProvider extends SingleSwitchProvider<VercelConfig> {
   readonly name = 'vercel'
   protected readonly underWay = { work: 'promote or rollback', on: 'project' }
-  private readonly api: VercelApi
+  private readonly api = new VercelApi(this.config, this.client)
   private project?: VercelProject
-
-  constructor(
-    private readonly config: VercelConfig,
-    deps: TrafficProviderDeps
-  ) {
-    super(deps, config.pollIntervalMs)
-    this.api = new VercelApi(config, this.client)
-  }
 
   publicUrl(): string {
     return this.config.publicUrl ?? (this.project ? productionUrl(this.project) : undefined) ?? `https://${this.project?.name ?? this.config.project}.vercel.app/`
