@@ -1,7 +1,8 @@
 import type { Logger } from '../../core/log.js'
 import type { PollClock, PollResult } from '../../core/poll.js'
 import { ColorBook } from './color-book.js'
-import { clientDeps, platformClock, waitWithProgress, type ClientDeps } from './provider-clock.js'
+import type { ClientDeps } from './api-call.js'
+import { clientDeps, platformClock, waitWithProgress } from './provider-clock.js'
 import { otherColor } from './types.js'
 import type { Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficProviderDeps, TrafficStatus } from './types.js'
 

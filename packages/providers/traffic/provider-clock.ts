@@ -1,12 +1,7 @@
 import type { Logger } from '../../core/log.js'
 import { pollClock, waitUntil, type PollClock, type PollResult } from '../../core/poll.js'
+import type { ClientDeps } from './api-call.js'
 import type { TrafficProviderDeps } from './types.js'
-
-/** What a provider hands its API client: the logger, and the injected sleep when there is one (tests run the clock). */
-export interface ClientDeps {
-  logger: Logger
-  sleep?: (ms: number) => Promise<void>
-}
 
 /** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
 export function injectedSleep(deps: Pick<TrafficProviderDeps, 'sleep'>): ((ms: number) => Promise<void>) | undefined {
