@@ -2,7 +2,46 @@ export const id = 227;
 export const ids = [227];
 export const modules = {
 
-/***/ 5484:
+/***/ 9466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ apiCall)
+/* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+
+async function apiCall(call) {
+    const path = new URL(call.url).pathname;
+    const what = `${call.platform} API ${call.method} ${path}`;
+    try {
+        const response = await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({
+            url: call.url,
+            method: call.method,
+            headers: { ...(call.headers ?? { authorization: `Bearer ${call.token}` }), accept: 'application/json', ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+            ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+            timeoutMs: 30_000
+        }, what, {
+            attempts: 6,
+            baseDelayMs: 1000,
+            maxDelayMs: 30_000,
+            signal: call.signal,
+            ...(call.sleep ? { sleep: call.sleep } : {}),
+            onRetry: ({ attempt, delayMs, error }) => call.logger.info(`  ${what}: ${error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
+        });
+        return (response.body.trim() === '' ? undefined : JSON.parse(response.body));
+    }
+    catch (error) {
+        if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 && (error.status === 401 || error.status === 403)) {
+            throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${call.access}`, { cause: error });
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -34,41 +73,8 @@ class ColorBook {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
-;// CONCATENATED MODULE: ./packages/providers/traffic/provider-clock.ts
-
-/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
-function injectedSleep(deps) {
-    const { sleep } = deps;
-    return sleep ? (ms) => sleep(ms) : undefined;
-}
-function clientDeps(deps) {
-    const sleep = injectedSleep(deps);
-    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
-}
-/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
-function platformClock(deps, pollIntervalMs) {
-    const sleep = injectedSleep(deps);
-    return (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
-}
-/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
-async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
-    if (first?.done)
-        return first.value;
-    return (0,poll/* waitUntil */.a0)({
-        what,
-        timeoutMs,
-        intervalMs: clock.intervalMs,
-        maxIntervalMs: clock.maxIntervalMs,
-        check,
-        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-        sleep: clock.sleep,
-        now: clock.now,
-        signal
-    });
-}
-
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
@@ -83,15 +89,17 @@ var types = __webpack_require__(6996);
  * and moves what serves.
  */
 class SingleSwitchProvider {
+    config;
     supportsWeights = false;
     logger;
     clock;
     client;
     colors = new ColorBook();
-    constructor(deps, pollIntervalMs) {
+    constructor(config, deps) {
+        this.config = config;
         this.logger = deps.logger;
-        this.client = clientDeps(deps);
-        this.clock = platformClock(deps, pollIntervalMs);
+        this.client = (0,provider_clock/* clientDeps */.KI)(deps);
+        this.clock = (0,provider_clock/* platformClock */.IB)(deps, config.pollIntervalMs);
     }
     async lock(owner, timeoutMs, signal) {
         const { work, on } = this.underWay;
@@ -121,8 +129,53 @@ class SingleSwitchProvider {
     }
     async close() { }
     wait(what, timeoutMs, signal, check, first) {
-        return waitWithProgress(this.clock, this.logger, what, timeoutMs, signal, check, first);
+        return (0,provider_clock/* waitWithProgress */.lr)(this.clock, this.logger, what, timeoutMs, signal, check, first);
     }
+}
+
+
+/***/ }),
+
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
 }
 
 
@@ -140,16 +193,20 @@ __webpack_require__.d(__webpack_exports__, {
   createVercelProvider: () => (/* binding */ createVercelProvider)
 });
 
-// EXTERNAL MODULE: ./packages/providers/traffic/platform-provider.ts + 2 modules
-var platform_provider = __webpack_require__(5484);
+// EXTERNAL MODULE: ./packages/providers/traffic/platform-provider.ts + 1 modules
+var platform_provider = __webpack_require__(2283);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
 var config = __webpack_require__(631);
-// EXTERNAL MODULE: ./packages/core/http.ts
-var http = __webpack_require__(5770);
+// EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
+var api_call = __webpack_require__(9466);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-api.ts
 
+/**
+ * The four Vercel REST endpoints the provider needs, over api-call.ts: bearer token, team scope,
+ * retries with backoff and jitter, a per-attempt timeout and Retry-After on 429.
+ */
 class VercelApi {
     config;
     deps;
@@ -176,30 +233,18 @@ class VercelApi {
         const url = new URL(`${this.config.apiUrl}${path}`);
         for (const [name, value] of Object.entries({ ...query, ...(this.config.team ?? {}) }))
             url.searchParams.set(name, value);
-        const what = `Vercel API ${method} ${path}`;
-        try {
-            const response = await (0,http/* httpRequestWithRetry */.sF)({
-                url: url.toString(),
-                method,
-                headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-                ...(method === 'POST' ? { body: '{}' } : {}),
-                timeoutMs: 30_000
-            }, what, {
-                attempts: 6,
-                baseDelayMs: 1000,
-                maxDelayMs: 30_000,
-                signal,
-                ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
-                onRetry: ({ attempt, delayMs, error }) => this.deps.logger.info(`  ${what}: ${error instanceof http/* HttpStatusError */.F9 ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
-            });
-            return (response.body.trim() === '' ? {} : JSON.parse(response.body));
-        }
-        catch (error) {
-            if (error instanceof http/* HttpStatusError */.F9 && (error.status === 401 || error.status === 403)) {
-                throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`, { cause: error });
-            }
-            throw error;
-        }
+        const answer = await (0,api_call/* apiCall */.H)({
+            platform: 'Vercel',
+            method,
+            url: url.toString(),
+            token: this.config.token,
+            // Vercel's POST endpoints take their parameters in the path and query: the body is an empty object.
+            ...(method === 'POST' ? { body: {} } : {}),
+            signal,
+            ...this.deps,
+            access: `${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`
+        });
+        return answer ?? {};
     }
 }
 
@@ -289,16 +334,10 @@ function createVercelProvider(config, deps) {
     return new VercelTrafficProvider(config, deps);
 }
 class VercelTrafficProvider extends platform_provider/* SingleSwitchProvider */.u {
-    config;
     name = 'vercel';
     underWay = { work: 'promote or rollback', on: 'project' };
-    api;
+    api = new VercelApi(this.config, this.client);
     project;
-    constructor(config, deps) {
-        super(deps, config.pollIntervalMs);
-        this.config = config;
-        this.api = new VercelApi(config, this.client);
-    }
     publicUrl() {
         return this.config.publicUrl ?? (this.project ? productionUrl(this.project) : undefined) ?? `https://${this.project?.name ?? this.config.project}.vercel.app/`;
     }

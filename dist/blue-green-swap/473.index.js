@@ -41,7 +41,7 @@ async function apiCall(call) {
 
 /***/ }),
 
-/***/ 5484:
+/***/ 2283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -73,41 +73,8 @@ class ColorBook {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
-;// CONCATENATED MODULE: ./packages/providers/traffic/provider-clock.ts
-
-/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
-function injectedSleep(deps) {
-    const { sleep } = deps;
-    return sleep ? (ms) => sleep(ms) : undefined;
-}
-function clientDeps(deps) {
-    const sleep = injectedSleep(deps);
-    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
-}
-/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
-function platformClock(deps, pollIntervalMs) {
-    const sleep = injectedSleep(deps);
-    return (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
-}
-/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
-async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
-    if (first?.done)
-        return first.value;
-    return (0,poll/* waitUntil */.a0)({
-        what,
-        timeoutMs,
-        intervalMs: clock.intervalMs,
-        maxIntervalMs: clock.maxIntervalMs,
-        check,
-        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-        sleep: clock.sleep,
-        now: clock.now,
-        signal
-    });
-}
-
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
@@ -122,15 +89,17 @@ var types = __webpack_require__(6996);
  * and moves what serves.
  */
 class SingleSwitchProvider {
+    config;
     supportsWeights = false;
     logger;
     clock;
     client;
     colors = new ColorBook();
-    constructor(deps, pollIntervalMs) {
+    constructor(config, deps) {
+        this.config = config;
         this.logger = deps.logger;
-        this.client = clientDeps(deps);
-        this.clock = platformClock(deps, pollIntervalMs);
+        this.client = (0,provider_clock/* clientDeps */.KI)(deps);
+        this.clock = (0,provider_clock/* platformClock */.IB)(deps, config.pollIntervalMs);
     }
     async lock(owner, timeoutMs, signal) {
         const { work, on } = this.underWay;
@@ -160,8 +129,53 @@ class SingleSwitchProvider {
     }
     async close() { }
     wait(what, timeoutMs, signal, check, first) {
-        return waitWithProgress(this.clock, this.logger, what, timeoutMs, signal, check, first);
+        return (0,provider_clock/* waitWithProgress */.lr)(this.clock, this.logger, what, timeoutMs, signal, check, first);
     }
+}
+
+
+/***/ }),
+
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
 }
 
 
@@ -185,6 +199,8 @@ var redeploy_provider = __webpack_require__(9249);
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
 var api_call = __webpack_require__(9466);
+// EXTERNAL MODULE: ./packages/providers/traffic/serving-status.ts
+var serving_status = __webpack_require__(1456);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/railway/railway-mapping.ts
 
 const IN_PROGRESS = ['INITIALIZING', 'QUEUED', 'WAITING', 'BUILDING', 'DEPLOYING', 'NEEDS_APPROVAL'];
@@ -206,25 +222,8 @@ function activeAndPrevious(deployments) {
     return { active: deployments[index], previous: deployments.slice(index + 1).find((d) => d.status === 'REMOVED' && d.canRollback !== false) };
 }
 function toTrafficStatus(deployments, colors) {
-    const { active: serving, previous } = activeAndPrevious(deployments);
-    const active = serving ? colors.colorOf(serving.id) : 'blue';
-    const keepPrevious = previous && serving && !isRollback(serving);
-    if (keepPrevious)
-        colors.set((0,types/* otherColor */.I)(active), previous.id);
-    const history = [];
-    if (serving) {
-        const at = serving.createdAt ?? new Date(0).toISOString();
-        history.push(isRollback(serving) && previous
-            ? { version: deploymentVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' }
-            : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' });
-    }
-    return {
-        active,
-        ...(serving ? { activeVersion: deploymentVersion(serving) } : {}),
-        ...(keepPrevious ? { previousVersion: deploymentVersion(previous) } : {}),
-        weights: { [active]: 100, [(0,types/* otherColor */.I)(active)]: 0 },
-        history
-    };
+    const { active, previous } = activeAndPrevious(deployments);
+    return (0,serving_status/* servingStatus */.j)(active, previous, colors, { version: deploymentVersion, at: (d) => d.createdAt ?? new Date(0).toISOString(), isRollback });
 }
 /** One poll of a deployment: done at SUCCESS; an error when it failed, crashed or was removed or skipped. */
 function deploymentProgress(deployment) {
@@ -286,8 +285,7 @@ class RailwayApi {
             ...(this.config.tokenType === 'project' ? { headers: { 'project-access-token': this.config.token } } : {}),
             body: { query, variables },
             signal,
-            logger: this.deps.logger,
-            ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+            ...this.deps,
             access: `${operation} on service ${this.config.serviceId} in environment ${this.config.environmentId}`
         });
         return graphqlData(answer, operation);
@@ -311,18 +309,12 @@ function createRailwayProvider(config, deps) {
     return new RailwayTrafficProvider(config, deps);
 }
 class RailwayTrafficProvider extends redeploy_provider/* RedeployProvider */.O {
-    config;
     name = 'railway';
     words = { unit: 'deployment', none: 'no deployment', serves: 'serves' };
-    api;
+    api = new RailwayApi(this.config, this.client);
     staticUrl;
     /** The image the service instance ran before prepare changed its source (restored when the new one is rolled back). */
     replacedImage;
-    constructor(config, deps) {
-        super(deps, config.pollIntervalMs);
-        this.config = config;
-        this.api = new RailwayApi(config, this.client);
-    }
     publicUrl() {
         return this.config.publicUrl ?? (this.staticUrl ? `https://${this.staticUrl}/` : `https://${this.config.serviceId}.up.railway.app/`);
     }
@@ -400,7 +392,7 @@ class RailwayTrafficProvider extends redeploy_provider/* RedeployProvider */.O {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ RedeployProvider)
 /* harmony export */ });
-/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5484);
+/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2283);
 
 /**
  * A single-switch platform that deploys in place (Render, Railway): one deployment serves; the way
@@ -434,6 +426,43 @@ class RedeployProvider extends _platform_provider_js__WEBPACK_IMPORTED_MODULE_0_
     describe(deployment) {
         return `${this.words.unit} ${deployment.id} (${this.versionOf(deployment)})`;
     }
+}
+
+
+/***/ }),
+
+/***/ 1456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ servingStatus)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6996);
+
+/**
+ * Where a platform that serves one deployment stands (Render, Railway): the serving deployment plays
+ * the active color, the one it replaced the previous color; the history is how the serving one came.
+ */
+function servingStatus(serving, previous, colors, read) {
+    const active = serving ? colors.colorOf(serving.id) : 'blue';
+    // After a rollback the deployment serving before it is the one rolled back from: nothing to roll back to.
+    const keepPrevious = previous && serving && !read.isRollback(serving);
+    if (keepPrevious)
+        colors.set((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active), previous.id);
+    const history = [];
+    if (serving) {
+        const at = read.at(serving);
+        history.push(read.isRollback(serving) && previous
+            ? { version: read.version(previous), color: (0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active), at, outcome: 'rolled-back' }
+            : { version: read.version(serving), color: active, at, outcome: 'promoted' });
+    }
+    return {
+        active,
+        ...(serving ? { activeVersion: read.version(serving) } : {}),
+        ...(keepPrevious ? { previousVersion: read.version(previous) } : {}),
+        weights: { [active]: 100, [(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active)]: 0 },
+        history
+    };
 }
 
 

@@ -30459,6 +30459,8 @@ function dockerVolume(volume, index) {
 
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
 var config = __nccwpck_require__(631);
+// EXTERNAL MODULE: ./packages/providers/traffic/platform-config.ts
+var platform_config = __nccwpck_require__(6441);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/railway/config.ts
 
 
@@ -30477,27 +30479,25 @@ const RAILWAY_TOKEN_TYPES = ['project', 'account'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function parseRailwayConfig(raw) {
     const get = (name) => raw[name] ?? '';
-    const token = get('railway-token').trim();
-    if (token === '')
-        throw new input_error/* InputError */.d('railway-token', 'is empty', 'a Railway project token (from a secret)');
-    if (!UUID.test(token))
-        throw new input_error/* InputError */.d('railway-token', 'is not in the form of a Railway token (the value is not shown)', 'the token alone, a UUID, without "Bearer"');
-    const id = (name, what) => {
-        const value = (0,parsers/* parseSingleLine */.e7)(name, get(name));
-        if (value === '')
-            throw new input_error/* InputError */.d(name, 'is empty', `the ${what} id (a UUID, from the service's Settings or the dashboard URL)`);
-        if (!UUID.test(value))
-            throw new input_error/* InputError */.d(name, `is "${value}", which is not ${what === 'environment' ? 'an' : 'a'} ${what} id`, `the ${what}'s UUID, not its name`);
-        return value.toLowerCase();
-    };
-    const publicUrl = get('railway-public-url').trim() === '' ? undefined : (0,parsers/* parseUrl */.Dl)('railway-public-url', get('railway-public-url')).toString();
+    const token = (0,platform_config/* parseSecretToken */.p)('railway-token', get('railway-token'), UUID, {
+        kind: 'Railway token',
+        empty: 'a Railway project token (from a secret)',
+        expected: 'the token alone, a UUID, without "Bearer"'
+    });
+    const id = (name, what) => (0,platform_config/* parseRequiredId */.Y9)(name, get(name), UUID, {
+        empty: `the ${what} id (a UUID, from the service's Settings or the dashboard URL)`,
+        notA: `${what === 'environment' ? 'an' : 'a'} ${what} id`,
+        expected: `the ${what}'s UUID, not its name`
+    }).toLowerCase();
+    const publicUrl = (0,platform_config/* optionalUrl */.E4)('railway-public-url', get('railway-public-url'));
     return {
         token,
         tokenType: (0,parsers/* parseEnum */.nL)('railway-token-type', get('railway-token-type'), RAILWAY_TOKEN_TYPES, 'project'),
         serviceId: id('railway-service', 'service'),
         environmentId: id('railway-environment', 'environment'),
         ...(publicUrl ? { publicUrl } : {}),
-        apiUrl: get('railway-api-url').trim() === '' ? 'https://backboard.railway.com/graphql/v2' : (0,parsers/* parseUrl */.Dl)('railway-api-url', get('railway-api-url')).toString(),
+        // The GraphQL endpoint itself, kept as given (not a base address).
+        apiUrl: (0,platform_config/* optionalUrl */.E4)('railway-api-url', get('railway-api-url')) ?? 'https://backboard.railway.com/graphql/v2',
         deployTimeoutMs: (0,parsers/* parseDuration */.E9)('railway-deploy-timeout', get('railway-deploy-timeout'), 20 * 60_000),
         pollIntervalMs: (0,parsers/* parseDuration */.E9)('railway-poll-interval', get('railway-poll-interval'), 5_000)
     };
@@ -30512,22 +30512,22 @@ const API_KEY = /^rnd_[A-Za-z0-9]{16,64}$/;
 const SERVICE_ID = /^srv-[a-z0-9]{8,40}$/;
 function parseRenderConfig(raw) {
     const get = (name) => raw[name] ?? '';
-    const apiKey = get('render-api-key').trim();
-    if (apiKey === '')
-        throw new input_error/* InputError */.d('render-api-key', 'is empty', 'a Render API key (rnd_…, from a secret)');
-    if (!API_KEY.test(apiKey))
-        throw new input_error/* InputError */.d('render-api-key', 'is not in the form of a Render API key (the value is not shown)', 'the key alone, rnd_ followed by letters and digits, without "Bearer"');
-    const serviceId = (0,parsers/* parseSingleLine */.e7)('render-service', get('render-service'));
-    if (serviceId === '')
-        throw new input_error/* InputError */.d('render-service', 'is empty', "the service id (srv-…), from the service's Settings page or URL");
-    if (!SERVICE_ID.test(serviceId))
-        throw new input_error/* InputError */.d('render-service', `is "${serviceId}", which is not a service id`, 'srv- followed by lowercase letters and digits (the id, not the service name)');
-    const publicUrl = get('render-public-url').trim() === '' ? undefined : (0,parsers/* parseUrl */.Dl)('render-public-url', get('render-public-url')).toString();
+    const apiKey = (0,platform_config/* parseSecretToken */.p)('render-api-key', get('render-api-key'), API_KEY, {
+        kind: 'Render API key',
+        empty: 'a Render API key (rnd_…, from a secret)',
+        expected: 'the key alone, rnd_ followed by letters and digits, without "Bearer"'
+    });
+    const serviceId = (0,platform_config/* parseRequiredId */.Y9)('render-service', get('render-service'), SERVICE_ID, {
+        empty: "the service id (srv-…), from the service's Settings page or URL",
+        notA: 'a service id',
+        expected: 'srv- followed by lowercase letters and digits (the id, not the service name)'
+    });
+    const publicUrl = (0,platform_config/* optionalUrl */.E4)('render-public-url', get('render-public-url'));
     return {
         apiKey,
         serviceId,
         ...(publicUrl ? { publicUrl } : {}),
-        apiUrl: get('render-api-url').trim() === '' ? 'https://api.render.com' : (0,parsers/* parseUrl */.Dl)('render-api-url', get('render-api-url')).toString().replace(/\/+$/, ''),
+        apiUrl: (0,platform_config/* apiBaseUrl */.tj)('render-api-url', get('render-api-url'), 'https://api.render.com'),
         deployTimeoutMs: (0,parsers/* parseDuration */.E9)('render-deploy-timeout', get('render-deploy-timeout'), 20 * 60_000),
         pollIntervalMs: (0,parsers/* parseDuration */.E9)('render-poll-interval', get('render-poll-interval'), 5_000)
     };
@@ -32369,6 +32369,53 @@ function verifyHostKey(entries, host, port, key) {
 
 /***/ }),
 
+/***/ 6441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E4: () => (/* binding */ optionalUrl),
+/* harmony export */   Y9: () => (/* binding */ parseRequiredId),
+/* harmony export */   p: () => (/* binding */ parseSecretToken),
+/* harmony export */   tj: () => (/* binding */ apiBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
+/* harmony import */ var _core_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7636);
+
+
+/**
+ * Input checks the platform providers (Vercel, Render, Railway) share. Pure; every problem is an
+ * InputError naming the input, raised before any call.
+ */
+/** A secret token: required, in the platform's form. Never quoted in an error: the value is a secret. */
+function parseSecretToken(name, raw, form, words) {
+    const token = raw.trim();
+    if (token === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, 'is empty', words.empty);
+    if (!form.test(token))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `is not in the form of a ${words.kind} (the value is not shown)`, words.expected);
+    return token;
+}
+/** A required identifier (a project, a service): one line in the platform's form; `notA` completes "which is not …". */
+function parseRequiredId(name, raw, form, words) {
+    const value = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)(name, raw);
+    if (value === '')
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, 'is empty', words.empty);
+    if (!form.test(value))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, `is "${value}", which is not ${words.notA}`, words.expected);
+    return value;
+}
+/** An optional address (`*-public-url`): none when empty, else the URL as parsed. */
+function optionalUrl(name, raw, protocols) {
+    return raw.trim() === '' ? undefined : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)(name, raw, protocols).toString();
+}
+/** A platform API's base address (`*-api-url`, where a test points at its fake): `fallback` when empty, never with a trailing slash. */
+function apiBaseUrl(name, raw, fallback) {
+    return raw.trim() === '' ? fallback : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)(name, raw).toString().replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
 /***/ 6996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32392,6 +32439,8 @@ function otherColor(color) {
 /* harmony export */ });
 /* harmony import */ var _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
 /* harmony import */ var _core_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7636);
+/* harmony import */ var _platform_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6441);
+
 
 
 /**
@@ -32414,22 +32463,21 @@ const PROJECT = /^(?:prj_[A-Za-z0-9]+|[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?)$/;
 const TEAM_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 function parseVercelConfig(raw) {
     const get = (name) => raw[name] ?? '';
-    const token = get('vercel-token').trim();
-    if (token === '')
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-token', 'is empty', 'a Vercel access token (from a secret)');
-    // Never quote the token: it is a secret.
-    if (!TOKEN.test(token))
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-token', 'is not in the form of a Vercel access token (the value is not shown)', 'the token alone, letters and digits, without "Bearer"');
-    const project = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)('vercel-project', get('vercel-project'));
-    if (project === '')
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-project', 'is empty', 'the project id (prj_…) or name');
-    if (!PROJECT.test(project))
-        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-project', `is "${project}", which is not a project id or name`, 'prj_… or a lowercase name of letters, digits, ".", "_" and "-"');
+    const token = (0,_platform_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSecretToken */ .p)('vercel-token', get('vercel-token'), TOKEN, {
+        kind: 'Vercel access token',
+        empty: 'a Vercel access token (from a secret)',
+        expected: 'the token alone, letters and digits, without "Bearer"'
+    });
+    const project = (0,_platform_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequiredId */ .Y9)('vercel-project', get('vercel-project'), PROJECT, {
+        empty: 'the project id (prj_…) or name',
+        notA: 'a project id or name',
+        expected: 'prj_… or a lowercase name of letters, digits, ".", "_" and "-"'
+    });
     const team = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)('vercel-team', get('vercel-team'));
     if (team !== '' && !team.startsWith('team_') && !TEAM_SLUG.test(team))
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('vercel-team', `is "${team}", which is not a team id or slug`, "team_… or the team's URL slug");
-    const publicUrl = get('vercel-public-url').trim() === '' ? undefined : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('vercel-public-url', get('vercel-public-url'), ['https:', 'http:']).toString();
-    const apiUrl = get('vercel-api-url').trim() === '' ? 'https://api.vercel.com' : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('vercel-api-url', get('vercel-api-url')).toString().replace(/\/+$/, '');
+    const publicUrl = (0,_platform_config_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalUrl */ .E4)('vercel-public-url', get('vercel-public-url'), ['https:', 'http:']);
+    const apiUrl = (0,_platform_config_js__WEBPACK_IMPORTED_MODULE_2__/* .apiBaseUrl */ .tj)('vercel-api-url', get('vercel-api-url'), 'https://api.vercel.com');
     return {
         token,
         project,
