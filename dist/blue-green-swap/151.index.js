@@ -2,7 +2,7 @@ export const id = 151;
 export const ids = [151];
 export const modules = {
 
-/***/ 55151:
+/***/ 5151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/http.ts
-var http = __webpack_require__(75770);
+var http = __webpack_require__(5770);
 ;// CONCATENATED MODULE: ./packages/core/log.ts
 const silentLogger = { info() { }, warning() { }, debug() { } };
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
+var poll = __webpack_require__(4219);
 // EXTERNAL MODULE: ./packages/core/retry-after.ts
-var retry_after = __webpack_require__(53641);
+var retry_after = __webpack_require__(3641);
 ;// CONCATENATED MODULE: ./packages/clouds/azure/arm.ts
 /**
  * Azure Resource Manager, the pure half: URLs, the OAuth scope, the origin rule for the Bearer
@@ -211,7 +211,7 @@ function parseArmJson(response, what) {
 }
 
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(83728);
+var error_message = __webpack_require__(3728);
 ;// CONCATENATED MODULE: ./packages/clouds/azure/credential-choice.ts
 /**
  * Which Azure credential the environment calls for, in the suite's order of preference. Pure:
@@ -260,11 +260,11 @@ function credentialHint(choice) {
  */
 async function buildArmCredential(env = process.env) {
     const choice = chooseArmCredential(env);
-    const identity = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 91491));
+    const identity = await __webpack_require__.e(/* import() */ 491).then(__webpack_require__.bind(__webpack_require__, 1491));
     let credential;
     switch (choice.kind) {
         case 'github-oidc': {
-            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 14116));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4116));
             credential = new identity.ClientAssertionCredential(choice.tenantId, choice.clientId, () => getIDToken(GITHUB_OIDC_AUDIENCE));
             break;
         }
@@ -296,7 +296,9 @@ function withSignInHint(credential, choice) {
 }
 
 // EXTERNAL MODULE: ./packages/core/markdown.ts
-var markdown = __webpack_require__(89031);
+var markdown = __webpack_require__(9031);
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/azure-appservice/appservice-mapping.ts
@@ -489,6 +491,7 @@ function httpsUrl(hostName) {
 
 
 
+
 /**
  * Blue-green on Azure App Service with a deployment slot (Microsoft.Web, REST api-version
  * 2024-04-01): prepare points the slot at the new image (site config linuxFxVersion) and waits for
@@ -524,9 +527,8 @@ class AppServiceTrafficProvider {
         this.ref = { subscriptionId: config.subscriptionId, resourceGroup: config.resourceGroup, appName: config.appName, slot: config.slot };
         this.arm = new ArmClient({
             credential: options.credential,
-            logger: options.logger,
+            ...(0,provider_clock/* clientDeps */.KI)(options),
             ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-            ...(options.sleep ? { sleep: (ms) => options.sleep(ms) } : {}),
             now: this.now,
             ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs, maxPollIntervalMs: options.pollIntervalMs * 4 } : {})
         });
@@ -754,6 +756,51 @@ class AppServiceTrafficProvider {
         });
         this.logger.info(`${what} answers ${url}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
 }
 
 

@@ -2,12 +2,55 @@ export const id = 227;
 export const ids = [227];
 export const modules = {
 
-/***/ 8814:
+/***/ 9466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ ColorBook)
+/* harmony export */   H: () => (/* binding */ apiCall)
 /* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+
+async function apiCall(call) {
+    const path = new URL(call.url).pathname;
+    const what = `${call.platform} API ${call.method} ${path}`;
+    try {
+        const response = await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequestWithRetry */ .sF)({
+            url: call.url,
+            method: call.method,
+            headers: { ...(call.headers ?? { authorization: `Bearer ${call.token}` }), accept: 'application/json', ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+            ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+            timeoutMs: 30_000
+        }, what, {
+            attempts: 6,
+            baseDelayMs: 1000,
+            maxDelayMs: 30_000,
+            signal: call.signal,
+            ...(call.sleep ? { sleep: call.sleep } : {}),
+            onRetry: ({ attempt, delayMs, error }) => call.logger.info(`  ${what}: ${error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
+        });
+        return (response.body.trim() === '' ? undefined : JSON.parse(response.body));
+    }
+    catch (error) {
+        if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 && (error.status === 401 || error.status === 403)) {
+            throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${call.access}`, { cause: error });
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ SingleSwitchProvider)
+});
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/color-book.ts
 /**
  * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
  * color in this run. Blue is the first one seen (what production served when the run started).
@@ -30,10 +73,115 @@ class ColorBook {
     }
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
+
+
+
+/**
+ * The part every platform without colors or a percentage split shares (Vercel, Render, Railway):
+ * the platform keeps one serving deployment, so there is one switch (0% or 100%), nothing to pause,
+ * no lock of our own (the platform's own work under way is waited for) and no record to write (the
+ * platform's list of deployments is the record, read by status). A subclass says how it reads
+ * and moves what serves.
+ */
+class SingleSwitchProvider {
+    config;
+    supportsWeights = false;
+    logger;
+    clock;
+    client;
+    colors = new ColorBook();
+    constructor(config, deps) {
+        this.config = config;
+        this.logger = deps.logger;
+        this.client = (0,provider_clock/* clientDeps */.KI)(deps);
+        this.clock = (0,provider_clock/* platformClock */.IB)(deps, config.pollIntervalMs);
+    }
+    async lock(owner, timeoutMs, signal) {
+        const { work, on } = this.underWay;
+        await this.wait(`a ${work} already under way on the ${on}`, timeoutMs, signal, async () => {
+            const busy = await this.busy(signal);
+            return busy ? { done: false, status: busy } : { done: true, value: true };
+        });
+        this.logger.debug(`${this.name}: no ${work} under way; ${owner} goes ahead`);
+        return { release: async () => { } };
+    }
+    async shift(color, percent, signal) {
+        if (percent !== 100 && percent !== 0)
+            throw new Error(`${this.name} cannot split traffic (asked for ${percent}% on ${color})`);
+        await this.switchTo(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
+    }
+    async rollback(to, reason, signal) {
+        await this.switchTo(to, signal, reason);
+    }
+    savePaused(paused) {
+        // The engine never pauses a provider without weights (one step); there is nothing to persist.
+        return paused ? Promise.reject(new Error(`${this.name} has no percentage split, so a deployment cannot be paused between steps`)) : Promise.resolve();
+    }
+    record(entry) {
+        // The platform keeps the record itself (read by status).
+        this.logger.debug(`${this.name}: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
+    }
+    async close() { }
+    wait(what, timeoutMs, signal, check, first) {
+        return (0,provider_clock/* waitWithProgress */.lr)(this.clock, this.logger, what, timeoutMs, signal, check, first);
+    }
+}
+
 
 /***/ }),
 
-/***/ 47227:
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
+}
+
+
+/***/ }),
+
+/***/ 7227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -45,16 +193,20 @@ __webpack_require__.d(__webpack_exports__, {
   createVercelProvider: () => (/* binding */ createVercelProvider)
 });
 
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
+// EXTERNAL MODULE: ./packages/providers/traffic/platform-provider.ts + 1 modules
+var platform_provider = __webpack_require__(2283);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/vercel/config.ts
-var config = __webpack_require__(80631);
-// EXTERNAL MODULE: ./packages/core/http.ts
-var http = __webpack_require__(75770);
+var config = __webpack_require__(631);
+// EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
+var api_call = __webpack_require__(9466);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-api.ts
 
+/**
+ * The four Vercel REST endpoints the provider needs, over api-call.ts: bearer token, team scope,
+ * retries with backoff and jitter, a per-attempt timeout and Retry-After on 429.
+ */
 class VercelApi {
     config;
     deps;
@@ -81,35 +233,21 @@ class VercelApi {
         const url = new URL(`${this.config.apiUrl}${path}`);
         for (const [name, value] of Object.entries({ ...query, ...(this.config.team ?? {}) }))
             url.searchParams.set(name, value);
-        const what = `Vercel API ${method} ${path}`;
-        try {
-            const response = await (0,http/* httpRequestWithRetry */.sF)({
-                url: url.toString(),
-                method,
-                headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-                ...(method === 'POST' ? { body: '{}' } : {}),
-                timeoutMs: 30_000
-            }, what, {
-                attempts: 6,
-                baseDelayMs: 1000,
-                maxDelayMs: 30_000,
-                signal,
-                ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
-                onRetry: ({ attempt, delayMs, error }) => this.deps.logger.info(`  ${what}: ${error instanceof http/* HttpStatusError */.F9 ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
-            });
-            return (response.body.trim() === '' ? {} : JSON.parse(response.body));
-        }
-        catch (error) {
-            if (error instanceof http/* HttpStatusError */.F9 && (error.status === 401 || error.status === 403)) {
-                throw new Error(`${what} answered HTTP ${error.status}: the token cannot ${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`, { cause: error });
-            }
-            throw error;
-        }
+        const answer = await (0,api_call/* apiCall */.H)({
+            platform: 'Vercel',
+            method,
+            url: url.toString(),
+            token: this.config.token,
+            // Vercel's POST endpoints take their parameters in the path and query: the body is an empty object.
+            ...(method === 'POST' ? { body: {} } : {}),
+            signal,
+            ...this.deps,
+            access: `${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`
+        });
+        return answer ?? {};
     }
 }
 
-// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
-var color_book = __webpack_require__(8814);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/vercel/vercel-mapping.ts
 
 
@@ -195,36 +333,21 @@ function productionUrl(project) {
 function createVercelProvider(config, deps) {
     return new VercelTrafficProvider(config, deps);
 }
-class VercelTrafficProvider {
-    config;
-    deps;
+class VercelTrafficProvider extends platform_provider/* SingleSwitchProvider */.u {
     name = 'vercel';
-    supportsWeights = false;
-    api;
-    colors = new color_book/* ColorBook */.F();
-    clock;
+    underWay = { work: 'promote or rollback', on: 'project' };
+    api = new VercelApi(this.config, this.client);
     project;
-    constructor(config, deps) {
-        this.config = config;
-        this.deps = deps;
-        const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
-        this.api = new VercelApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
-        this.clock = (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) });
-    }
     publicUrl() {
         return this.config.publicUrl ?? (this.project ? productionUrl(this.project) : undefined) ?? `https://${this.project?.name ?? this.config.project}.vercel.app/`;
     }
     async status(signal) {
         return toTrafficStatus(await this.readProject(signal), this.colors);
     }
-    /** Vercel runs one promote or rollback per project at a time: wait for one under way to finish (use the workflow's `concurrency` for the rest). */
-    async lock(owner, timeoutMs, signal) {
-        await this.wait('a promote or rollback already under way on the project', timeoutMs, signal, async () => {
-            const job = aliasJobUnderWay(await this.readProject(signal));
-            return job ? { done: false, status: `${job.type} to ${job.toDeploymentId} ${job.jobStatus} since ${new Date(job.requestedAt).toISOString()}` } : { done: true, value: true };
-        });
-        this.deps.logger.debug(`vercel: no promote or rollback under way; ${owner} goes ahead`);
-        return { release: async () => { } };
+    /** Vercel runs one promote or rollback per project at a time: the lock waits for one under way to finish (use the workflow's `concurrency` for the rest). */
+    async busy(signal) {
+        const job = aliasJobUnderWay(await this.readProject(signal));
+        return job ? `${job.type} to ${job.toDeploymentId} ${job.jobStatus} since ${new Date(job.requestedAt).toISOString()}` : undefined;
     }
     async prepare(release, signal) {
         const ref = (0,config/* deploymentRef */.f8)(release.version);
@@ -238,36 +361,20 @@ class VercelTrafficProvider {
         const active = toTrafficStatus(project, this.colors).active;
         const color = (0,types/* otherColor */.I)(active);
         if (productionId(project) === ready.id)
-            this.deps.logger.info(`deployment ${ready.id} already serves production`);
+            this.logger.info(`deployment ${ready.id} already serves production`);
         else
             this.colors.set(color, ready.id);
         const commit = ready.meta?.githubCommitSha ? ` (commit ${ready.meta.githubCommitSha.slice(0, 12)})` : '';
-        this.deps.logger.info(`vercel: deployment ${ready.id}${commit} is READY at https://${ready.url}`);
+        this.logger.info(`vercel: deployment ${ready.id}${commit} is READY at https://${ready.url}`);
         return { color: productionId(project) === ready.id ? active : color, version: release.version, directUrl: `https://${ready.url}/` };
     }
-    async shift(color, percent, signal) {
-        if (percent !== 100 && percent !== 0)
-            throw new Error(`vercel cannot split traffic (asked for ${percent}% on ${color})`);
-        const to = percent === 100 ? color : (0,types/* otherColor */.I)(color);
-        await this.pointProductionAt(to, 'promote', `promoted by blue-green-swap`, signal);
-    }
     promote(color, version) {
-        this.deps.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`);
+        this.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`);
         return Promise.resolve();
     }
-    async rollback(to, reason, signal) {
-        await this.pointProductionAt(to, 'rollback', reason, signal);
+    async switchTo(color, signal, rollbackReason) {
+        await this.pointProductionAt(color, rollbackReason === undefined ? 'promote' : 'rollback', rollbackReason ?? 'promoted by blue-green-swap', signal);
     }
-    savePaused(paused) {
-        // The engine never pauses a provider without weights (one step); there is nothing to persist.
-        return paused ? Promise.reject(new Error('vercel has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
-    }
-    record(entry) {
-        // Vercel keeps the record itself: the project's last promote or rollback request (read by status).
-        this.deps.logger.debug(`vercel: ${entry.outcome} ${entry.version}`);
-        return Promise.resolve();
-    }
-    async close() { }
     /** Production domains to the deployment playing `color`; no call when it already serves them. Ends in a known state or says which. */
     async pointProductionAt(color, how, reason, signal) {
         const project = await this.readProject(signal);
@@ -276,12 +383,12 @@ class VercelTrafficProvider {
         if (!target)
             throw new Error(`no deployment is known for ${color}; production still serves ${current ?? 'no deployment'}`);
         if (current === target) {
-            this.deps.logger.info(`vercel: production already serves ${target} (${color})`);
+            this.logger.info(`vercel: production already serves ${target} (${color})`);
             return;
         }
         // Vercel's rollback only goes to an earlier production deployment; a promote goes to any READY one (also back to blue).
         const useRollback = how === 'rollback' && current !== undefined;
-        this.deps.logger.info(`vercel: ${useRollback ? 'rolling back' : 'promoting'} production from ${current ?? 'no deployment'} to ${target} (${color})`);
+        this.logger.info(`vercel: ${useRollback ? 'rolling back' : 'promoting'} production from ${current ?? 'no deployment'} to ${target} (${color})`);
         try {
             if (useRollback)
                 await this.api.rollback(project.id, target, reason, signal);
@@ -290,7 +397,7 @@ class VercelTrafficProvider {
         }
         catch (error) {
             if (useRollback && /HTTP (409|422)/.test(String(error.message))) {
-                this.deps.logger.warning(`vercel: rollback refused (${error.message}); promoting ${target} instead`);
+                this.logger.warning(`vercel: rollback refused (${error.message}); promoting ${target} instead`);
                 await this.api.promote(project.id, target, signal);
             }
             else {
@@ -303,7 +410,7 @@ class VercelTrafficProvider {
         catch (error) {
             throw await this.knownState(error, signal);
         }
-        this.deps.logger.info(`vercel: production serves ${target} (${color})`);
+        this.logger.info(`vercel: production serves ${target} (${color})`);
     }
     /** Adds where production stands to a failure, so the run says which deployment serves users. */
     async knownState(error, signal) {
@@ -321,21 +428,6 @@ class VercelTrafficProvider {
     async readProject(signal) {
         this.project = await this.api.getProject(signal);
         return this.project;
-    }
-    async wait(what, timeoutMs, signal, check, first) {
-        if (first?.done)
-            return first.value;
-        return (0,poll/* waitUntil */.a0)({
-            what,
-            timeoutMs,
-            intervalMs: this.clock.intervalMs,
-            maxIntervalMs: this.clock.maxIntervalMs,
-            check,
-            onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-            sleep: this.clock.sleep,
-            now: this.clock.now,
-            signal
-        });
     }
 }
 

@@ -2,17 +2,19 @@ export const id = 294;
 export const ids = [294];
 export const modules = {
 
-/***/ 95280:
+/***/ 4824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ awsCall)
+  W: () => (/* binding */ EcsModeProvider)
 });
 
+// EXTERNAL MODULE: ./packages/core/poll.ts
+var poll = __webpack_require__(4219);
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(83728);
+var error_message = __webpack_require__(3728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
 
 /**
@@ -69,7 +71,7 @@ function describeAwsError(operation, error) {
 }
 
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(14066);
+var retry = __webpack_require__(4066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
@@ -101,10 +103,182 @@ function awsCall(logger, sleep) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
+var state_tags = __webpack_require__(1630);
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
+
+
+/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
+const LOCK_TTL_MS = 6 * 60 * 60_000;
+/** The deploy lock both modes keep in a tag, waited for up to `timeoutMs` with progress; released exactly once, and only by its holder. */
+async function takeTagLock(store, owner, timeoutMs, signal, clock) {
+    const wanted = (0,state_tags/* lockTag */.Uy)(owner, 0).slice(2);
+    await (0,poll/* waitUntil */.a0)({
+        what: `the deploy lock on ${store.resource}`,
+        timeoutMs,
+        intervalMs: clock.pollIntervalMs ?? 5_000,
+        maxIntervalMs: clock.maxPollIntervalMs ?? 30_000,
+        sleep: clock.sleep,
+        now: clock.now,
+        signal,
+        onProgress: ({ status }) => clock.logger.info(`Waiting for the deploy lock: ${status}`),
+        check: async () => {
+            const held = (0,state_tags/* readTagState */.QR)(await store.read(signal)).lock;
+            if (held && held.owner !== wanted && held.expiresAt > clock.now())
+                return { done: false, status: `held by ${held.owner}` };
+            await store.write({ [state_tags/* TAG */.Dk.lock]: (0,state_tags/* lockTag */.Uy)(owner, clock.now() + LOCK_TTL_MS) }, signal);
+            // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
+            const after = (0,state_tags/* readTagState */.QR)(await store.read(signal)).lock;
+            return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` };
+        }
+    }).catch((error) => {
+        throw new Error(`could not take the deploy lock (${store.kind} ${state_tags/* TAG */.Dk.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
+    });
+    let released = false;
+    return {
+        release: async () => {
+            if (released)
+                return;
+            released = true;
+            const held = (0,state_tags/* readTagState */.QR)(await store.read(AbortSignal.timeout(60_000))).lock;
+            if (held?.owner === wanted)
+                await store.remove([state_tags/* TAG */.Dk.lock], AbortSignal.timeout(60_000));
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
+var task_definition_mapping = __webpack_require__(2217);
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
+
+
+/**
+ * The task definition revisions both modes work with: register one for a release (from the template
+ * file or a running definition), read what a revision runs, and deregister the family's old
+ * revisions beyond ecs-keep-revisions (never one in use; a failure there only warns).
+ */
+class TaskDefinitions {
+    ecs;
+    call;
+    logger;
+    config;
+    template;
+    constructor(ecs, call, logger, config, template) {
+        this.ecs = ecs;
+        this.call = call;
+        this.logger = logger;
+        this.config = config;
+        this.template = template;
+    }
+    async describe(arn, signal) {
+        if (!arn)
+            return {};
+        return this.call('DescribeTaskDefinition', (s) => this.ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }), { abortSignal: s }), signal);
+    }
+    async info(arn, signal) {
+        if (!arn)
+            return undefined;
+        const { taskDefinition, tags } = await this.describe(arn, signal);
+        const version = (0,task_definition_mapping/* versionOf */.E4)(taskDefinition, tags, this.config.container);
+        const color = (0,task_definition_mapping/* colorOf */.HN)(tags);
+        return { arn, ...(version ? { version } : {}), ...(color ? { color } : {}) };
+    }
+    /** Registers `release.image` over the template file, else over the definition `currentArn` runs. */
+    async register(release, currentArn, signal, color) {
+        const source = this.template ?? (await this.describe(currentArn, signal)).taskDefinition;
+        if (!source)
+            throw new Error('no task definition to start from: neither a template file nor a service definition');
+        const registered = await this.call('RegisterTaskDefinition', (s) => this.ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl((0,task_definition_mapping/* registerRequest */.VE)(source, release.image, release.version, this.config.container, color)), { abortSignal: s }), signal);
+        const arn = registered.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new Error('RegisterTaskDefinition returned no ARN');
+        this.logger.info(`Registered ${(0,task_definition_mapping/* shortArn */.k$)(arn)} with ${release.image}`);
+        return arn;
+    }
+    async deregisterOld(inUse, signal) {
+        if (this.config.keepRevisions <= 0)
+            return;
+        try {
+            const family = inUse[0] ? (0,task_definition_mapping/* familyOf */.Ap)(inUse[0]) : undefined;
+            if (!family)
+                return;
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await this.call('ListTaskDefinitions', (s) => this.ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }), signal);
+                arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => (0,task_definition_mapping/* familyOf */.Ap)(arn) === family));
+                nextToken = page.nextToken;
+            } while (nextToken);
+            const old = (0,task_definition_mapping/* revisionsToDeregister */.q3)(arns, inUse, this.config.keepRevisions);
+            for (const arn of old)
+                await this.call('DeregisterTaskDefinition', (s) => this.ecs.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }), { abortSignal: s }), signal);
+            if (old.length > 0)
+                this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(task_definition_mapping/* shortArn */.k$).join(', ')}`);
+        }
+        catch (error) {
+            this.logger.warning(`old task definition revisions were not deregistered: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/mode-provider.ts
+
+
+
+
+/**
+ * What the two aws-ecs modes (alb-weights, native) share: the clock, every AWS call through
+ * awsCall (retries, per-attempt timeout), the task definition revisions, the deploy lock in a tag
+ * and the poll settings of their waits (10 s, doubling up to 30 s, unless the options say otherwise).
+ */
+class EcsModeProvider {
+    config;
+    options;
+    name = 'aws-ecs';
+    logger;
+    sleep;
+    now;
+    call;
+    revisions;
+    constructor(ecs, config, options) {
+        this.config = config;
+        this.options = options;
+        this.logger = options.logger;
+        this.sleep = options.sleep ?? poll/* defaultSleep */.JG;
+        this.now = options.now ?? Date.now;
+        this.call = awsCall(this.logger, this.sleep);
+        this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template);
+    }
+    publicUrl() {
+        return this.config.publicUrl;
+    }
+    /** The deploy lock in `store`'s tag, polled at the options' intervals (tag-lock's own defaults otherwise). */
+    lockTag(store, owner, timeoutMs, signal) {
+        return takeTagLock(store, owner, timeoutMs, signal, {
+            logger: this.logger,
+            sleep: this.sleep,
+            now: this.now,
+            ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+            ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
+        });
+    }
+    /** The clock of a wait on ECS (waitUntil's intervalMs, maxIntervalMs, sleep and now). */
+    waitClock() {
+        return { intervalMs: this.options.pollIntervalMs ?? 10_000, maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000, sleep: this.sleep, now: this.now };
+    }
+    imageOf(release) {
+        if (!release.image)
+            throw new Error('aws-ecs deploys an image; the release has none');
+        return release.image;
+    }
+}
+
 
 /***/ }),
 
-/***/ 77294:
+/***/ 7294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -114,21 +288,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
+var poll = __webpack_require__(4219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
-// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts + 1 modules
-var aws_call = __webpack_require__(95280);
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/mode-provider.ts + 4 modules
+var mode_provider = __webpack_require__(4824);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(21630);
-// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
-var tag_lock = __webpack_require__(32939);
+var state_tags = __webpack_require__(1630);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
-// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
-var task_definitions = __webpack_require__(68693);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(80212);
+var dist_cjs = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/ecs-service-api.ts
 
 
@@ -211,7 +381,7 @@ class EcsServiceApi {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/config.ts
-var aws_ecs_config = __webpack_require__(22445);
+var aws_ecs_config = __webpack_require__(2445);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/native-mapping.ts
 
 
@@ -391,20 +561,21 @@ function serviceProblem(service, config) {
 
 
 
-
-
-class NativeBlueGreenProvider {
+/**
+ * Blue-green on one ECS service with ECS's own BLUE_GREEN deployment strategy (the service's load
+ * balancer has an advancedConfiguration: alternate target group, production and test listener
+ * rules, a role ECS uses to move them). ECS moves the traffic, so this is one switch
+ * (`supportsWeights: false`): prepare registers the revision, starts the service deployment and
+ * waits until green runs; shift waits until ECS has moved production traffic and bakes (blue still
+ * up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
+ * rollback during the bake is StopServiceDeployment(ROLLBACK). A deployment ECS ends on its own with
+ * ROLLBACK_SUCCESSFUL / ROLLBACK_FAILED / STOPPED fails the step. The truth is ECS's record (the
+ * current service deployment and its revisions); the service's tags keep the lock and the last outcome.
+ */
+class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
     ecs;
-    config;
-    options;
-    name = 'aws-ecs';
     supportsWeights = false;
     trafficNote = "ECS moves the traffic (the service's BLUE_GREEN deployment: test traffic, production traffic, then its bake time with blue still up)";
-    logger;
-    sleep;
-    now;
-    call;
-    revisions;
     api;
     /** The service deployment this run started (prepare), followed by shift and promote. */
     ours;
@@ -413,18 +584,9 @@ class NativeBlueGreenProvider {
     /** ECS's bake time for this run's deployment: waiting for SUCCESSFUL may take that long beyond ecs-stable-timeout. */
     ecsBakeMs = 0;
     constructor(ecs, config, options) {
+        super(ecs, config, options);
         this.ecs = ecs;
-        this.config = config;
-        this.options = options;
-        this.logger = options.logger;
-        this.sleep = options.sleep ?? poll/* defaultSleep */.JG;
-        this.now = options.now ?? Date.now;
-        this.call = (0,aws_call/* awsCall */.u)(this.logger, this.sleep);
-        this.revisions = new task_definitions/* TaskDefinitions */.Y(ecs, this.call, this.logger, config, options.template);
         this.api = new EcsServiceApi(ecs, this.call, config, this.revisions);
-    }
-    publicUrl() {
-        return this.config.publicUrl;
     }
     async status(signal) {
         return nativeStatus(await this.api.readRecord(await this.api.describe(signal), signal));
@@ -438,17 +600,10 @@ class NativeBlueGreenProvider {
             write: (tags, s) => this.api.tag(arn, tags, s),
             remove: (keys, s) => this.api.untag(arn, keys, s)
         };
-        return (0,tag_lock/* takeTagLock */.p)(store, owner, timeoutMs, signal, {
-            logger: this.logger,
-            sleep: this.sleep,
-            now: this.now,
-            ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
-            ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
-        });
+        return this.lockTag(store, owner, timeoutMs, signal);
     }
     async prepare(release, signal) {
-        if (!release.image)
-            throw new Error('aws-ecs deploys an image; the release has none');
+        const image = this.imageOf(release);
         const service = await this.api.describe(signal);
         const problem = serviceProblem(service, this.config);
         if (problem)
@@ -461,7 +616,7 @@ class NativeBlueGreenProvider {
         }
         const active = nativeStatus(record).active;
         const green = (0,types/* otherColor */.I)(active);
-        const arn = await this.revisions.register({ ...release, image: release.image }, service.taskDefinition, signal, green);
+        const arn = await this.revisions.register({ ...release, image }, service.taskDefinition, signal, green);
         const deploymentArn = await this.api.start(service, arn, signal);
         this.ours = { arn: deploymentArn, color: green, version: release.version };
         this.logger.info(`ECS deploys ${(0,task_definition_mapping/* shortArn */.k$)(arn)} (${green}) on ${this.config.service} with its BLUE_GREEN strategy (service deployment ${(0,task_definition_mapping/* shortArn */.k$)(deploymentArn)}); ${active} serves production until ECS moves the traffic`);
@@ -557,10 +712,7 @@ class NativeBlueGreenProvider {
         await (0,poll/* waitUntil */.a0)({
             what: `ECS service deployment ${(0,task_definition_mapping/* shortArn */.k$)(arn)} of ${this.config.service}: ${what}`,
             timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0),
-            intervalMs: this.options.pollIntervalMs ?? 10_000,
-            maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-            sleep: this.sleep,
-            now: this.now,
+            ...this.waitClock(),
             signal,
             timeoutHint: goal === 'rolled-back' ? 'ECS keeps rolling back; check the service deployment in the console' : 'ECS keeps deploying; a rollback stops it',
             onProgress: ({ status, elapsedMs }) => {
@@ -585,7 +737,7 @@ class NativeBlueGreenProvider {
 
 /***/ }),
 
-/***/ 21630:
+/***/ 1630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -658,58 +810,6 @@ function lockTag(owner, expiresAt) {
 
 /***/ }),
 
-/***/ 32939:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ takeTagLock)
-/* harmony export */ });
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21630);
-
-
-/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
-const LOCK_TTL_MS = 6 * 60 * 60_000;
-/** The deploy lock both modes keep in a tag, waited for up to `timeoutMs` with progress; released exactly once, and only by its holder. */
-async function takeTagLock(store, owner, timeoutMs, signal, clock) {
-    const wanted = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTag */ .Uy)(owner, 0).slice(2);
-    await (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
-        what: `the deploy lock on ${store.resource}`,
-        timeoutMs,
-        intervalMs: clock.pollIntervalMs ?? 5_000,
-        maxIntervalMs: clock.maxPollIntervalMs ?? 30_000,
-        sleep: clock.sleep,
-        now: clock.now,
-        signal,
-        onProgress: ({ status }) => clock.logger.info(`Waiting for the deploy lock: ${status}`),
-        check: async () => {
-            const held = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(signal)).lock;
-            if (held && held.owner !== wanted && held.expiresAt > clock.now())
-                return { done: false, status: `held by ${held.owner}` };
-            await store.write({ [_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock]: (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTag */ .Uy)(owner, clock.now() + LOCK_TTL_MS) }, signal);
-            // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
-            const after = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(signal)).lock;
-            return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` };
-        }
-    }).catch((error) => {
-        throw new Error(`could not take the deploy lock (${store.kind} ${_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
-    });
-    let released = false;
-    return {
-        release: async () => {
-            if (released)
-                return;
-            released = true;
-            const held = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(AbortSignal.timeout(60_000))).lock;
-            if (held?.owner === wanted)
-                await store.remove([_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock], AbortSignal.timeout(60_000));
-        }
-    };
-}
-
-
-/***/ }),
-
 /***/ 2217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -721,7 +821,7 @@ async function takeTagLock(store, owner, timeoutMs, signal, clock) {
 /* harmony export */   k$: () => (/* binding */ shortArn),
 /* harmony export */   q3: () => (/* binding */ revisionsToDeregister)
 /* harmony export */ });
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21630);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1630);
 
 /**
  * Pure mapping for the task definitions both modes register: the RegisterTaskDefinition request for
@@ -791,88 +891,6 @@ function familyOf(arn) {
 }
 function shortArn(arn) {
     return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-
-/***/ }),
-
-/***/ 68693:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ TaskDefinitions)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80212);
-/* harmony import */ var _task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2217);
-
-
-/**
- * The task definition revisions both modes work with: register one for a release (from the template
- * file or a running definition), read what a revision runs, and deregister the family's old
- * revisions beyond ecs-keep-revisions (never one in use; a failure there only warns).
- */
-class TaskDefinitions {
-    ecs;
-    call;
-    logger;
-    config;
-    template;
-    constructor(ecs, call, logger, config, template) {
-        this.ecs = ecs;
-        this.call = call;
-        this.logger = logger;
-        this.config = config;
-        this.template = template;
-    }
-    async describe(arn, signal) {
-        if (!arn)
-            return {};
-        return this.call('DescribeTaskDefinition', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }), { abortSignal: s }), signal);
-    }
-    async info(arn, signal) {
-        if (!arn)
-            return undefined;
-        const { taskDefinition, tags } = await this.describe(arn, signal);
-        const version = (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .versionOf */ .E4)(taskDefinition, tags, this.config.container);
-        const color = (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .colorOf */ .HN)(tags);
-        return { arn, ...(version ? { version } : {}), ...(color ? { color } : {}) };
-    }
-    /** Registers `release.image` over the template file, else over the definition `currentArn` runs. */
-    async register(release, currentArn, signal, color) {
-        const source = this.template ?? (await this.describe(currentArn, signal)).taskDefinition;
-        if (!source)
-            throw new Error('no task definition to start from: neither a template file nor a service definition');
-        const registered = await this.call('RegisterTaskDefinition', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .RegisterTaskDefinitionCommand */ .$Hl((0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .registerRequest */ .VE)(source, release.image, release.version, this.config.container, color)), { abortSignal: s }), signal);
-        const arn = registered.taskDefinition?.taskDefinitionArn;
-        if (!arn)
-            throw new Error('RegisterTaskDefinition returned no ARN');
-        this.logger.info(`Registered ${(0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .shortArn */ .k$)(arn)} with ${release.image}`);
-        return arn;
-    }
-    async deregisterOld(inUse, signal) {
-        if (this.config.keepRevisions <= 0)
-            return;
-        try {
-            const family = inUse[0] ? (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .familyOf */ .Ap)(inUse[0]) : undefined;
-            if (!family)
-                return;
-            const arns = [];
-            let nextToken;
-            do {
-                const page = await this.call('ListTaskDefinitions', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }), signal);
-                arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .familyOf */ .Ap)(arn) === family));
-                nextToken = page.nextToken;
-            } while (nextToken);
-            const old = (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .revisionsToDeregister */ .q3)(arns, inUse, this.config.keepRevisions);
-            for (const arn of old)
-                await this.call('DeregisterTaskDefinition', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterTaskDefinitionCommand */ .sjB({ taskDefinition: arn }), { abortSignal: s }), signal);
-            if (old.length > 0)
-                this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .shortArn */ .k$).join(', ')}`);
-        }
-        catch (error) {
-            this.logger.warning(`old task definition revisions were not deregistered: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
 }
 
 

@@ -2,7 +2,7 @@ export const id = 318;
 export const ids = [318];
 export const modules = {
 
-/***/ 68318:
+/***/ 8318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,23 +14,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(80212);
+var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(50586);
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
+var poll = __webpack_require__(4219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
-// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts + 1 modules
-var aws_call = __webpack_require__(95280);
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/mode-provider.ts + 4 modules
+var mode_provider = __webpack_require__(4824);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(21630);
-// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
-var tag_lock = __webpack_require__(32939);
+var state_tags = __webpack_require__(1630);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
-// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
-var task_definitions = __webpack_require__(68693);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/alb-weights/alb-mapping.ts
 
 /**
@@ -136,33 +132,25 @@ function primaryDeployment(service) {
 
 
 
-
-
-class AlbWeightsProvider {
+/**
+ * Blue-green on ECS with two services behind one ALB listener (@aws-sdk/client-ecs and
+ * @aws-sdk/client-elastic-load-balancing-v2, the official SDKs). Blue and green are the two target
+ * groups; each color's ECS service is registered in its own. The listener's weighted forward
+ * action is the traffic split, the services' task definitions are the versions, and the rest of the
+ * state (active color, kept previous version, a paused deployment, the last outcome, the deploy
+ * lock) lives in the listener's tags, so `status()` reads the truth from AWS on every run.
+ *
+ * SDK retries are off (clouds/aws/client-config.ts): every call goes through retry() with backoff,
+ * jitter, a per-attempt timeout and the run's signal; waits have a deadline and report progress.
+ */
+class AlbWeightsProvider extends mode_provider/* EcsModeProvider */.W {
     ecs;
     elb;
-    config;
-    options;
-    name = 'aws-ecs';
     supportsWeights = true;
-    logger;
-    sleep;
-    now;
-    call;
-    revisions;
     constructor(ecs, elb, config, options) {
+        super(ecs, config, options);
         this.ecs = ecs;
         this.elb = elb;
-        this.config = config;
-        this.options = options;
-        this.logger = options.logger;
-        this.sleep = options.sleep ?? poll/* defaultSleep */.JG;
-        this.now = options.now ?? Date.now;
-        this.call = (0,aws_call/* awsCall */.u)(this.logger, this.sleep);
-        this.revisions = new task_definitions/* TaskDefinitions */.Y(ecs, this.call, this.logger, config, options.template);
-    }
-    publicUrl() {
-        return this.config.publicUrl;
     }
     async status(signal) {
         const [actions, tags, services] = await Promise.all([this.forwardActions(signal), this.listenerTags(signal), this.services(signal)]);
@@ -190,19 +178,12 @@ class AlbWeightsProvider {
             write: (tags, s) => this.addTags(tags, s),
             remove: (keys, s) => this.removeTags(keys, s)
         };
-        const lock = await (0,tag_lock/* takeTagLock */.p)(store, owner, timeoutMs, signal, { logger: this.logger, sleep: this.sleep, now: this.now, ...this.pollIntervals() });
+        const lock = await this.lockTag(store, owner, timeoutMs, signal);
         await this.stopExpiredPrevious(signal);
         return lock;
     }
-    pollIntervals() {
-        return {
-            ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
-            ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
-        };
-    }
     async prepare(release, signal) {
-        if (!release.image)
-            throw new Error('aws-ecs deploys an image; the release has none');
+        const image = this.imageOf(release);
         const status = await this.status(signal);
         const idle = (0,types/* otherColor */.I)(status.active);
         const services = await this.services(signal);
@@ -210,7 +191,7 @@ class AlbWeightsProvider {
         const idleService = services[idle];
         if (!idleService)
             throw new Error(`the ${idle} service ${this.config.services[idle]} was not found in cluster ${this.config.cluster}`);
-        const arn = await this.revisions.register({ ...release, image: release.image }, activeService?.taskDefinition ?? idleService.taskDefinition, signal);
+        const arn = await this.revisions.register({ ...release, image }, activeService?.taskDefinition ?? idleService.taskDefinition, signal);
         if (this.config.testListenerArn)
             await this.pointTestListener(idle, signal);
         const desiredCount = this.config.desiredCount ?? Math.max(activeService?.desiredCount ?? 1, 1);
@@ -309,10 +290,7 @@ class AlbWeightsProvider {
         await (0,poll/* waitUntil */.a0)({
             what: `ECS service ${name} on ${(0,task_definition_mapping/* shortArn */.k$)(taskDefinitionArn)}`,
             timeoutMs: this.config.stableTimeoutMs,
-            intervalMs: this.options.pollIntervalMs ?? 10_000,
-            maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-            sleep: this.sleep,
-            now: this.now,
+            ...this.waitClock(),
             signal,
             timeoutHint: `ECS keeps deploying it; ${color} gets no traffic until it is stable`,
             onProgress: ({ status, percent, elapsedMs }) => this.logger.info(`  ${name}: ${status}${percent !== undefined ? ` (${percent}%)` : ''} after ${Math.round(elapsedMs / 1000)} s`),
@@ -392,17 +370,19 @@ class AlbWeightsProvider {
 
 /***/ }),
 
-/***/ 95280:
+/***/ 4824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ awsCall)
+  W: () => (/* binding */ EcsModeProvider)
 });
 
+// EXTERNAL MODULE: ./packages/core/poll.ts
+var poll = __webpack_require__(4219);
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(83728);
+var error_message = __webpack_require__(3728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
 
 /**
@@ -459,7 +439,7 @@ function describeAwsError(operation, error) {
 }
 
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(14066);
+var retry = __webpack_require__(4066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
@@ -491,10 +471,182 @@ function awsCall(logger, sleep) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
+var state_tags = __webpack_require__(1630);
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
+
+
+/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
+const LOCK_TTL_MS = 6 * 60 * 60_000;
+/** The deploy lock both modes keep in a tag, waited for up to `timeoutMs` with progress; released exactly once, and only by its holder. */
+async function takeTagLock(store, owner, timeoutMs, signal, clock) {
+    const wanted = (0,state_tags/* lockTag */.Uy)(owner, 0).slice(2);
+    await (0,poll/* waitUntil */.a0)({
+        what: `the deploy lock on ${store.resource}`,
+        timeoutMs,
+        intervalMs: clock.pollIntervalMs ?? 5_000,
+        maxIntervalMs: clock.maxPollIntervalMs ?? 30_000,
+        sleep: clock.sleep,
+        now: clock.now,
+        signal,
+        onProgress: ({ status }) => clock.logger.info(`Waiting for the deploy lock: ${status}`),
+        check: async () => {
+            const held = (0,state_tags/* readTagState */.QR)(await store.read(signal)).lock;
+            if (held && held.owner !== wanted && held.expiresAt > clock.now())
+                return { done: false, status: `held by ${held.owner}` };
+            await store.write({ [state_tags/* TAG */.Dk.lock]: (0,state_tags/* lockTag */.Uy)(owner, clock.now() + LOCK_TTL_MS) }, signal);
+            // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
+            const after = (0,state_tags/* readTagState */.QR)(await store.read(signal)).lock;
+            return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` };
+        }
+    }).catch((error) => {
+        throw new Error(`could not take the deploy lock (${store.kind} ${state_tags/* TAG */.Dk.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
+    });
+    let released = false;
+    return {
+        release: async () => {
+            if (released)
+                return;
+            released = true;
+            const held = (0,state_tags/* readTagState */.QR)(await store.read(AbortSignal.timeout(60_000))).lock;
+            if (held?.owner === wanted)
+                await store.remove([state_tags/* TAG */.Dk.lock], AbortSignal.timeout(60_000));
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
+var task_definition_mapping = __webpack_require__(2217);
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
+
+
+/**
+ * The task definition revisions both modes work with: register one for a release (from the template
+ * file or a running definition), read what a revision runs, and deregister the family's old
+ * revisions beyond ecs-keep-revisions (never one in use; a failure there only warns).
+ */
+class TaskDefinitions {
+    ecs;
+    call;
+    logger;
+    config;
+    template;
+    constructor(ecs, call, logger, config, template) {
+        this.ecs = ecs;
+        this.call = call;
+        this.logger = logger;
+        this.config = config;
+        this.template = template;
+    }
+    async describe(arn, signal) {
+        if (!arn)
+            return {};
+        return this.call('DescribeTaskDefinition', (s) => this.ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }), { abortSignal: s }), signal);
+    }
+    async info(arn, signal) {
+        if (!arn)
+            return undefined;
+        const { taskDefinition, tags } = await this.describe(arn, signal);
+        const version = (0,task_definition_mapping/* versionOf */.E4)(taskDefinition, tags, this.config.container);
+        const color = (0,task_definition_mapping/* colorOf */.HN)(tags);
+        return { arn, ...(version ? { version } : {}), ...(color ? { color } : {}) };
+    }
+    /** Registers `release.image` over the template file, else over the definition `currentArn` runs. */
+    async register(release, currentArn, signal, color) {
+        const source = this.template ?? (await this.describe(currentArn, signal)).taskDefinition;
+        if (!source)
+            throw new Error('no task definition to start from: neither a template file nor a service definition');
+        const registered = await this.call('RegisterTaskDefinition', (s) => this.ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl((0,task_definition_mapping/* registerRequest */.VE)(source, release.image, release.version, this.config.container, color)), { abortSignal: s }), signal);
+        const arn = registered.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new Error('RegisterTaskDefinition returned no ARN');
+        this.logger.info(`Registered ${(0,task_definition_mapping/* shortArn */.k$)(arn)} with ${release.image}`);
+        return arn;
+    }
+    async deregisterOld(inUse, signal) {
+        if (this.config.keepRevisions <= 0)
+            return;
+        try {
+            const family = inUse[0] ? (0,task_definition_mapping/* familyOf */.Ap)(inUse[0]) : undefined;
+            if (!family)
+                return;
+            const arns = [];
+            let nextToken;
+            do {
+                const page = await this.call('ListTaskDefinitions', (s) => this.ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }), signal);
+                arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => (0,task_definition_mapping/* familyOf */.Ap)(arn) === family));
+                nextToken = page.nextToken;
+            } while (nextToken);
+            const old = (0,task_definition_mapping/* revisionsToDeregister */.q3)(arns, inUse, this.config.keepRevisions);
+            for (const arn of old)
+                await this.call('DeregisterTaskDefinition', (s) => this.ecs.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn }), { abortSignal: s }), signal);
+            if (old.length > 0)
+                this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(task_definition_mapping/* shortArn */.k$).join(', ')}`);
+        }
+        catch (error) {
+            this.logger.warning(`old task definition revisions were not deregistered: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/mode-provider.ts
+
+
+
+
+/**
+ * What the two aws-ecs modes (alb-weights, native) share: the clock, every AWS call through
+ * awsCall (retries, per-attempt timeout), the task definition revisions, the deploy lock in a tag
+ * and the poll settings of their waits (10 s, doubling up to 30 s, unless the options say otherwise).
+ */
+class EcsModeProvider {
+    config;
+    options;
+    name = 'aws-ecs';
+    logger;
+    sleep;
+    now;
+    call;
+    revisions;
+    constructor(ecs, config, options) {
+        this.config = config;
+        this.options = options;
+        this.logger = options.logger;
+        this.sleep = options.sleep ?? poll/* defaultSleep */.JG;
+        this.now = options.now ?? Date.now;
+        this.call = awsCall(this.logger, this.sleep);
+        this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template);
+    }
+    publicUrl() {
+        return this.config.publicUrl;
+    }
+    /** The deploy lock in `store`'s tag, polled at the options' intervals (tag-lock's own defaults otherwise). */
+    lockTag(store, owner, timeoutMs, signal) {
+        return takeTagLock(store, owner, timeoutMs, signal, {
+            logger: this.logger,
+            sleep: this.sleep,
+            now: this.now,
+            ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+            ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
+        });
+    }
+    /** The clock of a wait on ECS (waitUntil's intervalMs, maxIntervalMs, sleep and now). */
+    waitClock() {
+        return { intervalMs: this.options.pollIntervalMs ?? 10_000, maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000, sleep: this.sleep, now: this.now };
+    }
+    imageOf(release) {
+        if (!release.image)
+            throw new Error('aws-ecs deploys an image; the release has none');
+        return release.image;
+    }
+}
+
 
 /***/ }),
 
-/***/ 21630:
+/***/ 1630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -567,58 +719,6 @@ function lockTag(owner, expiresAt) {
 
 /***/ }),
 
-/***/ 32939:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ takeTagLock)
-/* harmony export */ });
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21630);
-
-
-/** A lock left by a run that died expires; a live run holds it for at most a job's lifetime. */
-const LOCK_TTL_MS = 6 * 60 * 60_000;
-/** The deploy lock both modes keep in a tag, waited for up to `timeoutMs` with progress; released exactly once, and only by its holder. */
-async function takeTagLock(store, owner, timeoutMs, signal, clock) {
-    const wanted = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTag */ .Uy)(owner, 0).slice(2);
-    await (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
-        what: `the deploy lock on ${store.resource}`,
-        timeoutMs,
-        intervalMs: clock.pollIntervalMs ?? 5_000,
-        maxIntervalMs: clock.maxPollIntervalMs ?? 30_000,
-        sleep: clock.sleep,
-        now: clock.now,
-        signal,
-        onProgress: ({ status }) => clock.logger.info(`Waiting for the deploy lock: ${status}`),
-        check: async () => {
-            const held = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(signal)).lock;
-            if (held && held.owner !== wanted && held.expiresAt > clock.now())
-                return { done: false, status: `held by ${held.owner}` };
-            await store.write({ [_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock]: (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTag */ .Uy)(owner, clock.now() + LOCK_TTL_MS) }, signal);
-            // Tags are not conditional: read back, and a run that wrote at the same instant keeps waiting.
-            const after = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(signal)).lock;
-            return after?.owner === wanted ? { done: true, value: undefined } : { done: false, status: `held by ${after?.owner ?? 'nobody'}` };
-        }
-    }).catch((error) => {
-        throw new Error(`could not take the deploy lock (${store.kind} ${_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock}): ${error instanceof Error ? error.message : String(error)}; remove the tag if its holder is gone`);
-    });
-    let released = false;
-    return {
-        release: async () => {
-            if (released)
-                return;
-            released = true;
-            const held = (0,_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagState */ .QR)(await store.read(AbortSignal.timeout(60_000))).lock;
-            if (held?.owner === wanted)
-                await store.remove([_state_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.lock], AbortSignal.timeout(60_000));
-        }
-    };
-}
-
-
-/***/ }),
-
 /***/ 2217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -630,7 +730,7 @@ async function takeTagLock(store, owner, timeoutMs, signal, clock) {
 /* harmony export */   k$: () => (/* binding */ shortArn),
 /* harmony export */   q3: () => (/* binding */ revisionsToDeregister)
 /* harmony export */ });
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21630);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1630);
 
 /**
  * Pure mapping for the task definitions both modes register: the RegisterTaskDefinition request for
@@ -700,88 +800,6 @@ function familyOf(arn) {
 }
 function shortArn(arn) {
     return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-
-/***/ }),
-
-/***/ 68693:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ TaskDefinitions)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80212);
-/* harmony import */ var _task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2217);
-
-
-/**
- * The task definition revisions both modes work with: register one for a release (from the template
- * file or a running definition), read what a revision runs, and deregister the family's old
- * revisions beyond ecs-keep-revisions (never one in use; a failure there only warns).
- */
-class TaskDefinitions {
-    ecs;
-    call;
-    logger;
-    config;
-    template;
-    constructor(ecs, call, logger, config, template) {
-        this.ecs = ecs;
-        this.call = call;
-        this.logger = logger;
-        this.config = config;
-        this.template = template;
-    }
-    async describe(arn, signal) {
-        if (!arn)
-            return {};
-        return this.call('DescribeTaskDefinition', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }), { abortSignal: s }), signal);
-    }
-    async info(arn, signal) {
-        if (!arn)
-            return undefined;
-        const { taskDefinition, tags } = await this.describe(arn, signal);
-        const version = (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .versionOf */ .E4)(taskDefinition, tags, this.config.container);
-        const color = (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .colorOf */ .HN)(tags);
-        return { arn, ...(version ? { version } : {}), ...(color ? { color } : {}) };
-    }
-    /** Registers `release.image` over the template file, else over the definition `currentArn` runs. */
-    async register(release, currentArn, signal, color) {
-        const source = this.template ?? (await this.describe(currentArn, signal)).taskDefinition;
-        if (!source)
-            throw new Error('no task definition to start from: neither a template file nor a service definition');
-        const registered = await this.call('RegisterTaskDefinition', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .RegisterTaskDefinitionCommand */ .$Hl((0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .registerRequest */ .VE)(source, release.image, release.version, this.config.container, color)), { abortSignal: s }), signal);
-        const arn = registered.taskDefinition?.taskDefinitionArn;
-        if (!arn)
-            throw new Error('RegisterTaskDefinition returned no ARN');
-        this.logger.info(`Registered ${(0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .shortArn */ .k$)(arn)} with ${release.image}`);
-        return arn;
-    }
-    async deregisterOld(inUse, signal) {
-        if (this.config.keepRevisions <= 0)
-            return;
-        try {
-            const family = inUse[0] ? (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .familyOf */ .Ap)(inUse[0]) : undefined;
-            if (!family)
-                return;
-            const arns = [];
-            let nextToken;
-            do {
-                const page = await this.call('ListTaskDefinitions', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), { abortSignal: s }), signal);
-                arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .familyOf */ .Ap)(arn) === family));
-                nextToken = page.nextToken;
-            } while (nextToken);
-            const old = (0,_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .revisionsToDeregister */ .q3)(arns, inUse, this.config.keepRevisions);
-            for (const arn of old)
-                await this.call('DeregisterTaskDefinition', (s) => this.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterTaskDefinitionCommand */ .sjB({ taskDefinition: arn }), { abortSignal: s }), signal);
-            if (old.length > 0)
-                this.logger.info(`Deregistered ${old.length} old ${old.length === 1 ? 'revision' : 'revisions'} of ${family} (keeping ${this.config.keepRevisions}): ${old.map(_task_definition_mapping_js__WEBPACK_IMPORTED_MODULE_0__/* .shortArn */ .k$).join(', ')}`);
-        }
-        catch (error) {
-            this.logger.warning(`old task definition revisions were not deregistered: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
 }
 
 

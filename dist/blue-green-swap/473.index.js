@@ -2,13 +2,13 @@ export const id = 473;
 export const ids = [473];
 export const modules = {
 
-/***/ 89466:
+/***/ 9466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ apiCall)
 /* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75770);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
 
 async function apiCall(call) {
     const path = new URL(call.url).pathname;
@@ -41,12 +41,16 @@ async function apiCall(call) {
 
 /***/ }),
 
-/***/ 8814:
+/***/ 2283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ ColorBook)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ SingleSwitchProvider)
+});
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/color-book.ts
 /**
  * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
  * color in this run. Blue is the first one seen (what production served when the run started).
@@ -69,10 +73,115 @@ class ColorBook {
     }
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
+
+
+
+/**
+ * The part every platform without colors or a percentage split shares (Vercel, Render, Railway):
+ * the platform keeps one serving deployment, so there is one switch (0% or 100%), nothing to pause,
+ * no lock of our own (the platform's own work under way is waited for) and no record to write (the
+ * platform's list of deployments is the record, read by status). A subclass says how it reads
+ * and moves what serves.
+ */
+class SingleSwitchProvider {
+    config;
+    supportsWeights = false;
+    logger;
+    clock;
+    client;
+    colors = new ColorBook();
+    constructor(config, deps) {
+        this.config = config;
+        this.logger = deps.logger;
+        this.client = (0,provider_clock/* clientDeps */.KI)(deps);
+        this.clock = (0,provider_clock/* platformClock */.IB)(deps, config.pollIntervalMs);
+    }
+    async lock(owner, timeoutMs, signal) {
+        const { work, on } = this.underWay;
+        await this.wait(`a ${work} already under way on the ${on}`, timeoutMs, signal, async () => {
+            const busy = await this.busy(signal);
+            return busy ? { done: false, status: busy } : { done: true, value: true };
+        });
+        this.logger.debug(`${this.name}: no ${work} under way; ${owner} goes ahead`);
+        return { release: async () => { } };
+    }
+    async shift(color, percent, signal) {
+        if (percent !== 100 && percent !== 0)
+            throw new Error(`${this.name} cannot split traffic (asked for ${percent}% on ${color})`);
+        await this.switchTo(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
+    }
+    async rollback(to, reason, signal) {
+        await this.switchTo(to, signal, reason);
+    }
+    savePaused(paused) {
+        // The engine never pauses a provider without weights (one step); there is nothing to persist.
+        return paused ? Promise.reject(new Error(`${this.name} has no percentage split, so a deployment cannot be paused between steps`)) : Promise.resolve();
+    }
+    record(entry) {
+        // The platform keeps the record itself (read by status).
+        this.logger.debug(`${this.name}: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
+    }
+    async close() { }
+    wait(what, timeoutMs, signal, check, first) {
+        return (0,provider_clock/* waitWithProgress */.lr)(this.clock, this.logger, what, timeoutMs, signal, check, first);
+    }
+}
+
 
 /***/ }),
 
-/***/ 53473:
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
+}
+
+
+/***/ }),
+
+/***/ 3473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -84,14 +193,14 @@ __webpack_require__.d(__webpack_exports__, {
   createRailwayProvider: () => (/* binding */ createRailwayProvider)
 });
 
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
-// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
-var color_book = __webpack_require__(8814);
+// EXTERNAL MODULE: ./packages/providers/traffic/redeploy-provider.ts
+var redeploy_provider = __webpack_require__(9249);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
-var api_call = __webpack_require__(89466);
+var api_call = __webpack_require__(9466);
+// EXTERNAL MODULE: ./packages/providers/traffic/serving-status.ts
+var serving_status = __webpack_require__(1456);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/railway/railway-mapping.ts
 
 const IN_PROGRESS = ['INITIALIZING', 'QUEUED', 'WAITING', 'BUILDING', 'DEPLOYING', 'NEEDS_APPROVAL'];
@@ -113,25 +222,8 @@ function activeAndPrevious(deployments) {
     return { active: deployments[index], previous: deployments.slice(index + 1).find((d) => d.status === 'REMOVED' && d.canRollback !== false) };
 }
 function toTrafficStatus(deployments, colors) {
-    const { active: serving, previous } = activeAndPrevious(deployments);
-    const active = serving ? colors.colorOf(serving.id) : 'blue';
-    const keepPrevious = previous && serving && !isRollback(serving);
-    if (keepPrevious)
-        colors.set((0,types/* otherColor */.I)(active), previous.id);
-    const history = [];
-    if (serving) {
-        const at = serving.createdAt ?? new Date(0).toISOString();
-        history.push(isRollback(serving) && previous
-            ? { version: deploymentVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' }
-            : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' });
-    }
-    return {
-        active,
-        ...(serving ? { activeVersion: deploymentVersion(serving) } : {}),
-        ...(keepPrevious ? { previousVersion: deploymentVersion(previous) } : {}),
-        weights: { [active]: 100, [(0,types/* otherColor */.I)(active)]: 0 },
-        history
-    };
+    const { active, previous } = activeAndPrevious(deployments);
+    return (0,serving_status/* servingStatus */.j)(active, previous, colors, { version: deploymentVersion, at: (d) => d.createdAt ?? new Date(0).toISOString(), isRollback });
 }
 /** One poll of a deployment: done at SUCCESS; an error when it failed, crashed or was removed or skipped. */
 function deploymentProgress(deployment) {
@@ -193,8 +285,7 @@ class RailwayApi {
             ...(this.config.tokenType === 'project' ? { headers: { 'project-access-token': this.config.token } } : {}),
             body: { query, variables },
             signal,
-            logger: this.deps.logger,
-            ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+            ...this.deps,
             access: `${operation} on service ${this.config.serviceId} in environment ${this.config.environmentId}`
         });
         return graphqlData(answer, operation);
@@ -206,118 +297,79 @@ class RailwayApi {
 
 
 
-
 /**
  * Railway: one service instance (service × environment), one serving deployment. prepare deploys
  * a commit (serviceInstanceDeployV2 with commitSha) or an image (serviceInstanceUpdate of the
  * source image, then serviceInstanceDeployV2) and waits for SUCCESS; Railway moves traffic once
  * the new deployment passes its healthcheck, and a failed one leaves the previous serving. The
  * switch is done when prepare returns; shift confirms it. Rollback is deploymentRollback to the
- * previous deployment, waited until SUCCESS.
+ * previous deployment, waited until SUCCESS. Railway keeps the record: the instance's deployments.
  */
 function createRailwayProvider(config, deps) {
     return new RailwayTrafficProvider(config, deps);
 }
-class RailwayTrafficProvider {
-    config;
-    deps;
+class RailwayTrafficProvider extends redeploy_provider/* RedeployProvider */.O {
     name = 'railway';
-    supportsWeights = false;
-    api;
-    colors = new color_book/* ColorBook */.F();
-    clock;
+    words = { unit: 'deployment', none: 'no deployment', serves: 'serves' };
+    api = new RailwayApi(this.config, this.client);
     staticUrl;
     /** The image the service instance ran before prepare changed its source (restored when the new one is rolled back). */
     replacedImage;
-    constructor(config, deps) {
-        this.config = config;
-        this.deps = deps;
-        const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
-        this.api = new RailwayApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
-        this.clock = (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) });
-    }
     publicUrl() {
         return this.config.publicUrl ?? (this.staticUrl ? `https://${this.staticUrl}/` : `https://${this.config.serviceId}.up.railway.app/`);
     }
     async status(signal) {
         return toTrafficStatus(await this.list(signal), this.colors);
     }
-    /** Waits while a deployment of the service instance is under way. */
-    async lock(owner, timeoutMs, signal) {
-        await this.wait('a deployment already under way on the service', timeoutMs, signal, async () => {
-            const busy = (await this.list(signal)).find(isInProgress);
-            return busy ? { done: false, status: `deployment ${busy.id} ${busy.status}` } : { done: true, value: true };
-        });
-        this.deps.logger.debug(`railway: no deployment under way; ${owner} goes ahead`);
-        return { release: async () => { } };
+    /** A deployment under way on the service instance. */
+    async busy(signal) {
+        const busy = (await this.list(signal)).find(isInProgress);
+        return busy ? `deployment ${busy.id} ${busy.status}` : undefined;
     }
     async prepare(release, signal) {
         const before = activeAndPrevious(await this.list(signal)).active;
         const color = (0,types/* otherColor */.I)(before ? this.colors.colorOf(before.id) : 'blue');
         if (release.image) {
             const current = before?.meta?.image;
-            this.deps.logger.info(`railway: setting the service's image to ${release.image}, then deploying it`);
+            this.logger.info(`railway: setting the service's image to ${release.image}, then deploying it`);
             await this.api.setImage(release.image, signal);
             if (typeof current === 'string' && current !== release.image)
                 this.replacedImage = current;
         }
         else {
-            this.deps.logger.info(`railway: deploying commit ${release.version}`);
+            this.logger.info(`railway: deploying commit ${release.version}`);
         }
         const id = await this.api.deploy(release.image ? undefined : release.version, signal);
         this.colors.set(color, id);
         await this.waitSuccess(id, signal);
         return { color, version: release.version, directUrl: this.publicUrl() };
     }
-    async shift(color, percent, signal) {
-        if (percent !== 100 && percent !== 0)
-            throw new Error(`railway cannot split traffic (asked for ${percent}% on ${color})`);
-        await this.bringBack(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
-    }
     promote(color, version) {
         this.replacedImage = undefined;
-        this.deps.logger.info(`railway: ${version} (${color}) serves; the previous deployment stays available to Railway's rollback`);
+        this.logger.info(`railway: ${version} (${color}) serves; the previous deployment stays available to Railway's rollback`);
         return Promise.resolve();
     }
-    async rollback(to, _reason, signal) {
-        await this.bringBack(to, signal);
+    async rollback(to, reason, signal) {
+        await super.rollback(to, reason, signal);
         if (this.replacedImage) {
             // The deployment serving is right again; the instance's source must not keep the failed image for the next deploy.
-            this.deps.logger.info(`railway: restoring the service's image setting to ${this.replacedImage}`);
+            this.logger.info(`railway: restoring the service's image setting to ${this.replacedImage}`);
             await this.api.setImage(this.replacedImage, signal);
             this.replacedImage = undefined;
         }
     }
-    savePaused(paused) {
-        return paused ? Promise.reject(new Error('railway has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
+    async serving(signal) {
+        return activeAndPrevious(await this.list(signal)).active;
     }
-    record(entry) {
-        // Railway keeps the record: the service instance's deployments (read by status).
-        this.deps.logger.debug(`railway: ${entry.outcome} ${entry.version}`);
-        return Promise.resolve();
+    versionOf(deployment) {
+        return deploymentVersion(deployment);
     }
-    async close() { }
-    async bringBack(color, signal) {
-        const active = activeAndPrevious(await this.list(signal)).active;
-        const target = this.colors.idOf(color);
-        if (!target)
-            throw new Error(`no deployment is known for ${color}; the service serves ${active ? this.describe(active) : 'no deployment'}`);
-        if (active?.id === target) {
-            this.deps.logger.info(`railway: ${this.describe(active)} (${color}) serves`);
-            return;
-        }
-        this.deps.logger.info(`railway: rolling back from ${active ? this.describe(active) : 'no deployment'} to deployment ${target} (${color})`);
-        try {
-            await this.api.rollback(target, signal);
-            const started = (await this.list(signal)).find((d) => d.id !== active?.id && d.id !== target && isInProgress(d));
-            const id = started?.id ?? target;
-            this.colors.set(color, id);
-            await this.waitSuccess(id, signal);
-        }
-        catch (error) {
-            const now = activeAndPrevious(await this.list(signal).catch(() => [])).active;
-            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : 'an unknown deployment'}`, { cause: error });
-        }
+    async redeploy(color, target, active, signal) {
+        await this.api.rollback(target, signal);
+        const started = (await this.list(signal)).find((d) => d.id !== active?.id && d.id !== target && isInProgress(d));
+        const id = started?.id ?? target;
+        this.colors.set(color, id);
+        await this.waitSuccess(id, signal);
     }
     async list(signal) {
         const deployments = await this.api.deployments(signal);
@@ -329,22 +381,88 @@ class RailwayTrafficProvider {
     waitSuccess(id, signal) {
         return this.wait(`Railway deployment ${id} to succeed`, this.config.deployTimeoutMs, signal, async () => deploymentProgress(await this.api.deployment(id, signal)));
     }
+}
+
+
+/***/ }),
+
+/***/ 9249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ RedeployProvider)
+/* harmony export */ });
+/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2283);
+
+/**
+ * A single-switch platform that deploys in place (Render, Railway): one deployment serves; the way
+ * back to a color is the platform's rollback, which starts a new deployment from an earlier one's
+ * artifact and is waited for until it serves.
+ */
+class RedeployProvider extends _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .SingleSwitchProvider */ .u {
+    get underWay() {
+        return { work: this.words.unit, on: 'service' };
+    }
+    /** Brings the deployment playing `color` back with the platform's rollback; no call when it serves already. */
+    async switchTo(color, signal) {
+        const { unit, none, serves } = this.words;
+        const serving = await this.serving(signal);
+        const target = this.colors.idOf(color);
+        if (!target)
+            throw new Error(`no ${unit} is known for ${color}; the service serves ${serving ? this.describe(serving) : none}`);
+        if (serving?.id === target) {
+            this.logger.info(`${this.name}: ${this.describe(serving)} (${color}) ${serves}`);
+            return;
+        }
+        this.logger.info(`${this.name}: rolling back from ${serving ? this.describe(serving) : none} to ${unit} ${target} (${color})`);
+        try {
+            await this.redeploy(color, target, serving, signal);
+        }
+        catch (error) {
+            const now = await this.serving(signal).catch(() => undefined);
+            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : `an unknown ${unit}`}`, { cause: error });
+        }
+    }
     describe(deployment) {
-        return `deployment ${deployment.id} (${deploymentVersion(deployment)})`;
+        return `${this.words.unit} ${deployment.id} (${this.versionOf(deployment)})`;
     }
-    async wait(what, timeoutMs, signal, check) {
-        return (0,poll/* waitUntil */.a0)({
-            what,
-            timeoutMs,
-            intervalMs: this.clock.intervalMs,
-            maxIntervalMs: this.clock.maxIntervalMs,
-            check,
-            onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-            sleep: this.clock.sleep,
-            now: this.clock.now,
-            signal
-        });
+}
+
+
+/***/ }),
+
+/***/ 1456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ servingStatus)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6996);
+
+/**
+ * Where a platform that serves one deployment stands (Render, Railway): the serving deployment plays
+ * the active color, the one it replaced the previous color; the history is how the serving one came.
+ */
+function servingStatus(serving, previous, colors, read) {
+    const active = serving ? colors.colorOf(serving.id) : 'blue';
+    // After a rollback the deployment serving before it is the one rolled back from: nothing to roll back to.
+    const keepPrevious = previous && serving && !read.isRollback(serving);
+    if (keepPrevious)
+        colors.set((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active), previous.id);
+    const history = [];
+    if (serving) {
+        const at = read.at(serving);
+        history.push(read.isRollback(serving) && previous
+            ? { version: read.version(previous), color: (0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active), at, outcome: 'rolled-back' }
+            : { version: read.version(serving), color: active, at, outcome: 'promoted' });
     }
+    return {
+        active,
+        ...(serving ? { activeVersion: read.version(serving) } : {}),
+        ...(keepPrevious ? { previousVersion: read.version(previous) } : {}),
+        weights: { [active]: 100, [(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active)]: 0 },
+        history
+    };
 }
 
 

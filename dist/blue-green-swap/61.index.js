@@ -2,13 +2,13 @@ export const id = 61;
 export const ids = [61];
 export const modules = {
 
-/***/ 89466:
+/***/ 9466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ apiCall)
 /* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75770);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
 
 async function apiCall(call) {
     const path = new URL(call.url).pathname;
@@ -41,12 +41,16 @@ async function apiCall(call) {
 
 /***/ }),
 
-/***/ 8814:
+/***/ 2283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ ColorBook)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ SingleSwitchProvider)
+});
+
+;// CONCATENATED MODULE: ./packages/providers/traffic/color-book.ts
 /**
  * For platforms without colors (Vercel, Render, Railway): which platform deployment plays which
  * color in this run. Blue is the first one seen (what production served when the run started).
@@ -69,6 +73,156 @@ class ColorBook {
     }
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
+// EXTERNAL MODULE: ./packages/providers/traffic/types.ts
+var types = __webpack_require__(6996);
+;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
+
+
+
+/**
+ * The part every platform without colors or a percentage split shares (Vercel, Render, Railway):
+ * the platform keeps one serving deployment, so there is one switch (0% or 100%), nothing to pause,
+ * no lock of our own (the platform's own work under way is waited for) and no record to write (the
+ * platform's list of deployments is the record, read by status). A subclass says how it reads
+ * and moves what serves.
+ */
+class SingleSwitchProvider {
+    config;
+    supportsWeights = false;
+    logger;
+    clock;
+    client;
+    colors = new ColorBook();
+    constructor(config, deps) {
+        this.config = config;
+        this.logger = deps.logger;
+        this.client = (0,provider_clock/* clientDeps */.KI)(deps);
+        this.clock = (0,provider_clock/* platformClock */.IB)(deps, config.pollIntervalMs);
+    }
+    async lock(owner, timeoutMs, signal) {
+        const { work, on } = this.underWay;
+        await this.wait(`a ${work} already under way on the ${on}`, timeoutMs, signal, async () => {
+            const busy = await this.busy(signal);
+            return busy ? { done: false, status: busy } : { done: true, value: true };
+        });
+        this.logger.debug(`${this.name}: no ${work} under way; ${owner} goes ahead`);
+        return { release: async () => { } };
+    }
+    async shift(color, percent, signal) {
+        if (percent !== 100 && percent !== 0)
+            throw new Error(`${this.name} cannot split traffic (asked for ${percent}% on ${color})`);
+        await this.switchTo(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
+    }
+    async rollback(to, reason, signal) {
+        await this.switchTo(to, signal, reason);
+    }
+    savePaused(paused) {
+        // The engine never pauses a provider without weights (one step); there is nothing to persist.
+        return paused ? Promise.reject(new Error(`${this.name} has no percentage split, so a deployment cannot be paused between steps`)) : Promise.resolve();
+    }
+    record(entry) {
+        // The platform keeps the record itself (read by status).
+        this.logger.debug(`${this.name}: ${entry.outcome} ${entry.version}`);
+        return Promise.resolve();
+    }
+    async close() { }
+    wait(what, timeoutMs, signal, check, first) {
+        return (0,provider_clock/* waitWithProgress */.lr)(this.clock, this.logger, what, timeoutMs, signal, check, first);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
+}
+
+
+/***/ }),
+
+/***/ 9249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ RedeployProvider)
+/* harmony export */ });
+/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2283);
+
+/**
+ * A single-switch platform that deploys in place (Render, Railway): one deployment serves; the way
+ * back to a color is the platform's rollback, which starts a new deployment from an earlier one's
+ * artifact and is waited for until it serves.
+ */
+class RedeployProvider extends _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .SingleSwitchProvider */ .u {
+    get underWay() {
+        return { work: this.words.unit, on: 'service' };
+    }
+    /** Brings the deployment playing `color` back with the platform's rollback; no call when it serves already. */
+    async switchTo(color, signal) {
+        const { unit, none, serves } = this.words;
+        const serving = await this.serving(signal);
+        const target = this.colors.idOf(color);
+        if (!target)
+            throw new Error(`no ${unit} is known for ${color}; the service serves ${serving ? this.describe(serving) : none}`);
+        if (serving?.id === target) {
+            this.logger.info(`${this.name}: ${this.describe(serving)} (${color}) ${serves}`);
+            return;
+        }
+        this.logger.info(`${this.name}: rolling back from ${serving ? this.describe(serving) : none} to ${unit} ${target} (${color})`);
+        try {
+            await this.redeploy(color, target, serving, signal);
+        }
+        catch (error) {
+            const now = await this.serving(signal).catch(() => undefined);
+            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : `an unknown ${unit}`}`, { cause: error });
+        }
+    }
+    describe(deployment) {
+        return `${this.words.unit} ${deployment.id} (${this.versionOf(deployment)})`;
+    }
+}
+
 
 /***/ }),
 
@@ -84,14 +238,12 @@ __webpack_require__.d(__webpack_exports__, {
   createRenderProvider: () => (/* binding */ createRenderProvider)
 });
 
-// EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(54219);
-// EXTERNAL MODULE: ./packages/providers/traffic/color-book.ts
-var color_book = __webpack_require__(8814);
+// EXTERNAL MODULE: ./packages/providers/traffic/redeploy-provider.ts
+var redeploy_provider = __webpack_require__(9249);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
-var api_call = __webpack_require__(89466);
+var api_call = __webpack_require__(9466);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-api.ts
 
 /** The Render REST endpoints the provider needs (https://api.render.com/v1). */
@@ -128,13 +280,14 @@ class RenderApi {
             token: this.config.apiKey,
             ...(body !== undefined ? { body } : {}),
             signal,
-            logger: this.deps.logger,
-            ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+            ...this.deps,
             access: `${access} service ${this.config.serviceId} (an API key of a workspace member who can deploy it)`
         });
     }
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/serving-status.ts
+var serving_status = __webpack_require__(1456);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-mapping.ts
 
 const FAILED = ['build_failed', 'update_failed', 'pre_deploy_failed', 'canceled'];
@@ -155,25 +308,7 @@ function liveAndPrevious(deploys) {
 }
 function toTrafficStatus(deploys, colors) {
     const { live, previous } = liveAndPrevious(deploys);
-    const active = live ? colors.colorOf(live.id) : 'blue';
-    // After a rollback the deploy live before it is the one rolled back from: nothing to roll back to.
-    const keepPrevious = previous && live && !isRollback(live);
-    if (keepPrevious)
-        colors.set((0,types/* otherColor */.I)(active), previous.id);
-    const history = [];
-    if (live) {
-        const at = live.finishedAt ?? live.createdAt ?? new Date(0).toISOString();
-        history.push(isRollback(live) && previous
-            ? { version: deployVersion(previous), color: (0,types/* otherColor */.I)(active), at, outcome: 'rolled-back' }
-            : { version: deployVersion(live), color: active, at, outcome: 'promoted' });
-    }
-    return {
-        active,
-        ...(live ? { activeVersion: deployVersion(live) } : {}),
-        ...(keepPrevious ? { previousVersion: deployVersion(previous) } : {}),
-        weights: { [active]: 100, [(0,types/* otherColor */.I)(active)]: 0 },
-        history
-    };
+    return (0,serving_status/* servingStatus */.j)(live, previous, colors, { version: deployVersion, at: (d) => d.finishedAt ?? d.createdAt ?? new Date(0).toISOString(), isRollback });
 }
 /** One poll of a deploy: done when live; an error when it failed or a newer deploy replaced it. */
 function deployProgress(deploy) {
@@ -195,34 +330,22 @@ function deployRequest(release) {
 
 
 
-
 /**
  * Render: one service, one live deploy. prepare triggers a deploy of the image or commit and waits
  * until it is live (Render moves traffic only once the new instance passes the service's health
  * check; a failed deploy leaves the previous one serving). The switch is therefore done when
  * prepare returns; shift confirms it. Rollback is Render's rollback endpoint: a new deploy from
- * the previous deploy's artifact, waited until live.
+ * the previous deploy's artifact, waited until live. Render keeps the record: its list of deploys.
  */
 const IN_PROGRESS = new Set(['created', 'queued', 'build_in_progress', 'update_in_progress', 'pre_deploy_in_progress']);
 function createRenderProvider(config, deps) {
     return new RenderTrafficProvider(config, deps);
 }
-class RenderTrafficProvider {
-    config;
-    deps;
+class RenderTrafficProvider extends redeploy_provider/* RedeployProvider */.O {
     name = 'render';
-    supportsWeights = false;
-    api;
-    colors = new color_book/* ColorBook */.F();
-    clock;
+    words = { unit: 'deploy', none: 'no live deploy', serves: 'is live' };
+    api = new RenderApi(this.config, this.client);
     service;
-    constructor(config, deps) {
-        this.config = config;
-        this.deps = deps;
-        const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
-        this.api = new RenderApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
-        this.clock = (0,poll/* pollClock */.kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) });
-    }
     publicUrl() {
         const url = this.config.publicUrl ?? this.service?.serviceDetails?.url;
         return url ? (url.endsWith('/') ? url : `${url}/`) : `https://${this.config.serviceId}.onrender.com/`;
@@ -231,68 +354,36 @@ class RenderTrafficProvider {
         this.service ??= await this.api.getService(signal);
         return toTrafficStatus(await this.api.listDeploys(signal), this.colors);
     }
-    /** Waits while a deploy of the service is under way (Render would queue ours behind it). */
-    async lock(owner, timeoutMs, signal) {
-        await this.wait('a deploy already under way on the service', timeoutMs, signal, async () => {
-            const busy = (await this.api.listDeploys(signal)).find((d) => IN_PROGRESS.has(d.status));
-            return busy ? { done: false, status: `deploy ${busy.id} ${busy.status}` } : { done: true, value: true };
-        });
-        this.deps.logger.debug(`render: no deploy under way; ${owner} goes ahead`);
-        return { release: async () => { } };
+    /** A deploy under way on the service (Render would queue ours behind it). */
+    async busy(signal) {
+        const busy = (await this.api.listDeploys(signal)).find((d) => IN_PROGRESS.has(d.status));
+        return busy ? `deploy ${busy.id} ${busy.status}` : undefined;
     }
     async prepare(release, signal) {
         const before = liveAndPrevious(await this.api.listDeploys(signal)).live;
         const active = before ? this.colors.colorOf(before.id) : 'blue';
         const color = (0,types/* otherColor */.I)(active);
         const body = deployRequest(release);
-        this.deps.logger.info(`render: deploying ${'imageUrl' in body ? `image ${body.imageUrl}` : `commit ${body.commitId}`} to ${this.config.serviceId}`);
+        this.logger.info(`render: deploying ${'imageUrl' in body ? `image ${body.imageUrl}` : `commit ${body.commitId}`} to ${this.config.serviceId}`);
         const started = (await this.api.triggerDeploy(body, signal)) ?? (await this.newestDeploy(before?.id, signal));
         this.colors.set(color, started.id);
         await this.waitLive(started, signal);
         return { color, version: release.version, directUrl: this.publicUrl() };
     }
-    /** The deploy went live in prepare; the switch confirms it still is (or brings it back). */
-    async shift(color, percent, signal) {
-        if (percent !== 100 && percent !== 0)
-            throw new Error(`render cannot split traffic (asked for ${percent}% on ${color})`);
-        await this.bringBack(percent === 100 ? color : (0,types/* otherColor */.I)(color), signal);
-    }
     promote(color, version) {
-        this.deps.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`);
+        this.logger.info(`render: ${version} (${color}) is live; the previous deploy stays available to Render's rollback`);
         return Promise.resolve();
     }
-    async rollback(to, _reason, signal) {
-        await this.bringBack(to, signal);
+    async serving(signal) {
+        return liveAndPrevious(await this.api.listDeploys(signal)).live;
     }
-    savePaused(paused) {
-        return paused ? Promise.reject(new Error('render has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve();
+    versionOf(deploy) {
+        return deployVersion(deploy);
     }
-    record(entry) {
-        // Render keeps the record: its list of deploys (read by status).
-        this.deps.logger.debug(`render: ${entry.outcome} ${entry.version}`);
-        return Promise.resolve();
-    }
-    async close() { }
-    /** Makes the deploy playing `color` live again with Render's rollback; no call when it is live. Ends in a known state or says which. */
-    async bringBack(color, signal) {
-        const live = liveAndPrevious(await this.api.listDeploys(signal)).live;
-        const target = this.colors.idOf(color);
-        if (!target)
-            throw new Error(`no deploy is known for ${color}; the service serves ${live ? this.describe(live) : 'no live deploy'}`);
-        if (live?.id === target) {
-            this.deps.logger.info(`render: ${this.describe(live)} (${color}) is live`);
-            return;
-        }
-        this.deps.logger.info(`render: rolling back from ${live ? this.describe(live) : 'no live deploy'} to deploy ${target} (${color})`);
-        try {
-            const started = (await this.api.rollback(target, signal)) ?? (await this.newestDeploy(live?.id, signal));
-            this.colors.set(color, started.id);
-            await this.waitLive(started, signal);
-        }
-        catch (error) {
-            const now = liveAndPrevious(await this.api.listDeploys(signal).catch(() => [])).live;
-            throw new Error(`${error instanceof Error ? error.message : String(error)}; the service serves ${now ? this.describe(now) : 'an unknown deploy'}`, { cause: error });
-        }
+    async redeploy(color, target, live, signal) {
+        const started = (await this.api.rollback(target, signal)) ?? (await this.newestDeploy(live?.id, signal));
+        this.colors.set(color, started.id);
+        await this.waitLive(started, signal);
     }
     async waitLive(deploy, signal) {
         return this.wait(`Render deploy ${deploy.id} to go live`, this.config.deployTimeoutMs, signal, async () => deployProgress(await this.api.getDeploy(deploy.id, signal)), deployProgress(deploy));
@@ -304,24 +395,43 @@ class RenderTrafficProvider {
             throw new Error('Render accepted the deploy but lists no new deploy');
         return newest;
     }
-    describe(deploy) {
-        return `deploy ${deploy.id} (${deployVersion(deploy)})`;
+}
+
+
+/***/ }),
+
+/***/ 1456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ servingStatus)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6996);
+
+/**
+ * Where a platform that serves one deployment stands (Render, Railway): the serving deployment plays
+ * the active color, the one it replaced the previous color; the history is how the serving one came.
+ */
+function servingStatus(serving, previous, colors, read) {
+    const active = serving ? colors.colorOf(serving.id) : 'blue';
+    // After a rollback the deployment serving before it is the one rolled back from: nothing to roll back to.
+    const keepPrevious = previous && serving && !read.isRollback(serving);
+    if (keepPrevious)
+        colors.set((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active), previous.id);
+    const history = [];
+    if (serving) {
+        const at = read.at(serving);
+        history.push(read.isRollback(serving) && previous
+            ? { version: read.version(previous), color: (0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active), at, outcome: 'rolled-back' }
+            : { version: read.version(serving), color: active, at, outcome: 'promoted' });
     }
-    async wait(what, timeoutMs, signal, check, first) {
-        if (first?.done)
-            return first.value;
-        return (0,poll/* waitUntil */.a0)({
-            what,
-            timeoutMs,
-            intervalMs: this.clock.intervalMs,
-            maxIntervalMs: this.clock.maxIntervalMs,
-            check,
-            onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-            sleep: this.clock.sleep,
-            now: this.clock.now,
-            signal
-        });
-    }
+    return {
+        active,
+        ...(serving ? { activeVersion: read.version(serving) } : {}),
+        ...(keepPrevious ? { previousVersion: read.version(previous) } : {}),
+        weights: { [active]: 100, [(0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .otherColor */ .I)(active)]: 0 },
+        history
+    };
 }
 
 

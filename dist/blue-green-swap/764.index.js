@@ -103,7 +103,10 @@ async function awsCredentials(options, env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/input-error.ts
 var input_error = __webpack_require__(2683);
+// EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
+var provider_clock = __webpack_require__(5515);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/provider.ts
+
 
 
 
@@ -121,7 +124,7 @@ async function createEcsProvider(config, deps) {
     const { ECSClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 80212, 19));
     const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) });
     const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 });
-    const options = { logger: deps.logger, ...(deps.sleep ? { sleep: (ms) => deps.sleep(ms) } : {}), ...(template ? { template } : {}) };
+    const options = { ...(0,provider_clock/* clientDeps */.KI)(deps), ...(template ? { template } : {}) };
     if (config.mode === 'native') {
         const { NativeBlueGreenProvider } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 77294));
         return new NativeBlueGreenProvider(new ECSClient(clientConfig), config, options);
@@ -154,6 +157,51 @@ function readTemplate(path) {
         definition.containerDefinitions.length === 0)
         throw new input_error/* InputError */.d('ecs-task-definition', `names ${path}, which has no family or no containerDefinitions`, 'a task definition with "family" and "containerDefinitions"');
     return definition;
+}
+
+
+/***/ }),
+
+/***/ 5515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ platformClock),
+/* harmony export */   KI: () => (/* binding */ clientDeps),
+/* harmony export */   lr: () => (/* binding */ waitWithProgress)
+/* harmony export */ });
+/* unused harmony export injectedSleep */
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+
+/** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
+function injectedSleep(deps) {
+    const { sleep } = deps;
+    return sleep ? (ms) => sleep(ms) : undefined;
+}
+function clientDeps(deps) {
+    const sleep = injectedSleep(deps);
+    return { logger: deps.logger, ...(sleep ? { sleep } : {}) };
+}
+/** A platform's poll clock: its poll interval, doubling up to 15 s (or up to the interval itself when that is longer). */
+function platformClock(deps, pollIntervalMs) {
+    const sleep = injectedSleep(deps);
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .pollClock */ .kO)({ ...(sleep ? { sleep } : {}), pollIntervalMs, maxPollIntervalMs: Math.max(pollIntervalMs, 15_000) });
+}
+/** Polls `check` until done, a progress line per poll; `first` is a result already in hand, returned at once when done. */
+async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, first) {
+    if (first?.done)
+        return first.value;
+    return (0,_core_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .waitUntil */ .a0)({
+        what,
+        timeoutMs,
+        intervalMs: clock.intervalMs,
+        maxIntervalMs: clock.maxIntervalMs,
+        check,
+        onProgress: ({ status, elapsedMs }) => logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
+        sleep: clock.sleep,
+        now: clock.now,
+        signal
+    });
 }
 
 

@@ -7,7 +7,13 @@ import type { Logger } from '../../core/log.js'
  * progress line per retry. 401/403 become an error that names the missing access, never the token.
  */
 
-export interface ApiCall {
+/** What a provider hands its API client: the logger, and the injected sleep when there is one (tests run the clock). */
+export interface ClientDeps {
+  logger: Logger
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface ApiCall extends ClientDeps {
   platform: string
   method: 'GET' | 'POST'
   url: string
@@ -16,8 +22,6 @@ export interface ApiCall {
   headers?: Record<string, string>
   body?: unknown
   signal: AbortSignal
-  logger: Logger
-  sleep?: (ms: number) => Promise<void>
   /** What the token could not do, for the 401/403 message ("read service srv-…"). */
   access: string
 }

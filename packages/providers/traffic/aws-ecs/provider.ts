@@ -4,6 +4,7 @@ import type { TaskDefinition } from '@aws-sdk/client-ecs'
 import { awsClientConfig } from '../../../clouds/aws/client-config.js'
 import { awsCredentials } from '../../../clouds/aws/credentials.js'
 import { InputError } from '../../../core/input-error.js'
+import { clientDeps } from '../provider-clock.js'
 import type { TrafficProvider, TrafficProviderDeps } from '../types.js'
 import type { EcsConfig } from './config.js'
 
@@ -19,7 +20,7 @@ export async function createEcsProvider(config: EcsConfig, deps: TrafficProvider
   const { ECSClient } = await import('@aws-sdk/client-ecs')
   const { credentials } = await awsCredentials({ ...(config.roleArn ? { webIdentityRoleArn: config.roleArn } : {}) })
   const clientConfig = awsClientConfig({ region: config.region, credentials, attemptTimeoutMs: 30_000 })
-  const options = { logger: deps.logger, ...(deps.sleep ? { sleep: (ms: number) => deps.sleep!(ms) } : {}), ...(template ? { template } : {}) }
+  const options = { ...clientDeps(deps), ...(template ? { template } : {}) }
   if (config.mode === 'native') {
     const { NativeBlueGreenProvider } = await import('./native/native-provider.js')
     return new NativeBlueGreenProvider(new ECSClient(clientConfig), config, options)

@@ -5,18 +5,9 @@ import { httpRequest } from '../../../core/http.js'
 import type { Logger } from '../../../core/log.js'
 import { formatMs } from '../../../core/markdown.js'
 import { waitUntil, type PollProgress } from '../../../core/poll.js'
-import {
-  otherColor,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficProviderDeps,
-  type TrafficStatus
-} from '../types.js'
+import { clientDeps } from '../provider-clock.js'
+import { otherColor } from '../types.js'
+import type { Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficProviderDeps, TrafficStatus } from '../types.js'
 import {
   activeColor,
   APPSERVICE_API_VERSION,
@@ -89,9 +80,8 @@ export class AppServiceTrafficProvider implements TrafficProvider {
     this.ref = { subscriptionId: config.subscriptionId, resourceGroup: config.resourceGroup, appName: config.appName, slot: config.slot }
     this.arm = new ArmClient({
       credential: options.credential,
-      logger: options.logger,
+      ...clientDeps(options),
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-      ...(options.sleep ? { sleep: (ms: number) => options.sleep!(ms) } : {}),
       now: this.now,
       ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs, maxPollIntervalMs: options.pollIntervalMs * 4 } : {})
     })

@@ -1,19 +1,8 @@
 import { posix } from 'node:path'
 import { abortReason } from '../../../core/abort-reason.js'
 import type { Logger } from '../../../core/log.js'
-import {
-  otherColor,
-  type AccessLogEntry,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficProviderDeps,
-  type TrafficStatus
-} from '../types.js'
+import { otherColor } from '../types.js'
+import type { AccessLogEntry, Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficProviderDeps, TrafficStatus } from '../types.js'
 import type { HostConfig } from './config.js'
 import { DockerRuntime } from './docker-runtime.js'
 import { acquireLock } from './lock.js'

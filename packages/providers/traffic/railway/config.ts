@@ -1,5 +1,5 @@
-import { InputError } from '../../../core/input-error.js'
-import { parseDuration, parseEnum, parseSingleLine, parseUrl } from '../../../core/parsers.js'
+import { parseDuration, parseEnum } from '../../../core/parsers.js'
+import { optionalUrl, parseRequiredId, parseSecretToken } from '../platform-config.js'
 
 /** The `railway` provider's configuration and its pure validation (InputError naming the input, before any call). */
 
@@ -36,23 +36,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function parseRailwayConfig(raw: RailwayRawInputs): RailwayConfig {
   const get = (name: RailwayInputName): string => raw[name] ?? ''
-  const token = get('railway-token').trim()
-  if (token === '') throw new InputError('railway-token', 'is empty', 'a Railway project token (from a secret)')
-  if (!UUID.test(token)) throw new InputError('railway-token', 'is not in the form of a Railway token (the value is not shown)', 'the token alone, a UUID, without "Bearer"')
-  const id = (name: 'railway-service' | 'railway-environment', what: string): string => {
-    const value = parseSingleLine(name, get(name))
-    if (value === '') throw new InputError(name, 'is empty', `the ${what} id (a UUID, from the service's Settings or the dashboard URL)`)
-    if (!UUID.test(value)) throw new InputError(name, `is "${value}", which is not ${what === 'environment' ? 'an' : 'a'} ${what} id`, `the ${what}'s UUID, not its name`)
-    return value.toLowerCase()
-  }
-  const publicUrl = get('railway-public-url').trim() === '' ? undefined : parseUrl('railway-public-url', get('railway-public-url')).toString()
+  const token = parseSecretToken('railway-token', get('railway-token'), UUID, {
+    kind: 'Railway token',
+    empty: 'a Railway project token (from a secret)',
+    expected: 'the token alone, a UUID, without "Bearer"'
+  })
+  const id = (name: 'railway-service' | 'railway-environment', what: string): string =>
+    parseRequiredId(name, get(name), UUID, {
+      empty: `the ${what} id (a UUID, from the service's Settings or the dashboard URL)`,
+      notA: `${what === 'environment' ? 'an' : 'a'} ${what} id`,
+      expected: `the ${what}'s UUID, not its name`
+    }).toLowerCase()
+  const publicUrl = optionalUrl('railway-public-url', get('railway-public-url'))
   return {
     token,
     tokenType: parseEnum('railway-token-type', get('railway-token-type'), RAILWAY_TOKEN_TYPES, 'project'),
     serviceId: id('railway-service', 'service'),
     environmentId: id('railway-environment', 'environment'),
     ...(publicUrl ? { publicUrl } : {}),
-    apiUrl: get('railway-api-url').trim() === '' ? 'https://backboard.railway.com/graphql/v2' : parseUrl('railway-api-url', get('railway-api-url')).toString(),
+    // The GraphQL endpoint itself, kept as given (not a base address).
+    apiUrl: optionalUrl('railway-api-url', get('railway-api-url')) ?? 'https://backboard.railway.com/graphql/v2',
     deployTimeoutMs: parseDuration('railway-deploy-timeout', get('railway-deploy-timeout'), 20 * 60_000),
     pollIntervalMs: parseDuration('railway-poll-interval', get('railway-poll-interval'), 5_000)
   }

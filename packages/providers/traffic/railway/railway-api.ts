@@ -1,5 +1,4 @@
-import type { Logger } from '../../../core/log.js'
-import { apiCall } from '../api-call.js'
+import { apiCall, type ClientDeps } from '../api-call.js'
 import type { RailwayConfig } from './config.js'
 import { graphqlData, type RailwayDeployment } from './railway-mapping.js'
 
@@ -10,7 +9,7 @@ const DEPLOYMENT_FIELDS = 'id status createdAt staticUrl canRollback meta'
 export class RailwayApi {
   constructor(
     private readonly config: RailwayConfig,
-    private readonly deps: { logger: Logger; sleep?: (ms: number) => Promise<void> }
+    private readonly deps: ClientDeps
   ) {}
 
   /** Newest first. */
@@ -64,8 +63,7 @@ export class RailwayApi {
       ...(this.config.tokenType === 'project' ? { headers: { 'project-access-token': this.config.token } } : {}),
       body: { query, variables },
       signal,
-      logger: this.deps.logger,
-      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+      ...this.deps,
       access: `${operation} on service ${this.config.serviceId} in environment ${this.config.environmentId}`
     })
     return graphqlData(answer, operation)

@@ -1,6 +1,7 @@
 import type { PollResult } from '../../../core/poll.js'
 import type { ColorBook } from '../color-book.js'
-import { otherColor, type Color, type DeployRecord, type TrafficStatus } from '../types.js'
+import { servingStatus } from '../serving-status.js'
+import type { TrafficStatus } from '../types.js'
 
 /**
  * Pure mapping between Railway's GraphQL answers and the traffic capability. A service instance
@@ -44,26 +45,8 @@ export function activeAndPrevious(deployments: RailwayDeployment[]): { active?: 
 }
 
 export function toTrafficStatus(deployments: RailwayDeployment[], colors: ColorBook): TrafficStatus {
-  const { active: serving, previous } = activeAndPrevious(deployments)
-  const active: Color = serving ? colors.colorOf(serving.id) : 'blue'
-  const keepPrevious = previous && serving && !isRollback(serving)
-  if (keepPrevious) colors.set(otherColor(active), previous.id)
-  const history: DeployRecord[] = []
-  if (serving) {
-    const at = serving.createdAt ?? new Date(0).toISOString()
-    history.push(
-      isRollback(serving) && previous
-        ? { version: deploymentVersion(previous), color: otherColor(active), at, outcome: 'rolled-back' }
-        : { version: deploymentVersion(serving), color: active, at, outcome: 'promoted' }
-    )
-  }
-  return {
-    active,
-    ...(serving ? { activeVersion: deploymentVersion(serving) } : {}),
-    ...(keepPrevious ? { previousVersion: deploymentVersion(previous) } : {}),
-    weights: { [active]: 100, [otherColor(active)]: 0 } as Record<Color, number>,
-    history
-  }
+  const { active, previous } = activeAndPrevious(deployments)
+  return servingStatus(active, previous, colors, { version: deploymentVersion, at: (d) => d.createdAt ?? new Date(0).toISOString(), isRollback })
 }
 
 /** One poll of a deployment: done at SUCCESS; an error when it failed, crashed or was removed or skipped. */

@@ -1,5 +1,5 @@
-import { InputError } from '../../../core/input-error.js'
-import { parseDuration, parseSingleLine, parseUrl } from '../../../core/parsers.js'
+import { parseDuration } from '../../../core/parsers.js'
+import { apiBaseUrl, optionalUrl, parseRequiredId, parseSecretToken } from '../platform-config.js'
 
 /** The `render` provider's configuration and its pure validation (InputError naming the input, before any call). */
 
@@ -23,20 +23,22 @@ const SERVICE_ID = /^srv-[a-z0-9]{8,40}$/
 
 export function parseRenderConfig(raw: RenderRawInputs): RenderConfig {
   const get = (name: RenderInputName): string => raw[name] ?? ''
-  const apiKey = get('render-api-key').trim()
-  if (apiKey === '') throw new InputError('render-api-key', 'is empty', 'a Render API key (rnd_…, from a secret)')
-  if (!API_KEY.test(apiKey))
-    throw new InputError('render-api-key', 'is not in the form of a Render API key (the value is not shown)', 'the key alone, rnd_ followed by letters and digits, without "Bearer"')
-  const serviceId = parseSingleLine('render-service', get('render-service'))
-  if (serviceId === '') throw new InputError('render-service', 'is empty', "the service id (srv-…), from the service's Settings page or URL")
-  if (!SERVICE_ID.test(serviceId))
-    throw new InputError('render-service', `is "${serviceId}", which is not a service id`, 'srv- followed by lowercase letters and digits (the id, not the service name)')
-  const publicUrl = get('render-public-url').trim() === '' ? undefined : parseUrl('render-public-url', get('render-public-url')).toString()
+  const apiKey = parseSecretToken('render-api-key', get('render-api-key'), API_KEY, {
+    kind: 'Render API key',
+    empty: 'a Render API key (rnd_…, from a secret)',
+    expected: 'the key alone, rnd_ followed by letters and digits, without "Bearer"'
+  })
+  const serviceId = parseRequiredId('render-service', get('render-service'), SERVICE_ID, {
+    empty: "the service id (srv-…), from the service's Settings page or URL",
+    notA: 'a service id',
+    expected: 'srv- followed by lowercase letters and digits (the id, not the service name)'
+  })
+  const publicUrl = optionalUrl('render-public-url', get('render-public-url'))
   return {
     apiKey,
     serviceId,
     ...(publicUrl ? { publicUrl } : {}),
-    apiUrl: get('render-api-url').trim() === '' ? 'https://api.render.com' : parseUrl('render-api-url', get('render-api-url')).toString().replace(/\/+$/, ''),
+    apiUrl: apiBaseUrl('render-api-url', get('render-api-url'), 'https://api.render.com'),
     deployTimeoutMs: parseDuration('render-deploy-timeout', get('render-deploy-timeout'), 20 * 60_000),
     pollIntervalMs: parseDuration('render-poll-interval', get('render-poll-interval'), 5_000)
   }

@@ -1,5 +1,4 @@
-import type { Logger } from '../../../core/log.js'
-import { apiCall } from '../api-call.js'
+import { apiCall, type ClientDeps } from '../api-call.js'
 import type { RenderConfig } from './config.js'
 import type { RenderDeploy, RenderService } from './render-mapping.js'
 
@@ -7,7 +6,7 @@ import type { RenderDeploy, RenderService } from './render-mapping.js'
 export class RenderApi {
   constructor(
     private readonly config: RenderConfig,
-    private readonly deps: { logger: Logger; sleep?: (ms: number) => Promise<void> }
+    private readonly deps: ClientDeps
   ) {}
 
   getService(signal: AbortSignal): Promise<RenderService> {
@@ -41,8 +40,7 @@ export class RenderApi {
       token: this.config.apiKey,
       ...(body !== undefined ? { body } : {}),
       signal,
-      logger: this.deps.logger,
-      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+      ...this.deps,
       access: `${access} service ${this.config.serviceId} (an API key of a workspace member who can deploy it)`
     })
   }

@@ -1,6 +1,7 @@
 import type { ColorBook } from '../color-book.js'
+import { servingStatus } from '../serving-status.js'
 import type { PollResult } from '../../../core/poll.js'
-import { otherColor, type Color, type DeployRecord, type TrafficStatus } from '../types.js'
+import type { TrafficStatus } from '../types.js'
 
 /**
  * Pure mapping between Render's REST answers and the traffic capability. Render serves one deploy
@@ -48,26 +49,7 @@ export function liveAndPrevious(deploys: RenderDeploy[]): { live?: RenderDeploy;
 
 export function toTrafficStatus(deploys: RenderDeploy[], colors: ColorBook): TrafficStatus {
   const { live, previous } = liveAndPrevious(deploys)
-  const active: Color = live ? colors.colorOf(live.id) : 'blue'
-  // After a rollback the deploy live before it is the one rolled back from: nothing to roll back to.
-  const keepPrevious = previous && live && !isRollback(live)
-  if (keepPrevious) colors.set(otherColor(active), previous.id)
-  const history: DeployRecord[] = []
-  if (live) {
-    const at = live.finishedAt ?? live.createdAt ?? new Date(0).toISOString()
-    history.push(
-      isRollback(live) && previous
-        ? { version: deployVersion(previous), color: otherColor(active), at, outcome: 'rolled-back' }
-        : { version: deployVersion(live), color: active, at, outcome: 'promoted' }
-    )
-  }
-  return {
-    active,
-    ...(live ? { activeVersion: deployVersion(live) } : {}),
-    ...(keepPrevious ? { previousVersion: deployVersion(previous) } : {}),
-    weights: { [active]: 100, [otherColor(active)]: 0 } as Record<Color, number>,
-    history
-  }
+  return servingStatus(live, previous, colors, { version: deployVersion, at: (d) => d.finishedAt ?? d.createdAt ?? new Date(0).toISOString(), isRollback })
 }
 
 /** One poll of a deploy: done when live; an error when it failed or a newer deploy replaced it. */

@@ -1,5 +1,6 @@
 import { InputError } from '../../../core/input-error.js'
-import { parseDuration, parseSingleLine, parseUrl } from '../../../core/parsers.js'
+import { parseDuration, parseSingleLine } from '../../../core/parsers.js'
+import { apiBaseUrl, optionalUrl, parseRequiredId, parseSecretToken } from '../platform-config.js'
 
 /**
  * The `vercel` provider's configuration and its pure validation. Every problem is an InputError
@@ -42,18 +43,20 @@ const TEAM_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/
 
 export function parseVercelConfig(raw: VercelRawInputs): VercelConfig {
   const get = (name: VercelInputName): string => raw[name] ?? ''
-  const token = get('vercel-token').trim()
-  if (token === '') throw new InputError('vercel-token', 'is empty', 'a Vercel access token (from a secret)')
-  // Never quote the token: it is a secret.
-  if (!TOKEN.test(token))
-    throw new InputError('vercel-token', 'is not in the form of a Vercel access token (the value is not shown)', 'the token alone, letters and digits, without "Bearer"')
-  const project = parseSingleLine('vercel-project', get('vercel-project'))
-  if (project === '') throw new InputError('vercel-project', 'is empty', 'the project id (prj_…) or name')
-  if (!PROJECT.test(project)) throw new InputError('vercel-project', `is "${project}", which is not a project id or name`, 'prj_… or a lowercase name of letters, digits, ".", "_" and "-"')
+  const token = parseSecretToken('vercel-token', get('vercel-token'), TOKEN, {
+    kind: 'Vercel access token',
+    empty: 'a Vercel access token (from a secret)',
+    expected: 'the token alone, letters and digits, without "Bearer"'
+  })
+  const project = parseRequiredId('vercel-project', get('vercel-project'), PROJECT, {
+    empty: 'the project id (prj_…) or name',
+    notA: 'a project id or name',
+    expected: 'prj_… or a lowercase name of letters, digits, ".", "_" and "-"'
+  })
   const team = parseSingleLine('vercel-team', get('vercel-team'))
   if (team !== '' && !team.startsWith('team_') && !TEAM_SLUG.test(team)) throw new InputError('vercel-team', `is "${team}", which is not a team id or slug`, "team_… or the team's URL slug")
-  const publicUrl = get('vercel-public-url').trim() === '' ? undefined : parseUrl('vercel-public-url', get('vercel-public-url'), ['https:', 'http:']).toString()
-  const apiUrl = get('vercel-api-url').trim() === '' ? 'https://api.vercel.com' : parseUrl('vercel-api-url', get('vercel-api-url')).toString().replace(/\/+$/, '')
+  const publicUrl = optionalUrl('vercel-public-url', get('vercel-public-url'), ['https:', 'http:'])
+  const apiUrl = apiBaseUrl('vercel-api-url', get('vercel-api-url'), 'https://api.vercel.com')
   return {
     token,
     project,

@@ -1,19 +1,8 @@
-import { pollClock, waitUntil, type PollClock, type PollResult } from '../../../core/poll.js'
-import {
-  otherColor,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficProviderDeps,
-  type TrafficStatus
-} from '../types.js'
+import { SingleSwitchProvider } from '../platform-provider.js'
+import { otherColor, type Color, type PreparedTarget, type Release, type TrafficProviderDeps, type TrafficStatus } from '../types.js'
 import { deploymentRef, type VercelConfig } from './config.js'
 import { VercelApi } from './vercel-api.js'
-import { aliasJobUnderWay, aliasing, ColorBook, productionId, productionUrl, readiness, toTrafficStatus, type VercelProject } from './vercel-mapping.js'
+import { aliasJobUnderWay, aliasing, productionId, productionUrl, readiness, toTrafficStatus, type VercelProject } from './vercel-mapping.js'
 
 /**
  * Vercel: the release is an existing deployment (the preview the Git integration built, say).
@@ -26,22 +15,11 @@ export function createVercelProvider(config: VercelConfig, deps: TrafficProvider
   return new VercelTrafficProvider(config, deps)
 }
 
-export class VercelTrafficProvider implements TrafficProvider {
+export class VercelTrafficProvider extends SingleSwitchProvider<VercelConfig> {
   readonly name = 'vercel'
-  readonly supportsWeights = false
-  private readonly api: VercelApi
-  private readonly colors = new ColorBook()
-  private readonly clock: PollClock
+  protected readonly underWay = { work: 'promote or rollback', on: 'project' }
+  private readonly api = new VercelApi(this.config, this.client)
   private project?: VercelProject
-
-  constructor(
-    private readonly config: VercelConfig,
-    private readonly deps: TrafficProviderDeps
-  ) {
-    const sleep = deps.sleep ? (ms: number) => deps.sleep!(ms) : undefined
-    this.api = new VercelApi(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) })
-    this.clock = pollClock({ ...(sleep ? { sleep } : {}), pollIntervalMs: config.pollIntervalMs, maxPollIntervalMs: Math.max(config.pollIntervalMs, 15_000) })
-  }
 
   publicUrl(): string {
     return this.config.publicUrl ?? (this.project ? productionUrl(this.project) : undefined) ?? `https://${this.project?.name ?? this.config.project}.vercel.app/`
@@ -51,14 +29,10 @@ export class VercelTrafficProvider implements TrafficProvider {
     return toTrafficStatus(await this.readProject(signal), this.colors)
   }
 
-  /** Vercel runs one promote or rollback per project at a time: wait for one under way to finish (use the workflow's `concurrency` for the rest). */
-  async lock(owner: string, timeoutMs: number, signal: AbortSignal): Promise<TrafficLock> {
-    await this.wait('a promote or rollback already under way on the project', timeoutMs, signal, async () => {
-      const job = aliasJobUnderWay(await this.readProject(signal))
-      return job ? { done: false, status: `${job.type} to ${job.toDeploymentId} ${job.jobStatus} since ${new Date(job.requestedAt).toISOString()}` } : { done: true, value: true }
-    })
-    this.deps.logger.debug(`vercel: no promote or rollback under way; ${owner} goes ahead`)
-    return { release: async () => {} }
+  /** Vercel runs one promote or rollback per project at a time: the lock waits for one under way to finish (use the workflow's `concurrency` for the rest). */
+  protected async busy(signal: AbortSignal): Promise<string | undefined> {
+    const job = aliasJobUnderWay(await this.readProject(signal))
+    return job ? `${job.type} to ${job.toDeploymentId} ${job.jobStatus} since ${new Date(job.requestedAt).toISOString()}` : undefined
   }
 
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
@@ -76,40 +50,21 @@ export class VercelTrafficProvider implements TrafficProvider {
     )
     const active = toTrafficStatus(project, this.colors).active
     const color = otherColor(active)
-    if (productionId(project) === ready.id) this.deps.logger.info(`deployment ${ready.id} already serves production`)
+    if (productionId(project) === ready.id) this.logger.info(`deployment ${ready.id} already serves production`)
     else this.colors.set(color, ready.id)
     const commit = ready.meta?.githubCommitSha ? ` (commit ${ready.meta.githubCommitSha.slice(0, 12)})` : ''
-    this.deps.logger.info(`vercel: deployment ${ready.id}${commit} is READY at https://${ready.url}`)
+    this.logger.info(`vercel: deployment ${ready.id}${commit} is READY at https://${ready.url}`)
     return { color: productionId(project) === ready.id ? active : color, version: release.version, directUrl: `https://${ready.url}/` }
   }
 
-  async shift(color: Color, percent: number, signal: AbortSignal): Promise<void> {
-    if (percent !== 100 && percent !== 0) throw new Error(`vercel cannot split traffic (asked for ${percent}% on ${color})`)
-    const to = percent === 100 ? color : otherColor(color)
-    await this.pointProductionAt(to, 'promote', `promoted by blue-green-swap`, signal)
-  }
-
   promote(color: Color, version: string): Promise<void> {
-    this.deps.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`)
+    this.logger.info(`vercel: ${version} (${color}) serves production; the previous production deployment stays for an instant rollback`)
     return Promise.resolve()
   }
 
-  async rollback(to: Color, reason: string, signal: AbortSignal): Promise<void> {
-    await this.pointProductionAt(to, 'rollback', reason, signal)
+  protected async switchTo(color: Color, signal: AbortSignal, rollbackReason?: string): Promise<void> {
+    await this.pointProductionAt(color, rollbackReason === undefined ? 'promote' : 'rollback', rollbackReason ?? 'promoted by blue-green-swap', signal)
   }
-
-  savePaused(paused: PausedDeployment | undefined): Promise<void> {
-    // The engine never pauses a provider without weights (one step); there is nothing to persist.
-    return paused ? Promise.reject(new Error('vercel has no percentage split, so a deployment cannot be paused between steps')) : Promise.resolve()
-  }
-
-  record(entry: DeployRecord): Promise<void> {
-    // Vercel keeps the record itself: the project's last promote or rollback request (read by status).
-    this.deps.logger.debug(`vercel: ${entry.outcome} ${entry.version}`)
-    return Promise.resolve()
-  }
-
-  async close(): Promise<void> {}
 
   /** Production domains to the deployment playing `color`; no call when it already serves them. Ends in a known state or says which. */
   private async pointProductionAt(color: Color, how: 'promote' | 'rollback', reason: string, signal: AbortSignal): Promise<void> {
@@ -118,18 +73,18 @@ export class VercelTrafficProvider implements TrafficProvider {
     const target = this.colors.idOf(color) ?? (current && this.colors.colorOf(current) === color ? current : undefined)
     if (!target) throw new Error(`no deployment is known for ${color}; production still serves ${current ?? 'no deployment'}`)
     if (current === target) {
-      this.deps.logger.info(`vercel: production already serves ${target} (${color})`)
+      this.logger.info(`vercel: production already serves ${target} (${color})`)
       return
     }
     // Vercel's rollback only goes to an earlier production deployment; a promote goes to any READY one (also back to blue).
     const useRollback = how === 'rollback' && current !== undefined
-    this.deps.logger.info(`vercel: ${useRollback ? 'rolling back' : 'promoting'} production from ${current ?? 'no deployment'} to ${target} (${color})`)
+    this.logger.info(`vercel: ${useRollback ? 'rolling back' : 'promoting'} production from ${current ?? 'no deployment'} to ${target} (${color})`)
     try {
       if (useRollback) await this.api.rollback(project.id, target, reason, signal)
       else await this.api.promote(project.id, target, signal)
     } catch (error) {
       if (useRollback && /HTTP (409|422)/.test(String((error as Error).message))) {
-        this.deps.logger.warning(`vercel: rollback refused (${(error as Error).message}); promoting ${target} instead`)
+        this.logger.warning(`vercel: rollback refused (${(error as Error).message}); promoting ${target} instead`)
         await this.api.promote(project.id, target, signal)
       } else {
         throw await this.knownState(error, signal)
@@ -140,7 +95,7 @@ export class VercelTrafficProvider implements TrafficProvider {
     } catch (error) {
       throw await this.knownState(error, signal)
     }
-    this.deps.logger.info(`vercel: production serves ${target} (${color})`)
+    this.logger.info(`vercel: production serves ${target} (${color})`)
   }
 
   /** Adds where production stands to a failure, so the run says which deployment serves users. */
@@ -158,20 +113,5 @@ export class VercelTrafficProvider implements TrafficProvider {
   private async readProject(signal: AbortSignal): Promise<VercelProject> {
     this.project = await this.api.getProject(signal)
     return this.project
-  }
-
-  private async wait<T>(what: string, timeoutMs: number, signal: AbortSignal, check: () => Promise<PollResult<T>>, first?: PollResult<T>): Promise<T> {
-    if (first?.done) return first.value
-    return waitUntil({
-      what,
-      timeoutMs,
-      intervalMs: this.clock.intervalMs,
-      maxIntervalMs: this.clock.maxIntervalMs,
-      check,
-      onProgress: ({ status, elapsedMs }) => this.deps.logger.info(`  … waiting for ${what}: ${status} (${Math.round(elapsedMs / 1000)}s)`),
-      sleep: this.clock.sleep,
-      now: this.clock.now,
-      signal
-    })
   }
 }

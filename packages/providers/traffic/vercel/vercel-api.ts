@@ -1,22 +1,16 @@
-import { HttpStatusError, httpRequestWithRetry } from '../../../core/http.js'
-import type { Logger } from '../../../core/log.js'
+import { apiCall, type ClientDeps } from '../api-call.js'
 import type { VercelConfig } from './config.js'
 import type { VercelDeployment, VercelProject } from './vercel-mapping.js'
 
 /**
- * The four Vercel REST endpoints the provider needs, over packages/core/http.ts: bearer token,
- * team scope, retries with backoff and jitter, a per-attempt timeout and Retry-After on 429.
+ * The four Vercel REST endpoints the provider needs, over api-call.ts: bearer token, team scope,
+ * retries with backoff and jitter, a per-attempt timeout and Retry-After on 429.
  */
-
-export interface VercelApiDeps {
-  logger: Logger
-  sleep?: (ms: number) => Promise<void>
-}
 
 export class VercelApi {
   constructor(
     private readonly config: VercelConfig,
-    private readonly deps: VercelApiDeps
+    private readonly deps: ClientDeps
   ) {}
 
   getProject(signal: AbortSignal): Promise<VercelProject> {
@@ -38,39 +32,20 @@ export class VercelApi {
     await this.call('POST', `/v1/projects/${encodeURIComponent(projectId)}/rollback/${encodeURIComponent(deploymentId)}`, { description: description.slice(0, 200) }, signal)
   }
 
-  private async call<T>(method: string, path: string, query: Record<string, string>, signal: AbortSignal): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST', path: string, query: Record<string, string>, signal: AbortSignal): Promise<T> {
     const url = new URL(`${this.config.apiUrl}${path}`)
     for (const [name, value] of Object.entries({ ...query, ...(this.config.team ?? {}) })) url.searchParams.set(name, value)
-    const what = `Vercel API ${method} ${path}`
-    try {
-      const response = await httpRequestWithRetry(
-        {
-          url: url.toString(),
-          method,
-          headers: { authorization: `Bearer ${this.config.token}`, accept: 'application/json', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-          ...(method === 'POST' ? { body: '{}' } : {}),
-          timeoutMs: 30_000
-        },
-        what,
-        {
-          attempts: 6,
-          baseDelayMs: 1000,
-          maxDelayMs: 30_000,
-          signal,
-          ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
-          onRetry: ({ attempt, delayMs, error }) =>
-            this.deps.logger.info(`  ${what}: ${error instanceof HttpStatusError ? `HTTP ${error.status}` : 'no answer'}; retry ${attempt} in ${Math.round(delayMs / 100) / 10}s`)
-        }
-      )
-      return (response.body.trim() === '' ? {} : JSON.parse(response.body)) as T
-    } catch (error) {
-      if (error instanceof HttpStatusError && (error.status === 401 || error.status === 403)) {
-        throw new Error(
-          `${what} answered HTTP ${error.status}: the token cannot ${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`,
-          { cause: error }
-        )
-      }
-      throw error
-    }
+    const answer = await apiCall<T>({
+      platform: 'Vercel',
+      method,
+      url: url.toString(),
+      token: this.config.token,
+      // Vercel's POST endpoints take their parameters in the path and query: the body is an empty object.
+      ...(method === 'POST' ? { body: {} } : {}),
+      signal,
+      ...this.deps,
+      access: `${method === 'GET' ? 'read' : 'change'} project ${this.config.project}${this.config.team ? ' in that team' : ''} (see docs/providers/vercel.md for the access it needs)`
+    })
+    return answer ?? ({} as T)
   }
 }

@@ -1,4 +1,4 @@
-import { DescribeServicesCommand, ECSClient, UpdateServiceCommand, type Service, type TaskDefinition } from '@aws-sdk/client-ecs'
+import { DescribeServicesCommand, ECSClient, UpdateServiceCommand, type Service } from '@aws-sdk/client-ecs'
 import {
   AddTagsCommand,
   DescribeListenersCommand,
@@ -12,25 +12,13 @@ import {
   type Action,
   type Tag
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import type { Logger } from '../../../../core/log.js'
-import { defaultSleep, waitUntil } from '../../../../core/poll.js'
-import {
-  otherColor,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficStatus
-} from '../../types.js'
-import { awsCall, type AwsCall } from '../aws-call.js'
+import { waitUntil } from '../../../../core/poll.js'
+import { otherColor } from '../../types.js'
+import type { Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficStatus } from '../../types.js'
 import type { EcsAlbConfig } from '../config.js'
+import { EcsModeProvider, type EcsProviderOptions } from '../mode-provider.js'
 import { TAG, pausedTag, readTagState, recordTag } from '../state-tags.js'
-import { takeTagLock } from '../tag-lock.js'
 import { shortArn } from '../task-definition-mapping.js'
-import { TaskDefinitions } from '../task-definitions.js'
 import { deploymentState, forwardOnly, readWeights, withWeights } from './alb-mapping.js'
 
 /**
@@ -45,40 +33,16 @@ import { deploymentState, forwardOnly, readWeights, withWeights } from './alb-ma
  * jitter, a per-attempt timeout and the run's signal; waits have a deadline and report progress.
  */
 
-export interface EcsProviderOptions {
-  logger: Logger
-  sleep?: (ms: number) => Promise<void>
-  now?: () => number
-  pollIntervalMs?: number
-  maxPollIntervalMs?: number
-  /** The template file's definition, read before any call (provider.ts). */
-  template?: TaskDefinition
-}
-
-export class AlbWeightsProvider implements TrafficProvider {
-  readonly name = 'aws-ecs'
+export class AlbWeightsProvider extends EcsModeProvider<EcsAlbConfig> implements TrafficProvider {
   readonly supportsWeights = true
-  private readonly logger: Logger
-  private readonly sleep: (ms: number) => Promise<void>
-  private readonly now: () => number
-  private readonly call: AwsCall
-  private readonly revisions: TaskDefinitions
 
   constructor(
     private readonly ecs: ECSClient,
     private readonly elb: ElasticLoadBalancingV2Client,
-    private readonly config: EcsAlbConfig,
-    private readonly options: EcsProviderOptions
+    config: EcsAlbConfig,
+    options: EcsProviderOptions
   ) {
-    this.logger = options.logger
-    this.sleep = options.sleep ?? defaultSleep
-    this.now = options.now ?? Date.now
-    this.call = awsCall(this.logger, this.sleep)
-    this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template)
-  }
-
-  publicUrl(): string {
-    return this.config.publicUrl
+    super(ecs, config, options)
   }
 
   async status(signal: AbortSignal): Promise<TrafficStatus> {
@@ -108,20 +72,13 @@ export class AlbWeightsProvider implements TrafficProvider {
       write: (tags: Record<string, string>, s: AbortSignal) => this.addTags(tags, s),
       remove: (keys: string[], s: AbortSignal) => this.removeTags(keys, s)
     }
-    const lock = await takeTagLock(store, owner, timeoutMs, signal, { logger: this.logger, sleep: this.sleep, now: this.now, ...this.pollIntervals() })
+    const lock = await this.lockTag(store, owner, timeoutMs, signal)
     await this.stopExpiredPrevious(signal)
     return lock
   }
 
-  private pollIntervals(): { pollIntervalMs?: number; maxPollIntervalMs?: number } {
-    return {
-      ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
-      ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
-    }
-  }
-
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
-    if (!release.image) throw new Error('aws-ecs deploys an image; the release has none')
+    const image = this.imageOf(release)
     const status = await this.status(signal)
     const idle = otherColor(status.active)
     const services = await this.services(signal)
@@ -129,7 +86,7 @@ export class AlbWeightsProvider implements TrafficProvider {
     const idleService = services[idle]
     if (!idleService) throw new Error(`the ${idle} service ${this.config.services[idle]} was not found in cluster ${this.config.cluster}`)
 
-    const arn = await this.revisions.register({ ...release, image: release.image }, activeService?.taskDefinition ?? idleService.taskDefinition, signal)
+    const arn = await this.revisions.register({ ...release, image }, activeService?.taskDefinition ?? idleService.taskDefinition, signal)
 
     if (this.config.testListenerArn) await this.pointTestListener(idle, signal)
     const desiredCount = this.config.desiredCount ?? Math.max(activeService?.desiredCount ?? 1, 1)
@@ -240,10 +197,7 @@ export class AlbWeightsProvider implements TrafficProvider {
     await waitUntil({
       what: `ECS service ${name} on ${shortArn(taskDefinitionArn)}`,
       timeoutMs: this.config.stableTimeoutMs,
-      intervalMs: this.options.pollIntervalMs ?? 10_000,
-      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-      sleep: this.sleep,
-      now: this.now,
+      ...this.waitClock(),
       signal,
       timeoutHint: `ECS keeps deploying it; ${color} gets no traffic until it is stable`,
       onProgress: ({ status, percent, elapsedMs }) => this.logger.info(`  ${name}: ${status}${percent !== undefined ? ` (${percent}%)` : ''} after ${Math.round(elapsedMs / 1000)} s`),

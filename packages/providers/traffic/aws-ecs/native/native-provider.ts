@@ -1,23 +1,11 @@
-import type { ECSClient, TaskDefinition } from '@aws-sdk/client-ecs'
-import type { Logger } from '../../../../core/log.js'
-import { defaultSleep, waitUntil } from '../../../../core/poll.js'
-import {
-  otherColor,
-  type Color,
-  type DeployRecord,
-  type PausedDeployment,
-  type PreparedTarget,
-  type Release,
-  type TrafficLock,
-  type TrafficProvider,
-  type TrafficStatus
-} from '../../types.js'
-import { awsCall, type AwsCall } from '../aws-call.js'
+import type { ECSClient } from '@aws-sdk/client-ecs'
+import { waitUntil } from '../../../../core/poll.js'
+import { otherColor } from '../../types.js'
+import type { Color, DeployRecord, PausedDeployment, PreparedTarget, Release, TrafficLock, TrafficProvider, TrafficStatus } from '../../types.js'
 import type { EcsNativeConfig } from '../config.js'
+import { EcsModeProvider, type EcsProviderOptions } from '../mode-provider.js'
 import { TAG, recordTag } from '../state-tags.js'
-import { takeTagLock } from '../tag-lock.js'
 import { shortArn } from '../task-definition-mapping.js'
-import { TaskDefinitions } from '../task-definitions.js'
 import { EcsServiceApi } from './ecs-service-api.js'
 import { colorsOf, ecsBakeMinutes, isRollingBack, isUnderWay, nativeStatus, progressTowards, serviceProblem, type Goal } from './native-mapping.js'
 
@@ -33,24 +21,9 @@ import { colorsOf, ecsBakeMinutes, isRollingBack, isUnderWay, nativeStatus, prog
  * current service deployment and its revisions); the service's tags keep the lock and the last outcome.
  */
 
-export interface NativeProviderOptions {
-  logger: Logger
-  sleep?: (ms: number) => Promise<void>
-  now?: () => number
-  pollIntervalMs?: number
-  maxPollIntervalMs?: number
-  template?: TaskDefinition
-}
-
-export class NativeBlueGreenProvider implements TrafficProvider {
-  readonly name = 'aws-ecs'
+export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> implements TrafficProvider {
   readonly supportsWeights = false
   readonly trafficNote = "ECS moves the traffic (the service's BLUE_GREEN deployment: test traffic, production traffic, then its bake time with blue still up)"
-  private readonly logger: Logger
-  private readonly sleep: (ms: number) => Promise<void>
-  private readonly now: () => number
-  private readonly call: AwsCall
-  private readonly revisions: TaskDefinitions
   private readonly api: EcsServiceApi
   /** The service deployment this run started (prepare), followed by shift and promote. */
   private ours?: { arn: string; color: Color; version: string }
@@ -61,19 +34,11 @@ export class NativeBlueGreenProvider implements TrafficProvider {
 
   constructor(
     private readonly ecs: ECSClient,
-    private readonly config: EcsNativeConfig,
-    private readonly options: NativeProviderOptions
+    config: EcsNativeConfig,
+    options: EcsProviderOptions
   ) {
-    this.logger = options.logger
-    this.sleep = options.sleep ?? defaultSleep
-    this.now = options.now ?? Date.now
-    this.call = awsCall(this.logger, this.sleep)
-    this.revisions = new TaskDefinitions(ecs, this.call, this.logger, config, options.template)
+    super(ecs, config, options)
     this.api = new EcsServiceApi(ecs, this.call, config, this.revisions)
-  }
-
-  publicUrl(): string {
-    return this.config.publicUrl
   }
 
   async status(signal: AbortSignal): Promise<TrafficStatus> {
@@ -89,17 +54,11 @@ export class NativeBlueGreenProvider implements TrafficProvider {
       write: (tags: Record<string, string>, s: AbortSignal) => this.api.tag(arn, tags, s),
       remove: (keys: string[], s: AbortSignal) => this.api.untag(arn, keys, s)
     }
-    return takeTagLock(store, owner, timeoutMs, signal, {
-      logger: this.logger,
-      sleep: this.sleep,
-      now: this.now,
-      ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
-      ...(this.options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: this.options.maxPollIntervalMs } : {})
-    })
+    return this.lockTag(store, owner, timeoutMs, signal)
   }
 
   async prepare(release: Release, signal: AbortSignal): Promise<PreparedTarget> {
-    if (!release.image) throw new Error('aws-ecs deploys an image; the release has none')
+    const image = this.imageOf(release)
     const service = await this.api.describe(signal)
     const problem = serviceProblem(service, this.config)
     if (problem) throw new Error(problem)
@@ -113,7 +72,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     }
     const active = nativeStatus(record).active
     const green = otherColor(active)
-    const arn = await this.revisions.register({ ...release, image: release.image }, service.taskDefinition, signal, green)
+    const arn = await this.revisions.register({ ...release, image }, service.taskDefinition, signal, green)
     const deploymentArn = await this.api.start(service, arn, signal)
     this.ours = { arn: deploymentArn, color: green, version: release.version }
     this.logger.info(
@@ -215,10 +174,7 @@ export class NativeBlueGreenProvider implements TrafficProvider {
     await waitUntil({
       what: `ECS service deployment ${shortArn(arn)} of ${this.config.service}: ${what}`,
       timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0),
-      intervalMs: this.options.pollIntervalMs ?? 10_000,
-      maxIntervalMs: this.options.maxPollIntervalMs ?? 30_000,
-      sleep: this.sleep,
-      now: this.now,
+      ...this.waitClock(),
       signal,
       timeoutHint: goal === 'rolled-back' ? 'ECS keeps rolling back; check the service deployment in the console' : 'ECS keeps deploying; a rollback stops it',
       onProgress: ({ status, elapsedMs }) => {
