@@ -2,7 +2,7 @@ export const id = 151;
 export const ids = [151];
 export const modules = {
 
-/***/ 5151:
+/***/ 55151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/http.ts
-var http = __webpack_require__(5770);
+var http = __webpack_require__(75770);
 ;// CONCATENATED MODULE: ./packages/core/log.ts
 const silentLogger = { info() { }, warning() { }, debug() { } };
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/core/retry-after.ts
-var retry_after = __webpack_require__(3641);
+var retry_after = __webpack_require__(53641);
 ;// CONCATENATED MODULE: ./packages/clouds/azure/arm.ts
 /**
  * Azure Resource Manager, the pure half: URLs, the OAuth scope, the origin rule for the Bearer
@@ -211,7 +211,7 @@ function parseArmJson(response, what) {
 }
 
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(3728);
+var error_message = __webpack_require__(83728);
 ;// CONCATENATED MODULE: ./packages/clouds/azure/credential-choice.ts
 /**
  * Which Azure credential the environment calls for, in the suite's order of preference. Pure:
@@ -260,11 +260,11 @@ function credentialHint(choice) {
  */
 async function buildArmCredential(env = process.env) {
     const choice = chooseArmCredential(env);
-    const identity = await __webpack_require__.e(/* import() */ 491).then(__webpack_require__.bind(__webpack_require__, 1491));
+    const identity = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 91491));
     let credential;
     switch (choice.kind) {
         case 'github-oidc': {
-            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4116));
+            const { getIDToken } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 14116));
             credential = new identity.ClientAssertionCredential(choice.tenantId, choice.clientId, () => getIDToken(GITHUB_OIDC_AUDIENCE));
             break;
         }
@@ -296,9 +296,9 @@ function withSignInHint(credential, choice) {
 }
 
 // EXTERNAL MODULE: ./packages/core/markdown.ts
-var markdown = __webpack_require__(9031);
+var markdown = __webpack_require__(89031);
 // EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
-var provider_clock = __webpack_require__(5515);
+var provider_clock = __webpack_require__(75515);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/azure-appservice/appservice-mapping.ts
@@ -761,7 +761,7 @@ class AppServiceTrafficProvider {
 
 /***/ }),
 
-/***/ 5515:
+/***/ 75515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -770,7 +770,7 @@ class AppServiceTrafficProvider {
 /* harmony export */   lr: () => (/* binding */ waitWithProgress)
 /* harmony export */ });
 /* unused harmony export injectedSleep */
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
 
 /** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
 function injectedSleep(deps) {

@@ -2,7 +2,7 @@ export const id = 294;
 export const ids = [294];
 export const modules = {
 
-/***/ 4824:
+/***/ 12443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,9 +12,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(3728);
+var error_message = __webpack_require__(83728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
 
 /**
@@ -71,7 +71,7 @@ function describeAwsError(operation, error) {
 }
 
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
+var retry = __webpack_require__(14066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
@@ -104,7 +104,7 @@ function awsCall(logger, sleep) {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(1630);
+var state_tags = __webpack_require__(21630);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
 
 
@@ -148,7 +148,7 @@ async function takeTagLock(store, owner, timeoutMs, signal, clock) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
@@ -278,7 +278,7 @@ class EcsModeProvider {
 
 /***/ }),
 
-/***/ 7294:
+/***/ 77294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -288,17 +288,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/mode-provider.ts + 4 modules
-var mode_provider = __webpack_require__(4824);
+var mode_provider = __webpack_require__(12443);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(1630);
+var state_tags = __webpack_require__(21630);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(80212);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/ecs-service-api.ts
 
 
@@ -381,7 +381,7 @@ class EcsServiceApi {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/config.ts
-var aws_ecs_config = __webpack_require__(2445);
+var aws_ecs_config = __webpack_require__(22445);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/native-mapping.ts
 
 
@@ -737,7 +737,7 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 21630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -821,7 +821,7 @@ function lockTag(owner, expiresAt) {
 /* harmony export */   k$: () => (/* binding */ shortArn),
 /* harmony export */   q3: () => (/* binding */ revisionsToDeregister)
 /* harmony export */ });
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1630);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21630);
 
 /**
  * Pure mapping for the task definitions both modes register: the RegisterTaskDefinition request for

@@ -2,7 +2,7 @@ export const id = 318;
 export const ids = [318];
 export const modules = {
 
-/***/ 8318:
+/***/ 68318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,17 +14,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(50586);
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/mode-provider.ts + 4 modules
-var mode_provider = __webpack_require__(4824);
+var mode_provider = __webpack_require__(12443);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(1630);
+var state_tags = __webpack_require__(21630);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/alb-weights/alb-mapping.ts
@@ -370,7 +370,7 @@ class AlbWeightsProvider extends mode_provider/* EcsModeProvider */.W {
 
 /***/ }),
 
-/***/ 4824:
+/***/ 12443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -380,9 +380,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/poll.ts
-var poll = __webpack_require__(4219);
+var poll = __webpack_require__(54219);
 // EXTERNAL MODULE: ./packages/core/error-message.ts
-var error_message = __webpack_require__(3728);
+var error_message = __webpack_require__(83728);
 ;// CONCATENATED MODULE: ./packages/clouds/aws/errors.ts
 
 /**
@@ -439,7 +439,7 @@ function describeAwsError(operation, error) {
 }
 
 // EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
+var retry = __webpack_require__(14066);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/aws-call.ts
 
 
@@ -472,7 +472,7 @@ function awsCall(logger, sleep) {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/state-tags.ts
-var state_tags = __webpack_require__(1630);
+var state_tags = __webpack_require__(21630);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/tag-lock.ts
 
 
@@ -516,7 +516,7 @@ async function takeTagLock(store, owner, timeoutMs, signal, clock) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/task-definition-mapping.ts
 var task_definition_mapping = __webpack_require__(2217);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/task-definitions.ts
@@ -646,7 +646,7 @@ class EcsModeProvider {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 21630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -730,7 +730,7 @@ function lockTag(owner, expiresAt) {
 /* harmony export */   k$: () => (/* binding */ shortArn),
 /* harmony export */   q3: () => (/* binding */ revisionsToDeregister)
 /* harmony export */ });
-/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1630);
+/* harmony import */ var _state_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21630);
 
 /**
  * Pure mapping for the task definitions both modes register: the RegisterTaskDefinition request for

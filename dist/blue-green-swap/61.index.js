@@ -2,13 +2,13 @@ export const id = 61;
 export const ids = [61];
 export const modules = {
 
-/***/ 9466:
+/***/ 89466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ apiCall)
 /* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5770);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75770);
 
 async function apiCall(call) {
     const path = new URL(call.url).pathname;
@@ -41,7 +41,7 @@ async function apiCall(call) {
 
 /***/ }),
 
-/***/ 2283:
+/***/ 12283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -74,7 +74,7 @@ class ColorBook {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
-var provider_clock = __webpack_require__(5515);
+var provider_clock = __webpack_require__(75515);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/platform-provider.ts
@@ -136,7 +136,7 @@ class SingleSwitchProvider {
 
 /***/ }),
 
-/***/ 5515:
+/***/ 75515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,7 +145,7 @@ class SingleSwitchProvider {
 /* harmony export */   lr: () => (/* binding */ waitWithProgress)
 /* harmony export */ });
 /* unused harmony export injectedSleep */
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
 
 /** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
 function injectedSleep(deps) {
@@ -181,13 +181,13 @@ async function waitWithProgress(clock, logger, what, timeoutMs, signal, check, f
 
 /***/ }),
 
-/***/ 9249:
+/***/ 99249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ RedeployProvider)
 /* harmony export */ });
-/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2283);
+/* harmony import */ var _platform_provider_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12283);
 
 /**
  * A single-switch platform that deploys in place (Render, Railway): one deployment serves; the way
@@ -239,11 +239,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/providers/traffic/redeploy-provider.ts
-var redeploy_provider = __webpack_require__(9249);
+var redeploy_provider = __webpack_require__(99249);
 // EXTERNAL MODULE: ./packages/providers/traffic/types.ts
 var types = __webpack_require__(6996);
 // EXTERNAL MODULE: ./packages/providers/traffic/api-call.ts
-var api_call = __webpack_require__(9466);
+var api_call = __webpack_require__(89466);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-api.ts
 
 /** The Render REST endpoints the provider needs (https://api.render.com/v1). */
@@ -287,7 +287,7 @@ class RenderApi {
 }
 
 // EXTERNAL MODULE: ./packages/providers/traffic/serving-status.ts
-var serving_status = __webpack_require__(1456);
+var serving_status = __webpack_require__(21456);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/render/render-mapping.ts
 
 const FAILED = ['build_failed', 'update_failed', 'pre_deploy_failed', 'canceled'];
@@ -400,7 +400,7 @@ class RenderTrafficProvider extends redeploy_provider/* RedeployProvider */.O {
 
 /***/ }),
 
-/***/ 1456:
+/***/ 21456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

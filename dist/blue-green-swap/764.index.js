@@ -104,7 +104,7 @@ async function awsCredentials(options, env = process.env) {
 // EXTERNAL MODULE: ./packages/core/input-error.ts
 var input_error = __webpack_require__(2683);
 // EXTERNAL MODULE: ./packages/providers/traffic/provider-clock.ts
-var provider_clock = __webpack_require__(5515);
+var provider_clock = __webpack_require__(75515);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/provider.ts
 
 
@@ -162,7 +162,7 @@ function readTemplate(path) {
 
 /***/ }),
 
-/***/ 5515:
+/***/ 75515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function readTemplate(path) {
 /* harmony export */   lr: () => (/* binding */ waitWithProgress)
 /* harmony export */ });
 /* unused harmony export injectedSleep */
-/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4219);
+/* harmony import */ var _core_poll_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54219);
 
 /** The injected sleep without the signal (the callers abort between sleeps themselves), or undefined for the real one. */
 function injectedSleep(deps) {
