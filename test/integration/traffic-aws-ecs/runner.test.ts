@@ -1,23 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeEcsHttp, type FakeEcsHttp } from '../../support/fakes/aws-ecs-http.js'
-import { IMAGE, LISTENER, TARGET_GROUPS } from '../../support/fakes/aws-ecs-sdk.js'
+import { ALB_INPUTS, IMAGE } from '../../support/fakes/aws-ecs-sdk.js'
 import { expectInputRejected, runSwap } from '../../support/swap-runner.js'
 
 // dist/blue-green-swap/index.js run as the runner runs it, against a loopback fake of the ECS JSON
 // API and the ELBv2 Query API (the SDK reaches it through AWS_ENDPOINT_URL_ECS /
 // AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).
 
-const ecsInputs = {
-  provider: 'aws-ecs',
-  'ecs-cluster': 'meal-planner-production',
-  'ecs-blue-service': 'api-blue',
-  'ecs-green-service': 'api-green',
-  'ecs-blue-target-group': TARGET_GROUPS.blue,
-  'ecs-green-target-group': TARGET_GROUPS.green,
-  'ecs-listener': LISTENER,
-  'ecs-keep-revisions': '3',
-  'public-url': 'https://api.mealplanner.com'
-}
+const ecsInputs = { provider: 'aws-ecs', ...ALB_INPUTS }
 const deploy = { ...ecsInputs, version: '9f8e7d6', image: `${IMAGE}:9f8e7d6`, steps: '10,100' }
 
 let fake: FakeEcsHttp
