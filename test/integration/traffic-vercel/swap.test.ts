@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { expectInputRejected, runSwap, visible } from '../../support/swap-runner.js'
-import { startFakeVercel, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
+import { startFakeVercelInProduction, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
 
 // dist/blue-green-swap/index.js with provider vercel, run as the runner does, against a fake
 // Vercel REST API on loopback (faked Vercel).
@@ -12,11 +12,7 @@ const swap = (inputs: Record<string, string>) =>
 const posts = (): string[] => fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)
 
 beforeEach(async () => {
-  fake = await startFakeVercel()
-  fake.addDeployment('dpl_Blue00001')
-  fake.addDeployment('dpl_Older0001')
-  fake.setProduction('dpl_Older0001')
-  fake.setProduction('dpl_Blue00001')
+  fake = await startFakeVercelInProduction()
 })
 
 afterEach(async () => {
