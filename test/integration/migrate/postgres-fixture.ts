@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
-import { migrationsDir } from './migrations-dir.js'
+import { migrationFolders, type migrationsDir } from './migrations-dir.js'
 
 export interface PostgresFixture {
   /** The real PostgreSQL server (there once the block's beforeAll has run). */
@@ -15,13 +15,12 @@ export interface PostgresFixture {
 export function postgresFixture(prefix: string): PostgresFixture {
   let server: Postgres
   let count = 0
-  const dirs: { remove(): void }[] = []
+  const folder = migrationFolders()
 
   beforeAll(async () => {
     server = await startPostgres()
   })
   afterAll(async () => {
-    for (const dir of dirs) dir.remove()
     await server?.stop()
   })
 
@@ -33,10 +32,6 @@ export function postgresFixture(prefix: string): PostgresFixture {
       const name = `${prefix}_${++count}`
       return { name, url: server.createDatabase(name), sql: (q) => server.sql(q, name) }
     },
-    folder: (files) => {
-      const dir = migrationsDir(files)
-      dirs.push(dir)
-      return dir
-    }
+    folder
   }
 }
