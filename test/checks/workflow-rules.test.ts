@@ -1,21 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { repoRoot } from '../support/paths.js'
+import { shippedWorkflowFiles } from './workflow-files.js'
 
 // The suite's standing rules for workflows, checked on every workflow the repository ships:
 // least-privilege permissions declared per job, no expression expanded inside a run: script
 // (values go through env:), and third-party actions pinned by a full commit SHA.
-
-function yamlFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return yamlFilesUnder(path)
-    return /\.ya?ml$/.test(name) ? [path] : []
-  })
-}
 
 interface Job {
   permissions?: unknown
@@ -41,7 +33,7 @@ function ruleViolations(source: string): string[] {
   return found
 }
 
-const files = [...yamlFilesUnder(join(repoRoot, '.github', 'workflows')), ...yamlFilesUnder(join(repoRoot, 'workflows-examples'))]
+const files = shippedWorkflowFiles()
 
 describe('workflow rules', () => {
   it('finds each kind of violation in a workflow that breaks them all', () => {

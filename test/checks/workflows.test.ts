@@ -1,27 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { loadActionMetadata } from '../support/runner.js'
 import { repoRoot } from '../support/paths.js'
 import { interpolate } from '../support/workflow-job.js'
+import { shippedWorkflowFiles, workflowsDir, yamlFilesUnder } from './workflow-files.js'
 
 // Every workflow the repository ships (the reusable ones and the seed apps' callers) parses with
 // GitHub's own parser, and the files agree with each other: a caller passes only the inputs and
 // secrets the called workflow declares, with the declared types and every required one, and a step
 // that uses a suite action passes only inputs that action declares (and every required one).
 
-function yamlFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return yamlFilesUnder(path)
-    return /\.ya?ml$/.test(name) ? [path] : []
-  })
-}
-
-const workflowsDir = join(repoRoot, '.github', 'workflows')
-const files = [...yamlFilesUnder(workflowsDir), ...yamlFilesUnder(join(repoRoot, 'workflows-examples'))]
+const files = shippedWorkflowFiles()
 
 /** The errors @actions/workflow-parser reports for a workflow's text (parse and conversion). */
 async function parserErrors(name: string, content: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { repoRoot } from './paths.js'
@@ -88,3 +88,54 @@ export const failedSteps = (jobs: Record<string, StepResult[]>): string[] =>
     .flat()
     .filter((r) => r.outcome === 'failure')
     .map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
+
+/** The example's caller job and the workflow it calls, as loadCall reads them. */
+export type Call = ReturnType<typeof loadCall>
+
+/** The first of a `targets` input's entries: the matrix the called jobs run with. */
+export const firstTarget = (targets: unknown): Record<string, string> => (JSON.parse(targets as string) as Record<string, string>[])[0]
+
+/**
+ * What the called jobs are given: the call's inputs (the caller's values, then the declared
+ * defaults), the secrets the caller passes (from `recordedSecrets`), the first target as the
+ * matrix, and the commit.
+ */
+export function callContext(call: Call, given: Record<string, string>, recordedSecrets: Record<string, string>, sha: string): JobContext & { matrix: { target: Record<string, string> } } {
+  const inputs = callInputs(call.called.on.workflow_call.inputs, given)
+  return { inputs, secrets: callerSecrets(call.caller, call.called, recordedSecrets), matrix: { target: firstTarget(inputs.targets) }, github: { sha } }
+}
+
+/** How the jobs run on this machine: the workspace and artifacts under `dir`, HOME, the caller's environment (its GITHUB_STEP_SUMMARY file created empty). */
+export function jobOptions(dir: string, env: Record<string, string>): RunJobOptions {
+  if (env.GITHUB_STEP_SUMMARY) writeFileSync(env.GITHUB_STEP_SUMMARY, '')
+  return { workspace: join(dir, 'workspace'), artifacts: join(dir, 'artifacts'), env: { HOME: process.env.HOME ?? dir, ...env } }
+}
+
+/** A step's result by its label (the step's name or id) in one job of a run. */
+export const stepOf = (jobs: Record<string, StepResult[]>, job: string, label: string): StepResult => jobs[job].find((r) => r.label === label)!
+
+/** Every failed step of one job, with the end of its log. */
+export const failedIn = (results: StepResult[]): string[] => failedSteps({ job: results })
+
+/** Every step's log of the given runs, without the `::add-mask::` lines (they name what is masked). */
+export const runLogs = (...runs: Record<string, StepResult[]>[]): string =>
+  runs
+    .flatMap((jobs) => Object.values(jobs).flat())
+    .map((r) => r.log.replace(/::add-mask::.*\n/g, ''))
+    .join('\n')
+
+/** The deploy job's steps of deploy-production.yml, in order, each with its outcome: success unless `outcomes` says otherwise. */
+export const deploySteps = (outcomes: Record<string, StepResult['outcome']>): [string, StepResult['outcome']][] =>
+  [
+    'step 1',
+    'promote',
+    'backup',
+    'Remember the backup for the rollback job',
+    'Install the migration tool',
+    'migrate',
+    'Record whether a migration ran',
+    'kubeconfig',
+    'swap',
+    'Smoke test',
+    'Keep the deploy state for the rollback job'
+  ].map((label) => [label, outcomes[label] ?? (label === 'kubeconfig' ? 'skipped' : 'success')])

@@ -1,28 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { rm } from 'node:fs/promises'
-import { startRegistry, type Registry } from '../../support/services/registry.js'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
-import { buildahStorage, registryApi, writeContext, type BuildahStorage } from './support.js'
+import { describe, expect, test } from '@jest/globals'
+import { registryApi, registryFixture } from './support.js'
 
 /** Bad input fails the bundle before any build, sign-in or push: exit 1, one line naming the input. */
 
-let registry: Registry
-let storage: BuildahStorage
-let cwd: string
-const results: RunResult[] = []
-
-beforeAll(async () => {
-  registry = await startRegistry()
-  storage = buildahStorage()
-  cwd = writeContext({ Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n', 'app.txt': 'x\n' })
-})
-
-afterAll(async () => {
-  await registry?.stop()
-  for (const result of results) await cleanup(result)
-  await rm(cwd, { recursive: true, force: true })
-  storage?.remove()
-})
+const fx = registryFixture('x\n')
 
 describe('build-push bad inputs', () => {
   const digest = `sha256:${'d'.repeat(64)}`
@@ -37,19 +18,18 @@ describe('build-push bad inputs', () => {
     ['promote-from with a build input', { 'promote-from': `REGISTRY/shop/staging@${digest}`, target: 'runtime' }, 'target']
   ])('%s', async (_, overrides, input) => {
     const inputs = Object.fromEntries(
-      Object.entries({ engine: 'buildah', images: `${registry.host}/shop/bad`, 'registry-auth': `${registry.host}=anonymous`, ...overrides }).map(([k, v]) => [
+      Object.entries({ engine: 'buildah', images: `${fx.registry.host}/shop/bad`, 'registry-auth': `${fx.registry.host}=anonymous`, ...overrides }).map(([k, v]) => [
         k,
-        v.replace('REGISTRY', registry.host)
+        v.replace('REGISTRY', fx.registry.host)
       ])
     )
-    const result = await runAction({ action: 'build-push', inputs, cwd, env: storage.env })
-    results.push(result)
+    const result = await fx.run({ action: 'build-push', inputs, env: fx.storage.env })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(new RegExp(`^Input "${input}" `))
     expect(result.stdout).not.toContain('::group::')
     expect(result.state['auth-dirs']).toBeUndefined()
     expect(result.stderr).not.toMatch(/\n\s+at /)
-    expect(await registryApi(registry.host).tags('shop/bad')).toEqual([])
+    expect(await registryApi(fx.registry.host).tags('shop/bad')).toEqual([])
   })
 })

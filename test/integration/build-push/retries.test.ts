@@ -1,49 +1,28 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startRegistry, type Registry } from '../../support/services/registry.js'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
-import { buildahStorage, failingProxy, postStepEnv, registryApi, writeContext, type BuildahStorage } from './support.js'
+import { failingProxy, postStepEnv, registryApi, registryFixture } from './support.js'
 
 /** A proxy in front of the real registry answers 429 (Retry-After: 1) and 503 before letting requests through. */
 
-let registry: Registry
-let storage: BuildahStorage
-let cwd: string
-const results: RunResult[] = []
-
-beforeAll(async () => {
-  registry = await startRegistry()
-  storage = buildahStorage()
-  cwd = writeContext({ Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n', 'app.txt': 'retry me\n' })
-})
-
-afterAll(async () => {
-  await registry?.stop()
-  for (const result of results) await cleanup(result)
-  await rm(cwd, { recursive: true, force: true })
-  storage?.remove()
-})
+const fx = registryFixture('retry me\n')
 
 const uploads = (method: string, path: string): boolean => method === 'POST' && path.includes('/blobs/uploads/')
 const manifestPuts = (method: string, path: string): boolean => method === 'PUT' && path.includes('/manifests/')
 
 describe('push retries', () => {
   test('blob uploads and manifest puts answered 429 then 503 are retried (honouring Retry-After) and the image lands', async () => {
-    const proxy = await failingProxy(registry.host, [
+    const proxy = await failingProxy(fx.registry.host, [
       { when: uploads, statuses: [429, 503] },
       { when: manifestPuts, statuses: [503, 429] }
     ])
     try {
-      const result = await runAction({
+      const result = await fx.run({
         action: 'build-push',
         inputs: { engine: 'buildah', images: `${proxy.host}/shop/retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '4' },
-        cwd,
-        env: storage.env,
+        env: fx.storage.env,
         timeoutMs: 120_000
       })
-      results.push(result)
       expect(result.errors).toEqual([])
       expect(result.exitCode).toBe(0)
       expect(proxy.failures).toHaveLength(4)
@@ -55,33 +34,30 @@ describe('push retries', () => {
       ])
       expect(result.stdout).toMatch(/answered HTTP 429.*retrying in 1\.0 s/)
       expect(result.stdout).toMatch(/answered HTTP 503.*retrying in/)
-      expect((await registryApi(registry.host).manifest('shop/retry', '6dcb09b')).digest).toBe(result.outputs.digest)
+      expect((await registryApi(fx.registry.host).manifest('shop/retry', '6dcb09b')).digest).toBe(result.outputs.digest)
     } finally {
       await proxy.stop()
     }
   })
 
   test('with attempts: 1 the first 503 fails the step with one line naming the registry; the post step still removes the credentials', async () => {
-    const proxy = await failingProxy(registry.host, [{ when: uploads, statuses: [503] }])
+    const proxy = await failingProxy(fx.registry.host, [{ when: uploads, statuses: [503] }])
     try {
-      const result = await runAction({
+      const result = await fx.run({
         action: 'build-push',
         inputs: { engine: 'buildah', images: `${proxy.host}/shop/no-retry`, 'registry-auth': `${proxy.host}=anonymous`, attempts: '1' },
-        cwd,
-        env: storage.env,
+        env: fx.storage.env,
         timeoutMs: 120_000
       })
-      results.push(result)
       expect(result.exitCode).toBe(1)
       expect(result.errors).toHaveLength(1)
       expect(result.errors[0]).toContain(`${proxy.host}/shop/no-retry answered HTTP 503`)
-      expect(await registryApi(registry.host).tags('shop/no-retry')).toEqual([])
+      expect(await registryApi(fx.registry.host).tags('shop/no-retry')).toEqual([])
 
       // The post step runs after a failed main step too, and still signs out.
       const [authDir] = JSON.parse(result.state['auth-dirs']) as string[]
       expect(existsSync(join(authDir, 'config.json'))).toBe(true)
-      const post = await runAction({ action: 'build-push', cwd, env: postStepEnv(result) })
-      results.push(post)
+      const post = await fx.run({ action: 'build-push', env: postStepEnv(result) })
       expect(post.exitCode).toBe(0)
       expect(existsSync(authDir)).toBe(false)
     } finally {

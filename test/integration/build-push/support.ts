@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { RunResult } from '../../support/runner.js'
+import { afterAll, beforeAll } from '@jest/globals'
+import { cleanup, runAction, type RunOptions, type RunResult } from '../../support/runner.js'
+import { startRegistry, type Registry } from '../../support/services/registry.js'
 
 /** Helpers shared by the build-push runner-contract tests: buildah storage, contexts, the registry API, a failing proxy. */
 
@@ -45,6 +48,39 @@ export function writeContext(files: Record<string, string>): string {
     writeFileSync(join(dir, path), content)
   }
   return dir
+}
+
+export interface RegistryFixture {
+  registry: Registry
+  storage: BuildahStorage
+  /** The build context: FROM scratch, COPY app.txt. */
+  cwd: string
+  /** Runs the bundle in the context (unless `cwd` says otherwise); its files are removed after the file's tests. */
+  run(options: RunOptions): Promise<RunResult>
+}
+
+/** For one test file: a real registry, a private buildah storage and a one-file context whose app.txt holds `appText`; all removed after its tests. */
+export function registryFixture(appText: string): RegistryFixture {
+  const results: RunResult[] = []
+  const fixture = {
+    async run(options: RunOptions) {
+      const result = await runAction({ cwd: fixture.cwd, ...options })
+      results.push(result)
+      return result
+    }
+  } as RegistryFixture
+  beforeAll(async () => {
+    fixture.registry = await startRegistry()
+    fixture.storage = buildahStorage()
+    fixture.cwd = writeContext({ Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n', 'app.txt': appText })
+  })
+  afterAll(async () => {
+    await fixture.registry?.stop()
+    for (const result of results) await cleanup(result)
+    if (fixture.cwd) await rm(fixture.cwd, { recursive: true, force: true })
+    fixture.storage?.remove()
+  })
+  return fixture
 }
 
 const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ')

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { node24, repoRoot } from '../../support/paths.js'
+import { repoRoot } from '../../support/paths.js'
+import { cli, type CliRun } from '../cli/support.js'
 
 // `npm run demo` shortened (--short: 1 s bakes, v3's canary at 50 %), run as a person runs it:
 // the script through the CLI, against the real nginx (or the embedded router), the versioned
@@ -23,43 +23,22 @@ interface DemoOutcome {
   pids: number[]
 }
 
-interface DemoRun {
-  code: number | null
-  stdout: string
-  stderr: string
-  outcome: DemoOutcome
-}
+type DemoRun = CliRun & { outcome: DemoOutcome }
 
-function demo(args: string[], options: { interruptWhen?: string } = {}): Promise<DemoRun> {
+async function demo(args: string[], options: { interruptWhen?: string } = {}): Promise<DemoRun> {
   const dir = mkdtempSync(join(tmpdir(), 'demo-test-'))
   const resultFile = join(dir, 'outcome.json')
-  return new Promise((done, fail) => {
-    const child = spawn(node24, [join(repoRoot, 'scripts', 'demo.mjs'), '--short', '--result-file', resultFile, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    let interrupted = false
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-      if (options.interruptWhen && !interrupted && stdout.includes(options.interruptWhen)) {
-        interrupted = true
-        child.kill('SIGINT')
-      }
-    })
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000)
-    child.on('error', fail)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      let outcome = {} as DemoOutcome
-      try {
-        outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as DemoOutcome
-      } catch {
-        // No result written: the assertions on the exit code and output say why.
-      }
-      rmSync(dir, { recursive: true, force: true })
-      done({ code, stdout, stderr, outcome })
-    })
-  })
+  // The demo gets this process's whole environment, as when a person runs it.
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  const run = await cli(['--short', '--result-file', resultFile, ...args], { cwd: repoRoot, env, entry: 'scripts/demo.mjs', timeoutMs: 170_000, interruptWhen: options.interruptWhen })
+  let outcome = {} as DemoOutcome
+  try {
+    outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as DemoOutcome
+  } catch {
+    // No result written: the assertions on the exit code and output say why.
+  }
+  rmSync(dir, { recursive: true, force: true })
+  return { ...run, outcome }
 }
 
 const alive = (pid: number): boolean => {

@@ -1,19 +1,14 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { runAction } from '../../support/runner.js'
-import { migrationsDir } from './migrations-dir.js'
+import { migrationFolders } from './migrations-dir.js'
 
 // Bad input fails before connecting: the URL points at a closed port, so any attempt to connect
 // would fail with a connection error instead of the input error asserted here.
 describe('migrate input errors (runner contract, before any connection)', () => {
   const closed = 'postgres://app:pw-never-shown@127.0.0.1:1/app'
-  const good = migrationsDir({ '001_a.sql': 'CREATE TABLE a ();' })
-  const dirs = [good]
-  const folder = (files: Record<string, string>): string => {
-    const dir = migrationsDir(files)
-    dirs.push(dir)
-    return dir.path
-  }
-  afterAll(() => dirs.forEach((d) => d.remove()))
+  const migrations = migrationFolders()
+  const good = migrations({ '001_a.sql': 'CREATE TABLE a ();' })
+  const folder = (files: Record<string, string>): string => migrations(files).path
 
   const cases: [string, () => Record<string, string>, RegExp][] = [
     ['a missing directory', () => ({ directory: '/nonexistent/migrations' }), /^Input "directory" is "\/nonexistent\/migrations", which does not exist/],

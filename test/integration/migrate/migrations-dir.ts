@@ -1,3 +1,4 @@
+import { afterAll } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +9,19 @@ export function migrationsDir(files: Record<string, string>): { path: string; wr
   const write = (name: string, content: string): void => writeFileSync(join(path, name), content)
   for (const [name, content] of Object.entries(files)) write(name, content)
   return { path, write, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/** For the describe block (or file) it is called in: makes migrations folders, all removed after its tests. */
+export function migrationFolders(): (files: Record<string, string>) => ReturnType<typeof migrationsDir> {
+  const dirs: { remove(): void }[] = []
+  afterAll(() => {
+    for (const dir of dirs) dir.remove()
+  })
+  return (files) => {
+    const dir = migrationsDir(files)
+    dirs.push(dir)
+    return dir
+  }
 }
 
 export const threeMigrations = {

@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { runAction, type RunResult } from '../../support/runner.js'
-import { startPostgres, type Postgres } from '../../support/services/postgres.js'
-import { migrationsDir } from './migrations-dir.js'
+import { postgresFixture } from './postgres-fixture.js'
 
 // The built-in runner splits PostgreSQL migrations with PostgreSQL's own parser, run as the GitHub
 // runner runs the bundle against a real PostgreSQL: what the parser refuses stops the plan before
 // anything is applied, and statements the hand-written splitter cut apart now run whole.
 describe("migrate splits PostgreSQL migrations with PostgreSQL's parser (real PostgreSQL, runner contract)", () => {
-  let server: Postgres
-  let count = 0
-  const dirs: { remove(): void }[] = []
-
-  beforeAll(async () => {
-    server = await startPostgres()
-  })
-  afterAll(async () => {
-    for (const dir of dirs) dir.remove()
-    await server?.stop()
-  })
-
-  const fresh = (): { url: string; sql: (q: string) => string } => {
-    const name = `parser_${++count}`
-    return { url: server.createDatabase(name), sql: (q) => server.sql(q, name) }
-  }
-  const folder = (files: Record<string, string>): string => {
-    const dir = migrationsDir(files)
-    dirs.push(dir)
-    return dir.path
-  }
+  const postgres = postgresFixture('parser')
+  const fresh = postgres.fresh
+  const folder = (files: Record<string, string>): string => postgres.folder(files).path
   const migrate = (inputs: Record<string, string>): Promise<RunResult> => runAction({ action: 'migrate', inputs, timeoutMs: 60_000 })
   const tables = (sql: (q: string) => string): string => sql("SELECT coalesce(string_agg(tablename, ',' ORDER BY tablename), '') FROM pg_tables WHERE schemaname = 'public'")
 

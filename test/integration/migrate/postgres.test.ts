@@ -1,36 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import pg from 'pg'
 import { advisoryLockKey } from '../../../actions/migrate/src/database/history-table.js'
 import { actionEntry, runAction, type RunResult } from '../../support/runner.js'
 import { node24 } from '../../support/paths.js'
-import { startPostgres, type Postgres } from '../../support/services/postgres.js'
-import { migrationsDir, threeMigrations } from './migrations-dir.js'
+import { threeMigrations } from './migrations-dir.js'
+import { postgresFixture } from './postgres-fixture.js'
 
 // The built-in runner against a real PostgreSQL 15 server, run as the GitHub runner runs the bundle.
 describe('migrate on PostgreSQL (built-in runner, runner contract)', () => {
-  let server: Postgres
-  let dbCount = 0
-  const dirs: { remove(): void }[] = []
-
-  beforeAll(async () => {
-    server = await startPostgres()
-  })
-  afterAll(async () => {
-    for (const dir of dirs) dir.remove()
-    await server?.stop()
-  })
-
-  const freshDatabase = (): { url: string; name: string; sql: (q: string) => string } => {
-    const name = `app_${++dbCount}`
-    const url = server.createDatabase(name)
-    return { url, name, sql: (q) => server.sql(q, name) }
-  }
-  const folder = (files: Record<string, string>) => {
-    const dir = migrationsDir(files)
-    dirs.push(dir)
-    return dir
-  }
+  const postgres = postgresFixture('app')
+  const freshDatabase = postgres.fresh
+  const folder = postgres.folder
   const migrate = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<RunResult> => runAction({ action: 'migrate', inputs, env, timeoutMs: 60_000 })
   const tables = (sql: (q: string) => string): string => sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type RunResult } from '../../support/runner.js'
-import { startPostgres, type Postgres } from '../../support/services/postgres.js'
-import { migrationsDir } from './migrations-dir.js'
+import { postgresFixture } from './postgres-fixture.js'
 
 // A golang-migrate directory shaped like those of public projects: files with their own
 // BEGIN … COMMIT, CREATE INDEX CONCURRENTLY files, an enum value, a file saved with a byte-order
@@ -14,23 +13,9 @@ import { migrationsDir } from './migrations-dir.js'
 const REALWORLD = join(import.meta.dirname, 'fixtures', 'golang-migrate-realworld')
 
 describe('migrate with real-world directories and error positions on PostgreSQL (runner contract)', () => {
-  let server: Postgres
-  let count = 0
-  const dirs: { remove(): void }[] = []
-
-  beforeAll(async () => {
-    server = await startPostgres()
-  })
-  afterAll(async () => {
-    for (const dir of dirs) dir.remove()
-    await server?.stop()
-  })
-
-  const fresh = (): { name: string; url: string; sql: (q: string) => string } => {
-    const name = `real_${++count}`
-    return { name, url: server.createDatabase(name), sql: (q) => server.sql(q, name) }
-  }
-  const connection = (database: string): string[] => ['-X', '-q', '-h', '127.0.0.1', '-p', String(server.port), '-U', 'postgres', '-d', database]
+  const postgres = postgresFixture('real')
+  const fresh = postgres.fresh
+  const connection = (database: string): string[] => ['-X', '-q', '-h', '127.0.0.1', '-p', String(postgres.server.port), '-U', 'postgres', '-d', database]
   const migrate = (inputs: Record<string, string>): Promise<RunResult> => runAction({ action: 'migrate', inputs, timeoutMs: 60_000 })
   /** The schema as pg_dump prints it, without the runner's history table and pg_dump's per-run \restrict key. */
   const schema = (database: string): string =>
@@ -126,8 +111,7 @@ describe('migrate with real-world directories and error positions on PostgreSQL 
 
   it.each(positions)('points at the failing statement: %s', async (_name, files, file, line, column, message) => {
     const db = fresh()
-    const dir = migrationsDir(files)
-    dirs.push(dir)
+    const dir = postgres.folder(files)
     const result = await migrate({ 'database-url': db.url, directory: dir.path })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)

@@ -4,15 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type RunResult } from '../../support/runner.js'
-import { migrationsDir, threeMigrations } from './migrations-dir.js'
+import { migrationFolders, threeMigrations } from './migrations-dir.js'
 
 // The built-in runner on real SQLite files (Node 24's node:sqlite), inspected with the sqlite3 CLI.
 describe('migrate on SQLite (built-in runner, runner contract)', () => {
   const root = mkdtempSync(join(tmpdir(), 'migrate-sqlite-'))
-  const dirs: { remove(): void }[] = []
   let count = 0
   afterAll(() => {
-    for (const dir of dirs) dir.remove()
     rmSync(root, { recursive: true, force: true })
   })
 
@@ -20,11 +18,7 @@ describe('migrate on SQLite (built-in runner, runner contract)', () => {
     const file = join(root, `app-${++count}.db`)
     return { url: `sqlite://${file}`, sql: (q) => execFileSync('sqlite3', [file, q]).toString().trim() }
   }
-  const folder = (files: Record<string, string>) => {
-    const dir = migrationsDir(files)
-    dirs.push(dir)
-    return dir
-  }
+  const folder = migrationFolders()
   const migrate = (inputs: Record<string, string>): Promise<RunResult> => runAction({ action: 'migrate', inputs })
   const tables = (sql: (q: string) => string): string =>
     sql("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)")

@@ -12,19 +12,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CancelledError } from '../../../actions/blue-green-swap/src/engine.js'
-import { FakeEcsAccount, IMAGE, LISTENER, TARGET_GROUPS, TEST_LISTENER } from '../../support/fakes/aws-ecs-sdk.js'
+import { ALB_INPUTS, FakeEcsAccount, IMAGE, TARGET_GROUPS, TEST_LISTENER } from '../../support/fakes/aws-ecs-sdk.js'
 
-const config = parseEcsConfig({
-  'aws-region': 'us-east-1',
-  'ecs-cluster': 'meal-planner-production',
-  'ecs-blue-service': 'api-blue',
-  'ecs-green-service': 'api-green',
-  'ecs-blue-target-group': TARGET_GROUPS.blue,
-  'ecs-green-target-group': TARGET_GROUPS.green,
-  'ecs-listener': LISTENER,
-  'ecs-keep-revisions': '3',
-  'public-url': 'https://api.mealplanner.com'
-}) as EcsAlbConfig
+const config = parseEcsConfig({ 'aws-region': 'us-east-1', ...ALB_INPUTS }) as EcsAlbConfig
 
 const plan: SwapPlan = {
   mode: 'deploy',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeEcsHttp, type FakeEcsHttp } from '../../support/fakes/aws-ecs-http.js'
 import { IMAGE, LISTENER } from '../../support/fakes/aws-ecs-sdk.js'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { expectInputRejected, runSwap } from '../../support/swap-runner.js'
 
 // dist/blue-green-swap/index.js run as the runner runs it, in ECS native blue/green mode (ecs-service),
 // against the loopback fake of the ECS JSON API (AWS_ENDPOINT_URL_ECS), service deployments included.
@@ -26,11 +26,7 @@ afterEach(async () => {
   await fake.stop()
 })
 
-async function swap(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction({ action: 'blue-green-swap', inputs, env: fake.env, timeoutMs: 90_000 })
-  await cleanup(result)
-  return result
-}
+const swap = (inputs: Record<string, string>) => runSwap(inputs, { env: fake.env, timeoutMs: 90_000 })
 
 describe('blue-green-swap with aws-ecs native blue/green (runner contract, faked ECS API on loopback)', () => {
   it('deploys through ECS BLUE_GREEN: one switch, progress per lifecycle stage, outputs and summary', async () => {
@@ -75,10 +71,7 @@ describe('blue-green-swap with aws-ecs native blue/green (runner contract, faked
     ['a pause between steps', { ...deploy, 'pause-after-step': '10' }, 'Input "pause-after-step" is set, but ecs-service selects ECS native blue/green']
   ])('bad input: %s fails before any AWS call, naming the input', async (_name, inputs, message) => {
     const result = await swap(inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(message)
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+    expectInputRejected(result, message)
     expect(fake.requests).toEqual([])
   })
 })

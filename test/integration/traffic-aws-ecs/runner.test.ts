@@ -1,23 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeEcsHttp, type FakeEcsHttp } from '../../support/fakes/aws-ecs-http.js'
-import { IMAGE, LISTENER, TARGET_GROUPS } from '../../support/fakes/aws-ecs-sdk.js'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { ALB_INPUTS, IMAGE } from '../../support/fakes/aws-ecs-sdk.js'
+import { expectInputRejected, runSwap } from '../../support/swap-runner.js'
 
 // dist/blue-green-swap/index.js run as the runner runs it, against a loopback fake of the ECS JSON
 // API and the ELBv2 Query API (the SDK reaches it through AWS_ENDPOINT_URL_ECS /
 // AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).
 
-const ecsInputs = {
-  provider: 'aws-ecs',
-  'ecs-cluster': 'meal-planner-production',
-  'ecs-blue-service': 'api-blue',
-  'ecs-green-service': 'api-green',
-  'ecs-blue-target-group': TARGET_GROUPS.blue,
-  'ecs-green-target-group': TARGET_GROUPS.green,
-  'ecs-listener': LISTENER,
-  'ecs-keep-revisions': '3',
-  'public-url': 'https://api.mealplanner.com'
-}
+const ecsInputs = { provider: 'aws-ecs', ...ALB_INPUTS }
 const deploy = { ...ecsInputs, version: '9f8e7d6', image: `${IMAGE}:9f8e7d6`, steps: '10,100' }
 
 let fake: FakeEcsHttp
@@ -28,11 +18,7 @@ afterEach(async () => {
   await fake.stop()
 })
 
-async function swap(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction({ action: 'blue-green-swap', inputs, env: fake.env, timeoutMs: 90_000 })
-  await cleanup(result)
-  return result
-}
+const swap = (inputs: Record<string, string>) => runSwap(inputs, { env: fake.env, timeoutMs: 90_000 })
 
 describe('blue-green-swap with aws-ecs (runner contract, faked ECS and ELBv2 APIs on loopback)', () => {
   it('deploys a canary: new revision, green stable with progress, 10% then 100%, outputs and summary', async () => {
@@ -97,10 +83,7 @@ describe('blue-green-swap with aws-ecs (runner contract, faked ECS and ELBv2 API
     ]
   ])('bad input: %s fails before any AWS call, naming the input', async (_name, inputs, message) => {
     const result = await swap(inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(message)
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+    expectInputRejected(result, message)
     expect(fake.requests).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeArm, type FakeArm } from '../../support/fakes/azure-arm.js'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { expectInputRejected, runSwap } from '../../support/swap-runner.js'
 import { startFakeApp, type FakeApp } from '../../unit/packages/providers/traffic/azure-appservice/app-server.js'
 
 // dist/blue-green-swap/index.js run as the runner does, with provider azure-appservice against the
@@ -26,10 +26,9 @@ beforeEach(async () => {
   arm = await startFakeArm({ pollsUntilDone: 2, retryAfterSeconds: 0, webApp: { appName: 'lunchtogether-api', image: OLD } })
 })
 
-async function swap(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction({
-    action: 'blue-green-swap',
-    inputs: {
+const swap = (inputs: Record<string, string>) =>
+  runSwap(
+    {
       provider: 'azure-appservice',
       'azure-subscription': arm.subscriptionId,
       'azure-resource-group': arm.resourceGroup,
@@ -38,12 +37,8 @@ async function swap(inputs: Record<string, string>): Promise<RunResult> {
       'azure-public-url': prodApp.url,
       ...inputs
     },
-    env: { DEPLOY_ACTIONS_ARM_ENDPOINT: arm.endpoint, IDENTITY_ENDPOINT: arm.identityEndpoint, IDENTITY_HEADER: arm.identityHeader },
-    timeoutMs: 90_000
-  })
-  await cleanup(result)
-  return result
-}
+    { env: { DEPLOY_ACTIONS_ARM_ENDPOINT: arm.endpoint, IDENTITY_ENDPOINT: arm.identityEndpoint, IDENTITY_HEADER: arm.identityHeader }, timeoutMs: 90_000 }
+  )
 
 const image = (slot: string): string | undefined => arm.appService.slot(slot).config.linuxFxVersion
 const rules = (): unknown[] => arm.appService.slot('production').config.experiments?.rampUpRules ?? []
@@ -113,10 +108,7 @@ describe('blue-green-swap with provider azure-appservice (runner contract, faked
     ['an input of the host provider', { 'nginx-upstream-file': '/etc/nginx/x' }, 'Input "nginx-upstream-file" is set, but provider is azure-appservice']
   ])('bad input (%s) fails before any ARM call, naming the input', async (_name, inputs, message) => {
     const result = await swap({ version: '1.1.0', image: NEW, ...inputs })
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(message)
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+    expectInputRejected(result, message)
     expect(arm.requests).toEqual([])
     expect(image('staging')).toBe(`DOCKER|${OLD}`)
   })

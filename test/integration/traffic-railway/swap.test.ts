@@ -1,35 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { expectInputRejected, runSwap, visible } from '../../support/swap-runner.js'
 import { RAILWAY_ENVIRONMENT, RAILWAY_SERVICE, RAILWAY_TOKEN, startFakeRailway, type FakeRailway } from '../../support/fakes/railway-api.js'
 
 // dist/blue-green-swap/index.js with provider railway, run as the runner does, against a fake
 // Railway GraphQL API on loopback (faked Railway).
 let fake: FakeRailway
 
-async function swap(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction({
-    action: 'blue-green-swap',
-    inputs: {
-      provider: 'railway',
-      'railway-token': RAILWAY_TOKEN,
-      'railway-service': RAILWAY_SERVICE,
-      'railway-environment': RAILWAY_ENVIRONMENT,
-      'railway-api-url': fake.url,
-      'railway-poll-interval': '20ms',
-      ...inputs
-    },
-    timeoutMs: 60_000
+const swap = (inputs: Record<string, string>) =>
+  runSwap({
+    provider: 'railway',
+    'railway-token': RAILWAY_TOKEN,
+    'railway-service': RAILWAY_SERVICE,
+    'railway-environment': RAILWAY_ENVIRONMENT,
+    'railway-api-url': fake.url,
+    'railway-poll-interval': '20ms',
+    ...inputs
   })
-  await cleanup(result)
-  return result
-}
 
 const mutations = (): string[] => fake.operations.filter((o) => !['deployments', 'deployment'].includes(o.name)).map((o) => o.name)
-const visible = (result: RunResult): string =>
-  (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs))
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n')
 
 beforeEach(async () => {
   fake = await startFakeRailway()
@@ -86,10 +74,7 @@ describe('blue-green-swap provider railway (runner contract, faked Railway)', ()
     ['a render input', { version: 'ccccccc3', 'render-service': 'srv-abc123def456' }, 'Input "render-service" is set, but provider is railway']
   ])('bad input (%s) fails before any call to Railway, naming the input', async (_name, inputs, message) => {
     const result = await swap(inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(message)
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+    expectInputRejected(result, message)
     expect(visible(result)).not.toContain('hunter2')
     expect(fake.operations).toEqual([])
   })

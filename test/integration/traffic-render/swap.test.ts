@@ -1,27 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
+import { expectInputRejected, runSwap, visible } from '../../support/swap-runner.js'
 import { RENDER_KEY, RENDER_SERVICE, startFakeRender, type FakeRender } from '../../support/fakes/render-api.js'
 
 // dist/blue-green-swap/index.js with provider render, run as the runner does, against a fake
 // Render REST API on loopback (faked Render).
 let fake: FakeRender
 
-async function swap(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction({
-    action: 'blue-green-swap',
-    inputs: { provider: 'render', 'render-api-key': RENDER_KEY, 'render-service': RENDER_SERVICE, 'render-api-url': fake.url, 'render-poll-interval': '20ms', ...inputs },
-    timeoutMs: 60_000
-  })
-  await cleanup(result)
-  return result
-}
+const swap = (inputs: Record<string, string>) =>
+  runSwap({ provider: 'render', 'render-api-key': RENDER_KEY, 'render-service': RENDER_SERVICE, 'render-api-url': fake.url, 'render-poll-interval': '20ms', ...inputs })
 
 const posts = (): string[] => fake.requests.filter((r) => r.method === 'POST').map((r) => r.path.replace(`/v1/services/${RENDER_SERVICE}`, ''))
-const visible = (result: RunResult): string =>
-  (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs))
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n')
 
 beforeEach(async () => {
   fake = await startFakeRender()
@@ -83,10 +71,7 @@ describe('blue-green-swap provider render (runner contract, faked Render)', () =
     ['a pause between steps', { version: 'ccccccc3', steps: '50,100', 'pause-after-step': '50' }, 'Input "pause-after-step" is set, but render cannot split traffic by percent']
   ])('bad input (%s) fails before any call to Render, naming the input', async (_name, inputs, message) => {
     const result = await swap(inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(message)
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+    expectInputRejected(result, message)
     expect(visible(result)).not.toContain('hunter2')
     expect(fake.requests).toEqual([])
   })

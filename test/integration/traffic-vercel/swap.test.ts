@@ -1,34 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { cleanup, runAction, type RunResult } from '../../support/runner.js'
-import { startFakeVercel, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
+import { expectInputRejected, runSwap, visible } from '../../support/swap-runner.js'
+import { startFakeVercelInProduction, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
 
 // dist/blue-green-swap/index.js with provider vercel, run as the runner does, against a fake
 // Vercel REST API on loopback (faked Vercel).
 let fake: FakeVercel
 
-async function swap(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction({
-    action: 'blue-green-swap',
-    inputs: { provider: 'vercel', 'vercel-token': VERCEL_TOKEN, 'vercel-project': 'todo-frontend', 'vercel-api-url': fake.url, 'vercel-poll-interval': '20ms', ...inputs },
-    timeoutMs: 60_000
-  })
-  await cleanup(result)
-  return result
-}
+const swap = (inputs: Record<string, string>) =>
+  runSwap({ provider: 'vercel', 'vercel-token': VERCEL_TOKEN, 'vercel-project': 'todo-frontend', 'vercel-api-url': fake.url, 'vercel-poll-interval': '20ms', ...inputs })
 
 const posts = (): string[] => fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)
-const visible = (result: RunResult): string =>
-  (result.stdout + result.stderr + result.summary + JSON.stringify(result.outputs))
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n')
 
 beforeEach(async () => {
-  fake = await startFakeVercel()
-  fake.addDeployment('dpl_Blue00001')
-  fake.addDeployment('dpl_Older0001')
-  fake.setProduction('dpl_Older0001')
-  fake.setProduction('dpl_Blue00001')
+  fake = await startFakeVercelInProduction()
 })
 
 afterEach(async () => {
@@ -107,10 +91,7 @@ describe('blue-green-swap provider vercel (runner contract, faked Vercel)', () =
     ['steps not ending at 100', { version: 'dpl_Green0001', steps: '10,50' }, 'Input "steps" ends at 50, not 100']
   ])('bad input (%s) fails before any call to Vercel, naming the input', async (_name, inputs, message) => {
     const result = await swap(inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(message)
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+    expectInputRejected(result, message)
     expect(visible(result)).not.toContain('hunter2')
     expect(fake.requests).toEqual([])
     expect(result.outputs).toEqual({})

@@ -1,17 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { BlobServiceClient } from '@azure/storage-blob'
 import { startFakeArm, type FakeArm } from '../../support/fakes/azure-arm.js'
 import { SLACK_TOKEN, startFakeSlack, type FakeSlack } from '../../support/fakes/slack-api.js'
-import { repoRoot } from '../../support/paths.js'
+import { FAKE_ALEMBIC, releaseChecks, startLoopbackHost, writeAlembicBackend, writeSmokeChecks, type LoopbackHost } from '../../support/seed-app.js'
 import { startAzurite, type Azurite } from '../../support/services/azurite.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { startSmtp, type Smtp } from '../../support/services/smtp.js'
-import { callerSecrets, callerWith, callInputs, failedSteps, jobOutputs, loadCall, runDeployCall } from '../../support/workflow-call.js'
+import { callContext, callerWith, callInputs, deploySteps, failedSteps, jobOptions, jobOutputs, loadCall, runDeployCall, runLogs, stepOf } from '../../support/workflow-call.js'
 import { condition, type StepResult } from '../../support/workflow-job.js'
 
 // Seed 000's example, its production half proven on this machine: the `api-production`
@@ -46,22 +44,13 @@ const BACKUP_KEY = Buffer.alloc(32, 0x30).toString('base64')
 const SMTP_PASSWORD = 'smtp-pass-000-secret'
 
 /** An App Service host on loopback: answers with the image the fake ARM says this slot runs. */
-async function startSlotHost(arm: () => FakeArm, slot: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
+const startSlotHost = (arm: () => FakeArm, slot: string): Promise<LoopbackHost> =>
+  startLoopbackHost((req, res) => {
     const running = (arm().appService.slot(slot).config.linuxFxVersion ?? '').replace(/^DOCKER\|/, '')
     // The broken release starts and is healthy, but its pages fail.
     if (running === BROKEN && !req.url?.startsWith('/health')) return void res.writeHead(500, { 'x-app-image': running }).end('Internal Server Error')
     res.writeHead(200, { 'content-type': 'text/plain', 'x-app-image': running }).end(req.url?.startsWith('/health') ? 'ok' : `shop-api ${running}`)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
-  }
-}
 
 describe('seed 000 example: the backend and frontend production deploys on Azure, end to end (faked ARM, Slack, Alembic CLI)', () => {
   let pg: Postgres
@@ -69,7 +58,7 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
   let arm: FakeArm
   let slack: FakeSlack
   let smtp: Smtp
-  let hosts: { url: string; stop: () => Promise<void> }[]
+  let hosts: LoopbackHost[]
   let dir: string
   let database: string
   let inputsWith: Record<string, string>
@@ -102,33 +91,18 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
     pg.sql("CREATE TABLE customers (id serial PRIMARY KEY, email text NOT NULL); INSERT INTO customers (email) VALUES ('a@example.com'), ('b@example.com');", 'shop')
 
     // The caller's repository as checkout leaves it: the backend with its Alembic revisions, the smoke checks.
-    const workspace = join(dir, 'workspace')
-    mkdirSync(join(workspace, 'backend', 'alembic', 'versions'), { recursive: true })
-    writeFileSync(join(workspace, 'backend', 'requirements.txt'), 'fastapi\nalembic\npsycopg[binary]\n')
-    writeFileSync(join(workspace, 'backend', 'alembic.ini'), '[alembic]\nscript_location = alembic\n')
-    writeFileSync(
-      join(workspace, 'backend', 'alembic', 'versions', '3b1f0c2d9a4e_create_orders.sql'),
-      'CREATE TABLE orders (id serial PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id));\n'
-    )
-    mkdirSync(join(workspace, '.github', 'smoke'), { recursive: true })
-    const smokeChecks = (image: string) =>
-      writeFileSync(
-        join(workspace, '.github', 'smoke', 'api.yml'),
-        [
-          'checks:',
-          '  - name: health',
-          '    url: /health',
-          '    expect:',
-          '      status: 200',
-          '  - name: serves this release',
-          '    url: /',
-          '    expect:',
-          '      status: 200',
-          `      body-contains: '${image}'`,
-          ''
-        ].join('\n')
-      )
-    smokeChecks(image)
+    const options = jobOptions(dir, {
+      PATH: `${FAKE_ALEMBIC}:${process.env.PATH}`,
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      NODE_EXTRA_CA_CERTS: smtp.caFile,
+      DEPLOY_ACTIONS_ARM_ENDPOINT: arm.endpoint,
+      IDENTITY_ENDPOINT: arm.identityEndpoint,
+      IDENTITY_HEADER: arm.identityHeader
+    })
+    const { workspace } = options
+    writeAlembicBackend(workspace, { '3b1f0c2d9a4e_create_orders.sql': 'CREATE TABLE orders (id serial PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id));\n' })
+    writeSmokeChecks(workspace, 'api.yml', releaseChecks(image))
 
     // The loopback hosts and services in place of the production ones.
     const loopback = {
@@ -141,31 +115,18 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
       'smtp-port': String(smtp.port)
     }
     const given = { ...inputsWith, ...loopback }
-    const inputs = callInputs(called.on.workflow_call.inputs, given)
-    const secrets = callerSecrets({ ...caller, secrets: { ...caller.secrets, AZURE_STORAGE_CONNECTION_STRING: '${{ secrets.AZURE_STORAGE_CONNECTION_STRING }}' } }, called, {
-      DATABASE_URL: database,
-      BACKUP_ENCRYPTION_KEY: BACKUP_KEY,
-      SLACK_BOT_TOKEN: SLACK_TOKEN,
-      SMTP_PASSWORD,
-      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString
-    })
-    const matrix = { target: (JSON.parse(inputs.targets as string) as Record<string, string>[])[0] }
-    const recorded = { inputs, secrets, matrix, github: { sha } }
-    const options = {
-      workspace,
-      artifacts: join(dir, 'artifacts'),
-      env: {
-        PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-alembic')}:${process.env.PATH}`,
-        HOME: process.env.HOME ?? dir,
-        GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-        NODE_EXTRA_CA_CERTS: smtp.caFile,
-        DEPLOY_ACTIONS_ARM_ENDPOINT: arm.endpoint,
-        IDENTITY_ENDPOINT: arm.identityEndpoint,
-        IDENTITY_HEADER: arm.identityHeader
-      }
-    }
-    writeFileSync(options.env.GITHUB_STEP_SUMMARY, '')
+    const recorded = callContext(
+      { caller: { ...caller, secrets: { ...caller.secrets, AZURE_STORAGE_CONNECTION_STRING: '${{ secrets.AZURE_STORAGE_CONNECTION_STRING }}' } }, called },
+      given,
+      {
+        DATABASE_URL: database,
+        BACKUP_ENCRYPTION_KEY: BACKUP_KEY,
+        SLACK_BOT_TOKEN: SLACK_TOKEN,
+        SMTP_PASSWORD,
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString
+      },
+      sha
+    )
 
     jobs = await runDeployCall(called, recorded, options)
 
@@ -182,26 +143,17 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
       const webHosts = await Promise.all([startSlotHost(() => webArm, 'production'), startSlotHost(() => webArm, webTarget['azure-slot'])])
       hosts.push(...webHosts)
       if (!condition(web.caller.if, { needs: { 'api-production': { outputs: backend } } }, false)) return { runs: false, jobs: {}, arm: webArm }
-      writeFileSync(
-        join(workspace, '.github', 'smoke', 'web.yml'),
-        ['checks:', '  - name: shop', '    url: /', '    expect:', '      status: 200', `      body-contains: '${WEB_IMAGE}'`, ''].join('\n')
-      )
+      writeSmokeChecks(workspace, 'web.yml', ['checks:', '  - name: shop', '    url: /', '    expect:', '      status: 200', `      body-contains: '${WEB_IMAGE}'`, ''].join('\n'))
       const webLoopback = { ...loopback, targets: JSON.stringify([{ ...webTarget, url: webHosts[0].url, 'azure-slot-url': webHosts[1].url }]) }
-      const webInputs = callInputs(web.called.on.workflow_call.inputs, { ...webWith, ...webLoopback })
-      const webRecorded = {
-        inputs: webInputs,
-        secrets: callerSecrets(web.caller, web.called, { SLACK_BOT_TOKEN: SLACK_TOKEN }),
-        matrix: { target: (JSON.parse(webInputs.targets as string) as Record<string, string>[])[0] },
-        github: { sha }
-      }
+      const webRecorded = callContext(web, { ...webWith, ...webLoopback }, { SLACK_BOT_TOKEN: SLACK_TOKEN }, sha)
       const webEnv = { ...options.env, DEPLOY_ACTIONS_ARM_ENDPOINT: webArm.endpoint, IDENTITY_ENDPOINT: webArm.identityEndpoint, IDENTITY_HEADER: webArm.identityHeader }
       return { runs: true, jobs: await runDeployCall(web.called, webRecorded, { ...options, env: webEnv }), arm: webArm }
     }
 
     // The next release, from the next commit: its image, its checkout (a new revision, its smoke checks).
     deployBroken = async () => {
-      smokeChecks(BROKEN)
-      writeFileSync(join(workspace, 'backend', 'alembic', 'versions', '7d8e9f0a1b2c_add_coupons.sql'), 'CREATE TABLE coupons (code text PRIMARY KEY);\n')
+      writeSmokeChecks(workspace, 'api.yml', releaseChecks(BROKEN))
+      writeAlembicBackend(workspace, { '7d8e9f0a1b2c_add_coupons.sql': 'CREATE TABLE coupons (code text PRIMARY KEY);\n' })
       const next = callInputs(called.on.workflow_call.inputs, { ...callerWith(caller, { needs: { 'api-image': { outputs: { image: BROKEN } } }, github: { sha: brokenSha } }), ...loopback })
       return runDeployCall(called, { ...recorded, inputs: next, github: { sha: brokenSha } }, options)
     }
@@ -212,24 +164,12 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const step = (job: string, label: string): StepResult => jobs[job].find((r) => r.label === label)!
+  const step = (job: string, label: string): StepResult => stepOf(jobs, job, label)
 
   it('runs every job with no failed step; the rollback job is not needed', () => {
     expect(failedSteps(jobs)).toEqual([])
     expect(jobs.rollback).toBeUndefined()
-    expect(jobs.deploy.map((r) => [r.label, r.outcome])).toEqual([
-      ['step 1', 'success'],
-      ['promote', 'skipped'],
-      ['backup', 'success'],
-      ['Remember the backup for the rollback job', 'success'],
-      ['Install the migration tool', 'success'],
-      ['migrate', 'success'],
-      ['Record whether a migration ran', 'success'],
-      ['kubeconfig', 'skipped'],
-      ['swap', 'success'],
-      ['Smoke test', 'success'],
-      ['Keep the deploy state for the rollback job', 'success']
-    ])
+    expect(jobs.deploy.map((r) => [r.label, r.outcome])).toEqual(deploySteps({ promote: 'skipped' }))
     expect(step('finish', 'result').outputs.result).toBe('success')
   })
 
@@ -276,10 +216,7 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
   })
 
   it('never printed a secret', () => {
-    const logs = Object.values(jobs)
-      .flat()
-      .map((r) => r.log.replace(/::add-mask::.*\n/g, ''))
-      .join('\n')
+    const logs = runLogs(jobs)
     for (const secret of [BACKUP_KEY, SLACK_TOKEN, SMTP_PASSWORD, 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq']) expect(logs).not.toContain(secret)
   })
 
@@ -313,7 +250,7 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
 
   describe('a broken release: its pages fail after the swap; the rollback job swaps back and restores the database (restore-on-failure)', () => {
     let broken: Record<string, StepResult[]>
-    const brokenStep = (job: string, label: string): StepResult => broken[job].find((r) => r.label === label)!
+    const brokenStep = (job: string, label: string): StepResult => stepOf(broken, job, label)
 
     beforeAll(async () => {
       broken = await deployBroken()

@@ -1,17 +1,17 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { parse } from 'yaml'
 import { startFakeEcsHttp, type FakeEcsHttp } from '../../support/fakes/aws-ecs-http.js'
 import { LISTENER, TARGET_GROUPS } from '../../support/fakes/aws-ecs-sdk.js'
 import { startFakeRds, type FakeRds } from '../../support/fakes/rds.js'
 import { SLACK_CHANNEL_ID, SLACK_TOKEN, startFakeSlack, type FakeSlack } from '../../support/fakes/slack-api.js'
+import { writeSmokeChecks } from '../../support/seed-app.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
-import { repoRoot } from '../../support/paths.js'
-import { callInputs, condition, interpolate, runJob, type JobContext, type JobSpec, type StepResult } from '../../support/workflow-job.js'
+import { callContext, callerWith, deploySteps, failedIn, failedSteps, jobOptions, loadCall, runDeployCall } from '../../support/workflow-call.js'
+import type { StepResult } from '../../support/workflow-job.js'
 
 // Seed 001's example, proven on this machine: the `production` job of
 // workflows-examples/001-node-ecs/deploy.yml calls deploy-production.yml; the steps of its `start`,
@@ -27,16 +27,8 @@ import { callInputs, condition, interpolate, runJob, type JobContext, type JobSp
 // color answers as the version its ECS service runs. Changed from the example, as a test must: the
 // target's url (the load balancer's address), the 5-minute bake (2 s), the Slack API URL and channel.
 
-interface CalledWorkflow {
-  on: { workflow_call: { inputs: Record<string, { type?: string; default?: unknown }>; secrets: Record<string, unknown> } }
-  jobs: Record<string, JobSpec & { if?: string; outputs?: Record<string, string> }>
-}
-
-const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '001-node-ecs', 'deploy.yml'), 'utf8')) as {
-  jobs: Record<string, { uses?: string; with?: Record<string, unknown>; secrets?: Record<string, string> }>
-}
-const production = example.jobs.production
-const called = parse(readFileSync(join(repoRoot, '.github', 'workflows', 'deploy-production.yml'), 'utf8')) as CalledWorkflow
+const call = loadCall('001-node-ecs/deploy.yml', 'production')
+const production = call.caller
 
 const PRISMA_STANDIN = `#!/bin/bash
 set -euo pipefail
@@ -142,14 +134,6 @@ function startLoadBalancer(fake: FakeEcsHttp, faults: Map<string, Fault>): Promi
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })))
 }
 
-/** A job's declared outputs, evaluated against its steps' outputs. */
-function jobOutputs(job: CalledWorkflow['jobs'][string], results: StepResult[]): Record<string, string> {
-  const steps = Object.fromEntries(results.map((r) => [r.label, { outputs: r.outputs, outcome: r.outcome, conclusion: r.outcome }]))
-  return Object.fromEntries(Object.entries(job.outputs ?? {}).map(([name, value]) => [name, interpolate(value, { steps })]))
-}
-
-const jobResult = (results: StepResult[]): 'success' | 'failure' => (results.some((r) => r.outcome === 'failure') ? 'failure' : 'success')
-
 describe('seed 001 example: the production pipeline on ECS with canary weights, end to end (faked ECS, ELBv2, RDS, Slack; prisma stand-in)', () => {
   let dir: string
   let postgres: Postgres
@@ -158,7 +142,7 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
   let slack: FakeSlack
   let balancer: { server: Server; url: string; seen: string[] }
   const faults = new Map<string, Fault>()
-  let runPipeline: (version: string, image: string) => Promise<{ start: StepResult[]; deploy: StepResult[]; rollback?: StepResult[]; finish: StepResult[] }>
+  let runPipeline: (version: string, image: string) => Promise<Record<string, StepResult[]>>
   let first: Awaited<ReturnType<typeof runPipeline>>
   let database: string
   const image = `123456789012.dkr.ecr.us-east-1.amazonaws.com/meal-planner-api@sha256:${'1'.repeat(64)}`
@@ -172,8 +156,18 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
     balancer = await startLoadBalancer(ecs, faults)
     database = postgres.createDatabase('meal_planner')
 
+    const bin = join(dir, 'bin')
+    const options = jobOptions(dir, {
+      PATH: `${bin}:${process.env.PATH}`,
+      PRISMA_STANDIN: join(dir, 'prisma-standin'),
+      GITHUB_REPOSITORY: 'acme/meal-planner',
+      GITHUB_RUN_ID: '1001',
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      ...ecs.env,
+      AWS_ENDPOINT_URL_RDS: rds.endpoint
+    })
+    const { workspace } = options
     // The caller's repository, as checkout would leave it: package.json, Prisma's migrations, the smoke checks.
-    const workspace = join(dir, 'workspace')
     mkdirSync(join(workspace, 'prisma', 'migrations', '20240101000000_init'), { recursive: true })
     writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'meal-planner-api', private: true, devDependencies: { prisma: '6.0.0' } }))
     writeFileSync(join(workspace, 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n')
@@ -181,61 +175,23 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
       join(workspace, 'prisma', 'migrations', '20240101000000_init', 'migration.sql'),
       'CREATE TABLE "Recipe" (id SERIAL PRIMARY KEY, title TEXT NOT NULL);\nCREATE TABLE "MealPlan" (id SERIAL PRIMARY KEY, "weekStart" DATE NOT NULL);\n'
     )
-    mkdirSync(join(workspace, '.github', 'smoke'), { recursive: true })
-    writeFileSync(join(workspace, '.github', 'smoke', 'login.yml'), SMOKE_CHECKS)
-    const bin = join(dir, 'bin')
+    writeSmokeChecks(workspace, 'login.yml', SMOKE_CHECKS)
     mkdirSync(bin)
     writeFileSync(join(bin, 'npm'), FAKE_NPM, { mode: 0o755 })
     writeFileSync(join(dir, 'prisma-standin'), PRISMA_STANDIN, { mode: 0o755 })
 
     // The caller's job: its `with:` evaluated against what the image job recorded, then the call's defaults.
     const callerContext = { needs: { image: { outputs: { image } } }, github: { sha }, secrets: {} }
-    const given = Object.fromEntries(Object.entries(production.with ?? {}).map(([k, v]) => [k, interpolate(v, callerContext)]))
+    const given = callerWith(production, callerContext)
     const [target] = JSON.parse(given.targets) as Record<string, string>[]
     given.targets = JSON.stringify([{ ...target, url: `${balancer.url}/` }])
     given['swap-bake'] = '2s'
     given['slack-api-url'] = slack.apiUrl
     given['slack-channel'] = SLACK_CHANNEL_ID
-    const inputs = callInputs(called.on.workflow_call.inputs, given)
-    const recordedSecrets: Record<string, string> = { DATABASE_URL: database, SLACK_BOT_TOKEN: SLACK_TOKEN }
-    const secrets = Object.fromEntries(
-      Object.keys(called.on.workflow_call.secrets).map((name) => [name, production.secrets?.[name] ? interpolate(production.secrets[name], { secrets: recordedSecrets }) : ''])
-    )
-    const matrixTarget = (JSON.parse(inputs.targets as string) as Record<string, string>[])[0]
-    const options = {
-      workspace,
-      artifacts: join(dir, 'artifacts'),
-      env: {
-        PATH: `${bin}:${process.env.PATH}`,
-        HOME: process.env.HOME ?? dir,
-        PRISMA_STANDIN: join(dir, 'prisma-standin'),
-        GITHUB_REPOSITORY: 'acme/meal-planner',
-        GITHUB_RUN_ID: '1001',
-        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-        ...ecs.env,
-        AWS_ENDPOINT_URL_RDS: rds.endpoint
-      }
-    }
-    writeFileSync(options.env.GITHUB_STEP_SUMMARY, '')
+    const recorded = callContext(call, given, { DATABASE_URL: database, SLACK_BOT_TOKEN: SLACK_TOKEN }, sha)
 
-    runPipeline = async (version, release) => {
-      const context = (needs?: Record<string, unknown>): JobContext => ({
-        inputs: { ...inputs, version, image: release },
-        secrets,
-        matrix: { target: matrixTarget },
-        github: { sha: version },
-        ...(needs ? { needs } : {})
-      })
-      const start = await runJob(called.jobs.start, context(), options)
-      const startNeeds = { start: { result: jobResult(start), outputs: jobOutputs(called.jobs.start, start) } }
-      const deploy = await runJob(called.jobs.deploy, context(startNeeds), options)
-      // The rollback job's own `if:` (failure() || cancelled()) decides whether it runs after the deploy job.
-      const runsRollback = condition(called.jobs.rollback.if, { ...context() }, jobResult(deploy) === 'failure')
-      const rollback = runsRollback ? await runJob(called.jobs.rollback, context({ ...startNeeds, deploy: { result: 'failure' } }), options) : undefined
-      const needs = { ...startNeeds, deploy: { result: jobResult(deploy) }, rollback: { result: rollback ? jobResult(rollback) : 'skipped' } }
-      const finish = await runJob(called.jobs.finish, context(needs), options)
-      return { start, deploy, ...(rollback ? { rollback } : {}), finish }
-    }
+    // Each release: its commit and image; the rollback job's own `if:` (failure() || cancelled()) decides whether it runs after the deploy job.
+    runPipeline = (version, release) => runDeployCall(call.called, { ...recorded, inputs: { ...recorded.inputs, version, image: release }, github: { sha: version } }, options)
 
     first = await runPipeline(sha, image)
   }, 300_000)
@@ -252,21 +208,8 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
   })
 
   it('runs every step of the start, deploy and finish jobs; no rollback job', () => {
-    const failed = [...first.start, ...first.deploy, ...first.finish].filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
-    expect(failed).toEqual([])
-    expect(first.deploy.map((r) => [r.label, r.outcome])).toEqual([
-      ['step 1', 'success'],
-      ['promote', 'skipped'],
-      ['backup', 'success'],
-      ['Remember the backup for the rollback job', 'success'],
-      ['Install the migration tool', 'success'],
-      ['migrate', 'success'],
-      ['Record whether a migration ran', 'success'],
-      ['kubeconfig', 'skipped'],
-      ['swap', 'success'],
-      ['Smoke test', 'success'],
-      ['Keep the deploy state for the rollback job', 'success']
-    ])
+    expect(failedSteps(first)).toEqual([])
+    expect(first.deploy.map((r) => [r.label, r.outcome])).toEqual(deploySteps({ promote: 'skipped' }))
     expect(first.rollback).toBeUndefined()
     expect(first.finish.find((r) => r.label === 'result')!.outputs.result).toBe('success')
   })
@@ -352,9 +295,8 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
 
     it('the rollback job ran (its if: failure()) and every step of it succeeded, leaving the listener as it was', () => {
       expect(second.rollback).toBeDefined()
-      const failed = second.rollback!.filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
-      expect(failed).toEqual([])
-      expect(second.rollback!.find((r) => r.label.startsWith('Switch traffic back'))!.outcome).toBe('success')
+      expect(failedIn(second.rollback)).toEqual([])
+      expect(second.rollback.find((r) => r.label.startsWith('Switch traffic back'))!.outcome).toBe('success')
       expect(ecs.account.greenWeight()).toBe(100)
     })
 
@@ -391,7 +333,7 @@ describe('seed 001 example: the production pipeline on ECS with canary weights, 
     })
 
     it("the rollback job's switch moved every request back to green, still running the release before", async () => {
-      const switchBack = third.rollback!.find((r) => r.label.startsWith('Switch traffic back'))!
+      const switchBack = third.rollback.find((r) => r.label.startsWith('Switch traffic back'))!
       expect(switchBack.outcome).toBe('success')
       expect(switchBack.outputs).toMatchObject({ outcome: 'rolled-back', 'active-color': 'green', 'active-version': sha, 'rolled-back': 'true' })
       expect(ecs.account.calls.slice(callsBefore).filter((c) => /^ModifyListener/.test(c))).toEqual([

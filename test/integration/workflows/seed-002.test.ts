@@ -1,13 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { parse } from 'yaml'
 import { freePort } from '../../support/services/free-port.js'
 import { startNginx, type Nginx } from '../../support/services/nginx.js'
 import { startSshd, type Sshd } from '../../support/services/sshd.js'
 import { repoRoot } from '../../support/paths.js'
-import { callInputs, interpolate, runJob, type JobSpec, type StepResult } from '../../support/workflow-job.js'
+import { fakeDockerRuns, stopFakeDockerApps, writeSmokeChecks } from '../../support/seed-app.js'
+import { callContext, callerWith, failedIn, jobOptions, loadCall } from '../../support/workflow-call.js'
+import { runJob, type StepResult } from '../../support/workflow-job.js'
 
 // Seed 002's example, its staging half proven on this machine: the `staging` job of
 // workflows-examples/002-compose-fastapi/deploy.yml calls deploy-staging.yml; that workflow's
@@ -19,16 +20,7 @@ import { callInputs, interpolate, runJob, type JobSpec, type StepResult } from '
 // versioned test app; faked docker engine), and the server's addresses and nginx paths (the loopback
 // ones replace the example's).
 
-interface CalledWorkflow {
-  on: { workflow_call: { inputs: Record<string, { type?: string; default?: unknown }>; secrets: Record<string, unknown> } }
-  jobs: Record<string, JobSpec>
-}
-
-const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '002-compose-fastapi', 'deploy.yml'), 'utf8')) as {
-  jobs: Record<string, { with?: Record<string, unknown>; secrets?: Record<string, string> }>
-}
-const staging = example.jobs.staging
-const called = parse(readFileSync(join(repoRoot, '.github', 'workflows', 'deploy-staging.yml'), 'utf8')) as CalledWorkflow
+const staging = loadCall('002-compose-fastapi/deploy.yml', 'staging')
 
 describe('seed 002 example: the staging deploy job over SSH, end to end (faked docker engine)', () => {
   let nginx: Nginx
@@ -50,13 +42,12 @@ describe('seed 002 example: the staging deploy job over SSH, end to end (faked d
     const ports = { blue: await freePort(), green: await freePort() }
     nginx = await startNginx(`127.0.0.1:${ports.blue}`)
 
-    const workspace = join(dir, 'workspace')
-    mkdirSync(join(workspace, '.github', 'smoke'), { recursive: true })
+    const options = jobOptions(dir, { PATH: process.env.PATH ?? '/usr/bin:/bin' })
     const check = (path: string) => [`  - name: ${path}`, `    url: ${path}`, '    expect:', '      status: 200']
-    writeFileSync(join(workspace, '.github', 'smoke', 'health.yml'), ['checks:', ...check('/health'), ...check('/health/ready'), ...check('/health/live'), ''].join('\n'))
+    writeSmokeChecks(options.workspace, 'health.yml', ['checks:', ...check('/health'), ...check('/health/ready'), ...check('/health/live'), ''].join('\n'))
 
     const callerContext = { needs: { image: { outputs: { image } } }, github: { sha } }
-    const given = Object.fromEntries(Object.entries(staging.with ?? {}).map(([k, v]) => [k, interpolate(v, callerContext)]))
+    const given = callerWith(staging.caller, callerContext)
     const [target] = JSON.parse(given.targets) as Record<string, string>[]
     given.targets = JSON.stringify([
       {
@@ -74,42 +65,24 @@ describe('seed 002 example: the staging deploy job over SSH, end to end (faked d
         'state-file': join(dir, 'state.json')
       }
     ])
-    const inputs = callInputs(called.on.workflow_call.inputs, given)
     const recordedSecrets: Record<string, string> = {
       SSH_PRIVATE_KEY: sshd.privateKey,
       SSH_KNOWN_HOSTS: sshd.knownHostsLine,
       APP_ENV: 'PINECONE_API_KEY=pc-secret\nLOG_LEVEL=info',
       TEAMS_WEBHOOK_URL: ''
     }
-    const secrets = Object.fromEntries(
-      Object.keys(called.on.workflow_call.secrets).map((name) => [name, staging.secrets?.[name] ? interpolate(staging.secrets[name], { secrets: recordedSecrets }) : ''])
-    )
-    const matrixTarget = (JSON.parse(inputs.targets as string) as Record<string, string>[])[0]
-
-    results = await runJob(
-      called.jobs.deploy,
-      { inputs, secrets, matrix: { target: matrixTarget }, github: { sha } },
-      { workspace, artifacts: join(dir, 'artifacts'), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? dir } }
-    )
+    results = await runJob(staging.called.jobs.deploy, callContext(staging, given, recordedSecrets, sha), options)
   }, 240_000)
 
   afterAll(async () => {
-    for (const file of existsSync(dockerDir) ? readdirSync(dockerDir).filter((f) => f.endsWith('.json')) : []) {
-      const pid = (JSON.parse(readFileSync(join(dockerDir, file), 'utf8')) as { pid?: number }).pid
-      try {
-        if (pid) process.kill(pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-    }
+    if (dockerDir) stopFakeDockerApps(dockerDir)
     await nginx?.stop()
     await sshd?.stop()
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('runs the switch and the smoke test; no database, so no backup and no migration', () => {
-    const failed = results.filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
-    expect(failed).toEqual([])
+    expect(failedIn(results)).toEqual([])
     expect(Object.fromEntries(results.map((r) => [r.label, r.outcome]))).toMatchObject({ backup: 'skipped', migrate: 'skipped', swap: 'success', 'Smoke test': 'success' })
   })
 
@@ -118,10 +91,7 @@ describe('seed 002 example: the staging deploy job over SSH, end to end (faked d
     expect(swap.outputs.outcome).toBe('promoted')
     const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
     expect(response.headers.get('x-app-version')).toBe(sha)
-    const runs = readFileSync(join(dockerDir, 'runs.log'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { image: string; env: string[] })
+    const runs = fakeDockerRuns(dockerDir)
     expect(runs.map((r) => r.image)).toEqual([image])
     expect(runs[0].env).toEqual(expect.arrayContaining(['PINECONE_API_KEY', 'LOG_LEVEL']))
   })

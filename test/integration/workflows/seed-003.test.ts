@@ -1,17 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { RAILWAY_TOKEN, startFakeRailway, type FakeRailway } from '../../support/fakes/railway-api.js'
 import { startFakeVercel, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
-import { repoRoot } from '../../support/paths.js'
+import { FAKE_ALEMBIC, releaseChecks, startLoopbackHost, writeAlembicBackend, writeSmokeChecks, type LoopbackHost } from '../../support/seed-app.js'
 import { startPostgres, type Postgres } from '../../support/services/postgres.js'
 import { startS3rver, type S3rver } from '../../support/services/s3rver.js'
-import { callerSecrets, callerWith, callInputs, failedSteps, jobOutputs, loadCall, runDeployCall, type CalledWorkflow, type CallerJob } from '../../support/workflow-call.js'
-import { condition, type RunJobOptions, type StepResult } from '../../support/workflow-job.js'
+import { callContext, callerWith, deploySteps, failedSteps, jobOptions, jobOutputs, loadCall, runDeployCall, runLogs, stepOf, type Call } from '../../support/workflow-call.js'
+import { condition, type StepResult } from '../../support/workflow-job.js'
 
 // Seed 003's example, its production half proven on this machine: the `api-production` job of
 // workflows-examples/003-vercel-railway-neon/deploy.yml (the backend on Railway, Neon backed up
@@ -39,36 +37,12 @@ const brokenSha = 'bad0000003bad0000003bad0000003bad0000003'
 const BACKUP_KEY = Buffer.alloc(32, 0x33).toString('base64')
 
 /** A public address on loopback: answers with what `serving()` says production runs. */
-async function startPublicHost(serving: () => string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
+const startPublicHost = (serving: () => string): Promise<LoopbackHost> =>
+  startLoopbackHost((req, res) => {
     // The broken release starts and is healthy, but its pages fail.
     if (serving() === BROKEN && !req.url?.startsWith('/health')) return void res.writeHead(500, { 'x-serving': BROKEN }).end('Internal Server Error')
     res.writeHead(200, { 'content-type': 'text/plain', 'x-serving': serving() }).end(req.url?.startsWith('/health') ? 'ok' : `todo ${serving()}`)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    stop: async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
-  }
-}
-
-const smokeFile = (expected: string): string =>
-  [
-    'checks:',
-    '  - name: health',
-    '    url: /health',
-    '    expect:',
-    '      status: 200',
-    '  - name: serves this release',
-    '    url: /',
-    '    expect:',
-    '      status: 200',
-    `      body-contains: '${expected}'`,
-    ''
-  ].join('\n')
+  }, '/')
 
 describe('seed 003 example: the backend on Railway and the frontend on Vercel to production, end to end (faked Railway, Vercel, Alembic CLI)', () => {
   let pg: Postgres
@@ -76,7 +50,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
   let s3Client: S3Client
   let railway: FakeRailway
   let vercel: FakeVercel
-  let hosts: { url: string; stop: () => Promise<void> }[]
+  let hosts: LoopbackHost[]
   let dir: string
   let apiJobs: Record<string, StepResult[]>
   let webJobs: Record<string, StepResult[]> = {}
@@ -121,35 +95,21 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
     const database = pg.createDatabase('todo')
     pg.sql("CREATE TABLE todos (id serial PRIMARY KEY, title text NOT NULL); INSERT INTO todos (title) VALUES ('write the proof'), ('ship it');", 'todo')
 
-    const workspace = join(dir, 'workspace')
-    mkdirSync(join(workspace, 'backend', 'alembic', 'versions'), { recursive: true })
-    writeFileSync(join(workspace, 'backend', 'requirements.txt'), 'fastapi\nalembic\npsycopg[binary]\n')
-    writeFileSync(join(workspace, 'backend', 'alembic.ini'), '[alembic]\nscript_location = alembic\n')
-    writeFileSync(join(workspace, 'backend', 'alembic', 'versions', '5c0d1e2f3a4b_todo_done.sql'), 'ALTER TABLE todos ADD COLUMN done boolean NOT NULL DEFAULT false;\n')
-    mkdirSync(join(workspace, '.github', 'smoke'), { recursive: true })
-    writeFileSync(join(workspace, '.github', 'smoke', 'api.yml'), smokeFile(image))
-    writeFileSync(join(workspace, '.github', 'smoke', 'web.yml'), smokeFile(sha))
+    const options = jobOptions(dir, {
+      PATH: `${FAKE_ALEMBIC}:${process.env.PATH}`,
+      GITHUB_REPOSITORY: 'acme/todo',
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      AWS_ACCESS_KEY_ID: s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: s3.endpoint
+    })
+    const { workspace } = options
+    writeAlembicBackend(workspace, { '5c0d1e2f3a4b_todo_done.sql': 'ALTER TABLE todos ADD COLUMN done boolean NOT NULL DEFAULT false;\n' })
+    writeSmokeChecks(workspace, 'api.yml', releaseChecks(image))
+    writeSmokeChecks(workspace, 'web.yml', releaseChecks(sha))
 
     const recordedSecrets = { DATABASE_URL: database, BACKUP_ENCRYPTION_KEY: BACKUP_KEY, RAILWAY_TOKEN, RENDER_API_KEY: '', VERCEL_TOKEN }
-    const options: RunJobOptions = {
-      workspace,
-      artifacts: join(dir, 'artifacts'),
-      env: {
-        PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-alembic')}:${process.env.PATH}`,
-        HOME: process.env.HOME ?? dir,
-        GITHUB_REPOSITORY: 'acme/todo',
-        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-        AWS_ACCESS_KEY_ID: s3.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-        AWS_ENDPOINT_URL_S3: s3.endpoint
-      }
-    }
-    writeFileSync(join(dir, 'summary.md'), '')
-    const recordedFor = (call: { caller: CallerJob; called: CalledWorkflow }, given: Record<string, string>, commit = sha) => {
-      const inputs = callInputs(call.called.on.workflow_call.inputs, given)
-      const matrix = { target: (JSON.parse(inputs.targets as string) as Record<string, string>[])[0] }
-      return { inputs, secrets: callerSecrets(call.caller, call.called, recordedSecrets), matrix, github: { sha: commit } }
-    }
+    const recordedFor = (call: Call, given: Record<string, string>, commit = sha) => callContext(call, given, recordedSecrets, commit)
 
     // The loopback public addresses and fake APIs in place of the real ones.
     const apiLoopback = { targets: JSON.stringify([{ ...apiTarget, url: hosts[0].url, 'railway-api-url': railway.url }]), 'swap-bake': '3s' }
@@ -157,8 +117,8 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
 
     // The next backend release, from the next commit: its image, its checkout (a new revision, its smoke checks).
     deployBrokenApi = async () => {
-      writeFileSync(join(workspace, '.github', 'smoke', 'api.yml'), smokeFile(BROKEN))
-      writeFileSync(join(workspace, 'backend', 'alembic', 'versions', '6d7e8f9a0b1c_tags.sql'), 'CREATE TABLE tags (name text PRIMARY KEY);\n')
+      writeSmokeChecks(workspace, 'api.yml', releaseChecks(BROKEN))
+      writeAlembicBackend(workspace, { '6d7e8f9a0b1c_tags.sql': 'CREATE TABLE tags (name text PRIMARY KEY);\n' })
       const next = callerWith(api.caller, { needs: { 'api-image': { outputs: { image: BROKEN } } }, github: { sha: brokenSha } })
       return runDeployCall(api.called, recordedFor(api, { ...next, ...apiLoopback }, brokenSha), options)
     }
@@ -181,25 +141,13 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const step = (jobs: Record<string, StepResult[]>, job: string, label: string): StepResult => jobs[job].find((r) => r.label === label)!
+  const step = stepOf
 
   describe('the backend (api-production)', () => {
     it('runs every step of the deploy job with no failure; no rollback', () => {
       expect(failedSteps(apiJobs)).toEqual([])
       expect(apiJobs.rollback).toBeUndefined()
-      expect(apiJobs.deploy.map((r) => [r.label, r.outcome])).toEqual([
-        ['step 1', 'success'],
-        ['promote', 'skipped'],
-        ['backup', 'success'],
-        ['Remember the backup for the rollback job', 'success'],
-        ['Install the migration tool', 'success'],
-        ['migrate', 'success'],
-        ['Record whether a migration ran', 'success'],
-        ['kubeconfig', 'skipped'],
-        ['swap', 'success'],
-        ['Smoke test', 'success'],
-        ['Keep the deploy state for the rollback job', 'success']
-      ])
+      expect(apiJobs.deploy.map((r) => [r.label, r.outcome])).toEqual(deploySteps({ promote: 'skipped' }))
       expect(step(apiJobs, 'finish', 'result').outputs.result).toBe('success')
     })
 
@@ -249,10 +197,7 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
   })
 
   it('never printed a token or the backup key', () => {
-    const logs = [...Object.values(apiJobs), ...Object.values(webJobs)]
-      .flat()
-      .map((r) => r.log.replace(/::add-mask::.*\n/g, ''))
-      .join('\n')
+    const logs = runLogs(apiJobs, webJobs)
     for (const secret of [BACKUP_KEY, RAILWAY_TOKEN, VERCEL_TOKEN, 'S3RVER']) expect(logs).not.toContain(secret)
   })
 

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { parse } from 'yaml'
 import { freePort } from '../../support/services/free-port.js'
 import { startNginx, type Nginx } from '../../support/services/nginx.js'
 import { repoRoot } from '../../support/paths.js'
-import { callInputs, interpolate, runJob, type JobSpec, type StepResult } from '../../support/workflow-job.js'
+import { fakeDockerRuns, stopFakeDockerApps, writeSmokeChecks } from '../../support/seed-app.js'
+import { callContext, callerWith, deploySteps, failedIn, jobOptions, loadCall } from '../../support/workflow-call.js'
+import { runJob, type StepResult } from '../../support/workflow-job.js'
 
 // Seed 004's example, proven on this machine: the `production` job of
 // workflows-examples/004-go-sqlite/deploy.yml calls deploy-production.yml; its `deploy` job's steps
@@ -19,16 +20,7 @@ import { callInputs, interpolate, runJob, type JobSpec, type StepResult } from '
 // docker engine); and the example's server paths (nginx files, the backup folder, the public URL)
 // point at the loopback server's instead.
 
-interface CalledWorkflow {
-  on: { workflow_call: { inputs: Record<string, { type?: string; default?: unknown }>; secrets: Record<string, unknown> } }
-  jobs: Record<string, JobSpec & { strategy?: { matrix?: { target?: string } } }>
-}
-
-const example = parse(readFileSync(join(repoRoot, 'workflows-examples', '004-go-sqlite', 'deploy.yml'), 'utf8')) as {
-  jobs: Record<string, { uses?: string; with?: Record<string, unknown>; secrets?: Record<string, string> }>
-}
-const production = example.jobs.production
-const called = parse(readFileSync(join(repoRoot, '.github', 'workflows', 'deploy-production.yml'), 'utf8')) as CalledWorkflow
+const production = loadCall('004-go-sqlite/deploy.yml', 'production')
 
 describe('seed 004 example: the production deploy job, end to end (faked docker engine)', () => {
   let nginx: Nginx
@@ -49,23 +41,27 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     nginx = await startNginx(`127.0.0.1:${ports.blue}`)
 
     // The caller's repository, as checkout would leave it: migrations and the smoke checks.
-    const workspace = join(dir, 'workspace')
+    dockerDir = join(dir, 'docker')
+    const options = jobOptions(dir, {
+      PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-docker')}:${process.env.PATH}`,
+      FAKE_DOCKER_DIR: dockerDir,
+      FAKE_DOCKER_APP: join(repoRoot, 'test', 'fixtures', 'versioned-app', 'server.mjs')
+    })
+    artifacts = options.artifacts
+    const { workspace } = options
     mkdirSync(join(workspace, 'migrations'), { recursive: true })
     writeFileSync(join(workspace, 'migrations', '20240101000000_links.sql'), 'CREATE TABLE links (id INTEGER PRIMARY KEY, url TEXT NOT NULL);\n')
-    mkdirSync(join(workspace, '.github', 'smoke'), { recursive: true })
-    writeFileSync(join(workspace, '.github', 'smoke', 'linkstash.yml'), ['checks:', '  - name: health', '    url: /health', '    expect:', '      status: 200', ''].join('\n'))
+    writeSmokeChecks(workspace, 'linkstash.yml', ['checks:', '  - name: health', '    url: /health', '    expect:', '      status: 200', ''].join('\n'))
 
     // The server's SQLite database, with the data of the version before.
     database = join(dir, 'data', 'app.db')
     mkdirSync(join(dir, 'data'))
     execFileSync('sqlite3', [database, "CREATE TABLE settings (k TEXT PRIMARY KEY, v TEXT); INSERT INTO settings VALUES ('owner', 'acme');"])
     backups = join(dir, 'backups')
-    dockerDir = join(dir, 'docker')
-    artifacts = join(dir, 'artifacts')
 
     // The caller's job: its `with:` evaluated against what the image job recorded, then the call's defaults.
     const callerContext = { needs: { image: { outputs: { image } } }, github: { sha }, secrets: {} }
-    const given = Object.fromEntries(Object.entries(production.with ?? {}).map(([k, v]) => [k, interpolate(v, callerContext)]))
+    const given = callerWith(production.caller, callerContext)
     // The loopback server's paths in place of the production server's.
     const [target] = JSON.parse(given.targets) as Record<string, string>[]
     given.targets = JSON.stringify([
@@ -83,58 +79,24 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
       }
     ])
     given['backup-destination'] = `file://${backups}`
-    const inputs = callInputs(called.on.workflow_call.inputs, given)
     const recordedSecrets: Record<string, string> = { DATABASE_URL: `sqlite://${database}`, APP_ENV: 'DB_PATH=/data/app.db\nSESSION_KEY=s3cr3t-session-key', BACKUP_ENCRYPTION_KEY: '' }
-    const secrets = Object.fromEntries(
-      Object.keys(called.on.workflow_call.secrets).map((name) => [name, production.secrets?.[name] ? interpolate(production.secrets[name], { secrets: recordedSecrets }) : ''])
-    )
-    const matrixTarget = (JSON.parse(inputs.targets as string) as Record<string, string>[])[0]
-    const options = {
-      workspace,
-      artifacts,
-      env: {
-        PATH: `${join(repoRoot, 'test', 'fixtures', 'fake-docker')}:${process.env.PATH}`,
-        HOME: process.env.HOME ?? dir,
-        FAKE_DOCKER_DIR: dockerDir,
-        FAKE_DOCKER_APP: join(repoRoot, 'test', 'fixtures', 'versioned-app', 'server.mjs')
-      }
-    }
+    const recorded = callContext(production, given, recordedSecrets, sha)
     run = (job, version, appEnv) =>
-      runJob(called.jobs[job], { inputs: { ...inputs, version }, secrets: { ...secrets, APP_ENV: appEnv }, matrix: { target: matrixTarget }, github: { sha: version } }, options)
+      runJob(production.called.jobs[job], { ...recorded, inputs: { ...recorded.inputs, version }, secrets: { ...recorded.secrets, APP_ENV: appEnv }, github: { sha: version } }, options)
 
-    results = await run('deploy', sha, secrets.APP_ENV)
+    results = await run('deploy', sha, recorded.secrets.APP_ENV)
   }, 240_000)
 
   afterAll(async () => {
-    for (const file of existsSync(dockerDir) ? readdirSync(dockerDir).filter((f) => f.endsWith('.json')) : []) {
-      const pid = (JSON.parse(readFileSync(join(dockerDir, file), 'utf8')) as { pid?: number }).pid
-      try {
-        if (pid) process.kill(pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-    }
+    if (dockerDir) stopFakeDockerApps(dockerDir)
     await nginx?.stop()
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('runs every step of the deploy job; the promotion is skipped (images is empty in the example)', () => {
     const outcomes = results.map((r) => [r.label, r.outcome])
-    const failed = results.filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
-    expect(failed).toEqual([])
-    expect(outcomes).toEqual([
-      ['step 1', 'success'],
-      ['promote', 'skipped'],
-      ['backup', 'success'],
-      ['Remember the backup for the rollback job', 'success'],
-      ['Install the migration tool', 'skipped'],
-      ['migrate', 'success'],
-      ['Record whether a migration ran', 'success'],
-      ['kubeconfig', 'skipped'],
-      ['swap', 'success'],
-      ['Smoke test', 'success'],
-      ['Keep the deploy state for the rollback job', 'success']
-    ])
+    expect(failedIn(results)).toEqual([])
+    expect(outcomes).toEqual(deploySteps({ promote: 'skipped', 'Install the migration tool': 'skipped' }))
   })
 
   it('backed up the SQLite file and verified it before migrating', () => {
@@ -158,10 +120,7 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     expect(swap.outputs['active-version']).toBe(sha)
     const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
     expect(response.headers.get('x-app-version')).toBe(sha)
-    const runs = readFileSync(join(dockerDir, 'runs.log'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { image: string; env: string[] })
+    const runs = fakeDockerRuns(dockerDir)
     expect(runs.map((r) => r.image)).toEqual([image])
     expect(runs[0].env).toEqual(expect.arrayContaining(['APP_VERSION', 'DB_PATH', 'SESSION_KEY']))
   })
@@ -191,8 +150,7 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     })
 
     it("every step of the rollback job succeeds and the database is restored from this run's backup", () => {
-      const failed = rollback.filter((r) => r.outcome === 'failure').map((r) => `${r.label}:\n${r.log.slice(-3000)}`)
-      expect(failed).toEqual([])
+      expect(failedIn(rollback)).toEqual([])
       expect(rollback.map((r) => r.outcome)).toEqual(['skipped', 'success', 'success', 'success', 'success'])
       const tables = execFileSync('sqlite3', [database, 'SELECT name FROM sqlite_master WHERE type = "table" ORDER BY name']).toString().trim().split('\n')
       expect(tables).toContain('links')

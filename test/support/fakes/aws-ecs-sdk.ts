@@ -51,6 +51,17 @@ export const TARGET_GROUPS = { blue: `${ELB}:targetgroup/api-blue/0123456789abcd
 export const LISTENER = `${ELB}:listener/app/api/50dc6c495c0c9188/f2f7dc8efc522ab2`
 export const TEST_LISTENER = `${ELB}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65`
 export const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/meal-planner-api`
+/** The blue-green-swap inputs that name this account's cluster, two services, their target groups and the listener (keeping 3 revisions). */
+export const ALB_INPUTS = {
+  'ecs-cluster': 'meal-planner-production',
+  'ecs-blue-service': 'api-blue',
+  'ecs-green-service': 'api-green',
+  'ecs-blue-target-group': TARGET_GROUPS.blue,
+  'ecs-green-target-group': TARGET_GROUPS.green,
+  'ecs-listener': LISTENER,
+  'ecs-keep-revisions': '3',
+  'public-url': 'https://api.mealplanner.com'
+}
 
 interface FakeService {
   name: string

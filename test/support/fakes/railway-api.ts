@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { startBodyServer } from './body-server.js'
 
 /**
  * A fake Railway public GraphQL API (POST /graphql/v2 {query, variables}) on loopback, answering
@@ -128,13 +128,7 @@ export async function startFakeRailway(options: { steps?: number; serviceId?: st
     return reply(res, 200, { errors: [{ message: `Cannot query field "${name}"` }], data: null })
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const { port, stop } = await startBodyServer(handle)
   const fake: FakeRailway = {
     url: `http://127.0.0.1:${port}/graphql/v2`,
     deployments,
@@ -155,7 +149,7 @@ export async function startFakeRailway(options: { steps?: number; serviceId?: st
     failNextDeployment() {
       failNext = true
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    stop
   }
   return fake
 }

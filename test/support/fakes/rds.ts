@@ -106,30 +106,19 @@ export async function startFakeRds(options: FakeRdsOptions = {}): Promise<FakeRd
   const databases = new Map<string, FakeDatabase>()
   let failNext = false
 
-  databases.set('instance:shop-db', {
-    id: 'shop-db',
+  const instance = (id: string, securityGroups: string[]): FakeDatabase => ({
+    id,
     cluster: false,
     status: 'available',
     polls: 0,
     engine: 'postgres',
     instanceClass: 'db.t4g.micro',
     subnetGroup: 'private-a',
-    securityGroups: ['sg-0123456789abcdef0'],
+    securityGroups,
     tags: []
   })
-  for (const id of options.instances ?? []) {
-    databases.set(`instance:${id}`, {
-      id,
-      cluster: false,
-      status: 'available',
-      polls: 0,
-      engine: 'postgres',
-      instanceClass: 'db.t4g.micro',
-      subnetGroup: 'private-a',
-      securityGroups: [],
-      tags: []
-    })
-  }
+  databases.set('instance:shop-db', instance('shop-db', ['sg-0123456789abcdef0']))
+  for (const id of options.instances ?? []) databases.set(`instance:${id}`, instance(id, []))
   databases.set('cluster:orders', {
     id: 'orders',
     cluster: true,

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { startBodyServer } from './body-server.js'
 
 /**
  * A fake Render REST API on loopback, shaped after Render's reference (fields the provider reads):
@@ -155,13 +155,7 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
     return send(res, 404, { message: `no route ${req.method} ${url.pathname}` })
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const { port, stop } = await startBodyServer(handle)
   return {
     url: `http://127.0.0.1:${port}`,
     deploys,
@@ -181,6 +175,6 @@ export async function startFakeRender(options: { steps?: number } = {}): Promise
       queueNext = true
     },
     live: () => deploys.find((d) => d.status === 'live'),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    stop
   }
 }

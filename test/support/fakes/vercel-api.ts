@@ -197,3 +197,13 @@ export async function startFakeVercel(options: FakeVercelOptions = {}): Promise<
     stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }
+
+/** A fake whose production runs dpl_Blue00001, promoted after dpl_Older0001 (the one an instant rollback goes back to). */
+export async function startFakeVercelInProduction(): Promise<FakeVercel> {
+  const fake = await startFakeVercel()
+  fake.addDeployment('dpl_Blue00001')
+  fake.addDeployment('dpl_Older0001')
+  fake.setProduction('dpl_Older0001')
+  fake.setProduction('dpl_Blue00001')
+  return fake
+}

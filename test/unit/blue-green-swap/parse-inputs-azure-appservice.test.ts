@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { InputError } from '../../../packages/core/input-error.js'
+import { inputErrorOf } from '../../support/input-error.js'
 import { INPUT_NAMES, parseSwapInputs, type RawInputs } from '../../../actions/blue-green-swap/src/parse-inputs.js'
 
 const empty = Object.fromEntries(INPUT_NAMES.map((name) => [name, ''])) as RawInputs
@@ -49,14 +49,8 @@ describe('parseSwapInputs with provider azure-appservice', () => {
     ['a bad percentage', { steps: '10,150' }, 'Input "steps" has "150", which is not a percentage from 1 to 100', {}],
     ['a client ID in the wrong form', {}, 'Input "AZURE_CLIENT_ID" is not a GUID', { AZURE_CLIENT_ID: 'lunchtogether-deployer' }]
   ])('%s → one line naming the input', (_name, inputs, message, extraEnv) => {
-    let error: unknown
-    try {
-      parseWith(inputs, extraEnv)
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
+    const error = inputErrorOf(() => parseWith(inputs, extraEnv))
+    expect(error.message).toContain(message)
   })
 
   test('an azure input with the host provider is refused', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { InputError } from '../../../packages/core/input-error.js'
+import { inputErrorOf } from '../../support/input-error.js'
 import { INPUT_NAMES, parseSteps, parseSwapInputs, type RawInputs } from '../../../actions/blue-green-swap/src/parse-inputs.js'
 import { parseChecksText } from '../../../actions/smoke-test/src/checks-file.js'
 
@@ -117,15 +117,9 @@ describe('parseSwapInputs', () => {
     ['a host input error from the provider config', { host: '' }, 'Input "host" is empty'],
     ['a control character in the version', { version: 'v2\u0007' }, 'Input "version" has a control character (U+0007 at position 3)']
   ])('%s → one line naming the input', (_name, inputs, message) => {
-    let error: unknown
-    try {
-      parseWith(inputs)
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
-    expect((error as Error).message).not.toContain('\n')
+    const error = inputErrorOf(() => parseWith(inputs))
+    expect(error.message).toContain(message)
+    expect(error.message).not.toContain('\n')
   })
 
   test('a checks file with an absolute URL is refused: green is checked at its own address', async () => {

@@ -143,20 +143,14 @@ describe('waitForReady (clock and sleep faked)', () => {
     const sleeps: number[] = []
     return { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)), advance: (ms: number) => (now += ms), sleeps }
   }
+  /** waitForReady on the faked clock, for target app, 5 s per attempt and no jitter. */
+  const waitOn = (c: ReturnType<typeof clock>, probe: Parameters<typeof waitForReady>[0]['probe'], timeoutMs = 60_000) =>
+    waitForReady({ target: 'app', timeoutMs, attemptTimeoutMs: 5000, logger: silentLogger, now: c.now, sleep: c.sleep, random: () => 1, probe })
 
   test('polls with growing delays until the probe passes, and reports the time', async () => {
     const c = clock()
     const answers = [['got 503'], ['got 503'], ['got 503'], []]
-    const result = await waitForReady({
-      target: 'app',
-      timeoutMs: 60_000,
-      attemptTimeoutMs: 5000,
-      logger: silentLogger,
-      now: c.now,
-      sleep: c.sleep,
-      random: () => 1,
-      probe: async () => (c.advance(10), answers.shift() as string[])
-    })
+    const result = await waitOn(c, async () => (c.advance(10), answers.shift() as string[]))
     expect(c.sleeps).toEqual([250, 500, 1000])
     expect(result).toEqual({ target: 'app', passed: true, readyMs: 1790, waitedMs: 1790, attempts: 4, timeoutMs: 60_000 })
   })
@@ -164,32 +158,14 @@ describe('waitForReady (clock and sleep faked)', () => {
   test('delays stop growing at the cap', async () => {
     const c = clock()
     let calls = 0
-    await waitForReady({
-      target: 'app',
-      timeoutMs: 60_000,
-      attemptTimeoutMs: 5000,
-      logger: silentLogger,
-      now: c.now,
-      sleep: c.sleep,
-      random: () => 1,
-      probe: async () => (++calls < 7 ? ['no'] : [])
-    })
+    await waitOn(c, async () => (++calls < 7 ? ['no'] : []))
     expect(c.sleeps).toEqual([250, 500, 1000, 2000, 2000, 2000])
   })
 
   test('gives up at the timeout with the last reason, keeping a fair limit for the last try', async () => {
     const c = clock()
     const limits: number[] = []
-    const result = await waitForReady({
-      target: 'app',
-      timeoutMs: 3000,
-      attemptTimeoutMs: 5000,
-      logger: silentLogger,
-      now: c.now,
-      sleep: c.sleep,
-      random: () => 1,
-      probe: async (limit) => (limits.push(limit), c.advance(5), ['expected status 2xx, got 503'])
-    })
+    const result = await waitOn(c, async (limit) => (limits.push(limit), c.advance(5), ['expected status 2xx, got 503']), 3000)
     expect(result).toMatchObject({ passed: false, failure: 'expected status 2xx, got 503', timeoutMs: 3000 })
     expect(limits.every((l) => l >= 250)).toBe(true)
     expect(result.waitedMs).toBeLessThanOrEqual(3000)

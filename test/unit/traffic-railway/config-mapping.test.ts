@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { InputError } from '../../../packages/core/input-error.js'
+import { inputErrorOf } from '../../support/input-error.js'
 import { ColorBook } from '../../../packages/providers/traffic/color-book.js'
 import { parseRailwayConfig, type RailwayRawInputs } from '../../../packages/providers/traffic/railway/config.js'
 import { deploymentProgress, graphqlData, toTrafficStatus, type RailwayDeployment } from '../../../packages/providers/traffic/railway/railway-mapping.js'
@@ -28,15 +28,9 @@ describe('parseRailwayConfig', () => {
     ['an environment name', { 'railway-environment': 'production' }, 'Input "railway-environment" is "production", which is not an environment id'],
     ['a bad timeout', { 'railway-deploy-timeout': 'a while' }, 'Input "railway-deploy-timeout" is "a while", which is not a duration']
   ])('%s is refused, naming the input', (_name, extra, message) => {
-    let error: unknown
-    try {
-      parseRailwayConfig({ ...base, ...extra })
-    } catch (e) {
-      error = e
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
-    expect((error as Error).message).not.toContain('5555555555')
+    const error = inputErrorOf(() => parseRailwayConfig({ ...base, ...extra }))
+    expect(error.message).toContain(message)
+    expect(error.message).not.toContain('5555555555')
   })
 })
 

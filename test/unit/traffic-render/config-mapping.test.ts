@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { InputError } from '../../../packages/core/input-error.js'
+import { inputErrorOf } from '../../support/input-error.js'
 import { ColorBook } from '../../../packages/providers/traffic/color-book.js'
 import { isCommitSha, parseRenderConfig, type RenderRawInputs } from '../../../packages/providers/traffic/render/config.js'
 import { deployProgress, deployRequest, deployVersion, toTrafficStatus, type RenderDeploy } from '../../../packages/providers/traffic/render/render-mapping.js'
@@ -25,15 +25,9 @@ describe('parseRenderConfig', () => {
     ['a bad timeout', { 'render-deploy-timeout': 'later' }, 'Input "render-deploy-timeout" is "later", which is not a duration'],
     ['a bad API URL', { 'render-api-url': 'not a url' }, 'Input "render-api-url"']
   ])('%s is refused, naming the input', (_name, extra, message) => {
-    let error: unknown
-    try {
-      parseRenderConfig({ ...base, ...extra })
-    } catch (e) {
-      error = e
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
-    expect((error as Error).message).not.toContain('abcdefABCDEF')
+    const error = inputErrorOf(() => parseRenderConfig({ ...base, ...extra }))
+    expect(error.message).toContain(message)
+    expect(error.message).not.toContain('abcdefABCDEF')
   })
   test.each([
     ['3f2a9c1', true],

@@ -3,7 +3,7 @@ import { closeHttpAgent } from '../../../packages/core/http.js'
 import type { Logger } from '../../../packages/core/log.js'
 import { parseVercelConfig } from '../../../packages/providers/traffic/vercel/config.js'
 import { createVercelProvider } from '../../../packages/providers/traffic/vercel/provider.js'
-import { startFakeVercel, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
+import { startFakeVercelInProduction, VERCEL_TOKEN, type FakeVercel } from '../../support/fakes/vercel-api.js'
 
 const signal = new AbortController().signal
 let fake: FakeVercel
@@ -17,11 +17,7 @@ function provider(extra: Record<string, string> = {}) {
 
 beforeEach(async () => {
   lines = []
-  fake = await startFakeVercel()
-  fake.addDeployment('dpl_Blue00001')
-  fake.addDeployment('dpl_Older0001')
-  fake.setProduction('dpl_Older0001')
-  fake.setProduction('dpl_Blue00001')
+  fake = await startFakeVercelInProduction()
 })
 
 afterEach(async () => {

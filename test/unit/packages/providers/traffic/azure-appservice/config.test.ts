@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../../../../../packages/core/input-error.js'
+import { inputErrorOf } from '../../../../../support/input-error.js'
 import { parseAzureAppServiceConfig, type AzureAppServiceRawInputs } from '../../../../../../packages/providers/traffic/azure-appservice/config.js'
 
 const SUB = '3f2c1a9e-8b7d-4c6e-9a1f-0e2d3c4b5a69'
@@ -64,15 +64,9 @@ describe('parseAzureAppServiceConfig', () => {
     ['a tenant domain instead of its ID', base, { AZURE_TENANT_ID: 'contoso.onmicrosoft.com' }, 'Input "AZURE_TENANT_ID" is not a GUID'],
     ['a client secret without client and tenant', base, { AZURE_CLIENT_SECRET: 's3cret-value' }, 'Input "AZURE_CLIENT_SECRET" is set without AZURE_CLIENT_ID and AZURE_TENANT_ID']
   ])('%s → one line naming the input', (_name, raw, env, message) => {
-    let error: unknown
-    try {
-      parseAzureAppServiceConfig(raw, env)
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
-    expect((error as Error).message).not.toContain('\n')
-    expect((error as Error).message).not.toContain('s3cret-value')
+    const error = inputErrorOf(() => parseAzureAppServiceConfig(raw, env))
+    expect(error.message).toContain(message)
+    expect(error.message).not.toContain('\n')
+    expect(error.message).not.toContain('s3cret-value')
   })
 })
