@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// What splitting PostgreSQL migrations with PostgreSQL's parser costs: the migrate bundle of main
-// (before: the hand-written splitter) against this branch's dist/migrate (after: libpg-query),
+// What splitting PostgreSQL migrations with PostgreSQL's parser costs: the committed migrate bundle
+// of a commit before it (before: the hand-written splitter; BENCH_BEFORE_REF, default ac1ae85)
+// against this checkout's dist/migrate (after: libpg-query),
 // side by side on the same 200 generated migrations (bench/migrate/support.mjs, as run.mjs), each
 // round running both bundles in turn, alternating which goes first:
 //   1. start-up: a run refused on a bad input (process start and bundle load, no parser),
@@ -13,7 +14,8 @@
 // Prints medians and the ratio after ÷ before (< 1: faster now), writes bench/migrate/split-last-run.md.
 //
 //   node bench/migrate/split.mjs
-//   BENCH_BEFORE_BUNDLE=/path/to/dist/migrate BENCH_ROUNDS=5 BENCH_MIGRATIONS=500 node bench/migrate/split.mjs
+//   BENCH_BEFORE_REF=<commit> BENCH_ROUNDS=5 BENCH_MIGRATIONS=500 node bench/migrate/split.mjs
+//   BENCH_BEFORE_BUNDLE=/path/to/dist/migrate node bench/migrate/split.mjs
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -22,14 +24,23 @@ import { atExit, generate, median, psql, root, runAction, startPostgres, time } 
 
 const count = Number(process.env.BENCH_MIGRATIONS ?? 200)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
-const beforeSource = process.env.BENCH_BEFORE_BUNDLE ?? '/work/main/dist/migrate'
-if (!existsSync(join(beforeSource, 'index.js'))) throw new Error(`no bundle to compare with in ${beforeSource}: set BENCH_BEFORE_BUNDLE to a build of main's dist/migrate`)
+const beforeRef = process.env.BENCH_BEFORE_REF ?? 'ac1ae85'
 
-// Copies, so rebuilding either dist/ during the run does not change what is measured.
+// Copies, so rebuilding dist/ during the run does not change what is measured.
 const work = mkdtempSync(join(tmpdir(), 'bench-split-'))
 atExit(() => rmSync(work, { recursive: true, force: true }))
 const bundles = { before: join(work, 'before'), after: join(work, 'after') }
-cpSync(beforeSource, bundles.before, { recursive: true })
+const beforeSource = process.env.BENCH_BEFORE_BUNDLE ?? `${beforeRef}:dist/migrate`
+if (process.env.BENCH_BEFORE_BUNDLE) cpSync(process.env.BENCH_BEFORE_BUNDLE, bundles.before, { recursive: true })
+else {
+  // The bundle as committed at that ref (dist/ is committed), without checking the ref out.
+  const archive = join(work, 'before.tar')
+  execFileSync('git', ['-C', root, 'archive', '--output', archive, beforeRef, 'dist/migrate'])
+  mkdirSync(join(work, 'extract'))
+  execFileSync('tar', ['-xf', archive, '-C', join(work, 'extract')])
+  cpSync(join(work, 'extract', 'dist', 'migrate'), bundles.before, { recursive: true })
+}
+if (!existsSync(join(bundles.before, 'index.js'))) throw new Error(`no bundle to compare with in ${beforeSource}: set BENCH_BEFORE_REF to a commit with dist/migrate, or BENCH_BEFORE_BUNDLE to a folder`)
 cpSync(join(root, 'dist', 'migrate'), bundles.after, { recursive: true })
 const withoutParser = join(work, 'after-without-parser')
 cpSync(bundles.after, withoutParser, { recursive: true })
