@@ -103,11 +103,11 @@ describe('aws-ecs native CANARY and LINEAR from the engine steps (faked ECS)', (
       [100, 100]
     ])
     expect(lines).toContain('ECS moved 10% of production traffic to green (9f8e7d6); it bakes this step while the analysis runs')
-    expect(lines.some((line) => /^ {2}api: IN_PROGRESS, PRODUCTION_TRAFFIC_SHIFT \(moving production traffic to green\), 2\/2 green tasks running, 10% of production traffic on green$/.test(line))).toBe(true)
+    expect(
+      lines.some((line) => /^ {2}api: IN_PROGRESS, PRODUCTION_TRAFFIC_SHIFT \(moving production traffic to green\), 2\/2 green tasks running, 10% of production traffic on green$/.test(line))
+    ).toBe(true)
     expect(lines.some((line) => line.includes('cannot split traffic'))).toBe(false)
-    expect(result.switchNote).toBe(
-      "ECS moves the traffic in steps 10, 100 (the service's CANARY deployment: 10%, 2 minutes canary bake, then 100% and its bake time with blue still up)"
-    )
+    expect(result.switchNote).toBe("ECS moves the traffic in steps 10, 100 (the service's CANARY deployment: 10%, 2 minutes canary bake, then 100% and its bake time with blue still up)")
     expect(ecs.latest()!.status).toBe('SUCCESSFUL')
     expect(result.status).toMatchObject({ active: 'green', activeVersion: '9f8e7d6', weights: { blue: 0, green: 100 } })
   })
@@ -129,7 +129,7 @@ describe('aws-ecs native CANARY and LINEAR from the engine steps (faked ECS)', (
       expect(lines.some((line) => line.startsWith('  api: IN_PROGRESS, PRODUCTION_TRAFFIC_SHIFT') && line.endsWith(`, ${weight}% of production traffic on green`))).toBe(true)
       expect(lines.some((line) => line.startsWith(`Step ${[25, 50, 75].indexOf(weight) + 1}: ${weight}% of traffic on green (9f8e7d6) after `))).toBe(true)
     }
-    expect(result.switchNote).toContain('ECS moves the traffic in steps 25, 50, 75, 100 (the service\'s LINEAR deployment: 25% per step, 2 minutes step bake')
+    expect(result.switchNote).toContain("ECS moves the traffic in steps 25, 50, 75, 100 (the service's LINEAR deployment: 25% per step, 2 minutes step bake")
     expect(ecs.latest()!.status).toBe('SUCCESSFUL')
   })
 
@@ -155,7 +155,9 @@ describe('aws-ecs native CANARY and LINEAR from the engine steps (faked ECS)', (
     const result = await swap([25, 50, 75, 100], [errorRate()])
     expect(result.outcome).toBe('rolled-back')
     expect(result.failed).toBe(true)
-    expect(result.reason).toMatch(/^the switch failed: ECS service api: ECS (is rolling the deployment back \(ROLLBACK_IN_PROGRESS\)|ended the deployment with ROLLBACK_SUCCESSFUL): CloudWatch alarm api-5xx/)
+    expect(result.reason).toMatch(
+      /^the switch failed: ECS service api: ECS (is rolling the deployment back \(ROLLBACK_IN_PROGRESS\)|ended the deployment with ROLLBACK_SUCCESSFUL): CloudWatch alarm api-5xx/
+    )
     expect(result.steps.map((step) => step.weight)).toEqual([25, 50])
     expect(account.calls.filter((call) => call.startsWith('StopServiceDeployment'))).toEqual([])
     expect(ecs.latest()!.status).toBe('ROLLBACK_SUCCESSFUL')
@@ -164,7 +166,9 @@ describe('aws-ecs native CANARY and LINEAR from the engine steps (faked ECS)', (
 
   test('a step ECS does not take is refused without touching the deployment', async () => {
     const p = provider([25, 50, 75, 100])
-    await expect(p.shift('green', 30, new AbortController().signal)).rejects.toThrow("ECS's LINEAR deployment moves the traffic itself in steps 25, 50, 75, 100; 30% to green is not a step it takes")
+    await expect(p.shift('green', 30, new AbortController().signal)).rejects.toThrow(
+      "ECS's LINEAR deployment moves the traffic itself in steps 25, 50, 75, 100; 30% to green is not a step it takes"
+    )
     expect(account.calls).toEqual([])
   })
 })

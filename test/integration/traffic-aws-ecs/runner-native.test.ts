@@ -48,27 +48,23 @@ describe('blue-green-swap with aws-ecs native blue/green (runner contract, faked
   })
 
   // ECS bakes in whole minutes, so a LINEAR run bakes at least 1 minute per step for real here: one step, then ECS's own rollback.
-  it(
-    'LINEAR from steps 25,50,75,100: linearConfiguration, progress per traffic step, and ECS rolling back on its own at 50% fails the step (exit 1)',
-    async () => {
-      fake.native.breakerAtWeight = 50
-      const result = await swap({ ...deploy, steps: '25,50,75,100', bake: '1m', 'ecs-bake-time': '5' }, 150_000)
-      expect(result.exitCode).toBe(1)
-      expect(result.errors).toHaveLength(1)
-      expect(result.errors[0]).toContain('CloudWatch alarm api-5xx in ALARM during the production traffic shift')
-      expect(fake.account.calls.slice(0, 2)).toEqual([`RegisterTaskDefinition ${IMAGE}:9f8e7d6`, 'UpdateService api meal-planner-api:8 LINEAR bake=5 linear=25%/1m'])
-      expect(result.stdout).toMatch(/api: IN_PROGRESS, PRODUCTION_TRAFFIC_SHIFT \(moving production traffic to green\), 2\/2 green tasks running, 25% of production traffic on green/)
-      expect(result.stdout).toContain('ECS moved 25% of production traffic to green (9f8e7d6); it bakes this step while the analysis runs')
-      expect(result.stdout).toContain('Step 1: 25% of traffic on green (9f8e7d6) after ')
-      expect(result.stdout).not.toContain('cannot split traffic')
-      expect(fake.account.calls.filter((call) => call.startsWith('StopServiceDeployment'))).toEqual([])
-      expect(result.outputs).toMatchObject({ 'active-color': 'blue', 'active-version': 'v7', 'rolled-back': 'true' })
-      expect(result.summary).toContain("**Traffic:** ECS moves the traffic in steps 25, 50, 75, 100 (the service's LINEAR deployment: 25% per step, 1 minute step bake")
-      expect(fake.native.latest()!.status).toBe('ROLLBACK_SUCCESSFUL')
-      expect(fake.native.taskDefinition).toMatch(/:7$/)
-    },
-    180_000
-  )
+  it('LINEAR from steps 25,50,75,100: linearConfiguration, progress per traffic step, and ECS rolling back on its own at 50% fails the step (exit 1)', async () => {
+    fake.native.breakerAtWeight = 50
+    const result = await swap({ ...deploy, steps: '25,50,75,100', bake: '1m', 'ecs-bake-time': '5' }, 150_000)
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain('CloudWatch alarm api-5xx in ALARM during the production traffic shift')
+    expect(fake.account.calls.slice(0, 2)).toEqual([`RegisterTaskDefinition ${IMAGE}:9f8e7d6`, 'UpdateService api meal-planner-api:8 LINEAR bake=5 linear=25%/1m'])
+    expect(result.stdout).toMatch(/api: IN_PROGRESS, PRODUCTION_TRAFFIC_SHIFT \(moving production traffic to green\), 2\/2 green tasks running, 25% of production traffic on green/)
+    expect(result.stdout).toContain('ECS moved 25% of production traffic to green (9f8e7d6); it bakes this step while the analysis runs')
+    expect(result.stdout).toContain('Step 1: 25% of traffic on green (9f8e7d6) after ')
+    expect(result.stdout).not.toContain('cannot split traffic')
+    expect(fake.account.calls.filter((call) => call.startsWith('StopServiceDeployment'))).toEqual([])
+    expect(result.outputs).toMatchObject({ 'active-color': 'blue', 'active-version': 'v7', 'rolled-back': 'true' })
+    expect(result.summary).toContain("**Traffic:** ECS moves the traffic in steps 25, 50, 75, 100 (the service's LINEAR deployment: 25% per step, 1 minute step bake")
+    expect(fake.native.latest()!.status).toBe('ROLLBACK_SUCCESSFUL')
+    expect(fake.native.taskDefinition).toMatch(/:7$/)
+  }, 180_000)
 
   it('a deployment the circuit breaker rolled back fails the step (exit 1), production on blue', async () => {
     fake.native.breakerAt = 'SCALE_UP'

@@ -235,7 +235,9 @@ export class FakeNativeService {
       status: d.status,
       ...(d.statusReason ? { statusReason: d.statusReason } : {}),
       ...(d.status === 'IN_PROGRESS' ? { lifecycleStage: STAGES[at] as ServiceDeployment['lifecycleStage'] } : {}),
-      sourceServiceRevisions: [{ arn: d.source, requestedTaskCount: this.desiredCount, runningTaskCount: this.desiredCount, requestedProductionTrafficWeight: productionOnTarget ? 0 : 100 - shifting }],
+      sourceServiceRevisions: [
+        { arn: d.source, requestedTaskCount: this.desiredCount, runningTaskCount: this.desiredCount, requestedProductionTrafficWeight: productionOnTarget ? 0 : 100 - shifting }
+      ],
       targetServiceRevision: {
         arn: d.target,
         requestedTaskCount: this.desiredCount,

@@ -36,13 +36,21 @@ describe('parseSwapInputs with provider aws-ecs in native blue/green mode (ecs-s
   })
 
   test.each<[string, Partial<RawInputs>, string]>([
-    ['uneven steps', { steps: '10,50,100', bake: '1m' }, 'Input "steps" is 10,50,100, a shape ECS native deployments cannot run with ecs-service; expected 100 (BLUE_GREEN, one switch), P,100 (CANARY'],
+    [
+      'uneven steps',
+      { steps: '10,50,100', bake: '1m' },
+      'Input "steps" is 10,50,100, a shape ECS native deployments cannot run with ecs-service; expected 100 (BLUE_GREEN, one switch), P,100 (CANARY'
+    ],
     ['increments that do not end at 100', { steps: '30,60,100', bake: '1m' }, 'Input "steps" is 30,60,100, a shape ECS native deployments cannot run'],
-    ['linear steps under 3%', { steps: Array.from({ length: 50 }, (_, i) => (i + 1) * 2).join(','), bake: '1m' }, "Input \"steps\" moves 2% per step, below ECS's smallest linear step (3%)"],
+    ['linear steps under 3%', { steps: Array.from({ length: 50 }, (_, i) => (i + 1) * 2).join(','), bake: '1m' }, 'Input "steps" moves 2% per step, below ECS\'s smallest linear step (3%)'],
     ['a canary without bake', { steps: '10,100' }, 'Input "bake" is empty, but ECS\'s CANARY strategy bakes each step in whole minutes; expected whole minutes from 1m to 1440m'],
     ['a linear bake under a minute', { steps: '25,50,75,100', bake: '30s' }, 'Input "bake" is under a minute, but ECS\'s LINEAR strategy bakes each step in whole minutes'],
-    ['a bake of 90 seconds', { steps: '25,50,75,100', bake: '90s' }, "Input \"bake\" is not a whole number of minutes, which ECS's LINEAR strategy cannot express; expected whole minutes from 1m to 1440m (ECS's stepBakeTimeInMinutes)"],
-    ['a bake over a day', { steps: '10,100', bake: '1441m' }, "Input \"bake\" is longer than ECS's longest step bake time (1440 minutes)"]
+    [
+      'a bake of 90 seconds',
+      { steps: '25,50,75,100', bake: '90s' },
+      'Input "bake" is not a whole number of minutes, which ECS\'s LINEAR strategy cannot express; expected whole minutes from 1m to 1440m (ECS\'s stepBakeTimeInMinutes)'
+    ],
+    ['a bake over a day', { steps: '10,100', bake: '1441m' }, 'Input "bake" is longer than ECS\'s longest step bake time (1440 minutes)']
   ])('steps ECS cannot run are refused at parse time — %s', (_name, inputs, message) => {
     expect(() => parseWith({ 'ecs-bake-time': '1440', ...inputs })).toThrow(message)
   })

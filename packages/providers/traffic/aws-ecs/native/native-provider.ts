@@ -185,14 +185,14 @@ export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> im
       typeof goal === 'object'
         ? `${goal.weight}% of production traffic moved`
         : goal === 'rolled-back'
-        ? 'rolled back'
-        : goal === 'done'
-          ? 'SUCCESSFUL'
-          : goal === 'shifted'
-            ? 'production traffic moved (BAKE_TIME)'
-            : goal === 'tested'
-              ? 'green up with test traffic'
-              : 'green up'
+          ? 'rolled back'
+          : goal === 'done'
+            ? 'SUCCESSFUL'
+            : goal === 'shifted'
+              ? 'production traffic moved (BAKE_TIME)'
+              : goal === 'tested'
+                ? 'green up with test traffic'
+                : 'green up'
     let last = ''
     await waitUntil({
       what: `ECS service deployment ${shortArn(arn)} of ${this.config.service}: ${what}`,

@@ -8,10 +8,7 @@ import { InputError } from '../../../../core/input-error.js'
  * InputError: ECS could not run it, and reshaping it silently would deploy something else.
  */
 
-export type NativeStrategy =
-  | { kind: 'BLUE_GREEN' }
-  | { kind: 'CANARY'; canaryPercent: number; stepBakeMinutes: number }
-  | { kind: 'LINEAR'; stepPercent: number; stepBakeMinutes: number }
+export type NativeStrategy = { kind: 'BLUE_GREEN' } | { kind: 'CANARY'; canaryPercent: number; stepBakeMinutes: number } | { kind: 'LINEAR'; stepPercent: number; stepBakeMinutes: number }
 
 /** ECS's bounds: canaryPercent 0.1–100, stepPercent 3–100, step bake times 0–1440 minutes (0 would leave no time for the analysis). */
 const MIN_LINEAR_STEP = 3
