@@ -588,10 +588,10 @@ var native_strategy = __webpack_require__(51552);
  * listener rules, a role ECS uses to move them). ECS moves the traffic. With BLUE_GREEN this is one
  * switch (`supportsWeights: false`). With CANARY or LINEAR ECS takes the engine's own steps
  * (`supportsWeights: true`): shift(P) waits until ECS has moved P% of production traffic, and the
- * engine's bake and analysis run while ECS bakes that step (its per-step bake is the engine's bake);
- * shift(100) and the rest as with BLUE_GREEN: prepare registers the revision, starts the service deployment and
- * waits until green runs; shift waits until ECS has moved production traffic and bakes (blue still
- * up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
+ * engine's bake and analysis run while ECS bakes that step (its per-step bake is the engine's bake).
+ * The rest is the same for every strategy: prepare registers the revision, starts the service
+ * deployment and waits until green runs; shift(100) waits until ECS has moved all production traffic
+ * and bakes (blue still up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
  * rollback during the bake is StopServiceDeployment(ROLLBACK). A deployment ECS ends on its own with
  * ROLLBACK_SUCCESSFUL / ROLLBACK_FAILED / STOPPED fails the step. The truth is ECS's record (the
  * current service deployment and its revisions); the service's tags keep the lock and the last outcome.

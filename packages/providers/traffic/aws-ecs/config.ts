@@ -87,7 +87,7 @@ export interface EcsAlbConfig extends EcsSharedConfig {
 
 export interface EcsNativeConfig extends EcsSharedConfig {
   mode: 'native'
-  /** The one service deployed with ECS's BLUE_GREEN strategy. */
+  /** The one service deployed with ECS's own strategy (BLUE_GREEN, or CANARY / LINEAR from the steps). */
   service: string
   /** ECS's bake time (bakeTimeInMinutes) set on the service; default: the service's own. */
   bakeTimeMinutes?: number
