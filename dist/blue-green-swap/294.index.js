@@ -304,8 +304,8 @@ var dist_cjs = __webpack_require__(80212);
 
 
 /**
- * The ECS calls of native blue/green, for the one service: describe it, start a BLUE_GREEN service
- * deployment (UpdateService), read and stop (ROLLBACK) service deployments, read ECS's record of the
+ * The ECS calls of native blue/green, for the one service: describe it, start a BLUE_GREEN, CANARY
+ * or LINEAR service deployment (UpdateService), read and stop (ROLLBACK) service deployments, read ECS's record of the
  * current one with the task definitions of its revisions, and the service's tags. Every call through
  * the shared retrying AwsCall.
  */
@@ -327,11 +327,16 @@ class EcsServiceApi {
             throw new Error(`ECS service ${this.config.service} was not found in cluster ${this.config.cluster}`);
         return service;
     }
-    async start(service, taskDefinition, signal) {
+    /** Starts a service deployment of `taskDefinition` with the config's strategy (BLUE_GREEN unless told; a rollback's redeploy is always BLUE_GREEN). */
+    async start(service, taskDefinition, signal, strategy = { kind: 'BLUE_GREEN' }) {
+        // A linear or canary configuration is only valid with its own strategy: the service's previous one is dropped.
+        const { linearConfiguration: _linear, canaryConfiguration: _canary, ...kept } = service.deploymentConfiguration ?? {};
         const deploymentConfiguration = {
-            ...service.deploymentConfiguration,
-            strategy: 'BLUE_GREEN',
-            ...(this.config.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: this.config.bakeTimeMinutes } : {})
+            ...kept,
+            strategy: strategy.kind,
+            ...(this.config.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: this.config.bakeTimeMinutes } : {}),
+            ...(strategy.kind === 'LINEAR' ? { linearConfiguration: { stepPercent: strategy.stepPercent, stepBakeTimeInMinutes: strategy.stepBakeMinutes } } : {}),
+            ...(strategy.kind === 'CANARY' ? { canaryConfiguration: { canaryPercent: strategy.canaryPercent, canaryBakeTimeInMinutes: strategy.stepBakeMinutes } } : {})
         };
         const updated = await this.call('UpdateService', (s) => this.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({ cluster: this.config.cluster, service: this.config.service, taskDefinition, deploymentConfiguration }), { abortSignal: s }), signal);
         const arn = updated.service?.currentServiceDeployment ?? (await this.latestDeploymentArn(signal));
@@ -450,7 +455,20 @@ function describeDeployment(deployment) {
     const target = deployment.targetServiceRevision;
     const tasks = target?.requestedTaskCount !== undefined ? `, ${target.runningTaskCount ?? 0}/${target.requestedTaskCount} green tasks running` : '';
     const reason = deployment.statusReason ? `: ${deployment.statusReason}` : '';
-    return `${deployment.status ?? 'UNKNOWN'}${stage}${tasks}${reason}`;
+    // Mid-shift (CANARY, LINEAR): how far ECS has moved production traffic.
+    const weight = target?.requestedProductionTrafficWeight;
+    const shifted = deployment.status === 'IN_PROGRESS' && weight !== undefined && weight > 0 && weight < 100 ? `, ${Math.round(weight * 10) / 10}% of production traffic on green` : '';
+    return `${deployment.status ?? 'UNKNOWN'}${stage}${tasks}${shifted}${reason}`;
+}
+/**
+ * Whether ECS has moved at least `percent` of production traffic to the target (one of the CANARY or
+ * LINEAR steps); ending badly or rolling back fails, as in progressTowards.
+ */
+function progressToWeight(deployment, percent) {
+    const towards = progressTowards(deployment, 'done');
+    if (towards.state !== 'waiting')
+        return towards;
+    return targetWeight(deployment) >= percent ? { state: 'reached', detail: towards.detail } : towards;
 }
 /**
  * Whether the deployment reached `goal`. A deployment that ends ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED
@@ -553,6 +571,8 @@ function serviceProblem(service, config) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/native/native-strategy.ts
+var native_strategy = __webpack_require__(51552);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/aws-ecs/native/native-provider.ts
 
 
@@ -561,21 +581,26 @@ function serviceProblem(service, config) {
 
 
 
+
 /**
- * Blue-green on one ECS service with ECS's own BLUE_GREEN deployment strategy (the service's load
- * balancer has an advancedConfiguration: alternate target group, production and test listener
- * rules, a role ECS uses to move them). ECS moves the traffic, so this is one switch
- * (`supportsWeights: false`): prepare registers the revision, starts the service deployment and
- * waits until green runs; shift waits until ECS has moved production traffic and bakes (blue still
- * up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
+ * Blue-green on one ECS service with ECS's own BLUE_GREEN, CANARY or LINEAR deployment strategy (the
+ * service's load balancer has an advancedConfiguration: alternate target group, production and test
+ * listener rules, a role ECS uses to move them). ECS moves the traffic. With BLUE_GREEN this is one
+ * switch (`supportsWeights: false`). With CANARY or LINEAR ECS takes the engine's own steps
+ * (`supportsWeights: true`): shift(P) waits until ECS has moved P% of production traffic, and the
+ * engine's bake and analysis run while ECS bakes that step (its per-step bake is the engine's bake).
+ * The rest is the same for every strategy: prepare registers the revision, starts the service
+ * deployment and waits until green runs; shift(100) waits until ECS has moved all production traffic
+ * and bakes (blue still up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
  * rollback during the bake is StopServiceDeployment(ROLLBACK). A deployment ECS ends on its own with
  * ROLLBACK_SUCCESSFUL / ROLLBACK_FAILED / STOPPED fails the step. The truth is ECS's record (the
  * current service deployment and its revisions); the service's tags keep the lock and the last outcome.
  */
 class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
     ecs;
-    supportsWeights = false;
-    trafficNote = "ECS moves the traffic (the service's BLUE_GREEN deployment: test traffic, production traffic, then its bake time with blue still up)";
+    supportsWeights;
+    trafficNote;
+    strategy;
     api;
     /** The service deployment this run started (prepare), followed by shift and promote. */
     ours;
@@ -586,6 +611,9 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
     constructor(ecs, config, options) {
         super(ecs, config, options);
         this.ecs = ecs;
+        this.strategy = config.strategy ?? { kind: 'BLUE_GREEN' };
+        this.supportsWeights = this.strategy.kind !== 'BLUE_GREEN';
+        this.trafficNote = (0,native_strategy/* strategyNote */.eA)(this.strategy);
         this.api = new EcsServiceApi(ecs, this.call, config, this.revisions);
     }
     async status(signal) {
@@ -617,16 +645,23 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
         const active = nativeStatus(record).active;
         const green = (0,types/* otherColor */.I)(active);
         const arn = await this.revisions.register({ ...release, image }, service.taskDefinition, signal, green);
-        const deploymentArn = await this.api.start(service, arn, signal);
+        const deploymentArn = await this.api.start(service, arn, signal, this.strategy);
         this.ours = { arn: deploymentArn, color: green, version: release.version };
-        this.logger.info(`ECS deploys ${(0,task_definition_mapping/* shortArn */.k$)(arn)} (${green}) on ${this.config.service} with its BLUE_GREEN strategy (service deployment ${(0,task_definition_mapping/* shortArn */.k$)(deploymentArn)}); ${active} serves production until ECS moves the traffic`);
+        const steps = this.strategy.kind === 'BLUE_GREEN' ? '' : ` in steps ${(0,native_strategy/* strategySteps */.Zp)(this.strategy).join(', ')}`;
+        this.logger.info(`ECS deploys ${(0,task_definition_mapping/* shortArn */.k$)(arn)} (${green}) on ${this.config.service} with its ${this.strategy.kind} strategy${steps} (service deployment ${(0,task_definition_mapping/* shortArn */.k$)(deploymentArn)}); ${active} serves production until ECS moves the traffic`);
         await this.follow(this.config.testUrl ? 'tested' : 'started', signal);
         return { color: green, version: release.version, directUrl: this.config.testUrl ?? this.config.publicUrl };
     }
-    /** ECS moves the traffic on its own: the one switch is waiting until production is on green and ECS bakes. */
+    /** ECS moves the traffic on its own: a step is waiting until ECS has moved that much (at 100%: production on green and ECS bakes). */
     async shift(color, percent, signal) {
-        if (!this.ours || this.ours.color !== color || percent !== 100)
-            throw new Error(`ECS native blue/green moves all traffic itself; ${percent}% to ${color} is not a step it can take (no deployment of ${color} under way in this run)`);
+        const steps = (0,native_strategy/* strategySteps */.Zp)(this.strategy);
+        if (!this.ours || this.ours.color !== color || !steps.includes(percent))
+            throw new Error(`ECS's ${this.strategy.kind} deployment moves the traffic itself in steps ${steps.join(', ')}; ${percent}% to ${color} is not a step it takes (or no deployment of ${color} is under way in this run)`);
+        if (percent < 100) {
+            await this.follow({ weight: percent }, signal);
+            this.logger.info(`ECS moved ${percent}% of production traffic to ${color} (${this.ours.version}); it bakes this step while the analysis runs`);
+            return;
+        }
         await this.follow('shifted', signal);
         this.logger.info(`ECS moved production traffic to ${color} (${this.ours.version}); ${(0,types/* otherColor */.I)(color)} stays up through ECS's bake time, where the analysis runs`);
     }
@@ -695,23 +730,29 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
         this.ecs.destroy();
         return Promise.resolve();
     }
-    /** Follows the service deployment (this run's, or `arn`) until `goal`, a progress line per poll; ending badly is a failure. */
+    stepBakeMs() {
+        return this.strategy.kind === 'BLUE_GREEN' ? 0 : this.strategy.stepBakeMinutes * 60_000;
+    }
+    /** Follows the service deployment (this run's, or `arn`) until `goal` (or a CANARY / LINEAR step's weight), a progress line per poll; ending badly is a failure. */
     async follow(goal, signal, arn = this.ours?.arn) {
         if (!arn)
             throw new Error('no service deployment to follow');
-        const what = goal === 'rolled-back'
-            ? 'rolled back'
-            : goal === 'done'
-                ? 'SUCCESSFUL'
-                : goal === 'shifted'
-                    ? 'production traffic moved (BAKE_TIME)'
-                    : goal === 'tested'
-                        ? 'green up with test traffic'
-                        : 'green up';
+        const what = typeof goal === 'object'
+            ? `${goal.weight}% of production traffic moved`
+            : goal === 'rolled-back'
+                ? 'rolled back'
+                : goal === 'done'
+                    ? 'SUCCESSFUL'
+                    : goal === 'shifted'
+                        ? 'production traffic moved (BAKE_TIME)'
+                        : goal === 'tested'
+                            ? 'green up with test traffic'
+                            : 'green up';
         let last = '';
         await (0,poll/* waitUntil */.a0)({
             what: `ECS service deployment ${(0,task_definition_mapping/* shortArn */.k$)(arn)} of ${this.config.service}: ${what}`,
-            timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0),
+            // ECS's own bake times count on top: its bake time before SUCCESSFUL, a CANARY / LINEAR step's bake before the next step.
+            timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0) + (typeof goal === 'object' || goal === 'shifted' ? this.stepBakeMs() : 0),
             ...this.waitClock(),
             signal,
             timeoutHint: goal === 'rolled-back' ? 'ECS keeps rolling back; check the service deployment in the console' : 'ECS keeps deploying; a rollback stops it',
@@ -721,7 +762,8 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
                 last = status;
             },
             check: async () => {
-                const progress = progressTowards(await this.api.deployment(arn, signal), goal);
+                const deployment = await this.api.deployment(arn, signal);
+                const progress = typeof goal === 'object' ? progressToWeight(deployment, goal.weight) : progressTowards(deployment, goal);
                 if (progress.state === 'failed')
                     throw new Error(`ECS service ${this.config.service}: ${progress.detail}`);
                 if (progress.state === 'reached') {

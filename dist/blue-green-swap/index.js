@@ -28829,9 +28829,12 @@ async function rollBack(plan, deps, timeline, to, steps, reason, check) {
 function finish(plan, deps, timeline, status, outcome, reason, steps, failed, check) {
     const previousColor = status.previousVersion !== undefined ? (0,types/* otherColor */.I)(status.active) : undefined;
     const { provider } = deps;
-    const switchNote = !provider.supportsWeights && steps.length > 0
-        ? `${provider.trafficNote ?? `${provider.name} cannot split traffic by percent`}: one switch${plan.steps.length > 1 ? ` instead of steps ${plan.steps.join(', ')}` : ''}`
-        : undefined;
+    // A provider that takes the steps but moves the traffic itself (ECS CANARY / LINEAR) says so too.
+    const switchNote = steps.length === 0
+        ? undefined
+        : !provider.supportsWeights
+            ? `${provider.trafficNote ?? `${provider.name} cannot split traffic by percent`}: one switch${plan.steps.length > 1 ? ` instead of steps ${plan.steps.join(', ')}` : ''}`
+            : provider.trafficNote;
     return {
         mode: plan.mode,
         outcome,
@@ -30540,6 +30543,8 @@ function isCommitSha(value) {
 
 // EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/config.ts
 var aws_ecs_config = __nccwpck_require__(22445);
+// EXTERNAL MODULE: ./packages/providers/traffic/aws-ecs/native/native-strategy.ts
+var native_strategy = __nccwpck_require__(51552);
 ;// CONCATENATED MODULE: ./packages/providers/traffic/azure-appservice/config.ts
 
 
@@ -30747,6 +30752,7 @@ const MODES = ['deploy', 'rollback', 'status', 'promote', 'abort'];
 
 
 
+
 /**
  * Turns the raw inputs (secrets already masked) into one validated object. Pure: every problem is
  * an InputError naming the input, raised before the server is touched. Inputs the chosen mode
@@ -30850,8 +30856,10 @@ function parseSwapInputs(raw, env, checksFile) {
         failureLimit: (0,parsers/* parseNumber */.$J)('failure-limit', raw['failure-limit'], 2, { integer: true, min: 1, max: 100 }),
         lockTimeoutMs: (0,parsers/* parseDuration */.E9)('lock-timeout', raw['lock-timeout'], 10 * 60_000)
     };
-    // ECS native blue/green: the engine's bake runs inside ECS's bake time, which must cover it.
-    const provider = parsedProvider.provider === 'aws-ecs' && parsedProvider.ecs.mode === 'native' ? { provider: 'aws-ecs', ecs: (0,aws_ecs_config/* withEngineBake */.wG)(parsedProvider.ecs, bakeMs) } : parsedProvider;
+    // ECS native: the engine's steps choose ECS's strategy (its bake becomes the per-step bake); the engine's bake at 100% runs inside ECS's bake time, which must cover it.
+    const provider = parsedProvider.provider === 'aws-ecs' && parsedProvider.ecs.mode === 'native'
+        ? { provider: 'aws-ecs', ecs: (0,aws_ecs_config/* withEngineBake */.wG)({ ...parsedProvider.ecs, strategy: (0,native_strategy/* nativeStrategy */.vE)(steps, bakeMs) }, bakeMs) }
+        : parsedProvider;
     const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined;
     if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
         const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path';
@@ -32153,8 +32161,9 @@ async function runAttempt(operation, attempt, timeoutMs, outer) {
  * - `alb-weights`: blue and green are two ECS services, each registered in its own target group; one
  *   ALB listener (or listener rule) forwards to both target groups with weights, shifted in the
  *   engine's steps.
- * - `native` (input `ecs-service`): one service whose own BLUE_GREEN deployment strategy moves the
- *   traffic (ECS's alternate target group and listener rules); the engine's steps collapse to one switch.
+ * - `native` (input `ecs-service`): one service whose own deployment strategy moves the traffic (ECS's
+ *   alternate target group and listener rules): BLUE_GREEN, or CANARY / LINEAR from the engine's steps
+ *   (native/native-strategy.ts).
  * blue-green-swap's parse-inputs calls `parseEcsConfig` with the raw inputs below; every problem is an
  * InputError naming the input, raised before any call. Inputs of the other mode are refused, never ignored.
  */
@@ -32310,6 +32319,67 @@ function parseAlb(get, required) {
         ...(desired !== '' ? { desiredCount: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNumber */ .$J)('ecs-desired-count', desired, undefined, { integer: true, min: 1, max: 5000 }) } : {}),
         ...(testListenerArn ? { testListenerArn } : {})
     };
+}
+
+
+/***/ }),
+
+/***/ 51552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zp: () => (/* binding */ strategySteps),
+/* harmony export */   eA: () => (/* binding */ strategyNote),
+/* harmony export */   vE: () => (/* binding */ nativeStrategy)
+/* harmony export */ });
+/* harmony import */ var _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2683);
+
+/** ECS's bounds: canaryPercent 0.1–100, stepPercent 3–100, step bake times 0–1440 minutes (0 would leave no time for the analysis). */
+const MIN_LINEAR_STEP = 3;
+const MAX_STEP_BAKE_MINUTES = 1440;
+const SHAPES = '100 (BLUE_GREEN, one switch), P,100 (CANARY, such as 10,100) or equal increments ending at 100 (LINEAR, such as 25,50,75,100 or 10,20,…,100)';
+function nativeStrategy(steps, bakeMs) {
+    if (steps.length === 1)
+        return { kind: 'BLUE_GREEN' };
+    const first = steps[0];
+    const equal = steps.every((step, index) => step === first * (index + 1));
+    const kind = steps.length === 2 ? 'CANARY' : equal ? 'LINEAR' : undefined;
+    if (!kind)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('steps', `is ${steps.join(',')}, a shape ECS native deployments cannot run with ecs-service`, SHAPES);
+    if (kind === 'LINEAR' && first < MIN_LINEAR_STEP)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('steps', `moves ${first}% per step, below ECS's smallest linear step (${MIN_LINEAR_STEP}%)`, SHAPES);
+    const stepBakeMinutes = stepBake(bakeMs, kind);
+    return kind === 'CANARY' ? { kind, canaryPercent: first, stepBakeMinutes } : { kind, stepPercent: first, stepBakeMinutes };
+}
+function stepBake(bakeMs, kind) {
+    const expected = `whole minutes from 1m to ${MAX_STEP_BAKE_MINUTES}m (ECS's ${kind === 'CANARY' ? 'canaryBakeTimeInMinutes' : 'stepBakeTimeInMinutes'}), such as 5m`;
+    if (bakeMs < 60_000)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('bake', `is ${bakeMs === 0 ? 'empty' : 'under a minute'}, but ECS's ${kind} strategy bakes each step in whole minutes`, expected);
+    if (bakeMs % 60_000 !== 0)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('bake', `is not a whole number of minutes, which ECS's ${kind} strategy cannot express`, expected);
+    if (bakeMs > MAX_STEP_BAKE_MINUTES * 60_000)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('bake', `is longer than ECS's longest step bake time (${MAX_STEP_BAKE_MINUTES} minutes)`, expected);
+    return bakeMs / 60_000;
+}
+/** The engine's steps ECS takes with this strategy (what shift() is asked for). */
+function strategySteps(strategy) {
+    if (strategy.kind === 'BLUE_GREEN')
+        return [100];
+    if (strategy.kind === 'CANARY')
+        return [strategy.canaryPercent, 100];
+    return Array.from({ length: Math.round(100 / strategy.stepPercent) }, (_, index) => (index + 1) * strategy.stepPercent);
+}
+/** For the summary and the log: how ECS moves the traffic. */
+function strategyNote(strategy) {
+    const minutes = (count) => `${count} ${count === 1 ? 'minute' : 'minutes'}`;
+    switch (strategy.kind) {
+        case 'BLUE_GREEN':
+            return "ECS moves the traffic (the service's BLUE_GREEN deployment: test traffic, production traffic, then its bake time with blue still up)";
+        case 'CANARY':
+            return `ECS moves the traffic in steps ${strategySteps(strategy).join(', ')} (the service's CANARY deployment: ${strategy.canaryPercent}%, ${minutes(strategy.stepBakeMinutes)} canary bake, then 100% and its bake time with blue still up)`;
+        case 'LINEAR':
+            return `ECS moves the traffic in steps ${strategySteps(strategy).join(', ')} (the service's LINEAR deployment: ${strategy.stepPercent}% per step, ${minutes(strategy.stepBakeMinutes)} step bake, then its bake time at 100% with blue still up)`;
+    }
 }
 
 

@@ -295,10 +295,13 @@ function finish(
 ): SwapResult {
   const previousColor = status.previousVersion !== undefined ? otherColor(status.active) : undefined
   const { provider } = deps
+  // A provider that takes the steps but moves the traffic itself (ECS CANARY / LINEAR) says so too.
   const switchNote =
-    !provider.supportsWeights && steps.length > 0
-      ? `${provider.trafficNote ?? `${provider.name} cannot split traffic by percent`}: one switch${plan.steps.length > 1 ? ` instead of steps ${plan.steps.join(', ')}` : ''}`
-      : undefined
+    steps.length === 0
+      ? undefined
+      : !provider.supportsWeights
+        ? `${provider.trafficNote ?? `${provider.name} cannot split traffic by percent`}: one switch${plan.steps.length > 1 ? ` instead of steps ${plan.steps.join(', ')}` : ''}`
+        : provider.trafficNote
   return {
     mode: plan.mode,
     outcome,

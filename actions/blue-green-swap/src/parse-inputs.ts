@@ -5,6 +5,7 @@ import { VERCEL_INPUT_NAMES, deploymentRef, parseVercelConfig } from '../../../p
 import { RAILWAY_INPUT_NAMES, parseRailwayConfig } from '../../../packages/providers/traffic/railway/config.js'
 import { RENDER_INPUT_NAMES, isCommitSha, parseRenderConfig } from '../../../packages/providers/traffic/render/config.js'
 import { ECS_INPUT_NAMES, parseEcsConfig, withEngineBake } from '../../../packages/providers/traffic/aws-ecs/config.js'
+import { nativeStrategy } from '../../../packages/providers/traffic/aws-ecs/native/native-strategy.js'
 import { AZURE_APPSERVICE_INPUT_NAMES, parseAzureAppServiceConfig } from '../../../packages/providers/traffic/azure-appservice/config.js'
 import { KUBERNETES_INPUT_NAMES, parseKubernetesConfig } from '../../../packages/providers/traffic/kubernetes/config.js'
 import { PROVIDERS, type ProviderName, type TrafficProviderConfig } from '../../../packages/providers/traffic/factory.js'
@@ -163,9 +164,11 @@ export function parseSwapInputs(raw: RawInputs, env: RunEnvironment, checksFile?
     failureLimit: parseNumber('failure-limit', raw['failure-limit'], 2, { integer: true, min: 1, max: 100 }),
     lockTimeoutMs: parseDuration('lock-timeout', raw['lock-timeout'], 10 * 60_000)
   }
-  // ECS native blue/green: the engine's bake runs inside ECS's bake time, which must cover it.
+  // ECS native: the engine's steps choose ECS's strategy (its bake becomes the per-step bake); the engine's bake at 100% runs inside ECS's bake time, which must cover it.
   const provider: TrafficProviderConfig =
-    parsedProvider.provider === 'aws-ecs' && parsedProvider.ecs.mode === 'native' ? { provider: 'aws-ecs', ecs: withEngineBake(parsedProvider.ecs, bakeMs) } : parsedProvider
+    parsedProvider.provider === 'aws-ecs' && parsedProvider.ecs.mode === 'native'
+      ? { provider: 'aws-ecs', ecs: withEngineBake({ ...parsedProvider.ecs, strategy: nativeStrategy(steps, bakeMs) }, bakeMs) }
+      : parsedProvider
   const greenCheck = mode === 'deploy' ? parseGreenCheck(raw, env, checksFile) : undefined
   if (greenCheck && provider.provider === 'aws-ecs' && !provider.ecs.testUrl) {
     const input = greenCheck.kind === 'file' ? 'checks-file' : 'check-path'

@@ -89,7 +89,7 @@ export interface TrafficProvider {
   readonly name: string
   /** False where the platform has no percentage split: the engine collapses its steps to one switch and says so. */
   readonly supportsWeights: boolean
-  /** Where supportsWeights is false: who moves the traffic instead, for the summary (default: the provider cannot split it). */
+  /** Who moves the traffic, for the summary: where supportsWeights is false, instead of the steps (default: the provider cannot split it); where it is true, only when the platform moves it in the engine's steps itself. */
   readonly trafficNote?: string
   /** The address users reach (the router, the production hostname). */
   publicUrl(): string

@@ -4,7 +4,7 @@ import { FakeNativeService } from './aws-ecs-native.js'
 import { FakeEcsAccount } from './aws-ecs-sdk.js'
 
 /**
- * The in-memory account of aws-ecs-sdk.ts (with the native blue/green service of aws-ecs-native.ts:
+ * The in-memory account of aws-ecs-sdk.ts (with the native service of aws-ecs-native.ts, BLUE_GREEN, CANARY and LINEAR:
  * ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment,
  * ListTagsForResource, TagResource, UntagResource) served over loopback HTTP, for runner-contract tests
  * (aws-sdk-client-mock cannot reach the action run as a child process):

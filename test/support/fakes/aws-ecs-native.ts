@@ -8,10 +8,13 @@ import { ACCOUNT, FAMILY_ARN, TARGET_GROUPS, type FakeEcsAccount } from './aws-e
  * rules. UpdateService with a task definition starts a service deployment that moves one lifecycle
  * stage per DescribeServiceDeployments (PRE_SCALE_UP … BAKE_TIME for `bakePolls` reads … CLEAN_UP →
  * SUCCESSFUL); StopServiceDeployment(ROLLBACK) goes ROLLBACK_REQUESTED → ROLLBACK_IN_PROGRESS →
- * ROLLBACK_SUCCESSFUL with the service back on the source revision.
+ * ROLLBACK_SUCCESSFUL with the service back on the source revision. With the CANARY or LINEAR strategy
+ * PRODUCTION_TRAFFIC_SHIFT moves the target's requestedProductionTrafficWeight one step per read
+ * (`stepPolls` reads at each step, ECS's step bake) before going on; one read never moves it two steps.
  *
  * Knobs: `stagesPerRead`; `breakerAt` = a stage where the deployment circuit breaker trips (ECS rolls back on its
- * own: ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL); `stuckAt` = a stage the deployment never leaves.
+ * own: ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL), `breakerAtWeight` = the production weight at which an alarm
+ * does the same mid-shift; `stuckAt` = a stage the deployment never leaves.
  * Throttling and failures through the account's `throttle` / `failAt`.
  */
 
@@ -43,6 +46,11 @@ interface FakeDeployment {
   source: string
   target: string
   statusReason?: string
+  /** Percent of production traffic on the target while ECS shifts it (CANARY, LINEAR). */
+  weight: number
+  /** The weights ECS steps through (from the strategy at UpdateService); [100] for BLUE_GREEN. */
+  steps: number[]
+  stepLeft: number
 }
 
 export class FakeNativeService {
@@ -64,6 +72,9 @@ export class FakeNativeService {
   breakerAt?: Stage
   stuckAt?: Stage
   bakePolls = 2
+  /** Reads a CANARY / LINEAR step holds (its step bake) before ECS moves to the next. */
+  stepPolls = 1
+  breakerAtWeight?: number
   /** Steps one DescribeServiceDeployments read moves a deployment (runner tests: several, so no poll waits out a real interval). */
   stagesPerRead = 1
   private revisionArn: string
@@ -100,12 +111,13 @@ export class FakeNativeService {
       if (input.deploymentConfiguration) this.deploymentConfiguration = input.deploymentConfiguration
       const bake = this.deploymentConfiguration.bakeTimeInMinutes
       this.account.calls.push(
-        `UpdateService ${NATIVE_SERVICE}${input.taskDefinition ? ` ${input.taskDefinition.slice(input.taskDefinition.lastIndexOf('/') + 1)}` : ''} ${this.deploymentConfiguration.strategy ?? 'ROLLING'}${bake !== undefined ? ` bake=${bake}` : ''}`
+        `UpdateService ${NATIVE_SERVICE}${input.taskDefinition ? ` ${input.taskDefinition.slice(input.taskDefinition.lastIndexOf('/') + 1)}` : ''} ${this.deploymentConfiguration.strategy ?? 'ROLLING'}${bake !== undefined ? ` bake=${bake}` : ''}${shiftText(this.deploymentConfiguration)}`
       )
       if (input.taskDefinition && input.taskDefinition !== this.taskDefinition) {
         const target = this.addRevision(input.taskDefinition)
         const arn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service-deployment/meal-planner-production/${NATIVE_SERVICE}/dep${this.count}`
-        this.deployments.set(arn, { arn, status: 'PENDING', stage: -1, bakeLeft: this.bakePolls, source: this.revisionArn, target })
+        const steps = shiftSteps(this.deploymentConfiguration)
+        this.deployments.set(arn, { arn, status: 'PENDING', stage: -1, bakeLeft: this.bakePolls, source: this.revisionArn, target, weight: 0, steps, stepLeft: this.stepPolls })
         this.current = arn
         this.taskDefinition = input.taskDefinition
       }
@@ -120,7 +132,13 @@ export class FakeNativeService {
     handlers.DescribeServiceDeployments = (input: { serviceDeploymentArns: string[] }) => {
       this.account.gate('DescribeServiceDeployments')
       const found = input.serviceDeploymentArns.map((arn) => this.deployments.get(arn)).filter((d): d is FakeDeployment => !!d)
-      for (const deployment of found) for (let i = 0; i < this.stagesPerRead; i++) this.advance(deployment)
+      for (const deployment of found) {
+        for (let i = 0; i < this.stagesPerRead; i++) {
+          const before = deployment.weight
+          this.advance(deployment)
+          if (deployment.weight !== before && deployment.weight < 100) break
+        }
+      }
       return { serviceDeployments: found.map((d) => this.view(d)), failures: [] }
     }
     handlers.DescribeServiceRevisions = (input: { serviceRevisionArns: string[] }) => {
@@ -173,6 +191,7 @@ export class FakeNativeService {
           return
         }
         if (stage === 'BAKE_TIME' && deployment.bakeLeft-- > 0) return
+        if (stage === 'PRODUCTION_TRAFFIC_SHIFT' && deployment.steps.length > 1 && this.shiftStep(deployment)) return
         if (stage === 'CLEAN_UP') {
           deployment.status = 'SUCCESSFUL'
           this.revisionArn = deployment.target
@@ -190,9 +209,25 @@ export class FakeNativeService {
     }
   }
 
+  /** One step of a CANARY / LINEAR traffic shift; false once the last step (100) is reached and the stage may move on. */
+  private shiftStep(deployment: FakeDeployment): boolean {
+    if (deployment.weight > 0 && deployment.weight < 100 && deployment.stepLeft-- > 0) return true
+    const next = deployment.steps.find((step) => step > deployment.weight)
+    if (next === undefined) return false
+    deployment.weight = next
+    deployment.stepLeft = this.stepPolls
+    if (this.breakerAtWeight !== undefined && next >= this.breakerAtWeight) {
+      deployment.status = 'ROLLBACK_IN_PROGRESS'
+      deployment.statusReason = 'CloudWatch alarm api-5xx in ALARM during the production traffic shift.'
+      return true
+    }
+    return next < 100
+  }
+
   private view(d: FakeDeployment): ServiceDeployment {
     const at = d.stage
     const productionOnTarget = d.status === 'SUCCESSFUL' || (d.status === 'IN_PROGRESS' && at > STAGES.indexOf('PRODUCTION_TRAFFIC_SHIFT'))
+    const shifting = d.status === 'IN_PROGRESS' && at === STAGES.indexOf('PRODUCTION_TRAFFIC_SHIFT') ? d.weight : 0
     const started = d.status === 'SUCCESSFUL' || at > STAGES.indexOf('SCALE_UP')
     return {
       serviceDeploymentArn: d.arn,
@@ -200,12 +235,14 @@ export class FakeNativeService {
       status: d.status,
       ...(d.statusReason ? { statusReason: d.statusReason } : {}),
       ...(d.status === 'IN_PROGRESS' ? { lifecycleStage: STAGES[at] as ServiceDeployment['lifecycleStage'] } : {}),
-      sourceServiceRevisions: [{ arn: d.source, requestedTaskCount: this.desiredCount, runningTaskCount: this.desiredCount, requestedProductionTrafficWeight: productionOnTarget ? 0 : 100 }],
+      sourceServiceRevisions: [
+        { arn: d.source, requestedTaskCount: this.desiredCount, runningTaskCount: this.desiredCount, requestedProductionTrafficWeight: productionOnTarget ? 0 : 100 - shifting }
+      ],
       targetServiceRevision: {
         arn: d.target,
         requestedTaskCount: this.desiredCount,
         runningTaskCount: started ? this.desiredCount : at === STAGES.indexOf('SCALE_UP') ? 1 : 0,
-        requestedProductionTrafficWeight: productionOnTarget ? 100 : 0
+        requestedProductionTrafficWeight: productionOnTarget ? 100 : shifting
       }
     }
   }
@@ -240,4 +277,24 @@ export class FakeNativeService {
       ...(this.current ? { currentServiceDeployment: this.current } : {})
     }
   }
+}
+
+/** The production weights ECS steps through for a deployment configuration (as ECS's LINEAR and CANARY strategies define them). */
+function shiftSteps(configuration: DeploymentConfiguration): number[] {
+  if (configuration.strategy === 'CANARY') return [configuration.canaryConfiguration?.canaryPercent ?? 5, 100]
+  if (configuration.strategy === 'LINEAR') {
+    const step = configuration.linearConfiguration?.stepPercent ?? 10
+    const steps: number[] = []
+    for (let weight = step; weight < 100; weight += step) steps.push(weight)
+    return [...steps, 100]
+  }
+  return [100]
+}
+
+function shiftText(configuration: DeploymentConfiguration): string {
+  const linear = configuration.strategy === 'LINEAR' ? configuration.linearConfiguration : undefined
+  const canary = configuration.strategy === 'CANARY' ? configuration.canaryConfiguration : undefined
+  if (linear) return ` linear=${linear.stepPercent}%/${linear.stepBakeTimeInMinutes}m`
+  if (canary) return ` canary=${canary.canaryPercent}%/${canary.canaryBakeTimeInMinutes}m`
+  return ''
 }

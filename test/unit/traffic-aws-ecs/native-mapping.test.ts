@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
-import { colorsOf, describeDeployment, nativeStatus, progressTowards, serviceProblem, targetWeight, type Goal } from '../../../packages/providers/traffic/aws-ecs/native/native-mapping.js'
+import {
+  colorsOf,
+  describeDeployment,
+  nativeStatus,
+  progressToWeight,
+  progressTowards,
+  serviceProblem,
+  targetWeight,
+  type Goal
+} from '../../../packages/providers/traffic/aws-ecs/native/native-mapping.js'
+import { strategyNote, strategySteps } from '../../../packages/providers/traffic/aws-ecs/native/native-strategy.js'
 
 const at = (status: ServiceDeployment['status'], lifecycleStage?: string, weight?: number, statusReason?: string): ServiceDeployment => ({
   serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/api/dep1',
@@ -154,5 +164,37 @@ describe('serviceProblem', () => {
     const found = serviceProblem(service, { ...config, ...overrides })
     if (problem === undefined) expect(found).toBeUndefined()
     else expect(found).toContain(problem)
+  })
+})
+
+describe('progressToWeight (a CANARY / LINEAR step)', () => {
+  it.each<[string, ServiceDeployment, number, 'reached' | 'waiting' | 'failed']>([
+    ['before the production shift', at('IN_PROGRESS', 'POST_TEST_TRAFFIC_SHIFT', 0), 25, 'waiting'],
+    ['shifting, below the step', at('IN_PROGRESS', 'PRODUCTION_TRAFFIC_SHIFT', 10), 25, 'waiting'],
+    ['shifting, at the step', at('IN_PROGRESS', 'PRODUCTION_TRAFFIC_SHIFT', 25), 25, 'reached'],
+    ['ECS already past the step', at('IN_PROGRESS', 'PRODUCTION_TRAFFIC_SHIFT', 75), 50, 'reached'],
+    ['after the shift, without a weight', at('IN_PROGRESS', 'BAKE_TIME'), 50, 'reached'],
+    ['successful', at('SUCCESSFUL'), 75, 'reached'],
+    ['ECS rolling back on its own mid-shift', at('ROLLBACK_IN_PROGRESS', undefined, 50, 'alarm'), 50, 'failed'],
+    ['stopped', at('STOPPED'), 25, 'failed']
+  ])('%s', (_name, deployment, percent, state) => {
+    expect(progressToWeight(deployment, percent).state).toBe(state)
+  })
+
+  it('a progress line says how much production traffic ECS has moved mid-shift, and nothing before or after', () => {
+    expect(describeDeployment(at('IN_PROGRESS', 'PRODUCTION_TRAFFIC_SHIFT', 33.3))).toBe(
+      'IN_PROGRESS, PRODUCTION_TRAFFIC_SHIFT (moving production traffic to green), 1/2 green tasks running, 33.3% of production traffic on green'
+    )
+    expect(describeDeployment(at('IN_PROGRESS', 'PRODUCTION_TRAFFIC_SHIFT', 0))).not.toContain('production traffic on green')
+    expect(describeDeployment(at('IN_PROGRESS', 'BAKE_TIME', 100))).not.toContain('% of production')
+  })
+
+  it("the steps ECS takes and the summary's note per strategy", () => {
+    expect(strategySteps({ kind: 'BLUE_GREEN' })).toEqual([100])
+    expect(strategySteps({ kind: 'CANARY', canaryPercent: 5, stepBakeMinutes: 3 })).toEqual([5, 100])
+    expect(strategySteps({ kind: 'LINEAR', stepPercent: 20, stepBakeMinutes: 1 })).toEqual([20, 40, 60, 80, 100])
+    expect(strategyNote({ kind: 'LINEAR', stepPercent: 20, stepBakeMinutes: 1 })).toBe(
+      "ECS moves the traffic in steps 20, 40, 60, 80, 100 (the service's LINEAR deployment: 20% per step, 1 minute step bake, then its bake time at 100% with blue still up)"
+    )
   })
 })

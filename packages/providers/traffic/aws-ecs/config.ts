@@ -1,14 +1,16 @@
 import { InputError } from '../../../core/input-error.js'
 import { parseDuration, parseNumber, parseSingleLine, parseUrl } from '../../../core/parsers.js'
 import type { Color } from '../types.js'
+import type { NativeStrategy } from './native/native-strategy.js'
 
 /**
  * The `aws-ecs` provider's configuration and its pure validation, for its two modes:
  * - `alb-weights`: blue and green are two ECS services, each registered in its own target group; one
  *   ALB listener (or listener rule) forwards to both target groups with weights, shifted in the
  *   engine's steps.
- * - `native` (input `ecs-service`): one service whose own BLUE_GREEN deployment strategy moves the
- *   traffic (ECS's alternate target group and listener rules); the engine's steps collapse to one switch.
+ * - `native` (input `ecs-service`): one service whose own deployment strategy moves the traffic (ECS's
+ *   alternate target group and listener rules): BLUE_GREEN, or CANARY / LINEAR from the engine's steps
+ *   (native/native-strategy.ts).
  * blue-green-swap's parse-inputs calls `parseEcsConfig` with the raw inputs below; every problem is an
  * InputError naming the input, raised before any call. Inputs of the other mode are refused, never ignored.
  */
@@ -85,12 +87,14 @@ export interface EcsAlbConfig extends EcsSharedConfig {
 
 export interface EcsNativeConfig extends EcsSharedConfig {
   mode: 'native'
-  /** The one service deployed with ECS's BLUE_GREEN strategy. */
+  /** The one service deployed with ECS's own strategy (BLUE_GREEN, or CANARY / LINEAR from the steps). */
   service: string
   /** ECS's bake time (bakeTimeInMinutes) set on the service; default: the service's own. */
   bakeTimeMinutes?: number
   /** The engine's bake, which ECS's bake time must cover (blue is still up to roll back to while ECS bakes). */
   engineBakeMs?: number
+  /** ECS's strategy for the engine's steps (parse-inputs, nativeStrategy); BLUE_GREEN when absent. */
+  strategy?: NativeStrategy
 }
 
 export type EcsConfig = EcsAlbConfig | EcsNativeConfig

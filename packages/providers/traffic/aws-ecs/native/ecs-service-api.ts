@@ -8,6 +8,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   UpdateServiceCommand,
+  type DeploymentConfiguration,
   type ECSClient,
   type Service,
   type ServiceDeployment,
@@ -19,10 +20,11 @@ import { readTagState, type StateTag } from '../state-tags.js'
 import { shortArn } from '../task-definition-mapping.js'
 import type { TaskDefinitions } from '../task-definitions.js'
 import type { NativeRecord } from './native-mapping.js'
+import type { NativeStrategy } from './native-strategy.js'
 
 /**
- * The ECS calls of native blue/green, for the one service: describe it, start a BLUE_GREEN service
- * deployment (UpdateService), read and stop (ROLLBACK) service deployments, read ECS's record of the
+ * The ECS calls of native blue/green, for the one service: describe it, start a BLUE_GREEN, CANARY
+ * or LINEAR service deployment (UpdateService), read and stop (ROLLBACK) service deployments, read ECS's record of the
  * current one with the task definitions of its revisions, and the service's tags. Every call through
  * the shared retrying AwsCall.
  */
@@ -45,11 +47,16 @@ export class EcsServiceApi {
     return service
   }
 
-  async start(service: Service, taskDefinition: string, signal: AbortSignal): Promise<string> {
-    const deploymentConfiguration = {
-      ...service.deploymentConfiguration,
-      strategy: 'BLUE_GREEN' as const,
-      ...(this.config.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: this.config.bakeTimeMinutes } : {})
+  /** Starts a service deployment of `taskDefinition` with the config's strategy (BLUE_GREEN unless told; a rollback's redeploy is always BLUE_GREEN). */
+  async start(service: Service, taskDefinition: string, signal: AbortSignal, strategy: NativeStrategy = { kind: 'BLUE_GREEN' }): Promise<string> {
+    // A linear or canary configuration is only valid with its own strategy: the service's previous one is dropped.
+    const { linearConfiguration: _linear, canaryConfiguration: _canary, ...kept } = service.deploymentConfiguration ?? {}
+    const deploymentConfiguration: DeploymentConfiguration = {
+      ...kept,
+      strategy: strategy.kind,
+      ...(this.config.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: this.config.bakeTimeMinutes } : {}),
+      ...(strategy.kind === 'LINEAR' ? { linearConfiguration: { stepPercent: strategy.stepPercent, stepBakeTimeInMinutes: strategy.stepBakeMinutes } } : {}),
+      ...(strategy.kind === 'CANARY' ? { canaryConfiguration: { canaryPercent: strategy.canaryPercent, canaryBakeTimeInMinutes: strategy.stepBakeMinutes } } : {})
     }
     const updated = await this.call(
       'UpdateService',

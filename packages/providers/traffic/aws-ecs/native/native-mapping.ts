@@ -89,7 +89,20 @@ export function describeDeployment(deployment: ServiceDeployment): string {
   const target = deployment.targetServiceRevision
   const tasks = target?.requestedTaskCount !== undefined ? `, ${target.runningTaskCount ?? 0}/${target.requestedTaskCount} green tasks running` : ''
   const reason = deployment.statusReason ? `: ${deployment.statusReason}` : ''
-  return `${deployment.status ?? 'UNKNOWN'}${stage}${tasks}${reason}`
+  // Mid-shift (CANARY, LINEAR): how far ECS has moved production traffic.
+  const weight = target?.requestedProductionTrafficWeight
+  const shifted = deployment.status === 'IN_PROGRESS' && weight !== undefined && weight > 0 && weight < 100 ? `, ${Math.round(weight * 10) / 10}% of production traffic on green` : ''
+  return `${deployment.status ?? 'UNKNOWN'}${stage}${tasks}${shifted}${reason}`
+}
+
+/**
+ * Whether ECS has moved at least `percent` of production traffic to the target (one of the CANARY or
+ * LINEAR steps); ending badly or rolling back fails, as in progressTowards.
+ */
+export function progressToWeight(deployment: ServiceDeployment | undefined, percent: number): Progress {
+  const towards = progressTowards(deployment, 'done')
+  if (towards.state !== 'waiting') return towards
+  return targetWeight(deployment!) >= percent ? { state: 'reached', detail: towards.detail } : towards
 }
 
 /**

@@ -7,23 +7,28 @@ import { EcsModeProvider, type EcsProviderOptions } from '../mode-provider.js'
 import { TAG, recordTag } from '../state-tags.js'
 import { shortArn } from '../task-definition-mapping.js'
 import { EcsServiceApi } from './ecs-service-api.js'
-import { colorsOf, ecsBakeMinutes, isRollingBack, isUnderWay, nativeStatus, progressTowards, serviceProblem, type Goal } from './native-mapping.js'
+import { colorsOf, ecsBakeMinutes, isRollingBack, isUnderWay, nativeStatus, progressTowards, progressToWeight, serviceProblem, type Goal } from './native-mapping.js'
+import { strategyNote, strategySteps, type NativeStrategy } from './native-strategy.js'
 
 /**
- * Blue-green on one ECS service with ECS's own BLUE_GREEN deployment strategy (the service's load
- * balancer has an advancedConfiguration: alternate target group, production and test listener
- * rules, a role ECS uses to move them). ECS moves the traffic, so this is one switch
- * (`supportsWeights: false`): prepare registers the revision, starts the service deployment and
- * waits until green runs; shift waits until ECS has moved production traffic and bakes (blue still
- * up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
+ * Blue-green on one ECS service with ECS's own BLUE_GREEN, CANARY or LINEAR deployment strategy (the
+ * service's load balancer has an advancedConfiguration: alternate target group, production and test
+ * listener rules, a role ECS uses to move them). ECS moves the traffic. With BLUE_GREEN this is one
+ * switch (`supportsWeights: false`). With CANARY or LINEAR ECS takes the engine's own steps
+ * (`supportsWeights: true`): shift(P) waits until ECS has moved P% of production traffic, and the
+ * engine's bake and analysis run while ECS bakes that step (its per-step bake is the engine's bake).
+ * The rest is the same for every strategy: prepare registers the revision, starts the service
+ * deployment and waits until green runs; shift(100) waits until ECS has moved all production traffic
+ * and bakes (blue still up); the engine's bake and analysis run during ECS's bake; promote waits for SUCCESSFUL; a
  * rollback during the bake is StopServiceDeployment(ROLLBACK). A deployment ECS ends on its own with
  * ROLLBACK_SUCCESSFUL / ROLLBACK_FAILED / STOPPED fails the step. The truth is ECS's record (the
  * current service deployment and its revisions); the service's tags keep the lock and the last outcome.
  */
 
 export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> implements TrafficProvider {
-  readonly supportsWeights = false
-  readonly trafficNote = "ECS moves the traffic (the service's BLUE_GREEN deployment: test traffic, production traffic, then its bake time with blue still up)"
+  readonly supportsWeights: boolean
+  readonly trafficNote: string
+  private readonly strategy: NativeStrategy
   private readonly api: EcsServiceApi
   /** The service deployment this run started (prepare), followed by shift and promote. */
   private ours?: { arn: string; color: Color; version: string }
@@ -38,6 +43,9 @@ export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> im
     options: EcsProviderOptions
   ) {
     super(ecs, config, options)
+    this.strategy = config.strategy ?? { kind: 'BLUE_GREEN' }
+    this.supportsWeights = this.strategy.kind !== 'BLUE_GREEN'
+    this.trafficNote = strategyNote(this.strategy)
     this.api = new EcsServiceApi(ecs, this.call, config, this.revisions)
   }
 
@@ -73,19 +81,28 @@ export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> im
     const active = nativeStatus(record).active
     const green = otherColor(active)
     const arn = await this.revisions.register({ ...release, image }, service.taskDefinition, signal, green)
-    const deploymentArn = await this.api.start(service, arn, signal)
+    const deploymentArn = await this.api.start(service, arn, signal, this.strategy)
     this.ours = { arn: deploymentArn, color: green, version: release.version }
+    const steps = this.strategy.kind === 'BLUE_GREEN' ? '' : ` in steps ${strategySteps(this.strategy).join(', ')}`
     this.logger.info(
-      `ECS deploys ${shortArn(arn)} (${green}) on ${this.config.service} with its BLUE_GREEN strategy (service deployment ${shortArn(deploymentArn)}); ${active} serves production until ECS moves the traffic`
+      `ECS deploys ${shortArn(arn)} (${green}) on ${this.config.service} with its ${this.strategy.kind} strategy${steps} (service deployment ${shortArn(deploymentArn)}); ${active} serves production until ECS moves the traffic`
     )
     await this.follow(this.config.testUrl ? 'tested' : 'started', signal)
     return { color: green, version: release.version, directUrl: this.config.testUrl ?? this.config.publicUrl }
   }
 
-  /** ECS moves the traffic on its own: the one switch is waiting until production is on green and ECS bakes. */
+  /** ECS moves the traffic on its own: a step is waiting until ECS has moved that much (at 100%: production on green and ECS bakes). */
   async shift(color: Color, percent: number, signal: AbortSignal): Promise<void> {
-    if (!this.ours || this.ours.color !== color || percent !== 100)
-      throw new Error(`ECS native blue/green moves all traffic itself; ${percent}% to ${color} is not a step it can take (no deployment of ${color} under way in this run)`)
+    const steps = strategySteps(this.strategy)
+    if (!this.ours || this.ours.color !== color || !steps.includes(percent))
+      throw new Error(
+        `ECS's ${this.strategy.kind} deployment moves the traffic itself in steps ${steps.join(', ')}; ${percent}% to ${color} is not a step it takes (or no deployment of ${color} is under way in this run)`
+      )
+    if (percent < 100) {
+      await this.follow({ weight: percent }, signal)
+      this.logger.info(`ECS moved ${percent}% of production traffic to ${color} (${this.ours.version}); it bakes this step while the analysis runs`)
+      return
+    }
     await this.follow('shifted', signal)
     this.logger.info(`ECS moved production traffic to ${color} (${this.ours.version}); ${otherColor(color)} stays up through ECS's bake time, where the analysis runs`)
   }
@@ -157,23 +174,30 @@ export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> im
     return Promise.resolve()
   }
 
-  /** Follows the service deployment (this run's, or `arn`) until `goal`, a progress line per poll; ending badly is a failure. */
-  private async follow(goal: Goal, signal: AbortSignal, arn = this.ours?.arn): Promise<void> {
+  private stepBakeMs(): number {
+    return this.strategy.kind === 'BLUE_GREEN' ? 0 : this.strategy.stepBakeMinutes * 60_000
+  }
+
+  /** Follows the service deployment (this run's, or `arn`) until `goal` (or a CANARY / LINEAR step's weight), a progress line per poll; ending badly is a failure. */
+  private async follow(goal: Goal | { weight: number }, signal: AbortSignal, arn = this.ours?.arn): Promise<void> {
     if (!arn) throw new Error('no service deployment to follow')
     const what =
-      goal === 'rolled-back'
-        ? 'rolled back'
-        : goal === 'done'
-          ? 'SUCCESSFUL'
-          : goal === 'shifted'
-            ? 'production traffic moved (BAKE_TIME)'
-            : goal === 'tested'
-              ? 'green up with test traffic'
-              : 'green up'
+      typeof goal === 'object'
+        ? `${goal.weight}% of production traffic moved`
+        : goal === 'rolled-back'
+          ? 'rolled back'
+          : goal === 'done'
+            ? 'SUCCESSFUL'
+            : goal === 'shifted'
+              ? 'production traffic moved (BAKE_TIME)'
+              : goal === 'tested'
+                ? 'green up with test traffic'
+                : 'green up'
     let last = ''
     await waitUntil({
       what: `ECS service deployment ${shortArn(arn)} of ${this.config.service}: ${what}`,
-      timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0),
+      // ECS's own bake times count on top: its bake time before SUCCESSFUL, a CANARY / LINEAR step's bake before the next step.
+      timeoutMs: this.config.stableTimeoutMs + (goal === 'done' ? this.ecsBakeMs : 0) + (typeof goal === 'object' || goal === 'shifted' ? this.stepBakeMs() : 0),
       ...this.waitClock(),
       signal,
       timeoutHint: goal === 'rolled-back' ? 'ECS keeps rolling back; check the service deployment in the console' : 'ECS keeps deploying; a rollback stops it',
@@ -182,7 +206,8 @@ export class NativeBlueGreenProvider extends EcsModeProvider<EcsNativeConfig> im
         last = status
       },
       check: async () => {
-        const progress = progressTowards(await this.api.deployment(arn, signal), goal)
+        const deployment = await this.api.deployment(arn, signal)
+        const progress = typeof goal === 'object' ? progressToWeight(deployment, goal.weight) : progressTowards(deployment, goal)
         if (progress.state === 'failed') throw new Error(`ECS service ${this.config.service}: ${progress.detail}`)
         if (progress.state === 'reached') {
           this.logger.info(`  ${this.config.service}: ${progress.detail}`)
