@@ -50,6 +50,11 @@ describe('parseKubernetesConfig', () => {
     ['the kubeconfig text', { 'k8s-kubeconfig': 'apiVersion: v1\nclusters: []' }, 'Input "k8s-kubeconfig" holds the kubeconfig text (the value is not shown)'],
     ['the kubeconfig as JSON', { 'k8s-kubeconfig': '{"apiVersion":"v1"}' }, 'Input "k8s-kubeconfig" holds the kubeconfig text'],
     ['a path with a newline', { 'k8s-kubeconfig': '/tmp/a\n/tmp/b' }, 'Input "k8s-kubeconfig"'],
+    [
+      'the kubeconfig in base64 (a common secret form)',
+      { 'k8s-kubeconfig': Buffer.from('apiVersion: v1\nclusters: []\nusers: [{ name: ci, user: { token: s3cr3t } }]\n').toString('base64') },
+      'Input "k8s-kubeconfig" holds a base64-encoded kubeconfig (the value is not shown)'
+    ],
     ['a bad timeout', { 'k8s-rollout-timeout': 'soon' }, 'Input "k8s-rollout-timeout" is "soon", which is not a duration'],
     ['a public URL that is no URL', { 'k8s-public-url': 'shop' }, 'Input "k8s-public-url"'],
     ['a color URL without {color}', { 'k8s-color-url': 'https://green.shop.example.com/' }, 'Input "k8s-color-url" has no {color}'],
@@ -64,5 +69,6 @@ describe('parseKubernetesConfig', () => {
     expect(error).toBeInstanceOf(InputError)
     expect((error as Error).message).toContain(message)
     expect((error as Error).message).not.toContain('clusters: []')
+    expect((error as Error).message).not.toContain('YXBpVmVyc2lvbj')
   })
 })

@@ -87,6 +87,13 @@ export function parseKubernetesConfig(raw: KubernetesRawInputs): KubernetesConfi
       'holds the kubeconfig text (the value is not shown)',
       'the path of a kubeconfig file written by an earlier step, in-cluster, or empty for $KUBECONFIG'
     )
+  // A kubeconfig kept as a base64 secret is one line, so it would pass as a path and be quoted in "does not exist".
+  if (isBase64Kubeconfig(get('k8s-kubeconfig')))
+    throw new InputError(
+      'k8s-kubeconfig',
+      'holds a base64-encoded kubeconfig (the value is not shown)',
+      'the path of a kubeconfig file written by an earlier step (decode the secret to a file first), in-cluster, or empty for $KUBECONFIG'
+    )
   const kubeconfigRaw = parseSingleLine('k8s-kubeconfig', get('k8s-kubeconfig'))
   const kubeconfig: KubeconfigSource = kubeconfigRaw === '' ? { kind: 'default' } : kubeconfigRaw === 'in-cluster' ? { kind: 'in-cluster' } : { kind: 'file', path: kubeconfigRaw }
   const context = parseSingleLine('k8s-context', get('k8s-context'))
@@ -124,6 +131,13 @@ export function parseKubernetesConfig(raw: KubernetesRawInputs): KubernetesConfi
     ...(publicUrl ? { publicUrl } : {}),
     colorUrl
   }
+}
+
+function isBase64Kubeconfig(raw: string): boolean {
+  const value = raw.trim()
+  if (value.length < 16 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false
+  const text = Buffer.from(value, 'base64').toString('utf8')
+  return /^\s*(apiVersion|clusters|kind|users|contexts|current-context|preferences)\s*:/m.test(text) || /^\s*\{\s*"/.test(text)
 }
 
 export function deploymentName(config: Pick<KubernetesConfig, 'app'>, color: 'blue' | 'green'): string {
