@@ -151,13 +151,21 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toBeUndefined()
   })
 
-  test('a lock left by a run killed an hour ago is taken over, with a warning', async () => {
+  test('a lock left by a run killed more than six hours ago is taken over, with a warning', async () => {
     const meta = fake.get('services', 'shop')!.metadata as { annotations?: Record<string, string> }
     meta.annotations = { 'deploy-actions/lock': 'octo-org/shop run 0 (2020-01-01T00:00:00.000Z)' }
     const lock = await (await provider()).lock('octo-org/shop run 3', 1000, signal)
     expect(lines).toContain('WARN kubernetes: taking over a stale deploy lock held by octo-org/shop run 0 (2020-01-01T00:00:00.000Z)')
     expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toMatch(/^octo-org\/shop run 3 \(/)
     await lock.release()
+  })
+
+  test('a lock taken two hours ago is still respected: a GitHub job may run for six hours, so a long canary still holds it', async () => {
+    const meta = fake.get('services', 'shop')!.metadata as { annotations?: Record<string, string> }
+    const held = `octo-org/shop run 4 (${new Date(Date.now() - 2 * 60 * 60_000).toISOString()})`
+    meta.annotations = { 'deploy-actions/lock': held }
+    await expect((await provider()).lock('octo-org/shop run 5', 50, signal)).rejects.toThrow(/held by octo-org\/shop run 4/)
+    expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toBe(held)
   })
 
   test('a 403 names the permission that is missing, never the token', async () => {

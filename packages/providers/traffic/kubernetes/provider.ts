@@ -41,8 +41,8 @@ import {
  * deployment, the deploy lock) lives in annotations on the Service, so reruns read the truth.
  */
 
-/** A lock older than this is taken over (a run killed without its post step). */
-const LOCK_STALE_MS = 60 * 60_000
+/** A lock older than this is taken over (a run killed without its post step); a live run may hold it for a whole job (GitHub ends a job at 6 hours), as the aws-ecs tag lock. */
+const LOCK_STALE_MS = 6 * 60 * 60_000
 
 export async function createKubernetesProvider(config: KubernetesConfig, deps: TrafficProviderDeps): Promise<KubernetesTrafficProvider> {
   const sleep = deps.sleep ? (ms: number) => deps.sleep!(ms) : undefined
