@@ -108,6 +108,8 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
       /the rollout of Deployment shop-green not ready within 300ms \(last status "1 old replicas pending termination"\)/
     )
     expect(selector()).toBe('blue')
+    // The watch brings no event while the rollout is stuck: the wait still says, again and again, that it is waiting.
+    expect(lines.filter((line) => line.includes('waiting for the rollout of Deployment shop-green: 1 old replicas pending termination')).length).toBeGreaterThan(1)
   })
 
   test('rollback after a promotion: the selector goes back, the record says rolled-back, a second rollback has nothing to go back to', async () => {

@@ -256,34 +256,50 @@ export class KubernetesTrafficProvider implements TrafficProvider {
     }
     if (last.done) return
     let lastStatus = ''
+    let lastPercent: number | undefined
+    const say = (): void =>
+      this.deps.logger.info(`  … waiting for ${what}: ${lastStatus}${lastPercent !== undefined ? ` (${lastPercent}%)` : ''} (${Math.round((this.clock.now() - started) / 1000)}s)`)
     const progress = (result: PollResult<K8sDeployment>): void => {
       if (result.done || result.status === lastStatus) return
       lastStatus = result.status
-      this.deps.logger.info(`  … waiting for ${what}: ${result.status}${result.percent !== undefined ? ` (${result.percent}%)` : ''} (${Math.round((this.clock.now() - started) / 1000)}s)`)
+      lastPercent = result.percent
+      say()
     }
     progress(last)
     const deadline = AbortSignal.any([signal, AbortSignal.timeout(this.config.rolloutTimeoutMs)])
+    // A watch is silent while nothing changes (pods pulling an image, crash-looping): the status is repeated, at the poll intervals, so the log shows the wait is alive.
+    let heartbeat: NodeJS.Timeout | undefined
+    const beat = (delayMs: number): void => {
+      heartbeat = setTimeout(() => {
+        say()
+        beat(Math.min(delayMs * 2, this.clock.maxIntervalMs))
+      }, delayMs)
+      heartbeat.unref()
+    }
+    beat(Math.max(1, this.clock.intervalMs))
     let failure: unknown
-    const watched = await this.api.watchDeployment(
-      name,
-      patched.metadata?.resourceVersion,
-      (event) => {
-        if (event.type === 'BOOKMARK') return false
-        if (event.type === 'ERROR' || event.type === 'DELETED') {
-          const status = event.object as { reason?: string; code?: number }
-          throw new Error(`watch event ${event.type}${status.reason ? ` ${status.code ?? ''} ${status.reason}` : ''}`)
-        }
-        try {
-          last = rolloutProgress(event.object)
-        } catch (error) {
-          failure = error
-          return true
-        }
-        progress(last)
-        return last.done
-      },
-      deadline
-    )
+    const watched = await this.api
+      .watchDeployment(
+        name,
+        patched.metadata?.resourceVersion,
+        (event) => {
+          if (event.type === 'BOOKMARK') return false
+          if (event.type === 'ERROR' || event.type === 'DELETED') {
+            const status = event.object as { reason?: string; code?: number }
+            throw new Error(`watch event ${event.type}${status.reason ? ` ${status.code ?? ''} ${status.reason}` : ''}`)
+          }
+          try {
+            last = rolloutProgress(event.object)
+          } catch (error) {
+            failure = error
+            return true
+          }
+          progress(last)
+          return last.done
+        },
+        deadline
+      )
+      .finally(() => clearTimeout(heartbeat))
     if (failure) throw rolloutFailed(failure)
     if (watched.ended === 'done') return
     signal.throwIfAborted()
