@@ -56,6 +56,8 @@ describe('parseKubernetesConfig', () => {
       'Input "k8s-kubeconfig" holds a base64-encoded kubeconfig (the value is not shown)'
     ],
     ['a bad timeout', { 'k8s-rollout-timeout': 'soon' }, 'Input "k8s-rollout-timeout" is "soon", which is not a duration'],
+    ['a zero rollout timeout (green would be rolled, then given up at once)', { 'k8s-rollout-timeout': '0s' }, 'Input "k8s-rollout-timeout" is 0'],
+    ['a zero poll interval', { 'k8s-poll-interval': '0' }, 'Input "k8s-poll-interval" is 0'],
     ['a public URL that is no URL', { 'k8s-public-url': 'shop' }, 'Input "k8s-public-url"'],
     ['a color URL without {color}', { 'k8s-color-url': 'https://green.shop.example.com/' }, 'Input "k8s-color-url" has no {color}'],
     ['a color URL that is no URL', { 'k8s-color-url': '{color}.shop' }, 'Input "k8s-color-url"']

@@ -126,11 +126,18 @@ export function parseKubernetesConfig(raw: KubernetesRawInputs): KubernetesConfi
     switchMode,
     ...(ingress !== '' ? { ingress } : {}),
     ...(container !== '' ? { container } : {}),
-    rolloutTimeoutMs: parseDuration('k8s-rollout-timeout', get('k8s-rollout-timeout'), 10 * 60_000),
-    pollIntervalMs: parseDuration('k8s-poll-interval', get('k8s-poll-interval'), 2_000),
+    rolloutTimeoutMs: positiveDuration('k8s-rollout-timeout', get('k8s-rollout-timeout'), 10 * 60_000),
+    pollIntervalMs: positiveDuration('k8s-poll-interval', get('k8s-poll-interval'), 2_000),
     ...(publicUrl ? { publicUrl } : {}),
     colorUrl
   }
+}
+
+/** A wait of 0 would give up on the rollout it just started, a poll interval of 0 would poll without pause: both refused. */
+function positiveDuration(input: KubernetesInputName, raw: string, fallbackMs: number): number {
+  const ms = parseDuration(input, raw, fallbackMs)
+  if (ms <= 0) throw new InputError(input, 'is 0', 'a duration above 0, such as 10m for a rollout or 2s between polls')
+  return ms
 }
 
 function isBase64Kubeconfig(raw: string): boolean {
