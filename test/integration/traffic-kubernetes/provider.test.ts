@@ -162,6 +162,14 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
     await lock.release()
   })
 
+  test('a lock patch that landed but whose answer was lost (504, retried, then 409) is recognised as ours, not waited for', async () => {
+    fake.loseNextPatchAnswer('services')
+    const lock = await (await provider()).lock('octo-org/shop run 6', 500, signal)
+    expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toMatch(/^octo-org\/shop run 6 \(/)
+    await lock.release()
+    expect((fake.get('services', 'shop')!.metadata as { annotations: Record<string, string> }).annotations['deploy-actions/lock']).toBeUndefined()
+  })
+
   test('a lock taken two hours ago is still respected: a GitHub job may run for six hours, so a long canary still holds it', async () => {
     const meta = fake.get('services', 'shop')!.metadata as { annotations?: Record<string, string> }
     const held = `octo-org/shop run 4 (${new Date(Date.now() - 2 * 60 * 60_000).toISOString()})`

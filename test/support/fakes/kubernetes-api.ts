@@ -46,6 +46,8 @@ export interface FakeKubernetes {
   throttle(count: number, retryAfterSeconds?: number): void
   /** The next `count` PATCHes of `kind` (after any throttling) answer `status`. */
   failPatches(kind: Kind, count: number, status: number, match?: (body: unknown) => boolean): void
+  /** The next PATCH of `kind` is applied, but answered 504 (the API server's "may still be processing": the client cannot tell it landed). */
+  loseNextPatchAnswer(kind: Kind): void
   /** Another writer changes the object just before the next PATCH of it lands (the read resourceVersion is stale → 409). */
   raceNextPatch(kind: Kind): void
   /** The next `count` watches end at once without an event (as a proxy timing out). */
@@ -67,6 +69,7 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
   const requests: FakeRequest[] = []
   const failures: { kind: Kind; status: number; match?: (body: unknown) => boolean }[] = []
   const races = new Set<Kind>()
+  const lostAnswers = new Set<Kind>()
   let throttled = 0
   let retryAfter = 1
   let closeWatches = 0
@@ -217,6 +220,7 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
       )
     if (kind === 'deployments' && JSON.stringify(patched.spec) !== JSON.stringify(latest.spec)) (patched.metadata as Json).generation = ((latest.metadata as Json).generation as number) + 1
     store(kind, patched)
+    if (lostAnswers.delete(kind)) return status(res, 504, 'Timeout', 'The server was unable to return a response in the time allotted, but may still be processing the request')
     return json(res, 200, objects.get(key(kind, name)))
   }
 
@@ -297,6 +301,7 @@ export async function startFakeKubernetes(options: { tickMs?: number } = {}): Pr
       for (let i = 0; i < count; i++) failures.push({ kind, status: code, ...(match ? { match } : {}) })
     },
     raceNextPatch: (kind) => void races.add(kind),
+    loseNextPatchAnswer: (kind) => void lostAnswers.add(kind),
     closeWatches(count) {
       closeWatches = count
     },

@@ -87,6 +87,8 @@ export class KubernetesTrafficProvider implements TrafficProvider {
     await this.wait(`the deploy lock on Service ${this.config.service}`, timeoutMs, signal, async () => {
       const service = await this.api.readService(this.config.service, signal)
       const held = service.metadata?.annotations?.[LOCK_ANNOTATION]
+      // Our own patch landed though its answer was lost (a 5xx retried into a 409): the lock is ours.
+      if (held === token) return { done: true, value: true }
       const heldAt = held ? Date.parse(/\(([^()]+)\)$/.exec(held)?.[1] ?? '') : Number.NaN
       if (held && !(this.clock.now() - heldAt > LOCK_STALE_MS)) return { done: false, status: `held by ${held}` }
       if (held) this.deps.logger.warning(`kubernetes: taking over a stale deploy lock held by ${held}`)
