@@ -210,6 +210,16 @@ describe('kubernetes provider, service switch (faked Kubernetes API)', () => {
 })
 
 describe('kubernetes provider, ingress-nginx canary weights (faked Kubernetes API)', () => {
+  test("the idle color's own Service is checked before green is rolled: one selecting the other color would send the canary's share to blue", async () => {
+    const k8s = await provider(ingressMode)
+    ;(fake.get('services', 'shop-green')!.spec as { selector: Record<string, string> }).selector['deploy-actions/color'] = 'blue'
+    await expect(k8s.prepare({ version: '1.1.0', image: 'ghcr.io/octo-org/shop:1.1.0' }, signal)).rejects.toThrow(
+      'Service shop-green selects deploy-actions/color: blue, not green; the canary Ingress sends its weight to it'
+    )
+    expect(fake.patches('deployments')).toHaveLength(0)
+    expect(image('shop-green')).toBe('ghcr.io/octo-org/shop:0.9.0')
+  })
+
   test('shifts weights on the canary Ingress pointed at green, then promote moves the Service and clears the weight', async () => {
     const k8s = await provider(ingressMode)
     expect(k8s.supportsWeights).toBe(true)

@@ -185,6 +185,15 @@ export function checkColorLabel(deployment: K8sDeployment, color: Color): void {
     )
 }
 
+/** ingress-nginx: the canary Ingress sends its weight to the Service `<app>-<color>`; one that does not select that color's pods would send the share elsewhere. */
+export function checkColorService(service: K8sService, color: Color): void {
+  const selected = service.spec?.selector?.[COLOR_LABEL]
+  if (selected !== color)
+    throw new Error(
+      `Service ${service.metadata?.name ?? color} selects ${COLOR_LABEL}: ${selected ?? '(none)'}, not ${color}; the canary Ingress sends its weight to it (see docs/providers/kubernetes.md)`
+    )
+}
+
 export function deploymentImage(deployment: K8sDeployment | undefined, container: string | undefined): string | undefined {
   const containers = deployment?.spec?.template?.spec?.containers ?? []
   return (container !== undefined ? containers.find((c) => c.name === container) : containers[0])?.image

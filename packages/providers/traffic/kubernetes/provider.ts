@@ -18,6 +18,7 @@ import {
   canaryPatch,
   canarySplit,
   checkColorLabel,
+  checkColorService,
   containerIndex,
   describeTraffic,
   imagePatch,
@@ -119,8 +120,14 @@ export class KubernetesTrafficProvider implements TrafficProvider {
     const active = activeColor(service)
     const idle = otherColor(active)
     const idleName = deploymentName(this.config, idle)
-    const [activeDeployment, idleDeployment] = await Promise.all([this.api.readDeployment(deploymentName(this.config, active), signal), this.api.readDeployment(idleName, signal)])
+    const [activeDeployment, idleDeployment, idleService] = await Promise.all([
+      this.api.readDeployment(deploymentName(this.config, active), signal),
+      this.api.readDeployment(idleName, signal),
+      // The canary's backend: checked before anything changes, not found out when the weight goes to it.
+      this.supportsWeights ? this.api.readService(idleName, signal) : Promise.resolve(undefined)
+    ])
     checkColorLabel(idleDeployment, idle)
+    if (idleService) checkColorService(idleService, idle)
     const index = containerIndex(idleDeployment, this.config.container)
     const replicas = Math.max(1, activeDeployment.spec?.replicas ?? 1)
     this.deps.logger.info(`kubernetes: Deployment ${idleName} (${idle}) → image ${release.image}, ${replicas} replicas, while ${active} keeps serving`)
