@@ -69,6 +69,7 @@ describe('parseEcsConfig', () => {
     ['a bad region', { 'aws-region': 'US East' }, 'Input "aws-region" is "US East", which is not an AWS region'],
     ['a bad keep count', { 'ecs-keep-revisions': '-1' }, 'Input "ecs-keep-revisions"'],
     ['a desired count of 0', { 'ecs-desired-count': '0' }, 'Input "ecs-desired-count"'],
+    ['a stable timeout of 0 (the deploy would be started, then given up at once)', { 'ecs-stable-timeout': '0s' }, 'Input "ecs-stable-timeout" is 0'],
     [
       'a task definition outside the workspace',
       { 'ecs-task-definition': '../secrets/task.json' },

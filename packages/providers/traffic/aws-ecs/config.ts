@@ -162,11 +162,18 @@ function parseShared(get: Get, required: Required): EcsSharedConfig {
     cluster,
     ...(container ? { container } : {}),
     ...(file ? { taskDefinitionFile: file } : {}),
-    stableTimeoutMs: parseDuration('ecs-stable-timeout', get('ecs-stable-timeout'), 15 * 60_000),
+    stableTimeoutMs: stableTimeout(get('ecs-stable-timeout')),
     keepRevisions: parseNumber('ecs-keep-revisions', get('ecs-keep-revisions'), 10, { integer: true, min: 0, max: 1000 }),
     ...(testUrl ? { testUrl: parseUrl('ecs-test-url', testUrl).toString() } : {}),
     publicUrl: parseUrl('public-url', get('public-url')).toString()
   }
+}
+
+/** 0 would start a deployment and give it up at once (then roll it back): refused before any call. */
+function stableTimeout(raw: string): number {
+  const ms = parseDuration('ecs-stable-timeout', raw, 15 * 60_000)
+  if (ms <= 0) throw new InputError('ecs-stable-timeout', 'is 0', 'a duration above 0, such as 15m')
+  return ms
 }
 
 function parseNative(get: Get): Pick<EcsNativeConfig, 'service' | 'bakeTimeMinutes'> {
