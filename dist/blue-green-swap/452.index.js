@@ -353,6 +353,12 @@ function checkColorLabel(deployment, color) {
     if (label !== color)
         throw new Error(`Deployment ${deployment.metadata?.name ?? color}'s pod template is labelled ${config/* COLOR_LABEL */.PL}: ${label ?? '(none)'}, not ${color}; the Service selects pods by that label (see docs/providers/kubernetes.md)`);
 }
+/** ingress-nginx: the canary Ingress sends its weight to the Service `<app>-<color>`; one that does not select that color's pods would send the share elsewhere. */
+function checkColorService(service, color) {
+    const selected = service.spec?.selector?.[config/* COLOR_LABEL */.PL];
+    if (selected !== color)
+        throw new Error(`Service ${service.metadata?.name ?? color} selects ${config/* COLOR_LABEL */.PL}: ${selected ?? '(none)'}, not ${color}; the canary Ingress sends its weight to it (see docs/providers/kubernetes.md)`);
+}
 function deploymentImage(deployment, container) {
     const containers = deployment?.spec?.template?.spec?.containers ?? [];
     return (container !== undefined ? containers.find((c) => c.name === container) : containers[0])?.image;
@@ -430,8 +436,8 @@ function describeTraffic(status) {
  * `ingress-nginx`: the engine's steps). The record (versions, previous color, history, a paused
  * deployment, the deploy lock) lives in annotations on the Service, so reruns read the truth.
  */
-/** A lock older than this is taken over (a run killed without its post step). */
-const LOCK_STALE_MS = 60 * 60_000;
+/** A lock older than this is taken over (a run killed without its post step); a live run may hold it for a whole job (GitHub ends a job at 6 hours), as the aws-ecs tag lock. */
+const LOCK_STALE_MS = 6 * 60 * 60_000;
 async function createKubernetesProvider(config, deps) {
     const sleep = deps.sleep ? (ms) => deps.sleep(ms) : undefined;
     const api = await K8sApi.connect(config, { logger: deps.logger, ...(sleep ? { sleep } : {}) });
@@ -473,6 +479,9 @@ class KubernetesTrafficProvider {
         await this.wait(`the deploy lock on Service ${this.config.service}`, timeoutMs, signal, async () => {
             const service = await this.api.readService(this.config.service, signal);
             const held = service.metadata?.annotations?.[config/* LOCK_ANNOTATION */.Sv];
+            // Our own patch landed though its answer was lost (a 5xx retried into a 409): the lock is ours.
+            if (held === token)
+                return { done: true, value: true };
             const heldAt = held ? Date.parse(/\(([^()]+)\)$/.exec(held)?.[1] ?? '') : Number.NaN;
             if (held && !(this.clock.now() - heldAt > LOCK_STALE_MS))
                 return { done: false, status: `held by ${held}` };
@@ -509,8 +518,15 @@ class KubernetesTrafficProvider {
         const active = activeColor(service);
         const idle = (0,types/* otherColor */.I)(active);
         const idleName = (0,config/* deploymentName */.pC)(this.config, idle);
-        const [activeDeployment, idleDeployment] = await Promise.all([this.api.readDeployment((0,config/* deploymentName */.pC)(this.config, active), signal), this.api.readDeployment(idleName, signal)]);
+        const [activeDeployment, idleDeployment, idleService] = await Promise.all([
+            this.api.readDeployment((0,config/* deploymentName */.pC)(this.config, active), signal),
+            this.api.readDeployment(idleName, signal),
+            // The canary's backend: checked before anything changes, not found out when the weight goes to it.
+            this.supportsWeights ? this.api.readService(idleName, signal) : Promise.resolve(undefined)
+        ]);
         checkColorLabel(idleDeployment, idle);
+        if (idleService)
+            checkColorService(idleService, idle);
         const index = containerIndex(idleDeployment, this.config.container);
         const replicas = Math.max(1, activeDeployment.spec?.replicas ?? 1);
         this.deps.logger.info(`kubernetes: Deployment ${idleName} (${idle}) → image ${release.image}, ${replicas} replicas, while ${active} keeps serving`);
@@ -641,16 +657,30 @@ class KubernetesTrafficProvider {
         if (last.done)
             return;
         let lastStatus = '';
+        let lastPercent;
+        const say = () => this.deps.logger.info(`  … waiting for ${what}: ${lastStatus}${lastPercent !== undefined ? ` (${lastPercent}%)` : ''} (${Math.round((this.clock.now() - started) / 1000)}s)`);
         const progress = (result) => {
             if (result.done || result.status === lastStatus)
                 return;
             lastStatus = result.status;
-            this.deps.logger.info(`  … waiting for ${what}: ${result.status}${result.percent !== undefined ? ` (${result.percent}%)` : ''} (${Math.round((this.clock.now() - started) / 1000)}s)`);
+            lastPercent = result.percent;
+            say();
         };
         progress(last);
         const deadline = AbortSignal.any([signal, AbortSignal.timeout(this.config.rolloutTimeoutMs)]);
+        // A watch is silent while nothing changes (pods pulling an image, crash-looping): the status is repeated, at the poll intervals, so the log shows the wait is alive.
+        let heartbeat;
+        const beat = (delayMs) => {
+            heartbeat = setTimeout(() => {
+                say();
+                beat(Math.min(delayMs * 2, this.clock.maxIntervalMs));
+            }, delayMs);
+            heartbeat.unref();
+        };
+        beat(Math.max(1, this.clock.intervalMs));
         let failure;
-        const watched = await this.api.watchDeployment(name, patched.metadata?.resourceVersion, (event) => {
+        const watched = await this.api
+            .watchDeployment(name, patched.metadata?.resourceVersion, (event) => {
             if (event.type === 'BOOKMARK')
                 return false;
             if (event.type === 'ERROR' || event.type === 'DELETED') {
@@ -666,7 +696,8 @@ class KubernetesTrafficProvider {
             }
             progress(last);
             return last.done;
-        }, deadline);
+        }, deadline)
+            .finally(() => clearTimeout(heartbeat));
         if (failure)
             throw rolloutFailed(failure);
         if (watched.ended === 'done')

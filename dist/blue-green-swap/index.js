@@ -32253,11 +32253,18 @@ function parseShared(get, required) {
         cluster,
         ...(container ? { container } : {}),
         ...(file ? { taskDefinitionFile: file } : {}),
-        stableTimeoutMs: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('ecs-stable-timeout', get('ecs-stable-timeout'), 15 * 60_000),
+        stableTimeoutMs: stableTimeout(get('ecs-stable-timeout')),
         keepRevisions: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNumber */ .$J)('ecs-keep-revisions', get('ecs-keep-revisions'), 10, { integer: true, min: 0, max: 1000 }),
         ...(testUrl ? { testUrl: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('ecs-test-url', testUrl).toString() } : {}),
         publicUrl: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)('public-url', get('public-url')).toString()
     };
+}
+/** 0 would start a deployment and give it up at once (then roll it back): refused before any call. */
+function stableTimeout(raw) {
+    const ms = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('ecs-stable-timeout', raw, 15 * 60_000);
+    if (ms <= 0)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-stable-timeout', 'is 0', 'a duration above 0, such as 15m');
+    return ms;
 }
 function parseNative(get) {
     const service = get('ecs-service');
@@ -32521,6 +32528,9 @@ function parseKubernetesConfig(raw) {
     // A pasted kubeconfig holds credentials: refused without quoting it (parseSingleLine would name only a position, not what to do).
     if (/^\s*(apiVersion|clusters|kind|users)\s*:/m.test(get('k8s-kubeconfig')) || get('k8s-kubeconfig').trim().startsWith('{'))
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('k8s-kubeconfig', 'holds the kubeconfig text (the value is not shown)', 'the path of a kubeconfig file written by an earlier step, in-cluster, or empty for $KUBECONFIG');
+    // A kubeconfig kept as a base64 secret is one line, so it would pass as a path and be quoted in "does not exist".
+    if (isBase64Kubeconfig(get('k8s-kubeconfig')))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('k8s-kubeconfig', 'holds a base64-encoded kubeconfig (the value is not shown)', 'the path of a kubeconfig file written by an earlier step (decode the secret to a file first), in-cluster, or empty for $KUBECONFIG');
     const kubeconfigRaw = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)('k8s-kubeconfig', get('k8s-kubeconfig'));
     const kubeconfig = kubeconfigRaw === '' ? { kind: 'default' } : kubeconfigRaw === 'in-cluster' ? { kind: 'in-cluster' } : { kind: 'file', path: kubeconfigRaw };
     const context = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSingleLine */ .e7)('k8s-context', get('k8s-context'));
@@ -32555,11 +32565,25 @@ function parseKubernetesConfig(raw) {
         switchMode,
         ...(ingress !== '' ? { ingress } : {}),
         ...(container !== '' ? { container } : {}),
-        rolloutTimeoutMs: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('k8s-rollout-timeout', get('k8s-rollout-timeout'), 10 * 60_000),
-        pollIntervalMs: (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('k8s-poll-interval', get('k8s-poll-interval'), 2_000),
+        rolloutTimeoutMs: positiveDuration('k8s-rollout-timeout', get('k8s-rollout-timeout'), 10 * 60_000),
+        pollIntervalMs: positiveDuration('k8s-poll-interval', get('k8s-poll-interval'), 2_000),
         ...(publicUrl ? { publicUrl } : {}),
         colorUrl
     };
+}
+/** A wait of 0 would give up on the rollout it just started, a poll interval of 0 would poll without pause: both refused. */
+function positiveDuration(input, raw, fallbackMs) {
+    const ms = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(input, raw, fallbackMs);
+    if (ms <= 0)
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is 0', 'a duration above 0, such as 10m for a rollout or 2s between polls');
+    return ms;
+}
+function isBase64Kubeconfig(raw) {
+    const value = raw.trim();
+    if (value.length < 16 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        return false;
+    const text = Buffer.from(value, 'base64').toString('utf8');
+    return /^\s*(apiVersion|clusters|kind|users|contexts|current-context|preferences)\s*:/m.test(text) || /^\s*\{\s*"/.test(text);
 }
 function deploymentName(config, color) {
     return `${config.app}-${color}`;
