@@ -206,6 +206,8 @@ describe('aws-ecs native blue/green (faked ECS)', () => {
     expect(result.outcome).toBe('promoted')
     expect(now).toBeGreaterThan(60_000)
     expect(ecs.latest()!.status).toBe('SUCCESSFUL')
+    // A long bake does not change the status: the wait still says it is alive (once a minute), not one line and then silence.
+    expect(lines.filter((line) => /BAKE_TIME .* after \d+ s$/.test(line)).length).toBeGreaterThan(1)
   })
 
   test('mode rollback after completion deploys the previous revision again; a second rollback has nothing left to do', async () => {
