@@ -27,7 +27,13 @@ export function optionalUrl(name: string, raw: string, protocols?: readonly stri
   return raw.trim() === '' ? undefined : parseUrl(name, raw, protocols).toString()
 }
 
-/** A platform API's base address (`*-api-url`, where a test points at its fake): `fallback` when empty, never with a trailing slash. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** A platform API's base address (`*-api-url`, where a test points at its fake): `fallback` when empty, never with a trailing slash; plain http only on loopback (the token goes with every call). */
 export function apiBaseUrl(name: string, raw: string, fallback: string): string {
-  return raw.trim() === '' ? fallback : parseUrl(name, raw).toString().replace(/\/+$/, '')
+  if (raw.trim() === '') return fallback
+  const url = parseUrl(name, raw)
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+    throw new InputError(name, 'is an http:// address, over which the token would travel in clear text', 'an https:// address (plain http only for a test server on 127.0.0.1 or localhost)')
+  return url.toString().replace(/\/+$/, '')
 }

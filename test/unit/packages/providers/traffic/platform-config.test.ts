@@ -63,6 +63,14 @@ describe('optionalUrl and apiBaseUrl', () => {
     expect(apiBaseUrl('example-api-url', 'http://127.0.0.1:8080//', 'https://api.example.com')).toBe('http://127.0.0.1:8080')
     expect(apiBaseUrl('example-api-url', 'http://127.0.0.1:8080/base/', 'https://api.example.com')).toBe('http://127.0.0.1:8080/base')
   })
+  test('an API base over plain http is refused unless it is a loopback test server: the token would travel in clear text', () => {
+    expect(failure(() => apiBaseUrl('example-api-url', 'http://api.example.com', 'https://api.example.com')).message).toContain(
+      'Input "example-api-url" is an http:// address, over which the token would travel in clear text'
+    )
+    expect(apiBaseUrl('example-api-url', 'http://localhost:8080', 'https://api.example.com')).toBe('http://localhost:8080')
+    expect(apiBaseUrl('example-api-url', 'http://[::1]:8080', 'https://api.example.com')).toBe('http://[::1]:8080')
+    expect(apiBaseUrl('example-api-url', 'https://proxy.example.com/render', 'https://api.example.com')).toBe('https://proxy.example.com/render')
+  })
   test('a bad API URL is refused, naming the input', () => {
     expect(failure(() => apiBaseUrl('example-api-url', 'not a url', 'https://api.example.com')).message).toContain('Input "example-api-url" is not a valid URL')
   })
