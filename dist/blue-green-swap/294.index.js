@@ -749,6 +749,7 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
                             ? 'green up with test traffic'
                             : 'green up';
         let last = '';
+        let saidAt = Number.NEGATIVE_INFINITY;
         await (0,poll/* waitUntil */.a0)({
             what: `ECS service deployment ${(0,task_definition_mapping/* shortArn */.k$)(arn)} of ${this.config.service}: ${what}`,
             // ECS's own bake times count on top: its bake time before SUCCESSFUL, a CANARY / LINEAR step's bake before the next step.
@@ -756,9 +757,12 @@ class NativeBlueGreenProvider extends mode_provider/* EcsModeProvider */.W {
             ...this.waitClock(),
             signal,
             timeoutHint: goal === 'rolled-back' ? 'ECS keeps rolling back; check the service deployment in the console' : 'ECS keeps deploying; a rollback stops it',
+            // A line per change, and the same again each minute it stays (ECS's bake can hold one status for an hour).
             onProgress: ({ status, elapsedMs }) => {
-                if (status !== last)
+                if (status !== last || elapsedMs - saidAt >= 60_000) {
                     this.logger.info(`  ${this.config.service}: ${status} after ${Math.round(elapsedMs / 1000)} s`);
+                    saidAt = elapsedMs;
+                }
                 last = status;
             },
             check: async () => {

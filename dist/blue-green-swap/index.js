@@ -32631,9 +32631,15 @@ function parseRequiredId(name, raw, form, words) {
 function optionalUrl(name, raw, protocols) {
     return raw.trim() === '' ? undefined : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)(name, raw, protocols).toString();
 }
-/** A platform API's base address (`*-api-url`, where a test points at its fake): `fallback` when empty, never with a trailing slash. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A platform API's base address (`*-api-url`, where a test points at its fake): `fallback` when empty, never with a trailing slash; plain http only on loopback (the token goes with every call). */
 function apiBaseUrl(name, raw, fallback) {
-    return raw.trim() === '' ? fallback : (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)(name, raw).toString().replace(/\/+$/, '');
+    if (raw.trim() === '')
+        return fallback;
+    const url = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)(name, raw);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+        throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, 'is an http:// address, over which the token would travel in clear text', 'an https:// address (plain http only for a test server on 127.0.0.1 or localhost)');
+    return url.toString().replace(/\/+$/, '');
 }
 
 
