@@ -75,6 +75,11 @@ describe('parseEcsConfig', () => {
       { 'ecs-task-definition': '../secrets/task.json' },
       'Input "ecs-task-definition" is "../secrets/task.json", which is not a JSON file path in the workspace'
     ],
+    [
+      'an absolute task definition path',
+      { 'ecs-task-definition': '/etc/ecs/task.json' },
+      'Input "ecs-task-definition" is "/etc/ecs/task.json", which is not a JSON file path in the workspace'
+    ],
     ['a test listener without its URL', { 'ecs-test-listener': `${ARN}:listener/app/api/50dc6c495c0c9188/0467ef3c8400ae65` }, 'Input "ecs-test-url" is empty, but ecs-test-listener is set'],
     [
       'the main listener as the test listener',

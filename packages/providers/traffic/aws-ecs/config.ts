@@ -152,7 +152,7 @@ function parseShared(get: Get, required: Required): EcsSharedConfig {
   const container = get('ecs-container')
   if (container !== '' && !CONTAINER.test(container)) throw new InputError('ecs-container', `is "${container}", which is not a container name`, 'letters, digits, - and _ (up to 255)')
   const file = get('ecs-task-definition')
-  if (file !== '' && (!WORKSPACE_FILE.test(file) || file.split('/').includes('..')))
+  if (file !== '' && (!WORKSPACE_FILE.test(file) || file.startsWith('/') || file.split('/').includes('..')))
     throw new InputError('ecs-task-definition', `is "${file}", which is not a JSON file path in the workspace`, 'a relative path such as .aws/task-definition.json')
   const testUrl = get('ecs-test-url')
   if (get('public-url') === '') throw new InputError('public-url', 'is empty, but provider is aws-ecs', 'the address users reach through the load balancer, such as https://api.example.com')
