@@ -32242,7 +32242,7 @@ function parseShared(get, required) {
     if (container !== '' && !CONTAINER.test(container))
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-container', `is "${container}", which is not a container name`, 'letters, digits, - and _ (up to 255)');
     const file = get('ecs-task-definition');
-    if (file !== '' && (!WORKSPACE_FILE.test(file) || file.split('/').includes('..')))
+    if (file !== '' && (!WORKSPACE_FILE.test(file) || file.startsWith('/') || file.split('/').includes('..')))
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('ecs-task-definition', `is "${file}", which is not a JSON file path in the workspace`, 'a relative path such as .aws/task-definition.json');
     const testUrl = get('ecs-test-url');
     if (get('public-url') === '')
