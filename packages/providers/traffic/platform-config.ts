@@ -32,8 +32,13 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** A platform API's base address (`*-api-url`, where a test points at its fake): `fallback` when empty, never with a trailing slash; plain http only on loopback (the token goes with every call). */
 export function apiBaseUrl(name: string, raw: string, fallback: string): string {
   if (raw.trim() === '') return fallback
+  return platformApiUrl(name, raw).replace(/\/+$/, '')
+}
+
+/** A platform API's address as given; plain http only on loopback (the token goes with every call). */
+export function platformApiUrl(name: string, raw: string): string {
   const url = parseUrl(name, raw)
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
     throw new InputError(name, 'is an http:// address, over which the token would travel in clear text', 'an https:// address (plain http only for a test server on 127.0.0.1 or localhost)')
-  return url.toString().replace(/\/+$/, '')
+  return url.toString()
 }

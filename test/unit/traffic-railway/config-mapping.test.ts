@@ -19,6 +19,10 @@ describe('parseRailwayConfig', () => {
       pollIntervalMs: 5000
     })
   })
+  test('an API address is kept as given; plain http only for a loopback test server', () => {
+    expect(parseRailwayConfig({ ...base, 'railway-api-url': 'https://proxy.example.com/graphql/v2/' }).apiUrl).toBe('https://proxy.example.com/graphql/v2/')
+    expect(parseRailwayConfig({ ...base, 'railway-api-url': 'http://127.0.0.1:4000/graphql/v2' }).apiUrl).toBe('http://127.0.0.1:4000/graphql/v2')
+  })
   test.each<[string, RailwayRawInputs, string]>([
     ['no token', { 'railway-token': '' }, 'Input "railway-token" is empty'],
     ['a token with Bearer', { 'railway-token': `Bearer ${TOKEN}` }, 'Input "railway-token" is not in the form of a Railway token (the value is not shown)'],
@@ -26,7 +30,12 @@ describe('parseRailwayConfig', () => {
     ['no service', { 'railway-service': '' }, 'Input "railway-service" is empty'],
     ['a service name', { 'railway-service': 'todo-api' }, 'Input "railway-service" is "todo-api", which is not a service id'],
     ['an environment name', { 'railway-environment': 'production' }, 'Input "railway-environment" is "production", which is not an environment id'],
-    ['a bad timeout', { 'railway-deploy-timeout': 'a while' }, 'Input "railway-deploy-timeout" is "a while", which is not a duration']
+    ['a bad timeout', { 'railway-deploy-timeout': 'a while' }, 'Input "railway-deploy-timeout" is "a while", which is not a duration'],
+    [
+      'an API address over plain http',
+      { 'railway-api-url': 'http://railway-proxy.internal/graphql/v2' },
+      'Input "railway-api-url" is an http:// address, over which the token would travel in clear text'
+    ]
   ])('%s is refused, naming the input', (_name, extra, message) => {
     const error = inputErrorOf(() => parseRailwayConfig({ ...base, ...extra }))
     expect(error.message).toContain(message)

@@ -1,5 +1,5 @@
 import { parseDuration, parseEnum } from '../../../core/parsers.js'
-import { optionalUrl, parseRequiredId, parseSecretToken } from '../platform-config.js'
+import { optionalUrl, parseRequiredId, parseSecretToken, platformApiUrl } from '../platform-config.js'
 
 /** The `railway` provider's configuration and its pure validation (InputError naming the input, before any call). */
 
@@ -55,7 +55,7 @@ export function parseRailwayConfig(raw: RailwayRawInputs): RailwayConfig {
     environmentId: id('railway-environment', 'environment'),
     ...(publicUrl ? { publicUrl } : {}),
     // The GraphQL endpoint itself, kept as given (not a base address).
-    apiUrl: optionalUrl('railway-api-url', get('railway-api-url')) ?? 'https://backboard.railway.com/graphql/v2',
+    apiUrl: get('railway-api-url').trim() === '' ? 'https://backboard.railway.com/graphql/v2' : platformApiUrl('railway-api-url', get('railway-api-url')),
     deployTimeoutMs: parseDuration('railway-deploy-timeout', get('railway-deploy-timeout'), 20 * 60_000),
     pollIntervalMs: parseDuration('railway-poll-interval', get('railway-poll-interval'), 5_000)
   }
