@@ -202,5 +202,14 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
       expect(response.status).toBe(200)
       expect(response.headers.get('x-app-version')).toBe(live)
     })
+
+    it('without a deploy state (the deploy job never started: approval refused, the Announce job failed) the rollback job changes nothing', async () => {
+      rmSync(join(artifacts, 'deploy-state-production'), { recursive: true, force: true })
+      const steps = await run('rollback', failing, '')
+      // Only the artifact download ran (and found nothing; it may fail).
+      expect(steps.filter((r) => r.outcome !== 'skipped').map((r) => [r.label, r.outcome])).toEqual([['fetch', 'failure']])
+      const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
+      expect(response.headers.get('x-app-version')).toBe(live)
+    }, 240_000)
   })
 })
