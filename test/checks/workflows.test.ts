@@ -139,6 +139,21 @@ describe('callers match the reusable workflows they call', () => {
 
   it('the examples call the reusable workflows', () => expect(calls.length).toBeGreaterThan(0))
 
+  it.each(calls.map((c) => [c.where, basename(c.called), c]))(
+    '%s → %s: grants every permission a job of the called workflow asks for (GitHub refuses the run otherwise)',
+    (_where, _called, call) => {
+      const { job, called } = call as (typeof calls)[number]
+      const granted = (job as { permissions?: Record<string, string> }).permissions ?? {}
+      const rank = (level: string | undefined) => ['none', 'read', 'write'].indexOf(level ?? 'none')
+      const missing = jobsOf(called).flatMap(([id, calledJob]) =>
+        Object.entries((calledJob as { permissions?: Record<string, string> }).permissions ?? {})
+          .filter(([scope, level]) => rank(granted[scope]) < rank(level))
+          .map(([scope, level]) => `job ${id} asks ${scope}: ${level}`)
+      )
+      expect(missing).toEqual([])
+    }
+  )
+
   it.each(calls.map((c) => [c.where, basename(c.called), c]))('%s → %s', (_where, _called, call) => {
     const { job, called } = call as (typeof calls)[number]
     expect(existsSync(called)).toBe(true)
@@ -370,4 +385,18 @@ describe('cloud sign-in of the reusable workflows', () => {
       })
     }
   )
+})
+
+describe('notify steps of the reusable workflows', () => {
+  type NotifyingJob = { permissions?: Record<string, string>; steps?: { uses?: unknown }[] }
+  const jobs = yamlFilesUnder(workflowsDir)
+    .flatMap((file) => jobsOf(file).map(([id, job]) => ({ where: `${relative(repoRoot, file)} job ${id}`, job: job })))
+    .filter(({ job }) => (job.steps ?? []).some((step) => typeof step.uses === 'string' && /\/actions\/notify@/.test(step.uses)))
+
+  it('there are some', () => expect(jobs.length).toBeGreaterThan(0))
+
+  // With notify-channels github, notify sets a deployment status, a commit status (github-commit-status defaults to true) and a PR comment.
+  it.each(jobs.map((j) => [j.where, j.job]))('%s: grants what the github channel writes (deployments, statuses, pull-requests)', (_where, job) => {
+    expect((job as NotifyingJob).permissions).toMatchObject({ deployments: 'write', statuses: 'write', 'pull-requests': 'write' })
+  })
 })

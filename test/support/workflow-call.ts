@@ -127,7 +127,8 @@ export const runLogs = (...runs: Record<string, StepResult[]>[]): string =>
 /** The deploy job's steps of deploy-production.yml, in order, each with its outcome: success unless `outcomes` says otherwise. */
 export const deploySteps = (outcomes: Record<string, StepResult['outcome']>): [string, StepResult['outcome']][] =>
   [
-    'step 1',
+    'Start the deploy state',
+    'step 2',
     'promote',
     'backup',
     'Remember the backup for the rollback job',
@@ -135,6 +136,7 @@ export const deploySteps = (outcomes: Record<string, StepResult['outcome']>): [s
     'migrate',
     'Record whether a migration ran',
     'kubeconfig',
+    'Record that traffic is switching',
     'swap',
     'Smoke test',
     'Keep the deploy state for the rollback job'

@@ -265,10 +265,10 @@ describe('seed 000 example: the backend and frontend production deploys on Azure
       expect(broken.deploy.some((r) => r.outcome === 'failure')).toBe(true)
       expect(brokenStep('deploy', 'migrate').outputs['applied-count']).toBe('1')
       expect(broken.rollback.map((r) => [r.label, r.outcome])).toEqual([
-        ['kubeconfig', 'skipped'],
-        ['Switch traffic back (a no-op where the switch already rolled back)', 'success'],
         ['fetch', 'success'],
         ['state', 'success'],
+        ['kubeconfig', 'skipped'],
+        ['Switch traffic back (a no-op where the switch already rolled back)', 'success'],
         ["Restore the database from this run's backup", 'success']
       ])
       expect(brokenStep('finish', 'result').outputs.result).toBe('rolled_back')

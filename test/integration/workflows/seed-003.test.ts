@@ -217,7 +217,13 @@ describe('seed 003 example: the backend on Railway and the frontend on Vercel to
       // The swap's own analysis (synthetic requests during the bake) or the smoke checks after it catch the failing pages.
       expect(broken.deploy.some((r) => (r.label === 'swap' || r.label === 'Smoke test') && r.outcome === 'failure')).toBe(true)
       expect(step(broken, 'deploy', 'migrate').outputs['applied-count']).toBe('1')
-      expect(broken.rollback.map((r) => r.outcome)).toEqual(['skipped', 'success', 'success', 'success', 'success'])
+      expect(broken.rollback.map((r) => [r.label, r.outcome])).toEqual([
+        ['fetch', 'success'],
+        ['state', 'success'],
+        ['kubeconfig', 'skipped'],
+        ['Switch traffic back (a no-op where the switch already rolled back)', 'success'],
+        ["Restore the database from this run's backup", 'success']
+      ])
       expect(step(broken, 'finish', 'result').outputs.result).toBe('rolled_back')
     })
 

@@ -125,9 +125,9 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
     expect(runs[0].env).toEqual(expect.arrayContaining(['APP_VERSION', 'DB_PATH', 'SESSION_KEY']))
   })
 
-  it('kept the state the rollback job reads: the backup and that a migration ran', () => {
+  it('kept the state the rollback job reads: the backup, that a migration ran and that traffic switched', () => {
     const state = JSON.parse(readFileSync(join(artifacts, 'deploy-state-production', 'state.json'), 'utf8')) as Record<string, unknown>
-    expect(state).toEqual({ target: 'production', backupId: results.find((r) => r.label === 'backup')!.outputs['backup-id'], backupUri: expect.any(String), migrated: true })
+    expect(state).toEqual({ target: 'production', backupId: results.find((r) => r.label === 'backup')!.outputs['backup-id'], backupUri: expect.any(String), migrated: true, switched: true })
   })
 
   describe('a broken release: the deploy fails after a migration, the rollback job switches back and restores the database', () => {
@@ -151,7 +151,13 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
 
     it("every step of the rollback job succeeds and the database is restored from this run's backup", () => {
       expect(failedIn(rollback)).toEqual([])
-      expect(rollback.map((r) => r.outcome)).toEqual(['skipped', 'success', 'success', 'success', 'success'])
+      expect(rollback.map((r) => [r.label, r.outcome])).toEqual([
+        ['fetch', 'success'],
+        ['state', 'success'],
+        ['kubeconfig', 'skipped'],
+        ['Switch traffic back (a no-op where the switch already rolled back)', 'success'],
+        ["Restore the database from this run's backup", 'success']
+      ])
       const tables = execFileSync('sqlite3', [database, 'SELECT name FROM sqlite_master WHERE type = "table" ORDER BY name']).toString().trim().split('\n')
       expect(tables).toContain('links')
       expect(tables).not.toContain('tags')
@@ -162,5 +168,48 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
       expect(response.status).toBe(200)
       expect(response.headers.get('x-app-version')).toBe(sha)
     })
+  })
+
+  describe('a deploy that fails before the switch (its migration fails): the rollback job leaves traffic on the live version', () => {
+    const live = 'a11ve00004a11ve00004a11ve00004a11ve00004'
+    const failing = 'fa11000004fa11000004fa11000004fa11000004'
+    let good: StepResult[]
+    let deploy: StepResult[]
+    let rollback: StepResult[]
+
+    beforeAll(async () => {
+      // A good release: live, with the version before kept running beside it for an instant rollback.
+      good = await run('deploy', live, 'DB_PATH=/data/app.db')
+      writeFileSync(join(dir, 'workspace', 'migrations', '20240301000000_broken.sql'), 'CREATE TABLE broken (id INTEGER PRIMARY KEY,;\n')
+      deploy = await run('deploy', failing, 'DB_PATH=/data/app.db')
+      rollback = await run('rollback', failing, '')
+    }, 240_000)
+
+    it('the good release went live with the version before kept; the next deploy fails at migrate, before any traffic moves', () => {
+      expect(failedIn(good)).toEqual([])
+      expect(good.find((r) => r.label === 'swap')!.outputs['previous-color']).toEqual(expect.stringMatching(/^(blue|green)$/))
+      expect(Object.fromEntries(deploy.map((r) => [r.label, r.outcome]))).toMatchObject({ migrate: 'failure', swap: 'skipped' })
+    })
+
+    it('the rollback job does not switch (nothing of this run reached users) and restores the database the migration touched', () => {
+      expect(failedIn(rollback)).toEqual([])
+      expect(Object.fromEntries(rollback.map((r) => [r.label, r.outcome]))).toMatchObject({ 'Switch traffic back (a no-op where the switch already rolled back)': 'skipped' })
+      expect(rollback.at(-1)!.outcome).toBe('success')
+    })
+
+    it('users are still served by the live version, not the one before it', async () => {
+      const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-app-version')).toBe(live)
+    })
+
+    it('without a deploy state (the deploy job never started: approval refused, the Announce job failed) the rollback job changes nothing', async () => {
+      rmSync(join(artifacts, 'deploy-state-production'), { recursive: true, force: true })
+      const steps = await run('rollback', failing, '')
+      // Only the artifact download ran (and found nothing; it may fail).
+      expect(steps.filter((r) => r.outcome !== 'skipped').map((r) => [r.label, r.outcome])).toEqual([['fetch', 'failure']])
+      const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
+      expect(response.headers.get('x-app-version')).toBe(live)
+    }, 240_000)
   })
 })
