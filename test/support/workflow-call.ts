@@ -139,5 +139,6 @@ export const deploySteps = (outcomes: Record<string, StepResult['outcome']>): [s
     'Record that traffic is switching',
     'swap',
     'Smoke test',
+    'Mark this target deployed',
     'Keep the deploy state for the rollback job'
   ].map((label) => [label, outcomes[label] ?? (label === 'kubeconfig' ? 'skipped' : 'success')])

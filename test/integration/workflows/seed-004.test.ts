@@ -127,7 +127,14 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
 
   it('kept the state the rollback job reads: the backup, that a migration ran and that traffic switched', () => {
     const state = JSON.parse(readFileSync(join(artifacts, 'deploy-state-production', 'state.json'), 'utf8')) as Record<string, unknown>
-    expect(state).toEqual({ target: 'production', backupId: results.find((r) => r.label === 'backup')!.outputs['backup-id'], backupUri: expect.any(String), migrated: true, switched: true })
+    expect(state).toEqual({
+      target: 'production',
+      backupId: results.find((r) => r.label === 'backup')!.outputs['backup-id'],
+      backupUri: expect.any(String),
+      migrated: true,
+      switched: true,
+      deployed: true
+    })
   })
 
   describe('a broken release: the deploy fails after a migration, the rollback job switches back and restores the database', () => {
@@ -208,6 +215,20 @@ describe('seed 004 example: the production deploy job, end to end (faked docker 
       const steps = await run('rollback', failing, '')
       // Only the artifact download ran (and found nothing; it may fail).
       expect(steps.filter((r) => r.outcome !== 'skipped').map((r) => [r.label, r.outcome])).toEqual([['fetch', 'failure']])
+      const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
+      expect(response.headers.get('x-app-version')).toBe(live)
+    }, 240_000)
+
+    it('a target whose deploy finished (another target failed) keeps its new version: no switch back, no restore', async () => {
+      mkdirSync(join(artifacts, 'deploy-state-production'), { recursive: true })
+      const finished = { target: 'production', backupId: 'b-1', backupUri: '', migrated: true, switched: true, deployed: true }
+      writeFileSync(join(artifacts, 'deploy-state-production', 'state.json'), JSON.stringify(finished))
+      const steps = await run('rollback', failing, '')
+      expect(failedIn(steps)).toEqual([])
+      expect(Object.fromEntries(steps.map((r) => [r.label, r.outcome]))).toMatchObject({
+        'Switch traffic back (a no-op where the switch already rolled back)': 'skipped',
+        "Restore the database from this run's backup": 'skipped'
+      })
       const response = await fetch(`http://127.0.0.1:${nginx.port}/`)
       expect(response.headers.get('x-app-version')).toBe(live)
     }, 240_000)
