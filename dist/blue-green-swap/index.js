@@ -30501,7 +30501,7 @@ function parseRailwayConfig(raw) {
         environmentId: id('railway-environment', 'environment'),
         ...(publicUrl ? { publicUrl } : {}),
         // The GraphQL endpoint itself, kept as given (not a base address).
-        apiUrl: (0,platform_config/* optionalUrl */.E4)('railway-api-url', get('railway-api-url')) ?? 'https://backboard.railway.com/graphql/v2',
+        apiUrl: get('railway-api-url').trim() === '' ? 'https://backboard.railway.com/graphql/v2' : (0,platform_config/* platformApiUrl */.VP)('railway-api-url', get('railway-api-url')),
         deployTimeoutMs: (0,parsers/* parseDuration */.E9)('railway-deploy-timeout', get('railway-deploy-timeout'), 20 * 60_000),
         pollIntervalMs: (0,parsers/* parseDuration */.E9)('railway-poll-interval', get('railway-poll-interval'), 5_000)
     };
@@ -32597,6 +32597,7 @@ function deploymentName(config, color) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E4: () => (/* binding */ optionalUrl),
+/* harmony export */   VP: () => (/* binding */ platformApiUrl),
 /* harmony export */   Y9: () => (/* binding */ parseRequiredId),
 /* harmony export */   p: () => (/* binding */ parseSecretToken),
 /* harmony export */   tj: () => (/* binding */ apiBaseUrl)
@@ -32636,10 +32637,14 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 function apiBaseUrl(name, raw, fallback) {
     if (raw.trim() === '')
         return fallback;
+    return platformApiUrl(name, raw).replace(/\/+$/, '');
+}
+/** A platform API's address as given; plain http only on loopback (the token goes with every call). */
+function platformApiUrl(name, raw) {
     const url = (0,_core_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUrl */ .Dl)(name, raw);
     if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
         throw new _core_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, 'is an http:// address, over which the token would travel in clear text', 'an https:// address (plain http only for a test server on 127.0.0.1 or localhost)');
-    return url.toString().replace(/\/+$/, '');
+    return url.toString();
 }
 
 
