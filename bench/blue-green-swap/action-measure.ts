@@ -5,7 +5,7 @@
 // rollback; the failed requests during both, strictly and with the retry-once rule. Baseline, side
 // by side under the same load: the switch a hand-written script does (rewrite the upstream file,
 // nginx -t, nginx -s reload).
-import '../../actions/blue-green-swap/src/cjs-globals.js'
+import '../../packages/core/cjs-globals.js'
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
