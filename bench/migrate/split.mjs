@@ -40,7 +40,8 @@ else {
   execFileSync('tar', ['-xf', archive, '-C', join(work, 'extract')])
   cpSync(join(work, 'extract', 'dist', 'migrate'), bundles.before, { recursive: true })
 }
-if (!existsSync(join(bundles.before, 'index.js'))) throw new Error(`no bundle to compare with in ${beforeSource}: set BENCH_BEFORE_REF to a commit with dist/migrate, or BENCH_BEFORE_BUNDLE to a folder`)
+if (!existsSync(join(bundles.before, 'index.js')))
+  throw new Error(`no bundle to compare with in ${beforeSource}: set BENCH_BEFORE_REF to a commit with dist/migrate, or BENCH_BEFORE_BUNDLE to a folder`)
 cpSync(join(root, 'dist', 'migrate'), bundles.after, { recursive: true })
 const withoutParser = join(work, 'after-without-parser')
 cpSync(bundles.after, withoutParser, { recursive: true })
