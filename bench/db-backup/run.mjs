@@ -16,14 +16,12 @@
 //   BENCH_SIZES_MB=100 npm run bench:db-backup
 //   BENCH_COMPRESSIONS=zstd,zstd-node npm run bench:db-backup
 import { execFileSync, spawn } from 'node:child_process'
-import { chownSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { startPostgres } from '../support/postgres.mjs'
+import { atExit, freePort, node24, root } from '../support/process.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const node24 = join(root, 'node_modules', 'node', 'bin', 'node')
 // A copy of the committed bundle, so rebuilding dist/ during a long run does not change what is measured.
 const bundleDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'))
 cpSync(join(root, 'dist', 'db-backup'), bundleDir, { recursive: true })
@@ -32,18 +30,7 @@ const sizesMb = (process.env.BENCH_SIZES_MB ?? '100,1024').split(',').map(Number
 const compressions = (process.env.BENCH_COMPRESSIONS ?? 'zstd,zstd-node,gzip').split(',')
 const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
-const cleanups = [() => rmSync(bundleDir, { recursive: true, force: true })]
-process.on('exit', () => cleanups.reverse().forEach((f) => f()))
-process.on('SIGINT', () => process.exit(130))
-
-function freePort() {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => done(port))
-    })
-  })
-}
+atExit(() => rmSync(bundleDir, { recursive: true, force: true }))
 
 async function waitFor(check, what, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs
@@ -58,32 +45,8 @@ async function waitFor(check, what, timeoutMs = 30_000) {
   throw new Error(`${what} did not start`)
 }
 
-async function startPostgres() {
-  const bin = `/usr/lib/postgresql/${
-    execFileSync('ls', ['/usr/lib/postgresql'])
-      .toString()
-      .trim()
-      .split('\n')
-      .sort((a, b) => b - a)[0]
-  }/bin`
-  const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString())
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString())
-  chownSync(dir, uid, gid)
-  const port = await freePort()
-  const as = (cmd) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', cmd], { stdio: 'pipe' })
-  as(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
-  as(
-    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null`
-  )
-  cleanups.push(() => {
-    try {
-      as(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1`)
-    } catch {
-      // already stopped
-    }
-    rmSync(dir, { recursive: true, force: true })
-  })
+async function startCluster() {
+  const { port, bin } = await startPostgres(['max_wal_size=4GB', 'shared_buffers=256MB'])
   const psql = (sql) =>
     execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'bench', '-c', sql])
       .toString()
@@ -100,7 +63,7 @@ async function startAzurite() {
     ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', dir, '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
     { stdio: 'ignore' }
   )
-  cleanups.push(() => {
+  atExit(() => {
     child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
   })
@@ -162,7 +125,7 @@ async function baseline(pg) {
 function pathWithoutZstd(bin) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-path-'))
   for (const tool of ['pg_dump', 'pg_restore', 'psql']) symlinkSync(join(bin, tool), join(dir, tool))
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  atExit(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
 
@@ -196,10 +159,10 @@ async function action(pg, az, workDir, variant) {
 
 const mb = (bytes) => bytes / 1024 / 1024
 
-const pg = await startPostgres()
+const pg = await startCluster()
 const az = await startAzurite()
 const workDir = mkdtempSync(join(tmpdir(), 'bench-run-'))
-cleanups.push(() => rmSync(workDir, { recursive: true, force: true }))
+atExit(() => rmSync(workDir, { recursive: true, force: true }))
 const rows = []
 for (const target of sizesMb) {
   const t0 = performance.now()

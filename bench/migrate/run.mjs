@@ -34,7 +34,7 @@ const generate = (dir) => generateFiles(dir, count)
 const runAction = (url, dir, bundle = bundleDir) => runBundle(bundle, { 'database-url': url, directory: dir, tool: 'builtin' })
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 
-const port = await startPostgres()
+const { port } = await startPostgres()
 const sql = psqlOn(port)
 const dir = mkdtempSync(join(tmpdir(), 'bench-migrations-'))
 atExit(() => rmSync(dir, { recursive: true, force: true }))

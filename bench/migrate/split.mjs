@@ -50,7 +50,7 @@ rmSync(join(withoutParser, 'libpg-query.wasm'))
 const dir = join(work, 'migrations')
 mkdirSync(dir)
 generate(dir, count)
-const port = await startPostgres()
+const { port } = await startPostgres()
 const sql = psql(port)
 const url = (db) => `postgres://postgres@127.0.0.1:${port}/${db}`
 console.log(`PostgreSQL on 127.0.0.1:${port}; ${count} migrations; ${rounds} rounds; before = ${beforeSource}, after = dist/migrate`)

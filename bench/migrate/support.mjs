@@ -1,54 +1,12 @@
-// Shared by the migrate benches: a throwaway PostgreSQL cluster (Debian's binaries) on a free
-// loopback port, the generated migrations, and running a bundle as the runner runs it.
+// Shared by the migrate benches: the generated migrations, psql, and running a bundle as the runner
+// runs it (the PostgreSQL cluster and process helpers come from bench/support/).
 import { execFileSync, spawn } from 'node:child_process'
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { node24 } from '../support/process.mjs'
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const node24 = join(root, 'node_modules', 'node', 'bin', 'node')
-
-const cleanups = []
-process.on('exit', () => cleanups.reverse().forEach((f) => f()))
-process.on('SIGINT', () => process.exit(130))
-/** Runs `fn` when the process exits, last registered first. */
-export const atExit = (fn) => cleanups.push(fn)
-
-export function freePort() {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => done(port))
-    })
-  })
-}
-
-const asPostgres = (command) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: 'pipe' })
-
-/** Starts a cluster that is stopped and removed at exit; returns its port. */
-export async function startPostgres() {
-  const bin = `/usr/lib/postgresql/${
-    execFileSync('ls', ['/usr/lib/postgresql'])
-      .toString()
-      .trim()
-      .split('\n')
-      .sort((a, b) => b - a)[0]
-  }/bin`
-  const dir = mkdtempSync(join(tmpdir(), 'bench-pg-'))
-  chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])))
-  const port = await freePort()
-  asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null`)
-  asPostgres(
-    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null`
-  )
-  atExit(() => {
-    asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null 2>&1 || true`)
-    rmSync(dir, { recursive: true, force: true })
-  })
-  return port
-}
+export { atExit, node24, root } from '../support/process.mjs'
+export { startPostgres } from '../support/postgres.mjs'
 
 /** psql -c against the cluster: one value per row. */
 export const psql =
